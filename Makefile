@@ -1,0 +1,42 @@
+# Two commands on a fresh clone: `make run` and `make test`. Only python3 is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT := out
+
+.PHONY: run test bench lint types clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	@mkdir -p $(OUT)
+	$(BIN)/glossary build seeds --db $(OUT)/glossary.db
+	$(BIN)/glossary export --db $(OUT)/glossary.db --format json -o $(OUT)/glossary.json
+	$(BIN)/glossary stats --db $(OUT)/glossary.db
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(VENV)/.installed-test
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint types
+	$(BIN)/pytest -q -n 2
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""English–Vietnamese glossary, term base and translation memory."""

@@ -1,0 +1,77 @@
+"""The `glossary` command: a thin argparse shell over the service functions.
+
+Each group of subcommands lives in `glossary/commands/<name>.py` and exposes
+`register(subparsers)`; this module only wires them and reports errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable
+
+from glossary.errors import GlossaryError
+
+# Modules under glossary.commands, in the order their commands appear in --help.
+COMMAND_MODULES = ("build", "exchange", "review", "normalize", "align")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def default_db() -> str:
+    """The term base used when --db is not given: $GLOSSARY_DB or ./glossary.db."""
+    return os.environ.get("GLOSSARY_DB", "glossary.db")
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """Add the shared `--db FILE` option."""
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="FILE",
+        help="term base file (default: $GLOSSARY_DB or ./glossary.db)",
+    )
+
+
+def db_of(args: argparse.Namespace) -> str:
+    return str(args.db) if getattr(args, "db", None) else default_db()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="glossary",
+        description="Build, review and export an English–Vietnamese term base.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"glossary.commands.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"glossary.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `glossary` console script."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.func
+    try:
+        return handler(args)
+    except GlossaryError as e:
+        print(f"glossary: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            "glossary: interrupted; the term base is unchanged by the unfinished step",
+            file=sys.stderr,
+        )
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

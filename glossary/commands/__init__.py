@@ -1,0 +1,1 @@
+"""Subcommand groups of the `glossary` CLI, one module each."""

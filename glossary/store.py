@@ -1,0 +1,685 @@
+"""The term base: the only module that touches SQLite.
+
+`TermBase(path)` owns one connection in WAL mode. Every public mutation runs in
+one transaction (nested calls join the outer one), so a crash or Ctrl-C leaves
+the database as it was before the call. Other modules get model objects, never
+cursors or rows. A PostgreSQL backend would reimplement this class alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from glossary.errors import NotFoundError, StoreError
+from glossary.model import (
+    Concept,
+    ConceptStatus,
+    Evidence,
+    Flag,
+    Kind,
+    Occurrence,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary.text import fold, name_key, nfc
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    lang TEXT NOT NULL DEFAULT '',
+    added REAL NOT NULL
+);
+CREATE TABLE concepts (
+    id INTEGER PRIMARY KEY,
+    key TEXT UNIQUE,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'candidate',
+    note TEXT NOT NULL DEFAULT '',
+    flags TEXT NOT NULL DEFAULT '',
+    updated REAL NOT NULL
+);
+CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    status TEXT NOT NULL,
+    type TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    pos TEXT NOT NULL DEFAULT '',
+    context TEXT NOT NULL DEFAULT '',
+    manual INTEGER NOT NULL DEFAULT 0,
+    fold_key TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    UNIQUE (concept_id, text, lang)
+);
+CREATE INDEX terms_concept ON terms(concept_id);
+CREATE INDEX terms_fold_key ON terms(fold_key);
+CREATE INDEX terms_name_key ON terms(name_key);
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    document TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL DEFAULT -1,
+    "end" INTEGER NOT NULL DEFAULT -1,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX evidence_term ON evidence(term_id);
+CREATE TABLE occurrences (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    context TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX occurrences_term ON occurrences(term_id);
+CREATE INDEX occurrences_document ON occurrences(document);
+-- Keys of concepts merged away, so a rebuild lands on the surviving concept.
+CREATE TABLE redirects (
+    key TEXT PRIMARY KEY,
+    concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE
+);
+CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,
+    action TEXT NOT NULL,
+    concept_id INTEGER,
+    payload TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+# Numbered migrations: index i upgrades a database from version i to i + 1.
+_MIGRATIONS: list[str] = [_SCHEMA_V1]
+
+
+class ConceptSummary(NamedTuple):
+    """One row of the concept table: cheap to load for 50,000 concepts."""
+
+    id: int
+    kind: Kind
+    status: ConceptStatus
+    label: str
+    terms: int
+    occurrences: int
+    flags: frozenset[Flag]
+    keys: str  # fold keys of every term, space-joined, for filtering
+
+
+class LogEntry(NamedTuple):
+    id: int
+    at: float
+    action: str
+    concept_id: int | None
+    payload: dict[str, Any]
+
+
+def _flags_text(flags: Iterable[Flag]) -> str:
+    return " ".join(sorted(str(f) for f in flags))
+
+
+def _flags(text: str) -> frozenset[Flag]:
+    return frozenset(Flag(f) for f in text.split())
+
+
+class TermBase:
+    """A term base in one SQLite file (or ``":memory:"``).
+
+    Args:
+        path: database file; created with the current schema when missing.
+        readonly: open without write access (for the library API).
+
+    Raises:
+        StoreError: the file is not a term base or cannot be opened.
+    """
+
+    def __init__(
+        self, path: str | Path = ":memory:", *, readonly: bool = False
+    ) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self._conn = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, check_same_thread=False
+                )
+            else:
+                self._conn = sqlite3.connect(
+                    self.path, isolation_level=None, check_same_thread=False
+                )
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            if not readonly and self.path != ":memory:":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._depth = 0
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a usable term base ({e})") from e
+
+    # -- lifecycle -------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> TermBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the body in one transaction; nested calls join the outer one."""
+        if self._depth == 0:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                raise StoreError(f"{self.path}: {e}") from e
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self._conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        row = self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE name = 'schema_version'"
+        ).fetchone()
+        version = 0
+        if row:
+            version = self._conn.execute(
+                "SELECT version FROM schema_version"
+            ).fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema {version} is newer than this program"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if self.readonly:
+            raise StoreError(f"{self.path}: schema {version} needs an upgrade")
+        with self.transaction():
+            if version == 0:
+                self._conn.execute("CREATE TABLE schema_version (version INTEGER)")
+                self._conn.execute("INSERT INTO schema_version VALUES (0)")
+            for script in _MIGRATIONS[version:]:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self._conn.execute(statement)
+            self._conn.execute(
+                "UPDATE schema_version SET version = ?", (SCHEMA_VERSION,)
+            )
+
+    # -- reading ---------------------------------------------------------
+
+    def concept(self, concept_id: int) -> Concept:
+        """The concept with its terms and their evidence.
+
+        Raises:
+            NotFoundError: no concept has that id.
+        """
+        row = self._conn.execute(
+            "SELECT id, key, kind, status, note, flags FROM concepts WHERE id = ?",
+            (concept_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no concept {concept_id}")
+        terms = self._terms_of([concept_id], with_evidence=True)
+        return self._concept(row, terms.get(concept_id, []))
+
+    def concepts(
+        self,
+        *,
+        kind: Kind | None = None,
+        status: ConceptStatus | None = None,
+        with_evidence: bool = False,
+    ) -> list[Concept]:
+        """All concepts (optionally of one kind/status), ordered by id."""
+        sql = "SELECT id, key, kind, status, note, flags FROM concepts"
+        where, args = [], []
+        if kind is not None:
+            where.append("kind = ?")
+            args.append(str(kind))
+        if status is not None:
+            where.append("status = ?")
+            args.append(str(status))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
+        terms = self._terms_of(None, with_evidence=with_evidence)
+        return [self._concept(r, terms.get(r[0], [])) for r in rows]
+
+    def concept_by_key(self, key: str) -> Concept | None:
+        """The concept stored under `key`, following merge redirects."""
+        row = self._conn.execute(
+            "SELECT id FROM concepts WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            row = self._conn.execute(
+                "SELECT concept_id FROM redirects WHERE key = ?", (key,)
+            ).fetchone()
+        return self.concept(row[0]) if row else None
+
+    def find(self, name: str) -> list[Concept]:
+        """Concepts with a term matching `name` ignoring case, diacritics, spacing."""
+        ids = [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT DISTINCT concept_id FROM terms WHERE name_key = ? ORDER BY concept_id",
+                (name_key(nfc(name)),),
+            )
+        ]
+        return [self.concept(i) for i in ids]
+
+    def summaries(self) -> list[ConceptSummary]:
+        """One light row per concept, for tables and filters."""
+        rows = self._conn.execute(
+            """
+            SELECT c.id, c.kind, c.status, c.flags,
+                   COUNT(t.id), COALESCE(SUM(t.count), 0),
+                   GROUP_CONCAT(t.fold_key, ' '),
+                   (SELECT text FROM terms p WHERE p.concept_id = c.id
+                    ORDER BY p.status != 'preferred', p.lang != 'vi', p.id LIMIT 1)
+            FROM concepts c LEFT JOIN terms t ON t.concept_id = c.id
+            GROUP BY c.id ORDER BY c.id
+            """
+        ).fetchall()
+        return [
+            ConceptSummary(
+                id=r[0],
+                kind=Kind(r[1]),
+                status=ConceptStatus(r[2]),
+                flags=_flags(r[3]),
+                terms=r[4],
+                occurrences=r[5],
+                keys=r[6] or "",
+                label=r[7] or "",
+            )
+            for r in rows
+        ]
+
+    def occurrences(self, concept_id: int, limit: int = 20) -> list[Occurrence]:
+        """Where the concept's terms were seen, in document order."""
+        rows = self._conn.execute(
+            """
+            SELECT o.document, o.start, o."end", o.context, t.text
+            FROM occurrences o JOIN terms t ON t.id = o.term_id
+            WHERE t.concept_id = ? ORDER BY o.document, o.start LIMIT ?
+            """,
+            (concept_id, limit),
+        ).fetchall()
+        return [Occurrence(*r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Totals for `glossary stats`: concepts by kind and status, terms, docs."""
+        out: dict[str, int] = {}
+        for kind, n in self._conn.execute(
+            "SELECT kind, COUNT(*) FROM concepts GROUP BY kind"
+        ):
+            out[f"kind:{kind}"] = n
+        for status, n in self._conn.execute(
+            "SELECT status, COUNT(*) FROM concepts GROUP BY status"
+        ):
+            out[f"status:{status}"] = n
+        for name in ("concepts", "terms", "occurrences", "documents"):
+            out[name] = self._conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0]
+        out["flagged"] = self._conn.execute(
+            "SELECT COUNT(*) FROM concepts WHERE flags != ''"
+        ).fetchone()[0]
+        return out
+
+    def document_hash(self, path: str) -> str | None:
+        """The content hash recorded for `path` by the last build, if any."""
+        row = self._conn.execute(
+            "SELECT sha256 FROM documents WHERE path = ?", (path,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def rejected_keys(self) -> set[str]:
+        """Keys of rejected concepts: a rebuild never proposes them again."""
+        return {
+            r[0]
+            for r in self._conn.execute(
+                "SELECT key FROM concepts WHERE status = 'rejected' AND key IS NOT NULL"
+            )
+        }
+
+    def history(self, limit: int = 100) -> list[LogEntry]:
+        """The latest review decisions, newest first."""
+        rows = self._conn.execute(
+            "SELECT id, at, action, concept_id, payload FROM review_log "
+            "ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [LogEntry(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+    # -- writing ---------------------------------------------------------
+
+    def add_concept(self, concept: Concept) -> int:
+        """Insert a concept with its terms (and their evidence); return its id."""
+        with self.transaction():
+            cur = self._conn.execute(
+                "INSERT INTO concepts (key, kind, status, note, flags, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    concept.key or None,
+                    str(concept.kind),
+                    str(concept.status),
+                    concept.note,
+                    _flags_text(concept.flags),
+                    time.time(),
+                ),
+            )
+            concept_id = int(cur.lastrowid or 0)
+            for term in concept.terms:
+                self.add_term(concept_id, term)
+        return concept_id
+
+    def add_term(self, concept_id: int, term: Term) -> int:
+        """Add a term (with its evidence) to a concept; return the term id.
+
+        Adding a term that the concept already has (same text and language)
+        adds its count and evidence to the existing term instead.
+        """
+        text = nfc(term.text).strip()
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT id FROM terms WHERE concept_id = ? AND text = ? AND lang = ?",
+                (concept_id, text, term.lang),
+            ).fetchone()
+            if row:
+                term_id = int(row[0])
+                self._conn.execute(
+                    "UPDATE terms SET count = count + ? WHERE id = ?",
+                    (term.count, term_id),
+                )
+            else:
+                cur = self._conn.execute(
+                    "INSERT INTO terms (concept_id, text, lang, status, type, count, pos, "
+                    "context, manual, fold_key, name_key) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        concept_id,
+                        text,
+                        term.lang,
+                        str(term.status),
+                        str(term.type),
+                        term.count,
+                        term.pos,
+                        nfc(term.context),
+                        int(term.manual),
+                        fold(text),
+                        name_key(text),
+                    ),
+                )
+                term_id = int(cur.lastrowid or 0)
+            self._conn.executemany(
+                'INSERT INTO evidence (term_id, rule, document, start, "end", detail) '
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (term_id, e.rule, e.document, e.start, e.end, e.detail)
+                    for e in term.evidence
+                ],
+            )
+            self._touch(concept_id)
+        return term_id
+
+    def update_concept(
+        self,
+        concept_id: int,
+        *,
+        kind: Kind | None = None,
+        status: ConceptStatus | None = None,
+        note: str | None = None,
+        flags: frozenset[Flag] | None = None,
+        key: str | None = None,
+    ) -> None:
+        """Change fields of a concept; fields left as None stay as they are."""
+        fields: dict[str, Any] = {
+            "kind": kind,
+            "status": status,
+            "note": None if note is None else nfc(note),
+            "flags": None if flags is None else _flags_text(flags),
+            "key": key,
+        }
+        self._update("concepts", concept_id, fields)
+
+    def update_term(
+        self,
+        term_id: int,
+        *,
+        text: str | None = None,
+        lang: str | None = None,
+        status: TermStatus | None = None,
+        type: TermType | None = None,
+        count: int | None = None,
+        context: str | None = None,
+        manual: bool | None = None,
+    ) -> None:
+        """Change fields of a term; fields left as None stay as they are."""
+        fields: dict[str, Any] = {
+            "lang": lang,
+            "status": status,
+            "type": type,
+            "count": count,
+            "context": None if context is None else nfc(context),
+            "manual": None if manual is None else int(manual),
+        }
+        if text is not None:
+            text = nfc(text).strip()
+            fields.update(text=text, fold_key=fold(text), name_key=name_key(text))
+        self._update("terms", term_id, fields)
+
+    def _update(self, table: str, row_id: int, fields: dict[str, Any]) -> None:
+        values = {k: str(v) if isinstance(v, str) else v for k, v in fields.items()}
+        values = {k: v for k, v in values.items() if v is not None}
+        if not values:
+            return
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        with self.transaction():
+            try:
+                cur = self._conn.execute(
+                    f"UPDATE {table} SET {assignments} WHERE id = ?",
+                    [*values.values(), row_id],
+                )
+            except sqlite3.IntegrityError as e:
+                raise StoreError(f"cannot update {table[:-1]} {row_id}: {e}") from e
+            if cur.rowcount == 0:
+                raise NotFoundError(f"no {table[:-1]} {row_id}")
+            concept_id = row_id if table == "concepts" else self.concept_of_term(row_id)
+            self._touch(concept_id)
+
+    def concept_of_term(self, term_id: int) -> int:
+        row = self._conn.execute(
+            "SELECT concept_id FROM terms WHERE id = ?", (term_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no term {term_id}")
+        return int(row[0])
+
+    def remove_term(self, term_id: int) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM terms WHERE id = ?", (term_id,))
+
+    def move_term(self, term_id: int, concept_id: int) -> None:
+        """Move a term (with its evidence and occurrences) to another concept.
+
+        If the target already has the same text and language, the two merge.
+        """
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT t.text, t.lang, t.count, o.id FROM terms t "
+                "LEFT JOIN terms o ON o.concept_id = ? AND o.text = t.text "
+                "AND o.lang = t.lang WHERE t.id = ?",
+                (concept_id, term_id),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no term {term_id}")
+            _, _, count, twin = row
+            if twin is None:
+                self._conn.execute(
+                    "UPDATE terms SET concept_id = ? WHERE id = ?",
+                    (concept_id, term_id),
+                )
+            else:
+                for table in ("evidence", "occurrences"):
+                    self._conn.execute(
+                        f"UPDATE {table} SET term_id = ? WHERE term_id = ?",
+                        (twin, term_id),
+                    )
+                self._conn.execute(
+                    "UPDATE terms SET count = count + ? WHERE id = ?", (count, twin)
+                )
+                self._conn.execute("DELETE FROM terms WHERE id = ?", (term_id,))
+            self._touch(concept_id)
+
+    def merge(self, source_id: int, target_id: int) -> None:
+        """Move every term of `source_id` into `target_id` and delete the source.
+
+        The source's key is kept as a redirect, so a later rebuild that finds
+        the same name adds to the target instead of recreating the source.
+        """
+        if source_id == target_id:
+            raise StoreError("cannot merge a concept into itself")
+        with self.transaction():
+            source = self.concept(source_id)
+            self.concept(target_id)  # raises NotFoundError
+            for term in source.terms:
+                assert term.id is not None
+                if term.is_preferred:
+                    self.update_term(term.id, status=TermStatus.ADMITTED)
+                self.move_term(term.id, target_id)
+            self._conn.execute(
+                "UPDATE redirects SET concept_id = ? WHERE concept_id = ?",
+                (target_id, source_id),
+            )
+            if source.key:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO redirects (key, concept_id) VALUES (?, ?)",
+                    (source.key, target_id),
+                )
+            self._conn.execute("DELETE FROM concepts WHERE id = ?", (source_id,))
+
+    def delete_concept(self, concept_id: int) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM concepts WHERE id = ?", (concept_id,))
+
+    def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
+        with self.transaction():
+            self._conn.executemany(
+                'INSERT INTO occurrences (term_id, document, start, "end", context) '
+                "VALUES (?, ?, ?, ?, ?)",
+                [(term_id, o.document, o.start, o.end, o.context) for o in occurrences],
+            )
+
+    def forget_document(self, path: str) -> None:
+        """Drop the occurrences and evidence a document contributed (before reprocessing)."""
+        with self.transaction():
+            self._conn.execute("DELETE FROM occurrences WHERE document = ?", (path,))
+            self._conn.execute("DELETE FROM evidence WHERE document = ?", (path,))
+
+    def record_document(self, path: str, sha256: str, lang: str = "") -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO documents (path, sha256, lang, added) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, "
+                "lang = excluded.lang, added = excluded.added",
+                (path, sha256, lang, time.time()),
+            )
+
+    def log(self, action: str, concept_id: int | None, **payload: Any) -> None:
+        """Append a review decision to the log (in the caller's transaction)."""
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO review_log (at, action, concept_id, payload) VALUES (?, ?, ?, ?)",
+                (
+                    time.time(),
+                    action,
+                    concept_id,
+                    json.dumps(payload, ensure_ascii=False),
+                ),
+            )
+
+    # -- helpers ---------------------------------------------------------
+
+    def _touch(self, concept_id: int) -> None:
+        self._conn.execute(
+            "UPDATE concepts SET updated = ? WHERE id = ?", (time.time(), concept_id)
+        )
+
+    def _terms_of(
+        self, concept_ids: list[int] | None, *, with_evidence: bool
+    ) -> dict[int, list[Term]]:
+        sql = (
+            "SELECT id, concept_id, text, lang, status, type, count, pos, context, manual "
+            "FROM terms"
+        )
+        args: list[int] = []
+        if concept_ids is not None:
+            sql += f" WHERE concept_id IN ({','.join('?' * len(concept_ids))})"
+            args = concept_ids
+        rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
+        evidence: dict[int, list[Evidence]] = {}
+        if with_evidence and rows:
+            ev_sql = (
+                'SELECT term_id, rule, document, start, "end", detail FROM evidence'
+            )
+            if concept_ids is not None:
+                ev_sql += f" WHERE term_id IN ({','.join(str(r[0]) for r in rows)})"
+            for r in self._conn.execute(ev_sql + " ORDER BY id"):
+                evidence.setdefault(r[0], []).append(Evidence(*r[1:]))
+        out: dict[int, list[Term]] = {}
+        for r in rows:
+            out.setdefault(r[1], []).append(
+                Term(
+                    id=r[0],
+                    text=r[2],
+                    lang=r[3],
+                    status=TermStatus(r[4]),
+                    type=TermType(r[5]),
+                    count=r[6],
+                    pos=r[7],
+                    context=r[8],
+                    manual=bool(r[9]),
+                    evidence=tuple(evidence.get(r[0], ())),
+                )
+            )
+        return out
+
+    @staticmethod
+    def _concept(row: Sequence[Any], terms: list[Term]) -> Concept:
+        return Concept(
+            id=row[0],
+            key=row[1] or "",
+            kind=Kind(row[2]),
+            status=ConceptStatus(row[3]),
+            note=row[4],
+            flags=_flags(row[5]),
+            terms=tuple(terms),
+        )
+
+
+def with_terms(concept: Concept, terms: Iterable[Term]) -> Concept:
+    """A copy of `concept` with `terms` instead of its own."""
+    return replace(concept, terms=tuple(terms))

@@ -1,0 +1,165 @@
+"""Shared fixtures: in-memory term bases, a small hand-made one, and the seeds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from glossary.model import (
+    Concept,
+    ConceptStatus,
+    Evidence,
+    Flag,
+    Kind,
+    Occurrence,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary.store import TermBase
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _t(
+    text: str,
+    lang: str = "en",
+    status: TermStatus = TermStatus.ADMITTED,
+    type: TermType = TermType.VARIANT,
+    count: int = 1,
+    rule: str = "",
+) -> Term:
+    ev = (
+        (Evidence(rule=rule, document="seeds/000.txt", start=0, end=len(text)),)
+        if rule
+        else ()
+    )
+    return Term(
+        text=text, lang=lang, status=status, type=type, count=count, evidence=ev
+    )
+
+
+P, A = TermStatus.PREFERRED, TermStatus.ADMITTED
+SAMPLE_CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        kind=Kind.PERSON,
+        key="person:phamminhchinh",
+        note="role: Prime Minister",
+        terms=(
+            _t("Phạm Minh Chính", "vi", P, TermType.FULL_FORM, 3),
+            _t("Pham Minh Chinh", "en", A, TermType.VARIANT, 2, "same-name-key"),
+            _t("PM Chính", "en", A, TermType.SHORT_FORM, 1, "title+given-name"),
+            _t("Chính", "en", A, TermType.SHORT_FORM, 4, "given-name"),
+        ),
+    ),
+    Concept(
+        kind=Kind.PERSON,
+        key="person:anatolysivak",
+        note="role: Deputy Prime Minister",
+        terms=(
+            _t("Anatoly Sivak", "en", P, TermType.FULL_FORM, 2),
+            _t("Sivak", "en", A, TermType.SHORT_FORM, 3, "surname"),
+        ),
+    ),
+    Concept(
+        kind=Kind.PLACE,
+        key="place:hanoi",
+        terms=(
+            _t("Hà Nội", "vi", P, TermType.FULL_FORM, 2),
+            _t("Hanoi", "en", A, TermType.VARIANT, 1, "same-name-key"),
+            _t("HÀ NỘI", "vi", A, TermType.VARIANT, 1, "same-name-key"),
+        ),
+    ),
+    Concept(
+        kind=Kind.PLACE,
+        key="place:hungyen",
+        flags=frozenset({Flag.RESTORED}),
+        terms=(
+            _t("Hưng Yên", "vi", P, TermType.FULL_FORM, 0, "gazetteer"),
+            _t("Hung Yen", "en", A, TermType.VARIANT, 2),
+        ),
+    ),
+    Concept(
+        kind=Kind.ORG,
+        key="org:intergovernmentalcommittee",
+        terms=(
+            _t("Intergovernmental Committee", "en", P, TermType.FULL_FORM, 3),
+            _t("Ủy ban liên Chính phủ", "vi", P, TermType.FULL_FORM, 1),
+        ),
+    ),
+    Concept(
+        kind=Kind.ORG,
+        key="org:fta",
+        terms=(
+            _t("Free Trade Agreement", "en", P, TermType.FULL_FORM, 2),
+            _t("FTA", "en", A, TermType.ACRONYM, 3, "acronym-in-parentheses"),
+        ),
+    ),
+    Concept(
+        kind=Kind.TITLE,
+        key="title:primeminister",
+        status=ConceptStatus.APPROVED,
+        terms=(
+            _t("Prime Minister", "en", P, TermType.FULL_FORM, 5),
+            _t("PM", "en", A, TermType.ACRONYM, 4),
+            _t("Thủ tướng", "vi", P, TermType.FULL_FORM, 2),
+        ),
+    ),
+    Concept(
+        kind=Kind.TERM,
+        key="term:digitaltransformation",
+        terms=(
+            _t("digital transformation", "en", P, TermType.FULL_FORM, 4),
+            _t("chuyển đổi số", "vi", P, TermType.FULL_FORM, 2),
+        ),
+    ),
+    Concept(
+        kind=Kind.TERM,
+        key="term:circulareconomy",
+        status=ConceptStatus.REJECTED,
+        terms=(_t("circular economy", "en", P, TermType.FULL_FORM, 2),),
+    ),
+    Concept(
+        kind=Kind.OTHER,
+        key="other:chinh",
+        flags=frozenset({Flag.AMBIGUOUS}),
+        note="ambiguous: Phạm Minh Chính | Nguyễn Văn Chính",
+        terms=(_t("Chinh", "en", P, TermType.SHORT_FORM, 1, "ambiguous"),),
+    ),
+)
+
+
+@pytest.fixture
+def termbase() -> Iterator[TermBase]:
+    """An empty in-memory term base."""
+    tb = TermBase(":memory:")
+    yield tb
+    tb.close()
+
+
+def fill_sample(tb: TermBase) -> TermBase:
+    """Add SAMPLE_CONCEPTS (with one occurrence per term) to `tb`."""
+    for concept in SAMPLE_CONCEPTS:
+        cid = tb.add_concept(concept)
+        for term in tb.concept(cid).terms:
+            assert term.id is not None
+            context = f"Example sentence mentioning {term.text} here."
+            start = context.index(term.text)
+            tb.add_occurrences(
+                term.id,
+                [Occurrence("seeds/000.txt", start, start + len(term.text), context)],
+            )
+    return tb
+
+
+@pytest.fixture
+def sample_termbase() -> Iterator[TermBase]:
+    """A small hand-made term base: stable input for format, API and TUI tests."""
+    tb = fill_sample(TermBase(":memory:"))
+    yield tb
+    tb.close()

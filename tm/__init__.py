@@ -1,0 +1,1 @@
+"""Translation memory with fast fuzzy lookup."""
