@@ -115,3 +115,76 @@ class Concept:
         """The text to show for this concept: its preferred term in any language."""
         term = self.preferred()
         return term.text if term else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input text, already decoded and NFC-normalized."""
+
+    path: str
+    text: str
+    lang: str = ""  # "en", "vi", "mixed" or "" when not yet detected
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name or term as written at one place in one document.
+
+    Extractors (English rules, Vietnamese NER, term ranking) produce mentions per
+    document; they are cached per document hash, so they must stay plain data
+    (see `to_dict` / `from_dict`). Clustering turns all mentions into concepts.
+    """
+
+    text: str  # surface as written (NFC), without title or possessive
+    document: str
+    start: int  # offsets of `text` in the document's NFC text
+    end: int
+    lang: str  # language of the surface form: "en" or "vi"
+    kind: Kind | None = None  # extractor's hint; None when unknown
+    context: str = ""  # the sentence around it
+    title: str = ""  # a title right before the name ("Prime Minister")
+    source: str = ""  # which rule or model produced it
+    score: float = 0.0  # termhood or confidence, when the extractor has one
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "document": self.document,
+            "start": self.start,
+            "end": self.end,
+            "lang": self.lang,
+            "kind": None if self.kind is None else str(self.kind),
+            "context": self.context,
+            "title": self.title,
+            "source": self.source,
+            "score": self.score,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, object]) -> Mention:
+        kind = d.get("kind")
+        return cls(
+            text=str(d["text"]),
+            document=str(d["document"]),
+            start=int(str(d["start"])),
+            end=int(str(d["end"])),
+            lang=str(d["lang"]),
+            kind=None if kind is None else Kind(str(kind)),
+            context=str(d.get("context", "")),
+            title=str(d.get("title", "")),
+            source=str(d.get("source", "")),
+            score=float(str(d.get("score", 0.0))),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A concept proposed by clustering, with where each of its terms occurred.
+
+    `occurrences` maps (term text, lang) to the places that form was seen.
+    """
+
+    concept: Concept
+    occurrences: dict[tuple[str, str], tuple[Occurrence, ...]] = field(
+        default_factory=dict
+    )
