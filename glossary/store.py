@@ -286,7 +286,8 @@ class TermBase:
         ids = [
             r[0]
             for r in self._conn.execute(
-                "SELECT DISTINCT concept_id FROM terms WHERE name_key = ? ORDER BY concept_id",
+                "SELECT DISTINCT concept_id FROM terms WHERE name_key = ? "
+                "ORDER BY concept_id",
                 (name_key(nfc(name)),),
             )
         ]
@@ -416,7 +417,8 @@ class TermBase:
                 )
             else:
                 cur = self._conn.execute(
-                    "INSERT INTO terms (concept_id, text, lang, status, type, count, pos, "
+                    "INSERT INTO terms (concept_id, text, lang, status, type, count, "
+                    "pos, "
                     "context, manual, fold_key, name_key) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
@@ -594,7 +596,10 @@ class TermBase:
             )
 
     def forget_document(self, path: str) -> None:
-        """Drop the occurrences and evidence a document contributed (before reprocessing)."""
+        """Drop the occurrences and evidence a document contributed.
+
+        Called before a changed document is processed again.
+        """
         with self.transaction():
             self._conn.execute("DELETE FROM occurrences WHERE document = ?", (path,))
             self._conn.execute("DELETE FROM evidence WHERE document = ?", (path,))
@@ -612,7 +617,8 @@ class TermBase:
         """Append a review decision to the log (in the caller's transaction)."""
         with self.transaction():
             self._conn.execute(
-                "INSERT INTO review_log (at, action, concept_id, payload) VALUES (?, ?, ?, ?)",
+                "INSERT INTO review_log (at, action, concept_id, payload) "
+                "VALUES (?, ?, ?, ?)",
                 (
                     time.time(),
                     action,
@@ -632,7 +638,8 @@ class TermBase:
         self, concept_ids: list[int] | None, *, with_evidence: bool
     ) -> dict[int, list[Term]]:
         sql = (
-            "SELECT id, concept_id, text, lang, status, type, count, pos, context, manual "
+            "SELECT id, concept_id, text, lang, status, type, count, pos, context, "
+            "manual "
             "FROM terms"
         )
         args: list[int] = []
