@@ -127,6 +127,13 @@ class LogEntry(NamedTuple):
     payload: dict[str, Any]
 
 
+class Snapshot(NamedTuple):
+    """Raw rows of some concepts, taken before or after a review step (for undo)."""
+
+    concept_ids: tuple[int, ...]
+    rows: dict[str, list[tuple[Any, ...]]]
+
+
 def _flags_text(flags: Iterable[Flag]) -> str:
     return " ".join(sorted(str(f) for f in flags))
 
@@ -626,6 +633,51 @@ class TermBase:
                     json.dumps(payload, ensure_ascii=False),
                 ),
             )
+
+    def snapshot(self, concept_ids: Iterable[int]) -> Snapshot:
+        """The raw rows of some concepts, for undo: see `restore`.
+
+        Concepts that do not exist are left out.
+        """
+        ids = sorted(set(concept_ids))
+        marks = ",".join("?" * len(ids))
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for table, sql in (
+            ("concepts", f"SELECT * FROM concepts WHERE id IN ({marks})"),
+            ("terms", f"SELECT * FROM terms WHERE concept_id IN ({marks})"),
+            (
+                "evidence",
+                "SELECT e.* FROM evidence e JOIN terms t ON t.id = e.term_id "
+                f"WHERE t.concept_id IN ({marks})",
+            ),
+            (
+                "occurrences",
+                "SELECT o.* FROM occurrences o JOIN terms t ON t.id = o.term_id "
+                f"WHERE t.concept_id IN ({marks})",
+            ),
+            ("redirects", f"SELECT * FROM redirects WHERE concept_id IN ({marks})"),
+        ):
+            rows[table] = [tuple(r) for r in self._conn.execute(sql, ids)]
+        return Snapshot(tuple(ids), rows)
+
+    def restore(self, snapshot: Snapshot, *, drop: Iterable[int] = ()) -> None:
+        """Put concepts back exactly as `snapshot` saw them (same ids).
+
+        The concepts of the snapshot and those in `drop` are deleted first, so a
+        concept created after the snapshot (e.g. by a split) disappears.
+        """
+        ids = sorted(set(snapshot.concept_ids) | set(drop))
+        with self.transaction():
+            self._conn.execute(
+                f"DELETE FROM concepts WHERE id IN ({','.join('?' * len(ids))})", ids
+            )
+            for table in ("concepts", "terms", "evidence", "occurrences", "redirects"):
+                table_rows = snapshot.rows.get(table, [])
+                if table_rows:
+                    marks = ",".join("?" * len(table_rows[0]))
+                    self._conn.executemany(
+                        f"INSERT OR REPLACE INTO {table} VALUES ({marks})", table_rows
+                    )
 
     # -- helpers ---------------------------------------------------------
 

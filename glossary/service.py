@@ -1,0 +1,364 @@
+"""Review use cases over a term base: what the TUI, the CLI and the library call.
+
+Every action runs in one transaction, appends one entry to the review log and
+marks what it touched as a reviewer's decision (terms get ``manual=True``;
+concepts get an approved/rejected status or a logged edit), so a later
+``glossary build`` never undoes it.
+
+`Review` keeps an undo/redo history for one session: each step stores the raw
+rows of the concepts it touched before and after (`TermBase.snapshot`), so an
+undo restores them exactly, ids included, and is itself one transaction and
+one log entry. The module-level functions are one-shot shortcuts without
+history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from glossary.errors import GlossaryError, NotFoundError
+from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus, TermType
+from glossary.store import Snapshot, TermBase
+from glossary.text import nfc
+
+__all__ = [
+    "Review",
+    "Step",
+    "approve",
+    "merge",
+    "reject",
+    "split",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One review action as undo/redo sees it."""
+
+    action: str
+    before: Snapshot
+    after: Snapshot
+    created: tuple[int, ...] = ()  # concept ids that did not exist before
+
+    @property
+    def touched(self) -> tuple[int, ...]:
+        return tuple(sorted(set(self.before.concept_ids) | set(self.after.concept_ids)))
+
+
+class Review:
+    """Review actions on one term base, with undo and redo of many steps.
+
+    Args:
+        tb: the term base to change; every action commits before returning.
+    """
+
+    def __init__(self, tb: TermBase) -> None:
+        self.tb = tb
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
+
+    # -- history ---------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> Step:
+        """Revert the latest step; return it.
+
+        Raises:
+            GlossaryError: there is nothing to undo.
+        """
+        if not self._undo:
+            raise GlossaryError("nothing to undo")
+        step = self._undo[-1]
+        with self.tb.transaction():
+            self.tb.restore(step.before, drop=step.created)
+            self.tb.log("undo", _first(step.touched), step=step.action)
+        self._redo.append(self._undo.pop())
+        return step
+
+    def redo(self) -> Step:
+        """Apply again the latest undone step; return it.
+
+        Raises:
+            GlossaryError: there is nothing to redo.
+        """
+        if not self._redo:
+            raise GlossaryError("nothing to redo")
+        step = self._redo[-1]
+        gone = set(step.before.concept_ids) - set(step.after.concept_ids)
+        with self.tb.transaction():
+            self.tb.restore(step.after, drop=gone)
+            self.tb.log("redo", _first(step.touched), step=step.action)
+        self._undo.append(self._redo.pop())
+        return step
+
+    def _run(
+        self,
+        action: str,
+        concept_ids: Sequence[int],
+        body: Callable[[], Sequence[int]],
+        **payload: object,
+    ) -> Step:
+        """Run `body` in one transaction with a log entry; record the step.
+
+        `body` returns the ids of concepts it created.
+        """
+        with self.tb.transaction():
+            for cid in concept_ids:
+                self.tb.concept(cid)  # raises NotFoundError early
+            before = self.tb.snapshot(concept_ids)
+            created = tuple(body())
+            after = self.tb.snapshot([*concept_ids, *created])
+            self.tb.log(action, _first(concept_ids), ids=list(concept_ids), **payload)
+        step = Step(action, before, after, created)
+        self._undo.append(step)
+        self._redo.clear()
+        return step
+
+    # -- concept actions -------------------------------------------------
+
+    def approve(self, *concept_ids: int) -> Step:
+        """Mark concepts approved (one step, however many)."""
+        return self._status("approve", concept_ids, ConceptStatus.APPROVED)
+
+    def reject(self, *concept_ids: int) -> Step:
+        """Mark concepts rejected: a rebuild never proposes them again."""
+        return self._status("reject", concept_ids, ConceptStatus.REJECTED)
+
+    def reset(self, *concept_ids: int) -> Step:
+        """Put concepts back to candidate."""
+        return self._status("reset", concept_ids, ConceptStatus.CANDIDATE)
+
+    def _status(
+        self, action: str, concept_ids: Sequence[int], status: ConceptStatus
+    ) -> Step:
+        if not concept_ids:
+            raise GlossaryError(f"{action}: no concept selected")
+
+        def body() -> list[int]:
+            for cid in concept_ids:
+                self.tb.update_concept(cid, status=status)
+            return []
+
+        return self._run(action, concept_ids, body)
+
+    def set_kind(self, concept_id: int, kind: Kind | str) -> Step:
+        """Change what a concept is (person, place, org, title, term, other)."""
+        try:
+            new = Kind(kind)
+        except ValueError:
+            raise GlossaryError(
+                f"unknown kind {kind!r} (one of {', '.join(Kind)})"
+            ) from None
+
+        def body() -> list[int]:
+            self.tb.update_concept(concept_id, kind=new)
+            return []
+
+        return self._run("kind", [concept_id], body, kind=str(new))
+
+    def set_note(self, concept_id: int, note: str) -> Step:
+        """Replace a concept's note."""
+
+        def body() -> list[int]:
+            self.tb.update_concept(concept_id, note=nfc(note).strip())
+            return []
+
+        return self._run("note", [concept_id], body, note=note)
+
+    def merge(self, source_id: int, target_id: int) -> Step:
+        """Move every term of `source_id` into `target_id`; the source disappears.
+
+        The target keeps its preferred terms; the source's key becomes a
+        redirect so a rebuild adds to the target.
+        """
+        if source_id == target_id:
+            raise GlossaryError("cannot merge a concept into itself")
+
+        def body() -> list[int]:
+            self.tb.merge(source_id, target_id)
+            return []
+
+        return self._run("merge", [source_id, target_id], body, target=target_id)
+
+    def split(self, term_id: int) -> Step:
+        """Move one term off into a new concept of the same kind; return the step.
+
+        The new concept's id is ``step.created[0]``; its only term becomes
+        preferred and manual.
+        """
+        source_id = self.tb.concept_of_term(term_id)
+        source = self.tb.concept(source_id)
+        if len(source.terms) < 2:
+            raise GlossaryError("cannot split the only term off a concept")
+        term = _term(source, term_id)
+
+        def body() -> list[int]:
+            new_id = self.tb.add_concept(
+                Concept(kind=source.kind, note=f"split from concept {source_id}")
+            )
+            self.tb.move_term(term_id, new_id)
+            self.tb.update_term(term_id, status=TermStatus.PREFERRED, manual=True)
+            if term.is_preferred:
+                _promote_next(self.tb, source_id, term.lang)
+            return [new_id]
+
+        return self._run("split", [source_id], body, term=term.text)
+
+    # -- term actions ----------------------------------------------------
+
+    def add_term(
+        self,
+        concept_id: int,
+        text: str,
+        lang: str = "vi",
+        *,
+        status: TermStatus = TermStatus.ADMITTED,
+        type: TermType = TermType.FULL_FORM,
+    ) -> Step:
+        """Add a term (e.g. a Vietnamese translation) to a concept.
+
+        If the concept has no term in `lang` yet, the new term is preferred.
+        """
+        text = nfc(text).strip()
+        if not text:
+            raise GlossaryError("a term cannot be empty")
+
+        def body() -> list[int]:
+            concept = self.tb.concept(concept_id)
+            first = not any(t.lang == lang for t in concept.terms)
+            new_status = TermStatus.PREFERRED if first else status
+            term_id = self.tb.add_term(
+                concept_id,
+                Term(text=text, lang=lang, status=new_status, type=type, manual=True),
+            )
+            self.tb.update_term(term_id, manual=True)
+            if new_status is TermStatus.PREFERRED:
+                _demote_others(self.tb, concept, term_id, lang)
+            return []
+
+        return self._run("add-term", [concept_id], body, text=text, lang=lang)
+
+    def edit_term(
+        self, term_id: int, text: str | None = None, *, lang: str | None = None
+    ) -> Step:
+        """Correct a term's spelling and/or language."""
+        concept_id = self.tb.concept_of_term(term_id)
+        if text is not None:
+            text = nfc(text).strip()
+            if not text:
+                raise GlossaryError("a term cannot be empty")
+
+        def body() -> list[int]:
+            self.tb.update_term(term_id, text=text, lang=lang, manual=True)
+            return []
+
+        return self._run("edit-term", [concept_id], body, term=term_id, text=text)
+
+    def set_term_status(self, term_id: int, status: TermStatus | str) -> Step:
+        """Set preferred/admitted/deprecated/forbidden.
+
+        Making a term preferred demotes the previous preferred term of the same
+        language to admitted.
+        """
+        try:
+            new = TermStatus(status)
+        except ValueError:
+            raise GlossaryError(
+                f"unknown term status {status!r} (one of {', '.join(TermStatus)})"
+            ) from None
+        concept_id = self.tb.concept_of_term(term_id)
+
+        def body() -> list[int]:
+            concept = self.tb.concept(concept_id)
+            term = _term(concept, term_id)
+            self.tb.update_term(term_id, status=new, manual=True)
+            if new is TermStatus.PREFERRED:
+                _demote_others(self.tb, concept, term_id, term.lang)
+            elif term.is_preferred:
+                _promote_next(self.tb, concept_id, term.lang)
+            return []
+
+        return self._run(
+            "term-status", [concept_id], body, term=term_id, status=str(new)
+        )
+
+    def set_term_type(self, term_id: int, type: TermType | str) -> Step:
+        """Set fullForm/shortForm/acronym/variant."""
+        try:
+            new = TermType(type)
+        except ValueError:
+            raise GlossaryError(f"unknown term type {type!r}") from None
+        concept_id = self.tb.concept_of_term(term_id)
+
+        def body() -> list[int]:
+            self.tb.update_term(term_id, type=new, manual=True)
+            return []
+
+        return self._run("term-type", [concept_id], body, term=term_id, type=str(new))
+
+
+# -- one-shot shortcuts (no undo history) ---------------------------------
+
+
+def approve(tb: TermBase, *concept_ids: int) -> None:
+    """Approve concepts in one transaction."""
+    Review(tb).approve(*concept_ids)
+
+
+def reject(tb: TermBase, *concept_ids: int) -> None:
+    """Reject concepts in one transaction."""
+    Review(tb).reject(*concept_ids)
+
+
+def merge(tb: TermBase, source_id: int, target_id: int) -> None:
+    """Merge `source_id` into `target_id` in one transaction."""
+    Review(tb).merge(source_id, target_id)
+
+
+def split(tb: TermBase, term_id: int) -> int:
+    """Split a term off into a new concept; return the new concept's id."""
+    return Review(tb).split(term_id).created[0]
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _first(ids: Iterable[int]) -> int | None:
+    return next(iter(ids), None)
+
+
+def _term(concept: Concept, term_id: int) -> Term:
+    for term in concept.terms:
+        if term.id == term_id:
+            return term
+    raise NotFoundError(f"no term {term_id} in concept {concept.id}")
+
+
+def _demote_others(tb: TermBase, concept: Concept, keep: int, lang: str) -> None:
+    for term in concept.terms:
+        if term.id != keep and term.lang == lang and term.is_preferred:
+            assert term.id is not None
+            tb.update_term(term.id, status=TermStatus.ADMITTED, manual=True)
+
+
+def _promote_next(tb: TermBase, concept_id: int, lang: str) -> None:
+    """Give `lang` a preferred term again after its preferred one left."""
+    concept = tb.concept(concept_id)
+    pool = [t for t in concept.terms if t.lang == lang]
+    if not pool or any(t.is_preferred for t in pool):
+        return
+    best = max(
+        (t for t in pool if t.status is TermStatus.ADMITTED),
+        key=lambda t: (t.type is TermType.FULL_FORM, t.count, len(t.text)),
+        default=None,
+    )
+    if best is not None and best.id is not None:
+        tb.update_term(best.id, status=TermStatus.PREFERRED)
