@@ -1,0 +1,315 @@
+"""TBX-Basic on TBX v3 (ISO 30042:2019, DCA style): dump and load.
+
+One ``conceptEntry`` per concept (id ``c<id>``), one ``langSec`` per language,
+one ``termSec`` per term with ``termType``, ``administrativeStatus``,
+``partOfSpeech`` and a ``context`` sentence. The concept's kind is its
+``subjectField``; review status, key, flags and the free note are ``note``
+lines (``status: approved``, ``key: …``, ``flags: …``). Only data categories
+and values of the TBX-Basic DCA Schematron are written, so our status
+``forbidden`` (not in the picklist) goes out as ``deprecatedTerm-admn-sts``
+plus a term-level ``note`` ``status: forbidden`` that `load` reads back.
+
+TBX 2008 (``<martif>``) shares this code through `Dialect`; see `tbx2008`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO
+
+from lxml import etree
+
+from glossary.errors import InputError
+from glossary.formats._xml import parse
+from glossary.model import (
+    Concept,
+    ConceptStatus,
+    Flag,
+    Kind,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary.text import nfc
+
+V3_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ADMN = "-admn-sts"
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """Element names and picklists that differ between TBX v3 and TBX 2008."""
+
+    ns: str
+    root: str
+    header: str
+    entry: str
+    lang_sec: str
+    term_sec: str
+    pos_values: frozenset[str]
+    allow_doctype: bool
+
+
+V3 = Dialect(
+    ns=V3_NS,
+    root="tbx",
+    header="tbxHeader",
+    entry="conceptEntry",
+    lang_sec="langSec",
+    term_sec="termSec",
+    pos_values=frozenset({"adjective", "noun", "other", "verb", "adverb"}),
+    allow_doctype=False,
+)
+
+
+def _q(d: Dialect, name: str) -> str:
+    return f"{{{d.ns}}}{name}" if d.ns else name
+
+
+def _pos(d: Dialect, pos: str) -> str:
+    """Map our free-text part of speech to the dialect's picklist."""
+    if not pos:
+        return "noun"  # every concept we hold is a name or a noun phrase
+    if pos in d.pos_values:
+        return pos
+    if pos == "properNoun":
+        return "noun"
+    return "other"
+
+
+def _status_out(status: TermStatus) -> str:
+    if status is TermStatus.FORBIDDEN:
+        return "deprecatedTerm" + _ADMN
+    return f"{status}Term{_ADMN}"
+
+
+def _sub(parent: etree._Element, tag: str, text: str, **attrs: str) -> None:
+    el = etree.SubElement(parent, tag, attrs)
+    el.text = text
+
+
+def _term_sec(d: Dialect, parent: etree._Element, term: Term) -> None:
+    sec = etree.SubElement(parent, _q(d, d.term_sec))
+    _sub(sec, _q(d, "term"), term.text)
+    note = _q(d, "termNote")
+    _sub(sec, note, str(term.type), type="termType")
+    _sub(sec, note, _status_out(term.status), type="administrativeStatus")
+    _sub(sec, note, _pos(d, term.pos), type="partOfSpeech")
+    if term.context:
+        _sub(sec, _q(d, "descrip"), term.context, type="context")
+    if term.status is TermStatus.FORBIDDEN:
+        _sub(sec, _q(d, "note"), "status: forbidden")
+
+
+def concept_notes(concept: Concept) -> list[str]:
+    """The ``note`` lines that carry what TBX-Basic has no category for."""
+    notes = [f"status: {concept.status}"]
+    if concept.key:
+        notes.append(f"key: {concept.key}")
+    if concept.flags:
+        notes.append("flags: " + ", ".join(sorted(str(f) for f in concept.flags)))
+    notes.extend(line for line in concept.note.splitlines() if line.strip())
+    return notes
+
+
+def lang_order(concept: Concept, src: str, tgt: str) -> list[str]:
+    """Languages of `concept`: `src`, then `tgt`, then any others by name."""
+    langs = {t.lang for t in concept.terms}
+    return [x for x in (src, tgt) if x in langs] + sorted(langs - {src, tgt})
+
+
+def _entry(
+    d: Dialect, body: etree._Element, concept: Concept, n: int, src: str, tgt: str
+) -> None:
+    entry = etree.SubElement(
+        body, _q(d, d.entry), id=f"c{concept.id if concept.id is not None else n}"
+    )
+    _sub(entry, _q(d, "descrip"), str(concept.kind), type="subjectField")
+    for line in concept_notes(concept):
+        _sub(entry, _q(d, "note"), line)
+    for lang in lang_order(concept, src, tgt):
+        sec = etree.SubElement(entry, _q(d, d.lang_sec), {XML_LANG: lang})
+        for term in concept.terms:
+            if term.lang == lang:
+                _term_sec(d, sec, term)
+
+
+def dump_dialect(
+    d: Dialect,
+    concepts: Iterable[Concept],
+    out: IO[bytes],
+    *,
+    src: str = "en",
+    tgt: str = "vi",
+    header: etree._Element | None = None,
+) -> None:
+    """Write `concepts` as TBX-Basic of dialect `d` (shared by v3 and 2008)."""
+    root = (
+        etree.Element(_q(d, d.root), nsmap={None: d.ns})  # type: ignore[dict-item]
+        if d.ns
+        else etree.Element(d.root)
+    )
+    root.set("type", "TBX-Basic")
+    if d is V3:
+        root.set("style", "dca")
+    root.set(XML_LANG, src)
+    if header is None:
+        header = etree.Element(_q(d, d.header))
+        file_desc = etree.SubElement(header, _q(d, "fileDesc"))
+        desc = etree.SubElement(file_desc, _q(d, "sourceDesc"))
+        _sub(desc, _q(d, "p"), f"English–Vietnamese glossary ({src}→{tgt})")
+    root.append(header)
+    body = etree.SubElement(etree.SubElement(root, _q(d, "text")), _q(d, "body"))
+    for n, concept in enumerate(concepts, 1):
+        if concept.terms:
+            _entry(d, body, concept, n, src, tgt)
+    doctype = "" if d.ns else '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
+    data = etree.tostring(
+        etree.ElementTree(root),
+        xml_declaration=True,
+        encoding="UTF-8",
+        pretty_print=True,
+        doctype=doctype or None,  # type: ignore[arg-type]
+    )
+    assert isinstance(data, bytes)
+    out.write(data)
+
+
+def dump(
+    concepts: Iterable[Concept], out: IO[bytes], *, src: str = "en", tgt: str = "vi"
+) -> None:
+    """Write `concepts` as TBX-Basic v3 (DCA) to the binary stream `out`."""
+    dump_dialect(V3, concepts, out, src=src, tgt=tgt)
+
+
+# -- reading ---------------------------------------------------------------
+
+
+def _line(el: etree._Element) -> int | None:
+    line = el.sourceline
+    return line if isinstance(line, int) else None
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _children(el: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in el if _local(c) == name]
+
+
+def _text(el: etree._Element) -> str:
+    return nfc("".join(str(t) for t in el.itertext()).strip())
+
+
+def _read_status(value: str, where: tuple[str, int | None]) -> TermStatus:
+    base = value.removesuffix(_ADMN).removesuffix("Term")
+    aliases = {"superseded": "deprecated", "notRecommended": "deprecated"}
+    base = aliases.get(base, base)
+    try:
+        return TermStatus(base)
+    except ValueError:
+        raise InputError(f"unknown administrativeStatus {value!r}", *where) from None
+
+
+def _read_type(value: str) -> TermType:
+    aliases = {"abbreviation": "shortForm", "phrase": "variant"}
+    try:
+        return TermType(aliases.get(value, value))
+    except ValueError:
+        return TermType.VARIANT
+
+
+def _read_term(d: Dialect, sec: etree._Element, lang: str, path: str) -> Term:
+    where = (path, _line(sec))
+    terms = _children(sec, "term")
+    if len(terms) != 1 or not _text(terms[0]):
+        raise InputError(f"{d.term_sec} needs exactly one non-empty term", *where)
+    fields: dict[str, str] = {}
+    for note in _children(sec, "termNote"):
+        fields[note.get("type", "")] = _text(note)
+    context = next(
+        (_text(x) for x in _children(sec, "descrip") if x.get("type") == "context"),
+        "",
+    )
+    status = TermStatus.ADMITTED
+    if "administrativeStatus" in fields:
+        status = _read_status(fields["administrativeStatus"], where)
+    if any(_text(n) == "status: forbidden" for n in _children(sec, "note")):
+        status = TermStatus.FORBIDDEN
+    return Term(
+        text=_text(terms[0]),
+        lang=lang,
+        status=status,
+        type=_read_type(fields.get("termType", "variant")),
+        pos=fields.get("partOfSpeech", ""),
+        context=context,
+    )
+
+
+def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
+    where = (path, _line(entry))
+    kind, status, key, note = Kind.OTHER, ConceptStatus.CANDIDATE, "", []
+    flags: frozenset[Flag] = frozenset()
+    for el in entry:
+        name = _local(el)
+        if name == "descrip" and el.get("type") == "subjectField":
+            value = _text(el)
+            kind = Kind(value) if value in set(Kind) else Kind.TERM
+        elif name == "note":
+            line = _text(el)
+            head, _, rest = line.partition(": ")
+            try:
+                if head == "status":
+                    status = ConceptStatus(rest)
+                elif head == "key":
+                    key = rest
+                elif head == "flags":
+                    flags = frozenset(Flag(f.strip()) for f in rest.split(","))
+                else:
+                    note.append(line)
+            except ValueError:
+                raise InputError(f"bad note {line!r}", *where) from None
+    terms: list[Term] = []
+    for sec in _children(entry, d.lang_sec):
+        lang = sec.get(XML_LANG)
+        if not lang:
+            raise InputError(f"{d.lang_sec} without xml:lang", path, _line(sec))
+        terms.extend(_read_term(d, t, lang, path) for t in _children(sec, d.term_sec))
+    if not terms:
+        raise InputError(f"{d.entry} without terms", *where)
+    raw_id = entry.get("id", "")
+    return Concept(
+        id=int(raw_id[1:]) if raw_id[:1] == "c" and raw_id[1:].isdigit() else None,
+        kind=kind,
+        status=status,
+        key=key,
+        flags=flags,
+        note="\n".join(note),
+        terms=tuple(terms),
+    )
+
+
+def load_dialect(d: Dialect, src: IO[bytes], *, path: str) -> list[Concept]:
+    """Read a TBX file of dialect `d`; see `load`."""
+    root = parse(src.read(), path=path, allow_doctype=d.allow_doctype)
+    if root.tag != _q(d, d.root):
+        want = f"<{d.root}>" + (f" in namespace {d.ns}" if d.ns else "")
+        raise InputError(
+            f"root element is {root.tag!r}, expected {want}", path, _line(root)
+        )
+    body = [b for t in _children(root, "text") for b in _children(t, "body")]
+    if not body:
+        raise InputError("no <text><body>", path, _line(root))
+    return [_read_entry(d, e, path) for e in _children(body[0], d.entry)]
+
+
+def load(src: IO[bytes], *, path: str = "<stream>") -> list[Concept]:
+    """Read TBX v3 concepts written by `dump` or another TBX-Basic tool.
+
+    Raises:
+        InputError: unsafe, malformed or not TBX v3; names file and line.
+    """
+    return load_dialect(V3, src, path=path)
