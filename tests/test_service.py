@@ -70,7 +70,8 @@ def test_merge_moves_terms_and_undo_restores_ids(sample_termbase: TermBase) -> N
     tb = sample_termbase
     source = tb.concept_by_key("other:chinh").id  # type: ignore[union-attr]
     target = tb.concept_by_key("person:phamminhchinh").id  # type: ignore[union-attr]
-    assert source is not None and target is not None
+    assert source is not None
+    assert target is not None
     before = tb.concept(target)
     r = Review(tb)
     r.merge(source, target)
@@ -96,7 +97,8 @@ def test_split_makes_new_concept_and_undo_drops_it(sample_termbase: TermBase) ->
     (new_id,) = step.created
     new = tb.concept(new_id)
     assert [t.text for t in new.terms] == ["Sivak"]
-    assert new.terms[0].is_preferred and new.terms[0].manual
+    assert new.terms[0].is_preferred
+    assert new.terms[0].manual
     assert new.kind is Kind.PERSON
     assert tb.occurrences(new_id)[0].text == "Sivak"
     r.undo()
@@ -112,7 +114,9 @@ def test_split_preferred_promotes_next(sample_termbase: TermBase) -> None:
     cid = _id(tb, "Hà Nội")
     Review(tb).split(_term_id(tb, cid, "Hà Nội"))
     pref = tb.concept(cid).preferred("vi")
-    assert pref is not None and pref.text == "HÀ NỘI" and pref.is_preferred
+    assert pref is not None
+    assert pref.text == "HÀ NỘI"
+    assert pref.is_preferred
 
 
 def test_split_only_term_refused(sample_termbase: TermBase) -> None:
@@ -131,7 +135,8 @@ def test_add_vietnamese_translation_is_preferred_and_manual(
     vi = tb.concept(cid).preferred("vi")
     assert vi is not None
     assert vi.text == "kinh tế tuần hoàn"  # stored NFC
-    assert vi.is_preferred and vi.manual
+    assert vi.is_preferred
+    assert vi.manual
 
 
 def test_set_preferred_demotes_previous(sample_termbase: TermBase) -> None:
@@ -140,7 +145,8 @@ def test_set_preferred_demotes_previous(sample_termbase: TermBase) -> None:
     fta = _term_id(tb, cid, "FTA")
     Review(tb).set_term_status(fta, "preferred")
     terms = {t.text: t for t in tb.concept(cid).terms}
-    assert terms["FTA"].status is TermStatus.PREFERRED and terms["FTA"].manual
+    assert terms["FTA"].status is TermStatus.PREFERRED
+    assert terms["FTA"].manual
     assert terms["Free Trade Agreement"].status is TermStatus.ADMITTED
     Review(tb).set_term_status(fta, TermStatus.FORBIDDEN)
     terms = {t.text: t for t in tb.concept(cid).terms}
@@ -153,8 +159,9 @@ def test_edit_term_marks_manual_and_refolds(sample_termbase: TermBase) -> None:
     tid = _term_id(tb, cid, "Hung Yen")
     Review(tb).edit_term(tid, "Hưng-Yên", lang="en")
     assert {c.id for c in tb.find("hung yen")} == {cid}
-    edited = [t for t in tb.concept(cid).terms if t.id == tid][0]
-    assert edited.manual and edited.text == "Hưng-Yên"
+    edited = next(t for t in tb.concept(cid).terms if t.id == tid)
+    assert edited.manual
+    assert edited.text == "Hưng-Yên"
 
 
 def test_edit_to_duplicate_is_an_error_and_changes_nothing(
