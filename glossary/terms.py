@@ -1,0 +1,349 @@
+"""Domain terms from English text: noun-phrase chunks ranked by C-value.
+
+`term_mentions(doc)` finds maximal runs of lower-case content words (a
+closed-class chunker: stopwords, auxiliaries, common verbs, adverbs and
+punctuation end a run; capitalised words are names, left to the name
+extractors). `term_candidates(mentions)` enumerates every sub-phrase of those
+runs over the whole corpus, merges spelling variants (multi-faceted /
+multifaceted, defence / defense, organisation / organization) and ranks them
+by C-value (Frantzi, Ananiadou & Mima 2000)::
+
+    C(a) = log2|a| * f(a)                              if a is not nested
+    C(a) = log2|a| * (f(a) - sum(f(b) for b ⊃ a) / |T_a|)  otherwise
+
+Pure functions over plain data; no model, no network.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from glossary.model import (
+    Candidate,
+    Concept,
+    Document,
+    Evidence,
+    Kind,
+    Mention,
+    Occurrence,
+    Term,
+    TermStatus,
+    TermType,
+)
+
+__all__ = ["MIN_CVALUE", "term_candidates", "term_mentions", "variant_key"]
+
+SOURCE = "cvalue-chunk"
+MIN_CVALUE = 2.0  # below this a phrase needs a nominal head to count as a term
+MAX_WORDS = 4
+
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+# Closed-class words, auxiliaries and frequent news verbs: they end a chunk.
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _wordset(
+    """
+    a an the this that these those there here it its it's he him his she her hers
+    they them their we us our you your i me my mine who whom whose which what
+    when where why how and or but nor so yet if then than as of at by for from in
+    into on onto to up down over under with without within about above below
+    after before between among through during against across along around upon
+    via per toward towards is are was were be been being am has have had do does
+    did will would shall should can could may might must not no yes also only
+    very more most less least much many few some any all both each every either
+    neither other another such same own just even still already again ever never
+    too well said says say told tell added noted stated asked expressed affirmed
+    stressed emphasised emphasized urged suggested proposed agreed welcomed held
+    made make makes take took taken give gave given get got go went come came
+    see saw seen show showed shown help helped continue continued continues
+    boost boosted promote promoted enhance enhanced create created maintain
+    strengthen strengthened increase increased encourage encouraged highlight
+    appreciated appreciate thanked thank visit visited meet met including
+    include includes included ranging one two three four five six seven eight
+    nine ten first second third last next new first-ever like while since
+    because although though however therefore thus whether about nearly around
+    deepen explore attach reach reached expand expanded foster facilitate back
+    further complement complements today yesterday tomorrow
+    year years month months week weeks day days time
+    times way ways part parts side sides lot lots number kind kinds sort type
+    """
+)
+_NOMINAL = re.compile(
+    r"(?:tion|sion|ment|ity|ness|ence|ense|ance|ery|ism|omy|ogy|gy|ure|ship|"
+    r"ics|ist|age|cy|ware|work|ist|ism|ry|ing)$"
+)
+_ADVERB = re.compile(r"ly$")
+
+# British and American spellings, and hyphenation, share one variant key.
+_SPELLING = (
+    (re.compile(r"-"), ""),
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s?)\b"), r"or\1"),
+    (re.compile(r"\b(def|off|lic|pret)ence\b"), r"\1ense"),
+    (re.compile(r"(?<=[a-z]{3})tre(s?)\b"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})ll(ed|ing|er)\b"), r"l\1"),
+)
+
+
+def variant_key(phrase: str) -> str:
+    """Key shared by spelling variants of one term.
+
+    >>> variant_key("multi-faceted aid") == variant_key("multifaceted aid")
+    True
+    >>> variant_key("defence") == variant_key("defense")
+    True
+    """
+    key = " ".join(phrase.casefold().replace("’", "'").split())
+    for pattern, repl in _SPELLING:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def _is_content(word: str) -> bool:
+    low = word.casefold()
+    return (
+        word == low
+        and low not in _STOP
+        and not _ADVERB.search(low)
+        and not low.endswith(("'s", "’s"))
+        and len(low) > 1
+    )
+
+
+def _chunks(text: str) -> Iterable[tuple[int, int]]:
+    """Spans of maximal runs of content words joined by single spaces."""
+    run: list[re.Match[str]] = []
+    for match in _WORD.finditer(text):
+        if run:
+            gap = text[run[-1].end() : match.start()]
+            if gap != " " or not _is_content(match.group()):
+                if len(run) >= 2:
+                    yield run[0].start(), run[-1].end()
+                elif _has_variant_spelling(run[0].group()):
+                    yield run[0].start(), run[0].end()
+                run = []
+        if _is_content(match.group()):
+            run.append(match)
+    if len(run) >= 2:
+        yield run[0].start(), run[-1].end()
+    elif run and _has_variant_spelling(run[0].group()):
+        yield run[0].start(), run[0].end()
+
+
+def _has_variant_spelling(word: str) -> bool:
+    return variant_key(word) != word.casefold()
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
+        default=max(0, start - 400),
+    )
+    left = max(left, text.rfind("\n", 0, start) + 1)
+    right_m = _SENTENCE_END.search(text, end)
+    right = right_m.start() + 1 if right_m else len(text)
+    nl = text.find("\n", end)
+    if nl != -1:
+        right = min(right, nl)
+    return text[left : min(right, end + 400)].strip()
+
+
+def term_mentions(doc: Document) -> list[Mention]:
+    """Noun-phrase chunks (two words or more) of an English document.
+
+    Each mention is one maximal chunk; `term_candidates` ranks its sub-phrases
+    over the whole corpus. `score` is the chunk's C-value within this document.
+
+    Args:
+        doc: an English (or mixed) document, NFC.
+
+    Returns:
+        One `Mention(kind=Kind.TERM)` per chunk, in document order.
+    """
+    spans = list(_chunks(doc.text))
+    freq: dict[str, int] = defaultdict(int)
+    for s, e in spans:
+        freq[variant_key(doc.text[s:e])] += 1
+    return [
+        Mention(
+            text=doc.text[s:e],
+            document=doc.path,
+            start=s,
+            end=e,
+            lang="en",
+            kind=Kind.TERM,
+            context=_sentence(doc.text, s, e),
+            source=SOURCE,
+            score=math.log2(len(doc.text[s:e].split()))
+            * freq[variant_key(doc.text[s:e])],
+        )
+        for s, e in spans
+    ]
+
+
+@dataclass(slots=True)
+class _Stats:
+    freq: int = 0
+    forms: dict[str, list[Occurrence]] | None = None
+    nested_in: set[str] | None = None
+
+
+def _subphrases(m: Mention) -> Iterable[tuple[str, int, int]]:
+    words = list(_WORD.finditer(m.text))
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + MAX_WORDS) + 1):
+            if j - i < 2 and j - i != len(words):
+                continue
+            s, e = words[i].start(), words[j - 1].end()
+            yield m.text[s:e], m.start + s, m.start + e
+
+
+# Heads too general to make a domain term on their own ("various fields").
+_GENERIC_HEADS = _wordset(
+    """
+    level levels field fields area areas session sessions meeting meetings
+    condition conditions issue issues matter matters importance assistance
+    support potential strength strengths effort efforts sector sectors
+    """
+)
+
+
+def _is_termlike(phrase: str) -> bool:
+    words = phrase.split()
+    if words[-1] in _GENERIC_HEADS or words[-1].endswith("ed"):
+        return False
+    # A participle before the head is a verb phrase ("boosting cooperation").
+    return not any(w.endswith(("ing", "ed")) and "-" not in w for w in words[:-1])
+
+
+def _collect(mentions: Iterable[Mention]) -> dict[str, _Stats]:
+    stats: dict[str, _Stats] = {}
+    for m in mentions:
+        if m.kind is not Kind.TERM or m.lang != "en":
+            continue
+        for phrase, s, e in _subphrases(m):
+            if len(phrase.split()) < 2:
+                continue
+            key = variant_key(phrase)
+            st = stats.setdefault(key, _Stats(forms={}, nested_in=set()))
+            st.freq += 1
+            assert st.forms is not None
+            st.forms.setdefault(phrase, []).append(
+                Occurrence(m.document, s, e, m.context, phrase)
+            )
+    for key in stats:
+        words = key.split()
+        for i in range(len(words)):
+            for j in range(i + 2, len(words) + 1):
+                sub = " ".join(words[i:j])
+                if sub != key and sub in stats:
+                    nested = stats[sub].nested_in
+                    assert nested is not None
+                    nested.add(key)
+    return stats
+
+
+def _cvalue(key: str, stats: dict[str, _Stats]) -> float:
+    st = stats[key]
+    weight = math.log2(len(key.split()))
+    if not st.nested_in:
+        return weight * st.freq
+    longer = sum(stats[k].freq for k in st.nested_in)
+    return weight * (st.freq - longer / len(st.nested_in))
+
+
+def _accept(key: str, cvalue: float) -> bool:
+    words = key.split()
+    if not _is_termlike(key):
+        return False
+    if cvalue >= MIN_CVALUE:
+        return True
+    return len(words) == 2 and cvalue >= 1.0 and bool(_NOMINAL.search(words[-1]))
+
+
+def _candidate(
+    key: str, cvalue: float, forms: dict[str, list[Occurrence]]
+) -> Candidate:
+    ranked = sorted(forms, key=lambda f: (-len(forms[f]), f))
+    terms = []
+    occurrences: dict[tuple[str, str], tuple[Occurrence, ...]] = {}
+    for n, form in enumerate(ranked):
+        occs = forms[form]
+        first = occs[0]
+        rule = "c-value" if n == 0 else "spelling-variant"
+        detail = f"c-value {cvalue:.2f}" if n == 0 else f"variant of {ranked[0]!r}"
+        terms.append(
+            Term(
+                text=form,
+                lang="en",
+                status=TermStatus.PREFERRED if n == 0 else TermStatus.ADMITTED,
+                type=TermType.FULL_FORM if n == 0 else TermType.VARIANT,
+                count=len(occs),
+                pos="noun",
+                context=first.context,
+                evidence=(
+                    Evidence(rule, first.document, first.start, first.end, detail),
+                ),
+            )
+        )
+        occurrences[(form, "en")] = tuple(occs)
+    concept = Concept(
+        kind=Kind.TERM,
+        terms=tuple(terms),
+        key=f"term:{key}",
+        note=f"c-value {cvalue:.2f}",
+    )
+    return Candidate(concept=concept, occurrences=occurrences)
+
+
+def _single_word_variants(
+    mentions: Sequence[Mention],
+) -> dict[str, dict[str, list[Occurrence]]]:
+    groups: dict[str, dict[str, list[Occurrence]]] = {}
+    for m in mentions:
+        if m.kind is not Kind.TERM or m.lang != "en":
+            continue
+        for word in _WORD.finditer(m.text):
+            w = word.group()
+            occ = Occurrence(
+                m.document, m.start + word.start(), m.start + word.end(), m.context, w
+            )
+            groups.setdefault(variant_key(w), {}).setdefault(w, []).append(occ)
+    return {k: v for k, v in groups.items() if len(v) >= 2}
+
+
+def term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
+    """Rank term mentions over the corpus and group spelling variants.
+
+    A phrase is kept when its C-value reaches `MIN_CVALUE`, or reaches 1 with a
+    nominal head (…tion, …ment, …ogy, …ery, …). A single word is kept only when
+    the corpus writes it in two spellings (defence / defense): the variants are
+    the evidence. Every term carries its rule and the place it fired.
+
+    Args:
+        mentions: mentions of every document; those not of kind TERM are ignored.
+
+    Returns:
+        One candidate per term concept, best C-value first.
+    """
+    stats = _collect(mentions)
+    scored = sorted(
+        ((_cvalue(k, stats), k) for k in stats), key=lambda p: (-p[0], p[1])
+    )
+    out: list[Candidate] = []
+    for cvalue, key in scored:
+        forms = stats[key].forms
+        if forms is not None and _accept(key, cvalue):
+            out.append(_candidate(key, cvalue, forms))
+    for key, forms in sorted(_single_word_variants(mentions).items()):
+        out.append(_candidate(key, float(sum(map(len, forms.values()))), forms))
+    return out
