@@ -1,0 +1,412 @@
+"""The library API: one immutable `Glossary` that other programs query.
+
+A `Glossary` loads a term base (SQLite file, TBX file or plain records) into
+memory once; afterwards it holds no connection and never changes, so one
+instance can be shared between threads.
+
+Targets for `Glossary.normalize_text` and `Glossary.normalize_name`:
+
+- ``"vi"``: the concept's preferred Vietnamese term; a concept without a
+  Vietnamese term gets its English form (as for ``"en-diacritics"``).
+- ``"en-diacritics"``: the preferred English term, except for Vietnamese
+  proper names: when the concept has a preferred Vietnamese term and an
+  English term that is the same name without marks (same `name_key`), or no
+  English term at all, the Vietnamese spelling is used ("Hanoi" → "Hà Nội").
+  Without a preferred English term, the English term seen most often.
+- ``"en-ascii"``: the ``"en-diacritics"`` form with every mark removed and
+  đ/Đ written d/D ("Ha Noi").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from glossary.annotate import Automaton, fold_key
+from glossary.errors import InputError, StoreError
+from glossary.model import (
+    Concept,
+    ConceptStatus,
+    Flag,
+    Kind,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary.text import name_key, nfc
+
+__all__ = ["TARGETS", "Change", "Glossary", "Match", "Span", "Target", "strip_marks"]
+
+Target = Literal["vi", "en-diacritics", "en-ascii"]
+TARGETS: tuple[Target, ...] = ("vi", "en-diacritics", "en-ascii")
+_SHORT = frozenset({TermType.SHORT_FORM, TermType.ACRONYM})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a name resolves to.
+
+    Attributes:
+        concept: the concept (the first candidate when ambiguous).
+        preferred: its preferred form for the target asked for.
+        alias: the stored term the name matched.
+        ambiguous: the name fits several concepts, or a concept flagged
+            ambiguous in the term base.
+        candidates: every concept the name fits, by id.
+    """
+
+    concept: Concept
+    preferred: str
+    alias: str
+    ambiguous: bool = False
+    candidates: tuple[Concept, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One replacement made (or, if `ambiguous`, refused) by `normalize_text`.
+
+    `start` and `end` are offsets in the ORIGINAL text (NFD input included).
+    An ambiguous reference keeps ``new == old`` and `concept_id` None; its
+    `candidates` name the concepts it could be.
+    """
+
+    start: int
+    end: int
+    old: str
+    new: str
+    concept_id: int | None
+    ambiguous: bool = False
+    candidates: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One glossary term found by `annotate` (offsets in the original text)."""
+
+    start: int
+    end: int
+    text: str
+    concept_ids: tuple[int, ...]
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """Everything the automaton knows about one folded key."""
+
+    concepts: tuple[int, ...]  # concept ids, ascending
+    terms: tuple[Term, ...]  # the stored terms with this key, first concept's first
+    short: bool  # every term with this key is a short form or acronym
+    ambiguous: bool = field(default=False)
+
+
+def strip_marks(text: str) -> str:
+    """Remove tone and vowel marks, keeping case: "Đà Nẵng" → "Da Nang"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return nfc("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _best(terms: Iterable[Term]) -> Term | None:
+    """Preferred first, then most often seen, then first stored; never forbidden."""
+    pool = [t for t in terms if t.status is not TermStatus.FORBIDDEN]
+    if not pool:
+        return None
+    return min(
+        enumerate(pool), key=lambda it: (not it[1].is_preferred, -it[1].count, it[0])
+    )[1]
+
+
+def _english_form(concept: Concept) -> str:
+    vi = _best(t for t in concept.terms if t.lang == "vi")
+    en_terms = [t for t in concept.terms if t.lang != "vi"]
+    if vi is not None and vi.is_preferred:
+        key = name_key(vi.text)
+        if not en_terms or any(name_key(t.text) == key for t in en_terms):
+            return vi.text
+    en = _best(en_terms)
+    if en is not None:
+        return en.text
+    return vi.text if vi is not None else concept.label
+
+
+def preferred_form(concept: Concept, target: Target) -> str:
+    """The form of `concept` to write for `target` (see the module docstring)."""
+    if target == "vi":
+        vi = _best(t for t in concept.terms if t.lang == "vi")
+        if vi is not None:
+            return vi.text
+        return _english_form(concept)
+    if target == "en-diacritics":
+        return _english_form(concept)
+    if target == "en-ascii":
+        return strip_marks(_english_form(concept))
+    raise ValueError(f"unknown target {target!r}; expected one of {TARGETS}")
+
+
+def _short_form(entry: _Entry, target: Target) -> str:
+    """A short form respelled for `target`: the stored spelling with most marks."""
+    text = max(
+        (t.text for t in entry.terms if t.status is not TermStatus.FORBIDDEN),
+        key=lambda s: sum(1 for c in unicodedata.normalize("NFD", s) if ord(c) > 127),
+        default=entry.terms[0].text,
+    )
+    return strip_marks(text) if target == "en-ascii" else text
+
+
+def _recase(old: str, new: str) -> str:
+    """Keep the original's ALL CAPS or sentence-initial capital."""
+    letters = [c for c in old if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return new.upper()
+    if old[:1].isupper() and new[:1].islower():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+class Glossary:
+    """An in-memory, read-only glossary: resolve, normalize and annotate names.
+
+    Build one with `open`, `from_tbx` or `from_records`; the constructor takes
+    concepts that already have ids. Rejected concepts are left out.
+
+    Args:
+        concepts: the concepts, each with a unique `id`.
+    """
+
+    def __init__(self, concepts: Iterable[Concept]) -> None:
+        kept = [c for c in concepts if c.status is not ConceptStatus.REJECTED]
+        self._concepts: dict[int, Concept] = {}
+        for c in kept:
+            if c.id is None:
+                raise ValueError("every concept needs an id; use Glossary.from_records")
+            self._concepts[c.id] = c
+        self._by_name: dict[str, list[tuple[int, Term]]] = {}
+        by_fold: dict[str, list[tuple[int, Term]]] = {}
+        for cid, concept in self._concepts.items():
+            for term in concept.terms:
+                self._by_name.setdefault(name_key(term.text), []).append((cid, term))
+                by_fold.setdefault(fold_key(term.text), []).append((cid, term))
+        keys = list(by_fold)
+        self._entries = [self._entry(by_fold[k]) for k in keys]
+        self._automaton = Automaton(keys)
+
+    # -- constructors ----------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Glossary:
+        """Load a term-base database, opened read-only and closed again.
+
+        Raises:
+            StoreError: the file is missing or is not a term base.
+        """
+        from glossary.store import TermBase
+
+        if not Path(path).is_file():
+            raise StoreError(f"{path}: no such term base")
+        with TermBase(path, readonly=True) as tb:
+            return cls(tb.concepts())
+
+    @classmethod
+    def from_tbx(cls, path: str | Path) -> Glossary:
+        """Load a TBX file (TBX-Basic or TBX v3).
+
+        Raises:
+            InputError: the file cannot be read or is not valid TBX.
+        """
+        import io
+
+        from glossary.formats import tbx, tbx2008
+
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            raise InputError(e.strerror or str(e), str(path)) from e
+        # TBX 2008 files are <martif>; v3 files are <tbx>: pick the reader.
+        module = tbx2008 if b"<martif" in data[:4096] else tbx
+        return cls._numbered(module.load(io.BytesIO(data), path=str(path)))
+
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any] | Concept]) -> Glossary:
+        """Build from plain data: dicts in the JSON export schema, or `Concept`s.
+
+        A record is ``{"kind": "person", "terms": [{"text": "Phạm Minh Chính",
+        "lang": "vi", "status": "preferred"}, ...]}``; optional keys are ``id``,
+        ``status``, ``flags`` (e.g. ``["ambiguous"]``), ``note`` and, per term,
+        ``type`` (``shortForm``, ``acronym``...) and ``count``. Concepts without
+        an id are numbered from 1 in order.
+
+        Raises:
+            InputError: a record lacks ``terms`` or has an unknown value.
+        """
+        concepts = []
+        for i, rec in enumerate(records):
+            if isinstance(rec, Concept):
+                concepts.append(rec)
+                continue
+            try:
+                concepts.append(_record(rec))
+            except (KeyError, TypeError, ValueError) as e:
+                raise InputError(
+                    f"record #{i + 1}: bad or missing {e}", "<records>"
+                ) from e
+        return cls._numbered(concepts)
+
+    @classmethod
+    def _numbered(cls, concepts: list[Concept]) -> Glossary:
+        used = {c.id for c in concepts if c.id is not None}
+        next_id = 1
+        out = []
+        for c in concepts:
+            if c.id is None:
+                while next_id in used:
+                    next_id += 1
+                c = replace(c, id=next_id)
+                used.add(next_id)
+            out.append(c)
+        return cls(out)
+
+    # -- queries ---------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._concepts)
+
+    def concept(self, concept_id: int) -> Concept:
+        """The concept with this id (KeyError if there is none)."""
+        return self._concepts[concept_id]
+
+    def resolve(self, name: str, target: Target = "en-diacritics") -> Match | None:
+        """What `name` refers to, ignoring case, marks, spaces, hyphens and dots.
+
+        Returns:
+            The match, or None when no term has the same `name_key`.
+        """
+        hits = self._by_name.get(name_key(nfc(name)))
+        if not hits:
+            return None
+        ids = sorted({cid for cid, _ in hits})
+        candidates = tuple(self._concepts[i] for i in ids)
+        concept = candidates[0]
+        alias = next(t.text for cid, t in hits if cid == concept.id)
+        ambiguous = len(ids) > 1 or any(Flag.AMBIGUOUS in c.flags for c in candidates)
+        return Match(
+            concept=concept,
+            preferred=preferred_form(concept, target),
+            alias=alias,
+            ambiguous=ambiguous,
+            candidates=candidates,
+        )
+
+    def normalize_name(self, name: str, target: Target = "en-diacritics") -> str:
+        """The correct full form of `name`, or `name` unchanged (NFC) if unknown.
+
+        >>> g = Glossary.from_records([{"kind": "place", "terms": [
+        ...     {"text": "Hà Nội", "lang": "vi", "status": "preferred"},
+        ...     {"text": "Hanoi", "lang": "en"}]}])
+        >>> g.normalize_name("HANOI")
+        'Hà Nội'
+        """
+        match = self.resolve(name, target)
+        if match is None or match.ambiguous:
+            return nfc(name)
+        return match.preferred
+
+    def annotate(self, text: str) -> list[Span]:
+        """Every glossary term in `text`: whole words, longest match first."""
+        spans = []
+        for hit in self._automaton.find(text):
+            entry = self._entries[hit.entry]
+            spans.append(
+                Span(
+                    hit.start,
+                    hit.end,
+                    text[hit.start : hit.end],
+                    entry.concepts,
+                    entry.ambiguous,
+                )
+            )
+        return spans
+
+    def normalize_text(
+        self, text: str, target: Target = "en-diacritics", *, expand_short: bool = False
+    ) -> tuple[str, list[Change]]:
+        """Write every known name and term in its preferred form for `target`.
+
+        Full forms and variants become the concept's preferred form. Short forms
+        and acronyms ("PM Chinh", "FTA") keep their length and are only respelled
+        ("PM Chính") unless `expand_short` is true. Ambiguous references stay as
+        they are and are reported with ``ambiguous=True``. Case (ALL CAPS, a
+        capital first letter), possessives and punctuation around a match are
+        kept. NFD input works: offsets in the changes are into `text` as given,
+        and unchanged parts of the text are returned byte for byte.
+
+        Returns:
+            The new text and the changes, in text order.
+        """
+        if target not in TARGETS:
+            raise ValueError(f"unknown target {target!r}; expected one of {TARGETS}")
+        out: list[str] = []
+        changes: list[Change] = []
+        pos = 0
+        for hit in self._automaton.find(text):
+            entry = self._entries[hit.entry]
+            old = text[hit.start : hit.end]
+            if entry.ambiguous:
+                changes.append(
+                    Change(hit.start, hit.end, old, old, None, True, entry.concepts)
+                )
+                continue
+            concept = self._concepts[entry.concepts[0]]
+            if entry.short and not expand_short:
+                new = _short_form(entry, target)
+            else:
+                new = preferred_form(concept, target)
+            new = _recase(nfc(old), new)
+            if new == nfc(old):
+                continue
+            out.append(text[pos : hit.start])
+            out.append(new)
+            pos = hit.end
+            changes.append(Change(hit.start, hit.end, old, new, concept.id))
+        out.append(text[pos:])
+        return "".join(out), changes
+
+    # -- helpers ---------------------------------------------------------
+
+    def _entry(self, hits: list[tuple[int, Term]]) -> _Entry:
+        ids = tuple(sorted({cid for cid, _ in hits}))
+        first = [t for cid, t in hits if cid == ids[0]]
+        terms = tuple(first)
+        ambiguous = len(ids) > 1 or Flag.AMBIGUOUS in self._concepts[ids[0]].flags
+        short = all(t.type in _SHORT for t in terms)
+        return _Entry(ids, terms, short, ambiguous)
+
+
+def _record(rec: Mapping[str, Any]) -> Concept:
+    terms = []
+    for t in rec["terms"]:
+        if isinstance(t, str):
+            t = {"text": t}
+        terms.append(
+            Term(
+                text=nfc(str(t["text"])).strip(),
+                lang=str(t.get("lang", "en")),
+                status=TermStatus(t.get("status", "admitted")),
+                type=TermType(t.get("type", "variant")),
+                count=int(t.get("count", 0)),
+            )
+        )
+    raw_id = rec.get("id")
+    return Concept(
+        id=None if raw_id is None else int(raw_id),
+        key=str(rec.get("key") or ""),
+        kind=Kind(rec.get("kind", "other")),
+        status=ConceptStatus(rec.get("status", "candidate")),
+        note=str(rec.get("note", "")),
+        flags=frozenset(Flag(f) for f in rec.get("flags", [])),
+        terms=tuple(terms),
+    )
