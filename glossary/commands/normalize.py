@@ -96,10 +96,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(new)
     for c in changes:
         if c.ambiguous:
-            line = text.count("\n", 0, c.start) + 1
+            lineno = text.count("\n", 0, c.start) + 1
             ids = ", ".join(str(i) for i in c.candidates)
             print(
-                f"{name}:{line}: ambiguous {c.old!r} left as is (concepts {ids})",
+                f"{name}:{lineno}: ambiguous {c.old!r} left as is (concepts {ids})",
                 file=sys.stderr,
             )
     return 0
