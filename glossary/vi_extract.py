@@ -1,0 +1,555 @@
+"""Names, titles, organisations and terms in Vietnamese text.
+
+Word segmentation and POS tags come from underthesea (default) or pyvi; both are
+imported lazily so that importing this module costs nothing. Everything else is
+rules over the tagged tokens: capitalisation (Vietnamese writes every syllable of
+a proper name capitalised, but only the first of a capitalised common word such
+as "Thủ tướng" or "Chính phủ"), a closed class of title and organisation head
+nouns, the structure of Vietnamese personal names, and evidence found elsewhere
+in the same document.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from glossary.model import Document, Kind, Mention
+from glossary.text import fold, name_key
+
+__all__ = ["Token", "tag", "vietnamese_mentions"]
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _word_key(s: str) -> str:
+    """Lower case, tone marks moved to the end of each syllable: Uỷ == Ủy != Uy."""
+    out = []
+    for syl in s.lower().split():
+        d = unicodedata.normalize("NFD", syl)
+        out.append(
+            "".join(c for c in d if c not in _TONES)
+            + "".join(sorted(c for c in d if c in _TONES))
+        )
+    return " ".join(out)
+
+
+# Title heads, matched on `_word_key` (so both tone styles and any case match).
+_TITLE_HEADS = frozenset(
+    _word_key(t)
+    for t in (
+        "thủ tướng",
+        "bộ trưởng",
+        "thứ trưởng",
+        "chủ tịch",
+        "đại sứ",
+        "tổng thống",
+        "tổng bí thư",
+        "bí thư",
+        "chủ nhiệm",
+        "tổng giám đốc",
+        "giám đốc",
+        "thống đốc",
+        "ngoại trưởng",
+        "tổng lãnh sự",
+        "trưởng ban",
+        "phó chủ tịch",
+        "thị trưởng",
+        "quốc vương",
+        "nhà vua",
+        "tổng thư ký",
+    )
+)
+_TITLE_PREFIXES = frozenset(_word_key(t) for t in ("phó", "nguyên", "quyền", "cựu"))
+# Category nouns that head an organisation or agreement name when capitalised.
+_ORG_HEADS = frozenset(
+    _word_key(t)
+    for t in (
+        "ủy ban",
+        "bộ",
+        "hiệp định",
+        "liên minh",
+        "ngân hàng",
+        "tập đoàn",
+        "công ty",
+        "hội đồng",
+        "quốc hội",
+        "tổ chức",
+        "viện",
+        "học viện",
+        "sở",
+        "cục",
+        "tổng cục",
+        "hiệp hội",
+        "đại học",
+        "trường",
+        "thông tấn xã",
+        "văn phòng",
+        "đảng",
+        "mặt trận",
+        "liên đoàn",
+        "diễn đàn",
+        "hiệp ước",
+        "công ước",
+    )
+)
+# Common Vietnamese surnames: name structure, used to find where a person starts.
+_SURNAMES = frozenset(
+    fold(s)
+    for s in (
+        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
+        "Đào Đoàn Vương Trịnh Trương Lâm Mai Lương Tô Hà Tạ Đinh Chu Thái Cao"
+    ).split()
+)
+_PERSON_CUES = frozenset(_word_key(s) for s in ("ông", "bà", "anh", "chị", "ngài"))
+_PLACE_CUES = frozenset(
+    _word_key(s)
+    for s in ("tại", "ở", "sang", "đến", "tới", "từ", "tỉnh", "thành phố", "nước")
+)
+# POS tags that may appear inside a domain term (nouns, verbs, adjectives).
+_TERM_TAGS = frozenset({"N", "Nc", "V", "A"})
+_SENTENCE_END = frozenset({".", "!", "?", ":", "–", "—", ";", '"', "“", "”", "("})
+_PYVI_TAGS = {"F": "CH"}
+
+_WORD = re.compile(r"\w+")
+_VI_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word (possibly several syllables) with its POS tag and offsets."""
+
+    text: str
+    tag: str
+    start: int
+    end: int
+
+
+def _char_key(c: str) -> str:
+    if c.isspace():
+        return " "
+    k = fold(c)
+    return k if len(k) == 1 else c.lower()
+
+
+def _raw_tags(paragraph: str, backend: str) -> list[tuple[str, str]]:
+    if backend == "underthesea":
+        from underthesea import pos_tag
+
+        return [(str(w), str(t)) for w, t in pos_tag(paragraph)]
+    if backend == "pyvi":
+        from pyvi import ViPosTagger, ViTokenizer
+
+        words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(paragraph))
+        return [
+            (str(w).replace("_", " "), _PYVI_TAGS.get(str(t), str(t)))
+            for w, t in zip(words, tags, strict=True)
+        ]
+    raise ValueError(f"unknown backend {backend!r}; use underthesea or pyvi")
+
+
+def tag(text: str, *, backend: str = "underthesea") -> list[Token]:
+    """Segment and POS-tag `text`, with each token's offsets into `text`.
+
+    The taggers may rewrite tone marks (Uỷ → Ủy); tokens are located by their
+    folded syllables so offsets and `Token.text` always refer to `text` as written.
+
+    Args:
+        text: NFC text, any number of paragraphs.
+        backend: "underthesea" or "pyvi".
+
+    Returns:
+        Tokens in text order; a token the tagger invented is skipped.
+    """
+    key = "".join(_char_key(c) for c in text)
+    tokens: list[Token] = []
+    for para in re.finditer(r"[^\n]+", text):
+        cursor = para.start()
+        for word, pos in _raw_tags(para.group(), backend):
+            span = _locate(key, word, cursor, para.end())
+            if span is None:
+                continue
+            start, end = span
+            tokens.append(Token(text[start:end], pos, start, end))
+            cursor = end
+    return tokens
+
+
+def _locate(key: str, word: str, cursor: int, limit: int) -> tuple[int, int] | None:
+    parts = word.split()
+    if not parts:
+        return None
+    start = end = -1
+    pos = cursor
+    for part in parts:
+        pkey = "".join(_char_key(c) for c in part)
+        edge_l = r"(?<!\w)" if part[0].isalnum() else ""
+        edge_r = r"(?!\w)" if part[-1].isalnum() else ""
+        m = re.compile(edge_l + re.escape(pkey) + edge_r).search(key, pos, limit)
+        if m is None or (start >= 0 and key[end : m.start()].strip()):
+            return None
+        if start < 0:
+            start = m.start()
+        end = pos = m.end()
+    return start, end
+
+
+def _repair(text: str, tokens: list[Token]) -> list[Token]:
+    """Undo two tagger slips using the document itself.
+
+    A word the tagger split once ("Ủy" "ban") but kept whole elsewhere, or that
+    is a title or organisation head, is joined; a token glueing a foreign name
+    to its neighbour ("Belarus_tạo", "Belarus_Anatoly") is cut into syllables.
+    """
+    whole = {_word_key(t.text) for t in tokens if " " in t.text}
+    whole |= _ORG_HEADS | _TITLE_HEADS
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and tok.start == prev.end + 1
+            and _word_key(f"{prev.text} {tok.text}") in whole
+        ):
+            out[-1] = Token(text[prev.start : tok.end], prev.tag, prev.start, tok.end)
+            continue
+        sylls = list(_WORD.finditer(tok.text))
+        if (
+            len(sylls) > 1
+            and " " in tok.text
+            and not all(_is_vi_syllable(m.group()) for m in sylls)
+        ):
+            for m in sylls:
+                a, b = tok.start + m.start(), tok.start + m.end()
+                low = m.group()[0].islower()
+                out.append(Token(text[a:b], "X" if low else tok.tag, a, b))
+            continue
+        out.append(tok)
+    return out
+
+
+def _is_vi_syllable(s: str) -> bool:
+    return bool(_VI_SYLLABLE.match(fold(s)))
+
+
+def _shape(tok: Token) -> str:
+    """'cap' (every syllable capitalised), 'cw' (first only) or 'low'."""
+    sylls = _WORD.findall(tok.text)
+    if not sylls or not sylls[0][0].isalpha():
+        return "low"
+    caps = [s[0].isupper() for s in sylls]
+    if all(caps):
+        return "cap"
+    return "cw" if caps[0] else "low"
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    text: str
+    tokens: Sequence[Token]
+    shapes: Sequence[str]
+    initial: Sequence[bool]
+    lower_words: frozenset[str]
+
+
+def _is_name_token(ctx: _Ctx, i: int) -> bool:
+    tok = ctx.tokens[i]
+    if ctx.shapes[i] != "cap" or _word_key(tok.text) in _ORG_HEADS:
+        return False
+    sylls = _WORD.findall(tok.text)
+    if ctx.initial[i] and tok.tag != "Np" and all(map(_is_vi_syllable, sylls)):
+        return False
+    if len(sylls) == 1 and _is_vi_syllable(sylls[0]) and i + 1 < len(ctx.tokens):
+        # "Kỳ họp" split by the tagger: the pair is a common word elsewhere.
+        nxt = ctx.tokens[i + 1]
+        pair = fold(f"{tok.text} {nxt.text}")
+        if ctx.shapes[i + 1] == "low" and pair in ctx.lower_words:
+            return False
+    return True
+
+
+def _name_runs(ctx: _Ctx, claimed: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs [i, j) of name tokens, joined across ' - ' between syllables."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(ctx.tokens)
+
+    def ok(k: int) -> bool:
+        return k not in claimed and _is_name_token(ctx, k)
+
+    while i < n:
+        if not ok(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if ok(j):
+                j += 1
+            elif (
+                ctx.tokens[j].text == "-"
+                and j + 1 < n
+                and ok(j + 1)
+                and " " not in ctx.tokens[j - 1].text
+                and " " not in ctx.tokens[j + 1].text
+            ):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _split_run(ctx: _Ctx, i: int, j: int, alone: set[str]) -> list[tuple[int, int]]:
+    """Split a run before a surname-led person and after a name seen alone."""
+    parts: list[tuple[int, int]] = []
+    start = i
+    for k in range(i + 1, j):
+        left = ctx.text[ctx.tokens[start].start : ctx.tokens[k - 1].end]
+        first = fold(_WORD.findall(ctx.tokens[k].text)[0])
+        if name_key(left) in alone or (
+            first in _SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1
+        ):
+            parts.append((start, k))
+            start = k
+    parts.append((start, j))
+    return parts
+
+
+def _title_at(ctx: _Ctx, i: int) -> int:
+    """End index of a title phrase starting at token i, or i if none."""
+    k = i
+    n = len(ctx.tokens)
+    while k < n and _word_key(ctx.tokens[k].text) in _TITLE_PREFIXES:
+        k += 1
+    for width in (1, 2):
+        if k + width <= n:
+            words = " ".join(_word_key(t.text) for t in ctx.tokens[k : k + width])
+            if words in _TITLE_HEADS:
+                return k + width
+    return i
+
+
+def _org_at(ctx: _Ctx, i: int) -> int:
+    """End index of an organisation name headed at token i, or i if none."""
+    tok = ctx.tokens[i]
+    if not tok.text[:1].isupper() or _word_key(tok.text) not in _ORG_HEADS:
+        return i
+    k, n, lowered, prev_cw = i + 1, len(ctx.tokens), False, False
+    while k < n:
+        t, shape = ctx.tokens[k], ctx.shapes[k]
+        if shape in ("cap", "cw") and not lowered:
+            sylls = _WORD.findall(t.text)
+            if k > i + 1 and shape == "cap" and fold(sylls[0]) in _SURNAMES:
+                break
+            if _word_key(t.text) in _ORG_HEADS and k > i + 1:
+                break
+            prev_cw = shape == "cw"
+        elif t.text == "-" and k + 1 < n and ctx.shapes[k + 1] == "cap" and k > i + 1:
+            if " " in ctx.tokens[k - 1].text or " " in ctx.tokens[k + 1].text:
+                break
+        elif shape == "low" and t.tag in _TERM_TAGS and not lowered:
+            if not (prev_cw or any(s[0].isupper() for s in _WORD.findall(t.text))):
+                break
+            lowered = True
+        else:
+            break
+        k += 1
+    return k if k > i + 1 else i
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [p for p in (text.find(c, end) for c in ".!?\n") if p >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip()
+
+
+def _context(doc: Document, tokens: Sequence[Token]) -> _Ctx:
+    shapes = [_shape(t) for t in tokens]
+    initial = [
+        i == 0
+        or tokens[i - 1].text in _SENTENCE_END
+        or "\n" in doc.text[tokens[i - 1].end : tokens[i].start]
+        for i in range(len(tokens))
+    ]
+    lower = {fold(t.text) for t, s in zip(tokens, shapes, strict=True) if s == "low"}
+    for a, b in itertools.pairwise(tokens):
+        if a.text.islower() and b.text.islower():
+            lower.add(fold(f"{a.text} {b.text}"))
+    return _Ctx(doc.text, tokens, shapes, initial, frozenset(lower))
+
+
+def vietnamese_mentions(
+    doc: Document, *, backend: str = "underthesea"
+) -> list[Mention]:
+    """Persons, places, organisations, titles and domain terms in a Vietnamese text.
+
+    Args:
+        doc: the document; offsets refer to `doc.text` (NFC).
+        backend: "underthesea" (default) or "pyvi" for segmentation and POS.
+
+    Returns:
+        Mentions in text order, `lang="vi"`. Names after a title carry it in
+        `Mention.title`; the title itself is also a `Kind.TITLE` mention. Terms
+        have `kind=Kind.TERM` and `score` = termhood.
+    """
+    tokens = _repair(doc.text, tag(doc.text, backend=backend))
+    ctx = _context(doc, tokens)
+    out: list[Mention] = []
+    claimed: set[int] = set()
+    title_spans = _title_spans(ctx)
+    for i, k in title_spans:
+        claimed.update(range(i, k))
+
+    def emit(i: int, j: int, kind: Kind | None, source: str, title: str = "") -> None:
+        start, end = tokens[i].start, tokens[j - 1].end
+        out.append(
+            Mention(
+                text=doc.text[start:end],
+                document=doc.path,
+                start=start,
+                end=end,
+                lang="vi",
+                kind=kind,
+                context=_sentence(doc.text, start, end),
+                title=title,
+                source=source,
+            )
+        )
+        claimed.update(range(i, j))
+
+    for i in range(len(tokens)):
+        if i in claimed:
+            continue
+        k = _org_at(ctx, i)
+        if k > i:
+            emit(i, k, Kind.ORG, "vi:org-head")
+    runs = _name_runs(ctx, claimed)
+    alone = {name_key(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in runs}
+    parts = [p for i, j in runs for p in _split_run(ctx, i, j, alone)]
+    kinds = _name_kinds(ctx, parts)
+    titled = _titles(ctx, parts, title_spans, claimed)
+    for i, k in title_spans:
+        emit(i, k, Kind.TITLE, "vi:title")
+    for i, j in parts:
+        surface = doc.text[tokens[i].start : tokens[j - 1].end]
+        kind = kinds.get(name_key(surface))
+        title = titled.get(i, "")
+        emit(i, j, Kind.PERSON if title else kind, "vi:name", title)
+    out.extend(_terms(doc, ctx, claimed))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _title_spans(ctx: _Ctx) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(ctx.tokens):
+        k = _title_at(ctx, i)
+        if k > i:
+            spans.append((i, k))
+        i = max(k, i + 1)
+    return spans
+
+
+def _titles(
+    ctx: _Ctx,
+    parts: list[tuple[int, int]],
+    title_spans: list[tuple[int, int]],
+    claimed: set[int],
+) -> dict[int, str]:
+    """Map the first token of each name right after a title to that title."""
+    starts = dict(parts)
+    titled: dict[int, str] = {}
+    tokens = ctx.tokens
+    for i, k in title_spans:
+        title = ctx.text[tokens[i].start : tokens[k - 1].end]
+        nxt = k
+        while nxt < len(tokens) and nxt in claimed and nxt not in starts:
+            nxt += 1  # "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên"
+        if nxt in starts:
+            # "Phó Thủ tướng Belarus Anatoly Sivak": a country, then the person.
+            after = starts[nxt]
+            if after in starts and tokens[after].start - tokens[after - 1].end <= 1:
+                nxt = after
+            titled[nxt] = title
+    return titled
+
+
+def _name_kinds(ctx: _Ctx, parts: list[tuple[int, int]]) -> dict[str, Kind]:
+    """Kind of each name (by name_key) from cues anywhere in the document."""
+    kinds: dict[str, Kind] = {}
+    tokens = ctx.tokens
+    for i, j in parts:
+        key = name_key(ctx.text[tokens[i].start : tokens[j - 1].end])
+        prev = _word_key(tokens[i - 1].text) if i > 0 else ""
+        sylls = _WORD.findall(ctx.text[tokens[i].start : tokens[j - 1].end])
+        if prev in _PERSON_CUES or (
+            fold(sylls[0]) in _SURNAMES
+            and 3 <= len(sylls) <= 4
+            and all(_is_vi_syllable(s) for s in sylls)
+        ):
+            kinds[key] = Kind.PERSON
+        elif prev in _PLACE_CUES and key not in kinds:
+            kinds[key] = Kind.PLACE
+    return kinds
+
+
+def _terms(doc: Document, ctx: _Ctx, claimed: set[int]) -> list[Mention]:
+    """Noun phrases bounded by punctuation or function words, ranked by termhood."""
+    tokens = ctx.tokens
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while (
+            j < n
+            and j not in claimed
+            and ctx.shapes[j] == "low"
+            and tokens[j].tag in _TERM_TAGS
+            and all(w.isalpha() for w in tokens[j].text.split())
+        ):
+            j += 1
+        if j > i:
+            spans.append((i, j))
+        i = max(j, i + 1)
+    found: list[tuple[int, int]] = []
+    for i, j in spans:
+        sylls = sum(len(_WORD.findall(t.text)) for t in tokens[i:j])
+        if not (2 <= j - i <= 3 and 3 <= sylls <= 5):
+            continue
+        if tokens[i].tag not in ("N", "V") or tokens[j - 1].tag not in ("N", "A"):
+            continue
+        if tokens[i].tag == "V" and " " not in tokens[i].text:
+            continue  # "có nông sản", "ký biên bản": a verb phrase, not a term
+        found.append((i, j))
+    freq = Counter(
+        fold(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in found
+    )
+    out = []
+    for i, j in found:
+        start, end = tokens[i].start, tokens[j - 1].end
+        surface = doc.text[start:end]
+        score = math.log2(1 + len(surface.split())) * freq[fold(surface)]
+        out.append(
+            Mention(
+                text=surface,
+                document=doc.path,
+                start=start,
+                end=end,
+                lang="vi",
+                kind=Kind.TERM,
+                context=_sentence(doc.text, start, end),
+                source="vi:noun-phrase",
+                score=round(score, 3),
+            )
+        )
+    return out
