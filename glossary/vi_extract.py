@@ -99,13 +99,11 @@ _ORG_HEADS = frozenset(
     )
 )
 # Common Vietnamese surnames: name structure, used to find where a person starts.
-_SURNAMES = frozenset(
-    fold(s)
-    for s in (
-        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
-        "Đào Đoàn Vương Trịnh Trương Lâm Mai Lương Tô Hà Tạ Đinh Chu Thái Cao"
-    ).split()
+_SURNAME_TEXT = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
+    "Đào Đoàn Vương Trịnh Trương Lâm Mai Lương Tô Hà Tạ Đinh Chu Thái Cao"
 )
+_SURNAMES = frozenset(fold(s) for s in _SURNAME_TEXT.split())
 _PERSON_CUES = frozenset(_word_key(s) for s in ("ông", "bà", "anh", "chị", "ngài"))
 _PLACE_CUES = frozenset(
     _word_key(s)
