@@ -24,6 +24,7 @@ from glossary.model import (
     Evidence,
     Flag,
     Kind,
+    Mention,
     Occurrence,
     Term,
     TermStatus,
@@ -99,6 +100,13 @@ CREATE TABLE review_log (
     action TEXT NOT NULL,
     concept_id INTEGER,
     payload TEXT NOT NULL DEFAULT '{}'
+);
+-- Extractor output per document (JSON list of Mention.to_dict), so a rebuild
+-- re-clusters every document without extracting unchanged ones again.
+CREATE TABLE mention_cache (
+    document TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    mentions TEXT NOT NULL
 );
 """
 
@@ -678,6 +686,85 @@ class TermBase:
                     self._conn.executemany(
                         f"INSERT OR REPLACE INTO {table} VALUES ({marks})", table_rows
                     )
+
+    # -- build support ---------------------------------------------------
+
+    def cached_mentions(self, path: str, sha256: str) -> list[Mention] | None:
+        """The mentions cached for `path` at content hash `sha256`, if any."""
+        row = self._conn.execute(
+            "SELECT mentions FROM mention_cache WHERE document = ? AND sha256 = ?",
+            (path, sha256),
+        ).fetchone()
+        if row is None:
+            return None
+        return [Mention.from_dict(d) for d in json.loads(row[0])]
+
+    def cache_mentions(
+        self, path: str, sha256: str, mentions: Sequence[Mention], lang: str = ""
+    ) -> None:
+        """Cache a document's mentions and record its hash, in one transaction."""
+        data = json.dumps([m.to_dict() for m in mentions], ensure_ascii=False)
+        with self.transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO mention_cache (document, sha256, mentions) "
+                "VALUES (?, ?, ?)",
+                (path, sha256, data),
+            )
+            self.record_document(path, sha256, lang)
+
+    def all_cached_mentions(self) -> Iterator[list[Mention]]:
+        """The cached mentions of every document built so far, one list each."""
+        rows = self._conn.execute(
+            "SELECT mentions FROM mention_cache ORDER BY document"
+        ).fetchall()
+        for (data,) in rows:
+            yield [Mention.from_dict(d) for d in json.loads(data)]
+
+    def reviewed_concept_ids(self) -> set[int]:
+        """Concepts a reviewer touched: a rebuild adds to them but changes nothing.
+
+        Approved or rejected, holding a manual term, the target of a merge
+        redirect, or named in the review log.
+        """
+        rows = self._conn.execute(
+            """
+            SELECT id FROM concepts WHERE status != 'candidate'
+            UNION SELECT concept_id FROM terms WHERE manual = 1
+            UNION SELECT concept_id FROM redirects
+            UNION SELECT concept_id FROM review_log WHERE concept_id IS NOT NULL
+            """
+        ).fetchall()
+        return {int(r[0]) for r in rows}
+
+    def term_places(self) -> dict[tuple[str, str], list[tuple[int, int, bool]]]:
+        """Where each (text, lang) lives: (concept id, term id, manual) per term."""
+        out: dict[tuple[str, str], list[tuple[int, int, bool]]] = {}
+        for text, lang, cid, tid, manual in self._conn.execute(
+            "SELECT text, lang, concept_id, id, manual FROM terms ORDER BY id"
+        ):
+            out.setdefault((text, lang), []).append((cid, tid, bool(manual)))
+        return out
+
+    def occurring_term_ids(self) -> set[int]:
+        """Terms that have at least one occurrence (i.e. came from a build)."""
+        return {
+            int(r[0])
+            for r in self._conn.execute("SELECT DISTINCT term_id FROM occurrences")
+        }
+
+    def reset_build_data(self) -> None:
+        """Drop what a build derives (occurrences, build evidence, counts).
+
+        Called inside the build's store transaction, which re-adds them from
+        the clustered mentions of every document.
+        """
+        with self.transaction():
+            self._conn.execute(
+                "UPDATE terms SET count = 0 WHERE id IN "
+                "(SELECT DISTINCT term_id FROM occurrences)"
+            )
+            self._conn.execute("DELETE FROM occurrences")
+            self._conn.execute("DELETE FROM evidence WHERE document != ''")
 
     # -- helpers ---------------------------------------------------------
 
