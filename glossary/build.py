@@ -1,0 +1,329 @@
+"""The build use case: texts in, candidates clustered, term base updated.
+
+Three phases, each safe to interrupt:
+
+1. *extract*: every document whose content hash changed is run through the
+   extractors (English names, English domain terms, Vietnamese names and
+   terms); its mentions are cached in the store with its hash, one
+   transaction per document. Unchanged documents are not read again.
+2. *cluster*: the cached mentions of every document ever built are clustered
+   into candidates (cheap next to extraction).
+3. *store*: one transaction replaces what builds derive (counts,
+   occurrences, build evidence) and merges candidates into concepts by key,
+   following merge redirects. Review decisions are never undone: rejected
+   keys are not proposed again; reviewed concepts keep kind, status, note,
+   flags and preferred terms; manual terms are not changed or moved; a term
+   a reviewer placed in a concept (split, merge, move) stays there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, BinaryIO, cast
+
+from glossary.errors import InputError
+from glossary.model import (
+    Candidate,
+    Concept,
+    ConceptStatus,
+    Document,
+    Mention,
+    Occurrence,
+    Term,
+    TermStatus,
+)
+from glossary.reader import read_inputs
+from glossary.store import ConceptSummary, TermBase
+from glossary.terms import SOURCE as TERM_SOURCE
+from glossary.terms import term_candidates, term_mentions
+from glossary.text import name_key, nfc
+
+__all__ = [
+    "BuildReport",
+    "Progress",
+    "apply_candidates",
+    "build",
+    "build_documents",
+    "content_hash",
+    "extract",
+    "propose",
+]
+
+# Called as progress(phase, done, total) with phase "extract" or "store".
+Progress = Callable[[str, int, int], None]
+Extractor = Callable[[Document], list[Mention]]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did, for the summary line and the exit status."""
+
+    documents: int = 0  # documents read and decodable
+    processed: int = 0  # extracted this run (new or changed)
+    unchanged: int = 0  # hash unchanged: mentions taken from the cache
+    bytes: int = 0  # UTF-8 size of the processed documents
+    mentions: int = 0  # mentions clustered (all documents)
+    new: int = 0
+    updated: int = 0
+    flagged: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)  # all concepts after
+    skipped: tuple[InputError, ...] = ()
+    empty: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was built (nothing skipped, nothing empty)."""
+        return not self.skipped and not self.empty
+
+
+def content_hash(doc: Document) -> str:
+    """SHA-256 of the document's NFC text, the key of the mention cache."""
+    return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+
+
+def extract(doc: Document) -> tuple[str, list[Mention]]:
+    """Detect the document's language and run the matching extractors.
+
+    Args:
+        doc: one decoded, NFC document.
+
+    Returns:
+        The language ("en", "vi" or "mixed") and the document's mentions.
+    """
+    lang = doc.lang or str(_function("glossary.text", "detect_language")(doc.text))
+    doc = replace(doc, lang=lang)
+    mentions: list[Mention] = []
+    if lang != "vi":
+        mentions += _function("glossary.extract", "english_mentions")(doc)
+        mentions += term_mentions(doc)
+    if lang in ("vi", "mixed"):
+        mentions += _function("glossary.vi_extract", "vietnamese_mentions")(doc)
+    return lang, mentions
+
+
+def _function(module: str, name: str) -> Callable[..., Any]:
+    # Looked up at build time so that the CLI (and every other command) still
+    # loads while an extractor module is missing or broken; a build then fails
+    # loudly with the ImportError.
+    return cast("Callable[..., Any]", getattr(importlib.import_module(module), name))
+
+
+def propose(mentions: Sequence[Mention]) -> list[Candidate]:
+    """Cluster names and rank terms over the mentions of every document."""
+    cluster = _function("glossary.cluster", "cluster")
+    names = [m for m in mentions if m.source != TERM_SOURCE]
+    terms = [m for m in mentions if m.source == TERM_SOURCE]
+    named: list[Candidate] = cluster(names)
+    return [*named, *term_candidates(terms)]
+
+
+def build(
+    tb: TermBase,
+    paths: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Read `paths` (files, directories, ``-``) and build them into `tb`.
+
+    Unreadable and empty inputs are skipped and listed in the report; the
+    others are built.
+
+    Args:
+        tb: the term base to update.
+        paths: files (.txt, .md), directories (searched recursively) or ``-``.
+        stdin: the stream behind ``-``.
+        progress: called as documents are extracted and candidates stored.
+
+    Returns:
+        The report (see `BuildReport.ok` for the exit status).
+    """
+    read = read_inputs(paths, stdin=stdin)
+    report = build_documents(tb, read.documents, progress=progress)
+    return replace(report, skipped=read.skipped, empty=read.empty)
+
+
+def build_documents(
+    tb: TermBase,
+    documents: Sequence[Document],
+    *,
+    progress: Progress | None = None,
+    extractor: Callable[[Document], tuple[str, list[Mention]]] = extract,
+) -> BuildReport:
+    """Build decoded documents into `tb` (see the module docstring).
+
+    Args:
+        tb: the term base to update.
+        documents: NFC documents; a path seen before with the same text is
+            not extracted again.
+        progress: called as documents are extracted and candidates stored.
+        extractor: language detection plus extraction (default `extract`).
+
+    Returns:
+        The report of this build.
+    """
+    processed = unchanged = size = 0
+    for n, doc in enumerate(documents, 1):
+        digest = content_hash(doc)
+        if tb.document_hash(doc.path) == digest:
+            unchanged += 1
+        else:
+            lang, mentions = extractor(doc)
+            tb.cache_mentions(doc.path, digest, mentions, lang)
+            processed += 1
+            size += len(doc.text.encode("utf-8"))
+        if progress:
+            progress("extract", n, len(documents))
+    mentions = [m for chunk in tb.all_cached_mentions() for m in chunk]
+    candidates = propose(mentions)
+    new, updated = apply_candidates(tb, candidates, progress=progress)
+    counts = tb.counts()
+    return BuildReport(
+        documents=len(documents),
+        processed=processed,
+        unchanged=unchanged,
+        bytes=size,
+        mentions=len(mentions),
+        new=new,
+        updated=updated,
+        flagged=counts.get("flagged", 0),
+        by_kind={
+            k.removeprefix("kind:"): v
+            for k, v in sorted(counts.items())
+            if k.startswith("kind:")
+        },
+    )
+
+
+class _Placer:
+    """Puts candidate terms into concepts, respecting reviewers' placements."""
+
+    def __init__(self, tb: TermBase, reviewed: set[int]) -> None:
+        self.tb = tb
+        self.reviewed = reviewed
+        self.places = tb.term_places()
+        self.seen: set[int] = set()
+
+    def place(self, concept_id: int, term: Term, occs: Sequence[Occurrence]) -> None:
+        text = nfc(term.text).strip()
+        locs = self.places.setdefault((text, term.lang), [])
+        own = [(tid, manual) for cid, tid, manual in locs if cid == concept_id]
+        # A reviewer's placement wins over the clustering's.
+        elsewhere = [
+            (cid, tid)
+            for cid, tid, manual in locs
+            if cid != concept_id and (manual or cid in self.reviewed)
+        ]
+        if own:
+            tid, manual = own[0]
+            self.tb.add_term(concept_id, replace(term, text=text))
+            if not manual and concept_id not in self.reviewed:
+                self.tb.update_term(tid, status=term.status, type=term.type)
+        elif elsewhere:
+            target, tid = elsewhere[0]
+            self.tb.add_term(target, replace(term, text=text))
+        else:
+            if concept_id in self.reviewed and term.is_preferred:
+                term = replace(term, status=TermStatus.ADMITTED)
+            tid = self.tb.add_term(concept_id, replace(term, text=text))
+            locs.append((concept_id, tid, False))
+        self.tb.add_occurrences(tid, occs)
+        self.seen.add(tid)
+
+
+def _key(concept: Concept) -> str:
+    return concept.key or f"{concept.kind}:{name_key(concept.label)}"
+
+
+def apply_candidates(
+    tb: TermBase,
+    candidates: Iterable[Candidate],
+    *,
+    progress: Progress | None = None,
+) -> tuple[int, int]:
+    """Merge candidates into the term base in one transaction.
+
+    Args:
+        tb: the term base.
+        candidates: the clustering of every document built so far.
+        progress: called as candidates are stored.
+
+    Returns:
+        How many concepts were created and how many existing ones changed.
+    """
+    candidates = list(candidates)
+    before = {s.id: s for s in tb.summaries()}
+    reviewed = tb.reviewed_concept_ids()
+    rejected = tb.rejected_keys()
+    occurring = tb.occurring_term_ids()
+    created: set[int] = set()
+    with tb.transaction():
+        tb.reset_build_data()
+        placer = _Placer(tb, reviewed)
+        for n, cand in enumerate(candidates, 1):
+            key = _key(cand.concept)
+            if key not in rejected:
+                cid = _concept_for(tb, cand.concept, key, reviewed, created)
+                for term in cand.concept.terms:
+                    occs = cand.occurrences.get((term.text, term.lang), ())
+                    placer.place(cid, term, occs)
+            if progress and (n % 500 == 0 or n == len(candidates)):
+                progress("store", n, len(candidates))
+        _prune(tb, occurring - placer.seen, reviewed, created)
+    after = {s.id: s for s in tb.summaries()}
+    new = len(created & after.keys())
+    updated = sum(
+        1 for cid, row in after.items() if cid in before and _changed(before[cid], row)
+    )
+    return new, updated
+
+
+def _concept_for(
+    tb: TermBase, concept: Concept, key: str, reviewed: set[int], created: set[int]
+) -> int:
+    existing = tb.concept_by_key(key)
+    if existing is None or existing.id is None:
+        cid = tb.add_concept(replace(concept, key=key, terms=(), id=None))
+        created.add(cid)
+        return cid
+    if existing.id not in reviewed and existing.id not in created:
+        tb.update_concept(
+            existing.id, kind=concept.kind, note=concept.note, flags=concept.flags
+        )
+    return existing.id
+
+
+def _prune(
+    tb: TermBase, stale: set[int], reviewed: set[int], created: set[int]
+) -> None:
+    """Drop build terms no longer seen, and candidate concepts left empty."""
+    touched = set(created)
+    for tid in stale:
+        cid = tb.concept_of_term(tid)
+        touched.add(cid)
+        if cid not in reviewed:
+            term = next(t for t in tb.concept(cid).terms if t.id == tid)
+            if not term.manual:
+                tb.remove_term(tid)
+    for cid in touched:
+        concept = tb.concept(cid)
+        if (
+            not concept.terms
+            and concept.status is ConceptStatus.CANDIDATE
+            and cid not in reviewed
+        ):
+            tb.delete_concept(cid)
+
+
+def _changed(a: ConceptSummary, b: ConceptSummary) -> bool:
+    return (a.label, a.terms, a.occurrences, a.flags, a.kind, a.status) != (
+        b.label,
+        b.terms,
+        b.occurrences,
+        b.flags,
+        b.kind,
+        b.status,
+    )
