@@ -1,0 +1,209 @@
+"""The `tm` command: import, lookup, search and export a translation memory."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.text import Text
+
+from glossary.errors import GlossaryError
+from glossary.text import nfc
+from tm import service
+from tm.match import highlight_spans
+from tm.model import Match
+from tm.store import MemoryStore
+
+
+def _db(args: argparse.Namespace) -> MemoryStore:
+    return MemoryStore(args.db or os.environ.get("TM_DB") or "tm.db")
+
+
+def _import(args: argparse.Namespace) -> int:
+    store = _db(args)
+    stats = []
+    files = [Path(f) for f in args.files]
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("importing", total=len(files) + bool(args.parallel))
+        for path in files:
+            units = service.read_file(
+                path,
+                src_lang=args.src,
+                tgt_lang=args.tgt,
+                include_fuzzy=args.include_fuzzy,
+            )
+            stats.append(service.import_units(store, str(path), units))
+            bar.advance(task)
+        if args.parallel:
+            en, vi = map(Path, args.parallel)
+            stats.append(
+                service.import_parallel(store, en, vi, src=args.src, tgt=args.tgt)
+            )
+    read = sum(s.read for s in stats)
+    added = sum(s.added for s in stats)
+    print(
+        f"{len(stats)} file(s), {read} units read, {added} added, "
+        f"{read - added} duplicates; {store.count()} units in {store.path}"
+    )
+    store.close()
+    return 0
+
+
+def _glossary_terms(path: str, query: str) -> list[tuple[str, str]]:
+    """(English, preferred Vietnamese) for glossary terms found in `query`.
+
+    Uses `TermBase.find` on every 1–5-word n-gram of the query, longest first.
+    """
+    from glossary.store import TermBase
+
+    words = query.split()
+    found: dict[str, tuple[str, str]] = {}
+    with TermBase(path) as tb:
+        for n in range(min(5, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n]).strip(".,;:!?()\"'")
+                for concept in tb.find(gram) if gram else []:
+                    vi = concept.preferred("vi")
+                    if vi and concept.key not in found:
+                        found[concept.key] = (gram, vi.text)
+    return list(found.values())
+
+
+def _match_json(m: Match) -> dict[str, object]:
+    return {
+        "score": m.score,
+        "source": m.unit.source,
+        "target": m.unit.target,
+        "translation": m.translation,
+        "origin": m.unit.origin,
+        "id": m.unit.id,
+    }
+
+
+def _lookup(args: argparse.Namespace) -> int:
+    store = _db(args)
+    query = nfc(args.text)
+    matches = service.Matcher(store).lookup(query, minimum=args.min, limit=args.limit)
+    terms = _glossary_terms(args.glossary, query) if args.glossary else []
+    store.close()
+    if args.json:
+        out: dict[str, object] = {
+            "query": query,
+            "matches": list(map(_match_json, matches)),
+        }
+        if args.glossary:
+            out["glossary"] = [{"en": e, "vi": v} for e, v in terms]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0 if matches else 1
+    for m in matches:
+        print(f"{m.score:3d}  {m.unit.source}\n     → {m.translation}")
+    if not matches:
+        print(f"no match >= {args.min}")
+    for en, vi in terms:
+        print(f"term: {en} → {vi}")
+    return 0 if matches else 1
+
+
+def _search(args: argparse.Namespace) -> int:
+    store = _db(args)
+    units = service.search(store, args.text, target=args.target, limit=args.limit)
+    store.close()
+    console = Console(highlight=False)
+    for u in units:
+        shown = Text(u.target if args.target else u.source)
+        for start, end in highlight_spans(shown.plain, args.text):
+            shown.stylize("bold reverse", start, end)
+        other = u.source if args.target else u.target
+        if console.is_terminal:
+            console.print(shown, Text(f"  ⇄  {other}", style="dim"))
+        else:
+            print(f"{shown.plain}\t{other}")
+    return 0 if units else 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    store = _db(args)
+    out = None if args.output in (None, "-") else Path(args.output)
+    n = service.export(store, args.format, out, src=args.src, tgt=args.tgt)
+    store.close()
+    if out is not None:
+        print(f"{n} units written to {out}", file=sys.stderr)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tm", description=__doc__)
+    p.add_argument("--db", help="memory database (default $TM_DB or tm.db)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    imp = sub.add_parser("import", help="add TMX, PO/POT/MO, CSV/TSV or parallel text")
+    imp.add_argument("files", nargs="*", metavar="FILE")
+    imp.add_argument(
+        "--include-fuzzy",
+        action="store_true",
+        help="also import fuzzy and obsolete PO entries",
+    )
+    imp.add_argument(
+        "--parallel",
+        nargs=2,
+        metavar=("EN_FILE", "VI_FILE"),
+        help="two paragraph-aligned plain-text files",
+    )
+    imp.add_argument("--src", default="en", help="source language (default en)")
+    imp.add_argument("--tgt", default="vi", help="target language (default vi)")
+    imp.set_defaults(func=_import)
+
+    look = sub.add_parser("lookup", help="fuzzy matches for a text, best first")
+    look.add_argument("text")
+    look.add_argument("--min", type=int, default=75, help="lowest score (0-100)")
+    look.add_argument("--limit", type=int, default=5, help="most matches shown")
+    look.add_argument("--json", action="store_true", help="JSON output")
+    look.add_argument(
+        "--glossary",
+        metavar="FILE",
+        help="glossary db: list its terms found in the text",
+    )
+    look.set_defaults(func=_lookup)
+
+    srch = sub.add_parser("search", help="concordance ignoring case and diacritics")
+    srch.add_argument("text")
+    srch.add_argument("--target", action="store_true", help="search the translations")
+    srch.add_argument("--limit", type=int, default=50, help="most units shown")
+    srch.set_defaults(func=_search)
+
+    exp = sub.add_parser("export", help="write the memory as TMX, PO or CSV")
+    exp.add_argument("--format", choices=["tmx", "po", "csv"], default="tmx")
+    exp.add_argument("-o", "--output", help="file to write, - for stdout (default)")
+    exp.add_argument("--src", default="en", help="source language (default en)")
+    exp.add_argument("--tgt", default="vi", help="target language (default vi)")
+    exp.set_defaults(func=_export)
+    for sp in (imp, look, srch, exp):
+        sp.add_argument(
+            "--db",
+            default=argparse.SUPPRESS,
+            help="memory database (default $TM_DB or tm.db)",
+        )
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `tm` command line; return the exit status (2 on a user error)."""
+    args = _parser().parse_args(argv)
+    if args.command == "import" and not args.files and not args.parallel:
+        print("tm: error: import needs FILE... or --parallel EN VI", file=sys.stderr)
+        return 2
+    try:
+        return int(args.func(args))
+    except GlossaryError as e:
+        print(f"tm: error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Exchange formats for the memory: one module per format (tmx, po, csv, parallel)."""

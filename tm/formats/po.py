@@ -1,0 +1,126 @@
+"""PO/POT and compiled MO catalogues (msgid → msgstr) through polib."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import BinaryIO
+
+import polib
+
+from glossary.errors import InputError
+from glossary.text import nfc
+from tm.model import Unit
+
+_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+_CHARSET = re.compile(rb"charset=([-\w.]+)", re.IGNORECASE)
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def _decode(data: bytes, path: str) -> str:
+    m = _CHARSET.search(data[:4096])
+    charset = m.group(1).decode("ascii") if m else "utf-8"
+    if charset.upper() == "CHARSET":  # an unfilled POT template header
+        charset = "utf-8"
+    try:
+        return data.decode(charset)
+    except LookupError as e:
+        raise InputError(f"unknown charset {charset!r}", path, 1) from e
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise InputError(
+            f"not valid {charset}: byte {data[e.start]:#04x}", path, line
+        ) from None
+
+
+def _catalogue(data: bytes, path: str) -> polib.POFile | polib.MOFile:
+    if data[:4] in _MO_MAGIC:
+        try:
+            return polib.mofile(data)  # type: ignore[call-overload,no-any-return]
+        except (OSError, ValueError, UnicodeDecodeError) as e:
+            raise InputError(f"broken MO file: {e}", path) from e
+    text = _decode(data, path)
+    if "\n" not in text:
+        text += "\n"  # polib would take a one-line string for a file name
+    try:
+        return polib.pofile(text)
+    except (OSError, ValueError) as e:
+        m = _POLIB_LINE.search(str(e))
+        what = str(e).split(" in po file")[0].split(" (line")[0]
+        line = int(m.group(1)) if m else None
+        raise InputError(f"PO {what.lower()}", path, line) from None
+
+
+def load(
+    src: BinaryIO,
+    *,
+    path: str = "<stream>",
+    src_lang: str = "en",
+    tgt_lang: str = "vi",
+    include_fuzzy: bool = False,
+) -> list[Unit]:
+    """Read translated entries of a PO, POT or MO file as units.
+
+    The target language is the header's `Language` when present. Fuzzy and
+    obsolete entries are skipped unless `include_fuzzy`; untranslated ones always.
+
+    Raises:
+        InputError: A syntax error or undecodable bytes, with the line.
+    """
+    cat = _catalogue(src.read(), path)
+    lang = cat.metadata.get("Language", "").strip() or tgt_lang
+    units: list[Unit] = []
+    for entry in cat:
+        if not include_fuzzy and (entry.obsolete or "fuzzy" in entry.flags):
+            continue
+        target = entry.msgstr
+        if entry.msgid_plural and entry.msgstr_plural:
+            target = entry.msgstr_plural.get(0, "") or ""
+        if not entry.msgid or not target:
+            continue
+        line = getattr(entry, "linenum", None)
+        where = f"{path}:{line}" if line else path
+        units.append(
+            Unit(
+                nfc(entry.msgid),
+                nfc(target),
+                src_lang,
+                lang,
+                where,
+                nfc(entry.msgctxt or ""),
+            )
+        )
+    return units
+
+
+def dump(
+    units: Iterable[Unit], out: BinaryIO, *, src: str = "en", tgt: str = "vi"
+) -> None:
+    """Write `units` as a UTF-8 PO file for `tgt`.
+
+    PO holds one translation per msgctxt+msgid, so a second translation of the
+    same source gets its own msgctxt (``alt-2``, ...) after the unit's context.
+    """
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {
+        "Project-Id-Version": "glossary-vi tm",
+        "Language": tgt,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": src,
+    }
+    seen: dict[tuple[str, str], int] = {}
+    for unit in units:
+        key = (unit.context, unit.source)
+        seen[key] = seen.get(key, 0) + 1
+        ctxt = unit.context
+        if seen[key] > 1:
+            ctxt = f"{unit.context}|alt-{seen[key]}" if ctxt else f"alt-{seen[key]}"
+        entry = polib.POEntry(msgid=unit.source, msgstr=unit.target)
+        if ctxt:
+            entry.msgctxt = ctxt
+        if unit.origin:
+            entry.occurrences = [(unit.origin, "")]
+        po.append(entry)
+    out.write(str(po).encode("utf-8") + b"\n")

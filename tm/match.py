@@ -1,0 +1,179 @@
+"""Fuzzy scoring of memory units: tokens, placeables and the CAT-style 0–100 score.
+
+Pure functions over strings and `Unit`s; candidate retrieval lives in `store.py`.
+
+The score is a token edit distance normalised by the longer token count, as
+OmegaT and Trados present it, with two refinements:
+
+* a substituted word costs its own character distance (``opne`` for ``open``
+  costs 0.5, not 1), so a typo does not cost a whole word;
+* placeables (numbers, printf/brace variables, tags, URLs) compare as one
+  class: a differing placeable costs one point, and the query's value is put
+  into the suggested translation (``Delete 3 files`` against ``Delete %d files``).
+
+A difference only in case, diacritics, spacing or punctuation scores 99.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+
+from glossary.text import fold, nfc
+from tm.model import Match, Unit
+
+__all__ = [
+    "Tokens",
+    "best_matches",
+    "fold_words",
+    "highlight_spans",
+    "score",
+    "tokenize",
+]
+
+_PLACEABLE = (
+    r"https?://[^\s<>\"']+"  # URL
+    r"|</?[A-Za-z][^<>]*>"  # XML/HTML tag
+    r"|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcsp%]"  # printf
+    r"|%\([A-Za-z_]\w*\)[-+ #0]*\d*(?:\.\d+)?[diouxXeEfFgGcsr]"  # python named
+    r"|\{[^{}\s]*\}"  # brace variable
+    r"|\$\{?[A-Za-z_]\w*\}?"  # shell variable
+    r"|\d+(?:[.,]\d+)*"  # number
+)
+_TOKEN = re.compile(rf"(?P<p>{_PLACEABLE})|(?P<w>[^\W_]+)|(?P<o>[^\w\s])")
+_WORD = re.compile(r"[^\W_]+")
+_PLACE_KEY = "\x00"
+
+
+class Tokens(NamedTuple):
+    """A segment split for scoring."""
+
+    keys: list[str]  # folded words, punctuation, or _PLACE_KEY for placeables
+    placeables: list[str]  # the placeables' original text, in order
+
+
+def tokenize(text: str) -> Tokens:
+    """Split `text` into comparison keys and the placeables it contains.
+
+    >>> tokenize("Delete %d files").keys == ["delete", "\\x00", "files"]
+    True
+    """
+    keys: list[str] = []
+    placeables: list[str] = []
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "p":
+            keys.append(_PLACE_KEY)
+            placeables.append(m.group())
+        else:
+            keys.append(fold(m.group()))
+    return Tokens(keys, placeables)
+
+
+def fold_words(text: str) -> list[str]:
+    """Folded word tokens, as the candidate index stores them ("Uỷ ban" → uy, ban)."""
+    return _WORD.findall(fold(text))
+
+
+def _distance(a: Sequence[str], b: Sequence[str]) -> float:
+    cost = 0.0
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            x, y = a[op.src_pos], b[op.dest_pos]
+            if _PLACE_KEY in (x, y):
+                cost += 1.0
+            else:
+                cost += Levenshtein.normalized_distance(x, y)
+        else:
+            cost += 1.0
+    return cost
+
+
+def score(query: str, source: str, *, q: Tokens | None = None) -> int:
+    """CAT-style similarity of `source` to `query`, 0–100 (100 only if identical).
+
+    Args:
+        query: The text being translated (NFC).
+        source: A stored source segment (NFC).
+        q: `tokenize(query)`, when scoring many sources against one query.
+
+    Returns:
+        100 for identical text; 99 or less for a case, diacritic, punctuation
+        or placeable difference; lower for word edits.
+    """
+    if query == source:
+        return 100
+    q = q or tokenize(query)
+    s = tokenize(source)
+    longest = max(len(q.keys), len(s.keys), 1)
+    sim = 1.0 - _distance(q.keys, s.keys) / longest
+    placeable_diffs = sum(
+        x != y for x, y in zip(q.placeables, s.placeables, strict=False)
+    )
+    value = min(99, int(sim * 100 + 1e-9)) - placeable_diffs
+    return max(0, value)
+
+
+def adapt(query: Tokens, unit: Unit) -> str:
+    """`unit.target` with the unit's placeables replaced by the query's ones.
+
+    Only done when both sides have the same number of placeables; each stored
+    placeable found in the target is replaced once, in order.
+    """
+    s = tokenize(unit.source)
+    if len(s.placeables) != len(query.placeables):
+        return unit.target
+    target = unit.target
+    for old, new in zip(s.placeables, query.placeables, strict=True):
+        if old != new and old in target:
+            target = target.replace(old, "\x01", 1)
+            target = target.replace("\x01", new, 1)
+    return target
+
+
+def best_matches(
+    query: str, units: Iterable[Unit], *, minimum: int = 75, limit: int = 5
+) -> list[Match]:
+    """Score `units` against `query`; keep those >= `minimum`, best first.
+
+    Ties are broken by the shorter source, then by id (oldest first), so the
+    order is stable.
+    """
+    query = nfc(query)
+    q = tokenize(query)
+    found: list[Match] = []
+    for unit in units:
+        value = score(query, unit.source, q=q)
+        if value >= minimum:
+            found.append(Match(unit, value, adapt(q, unit)))
+    found.sort(key=lambda m: (-m.score, len(m.unit.source), m.unit.id or 0))
+    return found[:limit]
+
+
+def _fold_map(text: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        f = " " if ch.isspace() else fold(ch)
+        out.append(f)
+        where.extend([i] * len(f))
+    return "".join(out), where
+
+
+def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Spans of `text` where `query` occurs ignoring case, diacritics and spacing.
+
+    >>> highlight_spans("Ủy ban nhân dân", "uy BAN")
+    [(0, 6)]
+    """
+    words = fold_words(query)
+    if not words:
+        return []
+    folded, where = _fold_map(text)
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(folded):
+        spans.append((where[m.start()], where[m.end() - 1] + 1))
+    return spans

@@ -1,0 +1,224 @@
+"""Use cases over the memory: import files, fuzzy lookup, concordance, export.
+
+The CLI, the benchmarks and other programs call these; they hold no SQL.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from glossary.errors import ExportError, InputError
+from glossary.text import fold, nfc
+from tm.formats import csv, po, tmx
+from tm.formats.parallel import load_pair
+from tm.match import best_matches, fold_words
+from tm.model import ImportStats, Match, Unit
+from tm.store import MemoryStore
+
+# Candidate budget: at most this many ids per query word, this many in all,
+# and this many re-ranked by the exact (slower, Python) token score.
+_PER_WORD = 2000
+_POOL = 200
+_FEW = 50
+_RESCORE = 30
+
+
+class _Dumper(Protocol):
+    def __call__(
+        self,
+        units: Iterable[Unit],
+        out: os.PathLike[str] | object,
+        *,
+        src: str,
+        tgt: str,
+    ) -> None: ...
+
+
+def read_file(
+    path: Path,
+    *,
+    src_lang: str = "en",
+    tgt_lang: str = "vi",
+    include_fuzzy: bool = False,
+) -> list[Unit]:
+    """Units of one TMX, PO/POT/MO or CSV/TSV file, chosen by extension.
+
+    Raises:
+        InputError: The file is unreadable, of an unknown kind, or malformed.
+    """
+    suffix = path.suffix.lower()
+    try:
+        with path.open("rb") as f:
+            if suffix == ".tmx":
+                return tmx.load(f, path=str(path), src_lang=src_lang, tgt_lang=tgt_lang)
+            if suffix in (".po", ".pot", ".mo", ".gmo"):
+                return po.load(
+                    f,
+                    path=str(path),
+                    src_lang=src_lang,
+                    tgt_lang=tgt_lang,
+                    include_fuzzy=include_fuzzy,
+                )
+            if suffix in (".csv", ".tsv"):
+                return csv.load(f, path=str(path), src_lang=src_lang, tgt_lang=tgt_lang)
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", str(path)) from e
+    raise InputError(
+        f"unknown format {suffix or '(no extension)'}: use .tmx .po .pot .mo .csv .tsv",
+        str(path),
+    )
+
+
+def import_units(store: MemoryStore, path: str, units: Iterable[Unit]) -> ImportStats:
+    """Add the units read from one file in one transaction."""
+    batch = list(units)
+    with store.transaction():
+        added = store.add_units(batch)
+    return ImportStats(path, len(batch), added)
+
+
+def import_parallel(
+    store: MemoryStore,
+    en_file: Path,
+    vi_file: Path,
+    *,
+    src: str = "en",
+    tgt: str = "vi",
+) -> ImportStats:
+    """Import a pair of paragraph-aligned text files in one transaction."""
+    units = load_pair(en_file, vi_file, src_lang=src, tgt_lang=tgt)
+    return import_units(store, f"{en_file}+{vi_file}", units)
+
+
+class Matcher:
+    """Fuzzy lookup over one store: exact index, then FTS5 candidates, then scoring.
+
+    1. Sources equal up to case/diacritics come from the `fkey` index.
+    2. Query words unknown to the memory (typos) are replaced by the closest
+       words of the memory's vocabulary (edit distance ≤ 2, loaded once).
+    3. FTS5 returns sources that contain every query word (or a correction);
+       when that is too few (a dropped or changed word), the rarest words add
+       candidates by how many query words they share.
+    4. rapidfuzz's `ratio` on folded sources keeps the best `_RESCORE`, which
+       get the exact token score of `tm.match`.
+    """
+
+    def __init__(self, store: MemoryStore) -> None:
+        """Wrap `store`; the vocabulary is loaded on the first typo."""
+        self.store = store
+        self._vocab: list[str] | None = None
+
+    def _corrections(self, word: str) -> list[str]:
+        if len(word) < 3:
+            return []
+        if self._vocab is None:
+            self._vocab = self.store.vocabulary()
+        found = process.extract(
+            word,
+            self._vocab,
+            scorer=Levenshtein.distance,
+            score_cutoff=1 if len(word) < 6 else 2,
+            limit=3,
+        )
+        return [str(m[0]) for m in found]
+
+    def candidates(self, query: str) -> list[Unit]:
+        """A bounded set of units likely to score well against `query`."""
+        words = list(dict.fromkeys(fold_words(query)))
+        exact = self.store.same_folded_source(query)
+        if not words:
+            return exact
+        freq = self.store.doc_freqs(words)
+        groups: list[list[str]] = []
+        for w in words:
+            alts = [w] if w in freq else self._corrections(w)
+            if alts:
+                groups.append(alts)
+        ids: Counter[int] = Counter()
+        if groups:
+            for i in self.store.ids_with_all(groups, _POOL):
+                ids[i] += len(groups)
+        if len(ids) < _FEW and len(groups) > 1:
+            df = self.store.doc_freqs([w for g in groups for w in g])
+            rare = sorted(df, key=lambda w: df[w])[: max(3, len(groups) // 2)]
+            for w in rare:
+                ids.update(self.store.ids_with_word(w, _PER_WORD))
+        pool = [i for i, _ in ids.most_common(_POOL)]
+        known = {u.id for u in exact}
+        pairs = [(i, s) for i, s in self.store.sources(pool) if i not in known]
+        if len(pairs) > _RESCORE:
+            best = process.extract(
+                fold(query),
+                [fold(s) for _, s in pairs],
+                scorer=fuzz.ratio,
+                limit=_RESCORE,
+            )
+            pairs = [pairs[k] for _, _, k in best]
+        return exact + list(self.store.units(sorted(i for i, _ in pairs)))
+
+    def lookup(self, query: str, *, minimum: int = 75, limit: int = 5) -> list[Match]:
+        """The best matches of `query` (NFC), at least `minimum`, best first."""
+        query = nfc(query)
+        return best_matches(query, self.candidates(query), minimum=minimum, limit=limit)
+
+
+def search(
+    store: MemoryStore, text: str, *, target: bool = False, limit: int = 50
+) -> list[Unit]:
+    """Concordance: units whose source (or target) contains `text` as a phrase.
+
+    Case and diacritics are ignored on both sides ("Uy ban" finds "Uỷ ban").
+    """
+    return store.concordance(fold_words(nfc(text)), target=target, limit=limit)
+
+
+_DUMPERS = {"tmx": tmx.dump, "po": po.dump, "csv": csv.dump}
+
+
+def export(
+    store: MemoryStore, fmt: str, path: Path | None, *, src: str = "en", tgt: str = "vi"
+) -> int:
+    """Write every unit as `fmt` to `path` atomically (stdout if None).
+
+    Returns:
+        The number of units written.
+
+    Raises:
+        ExportError: Unknown format or the file cannot be written.
+    """
+    dump = _DUMPERS.get(fmt)
+    if dump is None:
+        raise ExportError(f"unknown export format {fmt!r}")
+    units = list(store.units())
+    if path is None:
+        import sys
+
+        dump(units, sys.stdout.buffer, src=src, tgt=tgt)
+        sys.stdout.flush()
+        return len(units)
+    directory = path.resolve().parent
+    try:
+        fd, tmp = tempfile.mkstemp(
+            dir=directory, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as e:
+        raise ExportError(f"{path}: cannot write: {e.strerror}") from e
+    try:
+        with os.fdopen(fd, "wb") as out:
+            dump(units, out, src=src, tgt=tgt)
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"{path}: cannot write: {e.strerror}") from e
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(units)

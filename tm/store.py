@@ -1,0 +1,242 @@
+"""The memory database: the only module of `tm` that touches SQLite.
+
+`MemoryStore(path)` owns one connection in WAL mode. Units live in `units`
+with two 64-bit keys: `ukey` (source, target and languages: duplicates fold
+into one row) and `fkey` (the folded source: exact and case/diacritic-only
+matches come from this index, not a scan). A contentless FTS5 table holds the
+folded words of both sides, for fuzzy candidates and the concordance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from glossary.errors import StoreError
+from glossary.text import fold
+from tm.model import Unit
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    src_lang TEXT NOT NULL,
+    tgt_lang TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT '',
+    context TEXT NOT NULL DEFAULT '',
+    fkey INTEGER NOT NULL,
+    ukey INTEGER NOT NULL UNIQUE
+);
+CREATE INDEX units_fkey ON units(fkey);
+CREATE VIRTUAL TABLE units_fts USING fts5(src, tgt, content='', detail=full);
+CREATE VIRTUAL TABLE units_vocab USING fts5vocab(units_fts, 'col');
+"""
+
+_COLUMNS = "id, source, target, src_lang, tgt_lang, origin, context"
+
+
+def _key(*parts: str) -> int:
+    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def fold_key(source: str) -> int:
+    """The `fkey` of a source text: equal for case- and diacritic-only variants."""
+    return _key(fold(source))
+
+
+def _unit(row: Sequence[object]) -> Unit:
+    return Unit(
+        source=str(row[1]),
+        target=str(row[2]),
+        src_lang=str(row[3]),
+        tgt_lang=str(row[4]),
+        origin=str(row[5]),
+        context=str(row[6]),
+        id=int(str(row[0])),
+    )
+
+
+def _phrase(words: Iterable[str]) -> str:
+    return '"' + " ".join(w.replace('"', "") for w in words) + '"'
+
+
+class MemoryStore:
+    """A translation memory in one SQLite file (or ":memory:")."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        """Open (creating or migrating) the memory at `path`.
+
+        Raises:
+            StoreError: The file cannot be opened or is not a memory.
+        """
+        self.path = str(path)
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.create_function("tm_fold", 1, fold, deterministic=True)
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open memory: {e}") from e
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def __enter__(self) -> MemoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: everything inside is written, or nothing is."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
+        )
+        row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        version = row[0] or 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this tm"
+            )
+        if version < 1:
+            with self.transaction():
+                for statement in _SCHEMA_V1.split(";"):
+                    if statement.strip():
+                        self._conn.execute(statement)
+                self._conn.execute("INSERT INTO schema_version VALUES (1)")
+
+    def add_units(self, units: Iterable[Unit]) -> int:
+        """Add `units` (NFC) in the current transaction; return how many were new.
+
+        A unit whose source, target and languages are already stored is folded
+        into the existing row (the first origin is kept).
+        """
+        before = self._conn.execute("SELECT coalesce(max(id), 0) FROM units")
+        first = int(before.fetchone()[0])
+        rows = (
+            (
+                u.source,
+                u.target,
+                u.src_lang,
+                u.tgt_lang,
+                u.origin,
+                u.context,
+                fold_key(u.source),
+                _key(u.source, u.target, u.src_lang, u.tgt_lang),
+            )
+            for u in units
+        )
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO units (source, target, src_lang, tgt_lang, "
+            "origin, context, fkey, ukey) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        cur = self._conn.execute(
+            "INSERT INTO units_fts (rowid, src, tgt) "
+            "SELECT id, tm_fold(source), tm_fold(target) FROM units WHERE id > ?",
+            (first,),
+        )
+        return cur.rowcount
+
+    def count(self) -> int:
+        """Number of units stored."""
+        return int(self._conn.execute("SELECT count(*) FROM units").fetchone()[0])
+
+    def units(self, ids: Sequence[int] | None = None) -> Iterator[Unit]:
+        """The units with `ids` (in id order), or every unit if None."""
+        if ids is None:
+            cur = self._conn.execute(f"SELECT {_COLUMNS} FROM units ORDER BY id")
+            yield from map(_unit, cur)
+            return
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            yield from map(
+                _unit,
+                self._conn.execute(
+                    f"SELECT {_COLUMNS} FROM units WHERE id IN ({marks}) ORDER BY id",
+                    chunk,
+                ),
+            )
+
+    def sources(self, ids: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, source) of the units with `ids`, cheaper than whole units."""
+        marks = ",".join("?" * len(ids))
+        cur = self._conn.execute(
+            f"SELECT id, source FROM units WHERE id IN ({marks})", list(ids)
+        )
+        return [(int(i), str(t)) for i, t in cur]
+
+    def same_folded_source(self, source: str) -> list[Unit]:
+        """Units whose source equals `source` up to case, diacritics and spacing."""
+        cur = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM units WHERE fkey = ?", (fold_key(source),)
+        )
+        return [_unit(r) for r in cur]
+
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        """How many sources contain each folded word (absent words are left out)."""
+        marks = ",".join("?" * len(words))
+        cur = self._conn.execute(
+            "SELECT term, doc FROM units_vocab "
+            f"WHERE col = 'src' AND term IN ({marks})",
+            list(words),
+        )
+        return {str(t): int(d) for t, d in cur}
+
+    def vocabulary(self) -> list[str]:
+        """Every folded word that occurs in a source."""
+        cur = self._conn.execute("SELECT term FROM units_vocab WHERE col = 'src'")
+        return [str(r[0]) for r in cur]
+
+    def ids_with_all(self, groups: Sequence[Sequence[str]], limit: int) -> list[int]:
+        """Ids of sources containing, for every group, at least one of its words."""
+        query = " AND ".join(
+            "(" + " OR ".join(_phrase([w]) for w in g) + ")" for g in groups if g
+        )
+        cur = self._conn.execute(
+            "SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT ?",
+            (f"src : ({query})", limit),
+        )
+        return [int(r[0]) for r in cur]
+
+    def ids_with_word(self, word: str, limit: int) -> list[int]:
+        """Ids of (up to `limit`) sources containing the folded `word`."""
+        cur = self._conn.execute(
+            "SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT ?",
+            (f"src : {_phrase([word])}", limit),
+        )
+        return [int(r[0]) for r in cur]
+
+    def concordance(
+        self, words: Sequence[str], *, target: bool = False, limit: int = 50
+    ) -> list[Unit]:
+        """Units whose source (or target) contains the folded `words` as a phrase."""
+        if not words:
+            return []
+        column = "tgt" if target else "src"
+        cur = self._conn.execute(
+            "SELECT rowid FROM units_fts WHERE units_fts MATCH ? "
+            "ORDER BY rowid LIMIT ?",
+            (f"{column} : {_phrase(words)}", limit),
+        )
+        return list(self.units([int(r[0]) for r in cur]))
