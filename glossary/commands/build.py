@@ -1,0 +1,193 @@
+"""`glossary build`, `list`, `show` and `stats`: build a term base and look at it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from glossary.build import BuildReport, Progress, build
+from glossary.cli import add_db_option, db_of
+from glossary.errors import NotFoundError, StoreError
+from glossary.formats.json import concept_record
+from glossary.model import Concept, ConceptStatus, Kind
+from glossary.store import TermBase
+from glossary.text import nfc
+
+_CONTEXTS = 5  # occurrences shown by `glossary show`
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the build, list, show and stats subcommands."""
+    p = sub.add_parser(
+        "build",
+        help="extract names and terms from texts into the term base",
+        description="Extract persons, places, organisations, titles and domain "
+        "terms from .txt/.md files (directories are searched recursively; '-' "
+        "reads stdin) and merge them into the term base. Unchanged files are "
+        "not processed again; review decisions are kept.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or -")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_db_option(p)
+    p.set_defaults(func=run_build)
+
+    p = sub.add_parser("list", help="list concepts", description="List concepts.")
+    p.add_argument("--kind", choices=[str(k) for k in Kind], help="only this kind")
+    p.add_argument(
+        "--status", choices=[str(s) for s in ConceptStatus], help="only this status"
+    )
+    p.add_argument("--json", action="store_true", help="JSON (the export schema)")
+    add_db_option(p)
+    p.set_defaults(func=run_list)
+
+    p = sub.add_parser(
+        "show",
+        help="show one concept with aliases, evidence and contexts",
+        description="Show every concept having a term that matches NAME, "
+        "ignoring case and diacritics (or the concept with id NAME).",
+    )
+    p.add_argument("name", metavar="NAME", help="a term of the concept, or its id")
+    add_db_option(p)
+    p.set_defaults(func=run_show)
+
+    p = sub.add_parser(
+        "stats", help="counts of concepts, terms and documents", description="Counts."
+    )
+    add_db_option(p)
+    p.set_defaults(func=run_stats)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Progress | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+    from rich.progress import TaskID
+
+    with Bar(transient=True, console=Console(stderr=True)) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        yield update
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Handler of `glossary build`."""
+    with (
+        TermBase(db_of(args)) as tb,
+        _progress(not args.quiet and sys.stderr.isatty()) as progress,
+    ):
+        report = build(tb, args.paths, progress=progress)
+    for error in report.skipped:
+        print(f"glossary: skipped {error}", file=sys.stderr)
+    for path in report.empty:
+        print(f"glossary: warning: {path}: empty file skipped", file=sys.stderr)
+    print(summary(report))
+    return 0 if report.ok else 1
+
+
+def summary(report: BuildReport) -> str:
+    """The lines printed at the end of a build."""
+    kinds = ", ".join(f"{k} {n}" for k, n in report.by_kind.items()) or "none"
+    skipped = len(report.skipped) + len(report.empty)
+    docs = f"{report.processed} processed, {report.unchanged} unchanged"
+    if skipped:
+        docs += f", {skipped} skipped"
+    lines = [
+        f"documents: {report.documents} ({docs})",
+        f"concepts: {sum(report.by_kind.values())} ({kinds})",
+        f"new {report.new}, updated {report.updated}, flagged {report.flagged}",
+    ]
+    return "\n".join(lines)
+
+
+def _existing(args: argparse.Namespace) -> TermBase:
+    """Open the term base for reading commands, which must not create one."""
+    path = db_of(args)
+    if path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"{path}: no term base here (run `glossary build` first)")
+    return TermBase(path)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Handler of `glossary list`."""
+    kind = Kind(args.kind) if args.kind else None
+    status = ConceptStatus(args.status) if args.status else None
+    with _existing(args) as tb:
+        if args.json:
+            concepts = tb.concepts(kind=kind, status=status)
+            doc = {"concepts": [concept_record(c) for c in concepts]}
+            print(json.dumps(doc, ensure_ascii=False, indent=2))
+            return 0
+        for row in tb.summaries():
+            if (kind and row.kind is not kind) or (status and row.status is not status):
+                continue
+            flags = ",".join(sorted(row.flags))
+            print(
+                f"{row.id}\t{row.kind}\t{row.status}\t{row.label}\t"
+                f"{row.terms}\t{row.occurrences}\t{flags}"
+            )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Handler of `glossary show`."""
+    name = nfc(args.name).strip()
+    with _existing(args) as tb:
+        concepts = [tb.concept(int(name))] if name.isdigit() else tb.find(name)
+        if not concepts:
+            raise NotFoundError(f"no concept has a term matching {name!r}")
+        blocks = [_describe(tb, c) for c in concepts]
+    print("\n\n".join(blocks))
+    return 0
+
+
+def _describe(tb: TermBase, concept: Concept) -> str:
+    assert concept.id is not None
+    lines = [f"{concept.label}  [{concept.kind}, {concept.status}]  id {concept.id}"]
+    if concept.note:
+        lines.append(f"  note: {concept.note}")
+    if concept.flags:
+        lines.append(f"  flags: {', '.join(sorted(concept.flags))}")
+    lines.append("  terms:")
+    for t in concept.terms:
+        manual = ", manual" if t.manual else ""
+        lines.append(
+            f"    {t.text}  ({t.lang}, {t.status}, {t.type}, ×{t.count}{manual})"
+        )
+        for ev in t.evidence[:3]:
+            where = f" {ev.document}:{ev.start}-{ev.end}" if ev.document else ""
+            detail = f" ({ev.detail})" if ev.detail else ""
+            lines.append(f"      why: {ev.rule}{where}{detail}")
+    occurrences = tb.occurrences(concept.id, limit=_CONTEXTS)
+    if occurrences:
+        lines.append("  contexts:")
+        for o in occurrences:
+            lines.append(f"    {o.document}:{o.start}: {o.context}")
+    return "\n".join(lines)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Handler of `glossary stats`."""
+    with _existing(args) as tb:
+        counts = tb.counts()
+    for name in ("documents", "concepts", "terms", "occurrences", "flagged"):
+        print(f"{name}: {counts.get(name, 0)}")
+    for prefix in ("kind", "status"):
+        parts = [
+            f"{k.split(':', 1)[1]} {v}"
+            for k, v in sorted(counts.items())
+            if k.startswith(prefix + ":")
+        ]
+        print(f"by {prefix}: {', '.join(parts) or 'none'}")
+    return 0
