@@ -36,7 +36,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary.text import name_key, nfc
+from glossary.text import fold, name_key, nfc
 
 __all__ = ["TARGETS", "Change", "Glossary", "Match", "Span", "Target", "strip_marks"]
 
@@ -148,20 +148,41 @@ def preferred_form(concept: Concept, target: Target) -> str:
     raise ValueError(f"unknown target {target!r}; expected one of {TARGETS}")
 
 
-def _short_form(entry: _Entry, target: Target) -> str:
-    """A short form respelled for `target`: the stored spelling with most marks."""
-    text = max(
-        (t.text for t in entry.terms if t.status is not TermStatus.FORBIDDEN),
-        key=lambda s: sum(1 for c in unicodedata.normalize("NFD", s) if ord(c) > 127),
-        default=entry.terms[0].text,
+def _marks(s: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", s) if unicodedata.combining(c))
+
+
+def _short_form(entry: _Entry, concept: Concept, target: Target) -> str:
+    """A short form respelled, not expanded: "PM Chinh" → "PM Chính".
+
+    Takes the stored spelling with most marks, then gives each word the marks
+    it has in the concept's other terms ("Chinh" in "Phạm Minh Chính").
+    """
+    usable = [t.text for t in entry.terms if t.status is not TermStatus.FORBIDDEN]
+    text = max(usable or [entry.terms[0].text], key=_marks)
+    if target == "en-ascii":
+        return strip_marks(text)
+    spelled: dict[str, str] = {}
+    for term in concept.terms:
+        for word in term.text.split():
+            key = fold(word)
+            if _marks(word) > _marks(spelled.get(key, "")):
+                spelled[key] = word
+    words = [spelled.get(fold(w), w) if w.isalpha() else w for w in text.split(" ")]
+    return " ".join(
+        s if s[:1].isupper() == w[:1].isupper() else w
+        for s, w in zip(words, text.split(" "), strict=True)
     )
-    return strip_marks(text) if target == "en-ascii" else text
 
 
-def _recase(old: str, new: str) -> str:
-    """Keep the original's ALL CAPS or sentence-initial capital."""
-    letters = [c for c in old if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _recase(old: str, new: str, entry: _Entry) -> str:
+    """Keep the writer's ALL CAPS (not an acronym's) or initial capital."""
+    if _is_caps(old) and not all(_is_caps(t.text) for t in entry.terms):
         return new.upper()
     if old[:1].isupper() and new[:1].islower():
         return new[:1].upper() + new[1:]
@@ -362,10 +383,10 @@ class Glossary:
                 continue
             concept = self._concepts[entry.concepts[0]]
             if entry.short and not expand_short:
-                new = _short_form(entry, target)
+                new = _short_form(entry, concept, target)
             else:
                 new = preferred_form(concept, target)
-            new = _recase(nfc(old), new)
+            new = _recase(nfc(old), new, entry)
             if new == nfc(old):
                 continue
             out.append(text[pos : hit.start])

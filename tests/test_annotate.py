@@ -1,0 +1,110 @@
+"""The automaton: folding with an offset map, whole words, longest match."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Literal
+
+from conftest import SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary.annotate import Automaton, fold_key, fold_text
+from glossary.text import fold
+
+KEYS = ["chinh", "chinh phu", "uy ban lien chinh phu", "ha noi", "pm chinh", "pm"]
+
+
+def found(text: str, keys: list[str] = KEYS) -> list[tuple[str, str]]:
+    return [(text[h.start : h.end], keys[h.entry]) for h in Automaton(keys).find(text)]
+
+
+def test_fold_text_is_identity_mapped_for_nfc_vietnamese() -> None:
+    folded, starts = fold_text("Phạm Minh Chính, HÀ NỘI.")
+    assert folded == "pham minh chinh  ha noi "
+    assert starts is None
+
+
+def test_fold_text_maps_nfd_offsets_back() -> None:
+    text = unicodedata.normalize("NFD", "Hà Nội")
+    folded, starts = fold_text(text)
+    assert folded == "ha noi"
+    assert starts is not None
+    assert [text[s] for s in starts[:-1]] == list("HaNoi".replace("aN", "a N"))
+    assert starts[-1] == len(text)
+
+
+def test_fold_key_agrees_with_text_fold() -> None:
+    for name in ["Phạm Minh Chính", "Ủy ban liên Chính phủ", "Đà Nẵng", "Straße"]:
+        assert fold_key(name) == fold(name)
+
+
+def test_longest_match_wins() -> None:
+    assert found("Ủy ban liên Chính phủ và Chính phủ; Chính") == [
+        ("Ủy ban liên Chính phủ", "uy ban lien chinh phu"),
+        ("Chính phủ", "chinh phu"),
+        ("Chính", "chinh"),
+    ]
+    assert found("PM Chính met the PM.") == [("PM Chính", "pm chinh"), ("PM", "pm")]
+
+
+def test_whole_words_only() -> None:
+    assert found("Chinhs Hanoians pm2 xpm Hà Nộia") == []
+    assert found("Chính's visit (Hà Nội-based)") == [
+        ("Chính", "chinh"),
+        ("Hà Nội", "ha noi"),
+    ]
+
+
+def test_nfd_text_gives_original_offsets() -> None:
+    nfc_text = "Thủ tướng Phạm Minh Chính thăm Hà Nội, Chính phủ họp."
+    nfd_text = unicodedata.normalize("NFD", nfc_text)
+    got = found(nfd_text)
+    assert [(unicodedata.normalize("NFC", s), k) for s, k in got] == found(nfc_text)
+    assert got[0][0] == unicodedata.normalize("NFD", "Chính")
+
+
+def test_empty_automaton_finds_nothing() -> None:
+    assert list(Automaton([]).find("anything")) == []
+
+
+def test_seed_text_names_are_found() -> None:
+    text = (SEEDS / "000_ee629b6e4a47ac1f.txt").read_text(encoding="utf-8")
+    keys = ["pham minh chinh", "anatoly sivak", "ha noi", "intergovernmental committee"]
+    hits = found(text, keys)
+    assert ("Phạm Minh Chính", "pham minh chinh") in hits
+    assert ("HÀ NỘI", "ha noi") in hits
+    assert ("Intergovernmental Committee", "intergovernmental committee") in hits
+    assert all(text.count(s) >= 1 for s, _ in hits)
+
+
+WORDS = st.sampled_from(
+    ["Chính", "phủ", "Hà", "Nội", "PM", "Chinh", "Ủy", "ban", "liên", "the", "x"]
+)
+SEPS = st.sampled_from([" ", ", ", ". ", "'s ", "\n", " – ", "-"])
+TEXTS = st.lists(st.tuples(WORDS, SEPS), max_size=12).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+@given(TEXTS, st.sampled_from(["NFC", "NFD"]))
+def test_hits_slice_at_word_boundaries(text: str, form: Literal["NFC", "NFD"]) -> None:
+    text = unicodedata.normalize(form, text)
+    last_end = 0
+    for h in Automaton(KEYS).find(text):
+        assert h.start >= last_end
+        last_end = h.end
+        before = text[h.start - 1] if h.start else " "
+        after = text[h.end] if h.end < len(text) else " "
+        assert not before.isalnum()
+        assert not after.isalnum()
+        assert not unicodedata.combining(after)
+        assert fold_key(text[h.start : h.end]) == KEYS[h.entry]
+
+
+@given(TEXTS)
+def test_nfc_and_nfd_find_the_same_terms(text: str) -> None:
+    nfd = unicodedata.normalize("NFD", text)
+    a = [(text[h.start : h.end], h.entry) for h in Automaton(KEYS).find(text)]
+    b = [(nfd[h.start : h.end], h.entry) for h in Automaton(KEYS).find(nfd)]
+    assert [(unicodedata.normalize("NFC", s), e) for s, e in b] == a
