@@ -392,13 +392,23 @@ class TermBase:
 
     # -- writing ---------------------------------------------------------
 
-    def add_concept(self, concept: Concept) -> int:
-        """Insert a concept with its terms (and their evidence); return its id."""
+    def add_concept(self, concept: Concept, *, keep_id: bool = False) -> int:
+        """Insert a concept with its terms (and their evidence); return its id.
+
+        With `keep_id`, the concept keeps `concept.id` when that id is free
+        (imports into an empty term base then reproduce the exported ids).
+        """
         with self.transaction():
+            wanted = concept.id if keep_id else None
+            if wanted is not None and self._conn.execute(
+                "SELECT 1 FROM concepts WHERE id = ?", (wanted,)
+            ).fetchone():
+                wanted = None
             cur = self._conn.execute(
-                "INSERT INTO concepts (key, kind, status, note, flags, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
+                    wanted,
                     concept.key or None,
                     str(concept.kind),
                     str(concept.status),

@@ -1,0 +1,104 @@
+"""`glossary export` and `glossary import`: exchange files for CAT tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from glossary.cli import add_db_option, db_of
+from glossary.exchange import FORMATS, ImportMode, export, import_file
+from glossary.model import Kind
+from glossary.store import TermBase
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `export` and `import` subcommands."""
+    p = subparsers.add_parser(
+        "export",
+        help="write the term base as TBX, TBX 2008, PO, POT, CSV or JSON",
+        description=(
+            "Write the term base for CAT tools and gettext workflows. The format "
+            "comes from --format or the extension of -o (.tbx is TBX v3; use "
+            "--format tbx2008 for OmegaT and other tools that read only TBX "
+            "2008). Rejected concepts are left out. Files are written atomically."
+        ),
+    )
+    p.add_argument("--format", choices=tuple(FORMATS), help="output format")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="output file, or - for stdout (default)",
+    )
+    p.add_argument(
+        "--approved-only", action="store_true", help="only approved concepts"
+    )
+    p.add_argument(
+        "--kind", choices=[str(k) for k in Kind], help="only concepts of this kind"
+    )
+    p.add_argument(
+        "--include-rejected", action="store_true", help="also write rejected concepts"
+    )
+    add_db_option(p)
+    p.set_defaults(func=run_export)
+
+    p = subparsers.add_parser(
+        "import",
+        help="read a TBX, PO, CSV or JSON file into the term base",
+        description=(
+            "Read an exchange file (TBX v3 or 2008, PO/POT, CSV, JSON) into the "
+            "term base in one transaction. Concepts are matched by key (or by a "
+            "unique name of the same kind). --merge (default) only adds terms and "
+            "never changes a review decision; --replace lets the file win."
+        ),
+    )
+    p.add_argument("file", metavar="FILE", help="file to import")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--merge",
+        dest="mode",
+        action="store_const",
+        const=ImportMode.MERGE,
+        help="add new terms, keep review decisions (default)",
+    )
+    mode.add_argument(
+        "--replace",
+        dest="mode",
+        action="store_const",
+        const=ImportMode.REPLACE,
+        help="the file's statuses, notes and terms replace the stored ones",
+    )
+    p.add_argument(
+        "--format", choices=tuple(FORMATS), help="force the format (default: guess)"
+    )
+    add_db_option(p)
+    p.set_defaults(func=run_import, mode=ImportMode.MERGE)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Handle `glossary export`."""
+    with TermBase(db_of(args)) as tb:
+        n = export(
+            tb,
+            args.output,
+            format=args.format,
+            approved_only=args.approved_only,
+            kind=Kind(args.kind) if args.kind else None,
+            include_rejected=args.include_rejected,
+        )
+    if args.output != "-":
+        print(f"wrote {n} concepts to {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Handle `glossary import`."""
+    with TermBase(db_of(args)) as tb:
+        report = import_file(tb, args.file, mode=args.mode, format=args.format)
+    print(
+        f"imported {report.path} ({report.format}): {report.added} concepts added, "
+        f"{report.merged} merged, {report.terms_added} terms added",
+        file=sys.stderr,
+    )
+    return 0

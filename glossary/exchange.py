@@ -1,0 +1,344 @@
+"""Export and import use cases: the term base to and from TBX, PO, CSV and JSON.
+
+`export` picks the concepts, fills each term's context sentence from its
+occurrences, and writes the file atomically (a temporary file in the same
+directory, then `os.replace`), so a failed export leaves the old file intact.
+`import_file` reads the whole file first (any error leaves the db untouched)
+and applies it in one transaction, merging into existing concepts by key (or,
+for keyless files, by a unique same-kind name match).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from io import BytesIO
+from pathlib import Path
+from types import ModuleType
+from typing import IO
+
+from glossary.errors import ExportError, InputError
+from glossary.formats import csv, po, tbx, tbx2008
+from glossary.formats import json as json_format
+from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus
+from glossary.store import TermBase
+
+Dumper = Callable[..., None]
+
+FORMATS: dict[str, ModuleType] = {
+    "tbx": tbx,
+    "tbx2008": tbx2008,
+    "po": po,
+    "pot": po,
+    "csv": csv,
+    "json": json_format,
+}
+_EXTENSIONS = {
+    ".tbx": "tbx",
+    ".po": "po",
+    ".pot": "pot",
+    ".csv": "csv",
+    ".json": "json",
+}
+
+
+class ImportMode(StrEnum):
+    MERGE = "merge"  # add new terms; keep every review decision already made
+    REPLACE = "replace"  # the file wins for the concepts it contains
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did: concepts added, merged into, and terms added."""
+
+    path: str
+    format: str
+    added: int
+    merged: int
+    terms_added: int
+
+
+def format_of(path: str | Path, format: str | None = None) -> str:
+    """The format name given, or the one the file extension implies.
+
+    Raises:
+        ExportError: unknown format or extension.
+    """
+    if format is not None:
+        if format not in FORMATS:
+            raise ExportError(f"unknown format {format!r}")
+        return format
+    fmt = _EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt is None:
+        known = ", ".join(_EXTENSIONS)
+        raise ExportError(
+            f"{path}: cannot tell the format from the extension ({known}); use --format"
+        )
+    return fmt
+
+
+def _dumper(fmt: str) -> Dumper:
+    return po.dump_pot if fmt == "pot" else FORMATS[fmt].dump
+
+
+def with_contexts(tb: TermBase, concept: Concept) -> Concept:
+    """`concept` with each term lacking a context given its first occurrence's."""
+    if concept.id is None or all(t.context for t in concept.terms):
+        return concept
+    seen: dict[str, str] = {}
+    for occ in tb.occurrences(concept.id, limit=200):
+        seen.setdefault(occ.text, occ.context)
+    terms = tuple(
+        t if t.context else replace(t, context=seen.get(t.text, ""))
+        for t in concept.terms
+    )
+    return replace(concept, terms=terms)
+
+
+def select(
+    tb: TermBase,
+    *,
+    approved_only: bool = False,
+    kind: Kind | None = None,
+    include_rejected: bool = False,
+) -> list[Concept]:
+    """The concepts an export writes, in id order, with contexts filled in."""
+    status = ConceptStatus.APPROVED if approved_only else None
+    concepts = tb.concepts(kind=kind, status=status)
+    if not include_rejected:
+        concepts = [c for c in concepts if c.status is not ConceptStatus.REJECTED]
+    return [with_contexts(tb, c) for c in concepts]
+
+
+def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Call `write` on a temporary file next to `path`, then rename it over `path`.
+
+    Raises:
+        ExportError: the directory is not writable or the write failed; `path`
+            keeps its old content.
+    """
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as e:
+        raise ExportError(f"{path}: cannot write here ({e.strerror})") from e
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise ExportError(f"{path}: write failed ({e.strerror})") from e
+        raise
+
+
+def export(
+    tb: TermBase,
+    target: str | Path | IO[bytes],
+    *,
+    format: str | None = None,
+    approved_only: bool = False,
+    kind: Kind | None = None,
+    include_rejected: bool = False,
+    src: str = "en",
+    tgt: str = "vi",
+) -> int:
+    """Write the term base to `target` (a path, ``"-"`` for stdout, or a stream).
+
+    Args:
+        tb: the term base.
+        target: where to write; paths are written atomically.
+        format: tbx, tbx2008, po, pot, csv or json; None infers it from the
+            extension of `target`.
+        approved_only: only approved concepts.
+        kind: only concepts of this kind.
+        include_rejected: also write rejected concepts (left out by default).
+        src: source language (TBX ``xml:lang``, PO ``msgid``).
+        tgt: target language (PO ``msgstr``).
+
+    Returns:
+        The number of concepts written.
+
+    Raises:
+        ExportError: unknown format or the file cannot be written.
+    """
+    if isinstance(target, str | Path) and str(target) != "-":
+        fmt = format_of(target, format)
+    else:
+        if format is None:
+            raise ExportError("writing to stdout needs --format")
+        fmt = format_of("-", format)
+    concepts = select(
+        tb, approved_only=approved_only, kind=kind, include_rejected=include_rejected
+    )
+    dump = _dumper(fmt)
+
+    def write(out: IO[bytes]) -> None:
+        dump(concepts, out, src=src, tgt=tgt)
+
+    if isinstance(target, str | Path):
+        if str(target) == "-":
+            write(sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            write_atomic(target, write)
+    else:
+        write(target)
+    return len(concepts)
+
+
+def _sniff(path: str, data: bytes) -> str:
+    fmt = _EXTENSIONS.get(Path(path).suffix.lower())
+    head = data[:4096].lstrip()
+    if fmt == "tbx" or (fmt is None and head.startswith(b"<")):
+        return "tbx2008" if b"<martif" in head else "tbx"
+    if fmt is None:
+        if head[:1] in (b"{", b"["):
+            return "json"
+        raise InputError("cannot tell the format from the extension", path, None)
+    return fmt
+
+
+def read_file(path: str | Path, format: str | None = None) -> tuple[str, list[Concept]]:
+    """Parse an exchange file completely; return (format, concepts).
+
+    Raises:
+        InputError: unreadable, unsafe or malformed; names the file and line.
+    """
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read ({e.strerror})", name) from e
+    fmt = format or _sniff(name, data)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}", name)
+    concepts: list[Concept] = FORMATS[fmt].load(BytesIO(data), path=name)
+    return fmt, concepts
+
+
+def _match(tb: TermBase, concept: Concept) -> Concept | None:
+    if concept.key:
+        return tb.concept_by_key(concept.key)
+    label = concept.preferred()
+    if label is None:
+        return None
+    same = [c for c in tb.find(label.text) if c.kind is concept.kind]
+    return same[0] if len(same) == 1 else None
+
+
+def _add_terms(tb: TermBase, existing: Concept, terms: Iterable[Term]) -> int:
+    have = {(t.text, t.lang) for t in existing.terms}
+    has_preferred = {t.lang for t in existing.terms if t.is_preferred}
+    added = 0
+    assert existing.id is not None
+    for term in terms:
+        if (term.text, term.lang) in have:
+            continue
+        if term.is_preferred and term.lang in has_preferred:
+            term = replace(term, status=TermStatus.ADMITTED)
+        tb.add_term(existing.id, replace(term, id=None))
+        have.add((term.text, term.lang))
+        added += 1
+    return added
+
+
+def _merge(tb: TermBase, existing: Concept, concept: Concept) -> int:
+    """Add new terms; set only what no reviewer has decided yet."""
+    assert existing.id is not None
+    added = _add_terms(tb, existing, concept.terms)
+    fresh = {(t.text, t.lang): t for t in concept.terms}
+    for t in existing.terms:
+        new = fresh.get((t.text, t.lang))
+        if new and new.context and not t.context and t.id is not None:
+            tb.update_term(t.id, context=new.context)
+    tb.update_concept(
+        existing.id,
+        status=concept.status if existing.status is ConceptStatus.CANDIDATE else None,
+        note=concept.note if concept.note and not existing.note else None,
+        flags=existing.flags | concept.flags if concept.flags else None,
+    )
+    return added
+
+
+def _replace(tb: TermBase, existing: Concept, concept: Concept) -> int:
+    """Make `existing` say what the file says (its occurrences are kept)."""
+    assert existing.id is not None
+    tb.update_concept(
+        existing.id,
+        kind=concept.kind,
+        status=concept.status,
+        note=concept.note,
+        flags=concept.flags,
+    )
+    fresh = {(t.text, t.lang): t for t in concept.terms}
+    for t in existing.terms:
+        assert t.id is not None
+        new = fresh.get((t.text, t.lang))
+        if new is None:
+            tb.remove_term(t.id)
+        else:
+            tb.update_term(
+                t.id,
+                status=new.status,
+                type=new.type,
+                context=new.context or None,
+                count=new.count or None,
+            )
+    current = tb.concept(existing.id)
+    return _add_terms(tb, current, concept.terms)
+
+
+def import_file(
+    tb: TermBase,
+    path: str | Path,
+    *,
+    mode: ImportMode | str = ImportMode.MERGE,
+    format: str | None = None,
+) -> ImportReport:
+    """Import an exchange file into `tb` in one transaction.
+
+    Args:
+        tb: the term base.
+        path: a .tbx (v3 or 2008), .po/.pot, .csv or .json file.
+        mode: ``merge`` keeps review decisions already made (approved or
+            rejected concepts, their notes); ``replace`` lets the file win.
+        format: force a format instead of guessing from the file.
+
+    Returns:
+        Counts of what changed.
+
+    Raises:
+        InputError: the file is unreadable, unsafe or malformed; nothing is
+            written to the term base.
+    """
+    mode = ImportMode(mode)
+    fmt, concepts = read_file(path, format)
+    added = merged = terms_added = 0
+    with tb.transaction():
+        for concept in concepts:
+            existing = _match(tb, concept)
+            if existing is None:
+                tb.add_concept(concept, keep_id=True)
+                added += 1
+                terms_added += len(concept.terms)
+            elif mode is ImportMode.REPLACE:
+                terms_added += _replace(tb, existing, concept)
+                merged += 1
+            else:
+                terms_added += _merge(tb, existing, concept)
+                merged += 1
+        tb.log("import", None, path=str(path), format=fmt, mode=str(mode))
+    return ImportReport(str(path), fmt, added, merged, terms_added)
