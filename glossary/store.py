@@ -308,18 +308,23 @@ class TermBase:
         ]
         return [self.concept(i) for i in ids]
 
-    def summaries(self) -> list[ConceptSummary]:
-        """One light row per concept, for tables and filters."""
+    def summaries(self, ids: Iterable[int] | None = None) -> list[ConceptSummary]:
+        """One light row per concept (or per concept in `ids`), for tables."""
+        where, args = "", []
+        if ids is not None:
+            args = sorted(set(ids))
+            where = f"WHERE c.id IN ({','.join('?' * len(args))})"
         rows = self._conn.execute(
-            """
+            f"""
             SELECT c.id, c.kind, c.status, c.flags,
                    COUNT(t.id), COALESCE(SUM(t.count), 0),
                    GROUP_CONCAT(t.fold_key, ' '),
                    (SELECT text FROM terms p WHERE p.concept_id = c.id
                     ORDER BY p.status != 'preferred', p.lang != 'vi', p.id LIMIT 1)
             FROM concepts c LEFT JOIN terms t ON t.concept_id = c.id
-            GROUP BY c.id ORDER BY c.id
-            """
+            {where} GROUP BY c.id ORDER BY c.id
+            """,
+            args,
         ).fetchall()
         return [
             ConceptSummary(

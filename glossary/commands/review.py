@@ -1,0 +1,35 @@
+"""`glossary review`: open the Textual review app on a term base."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from glossary.cli import add_db_option, db_of
+from glossary.errors import StoreError
+from glossary.store import TermBase
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `review` subcommand."""
+    parser = subparsers.add_parser(
+        "review",
+        help="review, fix and export the term base in a terminal UI",
+        description="Open an interactive review of the term base. Every decision "
+        "is saved at once; press ? in the app for the keys.",
+    )
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the app; return 0 when the user quits."""
+    path = db_of(args)
+    if not Path(path).exists():
+        raise StoreError(f"{path}: no such term base (run `glossary build` first)")
+    # Textual is imported here so the rest of the CLI starts without it.
+    from glossary.tui.app import make_app
+
+    with TermBase(path) as tb:
+        make_app(tb).run()
+    return 0

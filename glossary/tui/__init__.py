@@ -1,0 +1,1 @@
+"""The `glossary review` Textual app: see `glossary.tui.app.make_app`."""

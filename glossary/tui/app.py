@@ -1,0 +1,436 @@
+"""The review app: concept table, filter, detail pane, and the review actions.
+
+Handlers only call `glossary.service.Review` and redraw; errors a user can
+cause (`GlossaryError`: db locked, bad edit, unwritable export path) become
+notifications. Loading and filtering run in thread workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from glossary.errors import GlossaryError
+from glossary.model import Kind, TermStatus
+from glossary.service import Review, Step
+from glossary.store import ConceptSummary, TermBase
+from glossary.tui import filtering
+from glossary.tui.screens.export_dialog import ExportDialog, ExportRequest
+from glossary.tui.screens.help import HelpScreen
+from glossary.tui.screens.merge_picker import MergePicker
+from glossary.tui.screens.prompt import ChoiceScreen, PromptScreen
+from glossary.tui.widgets.concept_table import LIMIT, ConceptTable
+from glossary.tui.widgets.detail_pane import DetailPane, TermTable
+from glossary.tui.widgets.filter_box import FilterBox
+
+_SORT_KEYS = ("label", "kind", "status", "aliases", "occurrences", "id")
+
+
+class ReviewApp(App[None]):
+    """Review one term base. Build it with `make_app`."""
+
+    TITLE = "glossary review"
+    CSS = """
+    #main { height: 1fr; }
+    #left { width: 3fr; min-width: 40; }
+    DetailPane { width: 2fr; }
+    /* Below 110 columns the detail pane goes under the table. */
+    #main.narrow { layout: vertical; }
+    #main.narrow #left { width: 1fr; height: 1fr; min-width: 0; }
+    #main.narrow DetailPane {
+        width: 1fr; height: 1fr; border-left: none; border-top: hkey $primary;
+    }
+    #status { height: 1; background: $boost; color: $text-muted; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("a", "approve", "Approve"),
+        Binding("r", "reject", "Reject"),
+        Binding("c", "candidate", "Candidate", show=False),
+        Binding("space", "mark", "Mark", show=False),
+        Binding("m", "merge", "Merge"),
+        Binding("s", "split", "Split"),
+        Binding("e", "edit_term", "Edit"),
+        Binding("n", "add_term", "Add term"),
+        Binding("p", "term_status", "Term status", show=False),
+        Binding("k", "kind", "Kind", show=False),
+        Binding("o", "note", "Note", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("U", "redo", "Redo", show=False),
+        Binding("x", "export", "Export"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        *(
+            Binding(str(i + 1), f"sort('{k}')", f"Sort {k}", show=False)
+            for i, k in enumerate(_SORT_KEYS)
+        ),
+    ]
+
+    def __init__(self, tb: TermBase) -> None:
+        super().__init__()
+        self.tb = tb
+        self.review = Review(tb)
+        self.rows: list[ConceptSummary] = []
+        self.hay: list[str] = []
+        self.shown: list[ConceptSummary] = []
+        self.sort_key = "label"
+        self.loaded = False
+
+    # -- layout and loading ------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield FilterBox()
+                yield ConceptTable(id="concepts")
+                yield Static("loading…", id="status")
+            yield DetailPane()
+        yield Footer()
+
+    def on_resize(self) -> None:
+        self.query_one("#main").set_class(self.size.width < 110, "narrow")
+
+    def on_mount(self) -> None:
+        self.on_resize()
+        self.sub_title = self.tb.path
+        self.query_one(ConceptTable).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        """Read every concept summary, then show the table."""
+        try:
+            rows = self.tb.summaries()
+        except GlossaryError as e:
+            self.call_from_thread(self.notify, str(e), severity="error")
+            return
+        rows.sort(key=filtering.SORTS[self.sort_key])  # type: ignore[arg-type]
+        hay = [filtering.haystack(r) for r in rows]
+        self.call_from_thread(self._loaded, rows, hay)
+
+    def _loaded(self, rows: list[ConceptSummary], hay: list[str]) -> None:
+        self.rows, self.hay, self.loaded = rows, hay, True
+        self.apply_filter(self.query_one(FilterBox).value)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if self.loaded:
+            self.apply_filter(event.value)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def apply_filter(self, text: str) -> None:
+        """Select the rows matching `text` off the UI thread, then redraw."""
+        shown = filtering.select(self.rows, self.hay, text)
+        self.call_from_thread(self._show, shown)
+
+    def _show(self, shown: list[ConceptSummary], keep: int | None = None) -> None:
+        table = self.query_one(ConceptTable)
+        keep = table.current_id if keep is None else keep
+        self.shown = shown
+        table.show(shown, keep)
+        more = f" (first {LIMIT:,}; type to narrow)" if len(shown) > LIMIT else ""
+        marked = f" · {len(table.marked)} marked" if table.marked else ""
+        self.query_one("#status", Static).update(
+            f"{len(shown):,} of {len(self.rows):,} concepts{more}{marked}"
+            f" · sort: {self.sort_key}"
+        )
+        self.show_detail()
+
+    @on(DataTable.RowHighlighted, "#concepts")
+    def show_detail(self) -> None:
+        cid = self.query_one(ConceptTable).current_id
+        pane = self.query_one(DetailPane)
+        if cid is None:
+            pane.show(None, [])
+            return
+        try:
+            pane.show(self.tb.concept(cid), self.tb.occurrences(cid))
+        except GlossaryError as e:
+            self.notify(str(e), severity="error")
+
+    # -- helpers for actions -----------------------------------------------
+
+    def _concept_id(self) -> int | None:
+        cid = self.query_one(ConceptTable).current_id
+        if cid is None:
+            self.notify("no concept selected", severity="warning")
+        return cid
+
+    def _term_id(self) -> int | None:
+        tid = self.query_one(TermTable).current_id
+        if tid is None:
+            self.notify("no term selected", severity="warning")
+        return tid
+
+    def _summary(self, cid: int) -> ConceptSummary | None:
+        return next((r for r in self.rows if r.id == cid), None)
+
+    def act(self, what: str, fn: Callable[[], Step], keep: int | None = None) -> None:
+        """Run one review action; report it; redraw what it touched."""
+        try:
+            step = fn()
+        except GlossaryError as e:
+            self.notify(str(e), title=f"{what} failed", severity="error")
+            return
+        self._refresh(step.touched, keep)
+        self.notify(what, timeout=2)
+
+    def _refresh(self, ids: Iterable[int], keep: int | None = None) -> None:
+        ids = set(ids)
+        fresh = {r.id: r for r in self.tb.summaries(ids)}
+        rows = [
+            fresh.pop(r.id, r) for r in self.rows if r.id not in ids or r.id in fresh
+        ]
+        rows.extend(fresh.values())
+        self.rows = rows
+        self.hay = [filtering.haystack(r) for r in rows]
+        table = self.query_one(ConceptTable)
+        table.marked &= {r.id for r in rows}
+        self._show(
+            filtering.select(rows, self.hay, self.query_one(FilterBox).value), keep
+        )
+
+    # -- actions ------------------------------------------------------------
+
+    def _targets(self) -> list[int]:
+        table = self.query_one(ConceptTable)
+        if table.marked:
+            return sorted(table.marked)
+        cid = self._concept_id()
+        return [] if cid is None else [cid]
+
+    def action_approve(self) -> None:
+        ids = self._targets()
+        if ids:
+            self.act(f"approved {len(ids)}", lambda: self.review.approve(*ids))
+            self._clear_marks()
+
+    def action_reject(self) -> None:
+        ids = self._targets()
+        if ids:
+            self.act(f"rejected {len(ids)}", lambda: self.review.reject(*ids))
+            self._clear_marks()
+
+    def action_candidate(self) -> None:
+        ids = self._targets()
+        if ids:
+            self.act("back to candidate", lambda: self.review.reset(*ids))
+            self._clear_marks()
+
+    def _clear_marks(self) -> None:
+        table = self.query_one(ConceptTable)
+        if table.marked:
+            table.marked.clear()
+            self._show(self.shown)
+
+    def action_mark(self) -> None:
+        table = self.query_one(ConceptTable)
+        cid = table.current_id
+        if cid is None:
+            return
+        table.marked ^= {cid}
+        summary = self._summary(cid)
+        if summary:
+            table.update_row(summary)
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+
+    def action_merge(self) -> None:
+        cid = self._concept_id()
+        source = None if cid is None else self._summary(cid)
+        if source is None:
+            return
+
+        def done(target: int | None) -> None:
+            if target is not None:
+                self.act(
+                    f"merged into #{target}",
+                    lambda: self.review.merge(source.id, target),
+                    keep=target,
+                )
+
+        self.push_screen(MergePicker(source, self.rows), done)
+
+    def action_split(self) -> None:
+        tid = self._term_id()
+        if tid is not None:
+            self.act("split off into a new concept", lambda: self.review.split(tid))
+
+    def action_edit_term(self) -> None:
+        tid = self._term_id()
+        if tid is None:
+            return
+        term = next(
+            t
+            for t in self.tb.concept(self.tb.concept_of_term(tid)).terms
+            if t.id == tid
+        )
+
+        def done(text: str | None) -> None:
+            if text is not None and text != term.text:
+                self.act("term edited", lambda: self.review.edit_term(tid, text))
+
+        self.push_screen(PromptScreen(f"Edit term ({term.lang})", term.text), done)
+
+    def action_add_term(self) -> None:
+        cid = self._concept_id()
+        if cid is None:
+            return
+
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            lang, sep, rest = text.partition(":")
+            if sep and lang.strip() in ("vi", "en"):
+                lang, text = lang.strip(), rest
+            else:
+                lang = "vi"
+            self.act(
+                f"added {lang} term", lambda: self.review.add_term(cid, text, lang)
+            )
+
+        self.push_screen(
+            PromptScreen(
+                "Add a term",
+                hint="Vietnamese by default; write en: to add an English term",
+            ),
+            done,
+        )
+
+    def action_term_status(self) -> None:
+        tid = self._term_id()
+        if tid is None:
+            return
+
+        def done(value: str | None) -> None:
+            if value is not None:
+                self.act(
+                    f"term is {value}", lambda: self.review.set_term_status(tid, value)
+                )
+
+        self.push_screen(
+            ChoiceScreen("Term status", [str(s) for s in TermStatus]), done
+        )
+
+    def action_kind(self) -> None:
+        cid = self._concept_id()
+        if cid is None:
+            return
+        current = self._summary(cid)
+
+        def done(value: str | None) -> None:
+            if value is not None:
+                self.act(f"kind: {value}", lambda: self.review.set_kind(cid, value))
+
+        self.push_screen(
+            ChoiceScreen(
+                "Kind", [str(k) for k in Kind], str(current.kind) if current else ""
+            ),
+            done,
+        )
+
+    def action_note(self) -> None:
+        cid = self._concept_id()
+        if cid is None:
+            return
+        note = self.tb.concept(cid).note
+
+        def done(value: str | None) -> None:
+            if value is not None and value != note:
+                self.act("note saved", lambda: self.review.set_note(cid, value))
+
+        self.push_screen(PromptScreen("Note", note), done)
+
+    def action_undo(self) -> None:
+        self.act("undone", self.review.undo)
+
+    def action_redo(self) -> None:
+        self.act("redone", self.review.redo)
+
+    def action_sort(self, key: str) -> None:
+        self.sort_key = key
+        order = sorted(
+            range(len(self.rows)),
+            key=lambda i: filtering.SORTS[key](self.rows[i]),  # type: ignore[arg-type, return-value]
+        )
+        self.rows = [self.rows[i] for i in order]
+        self.hay = [self.hay[i] for i in order]
+        self._show(
+            filtering.select(self.rows, self.hay, self.query_one(FilterBox).value)
+        )
+
+    def action_focus_filter(self) -> None:
+        self.query_one(FilterBox).focus()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(ConceptTable).focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        def done(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.export(request)
+
+        self.push_screen(ExportDialog(str(Path.cwd() / "glossary.tbx")), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, request: ExportRequest) -> None:
+        """Write the export off the UI thread; report where, or what went wrong."""
+        try:
+            from glossary import exchange  # written by the exchange engineer
+        except ImportError:
+            self.call_from_thread(
+                self.notify, "export is not available in this build", severity="error"
+            )
+            return
+        try:
+            result: Any = exchange.export(  # type: ignore[attr-defined, unused-ignore]
+                self.tb,
+                request.path,
+                format=request.format,
+                approved_only=request.approved_only,
+            )
+        except (GlossaryError, OSError) as e:
+            self.call_from_thread(
+                self.notify, str(e), title="export failed", severity="error"
+            )
+            return
+        message = f"wrote {request.path}"
+        if result:
+            message += f"\n{result}"
+        self.call_from_thread(self.notify, message, title="exported")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for key, action, text in (
+            ("a", self.action_approve, "Approve the concept (or marked concepts)"),
+            ("r", self.action_reject, "Reject the concept (or marked concepts)"),
+            ("m", self.action_merge, "Merge into another concept"),
+            ("s", self.action_split, "Split the selected term off"),
+            ("e", self.action_edit_term, "Edit the selected term"),
+            ("n", self.action_add_term, "Add a term or Vietnamese translation"),
+            ("p", self.action_term_status, "Set the selected term's status"),
+            ("k", self.action_kind, "Change the concept's kind"),
+            ("o", self.action_note, "Edit the concept's note"),
+            ("u", self.action_undo, "Undo"),
+            ("U", self.action_redo, "Redo"),
+            ("x", self.action_export, "Export TBX/PO/CSV/JSON"),
+        ):
+            yield SystemCommand(f"{text} [{key}]", text, action)
+
+
+def make_app(tb: TermBase) -> ReviewApp:
+    """The review app over `tb`; shared by `glossary review` and the tests."""
+    return ReviewApp(tb)

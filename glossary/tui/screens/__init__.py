@@ -1,0 +1,1 @@
+"""Modal screens: help, merge picker, export dialog, prompts."""

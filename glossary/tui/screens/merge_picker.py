@@ -1,0 +1,99 @@
+"""The merge picker: fuzzy-find the concept to merge the current one into."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rapidfuzz import fuzz, process
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from glossary.store import ConceptSummary
+from glossary.text import fold
+from glossary.tui.screens.prompt import DIALOG_CSS
+
+SHOWN = 30
+
+
+def rank(
+    query: str, rows: Sequence[ConceptSummary], exclude: int
+) -> list[ConceptSummary]:
+    """The best `SHOWN` concepts for `query`, by fuzzy match on folded aliases."""
+    q = fold(query)
+    pool = {r.id: f"{fold(r.label)} {r.keys}" for r in rows if r.id != exclude}
+    if not q:
+        keep = list(pool)[:SHOWN]
+    else:
+        hits = process.extract(q, pool, scorer=fuzz.WRatio, limit=SHOWN)
+        keep = [key for _, _, key in hits]
+    by_id = {r.id: r for r in rows}
+    return [by_id[i] for i in keep]
+
+
+class MergePicker(ModalScreen[int | None]):
+    """Returns the id of the target concept, or None when cancelled."""
+
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="MergePicker")
+        + """
+    MergePicker OptionList { height: auto; max-height: 16; }
+    """
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self, source: ConceptSummary, rows: Sequence[ConceptSummary], query: str = ""
+    ) -> None:
+        super().__init__()
+        self._source, self._rows, self._query = source, rows, query
+        self._shown: list[ConceptSummary] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"Merge “{self._source.label}” into…", classes="title")
+            yield Input(value=self._query, placeholder="type to search", id="search")
+            yield OptionList(id="targets")
+            yield Label("↑↓ choose · Enter merge · Esc cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self._refresh(self._query)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._refresh(event.value)
+
+    def _refresh(self, query: str) -> None:
+        self._shown = rank(query, self._rows, self._source.id)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(f"{r.label}  ({r.kind}, #{r.id})", id=str(r.id)) for r in self._shown
+        )
+        if self._shown:
+            options.highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and self._shown:
+            self.dismiss(self._shown[options.highlighted].id)
+
+    def on_key(self, event: events.Key) -> None:
+        # The search box keeps focus; arrows still move through the list.
+        options = self.query_one(OptionList)
+        if event.key == "up":
+            options.action_cursor_up()
+            event.stop()
+        elif event.key == "down":
+            options.action_cursor_down()
+            event.stop()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,117 @@
+"""The detail pane: a concept's terms, the evidence of each link, a concordance."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from glossary.model import Concept, Occurrence, TermStatus
+
+_TERM_STYLE = {
+    TermStatus.PREFERRED: "bold green",
+    TermStatus.ADMITTED: "",
+    TermStatus.DEPRECATED: "yellow",
+    TermStatus.FORBIDDEN: "red strike",
+}
+
+
+class TermTable(DataTable[Text | str]):
+    """The terms of the shown concept; its cursor picks the term to act on."""
+
+    DEFAULT_CSS = """
+    TermTable { height: auto; max-height: 12; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(cursor_type="row", id="terms")
+        self.term_ids: list[int] = []
+
+    def on_mount(self) -> None:
+        self.add_columns("Term", "Lang", "Status", "Type", "Count", "")
+
+    def show(self, concept: Concept) -> None:
+        keep = self.cursor_row
+        self.clear()
+        self.term_ids = [t.id for t in concept.terms if t.id is not None]
+        for t in concept.terms:
+            self.add_row(
+                Text(t.text, style=_TERM_STYLE[t.status]),
+                t.lang,
+                str(t.status),
+                str(t.type),
+                str(t.count),
+                "manual" if t.manual else "",
+            )
+        if self.term_ids:
+            self.move_cursor(row=min(keep, len(self.term_ids) - 1))
+
+    @property
+    def current_id(self) -> int | None:
+        if not self.term_ids or not 0 <= self.cursor_row < len(self.term_ids):
+            return None
+        return self.term_ids[self.cursor_row]
+
+
+def concordance_line(occ: Occurrence) -> Text:
+    """One occurrence: the term highlighted in its sentence, then the document."""
+    text = Text(occ.context or occ.text)
+    if occ.text:
+        at = occ.context.find(occ.text)
+        if at >= 0:
+            text.stylize("bold reverse", at, at + len(occ.text))
+    text.append(f"  — {occ.document}", style="dim")
+    return text
+
+
+def evidence_text(concept: Concept) -> Text:
+    """Why each alias is linked: rule, document and detail."""
+    out = Text()
+    for t in concept.terms:
+        for e in t.evidence:
+            where = f" {e.document}:{e.start}-{e.end}" if e.document else ""
+            detail = f" ({e.detail})" if e.detail else ""
+            out.append(f"{t.text}", style="bold")
+            out.append(f" ← {e.rule}{where}{detail}\n")
+    return out if out.plain else Text("no recorded evidence", style="dim")
+
+
+class DetailPane(VerticalScroll):
+    """Everything about the selected concept."""
+
+    DEFAULT_CSS = """
+    DetailPane { width: 1fr; border-left: vkey $primary; padding: 0 1; }
+    DetailPane .heading { text-style: bold; color: $accent; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        yield TermTable()
+        yield Static("Evidence", classes="heading")
+        yield Static(id="evidence")
+        yield Static("Occurrences", classes="heading")
+        yield Static(id="concordance")
+
+    def show(self, concept: Concept | None, occurrences: list[Occurrence]) -> None:
+        """Render `concept` (None clears the pane)."""
+        title = self.query_one("#title", Static)
+        if concept is None:
+            title.update(Text("no concept selected", style="dim"))
+            self.query_one(TermTable).clear()
+            self.query_one("#evidence", Static).update("")
+            self.query_one("#concordance", Static).update("")
+            return
+        head = Text(concept.label, style="bold")
+        head.append(f"  #{concept.id} {concept.kind} · {concept.status}")
+        if concept.flags:
+            head.append("  " + " ".join(sorted(concept.flags)), style="magenta")
+        if concept.note:
+            head.append(f"\n{concept.note}", style="italic")
+        title.update(head)
+        self.query_one(TermTable).show(concept)
+        self.query_one("#evidence", Static).update(evidence_text(concept))
+        lines = Text("\n").join(concordance_line(o) for o in occurrences)
+        self.query_one("#concordance", Static).update(
+            lines if occurrences else Text("no occurrences", style="dim")
+        )
