@@ -1,0 +1,589 @@
+"""Group mentions into concepts: aliases, preferred form, evidence and flags.
+
+Two levels, strongest evidence first:
+
+1. Within one document: full names by key; short references (a Vietnamese
+   given name, a foreign surname, "PM Chính") to the one full name in the same
+   document that ends (or, surname-first, starts) with them; acronyms to the
+   expansion written right before them in parentheses or, failing that, to the
+   one expansion in the document whose initials they spell; short forms of
+   organisation names to the one longer name they begin.
+2. Across documents: only full names (places, organisations, persons of three
+   or more syllables) with the same key, and acronyms with no local
+   expansion to the one corpus expansion with matching initials.
+
+A short reference that fits two candidates is linked to neither: it gets its
+own concept flagged ambiguous, naming both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from glossary import restore
+from glossary.model import (
+    Candidate,
+    Concept,
+    Evidence,
+    Flag,
+    Kind,
+    Mention,
+    Occurrence,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary import text as _text
+from glossary.text import fold, name_key
+from glossary.titles import canonical_title, is_honorific
+
+__all__ = ["acronym_of", "cluster", "norm_key"]
+
+_ADMIN_WORDS = frozenset(
+    [
+        "province",
+        "city",
+        "district",
+        "ward",
+        "commune",
+        "town",
+        "prefecture",
+        "tỉnh",
+        "thành",
+        "phố",
+        "quận",
+        "huyện",
+        "phường",
+        "xã",
+    ]
+)
+_FUNCTION = frozenset({"of", "the", "and", "on", "for", "in", "và", "&"})
+_ORG_HEADS = frozenset(
+    [
+        "committee",
+        "ministry",
+        "department",
+        "federation",
+        "association",
+        "council",
+        "front",
+        "party",
+        "office",
+        "agency",
+        "administration",
+        "group",
+        "company",
+        "corporation",
+        "limited",
+        "ltd",
+        "bank",
+        "fund",
+        "union",
+        "university",
+        "institute",
+        "academy",
+        "court",
+        "assembly",
+        "government",
+        "holdings",
+        "fc",
+        "club",
+    ]
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s,]+", text) if w]
+
+
+def norm_key(text: str, kind: Kind | None) -> str:
+    """The key that decides whether two written forms are one name.
+
+    Places lose administrative words ("Vinh Long Province" == "Vinh Long");
+    organisations lose function words and punctuation.
+
+    >>> norm_key("Economic, Trade, and Scientific-Technical", Kind.ORG)
+    'economictradescientifictechnical'
+    """
+    words = _words(fold(text).replace("’", "'"))
+    if kind is Kind.PLACE:
+        while len(words) > 1 and words[-1] in _ADMIN_WORDS:
+            words.pop()
+        while len(words) > 1 and words[0] in _ADMIN_WORDS:
+            words.pop(0)
+    if kind is Kind.ORG:
+        words = [w for w in words if w not in _FUNCTION]
+    return name_key(" ".join(words)).replace("'", "").replace(",", "")
+
+
+def acronym_of(expansion: str) -> str:
+    """Initials of the capitalised words of `expansion` ("VNA").
+
+    >>> acronym_of("Vietnam News Agency")
+    'VNA'
+    """
+    out = []
+    for w in re.split(r"[\s\-]+", expansion):
+        if w and w[0].isupper() and fold(w) not in _FUNCTION:
+            out.append(w[0])
+    return "".join(out).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isupper() and " " not in text
+
+
+@dataclass
+class _Group:
+    kind: Kind
+    doc: str  # "" once it spans documents
+    key: str
+    members: list[tuple[Mention, TermType, Evidence]] = field(default_factory=list)
+    extra: list[tuple[str, str, TermType, Evidence, Mention]] = field(
+        default_factory=list
+    )  # (text, lang, type, evidence, mention) for synthesized terms ("PM Dung")
+    flags: set[Flag] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+    local: bool = False  # identity is document-local (short or 2-syllable names)
+    merged_into: _Group | None = None
+
+    def root(self) -> _Group:
+        g = self
+        while g.merged_into is not None:
+            g = g.merged_into
+        return g
+
+    def add(self, m: Mention, t: TermType, ev: Evidence) -> None:
+        self.members.append((m, t, ev))
+        if m.title and not is_honorific(m.title):
+            self.roles[canonical_title(m.title)] += 1
+
+
+def _ev(rule: str, m: Mention, detail: str = "") -> Evidence:
+    return Evidence(rule, m.document, m.start, m.end, detail)
+
+
+def _name_words(m: Mention) -> list[str]:
+    return [w for w in re.split(r"\s+", m.text) if w]
+
+
+def _is_full_person(m: Mention) -> bool:
+    return m.kind is Kind.PERSON and len(_name_words(m)) >= 2
+
+
+def cluster(mentions: Sequence[Mention]) -> list[Candidate]:
+    """Cluster mentions (all documents, both languages) into candidate concepts.
+
+    Mentions of kind TERM are skipped (terms have their own candidates).
+    """
+    by_doc: dict[str, list[Mention]] = {}
+    titles: dict[str, _Group] = {}
+    for m in mentions:
+        if m.kind is Kind.TERM:
+            continue
+        if m.kind is Kind.TITLE:
+            full = canonical_title(m.text)
+            key = f"title:{name_key(full)}"
+            g = titles.get(key)
+            if g is None:
+                g = titles[key] = _Group(Kind.TITLE, "", key)
+            g.add(
+                m,
+                TermType.FULL_FORM if full == m.text else TermType.SHORT_FORM,
+                _ev("title", m),
+            )
+            continue
+        by_doc.setdefault(m.document, []).append(m)
+    groups: list[_Group] = []
+    for doc, ms in by_doc.items():
+        groups.extend(_cluster_doc(doc, sorted(ms, key=lambda x: x.start)))
+    groups = _merge_corpus(groups)
+    out = [_candidate(g) for g in groups]
+    out.extend(_candidate(g) for g in titles.values())
+    return out
+
+
+def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
+    full: dict[tuple[Kind, str], _Group] = {}
+    order: list[_Group] = []
+
+    def group_for(kind: Kind, key: str) -> _Group:
+        g = full.get((kind, key))
+        if g is None:
+            g = full[(kind, key)] = _Group(kind, doc, key)
+            order.append(g)
+        return g
+
+    shorts: list[Mention] = []
+    acronyms: list[Mention] = []
+    for m in ms:
+        words = _name_words(m)
+        if m.kind in (Kind.PLACE, Kind.ORG) and not (
+            m.kind is Kind.ORG and _is_acronym(m.text)
+        ):
+            g = group_for(m.kind, norm_key(m.text, m.kind))
+            g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+        elif _is_acronym(m.text) and m.kind is not Kind.PERSON:
+            acronyms.append(m)
+        elif (
+            m.kind is Kind.PERSON and len(words) >= 2 and not _two_syllable_short(words)
+        ):
+            g = group_for(Kind.PERSON, name_key(m.text))
+            g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+        else:
+            shorts.append(m)
+    persons = [g for g in order if g.kind is Kind.PERSON]
+    # parenthetical aliases: "Rafaelson (Nguyen Xuan Son)"
+    by_start = {m.start: m for m in ms}
+    by_end: dict[int, list[Mention]] = {}
+    for m in ms:
+        by_end.setdefault(m.end, []).append(m)
+    for m in list(shorts):
+        nxt = by_start.get(m.end + 2)
+        if nxt is not None and _is_full_person(nxt):
+            alias = full.get((Kind.PERSON, name_key(nxt.text)))
+            if alias is not None:
+                alias.add(m, TermType.VARIANT, _ev("parenthesis", m, nxt.text))
+                shorts.remove(m)
+    for m in shorts:
+        words = _name_words(m)
+        fits = [g for g in persons if _refers_to(words, g)]
+        if not fits and m.kind not in (None, Kind.PERSON):
+            g = group_for(m.kind, norm_key(m.text, m.kind))
+            g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+            continue
+        if len(fits) == 1:
+            g = fits[0]
+            rule = "given-name" if _vietnamese_group(g) else "surname"
+            g.add(m, TermType.SHORT_FORM, _ev(rule, m, g.members[0][0].text))
+            if m.title and not is_honorific(m.title) and len(m.title) <= 9:
+                g.extra.append(
+                    (
+                        f"{m.title} {m.text}",
+                        m.lang,
+                        TermType.SHORT_FORM,
+                        _ev(rule + "+title", m, g.members[0][0].text),
+                        m,
+                    )
+                )
+            continue
+        if len(fits) > 1:
+            key = f"{name_key(m.text)}@{doc}"
+            g = group_for(Kind.PERSON, key)
+            g.local = True
+            g.add(m, TermType.SHORT_FORM, _ev("ambiguous", m))
+            g.flags.add(Flag.AMBIGUOUS)
+            names = sorted({f.members[0][0].text for f in fits})
+            note = "ambiguous: " + " | ".join(names)
+            if note not in g.notes:
+                g.notes.append(note)
+            continue
+        kind = m.kind or (Kind.PERSON if m.title else Kind.OTHER)
+        g = group_for(kind, name_key(m.text))
+        g.local = kind is Kind.PERSON
+        g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+        if (
+            kind is Kind.PERSON
+            and m.title
+            and len(m.title) <= 9
+            and not is_honorific(m.title)
+        ):
+            g.extra.append(
+                (f"{m.title} {m.text}", m.lang, TermType.SHORT_FORM, _ev("title", m), m)
+            )
+    # acronyms: parenthesis right after the expansion, then initials in the doc
+    orgs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
+    for a in acronyms:
+        target: _Group | None = None
+        prev = [
+            m
+            for m in by_end.get(a.start - 2, ())
+            if m.kind in (Kind.ORG, Kind.PLACE, None)
+        ]
+        for p in prev:
+            if acronym_of(p.text) == a.text or acronym_of(p.text).startswith(a.text):
+                target = full.get((p.kind or Kind.ORG, norm_key(p.text, p.kind)))
+                if target is not None:
+                    target.add(
+                        a, TermType.ACRONYM, _ev("acronym-parenthesis", a, p.text)
+                    )
+                    break
+        if target is not None:
+            continue
+        fits = [
+            g for g in orgs if any(acronym_of(x[0].text) == a.text for x in g.members)
+        ]
+        if len(fits) == 1:
+            fits[0].add(
+                a,
+                TermType.ACRONYM,
+                _ev("acronym-initials", a, fits[0].members[0][0].text),
+            )
+            continue
+        kind = a.kind or Kind.ORG
+        g = group_for(kind, norm_key(a.text, kind))
+        g.add(
+            a,
+            TermType.ACRONYM if kind is Kind.ORG else TermType.FULL_FORM,
+            _ev("same-name", a),
+        )
+    _link_org_short_forms(order)
+    return [g for g in order if g.merged_into is None]
+
+
+def _two_syllable_short(words: list[str]) -> bool:
+    """Footballer-style two-syllable names without a surname ("Tien Linh")."""
+    return (
+        len(words) == 2
+        and fold(words[0]) not in restore.VIETNAMESE_SURNAMES
+        and all(restore.is_syllable(w) for w in words)
+    )
+
+
+def _vietnamese_group(g: _Group) -> bool:
+    words = _name_words(g.members[0][0])
+    return fold(words[0]) in restore.VIETNAMESE_SURNAMES and all(
+        restore.is_syllable(w) for w in words
+    )
+
+
+def _refers_to(short: list[str], g: _Group) -> bool:
+    """True if the short name `short` can refer to person group `g`."""
+    n = len(short)
+    sk = [name_key(w) for w in short]
+    for m, t, _ in g.members:
+        if t is not TermType.FULL_FORM:
+            continue
+        words = [name_key(w) for w in _name_words(m)]
+        if len(words) <= n:
+            continue
+        if words[-n:] == sk:
+            return True
+        if not _vietnamese_group(g) and words[:n] == sk:
+            return True  # surname-first: "Kubrakov Ivan Vladimirovich", "Kim"
+    return False
+
+
+def _link_org_short_forms(order: list[_Group]) -> None:
+    longs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
+    for g in order:
+        if g.merged_into is not None or g.kind is Kind.TITLE:
+            continue
+        m0 = g.members[0][0]
+        w = [fold(x) for x in _words(m0.text)]
+        if len(w) < 1 or _is_acronym(m0.text):
+            continue
+        fits = []
+        for h in longs:
+            if h is g or h.merged_into is not None:
+                continue
+            hw = [fold(x) for x in _words(h.members[0][0].text)]
+            if len(hw) <= len(w) or hw[: len(w)] != w:
+                continue
+            rest = hw[len(w) :]
+            org_short = g.kind is Kind.ORG and w[-1] in _ORG_HEADS and len(w) >= 2
+            head_only = all(x in _ORG_HEADS or x in _ADMIN_WORDS for x in rest)
+            if org_short or head_only:
+                fits.append(h)
+        if len(fits) == 1:
+            h = fits[0]
+            for m, _t, _ in g.members:
+                h.add(
+                    m,
+                    TermType.SHORT_FORM,
+                    _ev("org-short-form", m, h.members[0][0].text),
+                )
+            h.extra.extend(g.extra)
+            g.merged_into = h
+
+
+def _merge_corpus(groups: list[_Group]) -> list[_Group]:
+    """Merge full names across documents by kind and key."""
+    by_key: dict[tuple[Kind, str], _Group] = {}
+    out: list[_Group] = []
+    for g in groups:
+        if g.local or (g.kind is Kind.PERSON and _short_person(g)):
+            g.local = True
+            out.append(g)
+            continue
+        k = (g.kind, g.key if not _all_acronyms(g) else _acr_key(g))
+        h = by_key.get(k)
+        if h is None:
+            by_key[k] = g
+            g.doc = g.doc
+            out.append(g)
+            continue
+        for m, t, ev in g.members:
+            h.add(
+                m,
+                t,
+                Evidence("same-name-corpus", ev.document, ev.start, ev.end, ev.detail),
+            )
+        h.extra.extend(g.extra)
+        h.flags |= g.flags
+        h.notes.extend(n for n in g.notes if n not in h.notes)
+        h.doc = ""
+    return out
+
+
+def _all_acronyms(g: _Group) -> bool:
+    return all(t is TermType.ACRONYM for _, t, _ in g.members)
+
+
+def _acr_key(g: _Group) -> str:
+    return "acr:" + g.members[0][0].text
+
+
+def _short_person(g: _Group) -> bool:
+    full = [m for m, t, _ in g.members if t is TermType.FULL_FORM]
+    return not full or max(len(_name_words(m)) for m in full) < 3
+
+
+def _candidate(g: _Group) -> Candidate:
+    forms: dict[tuple[str, str], list[tuple[Mention, TermType, Evidence]]] = {}
+    for m, t, ev in g.members:
+        forms.setdefault((m.text, m.lang), []).append((m, t, ev))
+    for text, lang, t, ev, m in g.extra:
+        forms.setdefault((text, lang), []).append((m, t, ev))
+    flags = set(g.flags)
+    notes = list(g.notes)
+    fulls = [
+        k for k, v in forms.items() if any(t is TermType.FULL_FORM for _, t, _ in v)
+    ]
+    if not fulls:
+        fulls = list(forms)
+    counts = {k: len(v) for k, v in forms.items()}
+
+    def rank(k: tuple[str, str]) -> tuple[int, int, int, int]:
+        text = k[0]
+        diac = restore.has_diacritics(text)
+        caps = text.isupper() and len(text) > 3
+        return (diac and not caps, not caps, len(_words(text)), counts[k])
+
+    best = max(fulls, key=rank)
+    restored: Term | None = None
+    pref_text = best[0]
+    if not restore.has_diacritics(best[0]) and g.kind is Kind.PLACE:
+        base = _strip_admin(best[0])
+        r = restore.restore_place(base)
+        if r.restored:
+            restored = Term(
+                text=r.text,
+                lang="vi",
+                status=TermStatus.PREFERRED,
+                type=TermType.FULL_FORM,
+                count=0,
+                evidence=(
+                    Evidence("gazetteer", detail=f"{base} → {r.text} ({r.source})"),
+                ),
+            )
+            flags.add(Flag.RESTORED)
+            notes.append(f"restored from gazetteer: {r.source}")
+            pref_text = r.text
+        elif r.ambiguous:
+            flags.add(Flag.UNRESTORED)
+            notes.append("restoration ambiguous: " + " | ".join(r.candidates))
+    elif (
+        g.kind is Kind.PERSON
+        and not restore.has_diacritics(best[0])
+        and _vietnamese_group(g)
+    ):
+        flags.add(Flag.UNRESTORED)
+    diac = {k[0] for k in forms if restore.has_diacritics(k[0]) and not k[0].isupper()}
+    full_diac = {t for t in diac if (t, "en") in fulls or (t, "vi") in fulls}
+    if len({_style_key(t) for t in full_diac}) > 1:
+        flags.add(Flag.CONFLICT)
+        notes.append("spellings differ: " + " | ".join(sorted(full_diac)))
+    terms: list[Term] = []
+    if restored is not None:
+        terms.append(restored)
+    occurrences: dict[tuple[str, str], tuple[Occurrence, ...]] = {}
+    for k, v in forms.items():
+        types = [t for _, t, _ in v]
+        ttype = Counter(types).most_common(1)[0][0]
+        if ttype is TermType.FULL_FORM and k != best:
+            ttype = TermType.VARIANT
+        status = (
+            TermStatus.PREFERRED
+            if k == best and restored is None
+            else TermStatus.ADMITTED
+        )
+        evs = tuple(dict.fromkeys(ev for _, _, ev in v))[:20]
+        terms.append(
+            Term(
+                text=k[0],
+                lang=k[1],
+                status=status,
+                type=ttype,
+                count=len(v),
+                context=v[0][0].context,
+                evidence=evs,
+            )
+        )
+        occurrences[k] = tuple(
+            Occurrence(m.document, m.start, m.end, m.context, m.text) for m, _, _ in v
+        )
+    if g.kind is Kind.TITLE:
+        pref_text = best[0]
+        full = canonical_title(best[0])
+        if full != best[0]:
+            terms = [
+                Term(
+                    full,
+                    "en",
+                    TermStatus.PREFERRED,
+                    TermType.FULL_FORM,
+                    evidence=(Evidence("title-abbreviation", detail=best[0]),),
+                ),
+                *(_demote(t) for t in terms),
+            ]
+            pref_text = full
+    if g.roles:
+        notes.append("role: " + ", ".join(r for r, _ in g.roles.most_common()))
+    key_text = _strip_admin(pref_text) if g.kind is Kind.PLACE else pref_text
+    key = f"{g.kind}:{name_key(key_text)}"
+    if g.local:
+        docs = sorted({m.document for m, _, _ in g.members})
+        key += "@" + ",".join(docs)
+    concept = Concept(
+        kind=g.kind,
+        terms=tuple(terms),
+        note="; ".join(notes),
+        flags=frozenset(flags),
+        key=key,
+    )
+    return Candidate(concept=concept, occurrences=occurrences)
+
+
+def _style_key(text: str) -> str:
+    """Case- and tone-style-insensitive key that keeps the marks themselves."""
+    to_new = getattr(_text, "to_new_style", None)
+    if to_new is not None:
+        text = str(to_new(text))
+    return " ".join(text.casefold().split())
+
+
+def _demote(t: Term) -> Term:
+    if t.status is not TermStatus.PREFERRED:
+        return t
+    return Term(
+        t.text,
+        t.lang,
+        TermStatus.ADMITTED,
+        TermType.SHORT_FORM,
+        t.count,
+        t.pos,
+        t.context,
+        t.evidence,
+    )
+
+
+def _strip_admin(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and fold(words[-1]) in _ADMIN_WORDS:
+        words.pop()
+    return " ".join(words)

@@ -1,0 +1,783 @@
+"""Names in English (and mixed) news: rule-based, linear, no models.
+
+`english_mentions` scans a document once with a word regex, groups runs of
+capitalised words (joined by "of", "on", "for", "and" inside organisation
+names), splits titles off, strips possessives, drops sentence-initial
+function words, weekdays, months and caption debris, and guesses a kind from
+the name's structure (title before it, organisation head word, administrative
+word after it, dateline, acronym, gazetteer, Vietnamese surname).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from glossary import restore
+from glossary.model import Document, Kind, Mention
+from glossary.restore import country_codes
+from glossary.text import fold
+from glossary.titles import (
+    canonical_title,
+    is_honorific,
+    is_title_word,
+    split_title,
+)
+
+__all__ = ["ORG_HEADS", "PLACE_WORDS", "english_mentions", "is_vietnamese_name"]
+
+_WORD = re.compile(r"[^\W_][\w]*(?:[’'\-.][^\W_][\w]*)*")
+
+ORG_HEADS = frozenset(
+    [
+        "committee",
+        "ministry",
+        "department",
+        "federation",
+        "association",
+        "council",
+        "front",
+        "party",
+        "office",
+        "agency",
+        "administration",
+        "group",
+        "company",
+        "corporation",
+        "limited",
+        "ltd",
+        "bank",
+        "fund",
+        "union",
+        "university",
+        "institute",
+        "academy",
+        "court",
+        "assembly",
+        "politburo",
+        "government",
+        "television",
+        "radio",
+        "consulate",
+        "embassy",
+        "fc",
+        "club",
+        "holdings",
+        "organisation",
+        "organization",
+        "commission",
+        "authority",
+        "centre",
+        "center",
+        "school",
+        "hospital",
+        "police",
+        "army",
+        "navy",
+        "news",
+        "times",
+        "post",
+        "federation",
+        "secretariat",
+        "inspectorate",
+        "bureau",
+        "board",
+        "league",
+        "foundation",
+        "alliance",
+        "network",
+        "enterprise",
+        "enterprises",
+        "jsc",
+        "co",
+        "corp",
+        "inc",
+        "airlines",
+        "airways",
+        "tribune",
+        "daily",
+        "press",
+        "parliament",
+        "senate",
+        "congress",
+        "cooperative",
+    ]
+)
+# Administrative and geographic words that make a name a place.
+PLACE_WORDS = frozenset(
+    [
+        "province",
+        "city",
+        "district",
+        "ward",
+        "commune",
+        "town",
+        "township",
+        "village",
+        "beach",
+        "river",
+        "mountain",
+        "island",
+        "islands",
+        "lake",
+        "bay",
+        "delta",
+        "prefecture",
+        "county",
+        "region",
+        "peninsula",
+        "sea",
+        "ocean",
+        "strait",
+        "pass",
+        "valley",
+        "highlands",
+        "plateau",
+        "stadium",
+        "airport",
+        "port",
+        "square",
+        "street",
+        "road",
+        "bridge",
+        "park",
+        "pagoda",
+        "temple",
+        "theatre",
+        "theater",
+    ]
+)
+_ORG_CONNECT = frozenset({"of", "on", "for"})
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+# Capitalised at the start of a sentence, never names on their own.
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "then",
+        "than",
+        "he",
+        "she",
+        "it",
+        "its",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "from",
+        "to",
+        "by",
+        "with",
+        "without",
+        "within",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "above",
+        "below",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "why",
+        "how",
+        "if",
+        "as",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "also",
+        "not",
+        "no",
+        "all",
+        "any",
+        "some",
+        "many",
+        "most",
+        "more",
+        "much",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "other",
+        "another",
+        "such",
+        "same",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "new",
+        "former",
+        "further",
+        "meanwhile",
+        "despite",
+        "notably",
+        "however",
+        "moreover",
+        "furthermore",
+        "besides",
+        "although",
+        "though",
+        "because",
+        "according",
+        "apart",
+        "against",
+        "along",
+        "alongside",
+        "among",
+        "amid",
+        "around",
+        "behind",
+        "beside",
+        "between",
+        "beyond",
+        "given",
+        "half",
+        "here",
+        "now",
+        "only",
+        "other",
+        "over",
+        "rather",
+        "still",
+        "thus",
+        "together",
+        "toward",
+        "towards",
+        "up",
+        "down",
+        "out",
+        "off",
+        "about",
+        "across",
+        "again",
+        "already",
+        "always",
+        "even",
+        "ever",
+        "just",
+        "later",
+        "likely",
+        "often",
+        "once",
+        "perhaps",
+        "since",
+        "soon",
+        "too",
+        "very",
+        "well",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "earlier",
+        "early",
+        "late",
+        "recently",
+        "currently",
+        "previously",
+        "related",
+        "photo",
+        "photos",
+        "file",
+        "source",
+        "sources",
+        "read",
+        "see",
+        "click",
+        "video",
+        "image",
+        "images",
+        "caption",
+        "credit",
+        "news",
+        "more",
+        "other",
+        "items",
+        "rivals",
+        "form",
+        "residents",
+        "alongside",
+        "endorsing",
+        "meeting",
+        "speaking",
+        "addressing",
+        "highlighting",
+        "noting",
+        "stressing",
+        "welcoming",
+    ]
+)
+_ADVERB_SUFFIXES = ("ly", "ing")
+_SENT_END = frozenset('.!?:;"“”\n')
+_DASHES = frozenset("–-")
+_ABBREV_TITLES = frozenset({"pm", "deputy pm"})
+
+
+def _ok_name_word(w: str) -> bool:
+    return w[:1].isupper() or (w[:1].isdigit() and False)
+
+
+def _is_cap(w: str) -> bool:
+    c = w[:1]
+    return c.isupper()
+
+
+def is_vietnamese_name(words: list[str]) -> bool:
+    """True if `words` look like a Vietnamese personal name (surname first).
+
+    >>> is_vietnamese_name(["Pham", "Minh", "Chinh"])
+    True
+    """
+    if not 2 <= len(words) <= 5:
+        return False
+    if fold(words[0]) not in restore.VIETNAMESE_SURNAMES:
+        return False
+    return all(restore.is_syllable(w) for w in words)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(0, start - 200)
+    hi = min(len(text), end + 200)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("\n"))
+    s = lo + cut + 1 if cut >= 0 else lo
+    right = text[end:hi]
+    m = re.search(r"[.!?](?:\s|$)|\n", right)
+    e = end + m.end() if m else hi
+    return " ".join(text[s:e].split())
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t(‘'\"“":
+        if text[i] == "\n":
+            break
+        i -= 1
+    return i < 0 or text[i] in _SENT_END or text[i] in "—"
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+class _Run:
+    __slots__ = ("comma", "connector", "words")
+
+    def __init__(self) -> None:
+        self.words: list[tuple[int, int, str]] = []
+        self.connector = False
+        self.comma = False
+
+
+_ABSTRACT = (
+    "tion",
+    "ment",
+    "ism",
+    "ology",
+    "ics",
+    "ure",
+    "ance",
+    "ence",
+    "ade",
+    "ies",
+    "ity",
+    "airs",
+    "ship",
+    "ing",
+    "ts",
+)
+
+
+def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
+    """Yield runs of capitalised words with org-internal connectors."""
+    i = 0
+    n = len(toks)
+    while i < n:
+        w = toks[i][2]
+        if not _is_cap(w):
+            i += 1
+            continue
+        run = _Run()
+        run.words.append(toks[i])
+        j = i + 1
+        while j < n:
+            pe = run.words[-1][1]
+            s2, e2, w2 = toks[j]
+            gap = text[pe:s2]
+            if _is_cap(w2) and gap in (" ", "\u00a0"):
+                run.words.append(toks[j])
+                j += 1
+                continue
+            if (
+                _is_cap(w2)
+                and gap.strip() in _DASHES
+                and len(gap) <= 3
+                and "\n" not in gap
+                and gap.strip()
+                and gap != "-"
+            ):
+                run.words.append(toks[j])
+                j += 1
+                continue
+            has_head = any(fold(x[2]) in ORG_HEADS for x in run.words)
+            low = w2.casefold()
+            if has_head and gap == " " and low in _ORG_CONNECT:
+                k = j + 1
+                if k < n and toks[k][2] == "the" and text[e2 : toks[k][0]] == " ":
+                    k += 1
+                if (
+                    k < n
+                    and _is_cap(toks[k][2])
+                    and text[toks[k - 1][1] : toks[k][0]] == " "
+                ):
+                    run.words.extend(toks[j:k])
+                    run.connector = True
+                    j = k
+                    continue
+                break
+            if run.connector and gap in (", ",) and _is_cap(w2):
+                run.words.append(toks[j])
+                run.comma = True
+                j += 1
+                continue
+            if run.connector and gap in (" ", ", ") and low == "and":
+                k = j + 1
+                if k < n and _is_cap(toks[k][2]) and text[e2 : toks[k][0]] == " ":
+                    # the conjunct must end the name: look ahead to its end
+                    m = k
+                    while (
+                        m + 1 < n
+                        and _is_cap(toks[m + 1][2])
+                        and text[toks[m][1] : toks[m + 1][0]] == " "
+                    ):
+                        m += 1
+                    last = toks[m][2].casefold()
+                    if run.comma or last.endswith(_ABSTRACT):
+                        run.words.extend(toks[j : m + 1])
+                        j = m + 1
+                        continue
+                break
+            break
+        i = j
+        yield run
+
+
+def _iso_alpha(code: str) -> bool:
+    return code in restore.country_codes()
+
+
+def english_mentions(doc: Document) -> list[Mention]:
+    """Names, places, organisations and titles in an English (or mixed) document.
+
+    Offsets are into `doc.text` (NFC). Titles are split off into
+    `Mention.title` and also emitted as `Kind.TITLE` mentions.
+    """
+    text = doc.text
+    toks = _tokens(text)
+    out: list[Mention] = []
+    lang = "en"
+    for run in _runs(text, toks):
+        words = list(run.words)
+        # drop trailing connectors (never happens) and leading stop words
+        while words:
+            s0, e0, w0 = words[0]
+            low = w0.casefold()
+            initial = _sentence_initial(text, s0)
+            if low in _STOP or low in _WEEKDAYS or low in _MONTHS:
+                if low in _MONTHS and not initial and len(words) > 1 and low == "may":
+                    pass
+                words.pop(0)
+                continue
+            if (
+                initial
+                and len(words) >= 1
+                and low.endswith(_ADVERB_SUFFIXES)
+                and len(low) > 5
+                and not w0.isupper()
+            ):
+                words.pop(0)
+                continue
+            break
+        # drop trailing weekdays / months / stop words
+        while words and (
+            words[-1][2].casefold() in _WEEKDAYS
+            or words[-1][2].casefold() in _MONTHS
+            or words[-1][2].casefold() in {"of", "on", "for", "and", "the"}
+        ):
+            words.pop()
+        # "Related News", "Photo" debris
+        if not words:
+            continue
+        if len(words) == 1 and words[0][2].casefold() in {"related", "photo"}:
+            continue
+        # a country before a title: "US Deputy Secretary"
+        if (
+            len(words) > 1
+            and (restore.is_country(words[0][2]) or words[0][2] in country_codes())
+            and is_title_word(words[1][2])
+        ):
+            s0, e0, w0 = words.pop(0)
+            out.append(_mk(doc, text, w0, s0, e0, Kind.PLACE, ""))
+        # "Secretary of State William Burns": State belongs to the title
+        if (
+            len(words) > 1
+            and words[0][2] == "State"
+            and text[max(0, words[0][0] - 4) : words[0][0]] == " of "
+        ):
+            words.pop(0)
+        # demonyms before a person's name: "South Korean Kim"
+        while (
+            len(words) > 1
+            and (
+                _is_demonym(words[0][2])
+                or (
+                    fold(words[0][2]) in _COMPASS
+                    and len(words) > 2
+                    and _is_demonym(words[1][2])
+                )
+            )
+            and not any(fold(w[2]) in ORG_HEADS for w in words)
+        ):
+            words.pop(0)
+        if len(words) == 1 and _is_demonym(words[0][2]):
+            continue
+        names = [w for _, _, w in words]
+        ntitle = split_title(names)
+        title_text = ""
+        if ntitle:
+            ts, te = words[0][0], words[ntitle - 1][1]
+            title_text = text[ts:te]
+            # "Secretary of State"
+            if not is_honorific(title_text):
+                out.append(
+                    Mention(
+                        text=title_text,
+                        document=doc.path,
+                        start=ts,
+                        end=te,
+                        lang=lang,
+                        kind=Kind.TITLE,
+                        context=_sentence(text, ts, te),
+                        source="en.title",
+                    )
+                )
+            words = words[ntitle:]
+            names = names[ntitle:]
+        elif all(is_title_word(w) for w in names) and split_title([*names, "X"]):
+            ts, te = words[0][0], words[-1][1]
+            out.append(
+                Mention(
+                    text=text[ts:te],
+                    document=doc.path,
+                    start=ts,
+                    end=te,
+                    lang=lang,
+                    kind=Kind.TITLE,
+                    context=_sentence(text, ts, te),
+                    source="en.title",
+                )
+            )
+            continue
+        if not words:
+            continue
+        start, end = words[0][0], words[-1][1]
+        surface = text[start:end]
+        # possessive
+        for suf in ("'s", "’s"):
+            if surface.endswith(suf):
+                surface = surface[: -len(suf)]
+                end -= len(suf)
+        if surface.endswith(("s'", "s’")):
+            surface = surface[:-1]
+            end -= 1
+        if not surface or not surface[:1].isupper():
+            continue
+        # lowercase administrative word right after: "Vung Tau city"
+        after = re.match(r" ([a-z]+)\b", text[end : end + 20])
+        kind: Kind | None = None
+        if after and after.group(1) in PLACE_WORDS and not run.connector:
+            end += after.end()
+            surface = text[start:end]
+            kind = Kind.PLACE
+        parts = surface.split()
+        folded = [fold(p).strip(".,") for p in parts]
+        # split "Vietnam-US" style compounds of capitalised parts
+        if (
+            len(parts) == 1
+            and "-" in surface
+            and all(p[:1].isupper() for p in surface.split("-"))
+            and not title_text
+        ):
+            pos = start
+            for piece in surface.split("-"):
+                if len(piece) > 1:
+                    out.append(
+                        _mk(doc, text, piece, pos, pos + len(piece), _guess(piece), "")
+                    )
+                pos += len(piece) + 1
+            continue
+        if kind is None:
+            kind = _kind(text, start, surface, parts, folded, title_text)
+        out.append(_mk(doc, text, surface, start, end, kind, title_text))
+        # "Free Trade Agreement (FTA)": emit the acronym with the same kind
+    return out
+
+
+def _guess(word: str) -> Kind | None:
+    if restore.is_country(word) or restore.place_forms(word):
+        return Kind.PLACE
+    if word.isupper() and word in country_codes():
+        return Kind.PLACE
+    if word.isupper():
+        return Kind.ORG
+    return None
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "southeast", "northeast"})
+_DEMONYMS = frozenset({"thai", "lao", "khmer", "dutch", "french", "swiss", "greek"})
+
+
+def _is_demonym(word: str) -> bool:
+    w = fold(word)
+    return w in _DEMONYMS or (
+        not word.isupper() and w.endswith(("ese", "ian", "ean", "ish", "ians", "eans"))
+    )
+
+
+def _kind(
+    text: str,
+    start: int,
+    surface: str,
+    parts: list[str],
+    folded: list[str],
+    title_text: str,
+) -> Kind | None:
+    if title_text:
+        return Kind.PERSON
+    line_start = start == 0 or text[start - 1] == "\n"
+    if surface.isupper() and line_start:
+        rest = text[start + len(surface) : start + len(surface) + 4]
+        if rest.lstrip()[:1] in ("—", "–", "-", "("):
+            return Kind.PLACE  # dateline
+    if restore.is_country(surface):
+        return Kind.PLACE
+    if folded[-1] in ORG_HEADS or (
+        any(f in ORG_HEADS for f in folded[:-1]) and len(parts) > 1
+    ):
+        if folded[-1] in PLACE_WORDS:
+            return Kind.PLACE
+        return Kind.ORG
+    if folded[-1] in PLACE_WORDS:
+        return Kind.PLACE
+    if len(parts) == 1 and surface.isupper() and 2 <= len(surface) <= 8:
+        if _iso_alpha(surface) or restore.is_country(surface):
+            return Kind.PLACE
+        return Kind.ORG
+    if restore.is_country(surface) or restore.place_forms(surface):
+        return Kind.PLACE
+    if is_vietnamese_name(parts):
+        return Kind.PERSON
+    if len(parts) >= 2:
+        return Kind.PERSON
+    return None
+
+
+def _mk(
+    doc: Document,
+    text: str,
+    surface: str,
+    start: int,
+    end: int,
+    kind: Kind | None,
+    title: str,
+) -> Mention:
+    return Mention(
+        text=surface,
+        document=doc.path,
+        start=start,
+        end=end,
+        lang="en",
+        kind=kind,
+        context=_sentence(text, start, end),
+        title=title,
+        source="en.rules",
+    )
+
+
+def full_title(title: str) -> str:
+    """The canonical English title for a written one ("PM" → "Prime Minister")."""
+    return canonical_title(title)

@@ -1,0 +1,266 @@
+"""Diacritic restoration from evidence only: corpus forms and a gazetteer.
+
+The gazetteer is built lazily from underthesea's bundled address data
+(provinces before and after the 2025 merger, their districts and wards) and,
+when present, ISO 3166-1/3166-2 names from /usr/share/iso-codes. A written
+form is restored only when exactly one gazetteer spelling has its key;
+several spellings make it ambiguous, none leaves it as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from glossary.text import fold, name_key
+
+__all__ = [
+    "VIETNAMESE_SURNAMES",
+    "Restoration",
+    "country_codes",
+    "has_diacritics",
+    "is_country",
+    "is_syllable",
+    "place_forms",
+    "restore_place",
+]
+
+ISO_DIR = Path("/usr/share/iso-codes/json")
+
+# The common Vietnamese family names (folded): name structure, not a name list.
+VIETNAMESE_SURNAMES = frozenset(
+    [
+        "nguyen",
+        "tran",
+        "le",
+        "pham",
+        "hoang",
+        "huynh",
+        "phan",
+        "vu",
+        "vo",
+        "dang",
+        "bui",
+        "do",
+        "ho",
+        "ngo",
+        "duong",
+        "ly",
+        "truong",
+        "dinh",
+        "mai",
+        "cao",
+        "lam",
+        "luu",
+        "ha",
+        "ta",
+        "to",
+        "doan",
+        "trinh",
+        "lu",
+        "quach",
+        "lai",
+        "tong",
+        "thai",
+        "kieu",
+        "chu",
+        "chau",
+        "la",
+        "lo",
+        "luong",
+        "khuc",
+        "tieu",
+        "van",
+        "giang",
+        "thach",
+        "trieu",
+        "nghiem",
+        "ung",
+        "au",
+        "kha",
+        "dao",
+        "diep",
+        "thieu",
+        "quang",
+        "nong",
+    ]
+)
+
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:[aeiouy]{1,3})"
+    r"(?:ng|nh|ch|[cmnpt])?$"
+)
+
+_ADMIN_PREFIX = re.compile(
+    r"^(?:thành phố|tỉnh|quận|huyện|thị xã|thị trấn|phường|xã|đặc khu)\s+",
+    re.IGNORECASE,
+)
+
+
+def is_syllable(word: str) -> bool:
+    """True if `word` can be one Vietnamese syllable (with or without marks).
+
+    >>> is_syllable("Nguyen"), is_syllable("Kubrakov")
+    (True, False)
+    """
+    return bool(_SYLLABLE.match(fold(word)))
+
+
+def has_diacritics(text: str) -> bool:
+    """True if `text` carries Vietnamese marks (any non-ASCII letter)."""
+    return any(not c.isascii() and c.isalpha() for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Restoration:
+    """The outcome of restoring one written form."""
+
+    text: str  # restored form, or the form as written
+    restored: bool
+    ambiguous: bool
+    candidates: tuple[str, ...] = ()
+    source: str = ""
+
+
+def _underthesea_mapping() -> dict[str, object]:
+    try:
+        import underthesea.address as addr
+    except ImportError:  # pragma: no cover - optional
+        return {}
+    path = Path(addr.__file__).parent / "data" / "mapping.json"
+    try:
+        data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # pragma: no cover
+        return {}
+    return data
+
+
+@cache
+def _gazetteer() -> dict[str, dict[str, str]]:
+    """name_key → {diacritized form: source}."""
+    gaz: dict[str, dict[str, str]] = {}
+
+    def add(name: str, source: str) -> None:
+        name = _ADMIN_PREFIX.sub("", name.strip())
+        if not name:
+            return
+        gaz.setdefault(name_key(name), {}).setdefault(name, source)
+
+    data = _underthesea_mapping()
+    for table, src in (
+        ("province_names", "underthesea province (2025)"),
+        ("old_province_names", "underthesea province (before 2025)"),
+    ):
+        entries = data.get(table, {})
+        if isinstance(entries, dict):
+            for rec in entries.values():
+                if isinstance(rec, dict):
+                    add(str(rec.get("short") or rec.get("name", "")), src)
+    wards = data.get("ward_mapping", [])
+    if isinstance(wards, list):
+        for rec in wards:
+            if isinstance(rec, dict):
+                d = rec.get("old_district")
+                if d:
+                    add(str(d), "underthesea district (before 2025)")
+    iso2 = ISO_DIR / "iso_3166-2.json"
+    if iso2.is_file():
+        try:
+            recs = json.loads(iso2.read_text(encoding="utf-8")).get("3166-2", [])
+        except (OSError, ValueError):  # pragma: no cover
+            recs = []
+        for rec in recs:
+            if str(rec.get("code", "")).startswith("VN-"):
+                add(str(rec["name"]), "iso 3166-2")
+    return gaz
+
+
+@cache
+def _foreign_places() -> frozenset[str]:
+    """name_keys of non-Vietnamese subdivisions (ISO 3166-2), when present."""
+    out: set[str] = set()
+    iso2 = ISO_DIR / "iso_3166-2.json"
+    if iso2.is_file():
+        try:
+            recs = json.loads(iso2.read_text(encoding="utf-8")).get("3166-2", [])
+        except (OSError, ValueError):  # pragma: no cover
+            recs = []
+        for rec in recs:
+            if not str(rec.get("code", "")).startswith("VN-"):
+                name = str(rec.get("name", ""))
+                out.add(name_key(name))
+                for piece in re.split(r"\s*[(/,]\s*", name):
+                    out.add(name_key(piece.rstrip(")")))
+    return frozenset(out)
+
+
+@cache
+def _countries() -> tuple[frozenset[str], frozenset[str]]:
+    names: set[str] = set()
+    codes: set[str] = set()
+    iso1 = ISO_DIR / "iso_3166-1.json"
+    if iso1.is_file():
+        try:
+            recs = json.loads(iso1.read_text(encoding="utf-8")).get("3166-1", [])
+        except (OSError, ValueError):  # pragma: no cover
+            recs = []
+        for rec in recs:
+            for f in ("name", "common_name", "official_name"):
+                if rec.get(f):
+                    name = str(rec[f])
+                    names.add(name_key(name))
+                    names.add(name_key(name.split(",")[0]))
+                    names.add(name_key(re.sub(r"\s*\(.*\)", "", name)))
+            codes.add(str(rec.get("alpha_2", "")))
+            codes.add(str(rec.get("alpha_3", "")))
+    return frozenset(names - {""}), frozenset(codes - {""})
+
+
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 and alpha-3 codes (empty if iso-codes is absent)."""
+    return _countries()[1]
+
+
+def is_country(text: str) -> bool:
+    """True if `text` is a country name in ISO 3166-1 (when present)."""
+    return name_key(text) in _countries()[0]
+
+
+def place_forms(text: str) -> dict[str, str]:
+    """Gazetteer spellings (form → source) sharing `text`'s key; foreign: {text: ""}."""
+    key = name_key(text)
+    forms = _gazetteer().get(key)
+    if forms:
+        return dict(forms)
+    if key in _foreign_places():
+        return {text: "iso 3166-2"}
+    return {}
+
+
+def restore_place(text: str) -> Restoration:
+    """Restore a Vietnamese place name's diacritics from the gazetteer.
+
+    >>> restore_place("Hung Yen").text
+    'Hưng Yên'
+    """
+    if has_diacritics(text):
+        return Restoration(text, restored=False, ambiguous=False)
+    forms = _gazetteer().get(name_key(text), {})
+    viet = [f for f in forms if has_diacritics(f)]
+    if len(viet) == 1:
+        return Restoration(
+            viet[0],
+            restored=True,
+            ambiguous=False,
+            candidates=(viet[0],),
+            source=forms[viet[0]],
+        )
+    if len(viet) > 1:
+        return Restoration(
+            text, restored=False, ambiguous=True, candidates=tuple(sorted(viet))
+        )
+    return Restoration(text, restored=False, ambiguous=False)

@@ -1,0 +1,209 @@
+"""Titles before names, in English and Vietnamese, as general rules.
+
+A title is a run of title words: optional modifiers ("Deputy", "Vice", "Phó")
+followed by a head ("Minister", "Chairman", "Thủ tướng"), optionally with an
+"of the State"-style complement. The rules know the words that make up titles,
+never the names of the people who hold them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossary.text import fold
+
+__all__ = [
+    "HONORIFICS",
+    "TITLE_HEADS",
+    "TITLE_MODIFIERS",
+    "canonical_title",
+    "is_title_word",
+    "split_title",
+    "vi_title_prefix",
+]
+
+# Words that start or qualify a title ("Deputy Prime Minister", "Vice Chairman").
+TITLE_MODIFIERS = frozenset(
+    {
+        "deputy",
+        "vice",
+        "acting",
+        "former",
+        "permanent",
+        "prime",
+        "foreign",
+        "general",
+        "first",
+        "standing",
+        "chief",
+        "senior",
+        "executive",
+        "assistant",
+        "head",
+        "lieutenant",
+        "major",
+        "party",
+        "state",
+    }
+)
+
+# Words that end a title.
+TITLE_HEADS = frozenset(
+    {
+        "minister",
+        "pm",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "secretary",
+        "ambassador",
+        "consul",
+        "director",
+        "governor",
+        "mayor",
+        "senator",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "premier",
+        "chancellor",
+        "coach",
+        "colonel",
+        "commander",
+        "captain",
+        "judge",
+        "professor",
+        "prof",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ceo",
+        "founder",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "keeper",
+        "lawyer",
+        "envoy",
+        "vice-chairman",
+        "vice-president",
+    }
+)
+
+# Courtesy titles: split off but not turned into title concepts.
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir", "ông", "bà"}
+)
+
+_ABBREVIATIONS = {"pm": "Prime Minister", "deputy pm": "Deputy Prime Minister"}
+
+# Vietnamese titles: heads with optional "Phó" ("Phó Thủ tướng").
+_VI_TITLE_HEADS = (
+    "Thủ tướng Chính phủ",
+    "Thủ tướng",
+    "Chủ tịch nước",
+    "Chủ tịch Quốc hội",
+    "Chủ tịch",
+    "Tổng Bí thư",
+    "Bí thư",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Đại sứ",
+    "Tổng thống",
+    "Ngoại trưởng",
+    "Giám đốc",
+    "Tổng Giám đốc",
+    "Trưởng ban",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tướng",
+    "Huấn luyện viên",
+    "HLV",
+    "Tiến sĩ",
+    "TS",
+    "Ông",
+    "Bà",
+)
+_VI_TITLE = re.compile(
+    r"^(?:(?:Phó|Nguyên|Quyền)\s+)?(?:"
+    + "|".join(re.escape(h) for h in sorted(_VI_TITLE_HEADS, key=len, reverse=True))
+    + r")\b\s*",
+    re.IGNORECASE,
+)
+
+
+def is_title_word(word: str) -> bool:
+    """True if `word` can be part of an English title ("Deputy", "Minister")."""
+    w = word.casefold()
+    return w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS
+
+
+def canonical_title(title: str) -> str:
+    """The full English form of a title: "PM" → "Prime Minister".
+
+    >>> canonical_title("Deputy PM")
+    'Deputy Prime Minister'
+    """
+    t = " ".join(title.split())
+    low = t.casefold()
+    if low in _ABBREVIATIONS:
+        return _ABBREVIATIONS[low]
+    for abbr, full in _ABBREVIATIONS.items():
+        if low.endswith(" " + abbr):
+            return t[: -len(abbr)] + full
+    return t
+
+
+def split_title(words: list[str]) -> int:
+    """How many leading `words` form a title (0 if none).
+
+    A title is modifiers and heads; it must contain a head, and at least one
+    word must be left for the name.
+
+    >>> split_title(["Deputy", "PM", "Sivak"])
+    2
+    >>> split_title(["General", "Motors"])
+    0
+    """
+    n = 0
+    last_head = 0
+    for i, w in enumerate(words[:-1]):
+        low = w.casefold().rstrip(".")
+        if low in HONORIFICS or low + "." in HONORIFICS:
+            n = i + 1
+            last_head = n
+            continue
+        if low in TITLE_HEADS or (low == "general" and last_head):
+            n = i + 1
+            last_head = n
+        elif low in TITLE_MODIFIERS:
+            n = i + 1
+        else:
+            break
+    return last_head
+
+
+def is_honorific(title: str) -> bool:
+    """True if `title` is only a courtesy title ("Mr.", "Ông")."""
+    return fold(title).rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
+
+
+def vi_title_prefix(text: str) -> str:
+    """The Vietnamese title at the start of `text`, or "" ("Phó Thủ tướng").
+
+    >>> vi_title_prefix("Phó Thủ tướng Trần Hồng Hà")
+    'Phó Thủ tướng'
+    """
+    m = _VI_TITLE.match(text)
+    if not m:
+        return ""
+    rest = text[m.end() :]
+    if not rest or not rest[:1].isupper():
+        return ""
+    return m.group(0).strip()
