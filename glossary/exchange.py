@@ -324,8 +324,24 @@ def import_file(
         InputError: the file is unreadable, unsafe or malformed; nothing is
             written to the term base.
     """
-    mode = ImportMode(mode)
     fmt, concepts = read_file(path, format)
+    return apply(tb, concepts, path=str(path), format=fmt, mode=mode)
+
+
+def apply(
+    tb: TermBase,
+    concepts: Iterable[Concept],
+    *,
+    path: str,
+    format: str,
+    mode: ImportMode | str = ImportMode.MERGE,
+) -> ImportReport:
+    """Merge already-read `concepts` into `tb` in one transaction (see import_file).
+
+    Returns:
+        Counts of what changed.
+    """
+    mode = ImportMode(mode)
     added = merged = terms_added = 0
     with tb.transaction():
         for concept in concepts:
@@ -340,5 +356,5 @@ def import_file(
             else:
                 terms_added += _merge(tb, existing, concept)
                 merged += 1
-        tb.log("import", None, path=str(path), format=fmt, mode=str(mode))
-    return ImportReport(str(path), fmt, added, merged, terms_added)
+        tb.log("import", None, path=path, format=format, mode=str(mode))
+    return ImportReport(path, format, added, merged, terms_added)

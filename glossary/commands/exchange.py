@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from glossary.cli import add_db_option, db_of
-from glossary.exchange import FORMATS, ImportMode, export, import_file
+from glossary.exchange import FORMATS, ImportMode, apply, export, read_file
 from glossary.model import Kind
 from glossary.store import TermBase
 
@@ -94,8 +94,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Handle `glossary import`."""
+    # Parse the whole file before opening the db: a bad file never creates or
+    # touches the term base.
+    fmt, concepts = read_file(args.file, args.format)
     with TermBase(db_of(args)) as tb:
-        report = import_file(tb, args.file, mode=args.mode, format=args.format)
+        report = apply(tb, concepts, path=args.file, format=fmt, mode=args.mode)
     print(
         f"imported {report.path} ({report.format}): {report.added} concepts added, "
         f"{report.merged} merged, {report.terms_added} terms added",

@@ -196,6 +196,22 @@ def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
     )
 
 
+_KEYWORD_LINE = re.compile(
+    r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*"\s*$'
+)
+
+
+def _check_syntax(text: str, path: str) -> None:
+    """Reject lines polib would silently accept (e.g. an unterminated string)."""
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _KEYWORD_LINE.match(stripped):
+            what = "unterminated string" if stripped.count('"') % 2 else "bad line"
+            raise InputError(f"PO syntax error: {what}", path, n)
+
+
 def load(src: IO[bytes], *, path: str = "<stream>", tgt: str = "vi") -> list[Concept]:
     """Read concepts from a PO or POT file (ours or any gettext catalogue).
 
@@ -210,6 +226,7 @@ def load(src: IO[bytes], *, path: str = "<stream>", tgt: str = "vi") -> list[Con
         raise InputError("not valid UTF-8", path, line) from e
     if not text.strip():
         raise InputError("empty file", path, 1)
+    _check_syntax(text, path)
     try:
         po = polib.pofile(text, wrapwidth=0)
     except OSError as e:
