@@ -71,6 +71,13 @@ _STOP = _wordset(
     include includes included ranging one two three four five six seven eight
     nine ten first second third last next new first-ever like while since
     because although though however therefore thus whether about nearly around
+    discussed signed attended received hosted launched announced approved
+    adopted reported called joined completed marked opened reviewed praised
+    raised implemented established recorded achieved attracted considered
+    introduced presented chaired described mentioned pledged vowed reaffirmed
+    underlined underscored briefed informed requested wished hoped grew rose
+    fell became began won sought left led brought built bought kept spent sent
+    put found felt thought knew ran paid stood understood
     deepen explore attach reach reached expand expanded foster facilitate back
     further complement complements today yesterday tomorrow
     year years month months week weeks day days time
@@ -87,7 +94,7 @@ _ADVERB = re.compile(r"ly$")
 _SPELLING = (
     (re.compile(r"-"), ""),
     (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{3})our(s?)\b"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|able|ably|ite|ites)?\b"), r"or\1"),
     (re.compile(r"\b(def|off|lic|pret)ence\b"), r"\1ense"),
     (re.compile(r"(?<=[a-z]{3})tre(s?)\b"), r"ter\1"),
     (re.compile(r"(?<=[a-z]{3})ll(ed|ing|er)\b"), r"l\1"),
@@ -222,7 +229,7 @@ def _is_termlike(phrase: str) -> bool:
     if words[-1] in _GENERIC_HEADS or words[-1].endswith("ed"):
         return False
     # A participle before the head is a verb phrase ("boosting cooperation").
-    return not any(w.endswith(("ing", "ed")) and "-" not in w for w in words[:-1])
+    return not any(w.endswith("ing") and "-" not in w for w in words[:-1])
 
 
 def _collect(mentions: Iterable[Mention]) -> dict[str, _Stats]:

@@ -1,0 +1,126 @@
+"""Domain terms: C-value ranking and spelling variants, on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import SEEDS
+from glossary.model import Document, Kind, Mention, TermStatus
+from glossary.terms import term_candidates, term_mentions, variant_key
+
+
+@pytest.fixture(scope="module")
+def seed_mentions() -> list[Mention]:
+    out: list[Mention] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        out += term_mentions(Document(str(path), path.read_text("utf-8"), "en"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_terms(seed_mentions: list[Mention]) -> dict[str, list[str]]:
+    """Preferred term -> every form, for the candidates of the seeds."""
+    out = {}
+    for cand in term_candidates(seed_mentions):
+        preferred = cand.concept.preferred()
+        assert preferred is not None
+        out[preferred.text] = [t.text for t in cand.concept.terms]
+    return out
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "digital transformation",
+        "agricultural machinery",
+        "circular economy",
+        "artificial intelligence",
+        "clean energy",
+    ],
+)
+def test_seed_domain_terms_are_found(seed_terms: dict[str, list[str]], term: str):
+    assert term in seed_terms
+
+
+def test_spelling_variants_are_one_term(seed_terms: dict[str, list[str]]) -> None:
+    assert sorted(seed_terms["multifaceted cooperation"]) == [
+        "multi-faceted cooperation",
+        "multifaceted cooperation",
+    ]
+    defence = next(forms for forms in seed_terms.values() if "defence" in forms)
+    assert sorted(defence) == ["defence", "defense"]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["various fields", "th session", "high level", "boosting bilateral cooperation"],
+)
+def test_no_junk(seed_terms: dict[str, list[str]], junk: str) -> None:
+    assert all(junk not in forms for forms in seed_terms.values())
+
+
+def test_no_names_or_sentence_starts(seed_terms: dict[str, list[str]]) -> None:
+    forms = [f for fs in seed_terms.values() for f in fs]
+    assert all(f == f.lower() for f in forms)
+
+
+def test_mentions_are_exact_spans(seed_mentions: list[Mention]) -> None:
+    texts = {str(p): p.read_text("utf-8") for p in SEEDS.glob("*.txt")}
+    for m in seed_mentions:
+        assert m.kind is Kind.TERM
+        assert texts[m.document][m.start : m.end] == m.text
+        assert m.text in m.context
+
+
+def test_candidates_carry_evidence_and_occurrences(seed_mentions) -> None:
+    cands = {c.concept.label: c for c in term_candidates(seed_mentions)}
+    cand = cands["agricultural machinery"]
+    (term,) = cand.concept.terms
+    assert term.status is TermStatus.PREFERRED
+    assert term.count == 3 == len(cand.occurrences[(term.text, "en")])
+    assert term.evidence[0].rule == "c-value"
+    assert cand.concept.key == "term:agricultural machinery"
+
+
+def test_nested_phrase_ranks_below_its_container() -> None:
+    text = (
+        "They discussed agricultural machinery manufacturing. "
+        "Agricultural output and agricultural machinery manufacturing grew. "
+        "The agricultural machinery manufacturing sector expanded."
+    )
+    cands = term_candidates(term_mentions(Document("x", text, "en")))
+    labels = [c.concept.label for c in cands]
+    # Candidates come best C-value first; the nested phrase is discounted by
+    # the longer phrases it occurs in, and verbs never join a term.
+    assert labels.index("agricultural machinery manufacturing") < labels.index(
+        "agricultural machinery"
+    )
+    assert not [x for x in labels if "discussed" in x or "grew" in x]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("multi-faceted", "multifaceted"),
+        ("defence", "defense"),
+        ("organisation", "organization"),
+        ("favourable conditions", "favorable conditions"),
+        ("city centre", "city center"),
+    ],
+)
+def test_variant_key_joins_variants(a: str, b: str) -> None:
+    assert variant_key(a) == variant_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("defence", "fence"), ("economy", "economic"), ("rise", "rize")]
+)
+def test_variant_key_keeps_distinct_words_apart(a: str, b: str) -> None:
+    assert variant_key(a) != variant_key(b)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz -'", max_size=40))
+def test_variant_key_is_idempotent(s: str) -> None:
+    assert variant_key(variant_key(s)) == variant_key(s)
