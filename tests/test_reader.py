@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from pathlib import Path
 
 import pytest
+from conftest import DATA, SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary.errors import InputError
 from glossary.reader import decode, read_inputs
-from conftest import DATA, SEEDS
 
 INPUT = DATA / "input"
 SENTENCE = "Prime Minister Phạm Minh Chính visited Hà Nội.\n"
@@ -63,14 +64,14 @@ def test_stdin_and_duplicate_paths() -> None:
     assert [(d.path, d.text) for d in result.documents] == [("-", "Hà Nội")]
 
 
-def test_missing_file_is_skipped_with_its_name(tmp_path) -> None:
+def test_missing_file_is_skipped_with_its_name(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
     result = read_inputs([str(missing)])
     assert not result.documents
     assert result.skipped[0].path == str(missing)
 
 
-def test_very_long_line(tmp_path) -> None:
+def test_very_long_line(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     line = "Hà Nội và Hưng Yên. " * 100_000
     path.write_text(line, encoding="utf-8")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SEEDS
 from glossary.model import Document, Kind, Mention, TermStatus
 from glossary.terms import term_candidates, term_mentions, variant_key
 
@@ -40,7 +40,9 @@ def seed_terms(seed_mentions: list[Mention]) -> dict[str, list[str]]:
         "clean energy",
     ],
 )
-def test_seed_domain_terms_are_found(seed_terms: dict[str, list[str]], term: str):
+def test_seed_domain_terms_are_found(
+    seed_terms: dict[str, list[str]], term: str
+) -> None:
     assert term in seed_terms
 
 
@@ -74,7 +76,9 @@ def test_mentions_are_exact_spans(seed_mentions: list[Mention]) -> None:
         assert m.text in m.context
 
 
-def test_candidates_carry_evidence_and_occurrences(seed_mentions) -> None:
+def test_candidates_carry_evidence_and_occurrences(
+    seed_mentions: list[Mention],
+) -> None:
     cands = {c.concept.label: c for c in term_candidates(seed_mentions)}
     cand = cands["agricultural machinery"]
     (term,) = cand.concept.terms
