@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 _PLACEABLE = (
-    r"https?://[^\s<>\"']+"  # URL
+    r"https?://[^\s<>\"']*[^\s<>\"'.,;:!?)]"  # URL, no trailing punctuation
     r"|</?[A-Za-z][^<>]*>"  # XML/HTML tag
     r"|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcsp%]"  # printf
     r"|%\([A-Za-z_]\w*\)[-+ #0]*\d*(?:\.\d+)?[diouxXeEfFgGcsr]"  # python named

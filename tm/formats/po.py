@@ -33,6 +33,21 @@ def _decode(data: bytes, path: str) -> str:
         ) from None
 
 
+_KEYWORD_LINE = re.compile(r'^(?:#~\s*)?(?:msg\w+(?:\[\d+\])?\s+)?"')
+
+
+def _check_strings(text: str, path: str) -> None:
+    """polib silently accepts an unterminated string; msgfmt does not."""
+    for number, line in enumerate(text.splitlines(), 1):
+        body = line.strip()
+        if _KEYWORD_LINE.match(body) and (
+            len(body) < 2
+            or not body.endswith('"')
+            or (body.endswith('\\"') and not body.endswith('\\\\"'))
+        ):
+            raise InputError("PO syntax error: unterminated string", path, number)
+
+
 def _catalogue(data: bytes, path: str) -> polib.POFile | polib.MOFile:
     if data[:4] in _MO_MAGIC:
         try:
@@ -40,6 +55,7 @@ def _catalogue(data: bytes, path: str) -> polib.POFile | polib.MOFile:
         except (OSError, ValueError, UnicodeDecodeError) as e:
             raise InputError(f"broken MO file: {e}", path) from e
     text = _decode(data, path)
+    _check_strings(text, path)
     if "\n" not in text:
         text += "\n"  # polib would take a one-line string for a file name
     try:

@@ -1,0 +1,108 @@
+"""tm.cli: the command run in-process on real files, errors as FILE:LINE."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import fill_sample
+
+from tm.cli import main
+
+TM_DATA = Path(__file__).resolve().parent.parent / "data" / "tm"
+
+
+@pytest.fixture
+def small_mo(tmp_path: Path) -> Path:
+    """tests/data/tm/small.po compiled with GNU msgfmt (skip if not installed)."""
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt not installed")
+    out = tmp_path / "small.mo"
+    subprocess.run(["msgfmt", "-o", str(out), str(TM_DATA / "small.po")], check=True)
+    return out
+
+
+def test_import_lookup_search_export(
+    tmp_path: Path, small_mo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "tm.db")
+    assert main(["import", str(small_mo), str(TM_DATA / "good.tmx"), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "2 file(s), 8 units read, 8 added, 0 duplicates" in out
+
+    assert main(["lookup", "Delete 12 files", "--json", "--db", db]) == 0
+    best = json.loads(capsys.readouterr().out)["matches"][0]
+    assert best["translation"] == "Xóa 12 tập tin"
+    assert 90 <= best["score"] < 100
+
+    assert main(["search", "uy ban", "--target", "--db", db]) == 0
+    hits = capsys.readouterr().out.splitlines()
+    assert [h.split("\t")[0] for h in hits] == [
+        "Uỷ ban nhân dân thành phố Hà Nội",
+        "Ủy ban đã thông qua kế hoạch hòa bình",
+    ]
+    assert main(["search", "hoa", "--target", "--db", db]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+    out_tmx = tmp_path / "out.tmx"
+    assert main(["export", "--format", "tmx", "-o", str(out_tmx), "--db", db]) == 0
+    assert out_tmx.read_bytes().count(b"</tu>") == 8
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("billion_laughs.tmx", "billion_laughs.tmx:2: "),
+        ("xxe.tmx", "xxe.tmx:2: "),
+        ("truncated.tmx", "truncated.tmx:16: "),
+        ("missing_lang.tmx", "missing_lang.tmx:21: "),
+        ("syntax.po", "syntax.po:9: "),
+        ("wrong_encoding.po", "wrong_encoding.po:10: "),
+    ],
+)
+def test_bad_file_is_one_line_exit_2_nothing_imported(
+    tmp_path: Path, name: str, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "tm.db")
+    assert main(["import", str(TM_DATA / "good.tsv"), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["import", str(TM_DATA / name), "--db", db]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith("tm: error: ")
+    assert where in err
+    assert main(["export", "--format", "csv", "--db", db]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3  # header + good.tsv only
+
+
+def test_parallel_and_glossary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from glossary.store import TermBase
+
+    db = str(tmp_path / "tm.db")
+    en, vi = tmp_path / "en.txt", tmp_path / "vi.txt"
+    en.write_text("The Prime Minister visited Hanoi.\n", encoding="utf-8")
+    vi.write_text("Thủ tướng thăm Hà Nội.\n", encoding="utf-8")
+    assert main(["import", "--parallel", str(en), str(vi), "--db", db]) == 0
+    gdb = tmp_path / "g.db"
+    fill_sample(TermBase(gdb)).close()
+    capsys.readouterr()
+    code = main(
+        [
+            "lookup",
+            "The Prime Minister visited Hanoi",
+            "--glossary",
+            str(gdb),
+            "--db",
+            db,
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Thủ tướng thăm Hà Nội." in out
+    assert "term: Prime Minister → Thủ tướng" in out
+    assert "term: Hanoi → Hà Nội" in out

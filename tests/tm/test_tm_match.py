@@ -1,0 +1,73 @@
+"""tm.match: tokens, placeables, the CAT-style score and highlighting."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tm.match import adapt, best_matches, highlight_spans, score, tokenize
+from tm.model import Unit
+
+
+def test_placeables_are_one_class() -> None:
+    t = tokenize("Open <b>%s</b> at https://x.vn/a, {name} or 3.5")
+    assert t.placeables == ["<b>", "%s", "</b>", "https://x.vn/a", "{name}", "3.5"]
+    assert t.keys.count("\x00") == 6
+
+
+def test_identical_is_100_and_case_or_diacritics_99() -> None:
+    assert score("Open the file", "Open the file") == 100
+    assert score("open the FILE", "Open the file") == 99
+    assert score("Hòa bình", "Hoà bình") == 99
+    assert score("Uy ban", "Ủy ban") == 99
+
+
+def test_placeable_difference_costs_little_and_is_substituted() -> None:
+    assert 97 <= score("Delete 3 files", "Delete %d files") < 100
+    [m] = best_matches("Delete 3 files", [Unit("Delete %d files", "Xóa %d tập tin")])
+    assert m.translation == "Xóa 3 tập tin"
+
+
+def test_typo_costs_less_than_a_word() -> None:
+    typo = score("Opne the file", "Open the file")
+    dropped = score("Open file", "Open the file")
+    assert 75 <= typo < 99
+    assert dropped < typo
+
+
+def test_unrelated_scores_low() -> None:
+    assert score("Print the report", "Open the file") < 50
+
+
+def test_best_matches_orders_and_filters() -> None:
+    units = [
+        Unit("Open the file", "Mở tập tin", id=1),
+        Unit("Open the files", "Mở các tập tin", id=2),
+        Unit("Close the window", "Đóng cửa sổ", id=3),
+    ]
+    found = best_matches("Open the file", units, minimum=60)
+    assert [m.unit.id for m in found] == [1, 2]
+    assert found[0].score == 100
+
+
+def test_adapt_keeps_target_when_counts_differ() -> None:
+    unit = Unit("Delete %d files in %s", "Xóa %d tập tin trong %s")
+    assert adapt(tokenize("Delete 3 files"), unit) == unit.target
+
+
+def test_highlight_ignores_tones_and_case() -> None:
+    text = "Ủy ban và Uỷ ban; hòa hay hoà"
+    assert highlight_spans(text, "uy ban") == [(0, 6), (10, 16)]
+    assert [text[a:b] for a, b in highlight_spans(text, "HOA")] == ["hòa", "hoà"]
+
+
+@given(st.text(max_size=40))
+def test_score_of_self_is_100(s: str) -> None:
+    assert score(s, s) == 100
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_score_is_bounded(a: str, b: str) -> None:
+    assert 0 <= score(a, b) <= 100
+    if a != b:
+        assert score(a, b) <= 99
