@@ -108,3 +108,13 @@ def test_nfc_and_nfd_find_the_same_terms(text: str) -> None:
     a = [(text[h.start : h.end], h.entry) for h in Automaton(KEYS).find(text)]
     b = [(nfd[h.start : h.end], h.entry) for h in Automaton(KEYS).find(nfd)]
     assert [(unicodedata.normalize("NFC", s), e) for s, e in b] == a
+
+
+def test_long_text_fold_matches_short_pieces() -> None:
+    # Long texts take the numpy path when numpy is installed; pieces do not.
+    text = (SEEDS / "001_a7af507576baeb51.txt").read_text(encoding="utf-8")
+    text = 2 * text + " Đà Nẵng 😀 Москва ΣΊΣΥΦΟΣ 東京 "
+    pieces = [text[i : i + 1000] for i in range(0, len(text), 1000)]
+    assert len(text) > 4096
+    assert fold_text(text)[0] == "".join(fold_text(p)[0] for p in pieces)
+    assert "da nang 😀 москва σισυφοσ 東京" in fold_text(text)[0]
