@@ -1,10 +1,11 @@
 """CSV: UTF-8 with a header, one row per term, the concept id in a column.
 
-Columns: ``concept, kind, concept_status, key, flags, note, lang, text,
-status, type, pos, count, context``. Concept fields repeat on each of its
-rows; `load` takes them from the concept's first row. Only ``concept``,
-``lang`` and ``text`` are required, so a spreadsheet of ``concept,lang,text``
-imports too.
+Columns: ``id, kind, concept_status, concept_key, flags, note, lang, term,
+status, type, pos, count, context``. ``id`` is the concept id (``c12``);
+concept fields repeat on each of its rows and `load` takes them from the
+concept's first row. Only ``id``, ``lang`` and ``term`` are required, so a
+spreadsheet of ``id,lang,term`` imports too. The names ``id`` and ``context``
+are the ones translate-toolkit's CSV reader (and so Weblate) understands.
 """
 
 from __future__ import annotations
@@ -27,21 +28,21 @@ from glossary.model import (
 from glossary.text import nfc
 
 COLUMNS = (
-    "concept",
+    "id",
     "kind",
     "concept_status",
-    "key",
+    "concept_key",
     "flags",
     "note",
     "lang",
-    "text",
+    "term",
     "status",
     "type",
     "pos",
     "count",
     "context",
 )
-REQUIRED = ("concept", "lang", "text")
+REQUIRED = ("id", "lang", "term")
 
 
 def dump(
@@ -63,7 +64,7 @@ def dump(
 
 def _term(row: dict[str, str]) -> Term:
     return Term(
-        text=nfc(row["text"]).strip(),
+        text=nfc(row["term"]).strip(),
         lang=row["lang"].strip(),
         status=TermStatus(row.get("status") or "admitted"),
         type=TermType(row.get("type") or "variant"),
@@ -74,12 +75,12 @@ def _term(row: dict[str, str]) -> Term:
 
 
 def _concept(row: dict[str, str], terms: list[Term]) -> Concept:
-    ident = row["concept"].removeprefix("c")
+    ident = row["id"].removeprefix("c")
     return Concept(
         id=int(ident) if ident.isdigit() else None,
         kind=Kind(row.get("kind") or "term"),
         status=ConceptStatus(row.get("concept_status") or "candidate"),
-        key=row.get("key") or "",
+        key=row.get("concept_key") or "",
         flags=frozenset(Flag(f) for f in (row.get("flags") or "").split(",") if f),
         note=nfc(row.get("note") or ""),
         terms=tuple(terms),
@@ -109,12 +110,12 @@ def load(src: IO[bytes], *, path: str = "<stream>") -> list[Concept]:
         for row in reader:
             if None in row or any(v is None for v in row.values()):
                 raise ValueError(f"expected {len(header)} fields")
-            if not (row["text"] or "").strip():
+            if not (row["term"] or "").strip():
                 raise ValueError("empty text")
-            if row["concept"] not in first:
+            if row["id"] not in first:
                 _concept(row, [])  # check the concept fields while the line is known
-                first[row["concept"]] = row
-            terms.setdefault(row["concept"], []).append(_term(row))
+                first[row["id"]] = row
+            terms.setdefault(row["id"], []).append(_term(row))
     except (ValueError, csv.Error) as e:
         raise InputError(f"bad row: {e}", path, reader.line_num) from e
     return [_concept(row, terms[ident]) for ident, row in first.items()]

@@ -131,9 +131,10 @@ def _entry(
         _sub(entry, _q(d, "note"), line)
     for lang in lang_order(concept, src, tgt):
         sec = etree.SubElement(entry, _q(d, d.lang_sec), {XML_LANG: lang})
-        for term in concept.terms:
-            if term.lang == lang:
-                _term_sec(d, sec, term)
+        # Preferred first: many CAT tools show only the first term of a langSec.
+        terms = [t for t in concept.terms if t.lang == lang]
+        for term in sorted(terms, key=lambda t: not t.is_preferred):
+            _term_sec(d, sec, term)
 
 
 def dump_dialect(
