@@ -1,0 +1,446 @@
+"""Vietnamese equivalents for English terms from aligned segments.
+
+Plain functions over plain data: the command reads the files and the term base,
+tags the Vietnamese side, and calls `propose`. Scoring combines
+
+- identity of `name_key` (names written alike on both sides: "Phạm Minh Chính"),
+  and a close `name_key` for transliterated names ("Belarusian" ~ "Belarus");
+- association over aligned segments: Dice between the set of segments holding
+  the English term and the set holding a Vietnamese word n-gram;
+- the relative position of the two inside their segments (parallel paragraphs
+  keep enumerations and clauses roughly in order);
+- a length prior (a Vietnamese rendering has about 1–2 syllables per English
+  word), a bonus for n-grams the Vietnamese extractor found as a unit, and
+  optionally a word lexicon learned from a translation memory.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from glossary.model import Kind, Mention
+from glossary.text import fold, name_key
+
+__all__ = [
+    "Proposal",
+    "Segment",
+    "Word",
+    "dice",
+    "en_spans",
+    "mention_units",
+    "paragraphs",
+    "propose",
+    "segment_lexicon",
+    "segment_pairs",
+    "vi_ngrams",
+]
+
+# Words that never start or end a Vietnamese equivalent: function-word POS tags.
+_FUNCTION_TAGS = frozenset({"E", "C", "CC", "L", "R", "P", "M", "X", "T", "CH", "I"})
+_EN_STOP_TEXT = "a an the of and or for in on at to with by from as its their his her"
+_EN_STOP = frozenset(_EN_STOP_TEXT.split())
+_MAX_WORDS = 6
+_SYLLABLES_PER_WORD = 1.6
+_UNIT_BONUS = 1.5
+_NAME_SCORE = 1.0
+_TRANSLIT_MIN = 85.0
+_TOP = 20
+_STEM = 6
+_LEXICON_WEIGHT = 1.0
+# Word order is kept in enumerations but reversed inside compounds
+# ("Free Trade Agreement" ↔ "Hiệp định Thương mại tự do"): position helps, but
+# never vetoes.
+_POSITION_FLOOR = 0.3
+_POSITION_SPREAD = 0.06
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One paragraph of one side of a parallel document."""
+
+    id: str  # "doc#3": document and 1-based paragraph number
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One Vietnamese word of a segment: offsets into `Segment.text` and POS tag."""
+
+    start: int
+    end: int
+    tag: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed Vietnamese equivalent of an English term."""
+
+    english: str
+    vietnamese: str
+    score: float
+    rule: str  # "align:name", "align:translit" or "align:dice"
+    segments: tuple[str, ...]  # ids of the aligned segments that support it
+
+
+@dataclass(frozen=True, slots=True)
+class _Occ:
+    seg: int
+    pos: float  # relative position of the occurrence's middle in its segment
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split a text into paragraphs at blank lines, dropping empty ones."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def segment_pairs(
+    doc_id: str, en_text: str, vi_text: str
+) -> list[tuple[Segment, Segment]]:
+    """Paragraph N of `en_text` paired with paragraph N of `vi_text`.
+
+    Raises:
+        ValueError: the two sides do not have the same number of paragraphs.
+    """
+    en, vi = paragraphs(en_text), paragraphs(vi_text)
+    if len(en) != len(vi):
+        raise ValueError(
+            f"{len(en)} English and {len(vi)} Vietnamese paragraphs; "
+            "paragraph-aligned input needs the same number"
+        )
+    return [
+        (Segment(f"{doc_id}#{i}", e), Segment(f"{doc_id}#{i}", v))
+        for i, (e, v) in enumerate(zip(en, vi, strict=True), start=1)
+    ]
+
+
+def dice(a: int, b: int, both: int) -> float:
+    """Dice coefficient 2|A∩B| / (|A| + |B|) from the three counts."""
+    return 2.0 * both / (a + b) if a + b else 0.0
+
+
+def en_spans(term: str, text: str) -> list[tuple[int, int]]:
+    """Where `term` occurs in `text`, ignoring case and diacritics, on word edges."""
+    key = fold(term)
+    if not key:
+        return []
+    pattern = re.compile(
+        r"(?<!\w)" + r"[\s\-]+".join(map(re.escape, key.split())) + r"(?:'?s)?(?!\w)"
+    )
+    folded = _fold_same_length(text)
+    return [(m.start(), m.end()) for m in pattern.finditer(folded)]
+
+
+def _fold_same_length(text: str) -> str:
+    out = []
+    for c in text:
+        k = fold(c) if not c.isspace() else " "
+        out.append(k if len(k) == 1 else c.lower())
+    return "".join(out)
+
+
+def vi_ngrams(
+    segment: Segment, words: Sequence[Word], max_words: int = _MAX_WORDS
+) -> list[tuple[str, int, int]]:
+    """Word n-grams of a Vietnamese segment that could translate a term.
+
+    N-grams do not cross punctuation and neither start nor end with a function
+    word. Returns (surface, start, end) triples.
+    """
+    out = []
+    for i, first in enumerate(words):
+        if first.tag in _FUNCTION_TAGS or not segment.text[first.start].isalnum():
+            continue
+        for j in range(i, min(len(words), i + max_words)):
+            last = words[j]
+            if not any(c.isalnum() for c in segment.text[last.start : last.end]):
+                if segment.text[last.start : last.end] != "-":
+                    break
+                continue
+            if last.tag in _FUNCTION_TAGS:
+                continue
+            out.append((segment.text[first.start : last.end], first.start, last.end))
+    return out
+
+
+def mention_units(text: str, mentions: Iterable[Mention]) -> set[str]:
+    """Phrases the Vietnamese extractor found as one unit, for `propose(units=)`.
+
+    A title directly followed by an organisation ("Bộ trưởng" "Bộ Công Thương")
+    is one unit too: English writes it as one title ("Minister of Industry and
+    Trade").
+    """
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    units = {m.text for m in ordered}
+    for a, b in itertools.pairwise(ordered):
+        if a.kind is Kind.TITLE and b.kind is Kind.ORG and b.start - a.end == 1:
+            units.add(text[a.start : b.end])
+    return units
+
+
+def _en_occurrences(
+    forms: Iterable[str], segments: Sequence[Segment], longer: Iterable[str] = ()
+) -> dict[int, list[float]]:
+    """Relative positions of `forms` per segment, outside any `longer` term."""
+    occ: dict[int, list[float]] = defaultdict(list)
+    for s, seg in enumerate(segments):
+        covered = [span for term in longer for span in en_spans(term, seg.text)]
+        for form in forms:
+            for a, b in en_spans(form, seg.text):
+                if any(x <= a and b <= y for x, y in covered):
+                    continue  # "Prime Minister" inside "Deputy Prime Minister"
+                occ[s].append((a + b) / 2 / max(1, len(seg.text)))
+    return occ
+
+
+def _stem(word: str) -> str:
+    return fold(word)[:_STEM]
+
+
+def _en_stems(text: str) -> list[str]:
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    return [_stem(w) for w in words if w not in _EN_STOP and len(w) > 2]
+
+
+def segment_lexicon(
+    pairs: Sequence[tuple[Segment, Segment]],
+    words: Sequence[Sequence[Word]],
+    *,
+    min_dice: float = 0.75,
+    min_shared: int = 2,
+    top: int = 3,
+) -> dict[str, list[str]]:
+    """Word translations learned from the aligned segments themselves.
+
+    Each English word stem is paired with the Vietnamese words (as segmented)
+    whose segment sets it matches best by Dice: "economic" ↔ "kinh tế" when
+    both run through the same paragraphs.
+
+    Returns:
+        English stem → up to `top` Vietnamese words, best first.
+    """
+    en_sets: dict[str, set[int]] = defaultdict(set)
+    vi_sets: dict[str, set[int]] = defaultdict(set)
+    for s, ((en, vi), ws) in enumerate(zip(pairs, words, strict=True)):
+        for stem in _en_stems(en.text):
+            en_sets[stem].add(s)
+        for word in ws:
+            text = vi.text[word.start : word.end]
+            if word.tag not in _FUNCTION_TAGS and any(c.isalpha() for c in text):
+                vi_sets[fold(text)].add(s)
+    scored: dict[str, list[tuple[float, str]]] = {}
+    best_for_word: dict[str, float] = defaultdict(float)
+    ties: Counter[str] = Counter()
+    for stem, es in en_sets.items():
+        if len(es) < min_shared:
+            continue
+        pairs_ = [
+            (dice(len(es), len(vs), len(es & vs)), w)
+            for w, vs in vi_sets.items()
+            if len(es & vs) >= min_shared
+        ]
+        scored[stem] = pairs_
+        for d, w in pairs_:
+            if d > best_for_word[w]:
+                best_for_word[w], ties[w] = d, 1
+            elif d == best_for_word[w]:
+                ties[w] += 1
+    lexicon: dict[str, list[str]] = {}
+    for stem, pairs_ in scored.items():
+        # Competitive: a Vietnamese word goes only to its one best English stem
+        # (a tie is no evidence), and only words of two or more syllables count:
+        # single syllables are too ambiguous to learn from a few segments.
+        kept = sorted(
+            (
+                (d, w)
+                for d, w in pairs_
+                if d >= min_dice and d >= best_for_word[w] and ties[w] == 1 and " " in w
+            ),
+            reverse=True,
+        )
+        if kept:
+            lexicon[stem] = [w for _, w in kept[:top]]
+    return lexicon
+
+
+def _length_prior(english: str, vietnamese: str) -> float:
+    words = [w for w in fold(english).replace("-", " ").split() if w not in _EN_STOP]
+    sylls = len([w for w in vietnamese.split() if any(c.isalnum() for c in w)])
+    ratio_ = sylls / max(1, len(words))
+    return math.exp(-((math.log(ratio_) - math.log(_SYLLABLES_PER_WORD)) ** 2))
+
+
+def _lexicon_factor(
+    english: str,
+    vietnamese: str,
+    lexicon: Mapping[str, Sequence[str]],
+    context: Iterable[str] = (),
+) -> float:
+    """Reward translations of the term's words, penalise those of other words.
+
+    `context` holds the English stems of the aligned segments: a candidate that
+    contains the translation of one of them that is not in the term ("kinh tế"
+    for "economic" when the term is "Free Trade Agreement") belongs to another
+    English phrase.
+    """
+    words = _en_stems(english)
+    if not words or not lexicon:
+        return 1.0
+    vi_key = f" {fold(vietnamese)} "
+
+    def found(stem: str) -> bool:
+        return any(f" {fold(t)} " in vi_key for t in lexicon.get(stem, ()))
+
+    hits = sum(map(found, words))
+    others = sum(map(found, set(context) - set(words)))
+    return (1.0 + _LEXICON_WEIGHT * hits / len(words)) / (
+        1.0 + _LEXICON_WEIGHT * others
+    )
+
+
+def propose(
+    terms: Mapping[str, Sequence[str]],
+    pairs: Sequence[tuple[Segment, Segment]],
+    words: Sequence[Sequence[Word]],
+    *,
+    units: Iterable[str] = (),
+    lexicon: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, Proposal]:
+    """The best Vietnamese equivalent for each English term found in the pairs.
+
+    Args:
+        terms: English label → all its English forms (e.g. "Prime Minister" →
+            ["Prime Minister", "PM"]).
+        pairs: aligned (English, Vietnamese) segments.
+        words: the Vietnamese words of each pair's Vietnamese segment.
+        units: Vietnamese phrases the extractor found as one unit (names,
+            titles, organisations, terms); n-grams equal to one get a bonus.
+        lexicon: English word stem (`fold`, first six letters) → Vietnamese
+            translations, e.g. from `segment_lexicon` or a translation memory.
+
+    Returns:
+        English label → its top proposal; labels not found in any English
+        segment, or with no candidate, are absent.
+    """
+    en_segs = [e for e, _ in pairs]
+    vi_segs = [v for _, v in pairs]
+    cand_occ: dict[str, list[_Occ]] = defaultdict(list)
+    surface: dict[str, str] = {}
+    unit_keys = {fold(u) for u in units}
+    for s, (seg, ws) in enumerate(zip(vi_segs, words, strict=True)):
+        grams = vi_ngrams(seg, ws)
+        unit_spans = [(a, b) for t, a, b in grams if fold(t) in unit_keys]
+        for text, a, b in grams:
+            if any(x <= a and b <= y and y - x > b - a for x, y in unit_spans):
+                continue  # "Thủ tướng" inside the unit "Phó Thủ tướng"
+            key = fold(text)
+            surface.setdefault(key, text)
+            cand_occ[key].append(_Occ(s, (a + b) / 2 / max(1, len(seg.text))))
+    by_name = {name_key(surface[k]): k for k in cand_occ}
+    all_forms = {fold(f) for forms in terms.values() for f in forms}
+    out: dict[str, Proposal] = {}
+    ranked: list[tuple[float, str, Proposal]] = []
+    for label, forms in terms.items():
+        keys = {fold(f) for f in forms}
+        longer = [f for f in all_forms if f not in keys and any(k in f for k in keys)]
+        occ = _en_occurrences(forms, en_segs, longer)
+        if not occ:
+            continue
+        named = _by_name(label, forms, by_name, cand_occ, surface, vi_segs)
+        if named is not None:
+            out[label] = named
+            continue
+        for p in _by_association(
+            label, en_segs, occ, cand_occ, surface, vi_segs, unit_keys, lexicon or {}
+        ):
+            ranked.append((p.score, label, p))
+    # Competitive linking: the strongest pair first; each equivalent used once,
+    # and nothing that holds a name already matched to its own concept.
+    used = {fold(p.vietnamese) for p in out.values()}
+    names = [f" {fold(p.vietnamese)} " for p in out.values()]
+    for _, label, p in sorted(ranked, key=lambda r: (-r[0], r[1])):
+        key = fold(p.vietnamese)
+        if label in out or key in used or any(n in f" {key} " for n in names):
+            continue
+        out[label] = p
+        used.add(key)
+    return out
+
+
+def _by_name(
+    label: str,
+    forms: Sequence[str],
+    by_name: Mapping[str, str],
+    cand_occ: Mapping[str, list[_Occ]],
+    surface: Mapping[str, str],
+    vi_segs: Sequence[Segment],
+) -> Proposal | None:
+    for form in forms:
+        key = by_name.get(name_key(form))
+        if key is not None and any(c.isupper() for c in surface[key]):
+            segs = tuple(sorted({vi_segs[o.seg].id for o in cand_occ[key]}))
+            return Proposal(label, surface[key], _NAME_SCORE, "align:name", segs)
+    if not label[:1].isupper() or " " in label.strip():
+        return None
+    target = name_key(label)
+    scored = [
+        (ratio(target, nk), key)
+        for nk, key in by_name.items()
+        if all(w[:1].isupper() for w in surface[key].split())
+        and abs(len(nk) - len(target)) <= 3
+    ]
+    if scored:
+        score, key = max(scored)
+        if score >= _TRANSLIT_MIN:
+            segs = tuple(sorted({vi_segs[o.seg].id for o in cand_occ[key]}))
+            return Proposal(
+                label, surface[key], round(score / 100, 3), "align:translit", segs
+            )
+    return None
+
+
+def _by_association(
+    label: str,
+    en_segs: Sequence[Segment],
+    occ: Mapping[int, list[float]],
+    cand_occ: Mapping[str, list[_Occ]],
+    surface: Mapping[str, str],
+    vi_segs: Sequence[Segment],
+    unit_keys: set[str],
+    lexicon: Mapping[str, Sequence[str]],
+    top: int = _TOP,
+) -> list[Proposal]:
+    """The `top` Vietnamese n-grams most associated with the English term."""
+    found: list[Proposal] = []
+    en_set = set(occ)
+    for key, occs in cand_occ.items():
+        vi_set = {o.seg for o in occs}
+        shared = en_set & vi_set
+        if not shared:
+            continue
+        assoc = dice(len(en_set), len(vi_set), len(shared))
+        closeness = sum(
+            _closeness(min(abs(p - o.pos) for p in occ[s] for o in occs if o.seg == s))
+            for s in shared
+        ) / len(shared)
+        score = assoc * closeness * _length_prior(label, surface[key])
+        context = {t for s in shared for t in _en_stems(en_segs[s].text)}
+        score *= _lexicon_factor(label, surface[key], lexicon, context)
+        if key in unit_keys:
+            score *= _UNIT_BONUS
+        segs = tuple(sorted(vi_segs[s].id for s in shared))
+        found.append(Proposal(label, surface[key], round(score, 4), "align:dice", segs))
+    found.sort(key=lambda p: -p.score)
+    return found[:top]
+
+
+def _closeness(distance: float) -> float:
+    """1 at the same relative position, falling off over about a tenth of it."""
+    near = math.exp(-((distance / _POSITION_SPREAD) ** 2))
+    return _POSITION_FLOOR + (1.0 - _POSITION_FLOOR) * near
