@@ -1,0 +1,196 @@
+"""The build pipeline on the seeds: concepts, incremental rebuilds, review decisions."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from glossary import service
+from glossary.build import BuildReport, build
+from glossary.model import Concept, ConceptStatus, Kind, TermStatus
+from glossary.store import TermBase
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A private copy of seeds/ that a test may edit."""
+    return Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
+
+
+@pytest.fixture
+def built(seeds: Path, tmp_path: Path) -> Iterator[tuple[TermBase, BuildReport]]:
+    tb = TermBase(tmp_path / "g.db")
+    report = build(tb, [str(seeds)])
+    yield tb, report
+    tb.close()
+
+
+def _one(tb: TermBase, name: str, kind: Kind) -> Concept:
+    found = [c for c in tb.find(name) if c.kind is kind]
+    assert len(found) == 1, [c.label for c in found]
+    return found[0]
+
+
+def _texts(c: Concept) -> set[str]:
+    return {t.text for t in c.terms}
+
+
+def test_seed_build_report(built: tuple[TermBase, BuildReport]) -> None:
+    tb, report = built
+    assert report.ok
+    assert (report.documents, report.processed, report.unchanged) == (5, 5, 0)
+    assert report.new == sum(report.by_kind.values()) == tb.counts()["concepts"]
+    assert report.by_kind["person"] > 0
+    assert report.by_kind["term"] > 0
+
+
+def test_person_with_aliases(built: tuple[TermBase, BuildReport]) -> None:
+    tb, _ = built
+    pm = _one(tb, "pham minh chinh", Kind.PERSON)
+    assert pm.label == "Phạm Minh Chính"
+    assert {"Phạm Minh Chính", "Pham Minh Chinh", "PM Chính"} <= _texts(pm)
+    assert all(t.evidence for t in pm.terms)
+
+
+def test_place_and_terms(built: tuple[TermBase, BuildReport]) -> None:
+    tb, _ = built
+    hanoi = _one(tb, "Hà Nội", Kind.PLACE)
+    assert hanoi.label == "Hà Nội"
+    for term in ("digital transformation", "agricultural machinery", "clean energy"):
+        concept = _one(tb, term, Kind.TERM)
+        assert concept.label == term
+        assert tb.occurrences(concept.id or 0)
+
+
+def test_unchanged_rebuild_reprocesses_nothing(
+    built: tuple[TermBase, BuildReport], seeds: Path
+) -> None:
+    tb, _ = built
+    before = tb.summaries()
+    again = build(tb, [str(seeds)])
+    assert (again.processed, again.unchanged) == (0, 5)
+    assert (again.new, again.updated) == (0, 0)
+    assert tb.summaries() == before
+
+
+def test_changed_document_replaces_its_occurrences(
+    built: tuple[TermBase, BuildReport], seeds: Path
+) -> None:
+    tb, _ = built
+    machinery = _one(tb, "agricultural machinery", Kind.TERM)
+    doc = next(
+        p for p in sorted(seeds.iterdir()) if "agricultural machinery" in p.read_text()
+    )
+    doc.write_text(doc.read_text() + "\nThey also discussed agricultural machinery.\n")
+    again = build(tb, [str(seeds)])
+    assert (again.processed, again.unchanged) == (1, 4)
+    after = tb.concept(machinery.id or 0)
+    assert after.terms[0].count == machinery.terms[0].count + 1
+    assert len(tb.occurrences(after.id or 0, limit=100)) == after.terms[0].count
+
+
+def test_more_files_add_to_the_same_base(seeds: Path, tmp_path: Path) -> None:
+    files = sorted(str(p) for p in seeds.iterdir())
+    with TermBase(tmp_path / "g.db") as tb:
+        first = build(tb, files[:2])
+        second = build(tb, files)
+        assert (second.processed, second.unchanged) == (3, 2)
+        assert second.new > 0
+        assert first.new + second.new >= tb.counts()["concepts"]
+
+
+def test_review_decisions_survive_rebuild(
+    built: tuple[TermBase, BuildReport], seeds: Path
+) -> None:
+    tb, _ = built
+    review = service.Review(tb)
+    pm = _one(tb, "Phạm Minh Chính", Kind.PERSON)
+    review.approve(pm.id or 0)
+    review.set_note(pm.id or 0, "Prime Minister of Việt Nam since 2021")
+    rejected = _one(tb, "circular economy", Kind.TERM)
+    review.reject(rejected.id or 0)
+    digital = _one(tb, "digital transformation", Kind.TERM)
+    review.add_term(digital.id or 0, "chuyển đổi số", "vi")
+    energy = _one(tb, "clean energy", Kind.TERM)
+    (energy_term,) = energy.terms
+    review.edit_term(energy_term.id or 0, "clean-energy sources")
+    source = _one(tb, "bilateral relations", Kind.TERM)
+    target = _one(tb, "trade relations", Kind.TERM)
+    review.merge(source.id or 0, target.id or 0)
+    chinh_short = next(t for t in pm.terms if t.text == "PM Chính")
+    split_id = review.split(chinh_short.id or 0).created[0]
+
+    # Touch every document so that the rebuild really re-extracts them all.
+    for path in seeds.iterdir():
+        path.write_text(path.read_text() + "\n")
+    again = build(tb, [str(seeds)])
+    assert again.processed == 5
+
+    pm_after = tb.concept(pm.id or 0)
+    assert pm_after.status is ConceptStatus.APPROVED
+    assert pm_after.note == "Prime Minister of Việt Nam since 2021"
+    assert pm_after.label == "Phạm Minh Chính"
+    assert "PM Chính" not in _texts(pm_after)
+    assert _texts(tb.concept(split_id)) == {"PM Chính"}
+
+    assert tb.concept(rejected.id or 0).status is ConceptStatus.REJECTED
+    assert [c.id for c in tb.find("circular economy")] == [rejected.id]
+
+    vi = tb.concept(digital.id or 0).preferred("vi")
+    assert vi is not None
+    assert vi.text == "chuyển đổi số"
+
+    energy_after = tb.concept(energy.id or 0)
+    edited = energy_after.preferred("en")
+    assert edited is not None
+    assert (edited.text, edited.status) == (
+        "clean-energy sources",
+        TermStatus.PREFERRED,
+    )
+    assert edited.manual
+
+    assert [c.id for c in tb.find("bilateral relations")] == [target.id]
+    assert {"bilateral relations", "trade relations"} <= _texts(
+        tb.concept(target.id or 0)
+    )
+
+
+def test_interrupted_store_phase_leaves_base_unchanged(
+    built: tuple[TermBase, BuildReport], seeds: Path
+) -> None:
+    tb, _ = built
+    before = tb.summaries()
+
+    def interrupt(phase: str, done: int, total: int) -> None:
+        if phase == "store":
+            raise KeyboardInterrupt
+
+    new = seeds / "extra.txt"
+    new.write_text(
+        "Officials discussed renewable energy and renewable energy policy.\n"
+    )
+    with pytest.raises(KeyboardInterrupt):
+        build(tb, [str(seeds)], progress=interrupt)
+    assert tb.summaries() == before
+    # The extraction was kept: the next build only clusters and stores.
+    report = build(tb, [str(seeds)])
+    assert (report.processed, report.unchanged) == (0, 6)
+    assert tb.find("renewable energy")
+
+
+def test_bad_inputs_are_skipped_and_reported(tmp_path: Path) -> None:
+    from conftest import DATA
+
+    with TermBase(":memory:") as tb:
+        report = build(tb, [str(DATA / "input")])
+    assert not report.ok
+    assert report.documents == 2
+    assert sorted(Path(e.path).name for e in report.skipped) == [
+        "binary.txt",
+        "latin1.txt",
+    ]
+    assert [Path(p).name for p in report.empty] == ["empty.txt"]
