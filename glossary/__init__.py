@@ -9,10 +9,15 @@ The front door for other programs::
 
 from __future__ import annotations
 
-from typing import Any
-
 from glossary.api import Change, Glossary, Match, Span
-from glossary.text import fold, name_key
+from glossary.text import (
+    fold,
+    is_vietnamese_syllable,
+    name_key,
+    to_new_style,
+    to_old_style,
+    tokenize,
+)
 
 __all__ = [
     "Change",
@@ -26,17 +31,3 @@ __all__ = [
     "to_old_style",
     "tokenize",
 ]
-
-# Text-core functions being added to glossary.text: resolved on first use so
-# `import glossary` works whichever of them exist yet.
-_LATE = frozenset(
-    {"is_vietnamese_syllable", "to_new_style", "to_old_style", "tokenize"}
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LATE:
-        from glossary import text
-
-        return getattr(text, name)
-    raise AttributeError(f"module 'glossary' has no attribute {name!r}")
