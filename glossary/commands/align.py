@@ -1,0 +1,301 @@
+"""`glossary align`: Vietnamese equivalents for English concepts from parallel text.
+
+Reads paragraph-aligned English/Vietnamese files (and optionally the units of a
+translation memory), scores candidates with `glossary.align`, and stores each
+proposal as a Vietnamese term of its concept with the evidence behind it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary.align import (
+    Proposal,
+    Segment,
+    Word,
+    en_spans,
+    mention_units,
+    propose,
+    segment_lexicon,
+    segment_pairs,
+)
+from glossary.cli import add_db_option, db_of
+from glossary.errors import InputError
+from glossary.model import (
+    Concept,
+    ConceptStatus,
+    Document,
+    Evidence,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary.reader import decode
+from glossary.store import TermBase
+from glossary.text import fold
+
+# An association score at or above this makes the proposal the preferred
+# Vietnamese term of a concept that has none yet (names by identity score 1.0).
+PREFERRED_MIN = 0.8
+# Below this a proposal is not stored at all.
+STORE_MIN = 0.3
+# At most this many translation-memory units (those holding a term) are tagged.
+TM_UNITS_MAX = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one proposal."""
+
+    concept_id: int
+    proposal: Proposal
+    action: str  # "preferred", "admitted", "known", "skipped"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `align` subcommand."""
+    p = subparsers.add_parser(
+        "align",
+        help="propose Vietnamese equivalents from paragraph-aligned EN/VI texts",
+        description=(
+            "Read English and Vietnamese versions of the same text (blank lines "
+            "separate paragraphs; paragraph N translates paragraph N), and "
+            "propose a Vietnamese term for each English concept of the term base. "
+            "Proposals are stored as candidate Vietnamese terms with their score "
+            "and aligned paragraphs as evidence; review them in the TUI."
+        ),
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="EN_FILE VI_FILE",
+        help="one or more pairs: an English file, then its Vietnamese version",
+    )
+    add_db_option(p)
+    p.add_argument(
+        "--tm",
+        metavar="TM_DB",
+        help="also use the units of this translation memory as parallel data",
+    )
+    p.add_argument(
+        "--backend",
+        choices=("underthesea", "pyvi"),
+        default="underthesea",
+        help="Vietnamese word segmenter and tagger (default: underthesea)",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="show proposals, store nothing"
+    )
+    p.add_argument("--json", action="store_true", help="print proposals as JSON")
+    p.set_defaults(func=run)
+
+
+def _read(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(e.strerror or str(e), path) from e
+    return decode(data, path)
+
+
+def _pairs(files: Sequence[str]) -> list[tuple[str, str, str, str]]:
+    if len(files) % 2:
+        raise InputError("needs pairs of files: EN_FILE VI_FILE", files[-1])
+    out = []
+    for en_path, vi_path in zip(files[::2], files[1::2], strict=True):
+        out.append((en_path, _read(en_path), vi_path, _read(vi_path)))
+    return out
+
+
+def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str]]]:
+    """Label → (concept id, English forms) for every concept not rejected."""
+    terms: dict[str, tuple[int, list[str]]] = {}
+    for c in tb.concepts():
+        if c.status is ConceptStatus.REJECTED or c.id is None:
+            continue
+        label = c.preferred("en")
+        if label is None or label.text in terms:
+            continue
+        forms = [t.text for t in c.terms if t.lang == "en"]
+        terms[label.text] = (c.id, forms)
+    return terms
+
+
+def _tm_pairs(
+    path: str, forms: Sequence[str], limit: int = TM_UNITS_MAX
+) -> list[tuple[Segment, Segment]]:
+    from tm.store import MemoryStore
+
+    if not Path(path).exists():
+        raise InputError("no such translation memory", path)
+    out: list[tuple[Segment, Segment]] = []
+    with MemoryStore(path) as store:
+        for unit in store.units():
+            if any(en_spans(f, unit.source) for f in forms):
+                sid = f"tm:{unit.id}"
+                out.append((Segment(sid, unit.source), Segment(sid, unit.target)))
+                if len(out) >= limit:
+                    break
+    return out
+
+
+def _words(pairs: Sequence[tuple[Segment, Segment]], backend: str) -> list[list[Word]]:
+    from glossary.vi_extract import tag
+
+    return [
+        [Word(t.start, t.end, t.tag) for t in tag(vi.text, backend=backend)]
+        for _, vi in pairs
+    ]
+
+
+def store_proposal(
+    tb: TermBase, concept_id: int, proposal: Proposal, document: str
+) -> str:
+    """Add `proposal` as a Vietnamese term of the concept; say what was done.
+
+    A concept that already has the same Vietnamese term gets the new evidence
+    only; manual and reviewed terms are never changed. The proposal becomes
+    the preferred Vietnamese term only when the concept has none and the score
+    is at least `PREFERRED_MIN`.
+    """
+    concept: Concept = tb.concept(concept_id)
+    vi_terms = [t for t in concept.terms if t.lang == "vi"]
+    evidence = Evidence(
+        rule=proposal.rule,
+        document=document,
+        detail=f"score={proposal.score:.4f} segments={','.join(proposal.segments)}",
+    )
+    if any(fold(t.text) == fold(proposal.vietnamese) for t in vi_terms):
+        known = next(t for t in vi_terms if fold(t.text) == fold(proposal.vietnamese))
+        tb.add_term(
+            concept_id,
+            Term(text=known.text, lang="vi", count=0, evidence=(evidence,)),
+        )
+        return "known"
+    preferred = not vi_terms and proposal.score >= PREFERRED_MIN
+    status = TermStatus.PREFERRED if preferred else TermStatus.ADMITTED
+    term = Term(
+        text=proposal.vietnamese,
+        lang="vi",
+        status=status,
+        type=TermType.FULL_FORM,
+        count=len(proposal.segments),
+        evidence=(evidence,),
+    )
+    tb.add_term(concept_id, term)
+    tb.log(
+        "align",
+        concept_id,
+        term=proposal.vietnamese,
+        score=proposal.score,
+        rule=proposal.rule,
+    )
+    return str(status)
+
+
+def align(
+    tb: TermBase,
+    docs: Sequence[tuple[str, str, str, str]],
+    *,
+    tm_path: str | None = None,
+    backend: str = "underthesea",
+    dry_run: bool = False,
+) -> list[Outcome]:
+    """Align the documents against the term base's English concepts.
+
+    Args:
+        tb: the term base; English concepts come from it, proposals go to it.
+        docs: (English path, English text, Vietnamese path, Vietnamese text).
+        tm_path: a translation memory whose units add parallel segments.
+        backend: Vietnamese tagger.
+        dry_run: compute proposals without storing them.
+
+    Raises:
+        InputError: a pair's paragraph counts differ, or the TM is missing.
+    """
+    from glossary.vi_extract import vietnamese_mentions
+
+    terms = _english_terms(tb)
+    pairs: list[tuple[Segment, Segment]] = []
+    units: set[str] = set()
+    vi_doc = {}
+    for _en_path, en_text, vi_path, vi_text in docs:
+        try:
+            doc_pairs = segment_pairs(Path(vi_path).name, en_text, vi_text)
+        except ValueError as e:
+            raise InputError(str(e), vi_path) from e
+        pairs.extend(doc_pairs)
+        vi_doc.update({v.id.rsplit("#", 1)[0]: vi_path for _, v in doc_pairs})
+        doc = Document(vi_path, vi_text, "vi")
+        units |= mention_units(vi_text, vietnamese_mentions(doc, backend=backend))
+    if tm_path:
+        forms = [f for _, fs in terms.values() for f in fs]
+        pairs.extend(_tm_pairs(tm_path, forms))
+    words = _words(pairs, backend)
+    lexicon = segment_lexicon(pairs, words)
+    proposals = propose(
+        {label: forms for label, (_, forms) in terms.items()},
+        pairs,
+        words,
+        units=units,
+        lexicon=lexicon,
+    )
+    outcomes = []
+    for label, p in sorted(proposals.items(), key=lambda kv: -kv[1].score):
+        cid = terms[label][0]
+        if p.score < STORE_MIN:
+            action = "skipped"
+        elif dry_run:
+            action = "proposed"
+        else:
+            document = vi_doc.get(p.segments[0].rsplit("#", 1)[0], p.segments[0])
+            action = store_proposal(tb, cid, p, document)
+        outcomes.append(Outcome(cid, p, action))
+    return outcomes
+
+
+def run(args: argparse.Namespace) -> int:
+    """Align, store, and print one line per proposal and a summary."""
+    docs = _pairs(args.files)
+    with TermBase(db_of(args)) as tb:
+        outcomes = align(
+            tb, docs, tm_path=args.tm, backend=args.backend, dry_run=args.dry_run
+        )
+    if args.json:
+        json.dump(
+            [
+                {
+                    "concept_id": o.concept_id,
+                    "english": o.proposal.english,
+                    "vietnamese": o.proposal.vietnamese,
+                    "score": o.proposal.score,
+                    "rule": o.proposal.rule,
+                    "segments": list(o.proposal.segments),
+                    "action": o.action,
+                }
+                for o in outcomes
+            ],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print()
+        return 0
+    for o in outcomes:
+        p = o.proposal
+        print(
+            f"{o.concept_id:>5}  {p.english} → {p.vietnamese}  "
+            f"{p.score:.2f} {p.rule}  [{o.action}]"
+        )
+    stored = sum(o.action in ("preferred", "admitted") for o in outcomes)
+    print(
+        f"{len(outcomes)} proposals, {stored} new Vietnamese terms stored"
+        + (" (dry run)" if args.dry_run else ""),
+        file=sys.stderr,
+    )
+    return 0
