@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from glossary import restore
+from glossary import text as _text
 from glossary.model import (
     Candidate,
     Concept,
@@ -36,7 +37,6 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary import text as _text
 from glossary.text import fold, name_key
 from glossary.titles import canonical_title, is_honorific
 
@@ -227,6 +227,17 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
         ):
             g = group_for(m.kind, norm_key(m.text, m.kind))
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+            bare = _strip_admin(m.text) if m.kind is Kind.PLACE else m.text
+            if bare != m.text:
+                g.extra.append(
+                    (
+                        bare,
+                        m.lang,
+                        TermType.SHORT_FORM,
+                        _ev("administrative-word", m, m.text),
+                        m,
+                    )
+                )
         elif _is_acronym(m.text) and m.kind is not Kind.PERSON:
             acronyms.append(m)
         elif (
@@ -244,7 +255,11 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
         by_end.setdefault(m.end, []).append(m)
     for m in list(shorts):
         nxt = by_start.get(m.end + 2)
-        if nxt is not None and _is_full_person(nxt):
+        if (
+            nxt is not None
+            and _is_full_person(nxt)
+            and f"{m.text} ({nxt.text})" in nxt.context
+        ):
             alias = full.get((Kind.PERSON, name_key(nxt.text)))
             if alias is not None:
                 alias.add(m, TermType.VARIANT, _ev("parenthesis", m, nxt.text))
@@ -305,6 +320,8 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             if m.kind in (Kind.ORG, Kind.PLACE, None)
         ]
         for p in prev:
+            if f"{p.text} ({a.text})" not in a.context:
+                continue
             if acronym_of(p.text) == a.text or acronym_of(p.text).startswith(a.text):
                 target = full.get((p.kind or Kind.ORG, norm_key(p.text, p.kind)))
                 if target is not None:
@@ -325,7 +342,13 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             )
             continue
         kind = a.kind or Kind.ORG
-        g = group_for(kind, norm_key(a.text, kind))
+        akey = norm_key(a.text, kind)
+        if kind is Kind.PLACE:
+            keys = [norm_key(n, kind) for n in restore.country_names(a.text)]
+            local = [k for k in keys if (kind, k) in full]
+            if local or keys:
+                akey = (local or keys)[0]
+        g = group_for(kind, akey)
         g.add(
             a,
             TermType.ACRONYM if kind is Kind.ORG else TermType.FULL_FORM,

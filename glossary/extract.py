@@ -30,6 +30,9 @@ _WORD = re.compile(r"[^\W_][\w]*(?:[’'\-.][^\W_][\w]*)*")
 
 ORG_HEADS = frozenset(
     [
+        "united",
+        "republic",
+        "kingdom",
         "committee",
         "ministry",
         "department",
@@ -383,7 +386,12 @@ _STOP = frozenset(
 )
 _ADVERB_SUFFIXES = ("ly", "ing")
 _SENT_END = frozenset('.!?:;"“”\n')
-_DASHES = frozenset("–-")
+_DASH_GAPS = frozenset({" – ", " - ", " -", " –"})
+_ARTICLES = frozenset({"the", "a", "an"})
+# Words that make a capitalised run an event or a document, not a person.
+EVENT_WORDS = frozenset(
+    ["festival", "cup", "championship", "championships", "conference", "competition", "games", "award", "awards", "forum", "summit", "expo", "fair", "initiative", "programme", "program", "agreement", "week", "day", "year", "league", "tournament", "series", "prize", "contest", "exhibition", "congress", "plan", "strategy", "project", "law", "decree", "resolution", "report", "system"]
+)
 _ABBREV_TITLES = frozenset({"pm", "deputy pm"})
 
 
@@ -484,11 +492,14 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                 continue
             if (
                 _is_cap(w2)
-                and gap.strip() in _DASHES
-                and len(gap) <= 3
-                and "\n" not in gap
-                and gap.strip()
-                and gap != "-"
+                and gap in _DASH_GAPS
+                and (
+                    gap == " -"
+                    or (
+                        restore.is_syllable(run.words[-1][2])
+                        and restore.is_syllable(w2)
+                    )
+                )
             ):
                 run.words.append(toks[j])
                 j += 1
@@ -540,6 +551,18 @@ def _iso_alpha(code: str) -> bool:
     return code in restore.country_codes()
 
 
+def _code_country_in(text: str, code: str) -> bool:
+    """An ISO code counts as a country if its name is written in the text too.
+
+    "US" and "UK" are the conventional English abbreviations and always count.
+    """
+    if code in ("US", "UK"):
+        return True
+    names = restore.country_names(code)
+    low = text.casefold()
+    return any(n.casefold() in low for n in names)
+
+
 def english_mentions(doc: Document) -> list[Mention]:
     """Names, places, organisations and titles in an English (or mixed) document.
 
@@ -552,14 +575,17 @@ def english_mentions(doc: Document) -> list[Mention]:
     lang = "en"
     for run in _runs(text, toks):
         words = list(run.words)
+        pending_title = ""
         # drop trailing connectors (never happens) and leading stop words
         while words:
             s0, e0, w0 = words[0]
             low = w0.casefold()
             initial = _sentence_initial(text, s0)
-            if low in _STOP or low in _WEEKDAYS or low in _MONTHS:
-                if low in _MONTHS and not initial and len(words) > 1 and low == "may":
-                    pass
+            if (
+                (low in _STOP and (initial or low in _ARTICLES))
+                or low in _WEEKDAYS
+                or low in _MONTHS
+            ):
                 words.pop(0)
                 continue
             if (
@@ -611,10 +637,39 @@ def english_mentions(doc: Document) -> list[Mention]:
                 )
             )
             and not any(fold(w[2]) in ORG_HEADS for w in words)
+            and not all(restore.is_syllable(w[2]) for w in words)
         ):
             words.pop(0)
         if len(words) == 1 and _is_demonym(words[0][2]):
             continue
+        for k in range(len(words) - 1):
+            wk = words[k][2]
+            if wk.endswith(("’s", "'s")) and restore.is_country(wk[:-2]):
+                ps = words[0][0]
+                pe = words[k][1] - 2
+                out.append(_mk(doc, text, text[ps:pe], ps, pe, Kind.PLACE, ""))
+                words = words[k + 1 :]
+                break
+        cut = _person_suffix(words)
+        if cut:
+            pre = words[:cut]
+            ps, pe = pre[0][0], pre[-1][1]
+            psurf = _strip_possessive(text[ps:pe])
+            pparts = psurf.split()
+            pk = _kind(text, ps, psurf, pparts, [fold(p) for p in pparts], "")
+            pre_title = split_title([pre[-1][2], "X"]) == 1
+            if pre_title:
+                pending_title = psurf
+                out.append(_title(doc, text, ps, ps + len(psurf)))
+            elif not (len(pre) == 1 and pre[0][2].casefold() in _STOP):
+                out.append(_mk(doc, text, psurf, ps, ps + len(psurf), pk, ""))
+                # "Chairman of the Presidential Office Le Khanh Hai": the
+                # title before "of" belongs to the person
+                if len(out) >= 2 and out[-2].kind is Kind.TITLE:
+                    between = text[out[-2].end : ps]
+                    if between.strip() in ("of", "of the"):
+                        pending_title = out[-2].text
+            words = words[cut:]
         names = [w for _, _, w in words]
         ntitle = split_title(names)
         title_text = ""
@@ -638,6 +693,8 @@ def english_mentions(doc: Document) -> list[Mention]:
             words = words[ntitle:]
             names = names[ntitle:]
         elif all(is_title_word(w) for w in names) and split_title([*names, "X"]):
+            if is_honorific(" ".join(names)):
+                continue
             ts, te = words[0][0], words[-1][1]
             out.append(
                 Mention(
@@ -669,7 +726,12 @@ def english_mentions(doc: Document) -> list[Mention]:
         # lowercase administrative word right after: "Vung Tau city"
         after = re.match(r" ([a-z]+)\b", text[end : end + 20])
         kind: Kind | None = None
-        if after and after.group(1) in PLACE_WORDS and not run.connector:
+        if (
+            after
+            and after.group(1) in PLACE_WORDS
+            and not run.connector
+            and fold(parts_last(surface)) not in PLACE_WORDS
+        ):
             end += after.end()
             surface = text[start:end]
             kind = Kind.PLACE
@@ -690,6 +752,8 @@ def english_mentions(doc: Document) -> list[Mention]:
                     )
                 pos += len(piece) + 1
             continue
+        if not title_text and pending_title:
+            title_text = pending_title
         if kind is None:
             kind = _kind(text, start, surface, parts, folded, title_text)
         out.append(_mk(doc, text, surface, start, end, kind, title_text))
@@ -697,8 +761,53 @@ def english_mentions(doc: Document) -> list[Mention]:
     return out
 
 
+def _title(doc: Document, text: str, start: int, end: int) -> Mention:
+    return Mention(
+        text=text[start:end],
+        document=doc.path,
+        start=start,
+        end=end,
+        lang="en",
+        kind=Kind.TITLE,
+        context=_sentence(text, start, end),
+        source="en.title",
+    )
+
+
+def parts_last(surface: str) -> str:
+    """The last word of `surface`."""
+    return surface.rsplit(None, 1)[-1]
+
+
+def _strip_possessive(surface: str) -> str:
+    for suf in ("'s", "’s"):
+        if surface.endswith(suf):
+            return surface[: -len(suf)]
+    return surface
+
+
+def _person_suffix(words: list[tuple[int, int, str]]) -> int:
+    """Index where a Vietnamese personal name ends a longer run, or 0.
+
+    "Presidential Office Le Khanh Hai" → 2: the prefix's last word is not a
+    Vietnamese syllable, and the rest is surname + syllables.
+    """
+    n = len(words)
+    for cut in range(max(1, n - 5), n - 1):
+        prev = words[cut - 1][2]
+        if (
+            restore.is_syllable(prev)
+            and fold(prev) not in ORG_HEADS
+            and not is_title_word(prev)
+        ):
+            continue
+        if is_vietnamese_name([w for _, _, w in words[cut:]]):
+            return cut
+    return 0
+
+
 def _guess(word: str) -> Kind | None:
-    if restore.is_country(word) or restore.place_forms(word):
+    if restore.is_country(word) or restore.is_province(word):
         return Kind.PLACE
     if word.isupper() and word in country_codes():
         return Kind.PLACE
@@ -744,15 +853,23 @@ def _kind(
     if folded[-1] in PLACE_WORDS:
         return Kind.PLACE
     if len(parts) == 1 and surface.isupper() and 2 <= len(surface) <= 8:
-        if _iso_alpha(surface) or restore.is_country(surface):
+        if restore.is_country(surface) or (
+            _iso_alpha(surface) and _code_country_in(text, surface)
+        ):
             return Kind.PLACE
         return Kind.ORG
-    if restore.is_country(surface) or restore.place_forms(surface):
+    if restore.is_country(surface) or restore.is_province(surface):
+        return Kind.PLACE
+    if restore.is_foreign_place(surface):
         return Kind.PLACE
     if is_vietnamese_name(parts):
         return Kind.PERSON
+    if any(f in EVENT_WORDS for f in folded):
+        return Kind.OTHER
     if len(parts) >= 2:
         return Kind.PERSON
+    if len(surface) > 3 and any(c.isupper() for c in surface[1:]):
+        return Kind.ORG  # "VinFast": a brand written with an inner capital
     return None
 
 

@@ -215,6 +215,9 @@ def _countries() -> tuple[frozenset[str], frozenset[str]]:
                     names.add(name_key(name))
                     names.add(name_key(name.split(",")[0]))
                     names.add(name_key(re.sub(r"\s*\(.*\)", "", name)))
+                    if ", " in name:  # "Korea, Republic of" → "Republic of Korea"
+                        head, tail = name.split(", ", 1)
+                        names.add(name_key(f"{tail} {head}"))
             codes.add(str(rec.get("alpha_2", "")))
             codes.add(str(rec.get("alpha_3", "")))
     return frozenset(names - {""}), frozenset(codes - {""})
@@ -223,6 +226,51 @@ def _countries() -> tuple[frozenset[str], frozenset[str]]:
 def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 and alpha-3 codes (empty if iso-codes is absent)."""
     return _countries()[1]
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    keys: set[str] = set()
+    data = _underthesea_mapping()
+    for table in ("province_names", "old_province_names"):
+        entries = data.get(table, {})
+        if isinstance(entries, dict):
+            for rec in entries.values():
+                if isinstance(rec, dict):
+                    keys.add(name_key(str(rec.get("short", ""))))
+    return frozenset(keys - {""})
+
+
+def is_province(text: str) -> bool:
+    """True if `text` names a Vietnamese province (before or after 2025)."""
+    return name_key(text) in _provinces()
+
+
+def is_foreign_place(text: str) -> bool:
+    """True if `text` names a non-Vietnamese subdivision in ISO 3166-2."""
+    return name_key(text) in _foreign_places()
+
+
+@cache
+def _code_names() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    iso1 = ISO_DIR / "iso_3166-1.json"
+    if iso1.is_file():
+        try:
+            recs = json.loads(iso1.read_text(encoding="utf-8")).get("3166-1", [])
+        except (OSError, ValueError):  # pragma: no cover
+            recs = []
+        for rec in recs:
+            names = tuple(str(rec[f]) for f in ("name", "common_name") if rec.get(f))
+            for c in ("alpha_2", "alpha_3"):
+                if rec.get(c):
+                    out[str(rec[c])] = names
+    return out
+
+
+def country_names(code: str) -> tuple[str, ...]:
+    """ISO 3166-1 names of the country with alpha-2/alpha-3 `code`."""
+    return _code_names().get(code, ())
 
 
 def is_country(text: str) -> bool:
