@@ -223,7 +223,8 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
     for m in ms:
         words = _name_words(m)
         if m.kind in (Kind.PLACE, Kind.ORG) and not (
-            m.kind is Kind.ORG and _is_acronym(m.text)
+            _is_acronym(m.text)
+            and (m.kind is Kind.ORG or restore.country_names(m.text))
         ):
             g = group_for(m.kind, norm_key(m.text, m.kind))
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
@@ -407,6 +408,8 @@ def _link_org_short_forms(order: list[_Group]) -> None:
             hw = [fold(x) for x in _words(h.members[0][0].text)]
             if len(hw) <= len(w) or hw[: len(w)] != w:
                 continue
+            if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
+                continue  # "Hà Nội" the city is not "Hà Nội FC"
             rest = hw[len(w) :]
             org_short = g.kind is Kind.ORG and w[-1] in _ORG_HEADS and len(w) >= 2
             head_only = all(x in _ORG_HEADS or x in _ADMIN_WORDS for x in rest)
@@ -492,7 +495,7 @@ def _candidate(g: _Group) -> Candidate:
     pref_text = best[0]
     if not restore.has_diacritics(best[0]) and g.kind is Kind.PLACE:
         base = _strip_admin(best[0])
-        r = restore.restore_place(base)
+        r = restore.restore_place(base, city=fold(best[0]).endswith(" city"))
         if r.restored:
             restored = Term(
                 text=r.text,

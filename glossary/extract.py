@@ -390,18 +390,15 @@ _DASH_GAPS = frozenset({" – ", " - ", " -", " –"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Words that make a capitalised run an event or a document, not a person.
 EVENT_WORDS = frozenset(
-    ["festival", "cup", "championship", "championships", "conference", "competition", "games", "award", "awards", "forum", "summit", "expo", "fair", "initiative", "programme", "program", "agreement", "week", "day", "year", "league", "tournament", "series", "prize", "contest", "exhibition", "congress", "plan", "strategy", "project", "law", "decree", "resolution", "report", "system"]
+    """festival cup championship championships conference competition games
+    award awards forum summit expo fair initiative programme program agreement
+    week day year league tournament series prize contest exhibition congress
+    plan strategy project law decree resolution report system""".split()  # noqa: SIM905
 )
-_ABBREV_TITLES = frozenset({"pm", "deputy pm"})
-
-
-def _ok_name_word(w: str) -> bool:
-    return w[:1].isupper() or (w[:1].isdigit() and False)
 
 
 def _is_cap(w: str) -> bool:
-    c = w[:1]
-    return c.isupper()
+    return w[:1].isupper()
 
 
 def is_vietnamese_name(words: list[str]) -> bool:
@@ -424,9 +421,12 @@ def _sentence(text: str, start: int, end: int) -> str:
     cut = max(left.rfind(". "), left.rfind("\n"))
     s = lo + cut + 1 if cut >= 0 else lo
     right = text[end:hi]
-    m = re.search(r"[.!?](?:\s|$)|\n", right)
+    m = _SENT_STOP.search(right)
     e = end + m.end() if m else hi
     return " ".join(text[s:e].split())
+
+
+_SENT_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -520,7 +520,12 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                     j = k
                     continue
                 break
-            if run.connector and gap in (", ",) and _is_cap(w2):
+            if (
+                run.connector
+                and gap == ", "
+                and _is_cap(w2)
+                and not restore.is_country(w2)
+            ):
                 run.words.append(toks[j])
                 run.comma = True
                 j += 1

@@ -174,7 +174,8 @@ def _gazetteer() -> dict[str, dict[str, str]]:
         except (OSError, ValueError):  # pragma: no cover
             recs = []
         for rec in recs:
-            if str(rec.get("code", "")).startswith("VN-"):
+            code = str(rec.get("code", ""))
+            if code.startswith("VN-") and name_key(rec["name"]) not in gaz:
                 add(str(rec["name"]), "iso 3166-2")
     return gaz
 
@@ -289,7 +290,23 @@ def place_forms(text: str) -> dict[str, str]:
     return {}
 
 
-def restore_place(text: str) -> Restoration:
+@cache
+def _cities() -> dict[str, str]:
+    """name_key(short) → "Thành phố X" for province-level cities."""
+    out: dict[str, str] = {}
+    data = _underthesea_mapping()
+    for table in ("province_names", "old_province_names"):
+        entries = data.get(table, {})
+        if isinstance(entries, dict):
+            for rec in entries.values():
+                if isinstance(rec, dict):
+                    name = str(rec.get("name", ""))
+                    if name.startswith("Thành phố "):
+                        out[name_key(str(rec.get("short", "")))] = name
+    return out
+
+
+def restore_place(text: str, *, city: bool = False) -> Restoration:
     """Restore a Vietnamese place name's diacritics from the gazetteer.
 
     >>> restore_place("Hung Yen").text
@@ -299,6 +316,16 @@ def restore_place(text: str) -> Restoration:
         return Restoration(text, restored=False, ambiguous=False)
     forms = _gazetteer().get(name_key(text), {})
     viet = [f for f in forms if has_diacritics(f)]
+    if city and name_key(text) in _cities():
+        # "Ho Chi Minh City": the province-level city's own name
+        full = _cities()[name_key(text)]
+        return Restoration(
+            full,
+            restored=True,
+            ambiguous=False,
+            candidates=(full,),
+            source="underthesea province-level city",
+        )
     if len(viet) == 1:
         return Restoration(
             viet[0],
