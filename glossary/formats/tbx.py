@@ -14,6 +14,7 @@ TBX 2008 (``<martif>``) shares this code through `Dialect`; see `tbx2008`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO
@@ -85,9 +86,13 @@ def _status_out(status: TermStatus) -> str:
     return f"{status}Term{_ADMN}"
 
 
+# Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _sub(parent: etree._Element, tag: str, text: str, **attrs: str) -> None:
     el = etree.SubElement(parent, tag, attrs)
-    el.text = text
+    el.text = _NOT_XML.sub("", text)
 
 
 def _term_sec(d: Dialect, parent: etree._Element, term: Term) -> None:

@@ -63,7 +63,7 @@ def test_reads_the_shared_sample() -> None:
     if not path.exists():
         pytest.skip("../shared/standards is missing")
     first = tbx2008.load(io.BytesIO(path.read_bytes()), path=str(path))[0]
-    assert [(t.text, t.lang, t.status) for t in first.terms][0] == (
+    assert (first.terms[0].text, first.terms[0].lang, first.terms[0].status) == (
         "Prime Minister",
         "en",
         TermStatus.PREFERRED,
