@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -113,6 +113,7 @@ _PLACE_CUES = frozenset(
 _TERM_TAGS = frozenset({"N", "Nc", "V", "A"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", "–", "—", ";", '"', "“", "”", "("})
 _PYVI_TAGS = {"F": "CH"}
+_GENERIC_MIN = 2
 
 _WORD = re.compile(r"\w+")
 _VI_SYLLABLE = re.compile(
@@ -501,6 +502,20 @@ def _name_kinds(ctx: _Ctx, parts: list[tuple[int, int]]) -> dict[str, Kind]:
     return kinds
 
 
+def _generic_words(ctx: _Ctx) -> tuple[set[str], set[str]]:
+    """Words followed (heads) or preceded (modifiers) by 2+ distinct content words."""
+    after: dict[str, set[str]] = defaultdict(set)
+    before: dict[str, set[str]] = defaultdict(set)
+    toks = ctx.tokens
+    for (a, sa), (b, sb) in itertools.pairwise(zip(toks, ctx.shapes, strict=True)):
+        if sa == sb == "low" and a.tag in _TERM_TAGS and b.tag in _TERM_TAGS:
+            after[_word_key(a.text)].add(_word_key(b.text))
+            before[_word_key(b.text)].add(_word_key(a.text))
+    heads = {w for w, nxt in after.items() if len(nxt) >= _GENERIC_MIN}
+    mods = {w for w, prv in before.items() if len(prv) >= _GENERIC_MIN}
+    return heads, mods
+
+
 def _terms(doc: Document, ctx: _Ctx, claimed: set[int]) -> list[Mention]:
     """Noun phrases bounded by punctuation or function words, ranked by termhood."""
     tokens = ctx.tokens
@@ -519,9 +534,21 @@ def _terms(doc: Document, ctx: _Ctx, claimed: set[int]) -> list[Mention]:
         if j > i:
             spans.append((i, j))
         i = max(j, i + 1)
+    heads, mods = _generic_words(ctx)
     found: list[tuple[int, int]] = []
     for i, j in spans:
+        # "lĩnh vực hợp tác mới" → "hợp tác": a word the document puts before
+        # (or after) many different words is a generic head (or modifier).
+        while j - i > 1 and _word_key(tokens[i].text) in heads:
+            i += 1
+        while j - i > 1 and _word_key(tokens[j - 1].text) in mods:
+            j -= 1
+        if j - i > 2 and " " not in tokens[i].text and tokens[i + 1].tag == "V":
+            i += 1  # a nominaliser before a verb: "sự phát triển bền vững"
         sylls = sum(len(_WORD.findall(t.text)) for t in tokens[i:j])
+        if j - i == 1 and sylls >= 3 and tokens[i].tag == "N":
+            found.append((i, j))  # one long compound: "công nghệ thông tin"
+            continue
         if not (2 <= j - i <= 3 and 3 <= sylls <= 5):
             continue
         if tokens[i].tag not in ("N", "V") or tokens[j - 1].tag not in ("N", "A"):
