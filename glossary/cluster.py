@@ -229,7 +229,7 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             g = group_for(m.kind, norm_key(m.text, m.kind))
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
             bare = _strip_admin(m.text) if m.kind is Kind.PLACE else m.text
-            if bare != m.text:
+            if bare != m.text and not _looks_like_person(bare):
                 g.extra.append(
                     (
                         bare,
@@ -359,6 +359,16 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
     return [g for g in order if g.merged_into is None]
 
 
+def _looks_like_person(text: str) -> bool:
+    """True if `text` has the shape of a Vietnamese personal name ("Ho Chi Minh")."""
+    words = _words(text)
+    return (
+        len(words) >= 2
+        and fold(words[0]) in restore.VIETNAMESE_SURNAMES
+        and all(restore.is_syllable(w) for w in words)
+    )
+
+
 def _two_syllable_short(words: list[str]) -> bool:
     """Footballer-style two-syllable names without a surname ("Tien Linh")."""
     return (
@@ -480,22 +490,34 @@ def _candidate(g: _Group) -> Candidate:
     fulls = [
         k for k, v in forms.items() if any(t is TermType.FULL_FORM for _, t, _ in v)
     ]
+    if g.kind is Kind.PLACE:
+        # the bare name of "Tam Kỳ city" is a full form of the place
+        fulls += [
+            k
+            for k, v in forms.items()
+            if k not in fulls
+            and any(ev.rule == "administrative-word" for _, _, ev in v)
+        ]
     if not fulls:
         fulls = list(forms)
     counts = {k: len(v) for k, v in forms.items()}
 
-    def rank(k: tuple[str, str]) -> tuple[int, int, int, int]:
+    def rank(k: tuple[str, str]) -> tuple[bool, bool, bool, int, int]:
         text = k[0]
         diac = restore.has_diacritics(text)
         caps = text.isupper() and len(text) > 3
-        return (diac and not caps, not caps, len(_words(text)), counts[k])
+        bare = g.kind is not Kind.PLACE or _strip_admin(text) == text
+        return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
 
     best = max(fulls, key=rank)
+    city = any(
+        fold(k[0]).endswith(" city") and _strip_admin(k[0]) == best[0] for k in forms
+    )
     restored: Term | None = None
     pref_text = best[0]
     if not restore.has_diacritics(best[0]) and g.kind is Kind.PLACE:
         base = _strip_admin(best[0])
-        r = restore.restore_place(base, city=fold(best[0]).endswith(" city"))
+        r = restore.restore_place(base, city=city or fold(best[0]).endswith(" city"))
         if r.restored:
             restored = Term(
                 text=r.text,
@@ -513,6 +535,22 @@ def _candidate(g: _Group) -> Candidate:
         elif r.ambiguous:
             flags.add(Flag.UNRESTORED)
             notes.append("restoration ambiguous: " + " | ".join(r.candidates))
+    if (
+        restored is None
+        and g.kind is Kind.PLACE
+        and _is_acronym(best[0])
+        and restore.country_names(best[0])
+    ):
+        name = restore.country_names(best[0])[-1]
+        restored = Term(
+            text=name,
+            lang="en",
+            status=TermStatus.PREFERRED,
+            type=TermType.FULL_FORM,
+            evidence=(Evidence("iso-3166-1", detail=f"{best[0]} → {name}"),),
+        )
+        notes.append(f"name from ISO 3166-1 code {best[0]}")
+        pref_text = name
     elif (
         g.kind is Kind.PERSON
         and not restore.has_diacritics(best[0])
