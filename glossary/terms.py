@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from glossary.model import (
     Candidate,
@@ -101,6 +102,7 @@ _SPELLING = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def variant_key(phrase: str) -> str:
     """Key shared by spelling variants of one term.
 
@@ -115,6 +117,7 @@ def variant_key(phrase: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_content(word: str) -> bool:
     low = word.casefold()
     return (
@@ -176,10 +179,10 @@ def term_mentions(doc: Document) -> list[Mention]:
     Returns:
         One `Mention(kind=Kind.TERM)` per chunk, in document order.
     """
-    spans = list(_chunks(doc.text))
+    spans = [(s, e, variant_key(doc.text[s:e])) for s, e in _chunks(doc.text)]
     freq: dict[str, int] = defaultdict(int)
-    for s, e in spans:
-        freq[variant_key(doc.text[s:e])] += 1
+    for _, _, key in spans:
+        freq[key] += 1
     return [
         Mention(
             text=doc.text[s:e],
@@ -190,10 +193,9 @@ def term_mentions(doc: Document) -> list[Mention]:
             kind=Kind.TERM,
             context=_sentence(doc.text, s, e),
             source=SOURCE,
-            score=math.log2(len(doc.text[s:e].split()))
-            * freq[variant_key(doc.text[s:e])],
+            score=math.log2(max(2, key.count(" ") + 1)) * freq[key],
         )
-        for s, e in spans
+        for s, e, key in spans
     ]
 
 

@@ -1,0 +1,250 @@
+"""Build throughput and peak memory on ≥10 MB of generated English news text.
+
+The corpus is made from the English sentences of seeds/: each generated
+article is 24 seed sentences drawn at random (seeded RNG), in which every
+person name of the seeds is replaced by a random name (Vietnamese names from
+common family, middle and given syllables, with or without diacritics, and
+foreign first-name + surname pairs) and every number is perturbed. So the
+text has the seeds' vocabulary and sentence shapes but thousands of distinct
+people, which is what stresses clustering.
+
+Each measurement runs in a fresh child process (`python -m bench.bench_build
+--run ...`) so that `ru_maxrss` is the peak of that step alone.
+
+    python -m bench build          # 10 MB (default)
+    BENCH_BUILD_MB=2 python -m bench build
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+_FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Phan",
+    "Võ",
+]
+_MIDDLE = [
+    "Văn",
+    "Thị",
+    "Minh",
+    "Đức",
+    "Quốc",
+    "Thanh",
+    "Hồng",
+    "Xuân",
+    "Ngọc",
+    "Hữu",
+    "Công",
+    "Thu",
+]
+_GIVEN = [
+    "An",
+    "Bình",
+    "Chính",
+    "Dũng",
+    "Hà",
+    "Hải",
+    "Hùng",
+    "Lan",
+    "Long",
+    "Nam",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thắng",
+    "Tuấn",
+    "Vinh",
+    "Yến",
+    "Hiếu",
+    "Khánh",
+    "Lộc",
+    "Trung",
+    "Nghĩa",
+    "Phương",
+    "Cường",
+    "Thành",
+]
+_FIRST = [
+    "Anatoly",
+    "Roman",
+    "Ivan",
+    "Olga",
+    "Maria",
+    "John",
+    "Peter",
+    "Elena",
+    "Sergei",
+    "Hans",
+    "Yuki",
+    "Kim",
+]
+_LAST = [
+    "Sivak",
+    "Golovchenko",
+    "Petrov",
+    "Schmidt",
+    "Tanaka",
+    "Novak",
+    "Kowalski",
+    "Jensen",
+    "Rossi",
+]
+# Person names of the seeds, longest first, replaced by generated names.
+_SEED_PERSONS = re.compile(
+    r"Phạm Minh Chính|Pham Minh Chinh|Anatoly Sivak|Roman Golovchenko|"
+    r"Nguyễn Hồng Diên|Kubrakov Ivan Vladimirovich|Uladzimir Baravikou|To Lam"
+)
+_NUMBER = re.compile(r"\d+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _fold(s: str) -> str:
+    from glossary.text import fold
+
+    return " ".join(w.capitalize() for w in fold(s).split())
+
+
+def _name(rng: random.Random) -> str:
+    if rng.random() < 0.6:
+        name = f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE)} {rng.choice(_GIVEN)}"
+        return name if rng.random() < 0.5 else _fold(name)
+    return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+
+
+def generate(out: Path, megabytes: float, seed: int = 7) -> int:
+    """Write generated articles (~3 KB each) under `out`; return bytes written."""
+    rng = random.Random(seed)
+    sentences = [
+        s.strip()
+        for p in sorted(SEEDS.glob("*.txt"))
+        for s in _SENTENCE.split(p.read_text("utf-8"))
+        if len(s.split()) > 5
+    ]
+    target, written, n = int(megabytes * 1_000_000), 0, 0
+    while written < target:
+        people = [_name(rng) for _ in range(3)]
+        body = " ".join(
+            _NUMBER.sub(
+                lambda m: str(int(m.group()) + rng.randint(0, 50)),
+                _SEED_PERSONS.sub(lambda _: rng.choice(people), rng.choice(sentences)),
+            )
+            for _ in range(24)
+        )
+        data = (body + "\n").encode("utf-8")
+        (out / f"{n // 1000:03d}").mkdir(exist_ok=True)
+        (out / f"{n // 1000:03d}" / f"art_{n:05d}.txt").write_bytes(data)
+        written += len(data)
+        n += 1
+    return written
+
+
+def _run(corpus: str, db: str, step: str) -> None:
+    """Child process: one measured step; prints a JSON line."""
+    from glossary.build import build, extract
+    from glossary.reader import read_inputs
+    from glossary.store import TermBase
+    from glossary.terms import term_mentions
+
+    started = time.perf_counter()
+    result: dict[str, object] = {}
+    if step == "build":
+        with TermBase(db) as tb:
+            report = build(tb, [corpus])
+        result = {
+            "processed": report.processed,
+            "mentions": report.mentions,
+            "concepts": sum(report.by_kind.values()),
+        }
+    elif step in ("extract", "terms", "read"):
+        docs = read_inputs([corpus]).documents
+        read_done = time.perf_counter()
+        count = 0
+        for doc in docs:
+            if step == "extract":
+                count += len(extract(doc)[1])
+            elif step == "terms":
+                count += len(term_mentions(doc))
+        result = {"mentions": count, "read_s": read_done - started}
+    result["seconds"] = time.perf_counter() - started
+    result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def _measure(corpus: Path, db: Path, step: str) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.bench_build",
+            "--run",
+            str(corpus),
+            str(db),
+            step,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
+    parsed: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return parsed
+
+
+def main() -> None:
+    """Generate the corpus, then time each step in a fresh process."""
+    megabytes = float(os.environ.get("BENCH_BUILD_MB", "10"))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, db = Path(tmp) / "corpus", Path(tmp) / "bench.db"
+        corpus.mkdir()
+        size = generate(corpus, megabytes)
+        mb = size / 1_000_000
+        files = sum(1 for _ in corpus.rglob("*.txt"))
+        print(f"corpus: {mb:.1f} MB in {files} files (generated from seeds/)")
+        print(f"{'step':<34} {'s':>8} {'MB/s':>8} {'peak MB':>8}")
+        rows = [
+            ("read + decode only (baseline)", "read"),
+            ("term_mentions only", "terms"),
+            ("extract (names + terms)", "extract"),
+            ("glossary build (full)", "build"),
+            ("glossary build (unchanged rerun)", "build"),
+        ]
+        for label, step in rows:
+            r = _measure(corpus, db, step)
+            secs = float(r["seconds"])
+            print(
+                f"{label:<34} {secs:8.2f} {mb / secs:8.2f} {float(r['maxrss_mb']):8.0f}"
+                + (f"  concepts {r['concepts']}" if "concepts" in r else "")
+            )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--run":
+        _run(sys.argv[2], sys.argv[3], sys.argv[4])
+    else:
+        main()
