@@ -31,90 +31,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
-_FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Vũ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Phan",
-    "Võ",
-]
-_MIDDLE = [
-    "Văn",
-    "Thị",
-    "Minh",
-    "Đức",
-    "Quốc",
-    "Thanh",
-    "Hồng",
-    "Xuân",
-    "Ngọc",
-    "Hữu",
-    "Công",
-    "Thu",
-]
-_GIVEN = [
-    "An",
-    "Bình",
-    "Chính",
-    "Dũng",
-    "Hà",
-    "Hải",
-    "Hùng",
-    "Lan",
-    "Long",
-    "Nam",
-    "Phúc",
-    "Quang",
-    "Sơn",
-    "Tâm",
-    "Thắng",
-    "Tuấn",
-    "Vinh",
-    "Yến",
-    "Hiếu",
-    "Khánh",
-    "Lộc",
-    "Trung",
-    "Nghĩa",
-    "Phương",
-    "Cường",
-    "Thành",
-]
-_FIRST = [
-    "Anatoly",
-    "Roman",
-    "Ivan",
-    "Olga",
-    "Maria",
-    "John",
-    "Peter",
-    "Elena",
-    "Sergei",
-    "Hans",
-    "Yuki",
-    "Kim",
-]
-_LAST = [
-    "Sivak",
-    "Golovchenko",
-    "Petrov",
-    "Schmidt",
-    "Tanaka",
-    "Novak",
-    "Kowalski",
-    "Jensen",
-    "Rossi",
-]
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_FAMILY = _words("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Phan Võ")
+_MIDDLE = _words("Văn Thị Minh Đức Quốc Thanh Hồng Xuân Ngọc Hữu Công Thu")
+_GIVEN = _words(
+    "An Bình Chính Dũng Hà Hải Hùng Lan Long Nam Phúc Quang Sơn Tâm Thắng "
+    "Tuấn Vinh Yến Hiếu Khánh Lộc Trung Nghĩa Phương Cường Thành"
+)
+_FIRST = _words("Anatoly Roman Ivan Olga Maria John Peter Elena Sergei Hans Yuki Kim")
+_LAST = _words("Sivak Golovchenko Petrov Schmidt Tanaka Novak Kowalski Jensen Rossi")
 # Person names of the seeds, longest first, replaced by generated names.
 _SEED_PERSONS = re.compile(
     r"Phạm Minh Chính|Pham Minh Chinh|Anatoly Sivak|Roman Golovchenko|"
@@ -137,6 +66,11 @@ def _name(rng: random.Random) -> str:
     return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
 
 
+def _perturb(sentence: str, people: list[str], rng: random.Random) -> str:
+    sentence = _SEED_PERSONS.sub(lambda _: rng.choice(people), sentence)
+    return _NUMBER.sub(lambda m: str(int(m.group()) + rng.randint(0, 50)), sentence)
+
+
 def generate(out: Path, megabytes: float, seed: int = 7) -> int:
     """Write generated articles (~3 KB each) under `out`; return bytes written."""
     rng = random.Random(seed)
@@ -149,13 +83,7 @@ def generate(out: Path, megabytes: float, seed: int = 7) -> int:
     target, written, n = int(megabytes * 1_000_000), 0, 0
     while written < target:
         people = [_name(rng) for _ in range(3)]
-        body = " ".join(
-            _NUMBER.sub(
-                lambda m: str(int(m.group()) + rng.randint(0, 50)),
-                _SEED_PERSONS.sub(lambda _: rng.choice(people), rng.choice(sentences)),
-            )
-            for _ in range(24)
-        )
+        body = " ".join(_perturb(rng.choice(sentences), people, rng) for _ in range(24))
         data = (body + "\n").encode("utf-8")
         (out / f"{n // 1000:03d}").mkdir(exist_ok=True)
         (out / f"{n // 1000:03d}" / f"art_{n:05d}.txt").write_bytes(data)
