@@ -22,6 +22,8 @@ run: $(VENV)/.installed
 	@mkdir -p $(OUT)
 	$(BIN)/glossary build seeds --db $(OUT)/glossary.db
 	$(BIN)/glossary export --db $(OUT)/glossary.db --format json -o $(OUT)/glossary.json
+	$(BIN)/glossary export --db $(OUT)/glossary.db -o $(OUT)/glossary.tbx
+	$(BIN)/glossary export --db $(OUT)/glossary.db -o $(OUT)/glossary.po
 	$(BIN)/glossary stats --db $(OUT)/glossary.db
 
 lint: $(VENV)/.installed-test
