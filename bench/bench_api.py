@@ -1,0 +1,172 @@
+"""Benchmark the library API: annotate throughput and Glossary load time.
+
+`annotate` with 100,000 generated terms over 10 MB of news text, against a
+compiled regular-expression alternation of the same (folded) terms run in the
+same process on the same folded text. Also the time to load a Glossary of
+100,000 terms from records and from a term-base file.
+
+Run: ``python -m bench api`` (``GLOSSARY_BENCH_MB`` / ``GLOSSARY_BENCH_TERMS``
+shrink it).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from glossary.annotate import Automaton, fold_key, fold_text
+from glossary.api import Glossary
+from glossary.model import Concept, Kind, Term, TermStatus
+from glossary.store import TermBase
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý"
+MIDDLES = (
+    "Văn Thị Minh Hồng Quốc Đức Thanh Ngọc Xuân Thu Hải Bảo Gia Kim Anh Tuấn Hữu "
+    "Công Đình Trọng Quang Thế Mạnh Phương Diệu Khánh Tiến Việt Nhật Hoài"
+)
+GIVENS = (
+    "Chính Hùng Dũng Lan Mai Hoa Tâm Tú Sơn Long Nam Bình Hòa Hạnh Hương Linh "
+    "Trang Thảo Vy Yến Phúc Lộc Thọ Khoa Khôi Kiên Lâm Luân Minh Nhân Phong Quân "
+    "Quý Sang Tài Thắng Thịnh Toàn Trí Trung Tuệ Vinh Vũ Hiếu Hiền Huy Duy Đạt"
+)
+
+
+def _words() -> list[str]:
+    text = " ".join(
+        p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))
+    )
+    return sorted({w for w in re.findall(r"[a-z]{4,}", text)})
+
+
+def make_concepts(n: int, seed: int = 7) -> list[Concept]:
+    """`n` distinct terms: 70% Vietnamese names (with an ASCII variant), 30% English."""
+    rng = random.Random(seed)
+    sur, mid, giv = SURNAMES.split(), MIDDLES.split(), GIVENS.split()
+    words = _words()
+    seen: set[str] = set()
+    concepts: list[Concept] = []
+    while len(concepts) < n:
+        if rng.random() < 0.7:
+            parts = [rng.choice(sur), rng.choice(mid), rng.choice(giv)]
+            if rng.random() < 0.5:
+                parts.insert(2, rng.choice(mid))
+            name = " ".join(parts)
+            terms: tuple[Term, ...] = (
+                Term(name, "vi", TermStatus.PREFERRED),
+                Term(_ascii(name), "en"),
+            )
+            kind = Kind.PERSON
+        else:
+            name = " ".join(rng.sample(words, rng.choice((2, 3))))
+            terms = (Term(name, "en", TermStatus.PREFERRED),)
+            kind = Kind.TERM
+        key = fold_key(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        concepts.append(Concept(kind=kind, terms=terms, id=len(concepts) + 1))
+    return concepts
+
+
+def _ascii(s: str) -> str:
+    from glossary.api import strip_marks
+
+    return strip_marks(s)
+
+
+def make_text(mb: float, concepts: list[Concept], seed: int = 11) -> str:
+    """News paragraphs (seeds and news-dev) repeated to `mb` MB, names sprinkled."""
+    rng = random.Random(seed)
+    files = sorted((ROOT / "seeds").glob("*.txt"))
+    files += sorted((SHARED / "corpus" / "news-dev").glob("*.txt"))
+    paragraphs = [p for f in files for p in f.read_text("utf-8").split("\n\n") if p]
+    out: list[str] = []
+    size, target = 0, int(mb * 1_000_000)
+    while size < target:
+        p = rng.choice(paragraphs)
+        c = rng.choice(concepts)
+        p = f"{p} {rng.choice(c.terms).text} said.\n\n"
+        out.append(p)
+        size += len(p.encode("utf-8"))
+    return "".join(out)
+
+
+def _timed(fn: object, *args: object) -> tuple[float, object]:
+    """Run `fn`; return its CPU time (the machine may be shared) and result."""
+    start, wall = time.process_time(), time.perf_counter()
+    result = fn(*args)  # type: ignore[operator]
+    cpu, wall = time.process_time() - start, time.perf_counter() - wall
+    print(f"    [cpu {cpu:.2f} s, wall {wall:.2f} s]")
+    return cpu, result
+
+
+def main() -> None:
+    n = int(os.environ.get("GLOSSARY_BENCH_TERMS", "100000"))
+    mb = float(os.environ.get("GLOSSARY_BENCH_MB", "10"))
+    concepts = make_concepts(n)
+    text = make_text(mb, concepts)
+    size = len(text.encode("utf-8")) / 1e6
+    n_terms = sum(len(c.terms) for c in concepts)
+    print(
+        f"{n} concepts, {n_terms} terms ({n} distinct folded keys); text {size:.1f} MB"
+    )
+
+    t_records, g = _timed(Glossary, concepts)
+    assert isinstance(g, Glossary)
+    print(f"load Glossary from {n} in-memory concepts: {t_records:.2f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        tb = TermBase(db)
+        with tb.transaction():
+            for c in concepts:
+                tb.add_concept(c)
+        tb.close()
+        t_open, _ = _timed(Glossary.open, db)
+    print(f"Glossary.open on a {n}-concept term base: {t_open:.2f} s")
+
+    t_setup, _ = _timed(g.annotate, "warm up: builds the fold tables once")
+    print(f"first call (fold tables, once per process): {t_setup:.2f} s")
+    t_annotate, spans = _timed(g.annotate, text)
+    assert isinstance(spans, list)
+    print(
+        f"Glossary.annotate: {t_annotate:.2f} s = {size / t_annotate:.1f} MB/s, "
+        f"{len(spans)} spans"
+    )
+    t_norm, _ = _timed(g.normalize_text, text, "en-ascii")
+    print(
+        f"Glossary.normalize_text(en-ascii): {t_norm:.2f} s = {size / t_norm:.1f} MB/s"
+    )
+
+    keys = sorted({fold_key(t.text) for c in concepts for t in c.terms}, key=len)[::-1]
+    automaton = Automaton(keys)
+    t_fold, folded = _timed(fold_text, text)
+    hits = sum(1 for _ in automaton.find(text))
+    print(f"  of which folding the text: {t_fold:.2f} s; automaton hits {hits}")
+
+    t_compile, pattern = _timed(
+        re.compile, r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)"
+    )
+    assert isinstance(pattern, re.Pattern)
+    folded_text = folded[0]  # type: ignore[index]
+    sample = folded_text[: max(1, len(folded_text) // 10)]  # the regex is too slow
+    t_regex, found = _timed(lambda: sum(1 for _ in pattern.finditer(sample)))
+    sample_mb = len(sample.encode("utf-8")) / 1e6
+    print(
+        f"regex alternation (re, {len(keys)} keys, longest first, pre-folded text): "
+        f"compile {t_compile:.2f} s, scan {sample_mb:.1f} MB in {t_regex:.2f} s = "
+        f"{sample_mb / t_regex:.2f} MB/s, {found} matches"
+    )
+    print(
+        f"annotate vs regex: {(size / t_annotate) / (sample_mb / t_regex):.0f}x faster"
+    )
+
+
+if __name__ == "__main__":
+    main()
