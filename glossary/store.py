@@ -8,6 +8,7 @@ cursors or rows. A PostgreSQL backend would reimplement this class alone.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -107,6 +108,11 @@ CREATE TABLE mention_cache (
     document TEXT PRIMARY KEY,
     sha256 TEXT NOT NULL,
     mentions TEXT NOT NULL
+);
+-- Small build state, e.g. the stamp of the mention cache last clustered.
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
 """
 
@@ -734,6 +740,28 @@ class TermBase:
         ).fetchall()
         for (data,) in rows:
             yield [Mention.from_dict(d) for d in json.loads(data)]
+
+    def cache_stamp(self) -> str:
+        """A hash of every cached (document, hash) pair: changes with any input."""
+        digest = hashlib.sha256()
+        for path, sha in self._conn.execute(
+            "SELECT document, sha256 FROM mention_cache ORDER BY document"
+        ):
+            digest.update(f"{path}\t{sha}\n".encode())
+        return digest.hexdigest()
+
+    def meta(self, key: str) -> str | None:
+        """A value of the build state, or None."""
+        row = self._conn.execute(
+            "SELECT value FROM meta WHERE key = ?", (key,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+            )
 
     def reviewed_concept_ids(self) -> set[int]:
         """Concepts a reviewer touched: a rebuild adds to them but changes nothing.
