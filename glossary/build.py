@@ -22,6 +22,8 @@ import hashlib
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from glossary.errors import InputError
@@ -52,6 +54,8 @@ __all__ = [
     "propose",
 ]
 
+_STAMP = "clustered-stamp"
+
 # Called as progress(phase, done, total) with phase "extract" or "store".
 Progress = Callable[[str, int, int], None]
 Extractor = Callable[[Document], list[Mention]]
@@ -65,7 +69,7 @@ class BuildReport:
     processed: int = 0  # extracted this run (new or changed)
     unchanged: int = 0  # hash unchanged: mentions taken from the cache
     bytes: int = 0  # UTF-8 size of the processed documents
-    mentions: int = 0  # mentions clustered (all documents)
+    mentions: int = 0  # mentions clustered (all documents; 0 if nothing changed)
     new: int = 0
     updated: int = 0
     flagged: int = 0
@@ -80,8 +84,25 @@ class BuildReport:
 
 
 def content_hash(doc: Document) -> str:
-    """SHA-256 of the document's NFC text, the key of the mention cache."""
-    return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    """Key of the mention cache: SHA-256 of the pipeline version and NFC text.
+
+    The version covers the extractors' source, so a new release re-extracts
+    every document once instead of serving stale mentions.
+    """
+    digest = hashlib.sha256(pipeline_version().encode())
+    digest.update(doc.text.encode("utf-8"))
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A hash of the glossary package's own modules (extractors included)."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(here.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def extract(doc: Document) -> tuple[str, list[Mention]]:
@@ -177,16 +198,22 @@ def build_documents(
             size += len(doc.text.encode("utf-8"))
         if progress:
             progress("extract", n, len(documents))
-    mentions = [m for chunk in tb.all_cached_mentions() for m in chunk]
-    candidates = propose(mentions)
-    new, updated = apply_candidates(tb, candidates, progress=progress)
+    stamp = f"{pipeline_version()}:{tb.cache_stamp()}"
+    new = updated = n_mentions = 0
+    # Nothing changed since the last completed store phase: skip clustering.
+    if processed or tb.meta(_STAMP) != stamp:
+        mentions = [m for chunk in tb.all_cached_mentions() for m in chunk]
+        n_mentions = len(mentions)
+        with tb.transaction():
+            new, updated = apply_candidates(tb, propose(mentions), progress=progress)
+            tb.set_meta(_STAMP, stamp)
     counts = tb.counts()
     return BuildReport(
         documents=len(documents),
         processed=processed,
         unchanged=unchanged,
         bytes=size,
-        mentions=len(mentions),
+        mentions=n_mentions,
         new=new,
         updated=updated,
         flagged=counts.get("flagged", 0),

@@ -74,6 +74,7 @@ def test_unchanged_rebuild_reprocesses_nothing(
     again = build(tb, [str(seeds)])
     assert (again.processed, again.unchanged) == (0, 5)
     assert (again.new, again.updated) == (0, 0)
+    assert again.mentions == 0  # nothing changed: clustering was skipped
     assert tb.summaries() == before
 
 
