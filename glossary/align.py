@@ -151,21 +151,33 @@ def vi_ngrams(
     """Word n-grams of a Vietnamese segment that could translate a term.
 
     N-grams do not cross punctuation and neither start nor end with a function
-    word. Returns (surface, start, end) triples.
+    word. A hyphen joins only one-syllable words ("Á - Âu"); between longer
+    words it links two things ("Việt Nam - Belarus", "kinh tế - thương mại").
+    Returns (surface, start, end) triples.
     """
     out = []
+    text = segment.text
+
+    def joins(j: int) -> bool:
+        return (
+            text[words[j].start : words[j].end] == "-"
+            and 0 < j < len(words) - 1
+            and " " not in text[words[j - 1].start : words[j - 1].end]
+            and " " not in text[words[j + 1].start : words[j + 1].end]
+        )
+
     for i, first in enumerate(words):
-        if first.tag in _FUNCTION_TAGS or not segment.text[first.start].isalnum():
+        if first.tag in _FUNCTION_TAGS or not text[first.start].isalnum():
             continue
         for j in range(i, min(len(words), i + max_words)):
             last = words[j]
-            if not any(c.isalnum() for c in segment.text[last.start : last.end]):
-                if segment.text[last.start : last.end] != "-":
+            if not any(c.isalnum() for c in text[last.start : last.end]):
+                if not joins(j):
                     break
                 continue
             if last.tag in _FUNCTION_TAGS:
                 continue
-            out.append((segment.text[first.start : last.end], first.start, last.end))
+            out.append((text[first.start : last.end], first.start, last.end))
     return out
 
 
@@ -331,7 +343,7 @@ def propose(
     en_segs = [e for e, _ in pairs]
     vi_segs = [v for _, v in pairs]
     cand_occ: dict[str, list[_Occ]] = defaultdict(list)
-    surface: dict[str, str] = {}
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
     unit_keys = {fold(u) for u in units}
     for s, (seg, ws) in enumerate(zip(vi_segs, words, strict=True)):
         grams = vi_ngrams(seg, ws)
@@ -340,8 +352,12 @@ def propose(
             if any(x <= a and b <= y and y - x > b - a for x, y in unit_spans):
                 continue  # "Thủ tướng" inside the unit "Phó Thủ tướng"
             key = fold(text)
-            surface.setdefault(key, text)
+            seen[key][text] += 1
             cand_occ[key].append(_Occ(s, (a + b) / 2 / max(1, len(seg.text))))
+    # The usual spelling, and not a dateline in capitals ("HÀ NỘI").
+    surface = {
+        k: max(c, key=lambda t: (not t.isupper(), c[t], t)) for k, c in seen.items()
+    }
     by_name = {name_key(surface[k]): k for k in cand_occ}
     all_forms = {fold(f) for forms in terms.values() for f in forms}
     out: dict[str, Proposal] = {}

@@ -1,0 +1,251 @@
+"""English↔Vietnamese term pairs from paragraph-aligned text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, SHARED
+
+from glossary.align import (
+    Segment,
+    Word,
+    dice,
+    en_spans,
+    paragraphs,
+    segment_pairs,
+    vi_ngrams,
+)
+from glossary.cli import main
+from glossary.commands.align import Outcome, align
+from glossary.model import Concept, Kind, Term, TermStatus, TermType
+from glossary.store import TermBase
+from glossary.text import fold
+
+PARALLEL = SHARED / "corpus" / "parallel"
+NAMES = ("000_ee629b6e4a47ac1f", "001_a7af507576baeb51")
+PERSONS = ("Phạm Minh Chính", "Anatoly Sivak", "Nguyễn Hồng Diên", "Roman Golovchenko")
+PLACES = ("Việt Nam", "Belarus", "Hà Nội")
+
+# Figures achieved on the README pairs (docs/readme/bilingual.md).
+FLOOR_PRECISION = 1.0
+FLOOR_RECALL = 1.0
+
+
+def _files() -> list[tuple[str, str, str, str]]:
+    if not PARALLEL.exists():
+        pytest.skip(f"{PARALLEL} missing")
+    out = []
+    for name in NAMES:
+        en, vi = SEEDS / f"{name}.txt", PARALLEL / f"{name}.vi.txt"
+        out.append(
+            (str(en), en.read_text(encoding="utf-8"), str(vi), vi.read_text("utf-8"))
+        )
+    return out
+
+
+def readme_pairs() -> dict[str, str]:
+    """The term pairs listed in the corpus README (English → Vietnamese)."""
+    text = (SHARED / "corpus" / "README.md").read_text(encoding="utf-8")
+    block = text[text.index("Useful term pairs") :]
+    block = re.sub(r"\s+", " ", block[block.index(":") + 1 :])
+    pairs = {}
+    for item in block.split(";"):
+        en, vi = item.split("↔")
+        pairs[en.strip()] = vi.strip().rstrip(".")
+    return pairs
+
+
+def _termbase(path: Path) -> TermBase:
+    tb = TermBase(str(path))
+    for en in readme_pairs():
+        kind = Kind.TITLE if "Minister" in en else Kind.TERM
+        tb.add_concept(
+            Concept(kind=kind, terms=(Term(en, "en", TermStatus.PREFERRED),))
+        )
+    for name in PERSONS:
+        tb.add_concept(
+            Concept(kind=Kind.PERSON, terms=(Term(name, "en", TermStatus.PREFERRED),))
+        )
+    for name in PLACES:
+        tb.add_concept(
+            Concept(kind=Kind.PLACE, terms=(Term(name, "en", TermStatus.PREFERRED),))
+        )
+    return tb
+
+
+@pytest.fixture(scope="module")
+def aligned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Outcome]]:
+    """Both parallel pairs aligned once into a term base file."""
+    path = tmp_path_factory.mktemp("align") / "tb.db"
+    with _termbase(path) as tb:
+        outcomes = align(tb, _files())
+    return path, outcomes
+
+
+def test_top_proposal_precision_and_recall(
+    aligned: tuple[Path, list[Outcome]],
+) -> None:
+    gold = readme_pairs()
+    assert len(gold) == 14
+    top = {o.proposal.english: o.proposal.vietnamese for o in aligned[1]}
+    proposed = [en for en in gold if en in top]
+    correct = [en for en in proposed if fold(top[en]) == fold(gold[en])]
+    precision = len(correct) / len(proposed)
+    recall = len(correct) / len(gold)
+    assert precision >= FLOOR_PRECISION, {en: top.get(en) for en in gold}
+    assert recall >= FLOOR_RECALL, {en: top.get(en) for en in gold}
+
+
+def test_names_align_by_identity(aligned: tuple[Path, list[Outcome]]) -> None:
+    rules = {o.proposal.english: o.proposal for o in aligned[1]}
+    for name in PERSONS + PLACES:
+        assert rules[name].vietnamese == name
+        assert rules[name].rule == "align:name"
+
+
+def test_proposals_stored_with_evidence(aligned: tuple[Path, list[Outcome]]) -> None:
+    with TermBase(str(aligned[0])) as tb:
+        (concept,) = tb.find("digital transformation")
+        vi = concept.preferred("vi")
+        assert vi is not None
+        assert vi.text == "chuyển đổi số"
+        assert vi.status is TermStatus.PREFERRED
+        (ev,) = vi.evidence
+        assert ev.rule == "align:dice"
+        assert "score=" in ev.detail
+        assert "000_ee629b6e4a47ac1f.vi.txt#3" in ev.detail
+        assert ev.document.endswith("000_ee629b6e4a47ac1f.vi.txt")
+
+
+def test_manual_vietnamese_term_is_kept(tmp_path: Path) -> None:
+    with TermBase(str(tmp_path / "m.db")) as tb:
+        cid = tb.add_concept(
+            Concept(
+                kind=Kind.TERM,
+                terms=(
+                    Term("clean energy", "en", TermStatus.PREFERRED),
+                    Term(
+                        "năng lượng xanh",
+                        "vi",
+                        TermStatus.PREFERRED,
+                        TermType.FULL_FORM,
+                        manual=True,
+                    ),
+                ),
+            )
+        )
+        (outcome,) = align(tb, _files()[:1])
+        assert outcome.action == "admitted"
+        terms = {t.text: t for t in tb.concept(cid).terms if t.lang == "vi"}
+        assert terms["năng lượng xanh"].status is TermStatus.PREFERRED
+        assert terms["năng lượng xanh"].manual
+        assert terms["năng lượng sạch"].status is TermStatus.ADMITTED
+        # Aligning again adds evidence, not a second term.
+        (again,) = align(tb, _files()[:1])
+        assert again.action == "known"
+        assert len([t for t in tb.concept(cid).terms if t.lang == "vi"]) == 2
+
+
+def test_cli_align_prints_and_stores(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "c.db"
+    with TermBase(str(db)) as tb:
+        tb.add_concept(
+            Concept(
+                kind=Kind.TERM,
+                terms=(Term("circular economy", "en", TermStatus.PREFERRED),),
+            )
+        )
+    (_, _, vi, _) = _files()[1]
+    en = str(SEEDS / f"{NAMES[1]}.txt")
+    assert main(["align", en, vi, "--db", str(db)]) == 0
+    out = capsys.readouterr()
+    assert "circular economy → kinh tế tuần hoàn" in out.out
+    assert "1 new Vietnamese terms stored" in out.err
+    assert main(["align", en, vi, "--db", str(db), "--dry-run", "--json"]) == 0
+    assert '"vietnamese": "kinh tế tuần hoàn"' in capsys.readouterr().out
+
+
+def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    en = SEEDS / f"{NAMES[0]}.txt"
+    assert main(["align", str(en), "--db", str(tmp_path / "e.db")]) == 2
+    assert "pairs of files" in capsys.readouterr().err
+    short = tmp_path / "short.vi.txt"
+    short.write_text("Một đoạn.\n\nHai đoạn.\n", encoding="utf-8")
+    assert main(["align", str(en), str(short), "--db", str(tmp_path / "e.db")]) == 2
+    err = capsys.readouterr().err
+    assert "short.vi.txt" in err
+    assert "paragraphs" in err
+
+
+def test_tm_units_add_parallel_segments(tmp_path: Path) -> None:
+    from tm.model import Unit
+    from tm.store import MemoryStore
+
+    tm_path = tmp_path / "tm.db"
+    with MemoryStore(tm_path) as store:
+        store.add_units(
+            [
+                Unit("Renewable energy projects.", "Các dự án năng lượng tái tạo."),
+                Unit("Invest in renewable energy.", "Đầu tư vào năng lượng tái tạo."),
+                Unit("Clean water.", "Nước sạch."),
+            ]
+        )
+    with TermBase(str(tmp_path / "t.db")) as tb:
+        tb.add_concept(
+            Concept(
+                kind=Kind.TERM,
+                terms=(Term("renewable energy", "en", TermStatus.PREFERRED),),
+            )
+        )
+        outcomes = align(tb, _files()[:1], tm_path=str(tm_path), dry_run=True)
+    (o,) = outcomes
+    assert o.proposal.vietnamese == "năng lượng tái tạo"
+    assert all(s.startswith("tm:") for s in o.proposal.segments)
+
+
+def test_paragraph_pairs_and_mismatch() -> None:
+    assert paragraphs("a\n\n\nb\n \nc\n") == ["a", "b", "c"]
+    pairs = segment_pairs("d", "A.\n\nB.", "Ạ.\n\nBê.")
+    assert [(e.id, e.text, v.text) for e, v in pairs] == [
+        ("d#1", "A.", "Ạ."),
+        ("d#2", "B.", "Bê."),
+    ]
+    with pytest.raises(ValueError, match="paragraphs"):
+        segment_pairs("d", "A.\n\nB.", "Ạ.")
+
+
+def test_dice() -> None:
+    assert dice(2, 2, 2) == 1.0
+    assert dice(3, 1, 1) == 0.5
+    assert dice(0, 0, 0) == 0.0
+
+
+def test_en_spans_ignore_case_marks_and_possessive() -> None:
+    text = "Việt Nam's PRIME minister met the Prime-Minister of Belarus."
+    assert [text[a:b] for a, b in en_spans("Prime Minister", text)] == [
+        "PRIME minister",
+        "Prime-Minister",
+    ]
+    assert [text[a:b] for a, b in en_spans("Viet Nam", text)] == ["Việt Nam's"]
+    assert en_spans("", text) == []
+
+
+def test_vi_ngrams_skip_function_word_edges() -> None:
+    seg = Segment("s#1", "các ngành bán dẫn, và trí tuệ")
+    words = [
+        Word(0, 3, "L"),
+        Word(4, 9, "N"),
+        Word(10, 17, "N"),
+        Word(17, 18, "CH"),
+        Word(19, 21, "C"),
+        Word(22, 29, "N"),
+    ]
+    grams = {g for g, _, _ in vi_ngrams(seg, words)}
+    assert "ngành bán dẫn" in grams
+    assert "bán dẫn" in grams
+    assert "trí tuệ" in grams
+    assert not [g for g in grams if g.startswith(("các", "và")) or "," in g]
