@@ -2,7 +2,8 @@
 
 ``{"concepts": [{"id", "kind", "status", "note", "flags", "terms":
 [{"text", "lang", "status", "type", "count"}]}]}``; a concept's preferred
-term has ``"status": "preferred"``.
+term has ``"status": "preferred"``. Terms may also carry ``"pos"`` and
+``"context"`` (written only when set).
 """
 
 from __future__ import annotations
@@ -33,17 +34,24 @@ def concept_record(concept: Concept) -> dict[str, Any]:
         "status": str(concept.status),
         "note": concept.note,
         "flags": sorted(str(f) for f in concept.flags),
-        "terms": [
-            {
-                "text": t.text,
-                "lang": t.lang,
-                "status": str(t.status),
-                "type": str(t.type),
-                "count": t.count,
-            }
-            for t in concept.terms
-        ],
+        "terms": [_term_record(t) for t in concept.terms],
     }
+
+
+def _term_record(t: Term) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "text": t.text,
+        "lang": t.lang,
+        "status": str(t.status),
+        "type": str(t.type),
+        "count": t.count,
+    }
+    # Optional fields, written only when set (older readers ignore them).
+    if t.pos:
+        rec["pos"] = t.pos
+    if t.context:
+        rec["context"] = t.context
+    return rec
 
 
 def dump(concepts: Iterable[Concept], out: IO[bytes], **_: object) -> None:
@@ -61,6 +69,8 @@ def _concept(rec: dict[str, Any]) -> Concept:
             status=TermStatus(t.get("status", "admitted")),
             type=TermType(t.get("type", "variant")),
             count=int(t.get("count", 0)),
+            pos=str(t.get("pos", "")),
+            context=nfc(str(t.get("context", ""))),
         )
         for t in rec["terms"]
     )
