@@ -102,12 +102,17 @@ def _lookup(args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0 if matches else 1
     for m in matches:
-        print(f"{m.score:3d}  {m.unit.source}\n     → {m.translation}")
+        print(f"{m.score:3d}  {_one_line(m.unit.source)}")
+        print(f"     → {_one_line(m.translation)}")
     if not matches:
         print(f"no match >= {args.min}")
     for en, vi in terms:
         print(f"term: {en} → {vi}")
     return 0 if matches else 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -116,10 +121,10 @@ def _search(args: argparse.Namespace) -> int:
     store.close()
     console = Console(highlight=False)
     for u in units:
-        shown = Text(u.target if args.target else u.source)
+        shown = Text(_one_line(u.target if args.target else u.source))
         for start, end in highlight_spans(shown.plain, args.text):
             shown.stylize("bold reverse", start, end)
-        other = u.source if args.target else u.target
+        other = _one_line(u.source if args.target else u.target)
         if console.is_terminal:
             console.print(shown, Text(f"  ⇄  {other}", style="dim"))
         else:

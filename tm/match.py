@@ -9,7 +9,8 @@ OmegaT and Trados present it, with two refinements:
   costs 0.5, not 1), so a typo does not cost a whole word;
 * placeables (numbers, printf/brace variables, tags, URLs) compare as one
   class: a differing placeable costs one point, and the query's value is put
-  into the suggested translation (``Delete 3 files`` against ``Delete %d files``).
+  into the suggested translation (``Delete 3 files`` against ``Delete %d files``);
+  an inserted or deleted placeable or punctuation mark costs half a word.
 
 A difference only in case, diacritics, spacing or punctuation scores 99.
 """
@@ -46,6 +47,8 @@ _PLACEABLE = (
 _TOKEN = re.compile(rf"(?P<p>{_PLACEABLE})|(?P<w>[^\W_]+)|(?P<o>[^\w\s])")
 _WORD = re.compile(r"[^\W_]+")
 _PLACE_KEY = "\x00"
+# An inserted or deleted placeable or punctuation mark costs half a word.
+_MINOR = 0.5
 
 
 class Tokens(NamedTuple):
@@ -68,7 +71,8 @@ def tokenize(text: str) -> Tokens:
             keys.append(_PLACE_KEY)
             placeables.append(m.group())
         else:
-            keys.append(fold(m.group()))
+            token = m.group()
+            keys.append(token.lower() if token.isascii() else fold(token))
     return Tokens(keys, placeables)
 
 
@@ -87,7 +91,8 @@ def _distance(a: Sequence[str], b: Sequence[str]) -> float:
             else:
                 cost += Levenshtein.normalized_distance(x, y)
         else:
-            cost += 1.0
+            token = a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]
+            cost += 1.0 if token[:1].isalnum() else _MINOR
     return cost
 
 

@@ -10,10 +10,9 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from glossary.errors import ExportError, InputError
 from glossary.text import fold, nfc
@@ -25,21 +24,14 @@ from tm.store import MemoryStore
 
 # Candidate budget: at most this many ids per query word, this many in all,
 # and this many re-ranked by the exact (slower, Python) token score.
-_PER_WORD = 2000
+_PER_WORD = 1000
 _POOL = 200
 _FEW = 50
 _RESCORE = 30
 
 
-class _Dumper(Protocol):
-    def __call__(
-        self,
-        units: Iterable[Unit],
-        out: os.PathLike[str] | object,
-        *,
-        src: str,
-        tgt: str,
-    ) -> None: ...
+def _quick_fold(s: str) -> str:
+    return s.lower() if s.isascii() else fold(s)
 
 
 def read_file(
@@ -103,28 +95,38 @@ class Matcher:
 
     1. Sources equal up to case/diacritics come from the `fkey` index.
     2. Query words unknown to the memory (typos) are replaced by the closest
-       words of the memory's vocabulary (edit distance ≤ 2, loaded once).
+       words of the memory's vocabulary (OSA distance, where a transposition
+       costs 1: ≤ 1 for short words, ≤ 2 for longer; loaded once).
     3. FTS5 returns sources that contain every query word (or a correction);
-       when that is too few (a dropped or changed word), the rarest words add
-       candidates by how many query words they share.
+       when that is too few (a dropped or changed word), every word found in at
+       most `_PER_WORD` sources adds candidates, ranked by words shared.
     4. rapidfuzz's `ratio` on folded sources keeps the best `_RESCORE`, which
        get the exact token score of `tm.match`.
     """
 
     def __init__(self, store: MemoryStore) -> None:
-        """Wrap `store`; the vocabulary is loaded on the first typo."""
+        """Wrap `store`; its vocabulary is loaded on the first lookup.
+
+        The vocabulary (word → document frequency) is a snapshot: make a new
+        Matcher after importing more units.
+        """
         self.store = store
-        self._vocab: list[str] | None = None
+        self._df: dict[str, int] | None = None
+        self._words: list[str] = []
+
+    def _freqs(self) -> dict[str, int]:
+        if self._df is None:
+            self._df = self.store.vocabulary()
+            self._words = list(self._df)
+        return self._df
 
     def _corrections(self, word: str) -> list[str]:
         if len(word) < 3:
             return []
-        if self._vocab is None:
-            self._vocab = self.store.vocabulary()
         found = process.extract(
             word,
-            self._vocab,
-            scorer=Levenshtein.distance,
+            self._words,
+            scorer=OSA.distance,
             score_cutoff=1 if len(word) < 6 else 2,
             limit=3,
         )
@@ -136,10 +138,10 @@ class Matcher:
         exact = self.store.same_folded_source(query)
         if not words:
             return exact
-        freq = self.store.doc_freqs(words)
+        df = self._freqs()
         groups: list[list[str]] = []
         for w in words:
-            alts = [w] if w in freq else self._corrections(w)
+            alts = [w] if w in df else self._corrections(w)
             if alts:
                 groups.append(alts)
         ids: Counter[int] = Counter()
@@ -147,8 +149,8 @@ class Matcher:
             for i in self.store.ids_with_all(groups, _POOL):
                 ids[i] += len(groups)
         if len(ids) < _FEW and len(groups) > 1:
-            df = self.store.doc_freqs([w for g in groups for w in g])
-            rare = sorted(df, key=lambda w: df[w])[: max(3, len(groups) // 2)]
+            ranked = sorted({w for g in groups for w in g}, key=df.__getitem__)
+            rare = [w for w in ranked if df[w] <= _PER_WORD] or ranked[:1]
             for w in rare:
                 ids.update(self.store.ids_with_word(w, _PER_WORD))
         pool = [i for i, _ in ids.most_common(_POOL)]
@@ -156,8 +158,8 @@ class Matcher:
         pairs = [(i, s) for i, s in self.store.sources(pool) if i not in known]
         if len(pairs) > _RESCORE:
             best = process.extract(
-                fold(query),
-                [fold(s) for _, s in pairs],
+                _quick_fold(query),
+                [_quick_fold(s) for _, s in pairs],
                 scorer=fuzz.ratio,
                 limit=_RESCORE,
             )

@@ -203,10 +203,10 @@ class MemoryStore:
         )
         return {str(t): int(d) for t, d in cur}
 
-    def vocabulary(self) -> list[str]:
-        """Every folded word that occurs in a source."""
-        cur = self._conn.execute("SELECT term FROM units_vocab WHERE col = 'src'")
-        return [str(r[0]) for r in cur]
+    def vocabulary(self) -> dict[str, int]:
+        """Every folded word that occurs in a source, with its document frequency."""
+        cur = self._conn.execute("SELECT term, doc FROM units_vocab WHERE col = 'src'")
+        return {str(t): int(d) for t, d in cur}
 
     def ids_with_all(self, groups: Sequence[Sequence[str]], limit: int) -> list[int]:
         """Ids of sources containing, for every group, at least one of its words."""

@@ -92,7 +92,7 @@ def load(
         target = entry.msgstr
         if entry.msgid_plural and entry.msgstr_plural:
             target = entry.msgstr_plural.get(0, "") or ""
-        if not entry.msgid or not target:
+        if not entry.msgid.strip() or not target.strip():
             continue
         line = getattr(entry, "linenum", None)
         where = f"{path}:{line}" if line else path

@@ -1,0 +1,155 @@
+"""tm benchmark: the real .mo memory against translate-toolkit and rapidfuzz.
+
+`python -m bench tm` runs the comparison on /usr/share/locale/vi/*.mo;
+`python -m bench.bench_tm --scale 1000000` adds the synthetic scale-up.
+"""
+
+from __future__ import annotations
+
+import glob
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz import process
+
+from tm import service
+from tm.store import MemoryStore
+
+MO_GLOB = "/usr/share/locale/vi/LC_MESSAGES/*.mo"
+
+
+def _perturb(rng: random.Random, s: str) -> str:
+    words = s.split()
+    kind = rng.choice(["drop", "case", "swap"])
+    if kind == "drop" and len(words) > 2:
+        del words[rng.randrange(len(words))]
+        return " ".join(words)
+    if kind == "case":
+        return s.swapcase() if rng.random() < 0.5 else s.lower()
+    i = rng.randrange(max(1, len(s) - 1))
+    return s[:i] + s[i + 1 : i + 2] + s[i : i + 1] + s[i + 2 :]
+
+
+def _stats(times: list[float]) -> tuple[float, float]:
+    times = sorted(times)
+    return statistics.median(times) * 1e3, times[int(len(times) * 0.95)] * 1e3
+
+
+def real() -> None:
+    files = sorted(glob.glob(MO_GLOB))
+    if not files:
+        print("no /usr/share/locale/vi .mo files: skipped")
+        return
+    store = MemoryStore()
+    t = time.perf_counter()
+    for f in files:
+        service.import_units(store, f, service.read_file(Path(f)))
+    print(
+        f"imported {len(files)} .mo files, {store.count()} units in "
+        f"{time.perf_counter() - t:.1f} s"
+    )
+    units = [u for u in store.units() if 2 <= len(u.source.split()) <= 12]
+    rng = random.Random(7)
+    picks = rng.sample(units, 200)
+    queries = [(_perturb(rng, u.source), u.source) for u in picks]
+    sources = [u.source for u in store.units()]
+    matcher = service.Matcher(store)
+    matcher.lookup("warm up the vocabulary xqzt")
+    from translate.search import match as ttk_match
+    from translate.storage import pypo
+
+    ttk_store = pypo.pofile()
+    for u in store.units():
+        ttk_store.addsourceunit(u.source).target = u.target
+    ttk = ttk_match.matcher(
+        ttk_store, max_candidates=1, min_similarity=30, max_length=1000
+    )
+
+    def ours(q: str) -> list[str]:
+        return [m.unit.source for m in matcher.lookup(q, minimum=0, limit=1)]
+
+    def brute(q: str) -> list[str]:
+        best = process.extractOne(q, sources)
+        return [best[0]] if best else []
+
+    def toolkit(q: str) -> list[str]:
+        return [str(u.source) for u in ttk.matches(q)][:1]
+
+    methods: list[tuple[str, Callable[[str], list[str]]]] = [
+        ("tm.Matcher", ours),
+        ("rapidfuzz extractOne", brute),
+        ("translate-toolkit matcher", toolkit),
+    ]
+    rows = []
+    for name, fn in methods:
+        hits, times = 0, []
+        for q, want in queries:
+            t = time.perf_counter()
+            got = fn(q)
+            times.append(time.perf_counter() - t)
+            hits += bool(got) and got[0] == want
+        med, p95 = _stats(times)
+        rows.append((name, hits, med, p95))
+    print("| method | recall@1 | median ms | p95 ms |\n|---|---|---|---|")
+    for name, hits, med, p95 in rows:
+        print(f"| {name} | {hits}/200 | {med:.2f} | {p95:.2f} |")
+    base_med = rows[0][2]
+    print(
+        f"speed-up (median) vs translate-toolkit: {rows[2][2] / base_med:.1f}x, "
+        f"vs rapidfuzz: {rows[1][2] / base_med:.1f}x"
+    )
+
+
+def scale(n: int) -> None:
+    rng = random.Random(1)
+    vocab = [f"w{i:x}" for i in range(50000)] + ["file", "open", "the", "error"]
+    weights = [1 / (i + 1) for i in range(len(vocab))]
+
+    def sentence() -> str:
+        return " ".join(rng.choices(vocab, weights, k=rng.randint(3, 12)))
+
+    from tm.model import Unit
+
+    path = Path(tempfile.mkdtemp()) / "scale.db"
+    store = MemoryStore(path)
+    t = time.perf_counter()
+    batch = 100_000
+    kept = []
+    for start in range(0, n, batch):
+        units = [Unit(sentence(), sentence()) for _ in range(batch)]
+        kept.extend(rng.sample(units, 2))
+        service.import_units(store, f"synthetic-{start}", units)
+    dt = time.perf_counter() - t
+    import resource
+
+    print(
+        f"{store.count()} units imported in {dt:.0f} s = {n / dt:,.0f} units/s; "
+        f"db {path.stat().st_size / 1e6:.0f} MB; max RSS "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB"
+    )
+    matcher = service.Matcher(store)
+    queries = [_perturb(rng, u.source) for u in rng.choices(kept, k=200)]
+    matcher.lookup(queries[0])
+    times = []
+    for q in queries:
+        t0 = time.perf_counter()
+        matcher.lookup(q)
+        times.append(time.perf_counter() - t0)
+    med, p95 = _stats(times)
+    print(f"lookup at {n:,}: median {med:.1f} ms, p95 {p95:.1f} ms")
+
+
+def main() -> None:
+    """Real-memory comparison; `--scale N` adds the synthetic scale-up."""
+    real()
+    if "--scale" in sys.argv:
+        scale(int(sys.argv[sys.argv.index("--scale") + 1]))
+
+
+if __name__ == "__main__":
+    main()
