@@ -76,7 +76,7 @@ _STOP = _wordset(
     adopted reported called joined completed marked opened reviewed praised
     raised implemented established recorded achieved attracted considered
     introduced presented chaired described mentioned pledged vowed reaffirmed
-    underlined underscored briefed informed requested wished hoped grew rose
+    maintained underlined underscored briefed informed requested wished hoped grew rose
     fell became began won sought left led brought built bought kept spent sent
     put found felt thought knew ran paid stood understood
     deepen explore attach reach reached expand expanded foster facilitate back
