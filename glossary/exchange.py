@@ -344,10 +344,13 @@ def apply(
     mode = ImportMode(mode)
     added = merged = terms_added = 0
     with tb.transaction():
+        # Keep the file's ids only in an empty term base: elsewhere a free id
+        # may be one a deleted concept had, which the review log still names.
+        keep_ids = tb.counts()["concepts"] == 0
         for concept in concepts:
             existing = _match(tb, concept)
             if existing is None:
-                tb.add_concept(concept, keep_id=True)
+                tb.add_concept(concept, keep_id=keep_ids)
                 added += 1
                 terms_added += len(concept.terms)
             elif mode is ImportMode.REPLACE:

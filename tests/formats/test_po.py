@@ -14,7 +14,7 @@ from conftest import DATA, SAMPLE_CONCEPTS, SHARED
 
 from glossary.errors import InputError
 from glossary.formats import po
-from glossary.model import ConceptStatus, TermStatus
+from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus, TermType
 
 MSGFMT = shutil.which("msgfmt")
 
@@ -119,3 +119,17 @@ def test_broken_files(name: str, line: int, message: str) -> None:
     with pytest.raises(InputError) as err:
         po.load(io.BytesIO(path.read_bytes()), path=str(path))
     assert str(err.value) == f"{path}:{line}: {message}"
+
+
+def test_vietnamese_only_concept_keeps_its_language() -> None:
+    concept = Concept(
+        kind=Kind.ORG,
+        id=3,
+        terms=(Term("Bộ Công Thương", "vi", TermStatus.PREFERRED, TermType.FULL_FORM),),
+    )
+    out = io.BytesIO()
+    po.dump([concept], out)
+    entry = polib.pofile(out.getvalue().decode())[0]
+    assert (entry.msgid, entry.msgstr) == ("Bộ Công Thương", "Bộ Công Thương")
+    (back,) = po.load(io.BytesIO(out.getvalue()), path="v.po")
+    assert [(t.text, t.lang) for t in back.terms] == [("Bộ Công Thương", "vi")]
