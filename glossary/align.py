@@ -445,7 +445,7 @@ def _by_association(
             _closeness(min(abs(p - o.pos) for p in occ[s] for o in occs if o.seg == s))
             for s in shared
         ) / len(shared)
-        score = assoc * closeness * _length_prior(label, surface[key])
+        score = assoc**2 * closeness * _length_prior(label, surface[key])
         context = {t for s in shared for t in _en_stems(en_segs[s].text)}
         score *= _lexicon_factor(label, surface[key], lexicon, context)
         if key in unit_keys:
