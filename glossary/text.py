@@ -52,24 +52,65 @@ def _fold_slow(s: str) -> str:
 
 
 @cache
-def _fold_table() -> dict[int, str | None]:
-    """str.translate table folding every Latin letter whose fold is ASCII."""
-    table: dict[int, str | None] = {}
-    ranges = [(0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00), (0x300, 0x370)]
-    for lo, hi in ranges:
-        for code in range(lo, hi):
-            ch = chr(code)
-            folded = _fold_slow(ch)
-            if folded != ch and folded.isascii():
-                table[code] = folded or None
-    return table
+def _other_runs() -> re.Pattern[str]:
+    """Runs of characters the fast path cannot fold (outside ASCII and Latin).
+
+    The fast path lowercases, decomposes (NFD) and drops every non-ASCII
+    code point, which is exact for ASCII, for Latin letters whose
+    decomposition is ASCII plus combining marks (all of Vietnamese), for đ/Đ
+    and for the combining marks themselves. Everything else goes through
+    `_fold_slow`; no canonical composition joins an ASCII letter to a
+    following non-combining character, so folding the runs apart is exact.
+    """
+    fast = [
+        chr(code)
+        for code in range(0x80, 0x2000)
+        if chr(code) in "đĐ" or _is_fast_exact(chr(code))
+    ]
+    body = "".join(re.escape(c) for c in fast)
+    return re.compile(f"([^\\x00-\\x7f{body}]+)")
+
+
+_MARKS = re.compile("[\u0300-\u036f]+")
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    """Non-ASCII characters other than punctuation and symbols that fold to
+    themselves and never compose (Latin-1 and general punctuation, currency)."""
+    blocks = [(0xA0, 0xC0), (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2200)]
+    safe = [
+        chr(c)
+        for lo, hi in blocks
+        for c in range(lo, hi)
+        if unicodedata.category(chr(c))[0] in "PSZ"
+        and _fold_slow(chr(c)) == chr(c)
+        and unicodedata.normalize("NFD", chr(c)) == chr(c)
+    ]
+    body = "".join(re.escape(c) for c in safe)
+    return re.compile(f"[^\\x00-\\x7f{body}]")
+
+
+def _is_fast_exact(ch: str) -> bool:
+    # Every non-ASCII code point of the decomposition must be a combining
+    # mark (the slow path drops those too); anything else would be lost.
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    if not all(c.isascii() or unicodedata.combining(c) for c in decomposed):
+        return False
+    return _fast_fold(ch) == _fold_slow(ch)
+
+
+def _fast_fold(s: str) -> str:
+    d = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
+    return d.encode("ascii", "ignore").decode("ascii")
 
 
 def fold(s: str) -> str:
     """Search key: casefold, strip every diacritic (đ→d), collapse whitespace.
 
-    ASCII text takes a fast path, Latin text with diacritics one
-    `str.translate` pass; only other scripts fall back to NFD and stripping.
+    ASCII and Latin text with diacritics (all of Vietnamese) take a fast path
+    of C-level calls (lower, NFD, ASCII encode); only runs of other
+    characters (curly quotes, other scripts) go through casefold-NFD-strip.
 
     Args:
         s: Any text, NFC or NFD.
@@ -82,10 +123,23 @@ def fold(s: str) -> str:
     """
     if s.isascii():
         return " ".join(s.lower().split())
-    t = s.translate(_fold_table())
-    if not t.isascii():
-        t = _fold_slow(t)
-    return " ".join(t.split())
+    low = s.lower().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", low)
+    key = decomposed.encode("ascii", "ignore")
+    if len(key) == len(low):
+        # Each character lost only combining marks: checked over all of
+        # Unicode, this is exactly the slow path's result.
+        return " ".join(key.decode("ascii").split())
+    # Latin text with punctuation such as – ’ “ (most real lines): drop the
+    # marks and check that only self-folding punctuation is left.
+    stripped = _MARKS.sub("", decomposed)
+    if stripped.isascii() or _unsafe().search(stripped) is None:
+        return " ".join(stripped.split())
+    parts = _other_runs().split(s)
+    folded = [
+        _fold_slow(part) if i % 2 else _fast_fold(part) for i, part in enumerate(parts)
+    ]
+    return " ".join("".join(folded).split())
 
 
 def name_key(s: str) -> str:

@@ -99,6 +99,19 @@ def test_fold_properties(s: str) -> None:
     assert name_key(nfd(s)) == name_key(s)
 
 
+def reference_fold(s: str) -> str:
+    d = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
+    d = "".join(c for c in d if not unicodedata.combining(c))
+    d = unicodedata.normalize("NFC", d)
+    return " ".join((d if d.isascii() else d.casefold()).split())
+
+
+@given(st.one_of(any_text, st.text(alphabet="aàĐđ–’“µÆǢΣσς \u0300\u0301ᄀ\u1161")))
+@settings(max_examples=300)
+def test_fold_equals_reference(s: str) -> None:
+    assert fold(s) == reference_fold(s)
+
+
 @given(any_text)
 def test_nfc_properties(s: str) -> None:
     assert nfc(nfd(s)) == nfc(s) == unicodedata.normalize("NFC", s)

@@ -1,0 +1,136 @@
+"""Text-core benchmark: fold against unidecode and NFD-and-strip, tokenize speed.
+
+Run with `.venv/bin/python -m bench text`. Every figure is measured in the same
+run, on the bundled seeds (English) and the shared parallel corpus
+(Vietnamese, both tone styles), so the ratios compare like with like.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from glossary.text import fold, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PARALLEL = ROOT.parent / "shared" / "corpus" / "parallel"
+NEWS = ROOT.parent / "shared" / "corpus" / "news-dev"
+
+
+def _read(paths: list[Path]) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(paths))
+
+
+def english_text() -> str:
+    """The five English seed articles."""
+    return _read(list(SEEDS.glob("*.txt")))
+
+
+def vietnamese_text() -> str:
+    """Vietnamese news text: the parallel corpus and news-dev, else a seed line."""
+    paths = list(PARALLEL.glob("*.vi.txt")) + list(NEWS.glob("vi_*.txt"))
+    if paths:
+        return _read(paths)
+    return "Thủ tướng Phạm Minh Chính tiếp Phó Thủ tướng Belarus tại Hà Nội. " * 200
+
+
+def nfd_strip(s: str) -> str:
+    """Baseline 1: the textbook fold (casefold, NFD, drop combining marks)."""
+    d = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
+    return " ".join("".join(c for c in d if not unicodedata.combining(c)).split())
+
+
+def unidecode_fold(s: str) -> str:
+    """Baseline 2: unidecode, then the same case and space folding."""
+    from unidecode import unidecode
+
+    return " ".join(unidecode(s).casefold().split())
+
+
+def _rates(
+    funcs: dict[str, tuple[Callable[[str], object], list[str]]], seconds: float
+) -> dict[str, float]:
+    """Characters per second of each function, best of interleaved rounds.
+
+    The functions take turns round after round, so a load spike on the
+    shared machine hits them alike and the ratios stay fair.
+    """
+    best = dict.fromkeys(funcs, float("inf"))
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        for label, (func, lines) in funcs.items():
+            started = time.perf_counter()
+            for line in lines:
+                func(line)
+            best[label] = min(best[label], time.perf_counter() - started)
+    return {
+        label: sum(len(x) for x in lines) / best[label]
+        for label, (_, lines) in funcs.items()
+    }
+
+
+def bench_fold() -> list[tuple[str, str, float]]:
+    """Fold throughput on English and Vietnamese lines, three implementations."""
+    rows: list[tuple[str, str, float]] = []
+    corpora = {
+        "English seeds": english_text(),
+        "Vietnamese news": vietnamese_text(),
+    }
+    for name, text in corpora.items():
+        lines = [x for x in text.splitlines() if x.strip()]
+        nfd_lines = [unicodedata.normalize("NFD", x) for x in lines]
+        words = text.split()
+        funcs: dict[str, tuple[Callable[[str], object], list[str]]] = {
+            "fold": (fold, lines),
+            "fold (NFD input)": (fold, nfd_lines),
+            "NFD-and-strip": (nfd_strip, lines),
+            "unidecode": (unidecode_fold, lines),
+            "fold, word by word": (fold, words),
+            "unidecode, word by word": (unidecode_fold, words),
+            "NFD-and-strip, word by word": (nfd_strip, words),
+        }
+        for label, rate in _rates(funcs, 3.0).items():
+            rows.append((name, label, rate))
+    return rows
+
+
+def bench_tokenize() -> list[tuple[str, str, float, float]]:
+    """Tokenizer throughput (chars/s, tokens/s) per language and backend."""
+    rows: list[tuple[str, str, float, float]] = []
+    corpora = {"English": english_text(), "Vietnamese": vietnamese_text()[:20000]}
+    for backend in ("none", "pyvi", "underthesea"):
+        tokenize("Hà Nội và Thủ tướng", backend=backend)  # load the model first
+        for name, text in corpora.items():
+            started = time.perf_counter()
+            tokens = tokenize(text, backend=backend)
+            elapsed = time.perf_counter() - started
+            words = sum(1 for t in tokens if t.kind == "word")
+            rows.append((name, backend, len(text) / elapsed, words / elapsed))
+    return rows
+
+
+def main() -> None:
+    """Print both tables as Markdown."""
+    fold_rows = bench_fold()
+    print("| text | function | chars/s | × unidecode | × NFD-and-strip |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for name, label, rate in fold_rows:
+        base = {lab: r for n, lab, r in fold_rows if n == name}
+        by_word = ", word by word" if "word" in label else ""
+        uni, strip = base["unidecode" + by_word], base["NFD-and-strip" + by_word]
+        print(
+            f"| {name} | {label} | {rate:,.0f} | {rate / uni:.1f} "
+            f"| {rate / strip:.1f} |"
+        )
+    print()
+    print("| text | backend | chars/s | words/s |")
+    print("| --- | --- | ---: | ---: |")
+    for name, backend, chars, words in bench_tokenize():
+        print(f"| {name} | {backend} | {chars:,.0f} | {words:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()
