@@ -107,6 +107,7 @@ def test_unwritable_directory(db: Path, tmp_path: Path) -> None:
 HOSTILE = [
     ("tbx/billion_laughs.tbx", 3),
     ("tbx/xxe_local.tbx", 3),
+    ("tbx/utf16_entities.tbx", 3),
     ("tbx/malformed.tbx", 6),
     ("tbx/truncated.tbx", 48),
     ("tbx/wrong_encoding.tbx", 6),

@@ -22,6 +22,18 @@ def _line_of(raw: bytes, pos: int) -> int:
     return raw[:pos].count(b"\n") + 1
 
 
+def _ascii_view(raw: bytes) -> bytes:
+    """`raw` as UTF-8 for scanning, so a UTF-16/32 file cannot hide a DOCTYPE."""
+    if b"\x00" not in raw[:4] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw
+    for codec in ("utf-32", "utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            return raw.decode(codec).encode("utf-8")
+        except UnicodeError:
+            continue
+    return raw
+
+
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
@@ -50,6 +62,7 @@ def parse(raw: bytes, *, path: str, allow_doctype: bool = True) -> etree._Elemen
         InputError: entity declarations, an internal DTD subset, a forbidden
             DOCTYPE, bad encoding or malformed XML; with the line.
     """
+    scan = _ascii_view(raw)
     for pattern, what in (
         (
             _ENTITY,
@@ -58,14 +71,14 @@ def parse(raw: bytes, *, path: str, allow_doctype: bool = True) -> etree._Elemen
         ),
         (_INTERNAL_SUBSET, "an internal DTD subset is not allowed"),
     ):
-        m = pattern.search(raw)
+        m = pattern.search(scan)
         if m:
-            raise InputError(what, path, _line_of(raw, m.start()))
+            raise InputError(what, path, _line_of(scan, m.start()))
     if not allow_doctype:
-        m = _DOCTYPE.search(raw)
+        m = _DOCTYPE.search(scan)
         if m:
             raise InputError(
-                "a DOCTYPE is not allowed here", path, _line_of(raw, m.start())
+                "a DOCTYPE is not allowed here", path, _line_of(scan, m.start())
             )
     if not raw.strip():
         raise InputError("empty file", path, 1)

@@ -128,6 +128,7 @@ def test_reads_the_alias_sample() -> None:
     [
         ("billion_laughs.tbx", 3, "entity declarations are not allowed"),
         ("xxe_local.tbx", 3, "entity declarations are not allowed"),
+        ("utf16_entities.tbx", 3, "entity declarations are not allowed"),
         ("malformed.tbx", 6, "malformed XML"),
         ("truncated.tbx", 48, "malformed XML"),
         ("wrong_encoding.tbx", 6, "malformed XML"),
