@@ -311,8 +311,11 @@ def _split_run(ctx: _Ctx, i: int, j: int, alone: set[str]) -> list[tuple[int, in
     parts: list[tuple[int, int]] = []
     start = i
     for k in range(i + 1, j):
+        sylls = _WORD.findall(ctx.tokens[k].text)
+        if not sylls or not _WORD.search(ctx.tokens[k - 1].text):
+            continue  # never split around the hyphen of "Á - Âu"
         left = ctx.text[ctx.tokens[start].start : ctx.tokens[k - 1].end]
-        first = fold(_WORD.findall(ctx.tokens[k].text)[0])
+        first = fold(sylls[0])
         if name_key(left) in alone or (
             first in _SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1
         ):
