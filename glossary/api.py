@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -99,9 +99,12 @@ class _Entry:
     """Everything the automaton knows about one folded key."""
 
     concepts: tuple[int, ...]  # concept ids, ascending
-    terms: tuple[Term, ...]  # the stored terms with this key, first concept's first
-    short: bool  # every term with this key is a short form or acronym
-    ambiguous: bool = field(default=False)
+    terms: tuple[tuple[int, Term], ...]  # (concept id, stored term) with this key
+    ambiguous: bool = False  # several concepts, or one flagged ambiguous
+    flagged: bool = False  # a concept with this key is flagged ambiguous
+
+    def terms_of(self, concept_id: int) -> list[Term]:
+        return [t for cid, t in self.terms if cid == concept_id]
 
 
 def strip_marks(text: str) -> str:
@@ -121,9 +124,16 @@ def _best(terms: Iterable[Term]) -> Term | None:
     )[1]
 
 
+def _full_terms(concept: Concept) -> list[Term]:
+    """The concept's terms without short forms and acronyms (all if only those)."""
+    full = [t for t in concept.terms if t.type not in _SHORT]
+    return full or list(concept.terms)
+
+
 def _english_form(concept: Concept) -> str:
-    vi = _best(t for t in concept.terms if t.lang == "vi")
-    en_terms = [t for t in concept.terms if t.lang != "vi"]
+    terms = _full_terms(concept)
+    vi = _best(t for t in terms if t.lang == "vi")
+    en_terms = [t for t in terms if t.lang != "vi"]
     if vi is not None and vi.is_preferred:
         key = name_key(vi.text)
         if not en_terms or any(name_key(t.text) == key for t in en_terms):
@@ -137,7 +147,7 @@ def _english_form(concept: Concept) -> str:
 def preferred_form(concept: Concept, target: Target) -> str:
     """The form of `concept` to write for `target` (see the module docstring)."""
     if target == "vi":
-        vi = _best(t for t in concept.terms if t.lang == "vi")
+        vi = _best(t for t in _full_terms(concept) if t.lang == "vi")
         if vi is not None:
             return vi.text
         return _english_form(concept)
@@ -152,14 +162,14 @@ def _marks(s: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", s) if unicodedata.combining(c))
 
 
-def _short_form(entry: _Entry, concept: Concept, target: Target) -> str:
+def _short_form(terms: list[Term], concept: Concept, target: Target) -> str:
     """A short form respelled, not expanded: "PM Chinh" → "PM Chính".
 
     Takes the stored spelling with most marks, then gives each word the marks
     it has in the concept's other terms ("Chinh" in "Phạm Minh Chính").
     """
-    usable = [t.text for t in entry.terms if t.status is not TermStatus.FORBIDDEN]
-    text = max(usable or [entry.terms[0].text], key=_marks)
+    usable = [t.text for t in terms if t.status is not TermStatus.FORBIDDEN]
+    text = max(usable or [terms[0].text], key=_marks)
     if target == "en-ascii":
         return strip_marks(text)
     spelled: dict[str, str] = {}
@@ -182,7 +192,7 @@ def _is_caps(text: str) -> bool:
 
 def _recase(old: str, new: str, entry: _Entry) -> str:
     """Keep the writer's ALL CAPS (not an acronym's) or initial capital."""
-    if _is_caps(old) and not all(_is_caps(t.text) for t in entry.terms):
+    if _is_caps(old) and not all(_is_caps(t.text) for _, t in entry.terms):
         return new.upper()
     if old[:1].isupper() and new[:1].islower():
         return new[:1].upper() + new[1:]
@@ -332,9 +342,12 @@ class Glossary:
         'Hà Nội'
         """
         match = self.resolve(name, target)
-        if match is None or match.ambiguous:
+        if match is None:
             return nfc(name)
-        return match.preferred
+        forms = {preferred_form(c, target) for c in match.candidates}
+        flagged = any(Flag.AMBIGUOUS in c.flags for c in match.candidates)
+        # Duplicate concepts that agree on the form are not a real ambiguity.
+        return nfc(name) if flagged or len(forms) > 1 else match.preferred
 
     def annotate(self, text: str) -> list[Span]:
         """Every glossary term in `text`: whole words, longest match first."""
@@ -359,8 +372,10 @@ class Glossary:
 
         Full forms and variants become the concept's preferred form. Short forms
         and acronyms ("PM Chinh", "FTA") keep their length and are only respelled
-        ("PM Chính") unless `expand_short` is true. Ambiguous references stay as
-        they are and are reported with ``ambiguous=True``. Case (ALL CAPS, a
+        ("PM Chính") unless `expand_short` is true. Ambiguous references (a
+        concept flagged ambiguous, or several concepts that would be written
+        differently) stay as they are and are reported with ``ambiguous=True``;
+        duplicate concepts that agree on the form are not ambiguous. Case (ALL CAPS, a
         capital first letter), possessives and punctuation around a match are
         kept. NFD input works: offsets in the changes are into `text` as given,
         and unchanged parts of the text are returned byte for byte.
@@ -376,17 +391,16 @@ class Glossary:
         for hit in self._automaton.find(text):
             entry = self._entries[hit.entry]
             old = text[hit.start : hit.end]
-            if entry.ambiguous:
+            forms = {
+                self._form(entry, cid, target, expand_short) for cid in entry.concepts
+            }
+            if entry.flagged or len(forms) > 1:
                 changes.append(
                     Change(hit.start, hit.end, old, old, None, True, entry.concepts)
                 )
                 continue
             concept = self._concepts[entry.concepts[0]]
-            if entry.short and not expand_short:
-                new = _short_form(entry, concept, target)
-            else:
-                new = preferred_form(concept, target)
-            new = _recase(nfc(old), new, entry)
+            new = _recase(nfc(old), forms.pop(), entry)
             if new == nfc(old):
                 continue
             out.append(text[pos : hit.start])
@@ -400,11 +414,18 @@ class Glossary:
 
     def _entry(self, hits: list[tuple[int, Term]]) -> _Entry:
         ids = tuple(sorted({cid for cid, _ in hits}))
-        first = [t for cid, t in hits if cid == ids[0]]
-        terms = tuple(first)
-        ambiguous = len(ids) > 1 or Flag.AMBIGUOUS in self._concepts[ids[0]].flags
-        short = all(t.type in _SHORT for t in terms)
-        return _Entry(ids, terms, short, ambiguous)
+        flagged = any(Flag.AMBIGUOUS in self._concepts[i].flags for i in ids)
+        return _Entry(ids, tuple(hits), len(ids) > 1 or flagged, flagged)
+
+    def _form(
+        self, entry: _Entry, concept_id: int, target: Target, expand_short: bool
+    ) -> str:
+        """What a match of `entry` becomes if it refers to `concept_id`."""
+        concept = self._concepts[concept_id]
+        terms = entry.terms_of(concept_id)
+        if not expand_short and all(t.type in _SHORT for t in terms):
+            return _short_form(terms, concept, target)
+        return preferred_form(concept, target)
 
 
 def _record(rec: Mapping[str, Any]) -> Concept:

@@ -128,6 +128,32 @@ def test_ambiguous_short_reference_is_reported_not_replaced(g: Glossary) -> None
     assert changes[0].old == changes[0].new == "Chinh"
 
 
+def test_concepts_that_agree_are_not_ambiguous() -> None:
+    dien = {
+        "kind": "person",
+        "terms": [
+            {"text": "Nguyễn Hồng Diên", "lang": "vi", "status": "preferred"},
+            {"text": "Diên", "lang": "en", "type": "shortForm"},
+        ],
+    }
+    other = {
+        "kind": "person",
+        "terms": [
+            {"text": "Trần Văn Diên", "lang": "vi", "status": "preferred"},
+            {"text": "Dien", "lang": "en", "type": "shortForm"},
+        ],
+    }
+    g = Glossary.from_records([dien, dien, other])
+    assert g.normalize_name("Nguyen Hong Dien") == "Nguyễn Hồng Diên"
+    new, changes = g.normalize_text("Minister Dien met Nguyen Hong Dien.")
+    assert new == "Minister Diên met Nguyễn Hồng Diên."
+    assert [c.concept_id for c in changes] == [1, 1]
+    new, changes = g.normalize_text("Minister Dien.", expand_short=True)
+    assert new == "Minister Dien."
+    assert changes[0].ambiguous
+    assert changes[0].candidates == (1, 2, 3)
+
+
 def test_longer_term_wins_over_short_alias() -> None:
     person = {
         "kind": "person",
