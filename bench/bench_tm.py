@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import glob
+import itertools
 import random
 import statistics
 import sys
@@ -108,23 +109,26 @@ def real() -> None:
 def scale(n: int) -> None:
     rng = random.Random(1)
     vocab = [f"w{i:x}" for i in range(50000)] + ["file", "open", "the", "error"]
-    weights = [1 / (i + 1) for i in range(len(vocab))]
+    cum = list(itertools.accumulate(1 / (i + 1) for i in range(len(vocab))))
 
     def sentence() -> str:
-        return " ".join(rng.choices(vocab, weights, k=rng.randint(3, 12)))
+        return " ".join(rng.choices(vocab, cum_weights=cum, k=rng.randint(3, 12)))
 
     from tm.model import Unit
 
     path = Path(tempfile.mkdtemp()) / "scale.db"
     store = MemoryStore(path)
-    t = time.perf_counter()
+    spent = 0.0
     batch = 100_000
     kept = []
     for start in range(0, n, batch):
         units = [Unit(sentence(), sentence()) for _ in range(batch)]
         kept.extend(rng.sample(units, 2))
+        t0 = time.perf_counter()
         service.import_units(store, f"synthetic-{start}", units)
-    dt = time.perf_counter() - t
+        spent += time.perf_counter() - t0
+        print(f"  {start + batch:,} units, import {spent:.0f} s", flush=True)
+    dt = spent
     import resource
 
     print(

@@ -56,23 +56,21 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _glossary_terms(path: str, query: str) -> list[tuple[str, str]]:
-    """(English, preferred Vietnamese) for glossary terms found in `query`.
+    """(text in the query, preferred Vietnamese) for each glossary term found.
 
-    Uses `TermBase.find` on every 1–5-word n-gram of the query, longest first.
+    Uses `glossary.api.Glossary.annotate` (whole words, longest first,
+    ignoring case and diacritics); an ambiguous span lists every concept.
     """
-    from glossary.store import TermBase
+    from glossary.api import Glossary
 
-    words = query.split()
-    found: dict[str, tuple[str, str]] = {}
-    with TermBase(path) as tb:
-        for n in range(min(5, len(words)), 0, -1):
-            for i in range(len(words) - n + 1):
-                gram = " ".join(words[i : i + n]).strip(".,;:!?()\"'")
-                for concept in tb.find(gram) if gram else []:
-                    vi = concept.preferred("vi")
-                    if vi and concept.key not in found:
-                        found[concept.key] = (gram, vi.text)
-    return list(found.values())
+    glossary = Glossary.open(path)
+    found: list[tuple[str, str]] = []
+    for span in glossary.annotate(query):
+        for concept_id in span.concept_ids:
+            vi = glossary.concept(concept_id).preferred("vi")
+            if vi is not None and (span.text, vi.text) not in found:
+                found.append((span.text, vi.text))
+    return found
 
 
 def _match_json(m: Match) -> dict[str, object]:
@@ -148,7 +146,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     imp = sub.add_parser("import", help="add TMX, PO/POT/MO, CSV/TSV or parallel text")
-    imp.add_argument("files", nargs="*", metavar="FILE")
+    imp.add_argument(
+        "files", nargs="*", metavar="FILE", help=".tmx .po .pot .mo .csv .tsv files"
+    )
     imp.add_argument(
         "--include-fuzzy",
         action="store_true",
@@ -165,7 +165,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=_import)
 
     look = sub.add_parser("lookup", help="fuzzy matches for a text, best first")
-    look.add_argument("text")
+    look.add_argument("text", help="the text to translate")
     look.add_argument("--min", type=int, default=75, help="lowest score (0-100)")
     look.add_argument("--limit", type=int, default=5, help="most matches shown")
     look.add_argument("--json", action="store_true", help="JSON output")
@@ -177,13 +177,15 @@ def _parser() -> argparse.ArgumentParser:
     look.set_defaults(func=_lookup)
 
     srch = sub.add_parser("search", help="concordance ignoring case and diacritics")
-    srch.add_argument("text")
+    srch.add_argument("text", help="words to find (any case, with or without marks)")
     srch.add_argument("--target", action="store_true", help="search the translations")
     srch.add_argument("--limit", type=int, default=50, help="most units shown")
     srch.set_defaults(func=_search)
 
     exp = sub.add_parser("export", help="write the memory as TMX, PO or CSV")
-    exp.add_argument("--format", choices=["tmx", "po", "csv"], default="tmx")
+    exp.add_argument(
+        "--format", choices=["tmx", "po", "csv"], default="tmx", help="default tmx"
+    )
     exp.add_argument("-o", "--output", help="file to write, - for stdout (default)")
     exp.add_argument("--src", default="en", help="source language (default en)")
     exp.add_argument("--tgt", default="vi", help="target language (default vi)")
