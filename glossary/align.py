@@ -47,6 +47,8 @@ _FUNCTION_TAGS = frozenset({"E", "C", "CC", "L", "R", "P", "M", "X", "T", "CH", 
 _EN_STOP_TEXT = "a an the of and or for in on at to with by from as its their his her"
 _EN_STOP = frozenset(_EN_STOP_TEXT.split())
 _MAX_WORDS = 6
+_CONJUNCTION = re.compile(r" (va|hoac|hay) ")
+_EN_CONJUNCTION = re.compile(r"\b(and|or)\b", re.IGNORECASE)
 _SYLLABLES_PER_WORD = 1.6
 _UNIT_BONUS = 1.5
 _NAME_SCORE = 1.0
@@ -87,6 +89,7 @@ class Proposal:
     score: float
     rule: str  # "align:name", "align:translit" or "align:dice"
     segments: tuple[str, ...]  # ids of the aligned segments that support it
+    is_unit: bool = False  # the Vietnamese extractor found it as one unit too
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,8 +453,19 @@ def _by_association(
         score *= _lexicon_factor(label, surface[key], lexicon, context)
         if key in unit_keys:
             score *= _UNIT_BONUS
+        if _CONJUNCTION.search(f" {key} ") and not _EN_CONJUNCTION.search(label):
+            continue  # "sạch và bền vững" spans two items of a list
         segs = tuple(sorted(vi_segs[s].id for s in shared))
-        found.append(Proposal(label, surface[key], round(score, 4), "align:dice", segs))
+        found.append(
+            Proposal(
+                label,
+                surface[key],
+                round(score, 4),
+                "align:dice",
+                segs,
+                is_unit=key in unit_keys,
+            )
+        )
     found.sort(key=lambda p: -p.score)
     return found[:top]
 

@@ -39,8 +39,11 @@ from glossary.reader import decode
 from glossary.store import TermBase
 from glossary.text import fold
 
-# An association score at or above this makes the proposal the preferred
-# Vietnamese term of a concept that has none yet (names by identity score 1.0).
+# A proposal becomes the preferred Vietnamese term of a concept that has none
+# yet when it scores at least this much and two independent sources agree: the
+# name is identical on both sides, or the Vietnamese extractor found the same
+# phrase as a unit (name, title, organisation or term). Anything else is
+# admitted and left to the reviewer.
 PREFERRED_MIN = 0.8
 # Below this a proposal is not stored at all.
 STORE_MIN = 0.3
@@ -160,8 +163,8 @@ def store_proposal(
 
     A concept that already has the same Vietnamese term gets the new evidence
     only; manual and reviewed terms are never changed. The proposal becomes
-    the preferred Vietnamese term only when the concept has none and the score
-    is at least `PREFERRED_MIN`.
+    the preferred Vietnamese term only when the concept has none, the score is
+    at least `PREFERRED_MIN` and a second source agrees (see there).
     """
     concept: Concept = tb.concept(concept_id)
     vi_terms = [t for t in concept.terms if t.lang == "vi"]
@@ -177,7 +180,8 @@ def store_proposal(
             Term(text=known.text, lang="vi", count=0, evidence=(evidence,)),
         )
         return "known"
-    preferred = not vi_terms and proposal.score >= PREFERRED_MIN
+    agreed = proposal.rule != "align:dice" or proposal.is_unit
+    preferred = not vi_terms and agreed and proposal.score >= PREFERRED_MIN
     status = TermStatus.PREFERRED if preferred else TermStatus.ADMITTED
     term = Term(
         text=proposal.vietnamese,
