@@ -199,7 +199,8 @@ def _line(el: etree._Element) -> int | None:
 
 
 def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
@@ -207,6 +208,8 @@ def _children(el: etree._Element, name: str) -> list[etree._Element]:
 
 
 def _text(el: etree._Element) -> str:
+    if len(el) == 0:  # the common case: plain text, no inline markup
+        return nfc((el.text or "").strip())
     return nfc("".join(str(t) for t in el.itertext()).strip())
 
 
@@ -230,25 +233,28 @@ def _read_type(value: str) -> TermType:
 
 def _read_term(d: Dialect, sec: etree._Element, lang: str, path: str) -> Term:
     where = (path, _line(sec))
-    terms = _children(sec, "term")
-    if len(terms) != 1 or not _text(terms[0]):
-        raise InputError(f"{d.term_sec} needs exactly one non-empty term", *where)
+    texts: list[str] = []
     fields: dict[str, str] = {}
-    for note in _children(sec, "termNote"):
-        fields[note.get("type", "")] = _text(note)
-    context = next(
-        (_text(x) for x in _children(sec, "descrip") if x.get("type") == "context"),
-        "",
-    )
+    context, forbidden = "", False
+    for child in sec:  # one pass: large files have hundreds of thousands of these
+        name = _local(child)
+        if name == "term":
+            texts.append(_text(child))
+        elif name == "termNote":
+            fields[child.get("type", "")] = _text(child)
+        elif name == "descrip" and child.get("type") == "context" and not context:
+            context = _text(child)
+        elif name == "note" and _text(child) == "status: forbidden":
+            forbidden = True
+    if len(texts) != 1 or not texts[0]:
+        raise InputError(f"{d.term_sec} needs exactly one non-empty term", *where)
     status = TermStatus.ADMITTED
     if "administrativeStatus" in fields:
         status = _read_status(fields["administrativeStatus"], where)
-    if any(_text(n) == "status: forbidden" for n in _children(sec, "note")):
-        status = TermStatus.FORBIDDEN
     return Term(
-        text=_text(terms[0]),
+        text=texts[0],
         lang=lang,
-        status=status,
+        status=TermStatus.FORBIDDEN if forbidden else status,
         type=_read_type(fields.get("termType", "variant")),
         pos=fields.get("partOfSpeech", ""),
         context=context,
