@@ -32,6 +32,7 @@ from glossary.model import (
     Concept,
     ConceptStatus,
     Document,
+    Kind,
     Mention,
     Occurrence,
     Term,
@@ -40,7 +41,7 @@ from glossary.model import (
 from glossary.reader import read_inputs
 from glossary.store import ConceptSummary, TermBase
 from glossary.terms import SOURCE as TERM_SOURCE
-from glossary.terms import term_candidates, term_mentions
+from glossary.terms import term_candidates, term_mentions, vi_term_candidates
 from glossary.text import name_key, nfc
 
 __all__ = [
@@ -135,10 +136,11 @@ def _function(module: str, name: str) -> Callable[..., Any]:
 def propose(mentions: Sequence[Mention]) -> list[Candidate]:
     """Cluster names and rank terms over the mentions of every document."""
     cluster = _function("glossary.cluster", "cluster")
-    names = [m for m in mentions if m.source != TERM_SOURCE]
+    names = [m for m in mentions if m.kind is not Kind.TERM]
     terms = [m for m in mentions if m.source == TERM_SOURCE]
+    vi_terms = [m for m in mentions if m.kind is Kind.TERM and m.lang == "vi"]
     named: list[Candidate] = cluster(names)
-    return [*named, *term_candidates(terms)]
+    return [*named, *term_candidates(terms), *vi_term_candidates(vi_terms)]
 
 
 def build(

@@ -20,7 +20,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from glossary.model import (
@@ -35,8 +35,16 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.syllable import to_new_style
 
-__all__ = ["MIN_CVALUE", "term_candidates", "term_mentions", "variant_key"]
+__all__ = [
+    "MIN_CVALUE",
+    "term_candidates",
+    "term_mentions",
+    "variant_key",
+    "vi_term_candidates",
+    "vi_term_key",
+]
 
 SOURCE = "cvalue-chunk"
 MIN_CVALUE = 2.0  # below this a phrase needs a nominal head to count as a term
@@ -114,7 +122,7 @@ def variant_key(phrase: str) -> str:
     key = " ".join(phrase.casefold().replace("’", "'").split())
     for pattern, repl in _SPELLING:
         key = pattern.sub(repl, key)
-    return key
+    return " ".join(key.split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -355,4 +363,59 @@ def term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
             out.append(_candidate(key, cvalue, forms))
     for key, forms in sorted(_single_word_variants(mentions).items()):
         out.append(_candidate(key, float(sum(map(len, forms.values()))), forms))
+    return out
+
+
+def vi_term_key(phrase: str) -> str:
+    """Key of a Vietnamese term: case- and tone-style-insensitive.
+
+    >>> vi_term_key("Ủy ban nhân dân") == vi_term_key("uỷ ban nhân dân")
+    True
+    """
+    return " ".join(to_new_style(phrase).casefold().split())
+
+
+def vi_term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
+    """Group Vietnamese term mentions (from the Vietnamese extractor) into terms.
+
+    Spellings that differ only in case or tone-mark placement (Ủy ban / Uỷ
+    ban) are one term. The same C-value as for English ranks them (length in
+    syllables), and only phrases reaching `MIN_CVALUE` are kept: the
+    extractor's noun phrases are noisy, so one occurrence is not enough.
+
+    Args:
+        mentions: mentions of every document; only kind TERM, lang "vi" count.
+
+    Returns:
+        One candidate per Vietnamese term concept, best C-value first.
+    """
+    stats: dict[str, _Stats] = {}
+    for m in mentions:
+        if m.kind is not Kind.TERM or m.lang != "vi":
+            continue
+        key = vi_term_key(m.text)
+        st = stats.setdefault(key, _Stats(forms={}, nested_in=set()))
+        st.freq += 1
+        assert st.forms is not None
+        st.forms.setdefault(m.text, []).append(
+            Occurrence(m.document, m.start, m.end, m.context, m.text)
+        )
+    for key in stats:
+        for other in stats:
+            if other != key and f" {key} " in f" {other} ":
+                nested = stats[key].nested_in
+                assert nested is not None
+                nested.add(other)
+    scored = sorted(
+        ((_cvalue(k, stats), k) for k in stats), key=lambda p: (-p[0], p[1])
+    )
+    out = []
+    for cvalue, key in scored:
+        forms = stats[key].forms
+        if forms is not None and len(key.split()) >= 2 and cvalue >= MIN_CVALUE:
+            cand = _candidate(key, cvalue, forms)
+            terms = tuple(replace(t, lang="vi") for t in cand.concept.terms)
+            occs = {(text, "vi"): o for (text, _), o in cand.occurrences.items()}
+            concept = replace(cand.concept, terms=terms, key=f"term:vi:{key}")
+            out.append(Candidate(concept=concept, occurrences=occs))
     return out

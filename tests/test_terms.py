@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary.model import Document, Kind, Mention, TermStatus
-from glossary.terms import term_candidates, term_mentions, variant_key
+from glossary.terms import (
+    term_candidates,
+    term_mentions,
+    variant_key,
+    vi_term_candidates,
+    vi_term_key,
+)
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +134,28 @@ def test_variant_key_keeps_distinct_words_apart(a: str, b: str) -> None:
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz -'", max_size=40))
 def test_variant_key_is_idempotent(s: str) -> None:
     assert variant_key(variant_key(s)) == variant_key(s)
+
+
+def _vi(text: str, doc: str, start: int) -> Mention:
+    return Mention(text, doc, start, start + len(text), "vi", Kind.TERM, "ctx")
+
+
+def test_vietnamese_terms_join_tone_styles() -> None:
+    mentions = [
+        _vi("Ủy ban nhân dân", "vi_a.txt", 0),
+        _vi("Uỷ ban nhân dân", "vi_b.txt", 10),
+        _vi("ủy ban nhân dân", "vi_c.txt", 20),
+        _vi("chuyển đổi số", "vi_a.txt", 40),
+        _vi("trị giá khoảng", "vi_a.txt", 60),  # once only: not a term
+    ]
+    cands = {c.concept.key: c for c in vi_term_candidates(mentions)}
+    assert set(cands) == {"term:vi:uỷ ban nhân dân"}
+    concept = cands["term:vi:uỷ ban nhân dân"].concept
+    assert {t.text for t in concept.terms} == {
+        "Ủy ban nhân dân",
+        "Uỷ ban nhân dân",
+        "ủy ban nhân dân",
+    }
+    assert {t.lang for t in concept.terms} == {"vi"}
+    assert sum(t.count for t in concept.terms) == 3
+    assert vi_term_key("Ủy ban") == vi_term_key("UỶ BAN")
