@@ -11,6 +11,7 @@ in the same document.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -27,6 +28,7 @@ __all__ = ["Token", "tag", "vietnamese_mentions"]
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_key(s: str) -> str:
     """Lower case, tone marks moved to the end of each syllable: Uỷ == Ủy != Uy."""
     out = []
