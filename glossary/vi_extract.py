@@ -484,8 +484,20 @@ def _titles(
             after = starts[nxt]
             if after in starts and tokens[after].start - tokens[after - 1].end <= 1:
                 nxt = after
-            titled[nxt] = title
+            if _could_be_person(ctx, nxt, starts[nxt]):
+                titled[nxt] = title
     return titled
+
+
+def _could_be_person(ctx: _Ctx, i: int, j: int) -> bool:
+    """A Vietnamese person after a title: a given name, or surname-led full name.
+
+    "Đại sứ Nhật Bản" (the Japanese ambassador) names a country, not a person.
+    """
+    sylls = _WORD.findall(ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end])
+    if len(sylls) < 2 or not all(map(_is_vi_syllable, sylls)):
+        return True
+    return fold(sylls[0]) in _SURNAMES
 
 
 def _name_kinds(ctx: _Ctx, parts: list[tuple[int, int]]) -> dict[str, Kind]:
