@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary.segment import Backend, group_syllables
 from glossary.syllable import is_vietnamese_syllable, to_new_style, to_old_style
@@ -252,14 +252,20 @@ def _scan(text: str) -> list[_Piece]:
     for m in _PIECE.finditer(text):
         start, end = m.span()
         first = text[start]
-        if _is_mark(first) and out and out[-1].kind is not TokenKind.SPACE:
+        if (
+            not first.isascii()
+            and _is_mark(first)
+            and out
+            and out[-1].kind is not TokenKind.SPACE
+        ):
             out[-1].end = end  # a combining mark belongs to what precedes it
             continue
         if first.isspace():
             kind = TokenKind.SPACE
         elif m.group(1) is None:
-            has_letter = any(c.isalpha() for c in m.group())
-            kind = TokenKind.WORD if has_letter else TokenKind.NUMBER
+            # [^\W_] is letters and digits: a run with a letter is a word.
+            numeric = m.group().isnumeric()
+            kind = TokenKind.NUMBER if numeric else TokenKind.WORD
         else:
             kind = TokenKind.PUNCT
         prev = out[-1] if out else None
@@ -383,6 +389,7 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 # --- language ----------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # running text repeats its words
 def _word_lang(word: str) -> Lang | None:
     """vi, en, or None for ASCII that could be either ("Minh", "to")."""
     if word.isascii():
