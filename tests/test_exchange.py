@@ -252,3 +252,17 @@ def test_real_build_exports_are_valid(tmp_path: Path) -> None:
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_empty_tbx_export_fails_and_keeps_the_old_file(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "g.tbx"
+    out.write_bytes(b"previous export")
+    # Nothing is approved in the sample but one title; no approved place exists.
+    args = ["export", "--db", str(db), "-o", str(out), "--approved-only"]
+    assert main([*args, "--kind", "place"]) == 2
+    assert capsys.readouterr().err == (
+        "glossary: error: no concepts to write: TBX needs at least one\n"
+    )
+    assert out.read_bytes() == b"previous export"

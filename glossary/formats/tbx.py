@@ -21,7 +21,7 @@ from typing import IO
 
 from lxml import etree
 
-from glossary.errors import InputError
+from glossary.errors import ExportError, InputError
 from glossary.formats._xml import parse
 from glossary.model import (
     Concept,
@@ -171,6 +171,9 @@ def dump_dialect(
     for n, concept in enumerate(concepts, 1):
         if concept.terms:
             _entry(d, body, concept, n, src, tgt)
+    if len(body) == 0:
+        # TBX requires at least one entry in <body>; an empty file would not validate.
+        raise ExportError("no concepts to write: TBX needs at least one")
     doctype = "" if d.ns else '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
     data = etree.tostring(
         etree.ElementTree(root),

@@ -36,6 +36,16 @@ def test_tbx2008_entries_and_first_terms() -> None:
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
     langs = [n.get(lang) for n in by_id["c7"].getlanguageNodes()]
     assert langs == ["en", "vi"]
+    statuses = [
+        n.text
+        for n in by_id["c7"].xmlelement.iter("termNote")
+        if n.get("type") == "administrativeStatus"
+    ]
+    assert statuses == [
+        "preferredTerm-admn-sts",
+        "admittedTerm-admn-sts",
+        "preferredTerm-admn-sts",
+    ]
 
 
 def test_po_entries_contexts_and_fuzzy() -> None:
