@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import itertools
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -146,6 +147,8 @@ def scale(n: int) -> None:
         times.append(time.perf_counter() - t0)
     med, p95 = _stats(times)
     print(f"lookup at {n:,}: median {med:.1f} ms, p95 {p95:.1f} ms")
+    store.close()
+    shutil.rmtree(path.parent)
 
 
 def main() -> None:

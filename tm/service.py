@@ -25,7 +25,7 @@ from tm.store import MemoryStore
 # Candidate budget: at most this many ids per query word, this many in all,
 # and this many re-ranked by the exact (slower, Python) token score.
 _PER_WORD = 1000
-_POOL = 200
+_POOL = 100
 _FEW = 50
 _RESCORE = 30
 
@@ -105,7 +105,7 @@ class Matcher:
     """
 
     def __init__(self, store: MemoryStore) -> None:
-        """Wrap `store`; its vocabulary is loaded on the first lookup.
+        """Wrap `store`; its vocabulary is loaded on the first unknown word.
 
         The vocabulary (word → document frequency) is a snapshot: make a new
         Matcher after importing more units.
@@ -113,16 +113,24 @@ class Matcher:
         self.store = store
         self._df: dict[str, int] | None = None
         self._words: list[str] = []
+        self._count: int | None = None
 
-    def _freqs(self) -> dict[str, int]:
+    def _size(self) -> int:
+        if self._count is None:
+            self._count = self.store.count()
+        return self._count
+
+    def _freqs(self, words: list[str]) -> dict[str, int]:
         if self._df is None:
-            self._df = self.store.vocabulary()
-            self._words = list(self._df)
-        return self._df
+            return self.store.doc_freqs(words)
+        return {w: self._df[w] for w in words if w in self._df}
 
     def _corrections(self, word: str) -> list[str]:
         if len(word) < 3:
             return []
+        if self._df is None:
+            self._df = self.store.vocabulary()
+            self._words = list(self._df)
         found = process.extract(
             word,
             self._words,
@@ -138,15 +146,20 @@ class Matcher:
         exact = self.store.same_folded_source(query)
         if not words:
             return exact
-        df = self._freqs()
+        df = self._freqs(words)
         groups: list[list[str]] = []
         for w in words:
             alts = [w] if w in df else self._corrections(w)
             if alts:
                 groups.append(alts)
+        if any(w not in df for g in groups for w in g):
+            df = self._freqs([w for g in groups for w in g])
+        # Very common words barely narrow the AND but make FTS5 read long lists.
+        common = max(_PER_WORD, self._size() // 20)
+        narrow = [g for g in groups if min(df[w] for w in g) <= common] or groups
         ids: Counter[int] = Counter()
-        if groups:
-            for i in self.store.ids_with_all(groups, _POOL):
+        if narrow:
+            for i in self.store.ids_with_all(narrow, _POOL):
                 ids[i] += len(groups)
         if len(ids) < _FEW and len(groups) > 1:
             ranked = sorted({w for g in groups for w in g}, key=df.__getitem__)
