@@ -735,11 +735,18 @@ class TermBase:
 
     def all_cached_mentions(self) -> Iterator[list[Mention]]:
         """The cached mentions of every document built so far, one list each."""
+        # Only one document's JSON is held at a time; callers consume the
+        # iterator before writing.
         rows = self._conn.execute(
             "SELECT mentions FROM mention_cache ORDER BY document"
-        ).fetchall()
+        )
         for (data,) in rows:
-            yield [Mention.from_dict(d) for d in json.loads(data)]
+            records = json.loads(data)
+            # Mentions of one sentence share its context: keep one copy.
+            contexts: dict[str, str] = {}
+            for d in records:
+                d["context"] = contexts.setdefault(d["context"], d["context"])
+            yield [Mention.from_dict(d) for d in records]
 
     def cache_stamp(self) -> str:
         """A hash of every cached (document, hash) pair: changes with any input."""
