@@ -108,6 +108,12 @@ def norm_key(text: str, kind: Kind | None) -> str:
     >>> norm_key("Economic, Trade, and Scientific-Technical", Kind.ORG)
     'economictradescientifictechnical'
     """
+    if kind is Kind.ORG:
+        # "Việt Nam-Belarus Intergovernmental Committee": the pair of
+        # countries is not part of the body's name
+        m = _PAIR.match(text)
+        if m and restore.is_country(m.group(1)) and restore.is_country(m.group(2)):
+            text = m.group(3)
     words = _words(fold(text).replace("’", "'"))
     if kind is Kind.PLACE:
         while len(words) > 1 and words[-1] in _ADMIN_WORDS:
@@ -116,7 +122,18 @@ def norm_key(text: str, kind: Kind | None) -> str:
             words.pop(0)
     if kind is Kind.ORG:
         words = [w for w in words if w not in _FUNCTION]
+        # "Việt Nam-Belarus Intergovernmental Committee": the pair of
+        # countries is not part of the body's name
+        if (
+            len(words) > 2
+            and "-" in words[0]
+            and all(restore.is_country(p) for p in words[0].split("-") if p)
+        ):
+            words = words[1:]
     return name_key(" ".join(words)).replace("'", "").replace(",", "")
+
+
+_PAIR = re.compile(r"^([^-–]+?)\s?[-–]\s?(\S+)\s+(.+)$")
 
 
 def acronym_of(expansion: str) -> str:
@@ -318,12 +335,17 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
         prev = [
             m
             for m in by_end.get(a.start - 2, ())
-            if m.kind in (Kind.ORG, Kind.PLACE, None)
+            if m.kind in (Kind.ORG, Kind.PLACE, Kind.OTHER, None)
         ]
         for p in prev:
             if f"{p.text} ({a.text})" not in a.context:
                 continue
-            if acronym_of(p.text) == a.text or acronym_of(p.text).startswith(a.text):
+            initials = acronym_of(p.text)
+            if (
+                initials == a.text
+                or initials.startswith(a.text)
+                or (initials.endswith(a.text) and len(a.text) >= 3)
+            ):
                 target = full.get((p.kind or Kind.ORG, norm_key(p.text, p.kind)))
                 if target is not None:
                     target.add(
@@ -437,8 +459,19 @@ def _link_org_short_forms(order: list[_Group]) -> None:
             g.merged_into = h
 
 
+def _absorb(h: _Group, g: _Group, rule: str) -> None:
+    """Move every member of `g` into `h`, recording `rule` as the evidence."""
+    for m, t, ev in g.members:
+        h.add(m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
+    h.extra.extend(g.extra)
+    h.flags |= g.flags
+    h.notes.extend(n for n in g.notes if n not in h.notes)
+    h.doc = ""
+    g.merged_into = h
+
+
 def _merge_corpus(groups: list[_Group]) -> list[_Group]:
-    """Merge full names across documents by kind and key."""
+    """Merge across documents: full names by key, then unique short links."""
     by_key: dict[tuple[Kind, str], _Group] = {}
     out: list[_Group] = []
     for g in groups:
@@ -450,20 +483,83 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
         h = by_key.get(k)
         if h is None:
             by_key[k] = g
-            g.doc = g.doc
             out.append(g)
             continue
-        for m, t, ev in g.members:
-            h.add(
-                m,
-                t,
-                Evidence("same-name-corpus", ev.document, ev.start, ev.end, ev.detail),
+        _absorb(h, g, "same-name-corpus")
+    fulls = [g for g in out if g.merged_into is None and not g.local]
+    persons = [g for g in fulls if g.kind is Kind.PERSON]
+    # short references with no full name in their document: link to the one
+    # corpus person whose name ends (or starts) with them AND who holds the
+    # same title ("PM Chinh" → Phạm Minh Chính, Prime Minister)
+    for g in out:
+        if not g.local or g.merged_into is not None or g.kind is not Kind.PERSON:
+            continue
+        if Flag.AMBIGUOUS in g.flags or any(
+            len(_name_words(m)) > 1 and t is TermType.FULL_FORM for m, t, _ in g.members
+        ):
+            continue
+        if not g.roles:
+            continue
+        words = _name_words(g.members[0][0])
+        fits = [
+            h for h in persons if _refers_to(words, h) and set(h.roles) & set(g.roles)
+        ]
+        if len(fits) == 1:
+            _absorb(fits[0], g, "short-name+title-corpus")
+        elif len(fits) > 1:
+            g.flags.add(Flag.AMBIGUOUS)
+            names = sorted({f.members[0][0].text for f in fits})
+            g.notes.append("ambiguous: " + " | ".join(names))
+    # acronyms with no expansion in their document: one corpus expansion
+    for g in fulls:
+        if g.merged_into is not None or not _all_acronyms(g):
+            continue
+        acr = g.members[0][0].text
+        fits = [
+            h
+            for h in fulls
+            if h is not g
+            and h.merged_into is None
+            and h.kind in (Kind.ORG, Kind.PLACE)
+            and any(
+                t is TermType.FULL_FORM and acronym_of(m.text) == acr
+                for m, t, _ in h.members
             )
-        h.extra.extend(g.extra)
-        h.flags |= g.flags
-        h.notes.extend(n for n in g.notes if n not in h.notes)
-        h.doc = ""
-    return out
+        ]
+        if len(fits) == 1:
+            _absorb(fits[0], g, "acronym-initials-corpus")
+        elif len(fits) > 1:
+            g.flags.add(Flag.AMBIGUOUS)
+            names = sorted({f.members[0][0].text for f in fits})
+            g.notes.append("ambiguous: " + " | ".join(names))
+    # short organisation names ("Intergovernmental Committee") with no long
+    # form in their document: the one corpus organisation they begin
+    for g in fulls:
+        if g.merged_into is not None or g.kind is not Kind.ORG or _all_acronyms(g):
+            continue
+        w = [fold(x) for x in _words(g.members[0][0].text)]
+        if len(w) < 2 or w[-1] not in _ORG_HEADS:
+            continue
+        fits = []
+        for h in fulls:
+            if h is g or h.merged_into is not None or h.kind is not Kind.ORG:
+                continue
+            if any(_org_prefix(w, m.text) for m, _, _ in h.members):
+                fits.append(h)
+        roots = {f.root().key for f in fits}
+        if len(fits) >= 1 and len(roots) == 1:
+            _absorb(fits[0].root(), g, "org-short-form-corpus")
+    return [g for g in out if g.merged_into is None]
+
+
+def _org_prefix(short: list[str], long_text: str) -> bool:
+    """True if `short` words begin `long_text` (after a leading "X-Y" prefix)."""
+    hw = [fold(x) for x in _words(long_text)]
+    if len(hw) > len(short) and hw[: len(short)] == short:
+        return True
+    return (
+        len(hw) > len(short) + 1 and hw[1 : len(short) + 1] == short and ("-" in hw[0])
+    )
 
 
 def _all_acronyms(g: _Group) -> bool:
@@ -475,8 +571,13 @@ def _acr_key(g: _Group) -> str:
 
 
 def _short_person(g: _Group) -> bool:
+    """Names too short to link across documents: one word, or a Vietnamese
+    name of two syllables ("Nguyen Dung" may be Nguyễn Dung or Nguyễn Dũng)."""
     full = [m for m, t, _ in g.members if t is TermType.FULL_FORM]
-    return not full or max(len(_name_words(m)) for m in full) < 3
+    if not full:
+        return True
+    longest = max(len(_name_words(m)) for m in full)
+    return longest < 2 or (longest < 3 and _vietnamese_group(g))
 
 
 def _candidate(g: _Group) -> Candidate:
@@ -609,7 +710,7 @@ def _candidate(g: _Group) -> Candidate:
     if g.roles:
         notes.append("role: " + ", ".join(r for r, _ in g.roles.most_common()))
     key_text = _strip_admin(pref_text) if g.kind is Kind.PLACE else pref_text
-    key = f"{g.kind}:{name_key(key_text)}"
+    key = f"{g.kind}:{norm_key(key_text, g.kind)}"
     if g.local:
         docs = sorted({m.document for m, _, _ in g.members})
         key += "@" + ",".join(docs)

@@ -495,10 +495,11 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                 and gap in _DASH_GAPS
                 and (
                     gap == " -"
-                    or (
+                    or ((run.words[-1][2].isupper() == w2.isupper())
+                    and (
                         restore.is_syllable(run.words[-1][2])
                         and restore.is_syllable(w2)
-                    )
+                    ))
                 )
             ):
                 run.words.append(toks[j])
@@ -808,7 +809,37 @@ def _person_suffix(words: list[tuple[int, int, str]]) -> int:
             continue
         if is_vietnamese_name([w for _, _, w in words[cut:]]):
             return cut
+    # surname-first with a patronymic: "Kubrakov Ivan Vladimirovich"
+    if n > 3 and fold(words[-1][2]).endswith(_PATRONYMIC):
+        return n - 3
+    # a country before a foreign name: "Republic of Belarus Roman Golovchenko"
+    for cut in range(n - 2, 0, -1):
+        head = " ".join(w for _, _, w in words[:cut])
+        rest = [fold(w) for _, _, w in words[cut:]]
+        if restore.is_country(head) and not any(r in ORG_HEADS for r in rest):
+            return cut
     return 0
+
+
+# Continents and oceans end region names ("Southeast Asia", "Asia-Pacific").
+_REGIONS = frozenset(
+    {
+        "asia",
+        "europe",
+        "africa",
+        "america",
+        "americas",
+        "oceania",
+        "pacific",
+        "atlantic",
+        "east",
+        "asean",
+        "asia-pacific",
+        "caribbean",
+        "antarctica",
+    }
+)
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich", "ichna")
 
 
 def _guess(word: str) -> Kind | None:
@@ -857,6 +888,10 @@ def _kind(
         return Kind.ORG
     if folded[-1] in PLACE_WORDS:
         return Kind.PLACE
+    if len(parts) == 1 and (
+        restore.is_currency(surface) or any(c.isdigit() for c in surface)
+    ):
+        return Kind.OTHER
     if len(parts) == 1 and surface.isupper() and 2 <= len(surface) <= 8:
         if restore.is_country(surface) or (
             _iso_alpha(surface) and _code_country_in(text, surface)
@@ -865,7 +900,7 @@ def _kind(
         return Kind.ORG
     if restore.is_country(surface) or restore.is_province(surface):
         return Kind.PLACE
-    if restore.is_foreign_place(surface):
+    if restore.is_foreign_place(surface) or folded[-1] in _REGIONS:
         return Kind.PLACE
     if is_vietnamese_name(parts):
         return Kind.PERSON

@@ -269,6 +269,23 @@ def _code_names() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
+def _currencies() -> frozenset[str]:
+    path = ISO_DIR / "iso_4217.json"
+    if not path.is_file():
+        return frozenset()
+    try:
+        recs = json.loads(path.read_text(encoding="utf-8")).get("4217", [])
+    except (OSError, ValueError):  # pragma: no cover
+        return frozenset()
+    return frozenset(str(r.get("alpha_3", "")) for r in recs) - {""}
+
+
+def is_currency(code: str) -> bool:
+    """True if `code` is an ISO 4217 currency code ("USD")."""
+    return code in _currencies()
+
+
 def country_names(code: str) -> tuple[str, ...]:
     """ISO 3166-1 names of the country with alpha-2/alpha-3 `code`."""
     return _code_names().get(code, ())

@@ -141,6 +141,8 @@ _VI_TITLE = re.compile(
 def is_title_word(word: str) -> bool:
     """True if `word` can be part of an English title ("Deputy", "Minister")."""
     w = word.casefold()
+    if w.endswith("s") and w[:-1] in TITLE_HEADS:
+        return True  # "Deputy Prime Ministers"
     return w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS
 
 
@@ -179,7 +181,8 @@ def split_title(words: list[str]) -> int:
             n = i + 1
             last_head = n
             continue
-        if low in TITLE_HEADS or (low == "general" and last_head):
+        plural = low.endswith("s") and low[:-1] in TITLE_HEADS
+        if low in TITLE_HEADS or plural or (low == "general" and last_head):
             n = i + 1
             last_head = n
         elif low in TITLE_MODIFIERS:
