@@ -225,6 +225,7 @@ class Glossary:
         keys = list(by_fold)
         self._entries = [self._entry(by_fold[k]) for k in keys]
         self._automaton = Automaton(keys)
+        self._form_cache: dict[tuple[int, str, bool], frozenset[str]] = {}
 
     # -- constructors ----------------------------------------------------
 
@@ -391,16 +392,14 @@ class Glossary:
         for hit in self._automaton.find(text):
             entry = self._entries[hit.entry]
             old = text[hit.start : hit.end]
-            forms = {
-                self._form(entry, cid, target, expand_short) for cid in entry.concepts
-            }
+            forms = self._forms(hit.entry, target, expand_short)
             if entry.flagged or len(forms) > 1:
                 changes.append(
                     Change(hit.start, hit.end, old, old, None, True, entry.concepts)
                 )
                 continue
             concept = self._concepts[entry.concepts[0]]
-            new = _recase(nfc(old), forms.pop(), entry)
+            new = _recase(nfc(old), next(iter(forms)), entry)
             if new == nfc(old):
                 continue
             out.append(text[pos : hit.start])
@@ -416,6 +415,22 @@ class Glossary:
         ids = tuple(sorted({cid for cid, _ in hits}))
         flagged = any(Flag.AMBIGUOUS in self._concepts[i].flags for i in ids)
         return _Entry(ids, tuple(hits), len(ids) > 1 or flagged, flagged)
+
+    def _forms(self, index: int, target: Target, expand_short: bool) -> frozenset[str]:
+        """The forms a match of entry `index` may become, one per candidate.
+
+        Memoized: the cache only ever gains the same value for a key, so
+        threads sharing the Glossary may fill it concurrently.
+        """
+        key = (index, target, expand_short)
+        forms = self._form_cache.get(key)
+        if forms is None:
+            entry = self._entries[index]
+            forms = frozenset(
+                self._form(entry, cid, target, expand_short) for cid in entry.concepts
+            )
+            self._form_cache[key] = forms
+        return forms
 
     def _form(
         self, entry: _Entry, concept_id: int, target: Target, expand_short: bool
