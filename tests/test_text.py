@@ -88,7 +88,7 @@ def test_fold_matches_reference_on_corpus() -> None:
 
 
 @given(any_text)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_fold_properties(s: str) -> None:
     key = fold(s)
     assert fold(key) == key
@@ -107,12 +107,13 @@ def reference_fold(s: str) -> str:
 
 
 @given(st.one_of(any_text, st.text(alphabet="aàĐđ–’“µÆǢΣσς \u0300\u0301ᄀ\u1161")))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_fold_equals_reference(s: str) -> None:
     assert fold(s) == reference_fold(s)
 
 
 @given(any_text)
+@settings(deadline=None)
 def test_nfc_properties(s: str) -> None:
     assert nfc(nfd(s)) == nfc(s) == unicodedata.normalize("NFC", s)
 
@@ -153,7 +154,7 @@ def test_styles_leave_english_alone() -> None:
 
 
 @given(any_text)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_style_properties(s: str) -> None:
     new, old = to_new_style(s), to_old_style(s)
     assert to_new_style(new) == new
@@ -204,6 +205,7 @@ def test_split_sentences_abbreviations_and_vietnamese() -> None:
 
 
 @given(any_text)
+@settings(deadline=None)
 def test_split_sentences_properties(s: str) -> None:
     spans = split_sentences(s)
     for a, b in spans:
@@ -234,6 +236,7 @@ def test_detect_language_per_seed_paragraph() -> None:
 
 
 @given(any_text)
+@settings(deadline=None)
 def test_detect_language_nfd_invariant(s: str) -> None:
     assert detect_language(nfd(s)) == detect_language(s)
 
@@ -332,7 +335,7 @@ def check_tokens(s: str, backend: str) -> None:
 
 
 @given(any_text)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_tokenize_properties(s: str) -> None:
     check_tokens(s, "none")
 
