@@ -249,3 +249,31 @@ def test_vi_ngrams_skip_function_word_edges() -> None:
     assert "bán dẫn" in grams
     assert "trí tuệ" in grams
     assert not [g for g in grams if g.startswith(("các", "và")) or "," in g]
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/locale/vi/LC_MESSAGES").is_dir(), reason="no .mo catalogs"
+)
+def test_cli_mo_lexicon_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "mo.db"
+    with TermBase(str(db)) as tb:
+        tb.add_concept(
+            Concept(
+                kind=Kind.TERM,
+                terms=(Term("cloud computing", "en", TermStatus.PREFERRED),),
+            )
+        )
+    (_, _, vi, _) = _files()[1]
+    en = str(SEEDS / f"{NAMES[1]}.txt")
+    mo = tmp_path / "mo"  # a few real catalogs keep the test fast
+    mo.mkdir()
+    for name in ("adduser.mo", "Linux-PAM.mo", "at-spi2-core.mo"):
+        src = Path("/usr/share/locale/vi/LC_MESSAGES") / name
+        if src.exists():
+            (mo / name).write_bytes(src.read_bytes())
+    assert main(["align", en, vi, "--db", str(db), "--mo", str(mo), "--dry-run"]) == 0
+    assert "cloud computing → điện toán đám mây" in capsys.readouterr().out
+    assert main(["align", en, vi, "--db", str(db), "--mo", str(tmp_path / "no")]) == 2
+    assert "not a directory" in capsys.readouterr().err

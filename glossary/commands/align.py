@@ -26,6 +26,7 @@ from glossary.align import (
 )
 from glossary.cli import add_db_option, db_of
 from glossary.errors import InputError
+from glossary.lexicon import learn_lexicon, mo_units, stem
 from glossary.model import (
     Concept,
     ConceptStatus,
@@ -84,6 +85,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--tm",
         metavar="TM_DB",
         help="also use the units of this translation memory as parallel data",
+    )
+    p.add_argument(
+        "--mo",
+        metavar="DIR",
+        help="learn a word lexicon from the gettext .mo catalogs in DIR "
+        "(e.g. /usr/share/locale/vi/LC_MESSAGES)",
     )
     p.add_argument(
         "--backend",
@@ -147,6 +154,19 @@ def _tm_pairs(
     return out
 
 
+def _tm_units(path: str) -> list[tuple[str, str]]:
+    from tm.store import MemoryStore
+
+    with MemoryStore(path) as store:
+        return [(u.source, u.target) for u in store.units()]
+
+
+def _merge(lexicon: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+    for key, words in more.items():
+        known = lexicon.setdefault(key, [])
+        known.extend(w for w in words if w not in known)
+
+
 def _words(pairs: Sequence[tuple[Segment, Segment]], backend: str) -> list[list[Word]]:
     from glossary.vi_extract import tag
 
@@ -207,6 +227,7 @@ def align(
     docs: Sequence[tuple[str, str, str, str]],
     *,
     tm_path: str | None = None,
+    mo_dir: str | None = None,
     backend: str = "underthesea",
     dry_run: bool = False,
 ) -> list[Outcome]:
@@ -215,7 +236,9 @@ def align(
     Args:
         tb: the term base; English concepts come from it, proposals go to it.
         docs: (English path, English text, Vietnamese path, Vietnamese text).
-        tm_path: a translation memory whose units add parallel segments.
+        tm_path: a translation memory whose units add parallel segments and
+            a word lexicon.
+        mo_dir: a directory of .mo catalogs to learn a word lexicon from.
         backend: Vietnamese tagger.
         dry_run: compute proposals without storing them.
 
@@ -242,6 +265,13 @@ def align(
         pairs.extend(_tm_pairs(tm_path, forms))
     words = _words(pairs, backend)
     lexicon = segment_lexicon(pairs, words)
+    stems = {stem(w) for f in terms for w in f.split()}
+    if tm_path:
+        _merge(lexicon, learn_lexicon(_tm_units(tm_path), stems))
+    if mo_dir:
+        if not Path(mo_dir).is_dir():
+            raise InputError("not a directory of .mo catalogs", mo_dir)
+        _merge(lexicon, learn_lexicon(mo_units(mo_dir), stems))
     proposals = propose(
         {label: forms for label, (_, forms) in terms.items()},
         pairs,
@@ -268,7 +298,12 @@ def run(args: argparse.Namespace) -> int:
     docs = _pairs(args.files)
     with TermBase(db_of(args)) as tb:
         outcomes = align(
-            tb, docs, tm_path=args.tm, backend=args.backend, dry_run=args.dry_run
+            tb,
+            docs,
+            tm_path=args.tm,
+            mo_dir=args.mo,
+            backend=args.backend,
+            dry_run=args.dry_run,
         )
     if args.json:
         json.dump(
