@@ -1,0 +1,78 @@
+"""tm.service: import per file, the candidate pipeline, search and atomic export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import ExportError, InputError
+from tm import service
+from tm.model import Unit
+from tm.store import MemoryStore
+
+TM_DATA = Path(__file__).resolve().parent.parent / "data" / "tm"
+
+UNITS = [
+    Unit("Open the file", "Mở tập tin"),
+    Unit("Close the window", "Đóng cửa sổ"),
+    Unit("Cannot open the configuration file", "Không thể mở tập tin cấu hình"),
+    Unit("Delete %d files", "Xóa %d tập tin"),
+    Unit("Save all changes before closing", "Lưu mọi thay đổi trước khi đóng"),
+]
+
+
+@pytest.fixture
+def store() -> MemoryStore:
+    s = MemoryStore()
+    service.import_units(s, "units", UNITS)
+    return s
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        ("Cannot open the configuraiton file", "Cannot open the configuration file"),
+        ("save all changes before", "Save all changes before closing"),
+        ("OPEN THE FILE", "Open the file"),
+        ("Clsoe the window", "Close the window"),
+    ],
+)
+def test_lookup_finds_perturbed(store: MemoryStore, query: str, want: str) -> None:
+    found = service.Matcher(store).lookup(query, minimum=50)
+    assert found[0].unit.source == want
+    assert found[0].score < 100
+
+
+def test_read_file_rejects_unknown_kind(tmp_path: Path) -> None:
+    f = tmp_path / "x.docx"
+    f.write_bytes(b"PK")
+    with pytest.raises(InputError, match=r"unknown format \.docx"):
+        service.read_file(f)
+
+
+def test_tsv_import_counts_duplicates(store: MemoryStore) -> None:
+    stats = service.import_units(
+        store, "good.tsv", service.read_file(TM_DATA / "good.tsv")
+    )
+    assert (stats.read, stats.added, stats.duplicates) == (2, 0, 2)
+
+
+def test_search_both_sides(store: MemoryStore) -> None:
+    assert [u.source for u in service.search(store, "tap tin", target=True)] == [
+        "Open the file",
+        "Cannot open the configuration file",
+        "Delete %d files",
+    ]
+    assert service.search(store, "the WINDOW")[0].target == "Đóng cửa sổ"
+
+
+def test_failed_export_leaves_old_file(store: MemoryStore, tmp_path: Path) -> None:
+    out = tmp_path / "m.csv"
+    out.write_text("old", encoding="utf-8")
+    with pytest.raises(ExportError):
+        service.export(store, "xliff", out)
+    assert out.read_text(encoding="utf-8") == "old"
+    assert service.export(store, "csv", out) == 5
+    assert out.read_text(encoding="utf-8").startswith("source,target")
+    assert list(tmp_path.iterdir()) == [out]
