@@ -170,6 +170,8 @@ def _toneless_syllables() -> frozenset[str]:
             # qu spells /kw/: qua = /kwa/ (rime oa), quốc (uôc), quỳnh (uynh).
             out.update("qu" + r for r in rimes if r[0] in "aăâeêiyơ")
             out.update("qu" + r[1:] for r in rimes if r[0] in "ou" and len(r) > 1)
+            # quoắt, quoàng: the glide written twice, as dictionaries list them
+            out.update("qu" + r for r in rimes if r[:2] in ("oa", "oă", "oe"))
             continue
         if onset == "gi":
             out.update("gi" + rime for rime in rimes)
