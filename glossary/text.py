@@ -464,9 +464,23 @@ def tokenize(text: str, *, backend: str = "underthesea") -> list[Token]:
     words = [nfc(text[p.start : p.end]) for p in pieces]
     sentence_langs = _sentence_langs(text, pieces, words)
     langs = _word_langs(pieces, words, sentence_langs)
+    names = _ascii_names(pieces, words, langs)
     tokens: list[Token] = []
     i = 0
     while i < len(pieces):
+        if i in names:  # "Pham Minh Chinh" written without diacritics
+            first, last = pieces[i], pieces[names[i]]
+            tokens.append(
+                Token(
+                    text[first.start : last.end],
+                    first.start,
+                    last.end,
+                    TokenKind.WORD,
+                    Lang.VI,
+                )
+            )
+            i = names[i] + 1
+            continue
         if langs[i] is not Lang.VI:
             p = pieces[i]
             lang = langs[i] or sentence_langs[i]
@@ -493,6 +507,71 @@ def tokenize(text: str, *, backend: str = "underthesea") -> list[Token]:
             k += size
         i = stretch[-1] + 1
     return tokens
+
+
+# Surnames that begin most Vietnamese full names (Nguyễn, Trần, Phạm, ...).
+_SURNAMES = frozenset(
+    [
+        "nguyen",
+        "tran",
+        "pham",
+        "hoang",
+        "huynh",
+        "phan",
+        "dang",
+        "bui",
+        "ngo",
+        "duong",
+        "dinh",
+        "trinh",
+        "truong",
+        "doan",
+        "lam",
+        "mai",
+        "luong",
+    ]
+)
+_SHORT_SURNAMES = frozenset(["le", "vu", "vo", "do", "ho", "ly", "ha", "cao"])
+
+
+def _ascii_names(
+    pieces: list[_Piece], words: list[str], langs: list[Lang | None]
+) -> dict[int, int]:
+    """ASCII Vietnamese full names: first piece index -> last piece index.
+
+    A name is a run of capitalized words, joined by single spaces, that are
+    all ASCII spellings of Vietnamese syllables and start with a common
+    surname: "Pham Minh Chinh", "Le Thi Thu" (a short surname such as Le or
+    Do needs three words, so "Do Not" stays English).
+    """
+    names: dict[int, int] = {}
+    i = 0
+    while i < len(pieces):
+        first = words[i].lower()
+        if langs[i] is not Lang.EN or not (
+            first in _SURNAMES or first in _SHORT_SURNAMES
+        ):
+            i += 1
+            continue
+        run = [i]
+        j = _neighbour(pieces, i, 1)
+        while (
+            j is not None
+            and langs[j] is Lang.EN
+            and words[j][:1].isupper()
+            and words[j].isascii()
+            and is_vietnamese_syllable(words[j], ascii_ok=True)
+            and pieces[j - 1].end - pieces[j - 1].start == 1
+        ):
+            run.append(j)
+            j = _neighbour(pieces, j, 1)
+        if (
+            len(run) >= (3 if first in _SHORT_SURNAMES else 2)
+            and words[i][:1].isupper()
+        ):
+            names[i] = run[-1]
+        i = run[-1] + 1
+    return names
 
 
 def _space(text: str, p: _Piece, lang: Lang) -> Token:

@@ -263,6 +263,23 @@ def test_tokenize_mixed_sentence() -> None:
     ]
 
 
+def test_tokenize_ascii_vietnamese_names() -> None:
+    path = SHARED / "corpus" / "news-dev" / "en_13.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is missing")
+    line = next(x for x in path.read_text(encoding="utf-8").splitlines() if "Pham" in x)
+    found = words(line, "none")
+    assert ("Pham Minh Chinh", "vi") in found
+    assert ("Prime", "en") in found
+    assert words("Le Thi Thu and Do Not Disturb", "none") == [
+        ("Le Thi Thu", "vi"),
+        ("and", "en"),
+        ("Do", "en"),
+        ("Not", "en"),
+        ("Disturb", "en"),
+    ]
+
+
 def test_tokenize_vietnamese_line_both_backends() -> None:
     line = next(x for x in read_parallel(VI_OLD).splitlines() if "Phạm Minh Chính" in x)
     for backend in ("underthesea", "pyvi"):
