@@ -37,6 +37,7 @@ from glossary.text import nfc
 V3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ADMN = "-admn-sts"
+_DEFINITION = "definition: "  # a note line written as <descrip type="definition">
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +91,19 @@ def _status_out(status: TermStatus) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+_XML_SPACE = re.compile("[ \t\r\n]+")
+
+
+def _squeeze(text: str) -> str:
+    """Collapse runs of XML white space (not NBSP, which may be meant) to one space."""
+    return _XML_SPACE.sub(" ", text).strip(" ")
+
+
 def _sub(parent: etree._Element, tag: str, text: str, **attrs: str) -> None:
     el = etree.SubElement(parent, tag, attrs)
-    el.text = _NOT_XML.sub("", text)
+    # Runs of white space (a context sentence spanning lines) become one space,
+    # as `_text` reads them, so export → import → export stays identical.
+    el.text = _squeeze(_NOT_XML.sub("", text))
 
 
 def _term_sec(d: Dialect, parent: etree._Element, term: Term) -> None:
@@ -132,8 +143,13 @@ def _entry(
         body, _q(d, d.entry), id=f"c{concept.id if concept.id is not None else n}"
     )
     _sub(entry, _q(d, "descrip"), str(concept.kind), type="subjectField")
-    for line in concept_notes(concept):
-        _sub(entry, _q(d, "note"), line)
+    notes = concept_notes(concept)
+    for line in notes:
+        if line.startswith(_DEFINITION):
+            _sub(entry, _q(d, "descrip"), line[len(_DEFINITION) :], type="definition")
+    for line in notes:
+        if not line.startswith(_DEFINITION):
+            _sub(entry, _q(d, "note"), line)
     for lang in lang_order(concept, src, tgt):
         sec = etree.SubElement(entry, _q(d, d.lang_sec), {XML_LANG: lang})
         # Preferred first: many CAT tools show only the first term of a langSec.
@@ -212,8 +228,8 @@ def _children(el: etree._Element, name: str) -> list[etree._Element]:
 
 def _text(el: etree._Element) -> str:
     if len(el) == 0:  # the common case: plain text, no inline markup
-        return nfc((el.text or "").strip())
-    return nfc("".join(str(t) for t in el.itertext()).strip())
+        return nfc(_squeeze(el.text or ""))
+    return nfc(_squeeze("".join(str(t) for t in el.itertext())))
 
 
 def _read_status(value: str, where: tuple[str, int | None]) -> TermStatus:
@@ -234,6 +250,25 @@ def _read_type(value: str) -> TermType:
         return TermType.VARIANT
 
 
+def _descrips(el: etree._Element, kind: str) -> list[str]:
+    """Texts of `descrip type=kind` children of `el`, also inside descripGrp."""
+    out = []
+    for child in el:
+        name = _local(child)
+        if name == "descripGrp":
+            out.extend(_descrips(child, kind))
+        elif name == "descrip" and child.get("type") == kind:
+            out.append(_text(child))
+    return out
+
+
+def _context(el: etree._Element) -> str:
+    if _local(el) == "descrip":
+        return _text(el) if el.get("type") == "context" else ""
+    found = _descrips(el, "context")
+    return found[0] if found else ""
+
+
 def _read_term(d: Dialect, sec: etree._Element, lang: str, path: str) -> Term:
     where = (path, _line(sec))
     texts: list[str] = []
@@ -245,8 +280,8 @@ def _read_term(d: Dialect, sec: etree._Element, lang: str, path: str) -> Term:
             texts.append(_text(child))
         elif name == "termNote":
             fields[child.get("type", "")] = _text(child)
-        elif name == "descrip" and child.get("type") == "context" and not context:
-            context = _text(child)
+        elif name in ("descrip", "descripGrp") and not context:
+            context = _context(child)
         elif name == "note" and _text(child) == "status: forbidden":
             forbidden = True
     if len(texts) != 1 or not texts[0]:
@@ -272,7 +307,11 @@ def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
         name = _local(el)
         if name == "descrip" and el.get("type") == "subjectField":
             value = _text(el)
-            kind = Kind(value) if value in set(Kind) else Kind.TERM
+            if value in set(Kind):
+                kind = Kind(value)
+            else:
+                kind = Kind.TERM
+                note.append(f"subjectField: {value}")
         elif name == "note":
             line = _text(el)
             head, _, rest = line.partition(": ")
@@ -287,8 +326,10 @@ def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
                     note.append(line)
             except ValueError:
                 raise InputError(f"bad note {line!r}", *where) from None
+    definitions = _descrips(entry, "definition")
     terms: list[Term] = []
     for sec in _children(entry, d.lang_sec):
+        definitions.extend(_descrips(sec, "definition"))
         lang = sec.get(XML_LANG)
         if not lang:
             raise InputError(f"{d.lang_sec} without xml:lang", path, _line(sec))
@@ -302,7 +343,7 @@ def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
         status=status,
         key=key,
         flags=flags,
-        note="\n".join(note),
+        note="\n".join([_DEFINITION + x for x in definitions if x] + note),
         terms=tuple(terms),
     )
 

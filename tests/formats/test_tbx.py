@@ -148,3 +148,26 @@ def test_doctype_is_refused_in_v3() -> None:
     data = dumped().replace(b"<tbx ", b"<!DOCTYPE tbx SYSTEM 'x.dtd'>\n<tbx ", 1)
     with pytest.raises(InputError, match="DOCTYPE"):
         tbx.load(io.BytesIO(data), path="d.tbx")
+
+
+def test_foreign_definitions_contexts_and_subjects_are_kept(tmp_path: Path) -> None:
+    path = STANDARDS / "tbx-v3" / "Example_Astronomy_DCA_VALID.tbx"
+    if not path.exists():
+        pytest.skip("../shared/standards is missing")
+    concepts = tbx.load(io.BytesIO(path.read_bytes()), path=str(path))
+    first = next(c for c in concepts if "A group of stars" in c.note)
+    lines = first.note.splitlines()
+    assert "subjectField: General" in lines
+    assert any(line.startswith("definition: A group of stars") for line in lines)
+    assert any(t.context.startswith("Over 1100 open clusters") for t in first.terms)
+    assert all("\n" not in t.context for c in concepts for t in c.terms)
+    out = tmp_path / "again.tbx"
+    out.write_bytes(dumped(concepts))
+    assert validate(out).returncode == 0
+    again = tbx.load(io.BytesIO(out.read_bytes()), path="again.tbx")
+    assert [c.note for c in again] == [c.note for c in concepts]
+
+    def key(c: Concept) -> set[tuple[str, ...]]:  # pos: "" is written as noun
+        return {(t.text, t.lang, t.status, t.type, t.context) for t in c.terms}
+
+    assert [key(c) for c in again] == [key(c) for c in concepts]
