@@ -76,7 +76,12 @@ def _entry(
     comment = _comment(concept)
     if source.lang != src:
         comment = f"msgid: {source.lang}\n{comment}"
-    contexts = [f"{t.lang}: {t.context}" for t in (source, target) if t and t.context]
+    # One comment line per context: a sentence spanning lines is joined.
+    contexts = [
+        f"{t.lang}: {' '.join(t.context.split())}"
+        for t in (source, target)
+        if t and t.context.strip()
+    ]
     entry = polib.POEntry(
         msgctxt=f"{concept.kind}|c{concept.id if concept.id is not None else n}",
         msgid=source.text,

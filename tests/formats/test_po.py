@@ -133,3 +133,15 @@ def test_vietnamese_only_concept_keeps_its_language() -> None:
     assert (entry.msgid, entry.msgstr) == ("Bộ Công Thương", "Bộ Công Thương")
     (back,) = po.load(io.BytesIO(out.getvalue()), path="v.po")
     assert [(t.text, t.lang) for t in back.terms] == [("Bộ Công Thương", "vi")]
+
+
+def test_multiline_context_stays_one_comment_line() -> None:
+    concept = Concept(
+        kind=Kind.TERM,
+        id=1,
+        terms=(Term("trade", "en", TermStatus.PREFERRED, context="Trade grew\nfast."),),
+    )
+    out = io.BytesIO()
+    po.dump([concept], out)
+    (back,) = po.load(io.BytesIO(out.getvalue()), path="m.po")
+    assert back.terms[0].context == "Trade grew fast."
