@@ -116,6 +116,7 @@ _TERM_TAGS = frozenset({"N", "Nc", "V", "A"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", "–", "—", ";", '"', "“", "”", "("})
 _PYVI_TAGS = {"F": "CH"}
 _GENERIC_MIN = 2
+_DATELINE_TOKENS = 8  # a dateline sits in the first few tokens of a text
 
 _WORD = re.compile(r"\w+")
 _VI_SYLLABLE = re.compile(
@@ -439,7 +440,7 @@ def vietnamese_mentions(
     runs = _name_runs(ctx, claimed)
     alone = {name_key(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in runs}
     parts = [p for i, j in runs for p in _split_run(ctx, i, j, alone)]
-    kinds = _name_kinds(ctx, parts)
+    kinds = _name_kinds(ctx, parts, {k for _, k in title_spans})
     titled = _titles(ctx, parts, title_spans, claimed)
     for i, k in title_spans:
         emit(i, k, Kind.TITLE, "vi:title")
@@ -500,23 +501,43 @@ def _could_be_person(ctx: _Ctx, i: int, j: int) -> bool:
     return fold(sylls[0]) in _SURNAMES
 
 
-def _name_kinds(ctx: _Ctx, parts: list[tuple[int, int]]) -> dict[str, Kind]:
+def _name_kinds(
+    ctx: _Ctx, parts: list[tuple[int, int]], title_ends: set[int]
+) -> dict[str, Kind]:
     """Kind of each name (by name_key) from cues anywhere in the document."""
     kinds: dict[str, Kind] = {}
+    starts = dict(parts)
     tokens = ctx.tokens
     for i, j in parts:
         key = name_key(ctx.text[tokens[i].start : tokens[j - 1].end])
         prev = _word_key(tokens[i - 1].text) if i > 0 else ""
         sylls = _WORD.findall(ctx.text[tokens[i].start : tokens[j - 1].end])
+        nxt = tokens[j].text if j < len(tokens) else ""
         if prev in _PERSON_CUES or (
             fold(sylls[0]) in _SURNAMES
             and 3 <= len(sylls) <= 4
             and all(_is_vi_syllable(s) for s in sylls)
+            and prev != "-"  # "châu Á - Thái Bình Dương"
         ):
             kinds[key] = Kind.PERSON
-        elif prev in _PLACE_CUES and key not in kinds:
+        elif key not in kinds and (
+            prev in _PLACE_CUES
+            or (nxt in ("–", "—") and i < _DATELINE_TOKENS)  # "HÀ NỘI –"
+            or _is_country_before_person(ctx, i, j, starts, title_ends)
+        ):
             kinds[key] = Kind.PLACE
     return kinds
+
+
+def _is_country_before_person(
+    ctx: _Ctx, i: int, j: int, starts: dict[int, int], title_ends: set[int]
+) -> bool:
+    """'Thủ tướng Belarus Roman Golovchenko': a name between a title and a person."""
+    return (
+        i in title_ends
+        and j in starts
+        and ctx.tokens[j].start - ctx.tokens[j - 1].end <= 1
+    )
 
 
 def _generic_words(ctx: _Ctx) -> tuple[set[str], set[str]]:

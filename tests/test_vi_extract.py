@@ -184,3 +184,11 @@ def test_data_file_names_match_corpus() -> None:
     for name in NAMES:
         assert (DATA / "parallel" / f"{name}.entities.tsv").exists()
     assert isinstance(PARALLEL, Path)
+
+
+def test_place_kinds_from_document_cues(mentions: dict[str, list[Mention]]) -> None:
+    kinds = {(m.text, m.kind) for ms in mentions.values() for m in ms}
+    assert ("HÀ NỘI", Kind.PLACE) in kinds  # dateline "HÀ NỘI –"
+    assert ("Belarus", Kind.PLACE) in kinds  # "Phó Thủ tướng Belarus Anatoly Sivak"
+    assert ("Hà Nội", Kind.PLACE) in kinds  # "tại Hà Nội"
+    assert ("Thái Bình Dương", Kind.PERSON) not in kinds  # "châu Á - Thái Bình Dương"
