@@ -96,13 +96,16 @@ def _distance(a: Sequence[str], b: Sequence[str]) -> float:
     return cost
 
 
-def score(query: str, source: str, *, q: Tokens | None = None) -> int:
+def score(
+    query: str, source: str, *, q: Tokens | None = None, s: Tokens | None = None
+) -> int:
     """CAT-style similarity of `source` to `query`, 0–100 (100 only if identical).
 
     Args:
         query: The text being translated (NFC).
         source: A stored source segment (NFC).
         q: `tokenize(query)`, when scoring many sources against one query.
+        s: `tokenize(source)`, if already known.
 
     Returns:
         100 for identical text; 99 or less for a case, diacritic, punctuation
@@ -111,7 +114,7 @@ def score(query: str, source: str, *, q: Tokens | None = None) -> int:
     if query == source:
         return 100
     q = q or tokenize(query)
-    s = tokenize(source)
+    s = s or tokenize(source)
     longest = max(len(q.keys), len(s.keys), 1)
     sim = 1.0 - _distance(q.keys, s.keys) / longest
     placeable_diffs = sum(
@@ -121,13 +124,13 @@ def score(query: str, source: str, *, q: Tokens | None = None) -> int:
     return max(0, value)
 
 
-def adapt(query: Tokens, unit: Unit) -> str:
+def adapt(query: Tokens, unit: Unit, s: Tokens | None = None) -> str:
     """`unit.target` with the unit's placeables replaced by the query's ones.
 
     Only done when both sides have the same number of placeables; each stored
     placeable found in the target is replaced once, in order.
     """
-    s = tokenize(unit.source)
+    s = s or tokenize(unit.source)
     if len(s.placeables) != len(query.placeables):
         return unit.target
     target = unit.target
@@ -148,13 +151,14 @@ def best_matches(
     """
     query = nfc(query)
     q = tokenize(query)
-    found: list[Match] = []
+    found: list[tuple[int, Unit, Tokens]] = []
     for unit in units:
-        value = score(query, unit.source, q=q)
+        s = tokenize(unit.source)
+        value = score(query, unit.source, q=q, s=s)
         if value >= minimum:
-            found.append(Match(unit, value, adapt(q, unit)))
-    found.sort(key=lambda m: (-m.score, len(m.unit.source), m.unit.id or 0))
-    return found[:limit]
+            found.append((value, unit, s))
+    found.sort(key=lambda f: (-f[0], len(f[1].source), f[1].id or 0))
+    return [Match(u, value, adapt(q, u, s)) for value, u, s in found[:limit]]
 
 
 def _fold_map(text: str) -> tuple[str, list[int]]:

@@ -26,7 +26,7 @@ from tm.store import MemoryStore
 # and this many re-ranked by the exact (slower, Python) token score.
 _PER_WORD = 1000
 _POOL = 100
-_FEW = 50
+_FEW = 10
 _RESCORE = 30
 
 
@@ -112,7 +112,7 @@ class Matcher:
         """
         self.store = store
         self._df: dict[str, int] | None = None
-        self._words: list[str] = []
+        self._by_length: dict[int, list[str]] = {}
         self._count: int | None = None
 
     def _size(self) -> int:
@@ -130,10 +130,16 @@ class Matcher:
             return []
         if self._df is None:
             self._df = self.store.vocabulary()
-            self._words = list(self._df)
+            for w in self._df:
+                self._by_length.setdefault(len(w), []).append(w)
+        near = [
+            w
+            for n in range(len(word) - 2, len(word) + 3)
+            for w in self._by_length.get(n, ())
+        ]
         found = process.extract(
             word,
-            self._words,
+            near,
             scorer=OSA.distance,
             score_cutoff=1 if len(word) < 6 else 2,
             limit=3,

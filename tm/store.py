@@ -152,40 +152,37 @@ class MemoryStore:
         """
         before = self._conn.execute("SELECT coalesce(max(id), 0) FROM units")
         first = int(before.fetchone()[0])
-        rows = (
-            (
-                u.source,
-                u.target,
-                u.src_lang,
-                u.tgt_lang,
-                u.origin,
-                u.context,
-                fold_key(u.source),
-                _key(u.source, u.target, u.src_lang, u.tgt_lang),
-            )
-            for u in units
-        )
+        folded: dict[int, tuple[str, str]] = {}
+        rows = []
+        for u in units:
+            key = _key(u.source, u.target, u.src_lang, u.tgt_lang)
+            src = fold(u.source)
+            folded.setdefault(key, (src, u.target))
+            row = (u.source, u.target, u.src_lang, u.tgt_lang, u.origin)
+            rows.append((*row, u.context, _key(src), key))
         self._conn.executemany(
             "INSERT OR IGNORE INTO units (source, target, src_lang, tgt_lang, "
             "origin, context, fkey, ukey) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        cur = self._conn.execute(
-            "INSERT INTO units_fts (rowid, src, tgt) "
-            "SELECT id, tm_fold(source), tm_fold(target) FROM units WHERE id > ?",
-            (first,),
-        )
+        added = self._conn.execute(
+            "SELECT id, ukey FROM units WHERE id > ?", (first,)
+        ).fetchall()
         freq: Counter[str] = Counter()
-        for (folded,) in self._conn.execute(
-            "SELECT tm_fold(source) FROM units WHERE id > ?", (first,)
-        ):
-            freq.update(set(_WORD.findall(folded)))
+        fts = []
+        for row_id, key in added:
+            src, target = folded[key]
+            freq.update(set(_WORD.findall(src)))
+            fts.append((row_id, src, fold(target)))
+        self._conn.executemany(
+            "INSERT INTO units_fts (rowid, src, tgt) VALUES (?, ?, ?)", fts
+        )
         self._conn.executemany(
             "INSERT INTO vocab VALUES (?, ?) "
             "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
             freq.items(),
         )
-        return cur.rowcount
+        return len(added)
 
     def count(self) -> int:
         """Number of units stored."""
