@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from glossary import restore
 from glossary.model import Document, Kind, Mention
 from glossary.restore import country_codes
-from glossary.text import fold
+from glossary.text import fold as _fold_uncached
 from glossary.titles import (
     canonical_title,
     is_honorific,
@@ -26,7 +27,18 @@ from glossary.titles import (
 
 __all__ = ["ORG_HEADS", "PLACE_WORDS", "english_mentions", "is_vietnamese_name"]
 
-_WORD = re.compile(r"[^\W_][\w]*(?:[’'\-.][^\W_][\w]*)*")
+_UPPER = "".join(
+    chr(c)
+    for r in ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
+    for c in range(*r)
+    if chr(c).isupper()
+)
+# Only capitalised words and the connectors runs need: linear, and the rest of
+# the text is never turned into Python objects.
+_WORD = re.compile(
+    rf"(?<![\w’'\-.])(?:[{_UPPER}][\w]*(?:[’'\-.][^\W_][\w]*)*"
+    r"|(?:of|on|for|and|the)\b)"
+)
 
 ORG_HEADS = frozenset(
     [
@@ -401,6 +413,12 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """`glossary.text.fold`, cached: names repeat a lot in news."""
+    return _fold_uncached(word)
+
+
 def is_vietnamese_name(words: list[str]) -> bool:
     """True if `words` look like a Vietnamese personal name (surname first).
 
@@ -495,19 +513,24 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                 and gap in _DASH_GAPS
                 and (
                     gap == " -"
-                    or ((run.words[-1][2].isupper() == w2.isupper())
-                    and (
-                        restore.is_syllable(run.words[-1][2])
-                        and restore.is_syllable(w2)
-                    ))
+                    or (
+                        (run.words[-1][2].isupper() == w2.isupper())
+                        and (
+                            restore.is_syllable(run.words[-1][2])
+                            and restore.is_syllable(w2)
+                        )
+                    )
                 )
             ):
                 run.words.append(toks[j])
                 j += 1
                 continue
-            has_head = any(fold(x[2]) in ORG_HEADS for x in run.words)
             low = w2.casefold()
-            if has_head and gap == " " and low in _ORG_CONNECT:
+            if (
+                gap == " "
+                and low in _ORG_CONNECT
+                and any(fold(x[2]) in ORG_HEADS for x in run.words)
+            ):
                 k = j + 1
                 if k < n and toks[k][2] == "the" and text[e2 : toks[k][0]] == " ":
                     k += 1
@@ -614,7 +637,11 @@ def english_mentions(doc: Document) -> list[Mention]:
         # "Related News", "Photo" debris
         if not words:
             continue
-        if len(words) == 1 and words[0][2].casefold() in {"related", "photo"}:
+        if (
+            len(words) == 1
+            and words[0][2].casefold() in _STOP
+            and (len(run.words) > 1 or _sentence_initial(text, words[0][0]))
+        ):
             continue
         # a country before a title: "US Deputy Secretary"
         if (

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from glossary.text import fold, name_key
@@ -101,6 +101,7 @@ _ADMIN_PREFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(word: str) -> bool:
     """True if `word` can be one Vietnamese syllable (with or without marks).
 
@@ -242,11 +243,13 @@ def _provinces() -> frozenset[str]:
     return frozenset(keys - {""})
 
 
+@lru_cache(maxsize=1 << 16)
 def is_province(text: str) -> bool:
     """True if `text` names a Vietnamese province (before or after 2025)."""
     return name_key(text) in _provinces()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_foreign_place(text: str) -> bool:
     """True if `text` names a non-Vietnamese subdivision in ISO 3166-2."""
     return name_key(text) in _foreign_places()
@@ -281,6 +284,7 @@ def _currencies() -> frozenset[str]:
     return frozenset(str(r.get("alpha_3", "")) for r in recs) - {""}
 
 
+@lru_cache(maxsize=1 << 16)
 def is_currency(code: str) -> bool:
     """True if `code` is an ISO 4217 currency code ("USD")."""
     return code in _currencies()
@@ -291,6 +295,7 @@ def country_names(code: str) -> tuple[str, ...]:
     return _code_names().get(code, ())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_country(text: str) -> bool:
     """True if `text` is a country name in ISO 3166-1 (when present)."""
     return name_key(text) in _countries()[0]

@@ -1,0 +1,207 @@
+"""Clustering rules: aliases, preferred forms, evidence, flags, never weak merges."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from conftest import SEEDS
+
+from glossary.cluster import acronym_of, cluster, norm_key
+from glossary.extract import english_mentions
+from glossary.model import (
+    Candidate,
+    Concept,
+    Document,
+    Flag,
+    Kind,
+    Mention,
+    TermStatus,
+)
+
+
+def _concepts(docs: Sequence[tuple[str, str]]) -> list[Concept]:
+    ms: list[Mention] = []
+    for path, text in docs:
+        ms.extend(english_mentions(Document(path, text)))
+    return [c.concept for c in cluster(ms)]
+
+
+def _owner(concepts: list[Concept], text: str) -> Concept:
+    hits = [c for c in concepts if any(t.text == text for t in c.terms)]
+    assert len(hits) == 1, (text, [c.terms for c in hits])
+    return hits[0]
+
+
+def _forms(c: Concept) -> set[str]:
+    return {t.text for t in c.terms}
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Concept]:
+    if not SEEDS.is_dir():
+        pytest.skip("seeds missing")
+    docs = [
+        (p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))
+    ]
+    return _concepts(docs)
+
+
+def test_pm_chinh_all_forms_one_person(seeds: list[Concept]) -> None:
+    c = _owner(seeds, "Phạm Minh Chính")
+    assert c.kind is Kind.PERSON
+    assert {"Pham Minh Chinh", "PM Chính", "Chính", "PM Chinh", "Chinh"} <= _forms(c)
+    assert c.label == "Phạm Minh Chính"
+    assert "role: Prime Minister" in c.note
+    assert c.key == "person:phamminhchinh"
+
+
+def test_foreign_person_by_surname(seeds: list[Concept]) -> None:
+    c = _owner(seeds, "Anatoly Sivak")
+    assert {"Sivak", "Deputy PM Sivak"} <= _forms(c)
+    k = _owner(seeds, "Kubrakov Ivan Vladimirovich")
+    assert {"Kubrakov", "Minister Kubrakov"} <= _forms(k)
+
+
+def test_places_one_concept_with_diacritized_preferred(seeds: list[Concept]) -> None:
+    hn = _owner(seeds, "Hà Nội")
+    assert {"HÀ NỘI", "Hanoi"} <= _forms(hn)
+    assert hn.label == "Hà Nội"
+    vn = _owner(seeds, "Việt Nam")
+    assert "Vietnam" in _forms(vn)
+    assert vn.label == "Việt Nam"
+
+
+def test_org_variants_and_short_form(seeds: list[Concept]) -> None:
+    c = _owner(seeds, "Intergovernmental Committee")
+    assert (
+        "Intergovernmental Committee on Economic-Trade and Scientific-Technical "
+        "Cooperation" in _forms(c)
+    )
+    assert c.kind is Kind.ORG
+
+
+def test_acronym_linked_by_initials_across_documents(seeds: list[Concept]) -> None:
+    c = _owner(seeds, "Vietnam News Agency")
+    assert "VNA" in _forms(c)
+    vna = next(t for t in c.terms if t.text == "VNA")
+    assert any(e.rule.startswith("acronym") for e in vna.evidence)
+
+
+def test_gazetteer_restoration_flagged(seeds: list[Concept]) -> None:
+    c = _owner(seeds, "Hung Yen province")
+    assert c.label == "Hưng Yên"
+    assert Flag.RESTORED in c.flags
+
+
+def test_title_concepts(seeds: list[Concept]) -> None:
+    pm = next(c for c in seeds if c.key == "title:primeminister")
+    assert pm.kind is Kind.TITLE
+    assert pm.label == "Prime Minister"
+    assert "PM" in _forms(pm)
+
+
+def test_every_term_has_evidence(seeds: list[Concept]) -> None:
+    for c in seeds:
+        for t in c.terms:
+            assert t.evidence, (c.key, t.text)
+            assert sum(t.status is TermStatus.PREFERRED for t in c.terms) == 1
+
+
+def test_acronym_in_parentheses() -> None:
+    cs = _concepts(
+        [("a.txt", "Vietnam has a deal with the Free Trade Agreement (FTA) group.")]
+    )
+    c = _owner(cs, "FTA")
+    assert "Free Trade Agreement" in _forms(c)
+
+
+def test_ambiguous_given_name_links_to_neither() -> None:
+    text = "Minister Trần Văn Sơn and Minister Bùi Thanh Sơn met. Later Sơn spoke."
+    cs = _concepts([("a.txt", text)])
+    son = _owner(cs, "Sơn")
+    assert Flag.AMBIGUOUS in son.flags
+    assert "Trần Văn Sơn" in son.note
+    assert "Bùi Thanh Sơn" in son.note
+    assert _owner(cs, "Trần Văn Sơn") is not _owner(cs, "Bùi Thanh Sơn")
+
+
+def test_two_people_with_same_title_stay_apart() -> None:
+    text = "Deputy PM Anatoly Sivak met Deputy PM Trần Hồng Hà in Hanoi."
+    cs = _concepts([("a.txt", text)])
+    assert _owner(cs, "Anatoly Sivak") is not _owner(cs, "Trần Hồng Hà")
+
+
+def test_same_acronym_two_orgs_in_two_documents() -> None:
+    cs = _concepts(
+        [
+            ("a.txt", "The Vietnam Football Federation (VFF) met. VFF said yes."),
+            ("b.txt", "The Vietnam Fatherland Front (VFF) met. VFF said no."),
+        ]
+    )
+    football = _owner(cs, "Vietnam Football Federation")
+    front = _owner(cs, "Vietnam Fatherland Front")
+    assert football is not front
+    assert "VFF" in _forms(football)
+    assert "VFF" in _forms(front)
+
+
+def test_chinh_phu_is_not_the_person_chinh() -> None:
+    text = "Thủ tướng Phạm Minh Chính chủ trì họp Chính phủ."
+    start = text.index("Phạm")
+    gov = text.index("Chính phủ")
+    ms = [
+        Mention(
+            "Phạm Minh Chính",
+            "v.txt",
+            start,
+            start + 15,
+            "vi",
+            Kind.PERSON,
+            title="Thủ tướng",
+        ),
+        Mention("Chính phủ", "v.txt", gov, gov + 9, "vi", Kind.ORG),
+    ]
+    cs = [c.concept for c in cluster(ms)]
+    assert _owner(cs, "Chính phủ") is not _owner(cs, "Phạm Minh Chính")
+    assert _owner(cs, "Chính phủ").kind is Kind.ORG
+
+
+def test_short_name_not_linked_across_documents_without_title() -> None:
+    cs = _concepts(
+        [
+            ("a.txt", "President Nguyen Phu Trong came."),
+            ("b.txt", "Yesterday, Trong left."),
+        ]
+    )
+    assert _owner(cs, "Trong") is not _owner(cs, "Nguyen Phu Trong")
+
+
+def test_terms_are_skipped_and_keys_stable() -> None:
+    ms = english_mentions(
+        Document("a.txt", "Prime Minister Phạm Minh Chính met PM Chính.")
+    )
+    ms.append(Mention("digital transformation", "a.txt", 0, 5, "en", Kind.TERM))
+    first = cluster(ms)
+    again = cluster(list(reversed(ms)))
+    assert all(c.concept.kind is not Kind.TERM for c in first)
+    assert sorted(c.concept.key for c in first) == sorted(c.concept.key for c in again)
+
+
+def test_occurrences_keyed_by_form() -> None:
+    ms = english_mentions(Document("a.txt", "PM Phạm Minh Chính met. Chính spoke."))
+    cands: list[Candidate] = cluster(ms)
+    person = next(c for c in cands if c.concept.kind is Kind.PERSON)
+    occ = person.occurrences[("Chính", "en")]
+    assert occ[0].document == "a.txt"
+    assert occ[0].text == "Chính"
+
+
+def test_norm_key_and_acronym() -> None:
+    assert norm_key("Vinh Long Province", Kind.PLACE) == norm_key(
+        "Vinh Long", Kind.PLACE
+    )
+    assert norm_key(
+        "Economic, Trade, and Scientific-Technical Cooperation", Kind.ORG
+    ) == norm_key("Economic-Trade and Scientific-Technical Cooperation", Kind.ORG)
+    assert acronym_of("Vietnam News Agency") == "VNA"

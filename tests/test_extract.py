@@ -1,0 +1,145 @@
+"""English name extraction: titles, possessives, junk, kinds (seeds + small texts)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+
+from glossary.extract import english_mentions, is_vietnamese_name
+from glossary.model import Document, Kind, Mention
+
+
+def _m(text: str) -> list[Mention]:
+    return english_mentions(Document("t.txt", text))
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in _m(text) if m.kind is not Kind.TITLE]
+
+
+def test_title_split_off_and_emitted() -> None:
+    ms = _m("Yesterday Prime Minister Phạm Minh Chính met Deputy PM Anatoly Sivak.")
+    names = {m.text: m for m in ms if m.kind is not Kind.TITLE}
+    assert names["Phạm Minh Chính"].title == "Prime Minister"
+    assert names["Phạm Minh Chính"].kind is Kind.PERSON
+    assert names["Anatoly Sivak"].title == "Deputy PM"
+    titles = {m.text for m in ms if m.kind is Kind.TITLE}
+    assert titles == {"Prime Minister", "Deputy PM"}
+
+
+def test_offsets_point_at_the_name() -> None:
+    text = "Talks with President Nguyen Phu Trong's guests."
+    for m in _m(text):
+        assert text[m.start : m.end] == m.text
+
+
+def test_possessives_stripped() -> None:
+    assert "Việt Nam" in _texts("He is Việt Nam's coach and Belarus’s friend.")
+    assert "Belarus" in _texts("He is Việt Nam's coach and Belarus’s friend.")
+    # ... but "People's Committee" keeps its apostrophe
+    assert "People's Committee of Long An" in _texts(
+        "A visit to the People's Committee of Long An on Monday."
+    )
+
+
+def test_sentence_initial_words_weekdays_months_are_not_names() -> None:
+    text = (
+        "Highlighting the ties, he spoke. Despite rain, they met. Notably, "
+        "nothing changed. Meanwhile, on Wednesday 14 November the talks ended.\n"
+        "Related News\n"
+    )
+    assert _texts(text) == []
+
+
+def test_given_name_in_list_is_kept() -> None:
+    names = _texts("Apart from Tien Linh, To Van Vu and Thai Son, few shone.")
+    assert {"Tien Linh", "To Van Vu", "Thai Son"} <= set(names)
+
+
+def test_dateline_is_a_place_not_joined_to_the_sentence() -> None:
+    ms = _m("HÀ NỘI – Việt Nam always values its friendship with Belarus.")
+    by_text = {m.text: m.kind for m in ms}
+    assert by_text["HÀ NỘI"] is Kind.PLACE
+    assert by_text["Việt Nam"] is Kind.PLACE
+
+
+def test_org_with_connectors_and_commas() -> None:
+    text = (
+        "the Intergovernmental Committee on Economic, Trade, and "
+        "Scientific-Technical Cooperation met the Ministry of Culture, "
+        "Sports and Tourism."
+    )
+    names = {m.text: m.kind for m in _m(text)}
+    assert (
+        names[
+            "Intergovernmental Committee on Economic, Trade, and "
+            "Scientific-Technical Cooperation"
+        ]
+        is Kind.ORG
+    )
+    assert names["Ministry of Culture, Sports and Tourism"] is Kind.ORG
+
+
+def test_title_of_org_person_split() -> None:
+    ms = _m("with Chairman of the Presidential Office Le Khanh Hai and others")
+    names = {m.text: m for m in ms}
+    assert names["Presidential Office"].kind is Kind.ORG
+    assert names["Le Khanh Hai"].kind is Kind.PERSON
+    assert names["Le Khanh Hai"].title == "Chairman"
+
+
+def test_patronymic_name_split_from_ministry() -> None:
+    ms = _m("Belarus’s Minister of Home Affairs Kubrakov Ivan Vladimirovich came.")
+    names = {m.text: m for m in ms}
+    assert names["Kubrakov Ivan Vladimirovich"].kind is Kind.PERSON
+    assert names["Belarus"].kind is Kind.PLACE
+
+
+def test_admin_word_after_place() -> None:
+    names = {
+        m.text: m.kind for m in _m("They visited Hung Yen province and Vung Tau city.")
+    }
+    assert names["Hung Yen province"] is Kind.PLACE
+    assert names["Vung Tau city"] is Kind.PLACE
+
+
+def test_acronym_is_org() -> None:
+    names = {m.text: m.kind for m in _m("the Vietnam Football Federation (VFF) said")}
+    assert names["VFF"] is Kind.ORG
+    assert names["Vietnam Football Federation"] is Kind.ORG
+
+
+def test_vietnamese_name_shape() -> None:
+    assert is_vietnamese_name(["Pham", "Minh", "Chinh"])
+    assert is_vietnamese_name(["Phạm", "Minh", "Chính"])
+    assert not is_vietnamese_name(["Anatoly", "Sivak"])
+    assert not is_vietnamese_name(["Chinh"])
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds missing")
+def test_seeds_have_no_junk_and_find_the_people() -> None:
+    found: set[str] = set()
+    junk = {"Highlighting", "Despite", "Notably", "Meanwhile", "Related News"}
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = Document(path.name, path.read_text(encoding="utf-8"))
+        for m in english_mentions(doc):
+            assert doc.text[m.start : m.end] == m.text
+            assert not m.text.endswith(("'s", "’s"))
+            assert m.text not in junk
+            found.add(m.text)
+    assert {"Phạm Minh Chính", "Anatoly Sivak", "Kubrakov Ivan Vladimirovich"} <= found
+    assert {"Hà Nội", "HÀ NỘI", "Chính", "Sivak", "Kubrakov"} <= found
+
+
+def test_linear_speed_on_repeated_text() -> None:
+    import time
+
+    path = SEEDS / "000_ee629b6e4a47ac1f.txt"
+    if not path.is_file():
+        pytest.skip("shared seeds missing")
+    text = path.read_text(encoding="utf-8") * 60  # ~300 KB
+    english_mentions(Document("warm.txt", text[:2000]))  # load the gazetteer once
+    t = time.perf_counter()
+    english_mentions(Document("big.txt", text))
+    elapsed = time.perf_counter() - t
+    assert len(text) / elapsed > 300_000  # bytes/s, generous for a shared CI box

@@ -1,0 +1,76 @@
+"""Diacritic restoration only from evidence (underthesea gazetteer, ISO 3166)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary import restore
+from glossary.text import name_key
+
+
+def test_province_restored_with_source() -> None:
+    r = restore.restore_place("Hung Yen")
+    assert (r.text, r.restored, r.ambiguous) == ("Hưng Yên", True, False)
+    assert "underthesea" in r.source
+
+
+def test_old_province_from_before_the_2025_merger() -> None:
+    # Bình Định was merged in 2025; the old name is still known
+    assert restore.restore_place("Binh Dinh").text == "Bình Định"
+
+
+def test_province_level_city_keeps_thanh_pho() -> None:
+    r = restore.restore_place("Ho Chi Minh", city=True)
+    assert r.text == "Thành phố Hồ Chí Minh"
+
+
+def test_unknown_name_is_left_as_written() -> None:
+    r = restore.restore_place("Kuala Lumpur")
+    assert (r.text, r.restored) == ("Kuala Lumpur", False)
+
+
+def test_already_diacritized_untouched() -> None:
+    r = restore.restore_place("Hà Nội")
+    assert (r.text, r.restored) == ("Hà Nội", False)
+
+
+def test_ambiguous_restoration_keeps_written_form() -> None:
+    # find a key with two different diacritized spellings in the gazetteer
+    gaz = restore._gazetteer()
+    key, forms = next((k, f) for k, f in gaz.items() if len(f) > 1)
+    written = next(iter(forms))
+    plain = "".join(c for c in written if c.isascii()) or key
+    r = restore.restore_place(key)
+    assert r.ambiguous
+    assert not r.restored
+    assert r.text == key
+    assert set(r.candidates) == set(forms)
+    assert plain is not None
+
+
+def test_countries_and_codes() -> None:
+    if not restore.country_codes():
+        return  # iso-codes not installed
+    assert restore.is_country("Malaysia")
+    assert restore.is_country("Republic of Korea")
+    assert "United States" in restore.country_names("US")
+    assert restore.is_currency("USD")
+
+
+def test_syllables() -> None:
+    assert restore.is_syllable("Nguyễn")
+    assert restore.is_syllable("nghieng")
+    assert not restore.is_syllable("Kubrakov")
+    assert not restore.is_syllable("Laos")
+
+
+@given(st.text(alphabet="abcdeghiklmnopqrstuvxy ", max_size=20))
+def test_restoration_never_changes_the_key(text: str) -> None:
+    r = restore.restore_place(text)
+    if r.restored:
+        assert name_key(r.text).endswith(name_key(text)) or "thanhpho" in name_key(
+            r.text
+        )
+    else:
+        assert r.text == text

@@ -1,0 +1,36 @@
+"""Title rules in English and Vietnamese."""
+
+from __future__ import annotations
+
+from glossary.titles import canonical_title, is_title_word, split_title, vi_title_prefix
+
+
+def test_split_title() -> None:
+    assert split_title(["Prime", "Minister", "Phạm", "Minh", "Chính"]) == 2
+    assert split_title(["Deputy", "PM", "Sivak"]) == 2
+    assert split_title(["Consul", "General", "Xu", "Ming", "Liang"]) == 2
+    assert split_title(["Mr.", "Kim"]) == 1
+    assert split_title(["General", "Motors"]) == 0
+    assert split_title(["Minister"]) == 0  # a name must be left
+
+
+def test_canonical_title() -> None:
+    assert canonical_title("PM") == "Prime Minister"
+    assert canonical_title("Deputy PM") == "Deputy Prime Minister"
+    assert canonical_title("Ambassador") == "Ambassador"
+
+
+def test_title_words() -> None:
+    assert is_title_word("Chairman")
+    assert is_title_word("Ministers")
+    assert not is_title_word("Hanoi")
+
+
+def test_vietnamese_titles() -> None:
+    assert vi_title_prefix("Phó Thủ tướng Trần Hồng Hà") == "Phó Thủ tướng"
+    assert (
+        vi_title_prefix("Thủ tướng Chính phủ Phạm Minh Chính") == "Thủ tướng Chính phủ"
+    )
+    assert vi_title_prefix("Bộ trưởng Bùi Thanh Sơn") == "Bộ trưởng"
+    assert vi_title_prefix("Đại sứ Nguyễn Văn A") == "Đại sứ"
+    assert vi_title_prefix("Chính phủ đã họp") == ""
