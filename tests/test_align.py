@@ -173,6 +173,11 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     en = SEEDS / f"{NAMES[0]}.txt"
     assert main(["align", str(en), "--db", str(tmp_path / "e.db")]) == 2
     assert "pairs of files" in capsys.readouterr().err
+    vi = PARALLEL / f"{NAMES[0]}.vi.txt"
+    assert main(["align", str(en), str(vi), "--db", str(tmp_path / "none.db")]) == 2
+    assert "no term base here" in capsys.readouterr().err
+    assert not (tmp_path / "none.db").exists()
+    TermBase(str(tmp_path / "e.db")).close()
     short = tmp_path / "short.vi.txt"
     short.write_text("Một đoạn.\n\nHai đoạn.\n", encoding="utf-8")
     assert main(["align", str(en), str(short), "--db", str(tmp_path / "e.db")]) == 2

@@ -25,7 +25,7 @@ from glossary.align import (
     segment_pairs,
 )
 from glossary.cli import add_db_option, db_of
-from glossary.errors import InputError
+from glossary.errors import InputError, StoreError
 from glossary.lexicon import learn_lexicon, mo_units, stem
 from glossary.model import (
     Concept,
@@ -296,7 +296,10 @@ def align(
 def run(args: argparse.Namespace) -> int:
     """Align, store, and print one line per proposal and a summary."""
     docs = _pairs(args.files)
-    with TermBase(db_of(args)) as tb:
+    path = db_of(args)
+    if path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"{path}: no term base here (run `glossary build` first)")
+    with TermBase(path) as tb:
         outcomes = align(
             tb,
             docs,
