@@ -314,12 +314,20 @@ class TermBase:
         ]
         return [self.concept(i) for i in ids]
 
-    def summaries(self, ids: Iterable[int] | None = None) -> list[ConceptSummary]:
-        """One light row per concept (or per concept in `ids`), for tables."""
+    def summaries(
+        self, ids: Iterable[int] | None = None, *, limit: int | None = None
+    ) -> list[ConceptSummary]:
+        """One light row per concept (or per concept in `ids`), for tables.
+
+        `limit` keeps the first concepts by id (a quick first screen).
+        """
         where, args = "", []
         if ids is not None:
             args = sorted(set(ids))
             where = f"WHERE c.id IN ({','.join('?' * len(args))})"
+        if limit is not None:
+            where = f"{where} {'AND' if where else 'WHERE'} c.id IN "
+            where += f"(SELECT id FROM concepts ORDER BY id LIMIT {int(limit)})"
         rows = self._conn.execute(
             f"""
             SELECT c.id, c.kind, c.status, c.flags,
@@ -411,9 +419,12 @@ class TermBase:
         """
         with self.transaction():
             wanted = concept.id if keep_id else None
-            if wanted is not None and self._conn.execute(
-                "SELECT 1 FROM concepts WHERE id = ?", (wanted,)
-            ).fetchone():
+            if (
+                wanted is not None
+                and self._conn.execute(
+                    "SELECT 1 FROM concepts WHERE id = ?", (wanted,)
+                ).fetchone()
+            ):
                 wanted = None
             cur = self._conn.execute(
                 "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "

@@ -107,8 +107,12 @@ class ReviewApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        """Read every concept summary, then show the table."""
+        """Show the first concepts at once, then read them all and sort."""
         try:
+            first = self.tb.summaries(limit=LIMIT)
+            self.call_from_thread(
+                self._loaded, first, [filtering.haystack(r) for r in first], False
+            )
             rows = self.tb.summaries()
         except GlossaryError as e:
             self.call_from_thread(self.notify, str(e), severity="error")
@@ -117,9 +121,15 @@ class ReviewApp(App[None]):
         hay = [filtering.haystack(r) for r in rows]
         self.call_from_thread(self._loaded, rows, hay)
 
-    def _loaded(self, rows: list[ConceptSummary], hay: list[str]) -> None:
-        self.rows, self.hay, self.loaded = rows, hay, True
-        self.apply_filter(self.query_one(FilterBox).value)
+    def _loaded(
+        self, rows: list[ConceptSummary], hay: list[str], complete: bool = True
+    ) -> None:
+        self.rows, self.hay, self.loaded = rows, hay, complete
+        if complete:
+            self.apply_filter(self.query_one(FilterBox).value)
+        else:
+            self._show(rows)
+            self.query_one("#status", Static).update("loading every concept…")
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -12,7 +12,7 @@ from glossary.model import ConceptStatus
 from glossary.store import ConceptSummary
 
 # A DataTable of 50,000 rows takes seconds to fill; the filter narrows instead.
-LIMIT = 500
+LIMIT = 100
 
 _STATUS_STYLE = {
     ConceptStatus.APPROVED: "green",
