@@ -158,6 +158,18 @@ def preferred_form(concept: Concept, target: Target) -> str:
     raise ValueError(f"unknown target {target!r}; expected one of {TARGETS}")
 
 
+def _is_short(term: Term, full: str) -> bool:
+    """A short form or acronym, or a variant made of some of the full form's words.
+
+    "Intergovernmental Committee" shortens "Việt Nam-Belarus Intergovernmental
+    Committee on ..." even when a build filed it as a variant.
+    """
+    if term.type in _SHORT:
+        return True
+    words, full_words = set(fold_key(term.text).split()), set(fold_key(full).split())
+    return words < full_words
+
+
 def _marks(s: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", s) if unicodedata.combining(c))
 
@@ -438,9 +450,10 @@ class Glossary:
         """What a match of `entry` becomes if it refers to `concept_id`."""
         concept = self._concepts[concept_id]
         terms = entry.terms_of(concept_id)
-        if not expand_short and all(t.type in _SHORT for t in terms):
+        full = preferred_form(concept, target)
+        if not expand_short and all(_is_short(t, full) for t in terms):
             return _short_form(terms, concept, target)
-        return preferred_form(concept, target)
+        return full
 
 
 def _record(rec: Mapping[str, Any]) -> Concept:

@@ -119,6 +119,25 @@ def test_short_forms_are_respelled_unless_expanded(g: Glossary) -> None:
     assert expanded == "Anatoly Sivak and the Free Trade Agreement."
 
 
+def test_variant_made_of_some_full_words_is_not_expanded() -> None:
+    committee = {
+        "kind": "org",
+        "terms": [
+            {
+                "text": "Việt Nam-Belarus Intergovernmental Committee",
+                "status": "preferred",
+                "type": "fullForm",
+            },
+            {"text": "Intergovernmental Committee"},
+        ],
+    }
+    g = Glossary.from_records([committee, HANOI])
+    text = "The Intergovernmental Committee met in Hanoi."
+    assert g.normalize_text(text)[0] == "The Intergovernmental Committee met in Hà Nội."
+    expanded = g.normalize_text(text, expand_short=True)[0]
+    assert expanded.startswith("The Việt Nam-Belarus Intergovernmental Committee met")
+
+
 def test_ambiguous_short_reference_is_reported_not_replaced(g: Glossary) -> None:
     text = "Chinh said Hanoi agreed."
     new, changes = g.normalize_text(text)
