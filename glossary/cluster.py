@@ -378,6 +378,7 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             _ev("same-name", a),
         )
     _link_org_short_forms(order)
+    _link_two_word_persons(order)
     return [g for g in order if g.merged_into is None]
 
 
@@ -422,6 +423,53 @@ def _refers_to(short: list[str], g: _Group) -> bool:
         if not _vietnamese_group(g) and words[:n] == sk:
             return True  # surname-first: "Kubrakov Ivan Vladimirovich", "Kim"
     return False
+
+
+def _link_two_word_persons(order: list[_Group]) -> None:
+    """Two-word and initialled names to the one full name of the document.
+
+    "Hoàng Đức" → "Nguyễn Hoàng Đức"; "Michael R.Pompeo" → "Michael Richard
+    Pompeo".
+    """
+    persons = [g for g in order if g.kind is Kind.PERSON and g.merged_into is None]
+    for g in persons:
+        forms = {m.text for m, t, _ in g.members if t is TermType.FULL_FORM}
+        if g.merged_into is not None or len(forms) != 1:
+            continue
+        words = _name_words(g.members[0][0])
+        fits: list[_Group] = []
+        if len(words) == 2:
+            fits = [
+                h
+                for h in persons
+                if h is not g and h.merged_into is None and _refers_to(words, h)
+            ]
+        if not fits:
+            fits = [
+                h
+                for h in persons
+                if h is not g
+                and h.merged_into is None
+                and _initials_match(g.members[0][0].text, h.members[0][0].text)
+            ]
+        if len(fits) != 1:
+            continue
+        h = fits[0]
+        for m, _t, _ in g.members:
+            h.add(m, TermType.SHORT_FORM, _ev("given-name", m, h.members[0][0].text))
+        h.extra.extend(g.extra)
+        g.merged_into = h
+
+
+def _initials_match(short: str, long: str) -> bool:
+    """True if `short` abbreviates `long` ("Michael R.Pompeo")."""
+    a = [w for w in re.split(r"[\s.]+", short) if w]
+    b = [w for w in re.split(r"[\s.]+", long) if w]
+    if len(a) != len(b) or len(a) < 3 or a == b or "." not in short:
+        return False
+    return all(
+        x == y or (len(x) == 1 and y.startswith(x)) for x, y in zip(a, b, strict=True)
+    )
 
 
 def _link_org_short_forms(order: list[_Group]) -> None:

@@ -435,12 +435,10 @@ def is_vietnamese_name(words: list[str]) -> bool:
 def _sentence(text: str, start: int, end: int) -> str:
     lo = max(0, start - 200)
     hi = min(len(text), end + 200)
-    left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"))
-    s = lo + cut + 1 if cut >= 0 else lo
-    right = text[end:hi]
-    m = _SENT_STOP.search(right)
-    e = end + m.end() if m else hi
+    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    s = cut + 1 if cut >= 0 else lo
+    m = _SENT_STOP.search(text, end, hi)
+    e = m.end() if m else hi
     return " ".join(text[s:e].split())
 
 

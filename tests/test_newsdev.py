@@ -21,10 +21,10 @@ from glossary.model import Document, Mention
 
 NEWS = SHARED / "corpus" / "news-dev"
 
-# achieved: found 0.89, together 22/30, invented 0, merged 2 (English rules +
+# achieved: found 0.89, together 23/30, invented 0, merged 2 (English rules +
 # the Vietnamese extractor); small slack for the Vietnamese side moving
 FLOOR_FOUND = 0.87
-FLOOR_TOGETHER = 21
+FLOOR_TOGETHER = 22
 MAX_INVENTED = 0
 MAX_MERGED = 2
 
