@@ -412,7 +412,9 @@ class Glossary:
                 continue
             concept = self._concepts[entry.concepts[0]]
             new = _recase(nfc(old), next(iter(forms)), entry)
-            if new == nfc(old):
+            if new == nfc(old) or (old.islower() and new.casefold() == old.casefold()):
+                # A lowercase word that differs only in case ("trade" against the
+                # term "Trade") is the common word, not the name: keep it.
                 continue
             out.append(text[pos : hit.start])
             out.append(new)

@@ -138,6 +138,16 @@ def test_variant_made_of_some_full_words_is_not_expanded() -> None:
     assert expanded.startswith("The Việt Nam-Belarus Intergovernmental Committee met")
 
 
+def test_lowercase_common_word_is_not_capitalized() -> None:
+    trade = {"kind": "org", "terms": [{"text": "Trade", "status": "preferred"}]}
+    g = Glossary.from_records([trade, HANOI])
+    text = "trade with hanoi; TRADE."
+    assert g.normalize_text(text) == (
+        "trade with Hà Nội; TRADE.",
+        [Change(11, 16, "hanoi", "Hà Nội", 2)],
+    )
+
+
 def test_ambiguous_short_reference_is_reported_not_replaced(g: Glossary) -> None:
     text = "Chinh said Hanoi agreed."
     new, changes = g.normalize_text(text)
