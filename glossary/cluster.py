@@ -534,6 +534,16 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             out.append(g)
             continue
         _absorb(h, g, "same-name-corpus")
+    # a form with no kind of its own joins the one typed concept with its key
+    typed: dict[str, list[_Group]] = {}
+    for g in out:
+        if g.merged_into is None and not g.local and g.kind is not Kind.OTHER:
+            typed.setdefault(g.key, []).append(g)
+    for g in out:
+        if g.kind is Kind.OTHER and g.merged_into is None:
+            same = typed.get(g.key, [])
+            if len(same) == 1:
+                _absorb(same[0], g, "same-name-typed")
     fulls = [g for g in out if g.merged_into is None and not g.local]
     persons = [g for g in fulls if g.kind is Kind.PERSON]
     # short references with no full name in their document: link to the one

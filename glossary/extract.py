@@ -864,6 +864,7 @@ _REGIONS = frozenset(
         "antarctica",
     }
 )
+_DASH_SPLIT = re.compile(r"\s+[-–]\s*|\s*[-–]\s+")
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich", "ichna")
 
 
@@ -908,7 +909,7 @@ def _kind(
     if folded[-1] in ORG_HEADS or (
         any(f in ORG_HEADS for f in folded[:-1]) and len(parts) > 1
     ):
-        if folded[-1] in PLACE_WORDS:
+        if folded[-1] in PLACE_WORDS and "of" not in folded:
             return Kind.PLACE
         return Kind.ORG
     if folded[-1] in PLACE_WORDS:
@@ -925,6 +926,9 @@ def _kind(
         return Kind.ORG
     if restore.is_country(surface) or restore.is_province(surface):
         return Kind.PLACE
+    pair = _DASH_SPLIT.split(surface)
+    if len(pair) == 2 and all(restore.place_forms(p) for p in pair):
+        return Kind.PLACE  # "Thuan Hoa - Phu Xuan": two gazetteer places
     if restore.is_foreign_place(surface) or folded[-1] in _REGIONS:
         return Kind.PLACE
     if is_vietnamese_name(parts):

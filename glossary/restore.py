@@ -177,7 +177,8 @@ def _gazetteer() -> dict[str, dict[str, str]]:
         for rec in recs:
             code = str(rec.get("code", ""))
             if code.startswith("VN-") and name_key(rec["name"]) not in gaz:
-                add(str(rec["name"]), "iso 3166-2")
+                # ISO writes "Thừa Thiên-Huế"; Vietnamese spells it with a space
+                add(str(rec["name"]).replace("-", " "), "iso 3166-2")
     return gaz
 
 
@@ -240,6 +241,17 @@ def _provinces() -> frozenset[str]:
             for rec in entries.values():
                 if isinstance(rec, dict):
                     keys.add(name_key(str(rec.get("short", ""))))
+    iso2 = ISO_DIR / "iso_3166-2.json"
+    if iso2.is_file():
+        try:
+            recs = json.loads(iso2.read_text(encoding="utf-8")).get("3166-2", [])
+        except (OSError, ValueError):  # pragma: no cover
+            recs = []
+        keys.update(
+            name_key(str(r["name"]))
+            for r in recs
+            if str(r.get("code", "")).startswith("VN-")
+        )
     return frozenset(keys - {""})
 
 
