@@ -511,7 +511,10 @@ def _absorb(h: _Group, g: _Group, rule: str) -> None:
     """Move every member of `g` into `h`, recording `rule` as the evidence."""
     for m, t, ev in g.members:
         h.add(m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
-    h.extra.extend(g.extra)
+    h.extra.extend(
+        (text, lang, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail), m)
+        for text, lang, t, ev, m in g.extra
+    )
     h.flags |= g.flags
     h.notes.extend(n for n in g.notes if n not in h.notes)
     h.doc = ""
