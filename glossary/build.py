@@ -96,13 +96,43 @@ def content_hash(doc: Document) -> str:
 
 
 @lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """A hash of the glossary package's own modules (extractors included)."""
+def _cluster_version() -> str:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(here.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for name in ("cluster", "build", "terms", "store"):
+        path = here / f"{name}.py"
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# Modules whose code decides what a document's mentions are.
+_EXTRACTION_MODULES = (
+    "extract",
+    "lexicon",
+    "model",
+    "reader",
+    "restore",
+    "segment",
+    "syllable",
+    "terms",
+    "text",
+    "titles",
+    "tokens",
+    "vi_extract",
+)
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A hash of the source of the extraction modules (and the reader)."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _EXTRACTION_MODULES:
+        path = here / f"{name}.py"
+        if path.exists():
+            digest.update(name.encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -200,7 +230,8 @@ def build_documents(
             size += len(doc.text.encode("utf-8"))
         if progress:
             progress("extract", n, len(documents))
-    stamp = f"{pipeline_version()}:{tb.cache_stamp()}"
+    # The stamp also covers the clustering code: a new clustering re-runs.
+    stamp = f"{pipeline_version()}:{_cluster_version()}:{tb.cache_stamp()}"
     new = updated = n_mentions = 0
     # Nothing changed since the last completed store phase: skip clustering.
     if processed or tb.meta(_STAMP) != stamp:
