@@ -27,7 +27,7 @@ from tm.store import MemoryStore
 _PER_WORD = 1000
 _POOL = 100
 _FEW = 10
-_RESCORE = 30
+_RESCORE = 20
 
 
 def _quick_fold(s: str) -> str:
@@ -100,7 +100,7 @@ class Matcher:
     3. FTS5 returns sources that contain every query word (or a correction);
        when that is too few (a dropped or changed word), every word found in at
        most `_PER_WORD` sources adds candidates, ranked by words shared.
-    4. rapidfuzz's `ratio` on folded sources keeps the best `_RESCORE`, which
+    4. rapidfuzz's `ratio` on folded sources keeps the best `_RESCORE` (20), which
        get the exact token score of `tm.match`.
     """
 
