@@ -36,7 +36,7 @@ _UPPER = "".join(
 # Only capitalised words and the connectors runs need: linear, and the rest of
 # the text is never turned into Python objects.
 _WORD = re.compile(
-    rf"(?<![\w’'\-.])(?:[{_UPPER}][\w]*(?:[’'\-.][^\W_][\w]*)*"
+    rf"(?<![\w’'.])(?<!\w-)(?:[{_UPPER}][\w]*(?:[’'\-.][^\W_][\w]*)*"
     r"|(?:of|on|for|and|the)\b)"
 )
 
@@ -788,8 +788,34 @@ def english_mentions(doc: Document) -> list[Mention]:
         if kind is None:
             kind = _kind(text, start, surface, parts, folded, title_text)
         out.append(_mk(doc, text, surface, start, end, kind, title_text))
-        # "Free Trade Agreement (FTA)": emit the acronym with the same kind
-    return out
+    return _drop_unsupported_initials(text, out)
+
+
+def _drop_unsupported_initials(text: str, out: list[Mention]) -> list[Mention]:
+    """Drop kindless one-word names that only occur capitalised at sentence start.
+
+    "Discussions", "Hundreds", "Bilateral" open sentences; "Chính stressed" is
+    kept because "Chính" is part of another name in the document, and
+    "Rafaelson (Nguyen Xuan Son)" because a parenthesis explains it.
+    """
+    support: set[str] = set()
+    tentative: list[bool] = []
+    for m in out:
+        weak = (
+            m.kind is None
+            and not m.title
+            and " " not in m.text
+            and not m.text.isupper()
+            and _sentence_initial(text, m.start)
+        )
+        tentative.append(weak)
+        if not weak:
+            support.update(fold(w) for w in m.text.split())
+    return [
+        m
+        for m, weak in zip(out, tentative, strict=True)
+        if not weak or fold(m.text) in support or text.startswith(" (", m.end)
+    ]
 
 
 def _title(doc: Document, text: str, start: int, end: int) -> Mention:

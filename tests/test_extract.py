@@ -46,6 +46,7 @@ def test_sentence_initial_words_weekdays_months_are_not_names() -> None:
     text = (
         "Highlighting the ties, he spoke. Despite rain, they met. Notably, "
         "nothing changed. Meanwhile, on Wednesday 14 November the talks ended.\n"
+        "Discussions went on. Hundreds came.\n"
         "Related News\n"
     )
     assert _texts(text) == []
