@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 KEYS: tuple[tuple[str, str], ...] = (
-    ("/", "focus the filter box (Esc/Enter returns to the table)"),
+    ("/", "filter (Enter: back to the table; Esc: clear the filter)"),
     ("↑ ↓ PgUp PgDn", "move in the concept table"),
     ("Tab", "switch between concept table and term table"),
     ("a", "approve the concept (or every marked concept)"),

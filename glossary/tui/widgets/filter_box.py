@@ -21,4 +21,6 @@ class FilterBox(Input):
         super().__init__(placeholder=PLACEHOLDER, id="filter")
 
     def key_escape(self) -> None:
+        """Esc cancels the filter and returns to the table (Enter keeps it)."""
+        self.value = ""
         self.screen.focus_next()
