@@ -95,6 +95,11 @@ async def test_typing_in_filter_box(sample_termbase: TermBase) -> None:
         assert _labels(app) == ["Hưng Yên"]
         await pilot.press("enter")
         assert isinstance(app.focused, ConceptTable)
+        assert _labels(app) == ["Hưng Yên"]  # Enter keeps the filter
+        await pilot.press("slash", "escape")
+        await _ready(app, pilot)
+        assert len(app.shown) == 10  # Esc clears it
+        assert isinstance(app.focused, ConceptTable)
 
 
 async def test_approve_reject_candidate(sample_termbase: TermBase) -> None:

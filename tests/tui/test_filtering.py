@@ -1,0 +1,42 @@
+"""The filter language, without Textual."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary.store import TermBase
+from glossary.tui import filtering
+
+
+def test_parse_fields_and_words() -> None:
+    q = filtering.parse("k:pers  Hà   Nội st:cand flag:")
+    assert q == filtering.Query(words=("ha noi",), kind="pers", status="cand")
+
+
+def test_select_matches_python_loop(sample_termbase: TermBase) -> None:
+    rows = sample_termbase.summaries()
+    hay = [filtering.haystack(r) for r in rows]
+    for text in ("chinh", "ha noi", "pm", "kind:place", "flag:amb chinh", "zz"):
+        q = filtering.parse(text)
+        slow = [r for r, h in zip(rows, hay, strict=True) if filtering.matches(q, r, h)]
+        assert filtering.select(rows, hay, text) == slow, text
+
+
+@given(st.lists(st.text(alphabet="abc \0", max_size=6), max_size=20), st.text("abc"))
+def test_containing_agrees_with_in(hay: list[str], word: str) -> None:
+    hay = [h.replace("\0", "") for h in hay]
+    expected = [i for i, h in enumerate(hay) if word in h]
+    if word:
+        assert filtering._containing(hay, word) == expected
+
+
+def test_service_does_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, glossary.service; print('textual' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
