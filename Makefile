@@ -23,6 +23,7 @@ run: $(VENV)/.installed
 	$(BIN)/glossary build seeds --db $(OUT)/glossary.db
 	$(BIN)/glossary export --db $(OUT)/glossary.db --format json -o $(OUT)/glossary.json
 	$(BIN)/glossary export --db $(OUT)/glossary.db -o $(OUT)/glossary.tbx
+	$(BIN)/glossary export --db $(OUT)/glossary.db --format tbx2008 -o $(OUT)/glossary-2008.tbx
 	$(BIN)/glossary export --db $(OUT)/glossary.db -o $(OUT)/glossary.po
 	$(BIN)/glossary stats --db $(OUT)/glossary.db
 

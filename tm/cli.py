@@ -140,7 +140,7 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tm", description=__doc__)
     p.add_argument("--db", help="memory database (default $TM_DB or tm.db)")
     sub = p.add_subparsers(dest="command", required=True)
@@ -201,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `tm` command line; return the exit status (2 on a user error)."""
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     if args.command == "import" and not args.files and not args.parallel:
         print("tm: error: import needs FILE... or --parallel EN VI", file=sys.stderr)
         return 2

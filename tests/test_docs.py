@@ -1,0 +1,55 @@
+"""README and BENCHMARKS.md are generated and current; every command is documented."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from glossary.cli import build_parser
+from tm.cli import build_parser as tm_build_parser
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, object]:
+    actions = [a for a in parser._actions if a.dest == "command"]
+    choices = actions[0].choices
+    assert isinstance(choices, dict)
+    return choices
+
+
+def test_readme_and_benchmarks_are_current() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in first_block.strip().splitlines()]
+    assert commands == ["make run", "make test"]
+
+
+def test_every_subcommand_has_help_and_is_in_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for prog, parser in (("glossary", build_parser()), ("tm", tm_build_parser())):
+        subs = _subcommands(parser)
+        assert subs, prog
+        for name, sub in subs.items():
+            assert sub.description or sub.format_help().strip(), name  # type: ignore[attr-defined]
+            choice_help = [
+                c.help
+                for a in parser._actions
+                if a.dest == "command"
+                for c in a._choices_actions  # type: ignore[attr-defined]
+                if c.dest == name
+            ]
+            assert choice_help, f"{prog} {name} has no help text"
+            assert choice_help[0], f"{prog} {name} has no help text"
+            assert f"#### {prog} {name}" in readme, f"{prog} {name} missing from README"
