@@ -282,6 +282,7 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             if alias is not None:
                 alias.add(m, TermType.VARIANT, _ev("parenthesis", m, nxt.text))
                 shorts.remove(m)
+    titled = _titled_short_names(shorts, ms)
     for m in shorts:
         words = _name_words(m)
         fits = [g for g in persons if _refers_to(words, g)]
@@ -316,6 +317,10 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
                 g.notes.append(note)
             continue
         kind = m.kind or (Kind.PERSON if m.title else Kind.OTHER)
+        if kind is Kind.OTHER and name_key(m.text) in titled:
+            # "Chinh said" after "PM Chinh": the document already names this
+            # short name as a person
+            kind = Kind.PERSON
         g = group_for(kind, name_key(m.text))
         g.local = kind is Kind.PERSON
         g.add(m, TermType.FULL_FORM, _ev("same-name", m))
@@ -380,6 +385,22 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
     _link_org_short_forms(order)
     _link_two_word_persons(order)
     return [g for g in order if g.merged_into is None]
+
+
+def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:
+    """Keys of short names the document gives a title ("PM Chinh", "Ambassador
+    Ngu"), so their bare uses ("Chinh said") are the same person.
+
+    A key that the document also uses for a place, an organisation or another
+    typed non-person is ambiguous and left out.
+    """
+    keys = {name_key(m.text) for m in shorts if m.kind is Kind.PERSON and m.title}
+    typed = {
+        norm_key(m.text, m.kind)
+        for m in ms
+        if m.kind not in (None, Kind.PERSON, Kind.OTHER, Kind.TITLE)
+    }
+    return keys - typed
 
 
 def _looks_like_person(text: str) -> bool:
@@ -490,6 +511,8 @@ def _link_org_short_forms(order: list[_Group]) -> None:
                 continue
             if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
                 continue  # "Hà Nội" the city is not "Hà Nội FC"
+            if g.roles and h.kind is not Kind.PERSON:
+                continue  # "Ambassador Hoa" is not "Hoa province"
             rest = hw[len(w) :]
             org_short = g.kind is Kind.ORG and w[-1] in _ORG_HEADS and len(w) >= 2
             head_only = all(x in _ORG_HEADS or x in _ADMIN_WORDS for x in rest)

@@ -205,3 +205,40 @@ def test_norm_key_and_acronym() -> None:
         "Economic, Trade, and Scientific-Technical Cooperation", Kind.ORG
     ) == norm_key("Economic-Trade and Scientific-Technical Cooperation", Kind.ORG)
     assert acronym_of("Vietnam News Agency") == "VNA"
+
+
+def test_bare_short_name_joins_titled_short_name_in_document(
+    seeds: list[Concept],
+) -> None:
+    # 003 says "PM Chinh" once and "Chinh said" three times, with no full name
+    chinh = _owner(seeds, "Phạm Minh Chính")
+    spans = {
+        (ev.document, ev.start)
+        for t in chinh.terms
+        if t.text == "Chinh"
+        for ev in t.evidence
+    }
+    assert {(f"{p}", s) for p, s in spans} >= {
+        ("003_e5431ae117869130.txt", 360),
+        ("003_e5431ae117869130.txt", 1911),
+    }
+    # "Minister Kubrakov ... Kubrakov" and "Ambassador Ngu ... Ngu believed"
+    for name in ("Kubrakov", "Ngu"):
+        hits = [c for c in seeds if name in _forms(c)]
+        assert len(hits) == 1, (name, [c.label for c in hits])
+        assert hits[0].kind is Kind.PERSON
+    assert not [c for c in seeds if c.label in ("Chinh", "Kubrakov")]
+
+
+def test_bare_short_name_also_a_place_is_not_linked() -> None:
+    text = (
+        "Ambassador Hoa met the governor of Hoa province on Monday. "
+        "Later, Hoa said the talks went well."
+    )
+    cs = _concepts([("a.txt", text)])
+    person = [c for c in cs if c.kind is Kind.PERSON and "Hoa" in _forms(c)]
+    assert len(person) == 1
+    assert (
+        person[0].terms[0].count == 1
+        or sum(t.count for t in person[0].terms if t.text == "Hoa") == 1
+    )
