@@ -13,6 +13,8 @@ from glossary.store import ConceptSummary
 
 # A DataTable of 50,000 rows takes seconds to fill; the filter narrows instead.
 LIMIT = 100
+# Long organisation names would push kind, status and flags off screen.
+LABEL_WIDTH = 30
 
 _STATUS_STYLE = {
     ConceptStatus.APPROVED: "green",
@@ -59,7 +61,7 @@ class ConceptTable(DataTable[Text | str | int]):
     def _cells(self, r: ConceptSummary) -> tuple[Text | str | int, ...]:
         return (
             "●" if r.id in self.marked else "",
-            r.label,
+            _clip(r.label),
             str(r.kind),
             Text(str(r.status), style=_STATUS_STYLE[r.status]),
             r.terms - 1,
@@ -83,3 +85,8 @@ class ConceptTable(DataTable[Text | str | int]):
         row = ids.index(r.id)
         for col, value in enumerate(self._cells(r)):
             self.update_cell_at(Coordinate(row, col), value)
+
+
+def _clip(label: str) -> str:
+    """`label` cut to LABEL_WIDTH characters, with an ellipsis when cut."""
+    return label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1] + "…"
