@@ -19,14 +19,15 @@ Three phases, each safe to interrupt:
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import BinaryIO
 
+from glossary.cluster import cluster
 from glossary.errors import InputError
+from glossary.extract import english_mentions
 from glossary.model import (
     Candidate,
     Concept,
@@ -42,7 +43,8 @@ from glossary.reader import read_inputs
 from glossary.store import ConceptSummary, TermBase
 from glossary.terms import SOURCE as TERM_SOURCE
 from glossary.terms import term_candidates, term_mentions, vi_term_candidates
-from glossary.text import name_key, nfc
+from glossary.text import detect_language, name_key, nfc
+from glossary.vi_extract import vietnamese_mentions
 
 __all__ = [
     "BuildReport",
@@ -136,6 +138,24 @@ def pipeline_version() -> str:
     return digest.hexdigest()[:16]
 
 
+# Language is decided on a few windows of a long document, not all of it:
+# tokenizing megabytes only to count syllables dominated build time.
+_SAMPLE_WINDOW = 4000
+
+
+def _language_sample(text: str) -> str:
+    if len(text) <= 3 * _SAMPLE_WINDOW:
+        return text
+    middle = len(text) // 2
+    return "\n".join(
+        (
+            text[:_SAMPLE_WINDOW],
+            text[middle : middle + _SAMPLE_WINDOW],
+            text[-_SAMPLE_WINDOW:],
+        )
+    )
+
+
 def extract(doc: Document) -> tuple[str, list[Mention]]:
     """Detect the document's language and run the matching extractors.
 
@@ -145,27 +165,19 @@ def extract(doc: Document) -> tuple[str, list[Mention]]:
     Returns:
         The language ("en", "vi" or "mixed") and the document's mentions.
     """
-    lang = doc.lang or str(_function("glossary.text", "detect_language")(doc.text))
+    lang = doc.lang or detect_language(_language_sample(doc.text))
     doc = replace(doc, lang=lang)
     mentions: list[Mention] = []
     if lang != "vi":
-        mentions += _function("glossary.extract", "english_mentions")(doc)
+        mentions += english_mentions(doc)
         mentions += term_mentions(doc)
     if lang in ("vi", "mixed"):
-        mentions += _function("glossary.vi_extract", "vietnamese_mentions")(doc)
+        mentions += vietnamese_mentions(doc)
     return lang, mentions
-
-
-def _function(module: str, name: str) -> Callable[..., Any]:
-    # Looked up at build time so that the CLI (and every other command) still
-    # loads while an extractor module is missing or broken; a build then fails
-    # loudly with the ImportError.
-    return cast("Callable[..., Any]", getattr(importlib.import_module(module), name))
 
 
 def propose(mentions: Sequence[Mention]) -> list[Candidate]:
     """Cluster names and rank terms over the mentions of every document."""
-    cluster = _function("glossary.cluster", "cluster")
     names = [m for m in mentions if m.kind is not Kind.TERM]
     terms = [m for m in mentions if m.source == TERM_SOURCE]
     vi_terms = [m for m in mentions if m.kind is Kind.TERM and m.lang == "vi"]
