@@ -38,7 +38,7 @@ from glossary.model import (
     TermType,
 )
 from glossary.text import fold, name_key
-from glossary.titles import canonical_title, is_honorific
+from glossary.titles import canonical_title, is_honorific, is_plural_title
 
 __all__ = ["acronym_of", "cluster", "norm_key"]
 
@@ -208,11 +208,13 @@ def cluster(mentions: Sequence[Mention]) -> list[Candidate]:
             g = titles.get(key)
             if g is None:
                 g = titles[key] = _Group(Kind.TITLE, "", key)
-            g.add(
-                m,
-                TermType.FULL_FORM if full == m.text else TermType.SHORT_FORM,
-                _ev("title", m),
-            )
+            if is_plural_title(m.text):
+                ttype = TermType.VARIANT  # "Deputy Prime Ministers"
+            elif full == m.text:
+                ttype = TermType.FULL_FORM
+            else:
+                ttype = TermType.SHORT_FORM
+            g.add(m, ttype, _ev("title", m))
             continue
         by_doc.setdefault(m.document, []).append(m)
     groups: list[_Group] = []
@@ -586,7 +588,9 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             continue
         words = _name_words(g.members[0][0])
         fits = [
-            h for h in persons if _refers_to(words, h) and set(h.roles) & set(g.roles)
+            h
+            for h in persons
+            if _refers_to(words, h) and _role_heads(h.roles) & _role_heads(g.roles)
         ]
         if len(fits) == 1:
             _absorb(fits[0], g, "short-name+title-corpus")
@@ -634,6 +638,14 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
         if len(fits) >= 1 and len(roots) == 1:
             _absorb(fits[0].root(), g, "org-short-form-corpus")
     return [g for g in out if g.merged_into is None]
+
+
+def _role_heads(roles: Counter[str]) -> set[str]:
+    """Titles and their heads: "Minister of Home Affairs" also counts as
+    "Minister"."""
+    out = set(roles)
+    out.update(r.split(" of ")[0] for r in roles)
+    return out
 
 
 def _org_prefix(short: list[str], long_text: str) -> bool:
@@ -786,7 +798,14 @@ def _candidate(g: _Group) -> Candidate:
                     "en",
                     TermStatus.PREFERRED,
                     TermType.FULL_FORM,
-                    evidence=(Evidence("title-abbreviation", detail=best[0]),),
+                    evidence=(
+                        Evidence(
+                            "title-plural"
+                            if is_plural_title(best[0])
+                            else "title-abbreviation",
+                            detail=best[0],
+                        ),
+                    ),
                 ),
                 *(_demote(t) for t in terms),
             ]

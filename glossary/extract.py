@@ -19,7 +19,9 @@ from glossary.model import Document, Kind, Mention
 from glossary.restore import country_codes
 from glossary.text import fold as _fold_uncached
 from glossary.titles import (
+    PORTFOLIO_HEADS,
     canonical_title,
+    complement_end,
     is_honorific,
     is_title_word,
     split_title,
@@ -116,6 +118,7 @@ ORG_HEADS = frozenset(
         "senate",
         "congress",
         "cooperative",
+        "movement",
     ]
 )
 # Administrative and geographic words that make a name a place.
@@ -459,12 +462,56 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 class _Run:
-    __slots__ = ("comma", "connector", "words")
+    __slots__ = ("comma", "connector", "title_of", "words")
 
     def __init__(self) -> None:
         self.words: list[tuple[int, int, str]] = []
         self.connector = False
         self.comma = False
+        self.title_of = -1  # index in words of the last connector of a title
+
+
+def _title_run(run: _Run) -> bool:
+    """True if the run so far is a title alone ("Minister", "Deputy PM")."""
+    names = [w for _, _, w in run.words]
+    i = len(names)
+    while i > 0 and is_title_word(names[i - 1]):
+        i -= 1
+    title = names[i:]
+    if (
+        not title
+        or split_title([*title, "X"]) != len(title)
+        or title[-1].casefold().removesuffix("s") not in PORTFOLIO_HEADS
+    ):
+        return False
+    # "Belarus’s Minister", "Vietnamese Minister", "US Secretary"
+    pre = names[:i]
+    return (
+        not pre
+        or pre[-1].endswith(("’s", "'s"))
+        or all(
+            _is_demonym(w) or restore.is_country(w) or w in country_codes() for w in pre
+        )
+    )
+
+
+def _title_complement(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """True if the capitalised words from `k` can be a title's complement.
+
+    "of Home Affairs" can; "of the Republic of Belarus", "of the Presidential
+    Office" (a country or an organisation) cannot.
+    """
+    n = len(toks)
+    if k >= n or not _is_cap(toks[k][2]):
+        return False
+    while k < n and _is_cap(toks[k][2]):
+        w = toks[k][2]
+        if fold(w) in ORG_HEADS or restore.is_country(w):
+            return False
+        if k + 1 < n and text[toks[k][1] : toks[k + 1][0]] != " ":
+            break
+        k += 1
+    return True
 
 
 _ABSTRACT = (
@@ -524,6 +571,28 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                 j += 1
                 continue
             low = w2.casefold()
+            # "Minister of Home Affairs", "Minister of Industry and Trade",
+            # "Speaker of the House of Representatives"
+            if gap == " " and (
+                (low == "of" and (run.title_of >= 0 or _title_run(run)))
+                or (
+                    low == "and"
+                    and run.title_of >= 0
+                    and len(run.words) - run.title_of <= 3
+                )
+            ):
+                k = j + 1
+                if k < n and toks[k][2] == "the" and text[e2 : toks[k][0]] == " ":
+                    k += 1
+                if (
+                    k < n
+                    and text[toks[k - 1][1] : toks[k][0]] == " "
+                    and _title_complement(text, toks, k)
+                ):
+                    run.words.extend(toks[j:k])
+                    run.title_of = len(run.words) - 1
+                    j = k
+                    continue
             if (
                 gap == " "
                 and low in _ORG_CONNECT
@@ -681,6 +750,16 @@ def english_mentions(doc: Document) -> list[Mention]:
                 out.append(_mk(doc, text, text[ps:pe], ps, pe, Kind.PLACE, ""))
                 words = words[k + 1 :]
                 break
+        # "Minister of Home Affairs Kubrakov Ivan Vladimirovich": the whole
+        # title with its complement, then the name
+        ncomp = complement_end([w for _, _, w in words]) if run.title_of >= 0 else 0
+        if ncomp:
+            ts, te = words[0][0], words[ncomp - 1][1]
+            out.append(_title(doc, text, ts, te))
+            pending_title = text[ts:te]
+            words = words[ncomp:]
+            if not words:
+                continue
         cut = _person_suffix(words)
         if cut:
             pre = words[:cut]

@@ -14,9 +14,12 @@ from glossary.text import fold
 
 __all__ = [
     "HONORIFICS",
+    "PORTFOLIO_HEADS",
     "TITLE_HEADS",
     "TITLE_MODIFIERS",
     "canonical_title",
+    "complement_end",
+    "is_plural_title",
     "is_title_word",
     "split_title",
     "vi_title_prefix",
@@ -91,8 +94,13 @@ TITLE_HEADS = frozenset(
         "envoy",
         "vice-chairman",
         "vice-president",
+        "speaker",
     }
 )
+
+# Heads whose "of" complement is a portfolio or a chamber, not an
+# organisation: "Minister of Home Affairs", "Speaker of the House".
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "speaker"})
 
 # Courtesy titles: split off but not turned into title concepts.
 HONORIFICS = frozenset(
@@ -149,10 +157,14 @@ def is_title_word(word: str) -> bool:
 def canonical_title(title: str) -> str:
     """The full English form of a title: "PM" → "Prime Minister".
 
+    Plurals become singular ("Foreign Ministers" → "Foreign Minister").
+
     >>> canonical_title("Deputy PM")
     'Deputy Prime Minister'
     """
     t = " ".join(title.split())
+    if is_plural_title(t):
+        t = _singular(t)
     low = t.casefold()
     if low in _ABBREVIATIONS:
         return _ABBREVIATIONS[low]
@@ -210,3 +222,87 @@ def vi_title_prefix(text: str) -> str:
     if not rest or not rest[:1].isupper():
         return ""
     return m.group(0).strip()
+
+
+def _singular(title: str) -> str:
+    words = title.split(" ")
+    i = words.index("of") - 1 if "of" in words else len(words) - 1
+    words[i] = words[i][:-1]
+    return " ".join(words)
+
+
+def is_plural_title(title: str) -> bool:
+    """True if the head of `title` is plural ("Deputy Prime Ministers").
+
+    >>> is_plural_title("Foreign Ministers"), is_plural_title("Minister")
+    (True, False)
+    """
+    words = title.split(" ")
+    if "of" in words:
+        words = words[: words.index("of")]
+    if not words:
+        return False
+    low = words[-1].casefold()
+    return low.endswith("s") and low[:-1] in TITLE_HEADS and low not in TITLE_HEADS
+
+
+# Endings of the abstract nouns that make up a title's complement
+# ("Public Security", "Home Affairs", "Planning").
+_COMPLEMENT_ENDINGS = (
+    "tion",
+    "ment",
+    "ism",
+    "ology",
+    "ics",
+    "ure",
+    "ance",
+    "ence",
+    "ity",
+    "airs",
+    "ship",
+    "ing",
+    "ty",
+)
+
+
+def complement_end(words: list[str]) -> int:
+    """Length of the "Title of Complement" that starts `words`, or 0.
+
+    The title words are followed by "of" (or "of the"); the complement is the
+    first word after each connector ("of", "and"), every word before a
+    connector, and nouns with abstract endings. What follows is the name.
+
+    >>> complement_end("Minister of Home Affairs Kubrakov".split())
+    4
+    >>> complement_end("Minister of Industry and Trade Nguyễn Hồng Diên".split())
+    5
+    >>> complement_end("Speaker of the House of Representatives".split())
+    6
+    >>> complement_end("General Motors of Detroit".split())
+    0
+    """
+    if "of" not in words:
+        return 0
+    i = words.index("of")
+    if (
+        i == 0
+        or words[i - 1].casefold().removesuffix("s") not in PORTFOLIO_HEADS
+        or not all(is_title_word(w) for w in words[:i])
+        or split_title([*words[:i], "X"]) != i
+    ):
+        return 0
+    end = 0
+    expect = True
+    for k in range(i + 1, len(words)):
+        low = words[k].casefold()
+        if low in ("of", "and", "the"):
+            if low != "the" and end < k - 1:
+                end = k - 1
+            expect = True
+            continue
+        if not words[k][:1].isupper():
+            break
+        if expect or low.endswith(_COMPLEMENT_ENDINGS):
+            end = k
+        expect = False
+    return end + 1 if end else 0

@@ -242,3 +242,24 @@ def test_bare_short_name_also_a_place_is_not_linked() -> None:
         person[0].terms[0].count == 1
         or sum(t.count for t in person[0].terms if t.text == "Hoa") == 1
     )
+
+
+def test_portfolio_and_plural_titles(seeds: list[Concept]) -> None:
+    labels = {c.label: c for c in seeds}
+    for title in (
+        "Minister of Industry and Trade",
+        "Minister of Home Affairs",
+        "Minister of Public Security",
+        "Speaker of the House of Representatives",
+    ):
+        assert labels[title].kind is Kind.TITLE
+    for part in ("Home Affairs", "Public Security", "Industry", "Trade", "House"):
+        assert part not in labels
+    assert labels["Non-Aligned Movement"].kind is Kind.ORG
+    # plurals are variants of the singular title
+    dpm = _owner(seeds, "Deputy Prime Ministers")
+    assert dpm.label == "Deputy Prime Minister"
+    assert "Deputy Prime Ministers" in _forms(dpm)
+    assert _owner(seeds, "Foreign Ministers").label == "Foreign Minister"
+    # "Minister Kubrakov" in 003 is the Minister of Home Affairs of 002
+    assert "Kubrakov" in _forms(_owner(seeds, "Kubrakov Ivan Vladimirovich"))

@@ -144,3 +144,28 @@ def test_linear_speed_on_repeated_text() -> None:
     english_mentions(Document("big.txt", text))
     elapsed = time.perf_counter() - t
     assert len(text) / elapsed > 300_000  # bytes/s, generous for a shared CI box
+
+
+def test_title_of_portfolio_is_one_title_and_not_names() -> None:
+    path = SEEDS / "002_31b43478074ef7e9.txt"
+    if not path.is_file():
+        pytest.skip("seeds missing")
+    ms = english_mentions(Document(path.name, path.read_text(encoding="utf-8")))
+    by_text = {m.text: m for m in ms}
+    assert by_text["Minister of Home Affairs"].kind is Kind.TITLE
+    assert by_text["Kubrakov Ivan Vladimirovich"].title == "Minister of Home Affairs"
+    assert by_text["Speaker of the House of Representatives"].kind is Kind.TITLE
+    assert by_text["Non-Aligned Movement"].kind is Kind.ORG
+    for part in ("Home Affairs", "Speaker", "House", "Representatives"):
+        assert part not in by_text
+    # the country after "of" is not a portfolio
+    assert by_text["Republic of Belarus"].kind is Kind.PLACE
+    text = "Minister of Industry and Trade Nguyễn Hồng Diên met Minister of "
+    text += "Public Security To Lam."
+    ms = english_mentions(Document("a.txt", text))
+    assert [(m.text, m.kind, m.title) for m in ms] == [
+        ("Minister of Industry and Trade", Kind.TITLE, ""),
+        ("Nguyễn Hồng Diên", Kind.PERSON, "Minister of Industry and Trade"),
+        ("Minister of Public Security", Kind.TITLE, ""),
+        ("To Lam", Kind.PERSON, "Minister of Public Security"),
+    ]

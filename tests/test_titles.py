@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from glossary.titles import canonical_title, is_title_word, split_title, vi_title_prefix
+from glossary.titles import (
+    canonical_title,
+    complement_end,
+    is_plural_title,
+    is_title_word,
+    split_title,
+    vi_title_prefix,
+)
 
 
 def test_split_title() -> None:
@@ -34,3 +41,24 @@ def test_vietnamese_titles() -> None:
     assert vi_title_prefix("Bộ trưởng Bùi Thanh Sơn") == "Bộ trưởng"
     assert vi_title_prefix("Đại sứ Nguyễn Văn A") == "Đại sứ"
     assert vi_title_prefix("Chính phủ đã họp") == ""
+
+
+def _ce(text: str) -> int:
+    return complement_end(text.split(" "))
+
+
+def test_title_with_portfolio_complement() -> None:
+    assert _ce("Minister of Industry and Trade Nguyễn Hồng Diên") == 5
+    assert _ce("Minister of Home Affairs Kubrakov") == 4
+    assert _ce("Speaker of the House of Representatives") == 6
+    assert _ce("Minister of Natural Resources and Environment X") == 6
+    # not a portfolio head / no title at all
+    assert _ce("CEO of Nexif Ratch Energy") == 0
+    assert _ce("General Motors of Detroit") == 0
+
+
+def test_plural_titles_are_singular() -> None:
+    assert is_plural_title("Deputy Prime Ministers")
+    assert not is_plural_title("Minister of Home Affairs")
+    assert canonical_title("Deputy Prime Ministers") == "Deputy Prime Minister"
+    assert canonical_title("Foreign Ministers") == "Foreign Minister"
