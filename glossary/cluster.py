@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from glossary import restore
 from glossary import text as _text
@@ -297,13 +297,14 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             rule = "given-name" if _vietnamese_group(g) else "surname"
             g.add(m, TermType.SHORT_FORM, _ev(rule, m, g.members[0][0].text))
             if m.title and not is_honorific(m.title) and len(m.title) <= 9:
+                a = _with_title(m)
                 g.extra.append(
                     (
-                        f"{m.title} {m.text}",
+                        a.text,
                         m.lang,
                         TermType.SHORT_FORM,
-                        _ev(rule + "+title", m, g.members[0][0].text),
-                        m,
+                        _ev(rule + "+title", a, g.members[0][0].text),
+                        a,
                     )
                 )
             continue
@@ -332,9 +333,8 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             and len(m.title) <= 9
             and not is_honorific(m.title)
         ):
-            g.extra.append(
-                (f"{m.title} {m.text}", m.lang, TermType.SHORT_FORM, _ev("title", m), m)
-            )
+            a = _with_title(m)
+            g.extra.append((a.text, m.lang, TermType.SHORT_FORM, _ev("title", a), a))
     # acronyms: parenthesis right after the expansion, then initials in the doc
     orgs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
     for a in acronyms:
@@ -387,6 +387,20 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
     _link_org_short_forms(order)
     _link_two_word_persons(order)
     return [g for g in order if g.merged_into is None]
+
+
+def _with_title(m: Mention) -> Mention:
+    """The alias "PM Chính" as a mention spanning title and name.
+
+    The extractor splits the title off the same run of words, so it ends one
+    space before the name.
+    """
+    return replace(
+        m,
+        text=f"{m.title} {m.text}",
+        start=max(0, m.start - len(m.title) - 1),
+        title="",
+    )
 
 
 def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:

@@ -263,3 +263,19 @@ def test_portfolio_and_plural_titles(seeds: list[Concept]) -> None:
     assert _owner(seeds, "Foreign Ministers").label == "Foreign Minister"
     # "Minister Kubrakov" in 003 is the Minister of Home Affairs of 002
     assert "Kubrakov" in _forms(_owner(seeds, "Kubrakov Ivan Vladimirovich"))
+
+
+def test_title_alias_occurrence_spans_title_and_name() -> None:
+    path = SEEDS / "000_ee629b6e4a47ac1f.txt"
+    if not path.is_file():
+        pytest.skip("seeds missing")
+    text = path.read_text(encoding="utf-8")
+    cands = cluster(english_mentions(Document(path.name, text)))
+    person = next(c for c in cands if c.concept.label == "Phạm Minh Chính")
+    for (form, _lang), occs in person.occurrences.items():
+        for o in occs:
+            assert text[o.start : o.end] == form, (form, o.start, o.end)
+    (alias,) = person.occurrences[("PM Chính", "en")]
+    assert (alias.start, alias.end) == (288, 296)
+    term = next(t for t in person.concept.terms if t.text == "PM Chính")
+    assert (term.evidence[0].start, term.evidence[0].end) == (288, 296)
