@@ -802,6 +802,8 @@ def _candidate(g: _Group) -> Candidate:
         occurrences[k] = tuple(
             Occurrence(m.document, m.start, m.end, m.context, m.text) for m, _, _ in v
         )
+    if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and restored is None:
+        terms = _vietnamese_preferred(terms, best)
     if g.kind is Kind.TITLE:
         pref_text = best[0]
         full = canonical_title(best[0])
@@ -839,6 +841,64 @@ def _candidate(g: _Group) -> Candidate:
         key=key,
     )
     return Candidate(concept=concept, occurrences=occurrences)
+
+
+def _is_vietnamese_form(text: str) -> bool:
+    """True if `text` is a Vietnamese name written with its marks ("Hà Nội")."""
+    words = [w for w in re.split(r"[\s\-–]+", _strip_admin(text)) if w]
+    return (
+        restore.has_diacritics(text)
+        and not text.isupper()
+        and bool(words)
+        and all(restore.is_syllable(w) for w in words)
+    )
+
+
+def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term]:
+    """Give a Vietnamese name a preferred `vi` term.
+
+    A form from Vietnamese text is promoted if none is preferred yet; else a
+    diacritized preferred form from English text ("Phạm Minh Chính" in an
+    English article) is added as the `vi` preferred term too. The English
+    preferred term stays as it is.
+    """
+    if any(t.lang == "vi" and t.is_preferred for t in terms):
+        return terms
+    vi = [
+        t
+        for t in terms
+        if t.lang == "vi" and t.type in (TermType.FULL_FORM, TermType.VARIANT)
+    ]
+    if vi:
+        top = max(
+            vi,
+            key=lambda t: (
+                t.text == best[0],
+                restore.has_diacritics(t.text),
+                len(t.text.split()),
+                t.count,
+            ),
+        )
+        return [
+            replace(t, status=TermStatus.PREFERRED) if t is top else t for t in terms
+        ]
+    if best[1] != "en" or not _is_vietnamese_form(best[0]):
+        return terms
+    return [
+        *terms,
+        Term(
+            text=best[0],
+            lang="vi",
+            status=TermStatus.PREFERRED,
+            type=TermType.FULL_FORM,
+            count=0,
+            evidence=(
+                Evidence(
+                    "vietnamese-name", detail=f"{best[0]} (written in English text)"
+                ),
+            ),
+        ),
+    ]
 
 
 def _style_key(text: str) -> str:

@@ -105,7 +105,30 @@ def test_every_term_has_evidence(seeds: list[Concept]) -> None:
     for c in seeds:
         for t in c.terms:
             assert t.evidence, (c.key, t.text)
-            assert sum(t.status is TermStatus.PREFERRED for t in c.terms) == 1
+        # one preferred term per language, at most, and at least one overall
+        langs = [t.lang for t in c.terms if t.status is TermStatus.PREFERRED]
+        assert langs, c.key
+        assert len(langs) == len(set(langs)), (c.key, langs)
+
+
+def test_vietnamese_names_have_a_preferred_vi_term(seeds: list[Concept]) -> None:
+    for label in ("Phạm Minh Chính", "Hà Nội", "Nguyễn Hồng Diên"):
+        c = _owner(seeds, label)
+        vi = c.preferred("vi")
+        en = c.preferred("en")
+        assert vi is not None
+        assert (vi.lang, vi.is_preferred, vi.text) == ("vi", True, label)
+        assert en is not None
+        assert (en.is_preferred, en.text) == (True, label)
+        assert c.label == label
+    # not Vietnamese: no vi term is invented
+    for label in ("Anatoly Sivak", "Belarus", "Eurasian Economic Union"):
+        assert all(t.lang == "en" for t in _owner(seeds, label).terms)
+    # restored from the gazetteer: the vi form is the preferred one already
+    hy = _owner(seeds, "Hưng Yên")
+    assert [t.text for t in hy.terms if t.lang == "vi" and t.is_preferred] == [
+        "Hưng Yên"
+    ]
 
 
 def test_acronym_in_parentheses() -> None:
