@@ -534,6 +534,17 @@ def _link_org_short_forms(order: list[_Group]) -> None:
             head_only = all(x in _ORG_HEADS or x in _ADMIN_WORDS for x in rest)
             if org_short or head_only:
                 fits.append(h)
+        if not fits and g.kind in (Kind.ORG, Kind.OTHER):
+            # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
+            # Vietnamese category words
+            fits = [
+                h
+                for h in longs
+                if h is not g
+                and h.merged_into is None
+                and h.kind is Kind.ORG
+                and _category_prefixed(w, h.members[0][0].text)
+            ]
         if len(fits) == 1:
             h = fits[0]
             for m, _t, _ in g.members:
@@ -544,6 +555,25 @@ def _link_org_short_forms(order: list[_Group]) -> None:
                 )
             h.extra.extend(g.extra)
             g.merged_into = h
+
+
+# Vietnamese category words before a company's own name ("Tập đoàn",
+# "Công ty cổ phần", "Ngân hàng", "Công ty TNHH"), folded.
+_VI_CATEGORY = frozenset(
+    "tap doan cong ty co phan tong ngan hang tnhh trach nhiem huu han".split()
+)
+
+
+def _category_prefixed(short: list[str], long_text: str) -> bool:
+    """True if `long_text` is category words followed by the words `short`."""
+    hw = [fold(x) for x in _words(long_text)]
+    n = len(short)
+    return (
+        len(hw) > n
+        and hw[-n:] == short
+        and all(x in _VI_CATEGORY for x in hw[:-n])
+        and any(restore.has_diacritics(x) for x in _words(long_text))
+    )
 
 
 def _absorb(h: _Group, g: _Group, rule: str) -> None:

@@ -302,3 +302,20 @@ def test_title_alias_occurrence_spans_title_and_name() -> None:
     assert (alias.start, alias.end) == (288, 296)
     term = next(t for t in person.concept.terms if t.text == "PM Chính")
     assert (term.evidence[0].start, term.evidence[0].end) == (288, 296)
+
+
+def test_company_name_after_vietnamese_category_words() -> None:
+    from conftest import SHARED
+
+    path = SHARED / "corpus" / "news-dev" / "vi_06.txt"
+    if not path.is_file():
+        pytest.skip("news-dev missing")
+    from glossary.vi_extract import vietnamese_mentions
+
+    ms = list(vietnamese_mentions(Document(path.name, path.read_text("utf-8"))))
+    cs = [c.concept for c in cluster(ms)]
+    c = _owner(cs, "Hòa Phát")
+    assert c.kind is Kind.ORG
+    assert c.label == "Tập đoàn Hòa Phát"
+    ev = next(t for t in c.terms if t.text == "Hòa Phát").evidence
+    assert ev[0].rule == "org-short-form"
