@@ -560,7 +560,22 @@ def _link_org_short_forms(order: list[_Group]) -> None:
 # Vietnamese category words before a company's own name ("Tập đoàn",
 # "Công ty cổ phần", "Ngân hàng", "Công ty TNHH"), folded.
 _VI_CATEGORY = frozenset(
-    "tap doan cong ty co phan tong ngan hang tnhh trach nhiem huu han".split()
+    {
+        "tap",
+        "doan",
+        "cong",
+        "ty",
+        "co",
+        "phan",
+        "tong",
+        "ngan",
+        "hang",
+        "tnhh",
+        "trach",
+        "nhiem",
+        "huu",
+        "han",
+    }
 )
 
 
