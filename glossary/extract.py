@@ -994,6 +994,9 @@ def _is_demonym(word: str) -> bool:
     )
 
 
+_DATELINE_NEXT = re.compile(r", ([A-Z][a-z]+)\b")
+
+
 def _kind(
     text: str,
     start: int,
@@ -1009,6 +1012,12 @@ def _kind(
         rest = text[start + len(surface) : start + len(surface) + 4]
         if rest.lstrip()[:1] in ("—", "–", "-", "("):
             return Kind.PLACE  # dateline
+        # "HANOI, Vietnam:", "HANOI, Dec 3": dateline with country or date
+        nxt = _DATELINE_NEXT.match(text, start + len(surface))
+        if nxt and (
+            restore.is_country(nxt.group(1)) or nxt.group(1).casefold() in _MONTHS
+        ):
+            return Kind.PLACE
     if restore.is_country(surface):
         return Kind.PLACE
     if folded[-1] in ORG_HEADS or (

@@ -169,3 +169,12 @@ def test_title_of_portfolio_is_one_title_and_not_names() -> None:
         ("Minister of Public Security", Kind.TITLE, ""),
         ("To Lam", Kind.PERSON, "Minister of Public Security"),
     ]
+
+
+def test_dateline_with_country_after_comma_is_a_place() -> None:
+    text = "HANOI, Vietnam: A court in Vietnam on Thursday sentenced Truong My Lan."
+    ms = english_mentions(Document("a.txt", text))
+    assert (ms[0].text, ms[0].kind) == ("HANOI", Kind.PLACE)
+    # an acronym in running text stays an organisation
+    ms = english_mentions(Document("b.txt", "He met UNICEF, Vietnam said."))
+    assert (ms[0].text, ms[0].kind) == ("UNICEF", Kind.ORG)
