@@ -21,10 +21,12 @@ from glossary.model import Document, Mention
 
 NEWS = SHARED / "corpus" / "news-dev"
 
-# achieved: found 0.89, together 23/30, invented 0, merged 2 (English rules +
-# the Vietnamese extractor); small slack for the Vietnamese side moving
-FLOOR_FOUND = 0.87
-FLOOR_TOGETHER = 22
+# achieved: found 0.89, together 23/30, canonical 192/317, invented 0, merged 2
+# (English rules + the Vietnamese extractor, without the store); small slack
+# for the Vietnamese side moving and for the scorer's tie-breaks
+FLOOR_FOUND = 0.88
+FLOOR_TOGETHER = 23
+FLOOR_CANONICAL = 190
 MAX_INVENTED = 0
 MAX_MERGED = 2
 
@@ -63,8 +65,10 @@ def test_newsdev_score_does_not_regress(tmp_path: Path) -> None:
     m = _SUMMARY.search(last)
     assert m, last
     found, together = float(m.group(2)), int(m.group(4))
+    canonical = int(m.group(6))
     invented, merged = int(m.group(10)), int(m.group(11))
     assert found >= FLOOR_FOUND, last
     assert together >= FLOOR_TOGETHER, last
+    assert canonical >= FLOOR_CANONICAL, last
     assert invented <= MAX_INVENTED, last
     assert merged <= MAX_MERGED, last
