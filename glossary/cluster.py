@@ -938,9 +938,7 @@ def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term
             type=TermType.FULL_FORM,
             count=0,
             evidence=(
-                Evidence(
-                    "vietnamese-name", detail=f"{best[0]} (written in English text)"
-                ),
+                Evidence("vietnamese-name", detail="diacritized in English text"),
             ),
         ),
     ]
