@@ -296,7 +296,12 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             g = fits[0]
             rule = "given-name" if _vietnamese_group(g) else "surname"
             g.add(m, TermType.SHORT_FORM, _ev(rule, m, g.members[0][0].text))
-            if m.title and not is_honorific(m.title) and len(m.title) <= 9:
+            if (
+                m.title
+                and not is_honorific(m.title)
+                and len(m.title) <= 9
+                and _title_adjacent(m)
+            ):
                 a = _with_title(m)
                 g.extra.append(
                     (
@@ -332,6 +337,7 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             and m.title
             and len(m.title) <= 9
             and not is_honorific(m.title)
+            and _title_adjacent(m)
         ):
             a = _with_title(m)
             g.extra.append((a.text, m.lang, TermType.SHORT_FORM, _ev("title", a), a))
@@ -401,6 +407,12 @@ def _with_title(m: Mention) -> Mention:
         start=max(0, m.start - len(m.title) - 1),
         title="",
     )
+
+
+def _title_adjacent(m: Mention) -> bool:
+    """True if the title is written right before the name ("PM Chính"), not
+    carried over from "Chairman of the Presidential Office Le Khanh Hai"."""
+    return f"{m.title} {m.text}" in m.context
 
 
 def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:

@@ -319,3 +319,13 @@ def test_company_name_after_vietnamese_category_words() -> None:
     assert c.label == "Tập đoàn Hòa Phát"
     ev = next(t for t in c.terms if t.text == "Hòa Phát").evidence
     assert ev[0].rule == "org-short-form"
+
+
+def test_no_alias_when_title_is_not_next_to_the_name() -> None:
+    ctx = "The Chairman of the Office, Hai, spoke."
+    far = Mention("Hai", "a.txt", 31, 34, "en", Kind.PERSON, ctx, "Chairman")
+    ctx2 = "Then Chairman Hai left."
+    near = Mention("Hai", "b.txt", 14, 17, "en", Kind.PERSON, ctx2, "Chairman")
+    forms = {c.concept.key: _forms(c.concept) for c in cluster([far, near])}
+    assert forms["person:hai@a.txt"] == {"Hai"}
+    assert forms["person:hai@b.txt"] == {"Hai", "Chairman Hai"}
