@@ -593,6 +593,21 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                     run.title_of = len(run.words) - 1
                     j = k
                     continue
+            # "Minister of Culture, Sports and Tourism": a comma list that
+            # ends with "and" inside a title's complement
+            if (
+                run.title_of >= 0
+                and gap == ", "
+                and _is_cap(w2)
+                and not restore.is_country(w2)
+                and j + 2 < n
+                and toks[j + 1][2] == "and"
+                and text[e2 : toks[j + 1][0]] == " "
+                and _is_cap(toks[j + 2][2])
+            ):
+                run.words.append(toks[j])
+                j += 1
+                continue
             if (
                 gap == " "
                 and low in _ORG_CONNECT

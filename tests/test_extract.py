@@ -178,3 +178,18 @@ def test_dateline_with_country_after_comma_is_a_place() -> None:
     # an acronym in running text stays an organisation
     ms = english_mentions(Document("b.txt", "He met UNICEF, Vietnam said."))
     assert (ms[0].text, ms[0].kind) == ("UNICEF", Kind.ORG)
+
+
+def test_title_complement_with_comma_list() -> None:
+    text = "Minister of Culture, Sports and Tourism Nguyen Van Hung met "
+    text += "Minister of Home Affairs, Vietnam and Laos officials."
+    ms = english_mentions(Document("a.txt", text))
+    got = [(m.text, m.kind) for m in ms]
+    assert got[:2] == [
+        ("Minister of Culture, Sports and Tourism", Kind.TITLE),
+        ("Nguyen Van Hung", Kind.PERSON),
+    ]
+    assert ms[1].title == "Minister of Culture, Sports and Tourism"
+    # a country after the comma ends the title
+    assert ("Minister of Home Affairs", Kind.TITLE) in got
+    assert ("Vietnam", Kind.PLACE) in got
