@@ -670,8 +670,14 @@ def _code_country_in(text: str, code: str) -> bool:
     if code in ("US", "UK"):
         return True
     names = restore.country_names(code)
-    low = text.casefold()
+    low = _casefolded(text)
     return any(n.casefold() in low for n in names)
+
+
+@lru_cache(maxsize=4)
+def _casefolded(text: str) -> str:
+    """The document casefolded once (str caches its hash, so a hit is O(1))."""
+    return text.casefold()
 
 
 def english_mentions(doc: Document) -> list[Mention]:
