@@ -6,6 +6,7 @@ section docs/readme/api.md is run on its own.
 
 from __future__ import annotations
 
+import doctest
 import os
 import re
 from pathlib import Path
@@ -49,9 +50,20 @@ def test_readme_python_blocks_run(
     monkeypatch.setitem(os.environ, "GLOSSARY_DB", str(tmp_path / "glossary.db"))
     namespace: dict[str, object] = {"__name__": "__readme__"}
     for i, code in enumerate(blocks, 1):
+        if code.lstrip().startswith(">>>"):
+            _run_doctest(code, namespace, f"{source.name}:block{i}")
+            continue
         try:
             exec(compile(code, f"{source.name}:block{i}", "exec"), namespace)
         except Exception as e:
             raise AssertionError(
                 f"{source.name} python block {i} failed:\n{code}"
             ) from e
+
+
+def _run_doctest(code: str, namespace: dict[str, object], name: str) -> None:
+    """Run a `>>>` block as a doctest: its shown output must be what prints."""
+    test = doctest.DocTestParser().get_doctest(code, namespace, name, name, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    result = runner.run(test, clear_globs=False)
+    assert result.failed == 0, f"{name}: {result.failed} doctest example(s) failed"
