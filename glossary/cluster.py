@@ -617,6 +617,29 @@ def _absorb(h: _Group, g: _Group, rule: str) -> None:
     g.merged_into = h
 
 
+def _person_index(persons: list[_Group]) -> dict[tuple[str, ...], list[_Group]]:
+    """Person groups by every tail of their full names (and head, if foreign).
+
+    A superset of what `_refers_to` accepts, so the corpus pass looks at a few
+    candidates instead of every person (it was quadratic on large corpora).
+    """
+    index: dict[tuple[str, ...], list[_Group]] = {}
+    for h in persons:
+        vietnamese = _vietnamese_group(h)
+        keys: set[tuple[str, ...]] = set()
+        for m, t, _ in h.members:
+            if t is not TermType.FULL_FORM:
+                continue
+            words = tuple(name_key(w) for w in _name_words(m))
+            for n in range(1, len(words)):
+                keys.add(words[-n:])
+                if not vietnamese:
+                    keys.add(words[:n])
+        for key in keys:
+            index.setdefault(key, []).append(h)
+    return index
+
+
 def _merge_corpus(groups: list[_Group]) -> list[_Group]:
     """Merge across documents: full names by key, then unique short links."""
     by_key: dict[tuple[Kind, str], _Group] = {}
@@ -648,6 +671,7 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
     # short references with no full name in their document: link to the one
     # corpus person whose name ends (or starts) with them AND who holds the
     # same title ("PM Chinh" → Phạm Minh Chính, Prime Minister)
+    tails = _person_index(persons)
     for g in out:
         if not g.local or g.merged_into is not None or g.kind is not Kind.PERSON:
             continue
@@ -660,7 +684,7 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
         words = _name_words(g.members[0][0])
         fits = [
             h
-            for h in persons
+            for h in tails.get(tuple(name_key(w) for w in words), ())
             if _refers_to(words, h) and _role_heads(h.roles) & _role_heads(g.roles)
         ]
         if len(fits) == 1:
