@@ -440,8 +440,12 @@ def _sentence(text: str, start: int, end: int) -> str:
     hi = min(len(text), end + 200)
     cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
     s = cut + 1 if cut >= 0 else lo
+    if cut < 0 < lo:  # a long sentence: start at a word, not inside one
+        s = max(text.find(" ", lo, start) + 1, lo)
     m = _SENT_STOP.search(text, end, hi)
     e = m.end() if m else hi
+    if m is None and hi < len(text):
+        e = max(text.rfind(" ", end, hi), end)
     return " ".join(text[s:e].split())
 
 
