@@ -46,13 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"glossary.commands.{name}")
-        except ModuleNotFoundError as e:
-            if e.name != f"glossary.commands.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"glossary.commands.{name}").register(sub)
     return parser
 
 
