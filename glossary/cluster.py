@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from glossary import restore
 from glossary import text as _text
@@ -37,10 +38,13 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary.text import fold, name_key
 from glossary.titles import canonical_title, is_honorific, is_plural_title
 
 __all__ = ["acronym_of", "cluster", "norm_key"]
+
+# Clustering keys the same few thousand names hundreds of thousands of times.
+fold = lru_cache(maxsize=1 << 16)(_text.fold)
+name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
 
 _ADMIN_WORDS = frozenset(
     [
@@ -99,6 +103,7 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s,]+", text) if w]
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_key(text: str, kind: Kind | None) -> str:
     """The key that decides whether two written forms are one name.
 
@@ -136,6 +141,7 @@ def norm_key(text: str, kind: Kind | None) -> str:
 _PAIR = re.compile(r"^([^-–]+?)\s?[-–]\s?(\S+)\s+(.+)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def acronym_of(expansion: str) -> str:
     """Initials of the capitalised words of `expansion` ("VNA").
 

@@ -9,8 +9,10 @@ several spellings make it ambiguous, none leaves it as written.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -127,17 +129,51 @@ class Restoration:
     source: str = ""
 
 
+@cache
 def _underthesea_mapping() -> dict[str, object]:
-    try:
-        import underthesea.address as addr
-    except ImportError:  # pragma: no cover - optional
+    # The data file is read where the package keeps it, without importing
+    # underthesea: its import alone (≈1 s) dominated English-only builds.
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
         return {}
-    path = Path(addr.__file__).parent / "data" / "mapping.json"
+    root = Path(next(iter(spec.submodule_search_locations)))
+    path = root / "address" / "data" / "mapping.json"
     try:
         data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # pragma: no cover
+    except (OSError, ValueError):  # pragma: no cover - optional data
         return {}
     return data
+
+
+def _iso_records(part: str) -> list[dict[str, str]]:
+    """Records of /usr/share/iso-codes/json/iso_{part}.json ([] when absent)."""
+    return list(_iso_table(part))
+
+
+@cache
+def _iso_table(part: str) -> tuple[dict[str, str], ...]:
+    path = ISO_DIR / f"iso_{part}.json"
+    if not path.is_file():
+        return ()
+    try:
+        recs = json.loads(path.read_text(encoding="utf-8")).get(part, [])
+    except (OSError, ValueError):  # pragma: no cover
+        return ()
+    return tuple(r for r in recs if isinstance(r, dict))
+
+
+def _province_records() -> Iterator[tuple[dict[str, object], str]]:
+    """Province records of underthesea's data (2025 and before), with source."""
+    data = _underthesea_mapping()
+    for table, src in (
+        ("province_names", "underthesea province (2025)"),
+        ("old_province_names", "underthesea province (before 2025)"),
+    ):
+        entries = data.get(table, {})
+        if isinstance(entries, dict):
+            for rec in entries.values():
+                if isinstance(rec, dict):
+                    yield rec, src
 
 
 @cache
@@ -152,15 +188,8 @@ def _gazetteer() -> dict[str, dict[str, str]]:
         gaz.setdefault(name_key(name), {}).setdefault(name, source)
 
     data = _underthesea_mapping()
-    for table, src in (
-        ("province_names", "underthesea province (2025)"),
-        ("old_province_names", "underthesea province (before 2025)"),
-    ):
-        entries = data.get(table, {})
-        if isinstance(entries, dict):
-            for rec in entries.values():
-                if isinstance(rec, dict):
-                    add(str(rec.get("short") or rec.get("name", "")), src)
+    for rec, src in _province_records():
+        add(str(rec.get("short") or rec.get("name", "")), src)
     wards = data.get("ward_mapping", [])
     if isinstance(wards, list):
         for rec in wards:
@@ -168,17 +197,11 @@ def _gazetteer() -> dict[str, dict[str, str]]:
                 d = rec.get("old_district")
                 if d:
                     add(str(d), "underthesea district (before 2025)")
-    iso2 = ISO_DIR / "iso_3166-2.json"
-    if iso2.is_file():
-        try:
-            recs = json.loads(iso2.read_text(encoding="utf-8")).get("3166-2", [])
-        except (OSError, ValueError):  # pragma: no cover
-            recs = []
-        for rec in recs:
-            code = str(rec.get("code", ""))
-            if code.startswith("VN-") and name_key(rec["name"]) not in gaz:
-                # ISO writes "Thừa Thiên-Huế"; Vietnamese spells it with a space
-                add(str(rec["name"]).replace("-", " "), "iso 3166-2")
+    for iso in _iso_records("3166-2"):
+        code = str(iso.get("code", ""))
+        if code.startswith("VN-") and name_key(str(iso["name"])) not in gaz:
+            # ISO writes "Thừa Thiên-Huế"; Vietnamese spells it with a space
+            add(str(iso["name"]).replace("-", " "), "iso 3166-2")
     return gaz
 
 
@@ -186,12 +209,7 @@ def _gazetteer() -> dict[str, dict[str, str]]:
 def _foreign_places() -> frozenset[str]:
     """name_keys of non-Vietnamese subdivisions (ISO 3166-2), when present."""
     out: set[str] = set()
-    iso2 = ISO_DIR / "iso_3166-2.json"
-    if iso2.is_file():
-        try:
-            recs = json.loads(iso2.read_text(encoding="utf-8")).get("3166-2", [])
-        except (OSError, ValueError):  # pragma: no cover
-            recs = []
+    if recs := _iso_records("3166-2"):
         for rec in recs:
             if not str(rec.get("code", "")).startswith("VN-"):
                 name = str(rec.get("name", ""))
@@ -205,12 +223,7 @@ def _foreign_places() -> frozenset[str]:
 def _countries() -> tuple[frozenset[str], frozenset[str]]:
     names: set[str] = set()
     codes: set[str] = set()
-    iso1 = ISO_DIR / "iso_3166-1.json"
-    if iso1.is_file():
-        try:
-            recs = json.loads(iso1.read_text(encoding="utf-8")).get("3166-1", [])
-        except (OSError, ValueError):  # pragma: no cover
-            recs = []
+    if recs := _iso_records("3166-1"):
         for rec in recs:
             for f in ("name", "common_name", "official_name"):
                 if rec.get(f):
@@ -234,19 +247,9 @@ def country_codes() -> frozenset[str]:
 @cache
 def _provinces() -> frozenset[str]:
     keys: set[str] = set()
-    data = _underthesea_mapping()
-    for table in ("province_names", "old_province_names"):
-        entries = data.get(table, {})
-        if isinstance(entries, dict):
-            for rec in entries.values():
-                if isinstance(rec, dict):
-                    keys.add(name_key(str(rec.get("short", ""))))
-    iso2 = ISO_DIR / "iso_3166-2.json"
-    if iso2.is_file():
-        try:
-            recs = json.loads(iso2.read_text(encoding="utf-8")).get("3166-2", [])
-        except (OSError, ValueError):  # pragma: no cover
-            recs = []
+    for rec, _ in _province_records():
+        keys.add(name_key(str(rec.get("short", ""))))
+    if recs := _iso_records("3166-2"):
         keys.update(
             name_key(str(r["name"]))
             for r in recs
@@ -270,12 +273,7 @@ def is_foreign_place(text: str) -> bool:
 @cache
 def _code_names() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    iso1 = ISO_DIR / "iso_3166-1.json"
-    if iso1.is_file():
-        try:
-            recs = json.loads(iso1.read_text(encoding="utf-8")).get("3166-1", [])
-        except (OSError, ValueError):  # pragma: no cover
-            recs = []
+    if recs := _iso_records("3166-1"):
         for rec in recs:
             names = tuple(str(rec[f]) for f in ("name", "common_name") if rec.get(f))
             for c in ("alpha_2", "alpha_3"):
@@ -286,14 +284,7 @@ def _code_names() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _currencies() -> frozenset[str]:
-    path = ISO_DIR / "iso_4217.json"
-    if not path.is_file():
-        return frozenset()
-    try:
-        recs = json.loads(path.read_text(encoding="utf-8")).get("4217", [])
-    except (OSError, ValueError):  # pragma: no cover
-        return frozenset()
-    return frozenset(str(r.get("alpha_3", "")) for r in recs) - {""}
+    return frozenset(str(r.get("alpha_3", "")) for r in _iso_records("4217")) - {""}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -328,15 +319,10 @@ def place_forms(text: str) -> dict[str, str]:
 def _cities() -> dict[str, str]:
     """name_key(short) → "Thành phố X" for province-level cities."""
     out: dict[str, str] = {}
-    data = _underthesea_mapping()
-    for table in ("province_names", "old_province_names"):
-        entries = data.get(table, {})
-        if isinstance(entries, dict):
-            for rec in entries.values():
-                if isinstance(rec, dict):
-                    name = str(rec.get("name", ""))
-                    if name.startswith("Thành phố "):
-                        out[name_key(str(rec.get("short", "")))] = name
+    for rec, _ in _province_records():
+        name = str(rec.get("name", ""))
+        if name.startswith("Thành phố "):
+            out[name_key(str(rec.get("short", "")))] = name
     return out
 
 
