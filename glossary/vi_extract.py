@@ -11,34 +11,29 @@ in the same document.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.model import Document, Kind, Mention
 from glossary.text import fold, name_key
+from glossary.vi_orgs import (
+    ORG_HEADS,
+    SURNAMES,
+    Span,
+    admin_places,
+    is_vi_syllable,
+    org_spans,
+    syllables,
+    word_key,
+)
 
 __all__ = ["Token", "tag", "vietnamese_mentions"]
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-@functools.lru_cache(maxsize=65536)
-def _word_key(s: str) -> str:
-    """Lower case, tone marks moved to the end of each syllable: Uỷ == Ủy != Uy."""
-    out = []
-    for syl in s.lower().split():
-        d = unicodedata.normalize("NFD", syl)
-        out.append(
-            "".join(c for c in d if c not in _TONES)
-            + "".join(sorted(c for c in d if c in _TONES))
-        )
-    return " ".join(out)
+_word_key = word_key
 
 
 # Title heads, matched on `_word_key` (so both tone styles and any case match).
@@ -65,47 +60,14 @@ _TITLE_HEADS = frozenset(
         "quốc vương",
         "nhà vua",
         "tổng thư ký",
+        "hlv",
+        "huấn luyện viên",
     )
 )
 _TITLE_PREFIXES = frozenset(_word_key(t) for t in ("phó", "nguyên", "quyền", "cựu"))
-# Category nouns that head an organisation or agreement name when capitalised.
-_ORG_HEADS = frozenset(
-    _word_key(t)
-    for t in (
-        "ủy ban",
-        "bộ",
-        "hiệp định",
-        "liên minh",
-        "ngân hàng",
-        "tập đoàn",
-        "công ty",
-        "hội đồng",
-        "quốc hội",
-        "tổ chức",
-        "viện",
-        "học viện",
-        "sở",
-        "cục",
-        "tổng cục",
-        "hiệp hội",
-        "đại học",
-        "trường",
-        "thông tấn xã",
-        "văn phòng",
-        "đảng",
-        "mặt trận",
-        "liên đoàn",
-        "diễn đàn",
-        "hiệp ước",
-        "công ước",
-    )
-)
+_ORG_HEADS = frozenset(" ".join(k) for k in ORG_HEADS)
 # Common Vietnamese surnames: name structure, used to find where a person starts.
-_SURNAME_TEXT = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
-    "Đào Đoàn Vương Trịnh Trương Lâm Mai Lương Tô Hà Tạ Đinh Chu Thái Cao"
-)
-_SURNAMES = frozenset(fold(s) for s in _SURNAME_TEXT.split())
+_SURNAMES = SURNAMES
 _PERSON_CUES = frozenset(_word_key(s) for s in ("ông", "bà", "anh", "chị", "ngài"))
 _PLACE_CUES = frozenset(
     _word_key(s)
@@ -119,10 +81,7 @@ _GENERIC_MIN = 2
 _DATELINE_TOKENS = 8  # a dateline sits in the first few tokens of a text
 
 _WORD = re.compile(r"\w+")
-_VI_SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
-)
+_HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +182,17 @@ def _repair(text: str, tokens: list[Token]) -> list[Token]:
         ):
             out[-1] = Token(text[prev.start : tok.end], prev.tag, prev.start, tok.end)
             continue
-        sylls = list(_WORD.finditer(tok.text))
+        if (
+            prev is not None
+            and tok.start == prev.end + 1
+            and text[prev.end] == "-"
+            and prev.text[-1:].isalpha()
+            and tok.text.isalpha()
+            and tok.text.islower()
+        ):  # "Sang-sik": the tagger dropped the hyphen of a name
+            out[-1] = Token(text[prev.start : tok.end], prev.tag, prev.start, tok.end)
+            continue
+        sylls = list(_HYPHENATED.finditer(tok.text))
         if (
             len(sylls) > 1
             and " " in tok.text
@@ -238,8 +207,7 @@ def _repair(text: str, tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _is_vi_syllable(s: str) -> bool:
-    return bool(_VI_SYLLABLE.match(fold(s)))
+_is_vi_syllable = is_vi_syllable
 
 
 def _shape(tok: Token) -> str:
@@ -278,6 +246,23 @@ def _is_name_token(ctx: _Ctx, i: int) -> bool:
     return True
 
 
+def _is_acronym(s: str) -> bool:
+    return len(s) >= 2 and s.isupper() and s.isalpha()
+
+
+def _hyphen_tail(ctx: _Ctx, j: int) -> bool:
+    """A lowercase syllable hyphenated to a name with no spaces: "Sang-sik"."""
+    toks = ctx.tokens
+    return (
+        toks[j].text == "-"
+        and j + 1 < len(toks)
+        and toks[j - 1].end == toks[j].start
+        and toks[j].end == toks[j + 1].start
+        and toks[j + 1].text.isalpha()
+        and toks[j + 1].text.islower()
+    )
+
+
 def _name_runs(ctx: _Ctx, claimed: set[int]) -> list[tuple[int, int]]:
     """Maximal runs [i, j) of name tokens, joined across ' - ' between syllables."""
     runs: list[tuple[int, int]] = []
@@ -300,8 +285,11 @@ def _name_runs(ctx: _Ctx, claimed: set[int]) -> list[tuple[int, int]]:
                 and ok(j + 1)
                 and " " not in ctx.tokens[j - 1].text
                 and " " not in ctx.tokens[j + 1].text
+                and not _is_acronym(ctx.tokens[j - 1].text)  # "TPO - HLV"
             ):
                 j += 2
+            elif _hyphen_tail(ctx, j):
+                j += 2  # "Kim Sang-sik", written without spaces
             else:
                 break
         runs.append((i, j))
@@ -342,34 +330,6 @@ def _title_at(ctx: _Ctx, i: int) -> int:
     return i
 
 
-def _org_at(ctx: _Ctx, i: int) -> int:
-    """End index of an organisation name headed at token i, or i if none."""
-    tok = ctx.tokens[i]
-    if not tok.text[:1].isupper() or _word_key(tok.text) not in _ORG_HEADS:
-        return i
-    k, n, lowered, prev_cw = i + 1, len(ctx.tokens), False, False
-    while k < n:
-        t, shape = ctx.tokens[k], ctx.shapes[k]
-        if shape in ("cap", "cw") and not lowered:
-            sylls = _WORD.findall(t.text)
-            if k > i + 1 and shape == "cap" and fold(sylls[0]) in _SURNAMES:
-                break
-            if _word_key(t.text) in _ORG_HEADS and k > i + 1:
-                break
-            prev_cw = shape == "cw"
-        elif t.text == "-" and k + 1 < n and ctx.shapes[k + 1] == "cap" and k > i + 1:
-            if " " in ctx.tokens[k - 1].text or " " in ctx.tokens[k + 1].text:
-                break
-        elif shape == "low" and t.tag in _TERM_TAGS and not lowered:
-            if not (prev_cw or any(s[0].isupper() for s in _WORD.findall(t.text))):
-                break
-            lowered = True
-        else:
-            break
-        k += 1
-    return k if k > i + 1 else i
-
-
 def _sentence(text: str, start: int, end: int) -> str:
     left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     rights = [p for p in (text.find(c, end) for c in ".!?\n") if p >= 0]
@@ -407,15 +367,26 @@ def vietnamese_mentions(
         have `kind=Kind.TERM` and `score` = termhood.
     """
     tokens = _repair(doc.text, tag(doc.text, backend=backend))
+    syls = syllables(doc.text, [(t.start, t.end, t.tag) for t in tokens])
+    found = org_spans(doc.text, syls)
+    tokens = _cut(doc.text, tokens, found)
+    spans = _token_ranges(tokens, found)
     ctx = _context(doc, tokens)
     out: list[Mention] = []
-    claimed: set[int] = set()
-    title_spans = _title_spans(ctx)
+    claimed: set[int] = {t for _, (i, k) in spans for t in range(i, k)}
+    title_spans = [
+        (i, k) for i, k in _title_spans(ctx) if not claimed & set(range(i, k))
+    ]
     for i, k in title_spans:
         claimed.update(range(i, k))
 
     def emit(i: int, j: int, kind: Kind | None, source: str, title: str = "") -> None:
-        start, end = tokens[i].start, tokens[j - 1].end
+        emit_at(tokens[i].start, tokens[j - 1].end, kind, source, title)
+        claimed.update(range(i, j))
+
+    def emit_at(
+        start: int, end: int, kind: Kind | None, source: str, title: str = ""
+    ) -> None:
         out.append(
             Mention(
                 text=doc.text[start:end],
@@ -429,14 +400,15 @@ def vietnamese_mentions(
                 source=source,
             )
         )
-        claimed.update(range(i, j))
 
-    for i in range(len(tokens)):
-        if i in claimed:
-            continue
-        k = _org_at(ctx, i)
-        if k > i:
-            emit(i, k, Kind.ORG, "vi:org-head")
+    for sp, (i, k) in spans:
+        emit(i, k, sp.kind, sp.source)
+        # the place inside "UBND tỉnh Hà Tĩnh", "HĐND xã Cẩm Thủy",
+        # "quận Hai Bà Trưng" is named too; a district keeps its unit word
+        for unit, name, end, local in admin_places(syls, sp.start, sp.end):
+            emit_at(name, end, Kind.PLACE, "vi:admin-place")
+            if local and (unit, end) != (sp.start, sp.end):
+                emit_at(unit, end, Kind.PLACE, "vi:admin-place")
     runs = _name_runs(ctx, claimed)
     alone = {name_key(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in runs}
     parts = [p for i, j in runs for p in _split_run(ctx, i, j, alone)]
@@ -444,13 +416,64 @@ def vietnamese_mentions(
     titled = _titles(ctx, parts, title_spans, claimed)
     for i, k in title_spans:
         emit(i, k, Kind.TITLE, "vi:title")
+    person_ends: set[int] = set()
     for i, j in parts:
         surface = doc.text[tokens[i].start : tokens[j - 1].end]
         kind = kinds.get(name_key(surface))
         title = titled.get(i, "")
-        emit(i, j, Kind.PERSON if title else kind, "vi:name", title)
+        if title:
+            kind = Kind.PERSON
+        if kind is Kind.PERSON:
+            person_ends.add(j)
+        elif _affiliation(ctx, i, j, person_ends):
+            kind = Kind.ORG
+        emit(i, j, kind, "vi:name", title)
     out.extend(_terms(doc, ctx, claimed))
     out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _affiliation(ctx: _Ctx, i: int, j: int, person_ends: set[int]) -> bool:
+    """'Thành Chung (CLB Hà Nội)', 'Văn Vĩ (Nam Định)': a person's club or body."""
+    toks = ctx.tokens
+    return (
+        i >= 2
+        and toks[i - 1].text == "("
+        and j < len(toks)
+        and toks[j].text == ")"
+        and i - 1 in person_ends
+    )
+
+
+def _cut(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
+    """Tokens cut at every span edge, so each span is a run of whole tokens."""
+    edges = sorted({sp.start for sp in spans} | {sp.end for sp in spans})
+    out: list[Token] = []
+    for tok in tokens:
+        inner = [e for e in edges if tok.start < e < tok.end]
+        if not inner:
+            out.append(tok)
+            continue
+        for a, b in itertools.pairwise([tok.start, *inner, tok.end]):
+            piece = text[a:b]
+            a += len(piece) - len(piece.lstrip())
+            b -= len(piece) - len(piece.rstrip())
+            if a < b:
+                out.append(Token(text[a:b], tok.tag, a, b))
+    return out
+
+
+def _token_ranges(
+    tokens: list[Token], spans: list[Span]
+) -> list[tuple[Span, tuple[int, int]]]:
+    """Each span with the [i, k) range of the tokens it covers."""
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i + 1 for i, t in enumerate(tokens)}
+    out = []
+    for sp in spans:
+        i, k = starts.get(sp.start), ends.get(sp.end)
+        if i is not None and k is not None and k > i:
+            out.append((sp, (i, k)))
     return out
 
 
@@ -496,6 +519,8 @@ def _could_be_person(ctx: _Ctx, i: int, j: int) -> bool:
     "Đại sứ Nhật Bản" (the Japanese ambassador) names a country, not a person.
     """
     sylls = _WORD.findall(ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end])
+    if len(sylls) == 1 and _is_acronym(sylls[0]):
+        return False  # "Chủ tịch HĐQT": a board, not a person
     if len(sylls) < 2 or not all(map(_is_vi_syllable, sylls)):
         return True
     return fold(sylls[0]) in _SURNAMES
