@@ -282,3 +282,72 @@ def test_cli_mo_lexicon_option(
     assert "cloud computing → điện toán đám mây" in capsys.readouterr().out
     assert main(["align", en, vi, "--db", str(db), "--mo", str(tmp_path / "no")]) == 2
     assert "not a directory" in capsys.readouterr().err
+
+
+def test_cli_tm_gets_aligned_paragraphs_and_term_pairs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from tm.cli import main as tm_main
+
+    db, tm_db = tmp_path / "w.db", tmp_path / "new.tm.db"
+    with TermBase(str(db)) as tb:
+        tb.add_concept(
+            Concept(
+                kind=Kind.TERM,
+                terms=(Term("circular economy", "en", TermStatus.PREFERRED),),
+            )
+        )
+    en, _, vi, vi_text = _files()[1]
+    args = ["align", en, vi, "--db", str(db), "--tm", str(tm_db)]
+    assert main([*args, "--tm-read-only"]) == 2  # nothing to read yet
+    assert "no such translation memory" in capsys.readouterr().err
+    assert not tm_db.exists()
+    assert main(args) == 0
+    assert "11 new translation units" in capsys.readouterr().err  # 10 ¶ + 1 term
+    query = paragraphs(Path(en).read_text(encoding="utf-8"))[4]
+    assert tm_main(["--db", str(tm_db), "lookup", query, "--json"]) == 0
+    (best, *_) = json.loads(capsys.readouterr().out)["matches"]
+    assert best["score"] == 100
+    assert best["target"] == " ".join(paragraphs(vi_text)[4].split())
+    assert tm_main(["--db", str(tm_db), "lookup", "circular economy", "--json"]) == 0
+    (best, *_) = json.loads(capsys.readouterr().out)["matches"]
+    assert best["target"] == "kinh tế tuần hoàn"
+    # Again: nothing new, and the memory's own copies are not counted twice.
+    assert main(args) == 0
+    out = capsys.readouterr()
+    assert "0 new translation units" in out.err
+    assert "circular economy → kinh tế tuần hoàn" in out.out
+    assert main([*args[:-2], "--tm", str(tmp_path / "dry.db"), "--dry-run"]) == 0
+    assert not (tmp_path / "dry.db").exists()
+
+
+def test_vietnamese_only_concepts_merge_unless_reviewed(tmp_path: Path) -> None:
+    from glossary.model import ConceptStatus
+
+    with _termbase(tmp_path / "v.db") as tb:
+
+        def vi_only(text: str, *, manual: bool = False) -> int:
+            term = Term(
+                text, "vi", TermStatus.PREFERRED, TermType.FULL_FORM, 3, manual=manual
+            )
+            return tb.add_concept(Concept(kind=Kind.TITLE, terms=(term,)))
+
+        title = vi_only("Thủ tướng")
+        rejected = vi_only("Phó Thủ tướng")
+        tb.update_concept(rejected, status=ConceptStatus.REJECTED)
+        edited = vi_only("Ủy ban liên Chính phủ", manual=True)
+        outcomes = {o.proposal.english: o for o in align(tb, _files())}
+        (pm,) = [c for c in tb.find("Prime Minister") if c.kind is Kind.TITLE]
+        assert outcomes["Prime Minister"].merged == (title,)
+        assert [c.id for c in tb.find("Thủ tướng")] == [pm.id]
+        assert pm.status is ConceptStatus.CANDIDATE
+        (vi,) = [t for t in pm.terms if t.lang == "vi"]
+        assert vi.text == "Thủ tướng"
+        assert vi.count >= 3  # the merged concept's occurrences are kept
+        assert {e.rule for e in vi.evidence} == {"align:dice"}
+        for kept in (rejected, edited):
+            assert tb.concept(kept).id == kept
+        assert outcomes["Deputy Prime Minister"].merged == ()
+        assert outcomes["Intergovernmental Committee"].merged == ()

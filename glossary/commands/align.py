@@ -2,7 +2,10 @@
 
 Reads paragraph-aligned English/Vietnamese files (and optionally the units of a
 translation memory), scores candidates with `glossary.align`, and stores each
-proposal as a Vietnamese term of its concept with the evidence behind it.
+proposal as a Vietnamese term of its concept with the evidence behind it. A
+Vietnamese-only concept holding the proposed term (found by a build of the
+Vietnamese text) is merged into the English concept. With a translation memory
+the aligned paragraphs (and the preferred term pairs) are written back into it.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.align import (
     Proposal,
@@ -40,6 +44,9 @@ from glossary.reader import decode
 from glossary.store import TermBase
 from glossary.text import fold
 
+if TYPE_CHECKING:
+    from tm.model import ImportStats, Unit
+
 # A proposal becomes the preferred Vietnamese term of a concept that has none
 # yet when it scores at least this much and two independent sources agree: the
 # name is identical on both sides, or the Vietnamese extractor found the same
@@ -50,6 +57,9 @@ PREFERRED_MIN = 0.8
 STORE_MIN = 0.3
 # At most this many translation-memory units (those holding a term) are tagged.
 TM_UNITS_MAX = 2000
+# Origin of the term-pair units `align` writes into a TM; never read back as
+# evidence.
+TERM_ORIGIN = "glossary align: term pair"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +68,8 @@ class Outcome:
 
     concept_id: int
     proposal: Proposal
-    action: str  # "preferred", "admitted", "known", "skipped"
+    action: str  # "preferred", "admitted", "known", "skipped", "proposed"
+    merged: tuple[int, ...] = ()  # Vietnamese-only concepts merged into this one
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,7 +95,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--tm",
         metavar="TM_DB",
-        help="also use the units of this translation memory as parallel data",
+        help="use the units of this translation memory as parallel data, and "
+        "write the aligned paragraphs and preferred term pairs into it "
+        "(created if missing)",
+    )
+    p.add_argument(
+        "--tm-read-only",
+        action="store_true",
+        help="read the --tm memory but write nothing into it",
     )
     p.add_argument(
         "--mo",
@@ -136,16 +154,32 @@ def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str]]]:
     return terms
 
 
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _tm_pairs(
-    path: str, forms: Sequence[str], limit: int = TM_UNITS_MAX
+    path: str,
+    forms: Sequence[str],
+    known: Collection[tuple[str, str]] = (),
+    limit: int = TM_UNITS_MAX,
 ) -> list[tuple[Segment, Segment]]:
+    """Units of the memory holding one of `forms`, as extra aligned segments.
+
+    Units equal to a pair of `known` (whitespace collapsed) are left out: they
+    are the documents' own paragraphs, written by an earlier `align --tm`, and
+    counting them twice would double their weight. Term pairs written by
+    `align` itself are left out too: they would be their own evidence.
+    """
     from tm.store import MemoryStore
 
-    if not Path(path).exists():
-        raise InputError("no such translation memory", path)
     out: list[tuple[Segment, Segment]] = []
     with MemoryStore(path) as store:
         for unit in store.units():
+            if unit.origin == TERM_ORIGIN or (
+                (_collapse(unit.source), _collapse(unit.target)) in known
+            ):
+                continue
             if any(en_spans(f, unit.source) for f in forms):
                 sid = f"tm:{unit.id}"
                 out.append((Segment(sid, unit.source), Segment(sid, unit.target)))
@@ -158,7 +192,45 @@ def _tm_units(path: str) -> list[tuple[str, str]]:
     from tm.store import MemoryStore
 
     with MemoryStore(path) as store:
-        return [(u.source, u.target) for u in store.units()]
+        return [(u.source, u.target) for u in store.units() if u.origin != TERM_ORIGIN]
+
+
+def aligned_units(
+    docs: Sequence[tuple[str, str, str, str]], outcomes: Sequence[Outcome] = ()
+) -> list[Unit]:
+    """Translation units for the aligned paragraphs and the preferred term pairs.
+
+    Paragraph units carry the origin `EN_FILE#N`; term units `TERM_ORIGIN`.
+    Whitespace inside a paragraph is collapsed to single spaces, as `tm import
+    --parallel` does.
+    """
+    from tm.model import Unit
+
+    units = []
+    for en_path, en_text, vi_path, vi_text in docs:
+        for en, vi in segment_pairs(Path(vi_path).name, en_text, vi_text):
+            n = en.id.rsplit("#", 1)[1]
+            origin = f"{en_path}#{n}"
+            units.append(Unit(_collapse(en.text), _collapse(vi.text), origin=origin))
+    for o in outcomes:
+        if o.action == "preferred":
+            units.append(
+                Unit(o.proposal.english, o.proposal.vietnamese, origin=TERM_ORIGIN)
+            )
+    return units
+
+
+def write_tm(path: str, units: Sequence[Unit]) -> ImportStats:
+    """Add `units` to the translation memory at `path` (created if missing).
+
+    Goes through `tm.service.import_units`: one transaction, and units already
+    in the memory are not added twice.
+    """
+    from tm import service
+    from tm.store import MemoryStore
+
+    with MemoryStore(path) as store:
+        return service.import_units(store, path, units)
 
 
 def _merge(lexicon: dict[str, list[str]], more: dict[str, list[str]]) -> None:
@@ -222,6 +294,58 @@ def store_proposal(
     return str(status)
 
 
+def merge_vietnamese_only(tb: TermBase, concept_id: int, vietnamese: str) -> list[int]:
+    """Merge Vietnamese-only concepts holding `vietnamese` into the concept.
+
+    A build of the Vietnamese text finds "Thủ tướng" as a concept of its own;
+    once `align` pairs it with "Prime Minister" the two are one concept. The
+    merge goes through `glossary.service.merge` (logged; the source's key
+    becomes a redirect so a rebuild adds to the target). Review decisions are
+    kept: nothing happens unless both concepts are still candidates and the
+    Vietnamese-only one has no term a reviewer added or edited.
+
+    Returns:
+        The ids of the merged (now deleted) concepts.
+    """
+    from glossary.service import merge
+
+    if tb.concept(concept_id).status is not ConceptStatus.CANDIDATE:
+        return []
+    key = fold(vietnamese)
+    merged = []
+    for c in tb.find(vietnamese):
+        if (
+            c.id is None
+            or c.id == concept_id
+            or c.status is not ConceptStatus.CANDIDATE
+            or any(t.manual or t.lang != "vi" for t in c.terms)
+            or not any(fold(t.text) == key for t in c.terms)
+        ):
+            continue
+        merge(tb, c.id, concept_id)
+        merged.append(c.id)
+    return merged
+
+
+def _lexicon(
+    pairs: Sequence[tuple[Segment, Segment]],
+    words: Sequence[Sequence[Word]],
+    labels: Iterable[str],
+    tm_path: str | None,
+    mo_dir: str | None,
+) -> dict[str, list[str]]:
+    """Word lexicon from the segments themselves, the TM and the .mo catalogs."""
+    lexicon = segment_lexicon(pairs, words)
+    stems = {stem(w) for f in labels for w in f.split()}
+    if tm_path:
+        _merge(lexicon, learn_lexicon(_tm_units(tm_path), stems))
+    if mo_dir:
+        if not Path(mo_dir).is_dir():
+            raise InputError("not a directory of .mo catalogs", mo_dir)
+        _merge(lexicon, learn_lexicon(mo_units(mo_dir), stems))
+    return lexicon
+
+
 def align(
     tb: TermBase,
     docs: Sequence[tuple[str, str, str, str]],
@@ -237,7 +361,7 @@ def align(
         tb: the term base; English concepts come from it, proposals go to it.
         docs: (English path, English text, Vietnamese path, Vietnamese text).
         tm_path: a translation memory whose units add parallel segments and
-            a word lexicon.
+            a word lexicon (read only; see `write_tm`).
         mo_dir: a directory of .mo catalogs to learn a word lexicon from.
         backend: Vietnamese tagger.
         dry_run: compute proposals without storing them.
@@ -261,35 +385,31 @@ def align(
         doc = Document(vi_path, vi_text, "vi")
         units |= mention_units(vi_text, vietnamese_mentions(doc, backend=backend))
     if tm_path:
+        if not Path(tm_path).exists():
+            raise InputError("no such translation memory", tm_path)
         forms = [f for _, fs in terms.values() for f in fs]
-        pairs.extend(_tm_pairs(tm_path, forms))
+        known = {(_collapse(e.text), _collapse(v.text)) for e, v in pairs}
+        pairs.extend(_tm_pairs(tm_path, forms, known))
     words = _words(pairs, backend)
-    lexicon = segment_lexicon(pairs, words)
-    stems = {stem(w) for f in terms for w in f.split()}
-    if tm_path:
-        _merge(lexicon, learn_lexicon(_tm_units(tm_path), stems))
-    if mo_dir:
-        if not Path(mo_dir).is_dir():
-            raise InputError("not a directory of .mo catalogs", mo_dir)
-        _merge(lexicon, learn_lexicon(mo_units(mo_dir), stems))
     proposals = propose(
         {label: forms for label, (_, forms) in terms.items()},
         pairs,
         words,
         units=units,
-        lexicon=lexicon,
+        lexicon=_lexicon(pairs, words, terms, tm_path, mo_dir),
     )
     outcomes = []
     for label, p in sorted(proposals.items(), key=lambda kv: -kv[1].score):
         cid = terms[label][0]
         if p.score < STORE_MIN:
-            action = "skipped"
+            outcomes.append(Outcome(cid, p, "skipped"))
         elif dry_run:
-            action = "proposed"
+            outcomes.append(Outcome(cid, p, "proposed"))
         else:
             document = vi_doc.get(p.segments[0].rsplit("#", 1)[0], p.segments[0])
             action = store_proposal(tb, cid, p, document)
-        outcomes.append(Outcome(cid, p, action))
+            merged = merge_vietnamese_only(tb, cid, p.vietnamese)
+            outcomes.append(Outcome(cid, p, action, tuple(merged)))
     return outcomes
 
 
@@ -299,14 +419,26 @@ def run(args: argparse.Namespace) -> int:
     path = db_of(args)
     if path != ":memory:" and not Path(path).exists():
         raise StoreError(f"{path}: no term base here (run `glossary build` first)")
+    tm_read = args.tm
+    if args.tm and not Path(args.tm).exists():
+        if args.tm_read_only:
+            raise InputError("no such translation memory", args.tm)
+        tm_read = None  # created by the write below
     with TermBase(path) as tb:
         outcomes = align(
             tb,
             docs,
-            tm_path=args.tm,
+            tm_path=tm_read,
             mo_dir=args.mo,
             backend=args.backend,
             dry_run=args.dry_run,
+        )
+    if args.tm and not args.tm_read_only and not args.dry_run:
+        stats = write_tm(args.tm, aligned_units(docs, outcomes))
+        print(
+            f"{args.tm}: {stats.added} new translation units "
+            f"({stats.duplicates} already there)",
+            file=sys.stderr,
         )
     if args.json:
         json.dump(
@@ -319,6 +451,7 @@ def run(args: argparse.Namespace) -> int:
                     "rule": o.proposal.rule,
                     "segments": list(o.proposal.segments),
                     "action": o.action,
+                    "merged": list(o.merged),
                 }
                 for o in outcomes
             ],
@@ -333,6 +466,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"{o.concept_id:>5}  {p.english} → {p.vietnamese}  "
             f"{p.score:.2f} {p.rule}  [{o.action}]"
+            + (f"  merged {', '.join(map(str, o.merged))}" if o.merged else "")
         )
     stored = sum(o.action in ("preferred", "admitted") for o in outcomes)
     print(
