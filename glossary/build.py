@@ -231,6 +231,7 @@ def build_documents(
         The report of this build.
     """
     processed = unchanged = size = 0
+    fresh: dict[str, list[Mention]] = {}  # not decoded again for clustering
     for n, doc in enumerate(documents, 1):
         digest = content_hash(doc)
         if tb.document_hash(doc.path) == digest:
@@ -238,6 +239,7 @@ def build_documents(
         else:
             lang, mentions = extractor(doc)
             tb.cache_mentions(doc.path, digest, mentions, lang)
+            fresh[doc.path] = mentions
             processed += 1
             size += len(doc.text.encode("utf-8"))
         if progress:
@@ -247,7 +249,7 @@ def build_documents(
     new = updated = n_mentions = 0
     # Nothing changed since the last completed store phase: skip clustering.
     if processed or tb.meta(_STAMP) != stamp:
-        mentions = [m for chunk in tb.all_cached_mentions() for m in chunk]
+        mentions = [m for chunk in tb.all_cached_mentions(fresh=fresh) for m in chunk]
         n_mentions = len(mentions)
         with tb.transaction():
             new, updated = apply_candidates(tb, propose(mentions), progress=progress)
@@ -270,38 +272,58 @@ def build_documents(
     )
 
 
+class _Places:
+    """Where one (text, lang) lives, indexed: a common short name such as a
+    given name is a term of hundreds of document-local concepts."""
+
+    __slots__ = ("first", "pinned")
+
+    def __init__(self) -> None:
+        self.first: dict[int, tuple[int, bool]] = {}  # concept → first (term, manual)
+        self.pinned: list[tuple[int, int]] = []  # manual or reviewed: (concept, term)
+
+    def add(self, cid: int, tid: int, manual: bool, reviewed: set[int]) -> None:
+        self.first.setdefault(cid, (tid, manual))
+        if manual or cid in reviewed:
+            self.pinned.append((cid, tid))
+
+
 class _Placer:
     """Puts candidate terms into concepts, respecting reviewers' placements."""
 
     def __init__(self, tb: TermBase, reviewed: set[int]) -> None:
         self.tb = tb
         self.reviewed = reviewed
-        self.places = tb.term_places()
+        self.places: dict[tuple[str, str], _Places] = {}
+        for key, locs in tb.term_places().items():
+            places = self.places[key] = _Places()
+            for cid, tid, manual in locs:
+                places.add(cid, tid, manual, reviewed)
         self.seen: set[int] = set()
 
     def place(self, concept_id: int, term: Term, occs: Sequence[Occurrence]) -> None:
         text = nfc(term.text).strip()
-        locs = self.places.setdefault((text, term.lang), [])
-        own = [(tid, manual) for cid, tid, manual in locs if cid == concept_id]
+        places = self.places.get((text, term.lang))
+        if places is None:
+            places = self.places[(text, term.lang)] = _Places()
+        own = places.first.get(concept_id)
         # A reviewer's placement wins over the clustering's.
-        elsewhere = [
-            (cid, tid)
-            for cid, tid, manual in locs
-            if cid != concept_id and (manual or cid in self.reviewed)
-        ]
-        if own:
-            tid, manual = own[0]
+        elsewhere = next(
+            ((cid, tid) for cid, tid in places.pinned if cid != concept_id), None
+        )
+        if own is not None:
+            tid, manual = own
             self.tb.add_term(concept_id, replace(term, text=text))
             if not manual and concept_id not in self.reviewed:
                 self.tb.update_term(tid, status=term.status, type=term.type)
-        elif elsewhere:
-            target, tid = elsewhere[0]
+        elif elsewhere is not None:
+            target, tid = elsewhere
             self.tb.add_term(target, replace(term, text=text))
         else:
             if concept_id in self.reviewed and term.is_preferred:
                 term = replace(term, status=TermStatus.ADMITTED)
             tid = self.tb.add_term(concept_id, replace(term, text=text))
-            locs.append((concept_id, tid, False))
+            places.add(concept_id, tid, False, self.reviewed)
         self.tb.add_occurrences(tid, occs)
         self.seen.add(tid)
 

@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -744,14 +744,24 @@ class TermBase:
             )
             self.record_document(path, sha256, lang)
 
-    def all_cached_mentions(self) -> Iterator[list[Mention]]:
-        """The cached mentions of every document built so far, one list each."""
+    def all_cached_mentions(
+        self, *, fresh: Mapping[str, list[Mention]] | None = None
+    ) -> Iterator[list[Mention]]:
+        """The cached mentions of every document built so far, one list each.
+
+        Args:
+            fresh: mentions the caller has just cached, by document: given
+                as they are instead of being decoded again.
+        """
         # Only one document's JSON is held at a time; callers consume the
         # iterator before writing.
         rows = self._conn.execute(
-            "SELECT mentions FROM mention_cache ORDER BY document"
+            "SELECT document, mentions FROM mention_cache ORDER BY document"
         )
-        for (data,) in rows:
+        for path, data in rows:
+            if fresh is not None and path in fresh:
+                yield fresh[path]
+                continue
             records = json.loads(data)
             # Mentions of one sentence share its context: keep one copy.
             contexts: dict[str, str] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -241,10 +241,10 @@ def _weight(word: str) -> float:
     return 0.5 if word[:1].isupper() else 1.0
 
 
-def _vi_share(words: Iterable[str]) -> float | None:
+def _vi_share(counts: Counter[str]) -> float | None:
     # Weights are halves and ones, so the sums are exact in any order.
     vi = en = 0.0
-    for w, n in Counter(words).items():
+    for w, n in counts.items():
         lang = _word_lang(w)
         if lang is Lang.VI:
             vi += n * _weight(w)
@@ -282,12 +282,14 @@ def _rejoin(run: str) -> Iterator[str]:
         yield cur
 
 
-def _words_fast(text: str) -> Iterator[str]:
-    for run in _WORD_RUN.findall(text):
-        if "'" in run or "’" in run:
-            yield from _rejoin(run)
-        elif not run.isnumeric():
-            yield run
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word of `_scan` occurs (text without combining marks)."""
+    counts = Counter(_WORD_RUN.findall(text))
+    for run in [r for r in counts if r.isnumeric() or "'" in r or "’" in r]:
+        n = counts.pop(run)
+        for word in _rejoin(run) if not run.isnumeric() else ():
+            counts[word] += n
+    return counts
 
 
 def detect_language(text: str) -> str:
@@ -307,12 +309,12 @@ def detect_language(text: str) -> str:
     """
     text = _nfc(text)
     if _has_marks(text):
-        words: Iterable[str] = (
+        counts = Counter(
             text[p.start : p.end] for p in _scan(text) if p.kind is TokenKind.WORD
         )
     else:
-        words = _words_fast(text)
-    share = _vi_share(words)
+        counts = _word_counts(text)
+    share = _vi_share(counts)
     if share is None or share <= 0.25:
         return "en"
     return "vi" if share >= 0.75 else "mixed"
@@ -494,7 +496,7 @@ def _sentence_langs(text: str, pieces: list[_Piece], words: list[str]) -> list[L
             by_sentence.setdefault(s_idx, []).append(words[idx])
     lang_of = {}
     for s_idx, ws in by_sentence.items():
-        share = _vi_share(ws)
+        share = _vi_share(Counter(ws))
         lang_of[s_idx] = Lang.VI if share is not None and share >= 0.5 else Lang.EN
     for s_idx, _ in bounds:
         out.append(lang_of.get(s_idx, Lang.EN))
