@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.model import Document, Kind, Mention
+from glossary.restore import is_country
 from glossary.text import fold, name_key
 from glossary.vi_orgs import (
     ORG_HEADS,
@@ -68,7 +69,48 @@ _TITLE_PREFIXES = frozenset(_word_key(t) for t in ("phó", "nguyên", "quyền",
 _ORG_HEADS = frozenset(" ".join(k) for k in ORG_HEADS)
 # Common Vietnamese surnames: name structure, used to find where a person starts.
 _SURNAMES = SURNAMES
-_PERSON_CUES = frozenset(_word_key(s) for s in ("ông", "bà", "anh", "chị", "ngài"))
+# Words before a name that make it a person: honorifics, then roles written
+# in lowercase before the name ("tiền đạo Nguyễn Xuân Son", "tác giả Hải Minh").
+_PERSON_CUES = frozenset(
+    _word_key(s)
+    for s in (
+        "ông",
+        "bà",
+        "anh",
+        "chị",
+        "ngài",
+        "tác giả",
+        "phóng viên",
+        "nhà báo",
+        "trợ lý",
+        "tiền đạo",
+        "tiền vệ",
+        "hậu vệ",
+        "trung vệ",
+        "thủ môn",
+        "cầu thủ",
+        "hlv",
+        "doanh nhân",
+        "tỷ phú",
+        "tỉ phú",
+        "luật sư",
+        "bác sĩ",
+        "giáo sư",
+        "tiến sĩ",
+        "đại tá",
+        "thượng tá",
+        "trung tá",
+        "thiếu tướng",
+        "trung tướng",
+        "đồng chí",
+    )
+)
+# Words before a name that make it an organisation or brand, the name alone
+# being how it is known ("tạp chí Forbes", "thương hiệu Hòa Phát").
+_ORG_CUES = frozenset(
+    _word_key(s) for s in ("tạp chí", "báo", "hãng", "hãng tin", "đài")
+)
+_CREDIT_CUES = frozenset(_word_key(s) for s in ("ảnh", "theo", "nguồn", "video"))
 _PLACE_CUES = frozenset(
     _word_key(s)
     for s in ("tại", "ở", "sang", "đến", "tới", "từ", "tỉnh", "thành phố", "nước")
@@ -307,8 +349,10 @@ def _split_run(ctx: _Ctx, i: int, j: int, alone: set[str]) -> list[tuple[int, in
             continue  # never split around the hyphen of "Á - Âu"
         left = ctx.text[ctx.tokens[start].start : ctx.tokens[k - 1].end]
         first = fold(sylls[0])
-        if name_key(left) in alone or (
-            first in _SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1
+        if (
+            name_key(left) in alone
+            or (first in _SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1)
+            or is_country(left)  # "Hungary Szijjártó Péter"
         ):
             parts.append((start, k))
             start = k
@@ -425,7 +469,7 @@ def vietnamese_mentions(
             kind = Kind.PERSON
         if kind is Kind.PERSON:
             person_ends.add(j)
-        elif _affiliation(ctx, i, j, person_ends):
+        elif kind is not Kind.PLACE and _affiliation(ctx, i, j, person_ends):
             kind = Kind.ORG
         emit(i, j, kind, "vi:name", title)
     out.extend(_terms(doc, ctx, claimed))
@@ -538,20 +582,46 @@ def _name_kinds(
         prev = _word_key(tokens[i - 1].text) if i > 0 else ""
         sylls = _WORD.findall(ctx.text[tokens[i].start : tokens[j - 1].end])
         nxt = tokens[j].text if j < len(tokens) else ""
-        if prev in _PERSON_CUES or (
-            fold(sylls[0]) in _SURNAMES
-            and 3 <= len(sylls) <= 4
-            and all(_is_vi_syllable(s) for s in sylls)
-            and prev != "-"  # "châu Á - Thái Bình Dương"
+        if (
+            prev in _PERSON_CUES
+            or _is_byline(ctx, i, j)
+            or (
+                fold(sylls[0]) in _SURNAMES
+                and 3 <= len(sylls) <= 4
+                and _is_vi_syllable(sylls[-1])
+                # one foreign syllable: "Cao Pendant Quang Vinh"
+                and sum(not _is_vi_syllable(s) for s in sylls) <= 1
+                and prev != "-"  # "châu Á - Thái Bình Dương"
+            )
         ):
             kinds[key] = Kind.PERSON
+        elif key not in kinds and prev in _ORG_CUES:
+            kinds[key] = Kind.ORG
         elif key not in kinds and (
             prev in _PLACE_CUES
+            or is_country(ctx.text[tokens[i].start : tokens[j - 1].end])
             or (nxt in ("–", "—") and i < _DATELINE_TOKENS)  # "HÀ NỘI –"
             or _is_country_before_person(ctx, i, j, starts, title_ends)
         ):
             kinds[key] = Kind.PLACE
     return kinds
+
+
+def _is_byline(ctx: _Ctx, i: int, j: int) -> bool:
+    """A name alone on its line, or after "ảnh:" / "(Theo ...": an author."""
+    toks, text = ctx.tokens, ctx.text
+    sylls = _WORD.findall(text[toks[i].start : toks[j - 1].end])
+    if not 2 <= len(sylls) <= 4 or not all(map(_is_vi_syllable, sylls)):
+        return False
+    if (
+        i >= 2
+        and toks[i - 1].text == ":"
+        and _word_key(toks[i - 2].text) in _CREDIT_CUES
+    ):
+        return True
+    before = text[: toks[i].start].rstrip(" ")
+    after = text[toks[j - 1].end :].lstrip(" ")
+    return (not before or before.endswith("\n")) and (not after or after[0] == "\n")
 
 
 def _is_country_before_person(

@@ -99,6 +99,8 @@ _ADMIN_ORGS = _keys("ubnd", "hđnd", "ủy ban nhân dân", "hội đồng nhân
 _LOWER_HEADS = _keys("công ty", "tập đoàn", "đội tuyển", "câu lạc bộ", "ngân hàng")
 # Heads of named buildings and sites, which are places.
 _PLACE_HEADS = _keys("nhà", "nhà hát", "sân vận động", "sân bay", "cảng", "cung")
+# Heads of a state's name, which is a place.
+_STATE_HEADS = _keys("vương quốc", "liên bang", "cộng hòa", "đại công quốc")
 # Heads of laws and decrees: their names are terms, not bodies
 # ("Luật Tổ chức Chính phủ" is not the body "Tổ chức Chính phủ").
 _LAW_HEADS = _keys("luật", "bộ luật", "nghị định", "nghị quyết", "hiến pháp")
@@ -112,6 +114,7 @@ ADMIN = _keys(
 # Lower-level units whose word is part of how the place is named.
 LOCAL_ADMIN = _keys("huyện", "quận", "xã", "phường", "thị xã", "thị trấn")
 _LINKS = frozenset({"và"})
+_PREPOSITIONS = frozenset({"tại", "về", "của", "trong"})
 _DETERMINERS = frozenset({"các", "những"})
 _SURNAME_TEXT = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
@@ -322,6 +325,8 @@ def _scan_name(
             break
         if (m := _match(syls, k, INSTITUTIONS)) > 0:
             return k + m  # "Ủy ban Thường vụ Quốc hội" ends with the body
+        if (bridge := _bridge(syls, k)) > k:
+            return bridge
         if s.word and s.cap and s.start - syls[k - 1].end == 1:
             # "Thiết bị Phụ tùng Hòa Phát": adjacent capitalised components of
             # one name; a foreign word here starts something else ("Bộ Ngoại
@@ -341,6 +346,24 @@ def _scan_name(
                 continue
         break
     return k
+
+
+def _bridge(syls: Sequence[Syl], k: int) -> int:
+    """End of "tại doanh nghiệp" when a full name follows right after it.
+
+    "Chủ tịch Ủy ban Quản lý vốn nhà nước tại doanh nghiệp Nguyễn Hoàng Anh":
+    between a body's name and the person it introduces there is nothing but
+    the rest of the name, so a preposition and a few lowercase nouns belong
+    to it.
+    """
+    if k >= len(syls) or syls[k].text not in _PREPOSITIONS:
+        return k
+    j = k + 1
+    while j < len(syls) and j - k <= _MAX_LOWER and syls[j].text.islower():
+        if syls[j].tag != "N":
+            return k
+        j += 1
+    return j if j > k + 1 and _person_at(syls, j) else k
 
 
 def _listed(syls: Sequence[Syl], i: int) -> int:
@@ -393,6 +416,18 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
         while k + 1 < len(syls) and syls[k].text == "-" and syls[k + 1].cap:
             k = _cap_run(syls, k + 1)
         return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:region")
+    if (m := _match(syls, i, _STATE_HEADS)) > 0 and s.text[:1].isupper():
+        # "Vương quốc Anh", "Liên bang Nga", "Cộng hòa xã hội chủ nghĩa Việt Nam"
+        k = i + m
+        while k < len(syls) and syls[k].text.islower() and k - i - m < _MAX_LOWER:
+            k += 1
+        end = _cap_run(syls, k)
+        # a foreign name right after is a person: "Vương quốc Anh Dominic Raab"
+        vi = [x for x in range(k + 1, end) if not is_vi_syllable(syls[x].text)]
+        end = vi[0] if vi else end
+        if end > k:
+            return Span(s.start, syls[end - 1].end, Kind.PLACE, "vi:state")
+        return None
     if (m := _match(syls, i, _PLACE_HEADS)) > 0 and s.text[:1].isupper():
         k = _scan_name(syls, i + m, company=False)
         if k > i + m:
