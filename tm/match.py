@@ -29,6 +29,8 @@ from tm.model import Match, Unit
 __all__ = [
     "Tokens",
     "best_matches",
+    "decode_tokens",
+    "encode_tokens",
     "fold_words",
     "highlight_spans",
     "score",
@@ -74,6 +76,31 @@ def tokenize(text: str) -> Tokens:
             token = m.group()
             keys.append(token.lower() if token.isascii() else fold(token))
     return Tokens(keys, placeables)
+
+
+# Keys never hold whitespace and \x1f is whitespace to `re`, so it separates the
+# keys from the placeables; a source holding \x1f (a tag may) is not encoded.
+_SEP = "\x1f"
+
+
+def encode_tokens(source: str, tokens: Tokens) -> str | None:
+    """`tokens` of `source` as one string, for the memory to store, or None.
+
+    None when the encoding could not be decoded back exactly (a source holding
+    the separator, or an empty key); such sources are tokenised when needed.
+
+    >>> encode_tokens("Delete %d files", tokenize("Delete %d files"))
+    'delete \\x00 files\\x1f%d'
+    """
+    if _SEP in source or "" in tokens.keys:
+        return None
+    return " ".join(tokens.keys) + _SEP + _SEP.join(tokens.placeables)
+
+
+def decode_tokens(encoded: str) -> Tokens:
+    """The `Tokens` that `encode_tokens` stored (a few splits, no regex)."""
+    keys, _, places = encoded.partition(_SEP)
+    return Tokens(keys.split(" ") if keys else [], places.split(_SEP) if places else [])
 
 
 def fold_words(text: str) -> list[str]:

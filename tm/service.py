@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from glossary.errors import ExportError, InputError
 from glossary.text import fold, nfc
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
-from tm.match import best_matches, fold_words
+from tm.index import MAX_UNITS, SourceIndex, Speller, is_word
+from tm.match import Tokens, adapt, fold_words, score, tokenize
 from tm.model import ImportStats, Match, Unit
 from tm.store import MemoryStore
 
@@ -28,6 +28,9 @@ _PER_WORD = 1000
 _POOL = 100
 _FEW = 10
 _RESCORE = 20
+# In-memory index: sources ranked by shared words, then by rapidfuzz ratio.
+_MEM_POOL = 30
+_MEM_RESCORE = 8
 
 
 def _quick_fold(s: str) -> str:
@@ -112,8 +115,9 @@ class Matcher:
         """
         self.store = store
         self._df: dict[str, int] | None = None
-        self._by_length: dict[int, list[str]] = {}
+        self._speller: Speller | None = None
         self._count: int | None = None
+        self._index: SourceIndex | None = None
 
     def _size(self) -> int:
         if self._count is None:
@@ -126,30 +130,18 @@ class Matcher:
         return {w: self._df[w] for w in words if w in self._df}
 
     def _corrections(self, word: str) -> list[str]:
-        if len(word) < 3:
-            return []
-        if self._df is None:
+        if self._speller is None:
             self._df = self.store.vocabulary()
-            for w in self._df:
-                self._by_length.setdefault(len(w), []).append(w)
-        near = [
-            w
-            for n in range(len(word) - 2, len(word) + 3)
-            for w in self._by_length.get(n, ())
-        ]
-        found = process.extract(
-            word,
-            near,
-            scorer=OSA.distance,
-            score_cutoff=1 if len(word) < 6 else 2,
-            limit=3,
-        )
-        return [str(m[0]) for m in found]
+            self._speller = Speller(self._df)
+        return self._speller.corrections(word)
 
     def candidates(self, query: str) -> list[Unit]:
         """A bounded set of units likely to score well against `query`."""
+        return list(self.store.units(sorted(self._candidate_ids(query))))
+
+    def _candidate_ids(self, query: str) -> list[int]:
+        exact = [u.id for u in self.store.same_folded_source(query) if u.id]
         words = list(dict.fromkeys(fold_words(query)))
-        exact = self.store.same_folded_source(query)
         if not words:
             return exact
         df = self._freqs(words)
@@ -173,7 +165,7 @@ class Matcher:
             for w in rare:
                 ids.update(self.store.ids_with_word(w, _PER_WORD))
         pool = [i for i, _ in ids.most_common(_POOL)]
-        known = {u.id for u in exact}
+        known = set(exact)
         pairs = [(i, s) for i, s in self.store.sources(pool) if i not in known]
         if len(pairs) > _RESCORE:
             best = process.extract(
@@ -183,12 +175,53 @@ class Matcher:
                 limit=_RESCORE,
             )
             pairs = [pairs[k] for _, _, k in best]
-        return exact + list(self.store.units(sorted(i for i, _ in pairs)))
+        return exact + [i for i, _ in pairs]
+
+    def _source_index(self) -> SourceIndex | None:
+        if self._index is None and self._size() <= MAX_UNITS:
+            self._index = SourceIndex(self.store.scoring_rows())
+        return self._index
+
+    def _scored(
+        self, query: str, q: Tokens, idx: SourceIndex | None
+    ) -> list[tuple[int, int, str, Tokens]]:
+        if idx is None:
+            found = self.store.scoring_tokens(self._candidate_ids(query))
+            return [
+                (score(query, src, q=q, s=s), i, src, s)
+                for i, (src, s) in found.items()
+            ]
+        pool = idx.candidates([k for k in q.keys if is_word(k)], _MEM_POOL)
+        if len(pool) > _MEM_RESCORE:
+            best = process.extract(
+                _quick_fold(query),
+                [_quick_fold(idx.sources[p]) for p in pool],
+                scorer=fuzz.ratio,
+                limit=_MEM_RESCORE,
+            )
+            pool = [pool[k] for _, _, k in best]
+        found = {idx.ids[p]: (idx.sources[p], idx.tokens[p]) for p in pool}
+        for unit in self.store.same_folded_source(query):
+            assert unit.id is not None
+            p = idx.position(unit.id)
+            found[unit.id] = (
+                unit.source,
+                tokenize(unit.source) if p is None else idx.tokens[p],
+            )
+        return [
+            (score(query, src, q=q, s=s), i, src, s) for i, (src, s) in found.items()
+        ]
 
     def lookup(self, query: str, *, minimum: int = 75, limit: int = 5) -> list[Match]:
         """The best matches of `query` (NFC), at least `minimum`, best first."""
         query = nfc(query)
-        return best_matches(query, self.candidates(query), minimum=minimum, limit=limit)
+        q = tokenize(query)
+        found = self._scored(query, q, self._source_index())
+        scored = [f for f in found if f[0] >= minimum]
+        scored.sort(key=lambda f: (-f[0], len(f[2]), f[1]))
+        scored = scored[:limit]
+        units = {u.id: u for u in self.store.units(sorted(f[1] for f in scored))}
+        return [Match(units[i], v, adapt(q, units[i], s)) for v, i, _, s in scored]
 
 
 def search(

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from glossary.errors import StoreError
 from glossary.text import fold
+from tm.match import Tokens, decode_tokens, encode_tokens, tokenize
 from tm.model import Unit
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_V1 = """
 CREATE TABLE units (
@@ -47,6 +48,10 @@ _SCHEMA_V2 = """
 CREATE TABLE vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO vocab SELECT term, doc FROM units_vocab WHERE col = 'src';
 """
+
+# v3: each source's scoring tokens (`tm.match.encode_tokens`), so a lookup
+# never runs the tokenising regex over stored text. NULL: tokenise when needed.
+_SCHEMA_V3 = "ALTER TABLE units ADD COLUMN toks TEXT"
 
 # The words FTS5's unicode61 tokenizer makes of folded text.
 _WORD = re.compile(r"[^\W_]+")
@@ -74,6 +79,14 @@ def _unit(row: Sequence[object]) -> Unit:
         context=str(row[6]),
         id=int(str(row[0])),
     )
+
+
+def _encode(source: str) -> str | None:
+    return encode_tokens(source, tokenize(source))
+
+
+def _tokens(source: str, encoded: object) -> Tokens:
+    return tokenize(source) if encoded is None else decode_tokens(str(encoded))
 
 
 def _phrase(words: Iterable[str]) -> str:
@@ -143,6 +156,15 @@ class MemoryStore:
                     if statement.strip():
                         self._conn.execute(statement)
                 self._conn.execute("INSERT INTO schema_version VALUES (2)")
+        if version < 3:
+            with self.transaction():
+                self._conn.execute(_SCHEMA_V3)
+                rows = self._conn.execute("SELECT id, source FROM units").fetchall()
+                self._conn.executemany(
+                    "UPDATE units SET toks = ? WHERE id = ?",
+                    ((_encode(str(src)), int(i)) for i, src in rows),
+                )
+                self._conn.execute("INSERT INTO schema_version VALUES (3)")
 
     def add_units(self, units: Iterable[Unit]) -> int:
         """Add `units` (NFC) in the current transaction; return how many were new.
@@ -159,10 +181,11 @@ class MemoryStore:
             src = fold(u.source)
             folded.setdefault(key, (src, u.target))
             row = (u.source, u.target, u.src_lang, u.tgt_lang, u.origin)
-            rows.append((*row, u.context, _key(src), key))
+            rows.append((*row, u.context, _key(src), key, _encode(u.source)))
         self._conn.executemany(
             "INSERT OR IGNORE INTO units (source, target, src_lang, tgt_lang, "
-            "origin, context, fkey, ukey) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "origin, context, fkey, ukey, toks) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         added = self._conn.execute(
@@ -212,6 +235,20 @@ class MemoryStore:
             f"SELECT id, source FROM units WHERE id IN ({marks})", list(ids)
         )
         return [(int(i), str(t)) for i, t in cur]
+
+    def scoring_rows(self) -> Iterator[tuple[int, str, Tokens]]:
+        """(id, source, scoring tokens) of every unit, in id order."""
+        cur = self._conn.execute("SELECT id, source, toks FROM units ORDER BY id")
+        for i, src, toks in cur:
+            yield int(i), str(src), _tokens(str(src), toks)
+
+    def scoring_tokens(self, ids: Sequence[int]) -> dict[int, tuple[str, Tokens]]:
+        """Source and scoring tokens of the units with `ids`."""
+        marks = ",".join("?" * len(ids))
+        cur = self._conn.execute(
+            f"SELECT id, source, toks FROM units WHERE id IN ({marks})", list(ids)
+        )
+        return {int(i): (str(src), _tokens(str(src), t)) for i, src, t in cur}
 
     def same_folded_source(self, source: str) -> list[Unit]:
         """Units whose source equals `source` up to case, diacritics and spacing."""

@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tm.match import adapt, best_matches, highlight_spans, score, tokenize
+from tm.match import (
+    adapt,
+    best_matches,
+    decode_tokens,
+    encode_tokens,
+    highlight_spans,
+    score,
+    tokenize,
+)
 from tm.model import Unit
 
 
@@ -71,3 +79,15 @@ def test_score_is_bounded(a: str, b: str) -> None:
     assert 0 <= score(a, b) <= 100
     if a != b:
         assert score(a, b) <= 99
+
+
+@given(st.text(max_size=40))
+def test_encoded_tokens_round_trip(s: str) -> None:
+    tokens = tokenize(s)
+    encoded = encode_tokens(s, tokens)
+    assert encoded is None or decode_tokens(encoded) == tokens
+
+
+def test_tokens_with_separator_are_not_encoded() -> None:
+    s = "Open <a\x1fb>"
+    assert encode_tokens(s, tokenize(s)) is None

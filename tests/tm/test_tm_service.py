@@ -76,3 +76,14 @@ def test_failed_export_leaves_old_file(store: MemoryStore, tmp_path: Path) -> No
     assert service.export(store, "csv", out) == 5
     assert out.read_text(encoding="utf-8").startswith("source,target")
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_index_and_fts_paths_agree(
+    store: MemoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = ["Cannot open the configuraiton file", "Delete 7 files", "open file"]
+    indexed = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
+    monkeypatch.setattr(service, "MAX_UNITS", 0)
+    fts = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
+    assert indexed == fts
+    assert indexed[1][0].translation == "Xóa 7 tập tin"

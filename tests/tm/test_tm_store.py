@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from glossary.errors import StoreError
+from tm.match import tokenize
 from tm.model import Unit
 from tm.store import MemoryStore
 
@@ -56,3 +58,23 @@ def test_not_a_database(tmp_path: Path) -> None:
     bad.write_text("not sqlite at all, just text " * 100)
     with pytest.raises(StoreError):
         MemoryStore(bad)
+
+
+def test_v2_memory_gains_scoring_tokens(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store = MemoryStore(path)
+    with store.transaction():
+        store.add_units(UNITS)
+    store.close()
+    # Turn it back into a version-2 file: no toks column, no version 3 row.
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE units DROP COLUMN toks")
+    conn.execute("DELETE FROM schema_version WHERE version = 3")
+    conn.commit()
+    conn.close()
+    reopened = MemoryStore(path)
+    rows = list(reopened.scoring_rows())
+    assert [s for _, s, _ in rows] == [u.source for u in UNITS[:1] + UNITS[2:]]
+    assert all(t == tokenize(s) for _, s, t in rows)
+    raw = sqlite3.connect(path).execute("SELECT count(toks) FROM units").fetchone()
+    assert raw == (3,)

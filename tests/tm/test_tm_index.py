@@ -1,0 +1,50 @@
+"""tm.index: the in-memory word index and the deletion-based speller."""
+
+from __future__ import annotations
+
+from tm.index import SourceIndex, Speller
+from tm.match import tokenize
+
+SOURCES = [
+    "Open the file",
+    "Close the window",
+    "Cannot open the configuration file",
+    "Delete %d files",
+    "Save all changes before closing",
+    "Open the window",
+]
+
+
+def _index() -> SourceIndex:
+    return SourceIndex((i + 1, s, tokenize(s)) for i, s in enumerate(SOURCES))
+
+
+def test_speller_finds_one_edit_and_transpositions() -> None:
+    speller = Speller(["open", "file", "often", "configuration", "window"])
+    assert speller.corrections("opne") == ["open"]  # transposed
+    assert speller.corrections("fiel") == ["file"]
+    assert speller.corrections("wndow") == ["window"]  # dropped letter
+    assert speller.corrections("configuraiton") == ["configuration"]
+    assert speller.corrections("zebra") == []
+    assert speller.corrections("op") == []  # too short to correct
+
+
+def test_candidates_rank_shared_rare_words_first() -> None:
+    idx = _index()
+    ranked = [idx.sources[p] for p in idx.candidates(["open", "window"], 3)]
+    assert ranked[0] == "Open the window"
+    assert set(ranked[1:]) == {"Open the file", "Close the window"}
+
+
+def test_candidates_correct_unknown_words() -> None:
+    idx = _index()
+    [first, *_] = idx.candidates(["cannot", "opne", "configuraiton"], 2)
+    assert idx.sources[first] == "Cannot open the configuration file"
+    assert idx.candidates(["xyzzy"], 5) == []
+
+
+def test_position_of_ids() -> None:
+    idx = _index()
+    assert idx.position(4) == 3
+    assert idx.position(99) is None
+    assert len(idx) == len(SOURCES)

@@ -1,0 +1,167 @@
+"""An in-memory word index over a memory's sources, for sub-millisecond lookups.
+
+Built once per `Matcher` from the stored scoring tokens (no tokenising, no
+SQL per query), for memories up to `MAX_UNITS`; larger ones use the store's
+FTS5 index instead. It holds each source, its tokens and one int32 posting
+per distinct word: about 0.5 KB a unit (15 MB for the 30k-unit .mo memory).
+
+A query's candidates are the sources sharing the most informative words with
+it: each query word adds its inverse document frequency to every source that
+contains it (a numpy scatter over the posting list), and a word the memory
+never saw (a typo) is replaced by its nearest vocabulary words first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from tm.match import Tokens
+
+__all__ = ["MAX_UNITS", "SourceIndex", "Speller", "is_word"]
+
+# Above this many units the index would cost more than ~150 MB and seconds to
+# load, so the Matcher queries SQLite's FTS5 index instead.
+MAX_UNITS = 300_000
+# Words in more than this share of sources do not add candidates (they would
+# touch most of the memory) unless the query has no other word.
+_COMMON = 1.0
+# Less than any word's idf, so only orders sources that share the same words.
+_LENGTH_COST = 0.01
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def is_word(key: str) -> bool:
+    """Whether a scoring key is a word (not punctuation or a placeable)."""
+    return key[:1].isalnum()
+
+
+class Speller:
+    """Nearest vocabulary words of a typo, by shared one-letter deletions.
+
+    As in SymSpell, every vocabulary word is indexed under itself and each of
+    its one-letter deletions, so one inserted, deleted, changed or transposed
+    letter is found with a few dictionary probes instead of a scan of the
+    vocabulary. Candidates are then kept at OSA distance ≤ 1 (≤ 2 for words
+    of six letters or more, which shared deletions reach for some pairs).
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        """Index `words` (folded); about 10 dictionary entries a word."""
+        self._deletes: dict[str, list[str]] = {}
+        for w in words:
+            for d in {w, *_deletions(w)}:
+                self._deletes.setdefault(d, []).append(w)
+
+    def corrections(self, word: str) -> list[str]:
+        """Up to three vocabulary words nearest `word`, nearest first.
+
+        >>> Speller(["open", "file", "often"]).corrections("opne")
+        ['open']
+        """
+        if len(word) < 3:
+            return []
+        near: set[str] = set()
+        for d in (word, *_deletions(word)):
+            near.update(self._deletes.get(d, ()))
+        found = process.extract(
+            word,
+            sorted(near),
+            scorer=OSA.distance,
+            score_cutoff=1 if len(word) < 6 else 2,
+            limit=3,
+        )
+        return [str(m[0]) for m in found]
+
+
+class SourceIndex:
+    """Sources, their scoring tokens and a word → sources posting index."""
+
+    def __init__(self, rows: Iterable[tuple[int, str, Tokens]]) -> None:
+        """Index `rows` of (unit id, source, scoring tokens)."""
+        self.ids: list[int] = []
+        self.sources: list[str] = []
+        self.tokens: list[Tokens] = []
+        self.vocab: dict[str, int] = {}
+        words: list[int] = []
+        units: list[int] = []
+        lengths: list[int] = []
+        for n, (uid, source, toks) in enumerate(rows):
+            self.ids.append(uid)
+            self.sources.append(source)
+            self.tokens.append(toks)
+            lengths.append(sum(map(is_word, toks.keys)))
+            for w in {k for k in toks.keys if is_word(k)}:
+                words.append(self.vocab.setdefault(w, len(self.vocab)))
+                units.append(n)
+        self._lengths = np.array(lengths, dtype=np.float32)
+        word_arr = np.array(words, dtype=np.int32)
+        order = np.argsort(word_arr, kind="stable")
+        self._postings: NDArray[np.int32] = np.array(units, dtype=np.int32)[order]
+        counts = np.bincount(word_arr, minlength=len(self.vocab))
+        self._start: NDArray[np.int64] = np.concatenate(([0], np.cumsum(counts)))
+        size = max(len(self.ids), 1)
+        self._idf = [math.log(1 + size / max(int(c), 1)) for c in counts]
+        self._speller: Speller | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def position(self, unit_id: int) -> int | None:
+        """Where the unit `unit_id` is in `ids`, or None if it is not indexed."""
+        p = bisect.bisect_left(self.ids, unit_id)
+        return p if p < len(self.ids) and self.ids[p] == unit_id else None
+
+    def corrections(self, word: str) -> list[str]:
+        """The vocabulary words nearest an unknown `word` (see `Speller`)."""
+        if self._speller is None:
+            self._speller = Speller(self.vocab)
+        return self._speller.corrections(word)
+
+    def candidates(self, words: Sequence[str], limit: int) -> list[int]:
+        """Positions of the (up to `limit`) sources sharing the most with `words`.
+
+        Args:
+            words: The query's folded words (`is_word` keys).
+            limit: How many positions to return, best first.
+
+        Returns:
+            Positions into `ids`/`sources`/`tokens`, by descending shared
+            inverse document frequency.
+        """
+        groups: list[list[int]] = []
+        for w in dict.fromkeys(words):
+            wid = self.vocab.get(w)
+            if wid is not None:
+                groups.append([wid])
+            else:
+                groups.append([self.vocab[c] for c in self.corrections(w)])
+        size = len(self.ids)
+        rare = [g for g in groups if g and self._df(g[0]) <= size * _COMMON] or groups
+        acc = np.zeros(size, dtype=np.float32)
+        for group in rare:
+            for wid in group:
+                posting = self._postings[self._start[wid] : self._start[wid + 1]]
+                acc[posting] += self._idf[wid] / len(group)
+        touched = np.flatnonzero(acc > 0)
+        # Among sources sharing as much, prefer those of the query's length.
+        values = acc[touched] - _LENGTH_COST * np.abs(
+            self._lengths[touched] - len(words)
+        )
+        if len(touched) > limit:
+            keep = values >= np.partition(values, -limit)[-limit]
+            touched, values = touched[keep], values[keep]
+        ranked = touched[np.argsort(-values, kind="stable")][:limit]
+        return [int(i) for i in ranked]
+
+    def _df(self, wid: int) -> int:
+        return int(self._start[wid + 1] - self._start[wid])
