@@ -20,7 +20,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
@@ -34,6 +34,7 @@ __all__ = [
     "Word",
     "dice",
     "en_spans",
+    "mention_kinds",
     "mention_units",
     "paragraphs",
     "propose",
@@ -51,6 +52,12 @@ _CONJUNCTION = re.compile(r" (va|hoac|hay) ")
 _EN_CONJUNCTION = re.compile(r"\b(and|or)\b", re.IGNORECASE)
 _SYLLABLES_PER_WORD = 1.6
 _UNIT_BONUS = 1.5
+_KIND_BONUS = 1.5
+# Kinds the Vietnamese extractor assigns by closed-class rules (title heads,
+# organisation heads, name capitalisation): reliable enough to reward a match.
+# Its domain terms are statistical, so kind "term" earns nothing.
+_RULE_KINDS = frozenset({Kind.TITLE, Kind.ORG, Kind.PERSON, Kind.PLACE})
+_ANCHOR_WEIGHT = 1.0
 _NAME_SCORE = 1.0
 _TRANSLIT_MIN = 85.0
 _TOP = 20
@@ -96,6 +103,45 @@ class Proposal:
 class _Occ:
     seg: int
     pos: float  # relative position of the occurrence's middle in its segment
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every English label is scored against (built once per `propose`)."""
+
+    en_segs: Sequence[Segment]
+    vi_segs: Sequence[Segment]
+    cand_occ: Mapping[str, list[_Occ]]
+    surface: Mapping[str, str]
+    unit_keys: set[str]
+    lexicon: Mapping[str, Sequence[str]]
+    anchors: frozenset[tuple[str, ...]]  # folded words of names matched by identity
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _neighbours(
+    text: str, start: int, end: int, anchors: Collection[tuple[str, ...]]
+) -> set[tuple[str, tuple[str, ...]]]:
+    """The anchors written right before ("L") or after ("R") `text[start:end]`.
+
+    Punctuation in between breaks adjacency: "Prime Minister Phạm Minh Chính"
+    and "Thủ tướng Phạm Minh Chính" share the right anchor; ", Thủ tướng" after
+    "Belarus" has none.
+    """
+    after = _TOKEN.findall(fold(text[end : end + 80]))
+    before = _TOKEN.findall(fold(text[max(0, start - 80) : start]))
+    out = set()
+    for anchor in anchors:
+        n = len(anchor)
+        if tuple(after[:n]) == anchor:
+            out.add(("R", anchor))
+        if len(before) >= n and tuple(before[-n:]) == anchor:
+            out.add(("L", anchor))
+    return out
 
 
 def paragraphs(text: str) -> list[str]:
@@ -197,6 +243,20 @@ def mention_units(text: str, mentions: Iterable[Mention]) -> set[str]:
         if a.kind is Kind.TITLE and b.kind is Kind.ORG and b.start - a.end == 1:
             units.add(text[a.start : b.end])
     return units
+
+
+def mention_kinds(mentions: Iterable[Mention]) -> dict[str, set[Kind]]:
+    """Folded unit text → the kinds the Vietnamese extractor gave it.
+
+    For `propose(unit_kinds=)`: a unit of the same kind as the English concept
+    ("Thủ tướng", a title, for the title "Prime Minister") is the likelier
+    equivalent when association alone cannot decide (one shared paragraph).
+    """
+    kinds: dict[str, set[Kind]] = defaultdict(set)
+    for m in mentions:
+        if m.kind is not None:
+            kinds[fold(m.text)].add(m.kind)
+    return dict(kinds)
 
 
 def _en_occurrences(
@@ -326,6 +386,8 @@ def propose(
     *,
     units: Iterable[str] = (),
     lexicon: Mapping[str, Sequence[str]] | None = None,
+    kinds: Mapping[str, Kind] | None = None,
+    unit_kinds: Mapping[str, Collection[Kind]] | None = None,
 ) -> dict[str, Proposal]:
     """The best Vietnamese equivalent for each English term found in the pairs.
 
@@ -338,6 +400,9 @@ def propose(
             titles, organisations, terms); n-grams equal to one get a bonus.
         lexicon: English word stem (`fold`, first six letters) → Vietnamese
             translations, e.g. from `segment_lexicon` or a translation memory.
+        kinds: English label → the kind of its concept.
+        unit_kinds: folded unit → its kinds (`mention_kinds`); a unit of the
+            label's kind gets a further bonus.
 
     Returns:
         English label → its top proposal; labels not found in any English
@@ -356,7 +421,7 @@ def propose(
                 continue  # "Thủ tướng" inside the unit "Phó Thủ tướng"
             key = fold(text)
             seen[key][text] += 1
-            cand_occ[key].append(_Occ(s, (a + b) / 2 / max(1, len(seg.text))))
+            cand_occ[key].append(_Occ(s, (a + b) / 2 / max(1, len(seg.text)), a, b))
     # The usual spelling, and not a dateline in capitals ("HÀ NỘI").
     surface = {
         k: max(c, key=lambda t: (not t.isupper(), c[t], t)) for k, c in seen.items()
@@ -364,7 +429,7 @@ def propose(
     by_name = {name_key(surface[k]): k for k in cand_occ}
     all_forms = {fold(f) for forms in terms.values() for f in forms}
     out: dict[str, Proposal] = {}
-    ranked: list[tuple[float, str, Proposal]] = []
+    found: dict[str, dict[int, list[float]]] = {}
     for label, forms in terms.items():
         keys = {fold(f) for f in forms}
         longer = [f for f in all_forms if f not in keys and any(k in f for k in keys)]
@@ -374,10 +439,27 @@ def propose(
         named = _by_name(label, forms, by_name, cand_occ, surface, vi_segs)
         if named is not None:
             out[label] = named
-            continue
-        for p in _by_association(
-            label, en_segs, occ, cand_occ, surface, vi_segs, unit_keys, lexicon or {}
-        ):
+        else:
+            found[label] = occ
+    ctx = _Context(
+        en_segs,
+        vi_segs,
+        cand_occ,
+        surface,
+        {fold(u) for u in units},
+        lexicon or {},
+        frozenset(tuple(_TOKEN.findall(fold(p.vietnamese))) for p in out.values()),
+    )
+    ranked: list[tuple[float, str, Proposal]] = []
+    for label, occ in found.items():
+        kind = (kinds or {}).get(label)
+        same_kind = (
+            {k for k, ks in (unit_kinds or {}).items() if kind in ks}
+            if kind in _RULE_KINDS
+            else set()
+        )
+        en_next = _en_neighbours(terms[label], occ, ctx)
+        for p in _by_association(label, occ, en_next, ctx, same_kind):
             ranked.append((p.score, label, p))
     # Competitive linking: the strongest pair first; each equivalent used once,
     # and nothing that holds a name already matched to its own concept.
@@ -424,46 +506,89 @@ def _by_name(
     return None
 
 
+def _en_neighbours(
+    forms: Sequence[str], occ: Mapping[int, list[float]], ctx: _Context
+) -> dict[int, set[tuple[str, tuple[str, ...]]]]:
+    """Per segment holding the English term, the anchors next to its forms."""
+    out: dict[int, set[tuple[str, tuple[str, ...]]]] = {}
+    for s in occ:
+        text = ctx.en_segs[s].text
+        out[s] = {
+            n
+            for form in forms
+            for a, b in en_spans(form, text)
+            for n in _neighbours(text, a, b, ctx.anchors)
+        }
+    return out
+
+
+def _anchor_agreement(
+    en_next: Mapping[int, set[tuple[str, tuple[str, ...]]]],
+    occs: Sequence[_Occ],
+    shared: Collection[int],
+    ctx: _Context,
+) -> float:
+    """Share of the common segments where both sides touch the same name.
+
+    Titles sit next to names in both languages ("Prime Minister Phạm Minh
+    Chính", "Thủ tướng Phạm Minh Chính"): when one shared paragraph leaves
+    association undecided, the neighbouring aligned name decides.
+    """
+    agree = 0
+    for s in shared:
+        if not en_next.get(s):
+            continue
+        text = ctx.vi_segs[s].text
+        if any(
+            en_next[s] & _neighbours(text, o.start, o.end, ctx.anchors)
+            for o in occs
+            if o.seg == s
+        ):
+            agree += 1
+    return agree / len(shared)
+
+
 def _by_association(
     label: str,
-    en_segs: Sequence[Segment],
     occ: Mapping[int, list[float]],
-    cand_occ: Mapping[str, list[_Occ]],
-    surface: Mapping[str, str],
-    vi_segs: Sequence[Segment],
-    unit_keys: set[str],
-    lexicon: Mapping[str, Sequence[str]],
+    en_next: Mapping[int, set[tuple[str, tuple[str, ...]]]],
+    ctx: _Context,
+    same_kind: set[str],
     top: int = _TOP,
 ) -> list[Proposal]:
     """The `top` Vietnamese n-grams most associated with the English term."""
     found: list[Proposal] = []
     en_set = set(occ)
-    for key, occs in cand_occ.items():
+    for key, occs in ctx.cand_occ.items():
         vi_set = {o.seg for o in occs}
         shared = en_set & vi_set
         if not shared:
             continue
+        if _CONJUNCTION.search(f" {key} ") and not _EN_CONJUNCTION.search(label):
+            continue  # "sạch và bền vững" spans two items of a list
+        surface = ctx.surface[key]
         assoc = dice(len(en_set), len(vi_set), len(shared))
         closeness = sum(
             _closeness(min(abs(p - o.pos) for p in occ[s] for o in occs if o.seg == s))
             for s in shared
         ) / len(shared)
-        score = assoc**2 * closeness * _length_prior(label, surface[key])
-        context = {t for s in shared for t in _en_stems(en_segs[s].text)}
-        score *= _lexicon_factor(label, surface[key], lexicon, context)
-        if key in unit_keys:
+        score = assoc**2 * closeness * _length_prior(label, surface)
+        context = {t for s in shared for t in _en_stems(ctx.en_segs[s].text)}
+        score *= _lexicon_factor(label, surface, ctx.lexicon, context)
+        score *= 1.0 + _ANCHOR_WEIGHT * _anchor_agreement(en_next, occs, shared, ctx)
+        if key in ctx.unit_keys:
             score *= _UNIT_BONUS
-        if _CONJUNCTION.search(f" {key} ") and not _EN_CONJUNCTION.search(label):
-            continue  # "sạch và bền vững" spans two items of a list
-        segs = tuple(sorted(vi_segs[s].id for s in shared))
+        if key in same_kind:
+            score *= _KIND_BONUS
+        segs = tuple(sorted(ctx.vi_segs[s].id for s in shared))
         found.append(
             Proposal(
                 label,
-                surface[key],
+                surface,
                 round(score, 4),
                 "align:dice",
                 segs,
-                is_unit=key in unit_keys,
+                is_unit=key in ctx.unit_keys,
             )
         )
     found.sort(key=lambda p: -p.score)

@@ -23,6 +23,7 @@ from glossary.align import (
     Segment,
     Word,
     en_spans,
+    mention_kinds,
     mention_units,
     propose,
     segment_lexicon,
@@ -36,6 +37,7 @@ from glossary.model import (
     ConceptStatus,
     Document,
     Evidence,
+    Kind,
     Term,
     TermStatus,
     TermType,
@@ -140,9 +142,9 @@ def _pairs(files: Sequence[str]) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str]]]:
-    """Label → (concept id, English forms) for every concept not rejected."""
-    terms: dict[str, tuple[int, list[str]]] = {}
+def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str], Kind]]:
+    """Label → (concept id, English forms, kind) for every concept not rejected."""
+    terms: dict[str, tuple[int, list[str], Kind]] = {}
     for c in tb.concepts():
         if c.status is ConceptStatus.REJECTED or c.id is None:
             continue
@@ -150,7 +152,7 @@ def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str]]]:
         if label is None or label.text in terms:
             continue
         forms = [t.text for t in c.terms if t.lang == "en"]
-        terms[label.text] = (c.id, forms)
+        terms[label.text] = (c.id, forms, c.kind)
     return terms
 
 
@@ -374,6 +376,7 @@ def align(
     terms = _english_terms(tb)
     pairs: list[tuple[Segment, Segment]] = []
     units: set[str] = set()
+    unit_kinds: dict[str, set[Kind]] = {}
     vi_doc = {}
     for _en_path, en_text, vi_path, vi_text in docs:
         try:
@@ -383,20 +386,25 @@ def align(
         pairs.extend(doc_pairs)
         vi_doc.update({v.id.rsplit("#", 1)[0]: vi_path for _, v in doc_pairs})
         doc = Document(vi_path, vi_text, "vi")
-        units |= mention_units(vi_text, vietnamese_mentions(doc, backend=backend))
+        mentions = vietnamese_mentions(doc, backend=backend)
+        units |= mention_units(vi_text, mentions)
+        for key, ks in mention_kinds(mentions).items():
+            unit_kinds.setdefault(key, set()).update(ks)
     if tm_path:
         if not Path(tm_path).exists():
             raise InputError("no such translation memory", tm_path)
-        forms = [f for _, fs in terms.values() for f in fs]
+        forms = [f for _, fs, _ in terms.values() for f in fs]
         known = {(_collapse(e.text), _collapse(v.text)) for e, v in pairs}
         pairs.extend(_tm_pairs(tm_path, forms, known))
     words = _words(pairs, backend)
     proposals = propose(
-        {label: forms for label, (_, forms) in terms.items()},
+        {label: forms for label, (_, forms, _) in terms.items()},
         pairs,
         words,
         units=units,
         lexicon=_lexicon(pairs, words, terms, tm_path, mo_dir),
+        kinds={label: kind for label, (_, _, kind) in terms.items()},
+        unit_kinds=unit_kinds,
     )
     outcomes = []
     for label, p in sorted(proposals.items(), key=lambda kv: -kv[1].score):
