@@ -364,19 +364,11 @@ class Glossary:
 
     def annotate(self, text: str) -> list[Span]:
         """Every glossary term in `text`: whole words, longest match first."""
-        spans = []
-        for hit in self._automaton.find(text):
-            entry = self._entries[hit.entry]
-            spans.append(
-                Span(
-                    hit.start,
-                    hit.end,
-                    text[hit.start : hit.end],
-                    entry.concepts,
-                    entry.ambiguous,
-                )
-            )
-        return spans
+        entries = self._entries
+        return [
+            Span(s, e, text[s:e], entries[i].concepts, entries[i].ambiguous)
+            for s, e, i in self._automaton.matches(text)
+        ]
 
     def normalize_text(
         self, text: str, target: Target = "en-diacritics", *, expand_short: bool = False
@@ -401,14 +393,12 @@ class Glossary:
         out: list[str] = []
         changes: list[Change] = []
         pos = 0
-        for hit in self._automaton.find(text):
-            entry = self._entries[hit.entry]
-            old = text[hit.start : hit.end]
-            forms = self._forms(hit.entry, target, expand_short)
+        for start, end, index in self._automaton.matches(text):
+            entry = self._entries[index]
+            old = text[start:end]
+            forms = self._forms(index, target, expand_short)
             if entry.flagged or len(forms) > 1:
-                changes.append(
-                    Change(hit.start, hit.end, old, old, None, True, entry.concepts)
-                )
+                changes.append(Change(start, end, old, old, None, True, entry.concepts))
                 continue
             concept = self._concepts[entry.concepts[0]]
             new = _recase(nfc(old), next(iter(forms)), entry)
@@ -416,10 +406,10 @@ class Glossary:
                 # A lowercase word that differs only in case ("trade" against the
                 # term "Trade") is the common word, not the name: keep it.
                 continue
-            out.append(text[pos : hit.start])
+            out.append(text[pos:start])
             out.append(new)
-            pos = hit.end
-            changes.append(Change(hit.start, hit.end, old, new, concept.id))
+            pos = end
+            changes.append(Change(start, end, old, new, concept.id))
         out.append(text[pos:])
         return "".join(out), changes
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from typing import Literal
 
@@ -117,4 +119,97 @@ def test_long_text_fold_matches_short_pieces() -> None:
     pieces = [text[i : i + 1000] for i in range(0, len(text), 1000)]
     assert len(text) > 4096
     assert fold_text(text)[0] == "".join(fold_text(p)[0] for p in pieces)
-    assert "da nang 😀 москва σισυφοσ 東京" in fold_text(text)[0]
+    # An emoji is not alphanumeric: it separates words like any punctuation.
+    assert "da nang   москва σισυφοσ 東京 " in fold_text(text)[0]
+
+
+# --- the word-level matcher against a plain reference implementation --------
+
+
+def reference(text: str, keys: list[str]) -> list[tuple[int, int, int]]:
+    """Leftmost-longest whole-word matching, one word at a time, in pure Python."""
+    folded, starts = fold_text(text)
+    index = {k: i for i, k in enumerate(keys) if k}
+    longest = max((len(k.split()) for k in index), default=0)
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^ ]+", folded)]
+    out = []
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            run = words[i : i + n]
+            if any(b[0] != a[1] + 1 for a, b in itertools.pairwise(run)):
+                continue
+            key = folded[run[0][0] : run[-1][1]]
+            if key in index:
+                out.append((run[0][0], run[-1][1], index[key]))
+                i += n
+                break
+        else:
+            i += 1
+    if starts is None:
+        return out
+    return [(starts[s], starts[e], k) for s, e, k in out]
+
+
+VOCAB = [
+    "Chính", "phủ", "Hà", "Nội", "Hanoi", "PM", "Ủy", "Uỷ", "ban", "liên", "the",
+    "Straße", "STRASSE", "ﬁnance", "finance", "Москва", "東京", "𝐀lpha", "😀",
+    "organizations", "organisations", "committee", "a", "I", "Đà", "Nẵng", "x2",
+]  # fmt: skip
+SEPARATORS = [" ", "  ", ", ", ".", "'s ", "\n", " – ", "-", "\u0301", "\ud800", "😀"]
+MIXED = st.lists(
+    st.tuples(st.sampled_from(VOCAB), st.sampled_from(SEPARATORS)), max_size=20
+).map(lambda parts: "".join(w + s for w, s in parts))
+KEY_LISTS = st.lists(
+    st.lists(st.sampled_from(VOCAB), min_size=1, max_size=4).map(
+        lambda ws: fold_key(" ".join(ws))
+    ),
+    max_size=12,
+)
+
+
+@given(MIXED, KEY_LISTS, st.sampled_from(["NFC", "NFD"]))
+def test_matches_agree_with_reference(
+    text: str, keys: list[str], form: Literal["NFC", "NFD"]
+) -> None:
+    text = unicodedata.normalize(form, text)
+    assert Automaton(keys).matches(text) == reference(text, keys)
+
+
+def test_matches_agree_with_reference_on_seed_text() -> None:
+    text = (SEEDS / "000_ee629b6e4a47ac1f.txt").read_text(encoding="utf-8")
+    words = fold_text(text)[0].split()
+    # Every run of one to three words starting at every 7th word is a key.
+    keys = [
+        " ".join(words[i : i + n]) for i in range(0, len(words), 7) for n in (1, 2, 3)
+    ]
+    got = Automaton(keys).matches(text)
+    assert got == reference(text, keys)
+    assert len(got) > 50
+    nfd = unicodedata.normalize("NFD", text)
+    assert Automaton(keys).matches(nfd) == reference(nfd, keys)
+
+
+def test_fingerprint_clash_falls_back_to_shorter_key() -> None:
+    # Same length, same first and last four letters: the same word fingerprint.
+    keys = ["organisations committee", "organizations"]
+    assert found("The organizations committee met.", keys) == [
+        ("organizations", "organizations")
+    ]
+    assert found("organisations committee", keys) == [
+        ("organisations committee", "organisations committee")
+    ]
+
+
+def test_emoji_and_lone_surrogates_separate_words() -> None:
+    assert found("😀Hà Nội😀 \ud800Chính") == [("Hà Nội", "ha noi"), ("Chính", "chinh")]
+
+
+def test_astral_letters_and_expansions_keep_offsets() -> None:
+    keys = [fold_key("𝐀lpha Straße"), "finance"]
+    assert keys[0] == "𝐀lpha strasse"  # a mathematical letter has no case
+    text = "x 𝐀lpha Straße and ﬁnance."
+    assert found(text, keys) == [
+        ("𝐀lpha Straße", "𝐀lpha strasse"),
+        ("ﬁnance", "finance"),
+    ]
