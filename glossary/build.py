@@ -19,7 +19,11 @@ Three phases, each safe to interrupt:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing as mp
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -191,6 +195,7 @@ def build(
     *,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Read `paths` (files, directories, ``-``) and build them into `tb`.
 
@@ -202,12 +207,13 @@ def build(
         paths: files (.txt, .md), directories (searched recursively) or ``-``.
         stdin: the stream behind ``-``.
         progress: called as documents are extracted and candidates stored.
+        workers: extraction processes (see `build_documents`).
 
     Returns:
         The report (see `BuildReport.ok` for the exit status).
     """
     read = read_inputs(paths, stdin=stdin)
-    report = build_documents(tb, read.documents, progress=progress)
+    report = build_documents(tb, read.documents, progress=progress, workers=workers)
     return replace(report, skipped=read.skipped, empty=read.empty)
 
 
@@ -217,6 +223,7 @@ def build_documents(
     *,
     progress: Progress | None = None,
     extractor: Callable[[Document], tuple[str, list[Mention]]] = extract,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build decoded documents into `tb` (see the module docstring).
 
@@ -226,24 +233,31 @@ def build_documents(
             not extracted again.
         progress: called as documents are extracted and candidates stored.
         extractor: language detection plus extraction (default `extract`).
+        workers: processes that run the default extractor (default: one per
+            CPU, at most 2, when there are many documents); the store stays in
+            this process, one transaction per document.
 
     Returns:
         The report of this build.
     """
     processed = unchanged = size = 0
-    fresh: dict[str, list[Mention]] = {}  # not decoded again for clustering
+    todo: list[tuple[Document, str]] = []
     for n, doc in enumerate(documents, 1):
         digest = content_hash(doc)
         if tb.document_hash(doc.path) == digest:
             unchanged += 1
+            if progress:
+                progress("extract", n, len(documents))
         else:
-            lang, mentions = extractor(doc)
-            tb.cache_mentions(doc.path, digest, mentions, lang)
-            fresh[doc.path] = mentions
-            processed += 1
-            size += len(doc.text.encode("utf-8"))
+            todo.append((doc, digest))
+    fresh: dict[str, list[Mention]] = {}  # not decoded again for clustering
+    for doc, digest, (lang, mentions) in _extracted(todo, extractor, workers):
+        tb.cache_mentions(doc.path, digest, mentions, lang)
+        fresh[doc.path] = mentions
+        processed += 1
+        size += len(doc.text.encode("utf-8"))
         if progress:
-            progress("extract", n, len(documents))
+            progress("extract", unchanged + processed, len(documents))
     # The stamp also covers the clustering code: a new clustering re-runs.
     stamp = f"{pipeline_version()}:{_cluster_version()}:{tb.cache_stamp()}"
     new = updated = n_mentions = 0
@@ -270,6 +284,47 @@ def build_documents(
             if k.startswith("kind:")
         },
     )
+
+
+# Below this many documents to extract, starting worker processes costs more
+# than it saves.
+_POOL_MIN = 48
+_POOL_CHUNK = 8
+
+
+def _ignore_interrupt() -> None:
+    # Ctrl-C is handled once, in the parent, which owns the store.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _extracted(
+    todo: list[tuple[Document, str]],
+    extractor: Callable[[Document], tuple[str, list[Mention]]],
+    workers: int | None,
+) -> Iterator[tuple[Document, str, tuple[str, list[Mention]]]]:
+    """Extract `todo` in order, in worker processes when that pays."""
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1)
+    if (
+        workers < 2
+        or extractor is not extract
+        or len(todo) < _POOL_MIN
+        or "fork" not in mp.get_all_start_methods()
+    ):
+        for doc, digest in todo:
+            yield doc, digest, extractor(doc)
+        return
+    # fork: workers inherit the loaded modules and caches instead of
+    # importing everything again.
+    pool = ProcessPoolExecutor(
+        workers, mp_context=mp.get_context("fork"), initializer=_ignore_interrupt
+    )
+    try:
+        results = pool.map(extract, [d for d, _ in todo], chunksize=_POOL_CHUNK)
+        for (doc, digest), result in zip(todo, results, strict=True):
+            yield doc, digest, result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Places:

@@ -99,8 +99,18 @@ _ORG_HEADS = frozenset(
 )
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s,]+", text) if w]
+_WORD_SEP = re.compile(r"[\s,]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD_SEP.split(text) if w)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(fold(x) for x in _words(text))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -119,7 +129,7 @@ def norm_key(text: str, kind: Kind | None) -> str:
         m = _PAIR.match(text)
         if m and restore.is_country(m.group(1)) and restore.is_country(m.group(2)):
             text = m.group(3)
-    words = _words(fold(text).replace("’", "'"))
+    words = list(_words(fold(text).replace("’", "'")))
     if kind is Kind.PLACE:
         while len(words) > 1 and words[-1] in _ADMIN_WORDS:
             words.pop()
@@ -190,8 +200,13 @@ def _ev(rule: str, m: Mention, detail: str = "") -> Evidence:
     return Evidence(rule, m.document, m.start, m.end, detail)
 
 
-def _name_words(m: Mention) -> list[str]:
-    return [w for w in re.split(r"\s+", m.text) if w]
+def _name_words(m: Mention) -> tuple[str, ...]:
+    return _split_name(m.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_name(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _SPACES.split(text) if w)
 
 
 def _is_full_person(m: Mention) -> bool:
@@ -447,7 +462,7 @@ def _looks_like_person(text: str) -> bool:
     )
 
 
-def _two_syllable_short(words: list[str]) -> bool:
+def _two_syllable_short(words: tuple[str, ...]) -> bool:
     """Footballer-style two-syllable names without a surname ("Tien Linh")."""
     return (
         len(words) == 2
@@ -463,14 +478,19 @@ def _vietnamese_group(g: _Group) -> bool:
     )
 
 
-def _refers_to(short: list[str], g: _Group) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name_key(w) for w in words)
+
+
+def _refers_to(short: tuple[str, ...], g: _Group) -> bool:
     """True if the short name `short` can refer to person group `g`."""
     n = len(short)
-    sk = [name_key(w) for w in short]
+    sk = _word_keys(short)
     for m, t, _ in g.members:
         if t is not TermType.FULL_FORM:
             continue
-        words = [name_key(w) for w in _name_words(m)]
+        words = _word_keys(_name_words(m))
         if len(words) <= n:
             continue
         if words[-n:] == sk:
@@ -533,14 +553,14 @@ def _link_org_short_forms(order: list[_Group]) -> None:
         if g.merged_into is not None or g.kind is Kind.TITLE:
             continue
         m0 = g.members[0][0]
-        w = [fold(x) for x in _words(m0.text)]
+        w = _folded_words(m0.text)
         if len(w) < 1 or _is_acronym(m0.text):
             continue
         fits = []
         for h in longs:
             if h is g or h.merged_into is not None:
                 continue
-            hw = [fold(x) for x in _words(h.members[0][0].text)]
+            hw = _folded_words(h.members[0][0].text)
             if len(hw) <= len(w) or hw[: len(w)] != w:
                 continue
             if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
@@ -597,9 +617,9 @@ _VI_CATEGORY = frozenset(
 )
 
 
-def _category_prefixed(short: list[str], long_text: str) -> bool:
+def _category_prefixed(short: tuple[str, ...], long_text: str) -> bool:
     """True if `long_text` is category words followed by the words `short`."""
-    hw = [fold(x) for x in _words(long_text)]
+    hw = _folded_words(long_text)
     n = len(short)
     return (
         len(hw) > n
@@ -726,7 +746,7 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
     for g in fulls:
         if g.merged_into is not None or g.kind is not Kind.ORG or _all_acronyms(g):
             continue
-        w = [fold(x) for x in _words(g.members[0][0].text)]
+        w = _folded_words(g.members[0][0].text)
         if len(w) < 2 or w[-1] not in _ORG_HEADS:
             continue
         fits = []
@@ -749,9 +769,9 @@ def _role_heads(roles: Counter[str]) -> set[str]:
     return out
 
 
-def _org_prefix(short: list[str], long_text: str) -> bool:
+def _org_prefix(short: tuple[str, ...], long_text: str) -> bool:
     """True if `short` words begin `long_text` (after a leading "X-Y" prefix)."""
-    hw = [fold(x) for x in _words(long_text)]
+    hw = _folded_words(long_text)
     if len(hw) > len(short) and hw[: len(short)] == short:
         return True
     return (

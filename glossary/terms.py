@@ -242,20 +242,31 @@ def _is_termlike(phrase: str) -> bool:
     return not any(w.endswith("ing") and "-" not in w for w in words[:-1])
 
 
+@lru_cache(maxsize=1 << 16)
+def _phrases(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(key, phrase, start, end) of the sub-phrases of two words or more."""
+    probe = Mention(text=text, document="", start=0, end=len(text), lang="en")
+    return tuple(
+        (variant_key(phrase), phrase, s, e)
+        for phrase, s, e in _subphrases(probe)
+        if len(phrase.split()) >= 2
+    )
+
+
 def _collect(mentions: Iterable[Mention]) -> dict[str, _Stats]:
     stats: dict[str, _Stats] = {}
     for m in mentions:
         if m.kind is not Kind.TERM or m.lang != "en":
             continue
-        for phrase, s, e in _subphrases(m):
-            if len(phrase.split()) < 2:
-                continue
-            key = variant_key(phrase)
-            st = stats.setdefault(key, _Stats(forms={}, nested_in=set()))
+        # Term mentions repeat their text across a corpus: split each once.
+        for key, phrase, s, e in _phrases(m.text):
+            st = stats.get(key)
+            if st is None:
+                st = stats[key] = _Stats(forms={}, nested_in=set())
             st.freq += 1
             assert st.forms is not None
             st.forms.setdefault(phrase, []).append(
-                Occurrence(m.document, s, e, m.context, phrase)
+                Occurrence(m.document, m.start + s, m.start + e, m.context, phrase)
             )
     for key in stats:
         words = key.split()
@@ -325,17 +336,25 @@ def _candidate(
 def _single_word_variants(
     mentions: Sequence[Mention],
 ) -> dict[str, dict[str, list[Occurrence]]]:
+    terms = [m for m in mentions if m.kind is Kind.TERM and m.lang == "en"]
+    # First the spellings of each key; occurrences only where there are two.
+    spellings: dict[str, set[str]] = {}
+    for text in {m.text for m in terms}:
+        for w in _WORD.findall(text):
+            spellings.setdefault(variant_key(w), set()).add(w)
+    varied = {k for k, forms in spellings.items() if len(forms) >= 2}
     groups: dict[str, dict[str, list[Occurrence]]] = {}
-    for m in mentions:
-        if m.kind is not Kind.TERM or m.lang != "en":
-            continue
+    for m in terms:
         for word in _WORD.finditer(m.text):
             w = word.group()
+            key = variant_key(w)
+            if key not in varied:
+                continue
             occ = Occurrence(
                 m.document, m.start + word.start(), m.start + word.end(), m.context, w
             )
-            groups.setdefault(variant_key(w), {}).setdefault(w, []).append(occ)
-    return {k: v for k, v in groups.items() if len(v) >= 2}
+            groups.setdefault(key, {}).setdefault(w, []).append(occ)
+    return groups
 
 
 def term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
