@@ -297,32 +297,40 @@ def vietnamese_mentions(
     titled = _titles(ctx, parts, title_spans, claimed)
     for i, k in title_spans:
         emit(i, k, Kind.TITLE, "vi:title")
-    person_ends: set[int] = set()
-    for i, j in parts:
+    part_kinds: list[Kind | None] = []
+    for n, (i, j) in enumerate(parts):
         surface = doc.text[tokens[i].start : tokens[j - 1].end]
-        kind = kinds.get(name_key(surface))
-        title = titled.get(i, "")
-        if title:
-            kind = Kind.PERSON
-        if kind is Kind.PERSON:
-            person_ends.add(j)
-        elif kind is not Kind.PLACE and _affiliation(ctx, i, j, person_ends):
+        kind = Kind.PERSON if i in titled else kinds.get(name_key(surface))
+        if (
+            kind is None
+            and n
+            and part_kinds[-1] in (Kind.PERSON, None)
+            and _affiliation(ctx, parts[n - 1], (i, j))
+        ):
             kind = Kind.ORG
-        emit(i, j, kind, "vi:name", title)
+            part_kinds[-1] = Kind.PERSON  # "Văn Vĩ (Nam Định)": a player
+        part_kinds.append(kind)
+    for (i, j), kind in zip(parts, part_kinds, strict=True):
+        emit(i, j, kind, "vi:name", titled.get(i, ""))
     out.extend(terms(doc, ctx, claimed))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
 
-def _affiliation(ctx: Context, i: int, j: int, person_ends: set[int]) -> bool:
-    """'Thành Chung (CLB Hà Nội)', 'Văn Vĩ (Nam Định)': a person's club or body."""
+def _affiliation(ctx: Context, before: tuple[int, int], part: tuple[int, int]) -> bool:
+    """'Văn Vĩ (Nam Định)': a person's club or body, unless the name is a place.
+
+    Only names the document gives no kind to, right after a name that may be
+    a person, are taken: "Việt Trì (Phú Thọ)" after a place, or "(Hà Nội)"
+    when "tại Hà Nội" makes it a place, are not.
+    """
     toks = ctx.tokens
+    i, j = part
     return (
-        i >= 2
+        before[1] == i - 1
         and toks[i - 1].text == "("
         and j < len(toks)
         and toks[j].text == ")"
-        and i - 1 in person_ends
     )
 
 

@@ -165,8 +165,11 @@ def repair(text: str, tokens: list[Token], heads: frozenset[str]) -> list[Token]
 
 
 def shape(tok: Token) -> str:
-    """'cap' (every syllable capitalised), 'cw' (first only) or 'low'."""
-    sylls = WORD.findall(tok.text)
+    """'cap' (every syllable capitalised), 'cw' (first only) or 'low'.
+
+    A hyphenated part counts as one syllable: "Sang-sik" is capitalised.
+    """
+    sylls = _HYPHENATED.findall(tok.text)
     if not sylls or not sylls[0][0].isalpha():
         return "low"
     caps = [s[0].isupper() for s in sylls]

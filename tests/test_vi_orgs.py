@@ -1,0 +1,169 @@
+"""Vietnamese organisation and named-place spans, on the news-dev Vietnamese texts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.model import Document, Kind, Mention
+from glossary.text import name_key, nfc, to_new_style
+from glossary.vi_extract import vietnamese_mentions
+from glossary.vi_orgs import org_spans, syllables, word_key
+from glossary.vi_tokens import tag
+
+NEWS = SHARED / "corpus" / "news-dev"
+_WORDS = re.compile(r"\w+|[^\w\s]")
+BACKENDS = ("underthesea", pytest.param("pyvi", marks=pytest.mark.slow))
+
+
+def _text(name: str) -> str:
+    path = NEWS / name
+    if not path.is_file():
+        pytest.skip(f"{path} missing")
+    return nfc(path.read_text(encoding="utf-8"))
+
+
+def _mentions(name: str, backend: str = "underthesea") -> list[Mention]:
+    return vietnamese_mentions(Document(name, _text(name), "vi"), backend=backend)
+
+
+def _of(ms: list[Mention], kind: Kind) -> set[str]:
+    return {m.text for m in ms if m.kind is kind}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_bodies_with_linked_names_and_province(backend: str) -> None:
+    orgs = _of(_mentions("vi_07.txt", backend), Kind.ORG)
+    assert {
+        "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh",  # adjacent components, then the place
+        "Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh",  # "và" links two components
+        "Sở Nội vụ tỉnh Hà Tĩnh",
+        "UBND tỉnh Hà Tĩnh",
+        "Sở Tài chính",
+        "Chinhphu.vn",  # a web outlet
+        "Chính phủ",
+    } <= orgs
+    orgs_01 = _of(_mentions("vi_01.txt", backend), Kind.ORG)
+    assert {
+        "Bộ Giao thông vận tải",  # lowercase tail of a component
+        "Bộ Tài nguyên và Môi trường",
+        "Văn phòng Chính phủ",
+        # a preposition phrase between the body and the person it introduces
+        "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
+    } <= orgs_01
+
+
+def test_comma_list_closed_by_va_and_khu_names() -> None:
+    ms = _mentions("vi_02.txt")
+    assert {
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp",
+        "UBND tỉnh Thanh Hóa",
+        "UBND tỉnh",
+    } <= _of(ms, Kind.ORG)
+    # the commune inside "HĐND xã Cẩm Thủy" is named, with and without its unit
+    assert {"Cẩm Thủy", "xã Cẩm Thủy", "Sao Vàng"} <= _of(ms, Kind.PLACE)
+
+
+def test_an_organisation_stops_before_the_person_it_introduces() -> None:
+    ms = _mentions("vi_08.txt")
+    orgs = _of(ms, Kind.ORG)
+    assert {"Quốc hội", "Ủy ban Thường vụ Quốc hội", "Chính phủ"} <= orgs
+    assert not [o for o in orgs if "Trần" in o or "Nguyễn" in o or "Hoàng" in o]
+    people = {(m.text, m.title) for m in ms if m.kind is Kind.PERSON}
+    assert ("Trần Thanh Mẫn", "Chủ tịch") in people
+    assert ("Nguyễn Khắc Định", "Phó Chủ tịch") in people
+    assert "Nhà Quốc hội" in _of(ms, Kind.PLACE)  # a building, not the body
+    # a law's name is a term, not the body "Tổ chức Chính phủ"
+    assert "Tổ chức Chính phủ" not in orgs
+    assert "Luật Tổ chức Chính phủ" in _of(ms, Kind.TERM)
+
+
+def test_companies_teams_and_districts() -> None:
+    ms = _mentions("vi_06.txt")
+    orgs = _of(ms, Kind.ORG)
+    assert {
+        "Tập đoàn Hòa Phát",  # the legal form "Công ty cổ phần" left out
+        "Công ty Trách nhiệm hữu hạn Thiết bị Phụ tùng Hòa Phát",
+        "tập đoàn Hòa Phát",
+        "Đại học Kinh tế Quốc dân",
+        "Forbes",  # "tạp chí Forbes"
+    } <= orgs
+    assert {"quận Hai Bà Trưng", "Hai Bà Trưng"} <= _of(ms, Kind.PLACE)
+    ms5 = _mentions("vi_05.txt")
+    assert {"đội tuyển Việt Nam", "U23 Việt Nam", "CLB Hà Nội", "Nam Định"} <= _of(
+        ms5, Kind.ORG
+    )  # "Văn Vĩ (Nam Định)": a player's club
+    assert "Hà Nội" in _of(ms5, Kind.PLACE)  # "tại Hà Nội" outweighs "(Hà Nội)"
+    assert "Kim Sang-sik" in {m.text for m in ms5}
+
+
+def test_countries_and_state_names_before_foreign_ministers() -> None:
+    ms = _mentions("vi_04.txt")
+    assert {"Vương quốc Anh", "Hungary", "Hoa Kỳ"} <= _of(ms, Kind.PLACE)
+    assert "Szijjártó Péter" in {m.text for m in ms}
+
+
+def test_both_tone_styles_give_the_same_bodies() -> None:
+    old = _text("vi_08.txt")
+    new = to_new_style(old)
+    assert new != old
+    spans_old = _org_texts(old)
+    spans_new = _org_texts(new)
+    assert "Ủy ban Thường vụ Quốc hội" in spans_old
+    assert {name_key(s) for s in spans_old} == {name_key(s) for s in spans_new}
+    assert word_key("Uỷ ban") == word_key("Ủy ban") != word_key("Uy ban")
+
+
+def _org_texts(text: str) -> set[str]:
+    toks = tag(text)
+    syls = syllables(text, [(t.start, t.end, t.tag) for t in toks])
+    return {text[s.start : s.end] for s in org_spans(text, syls)}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Bộ",
+                "Sở",
+                "Kế hoạch",
+                "và",
+                "Đầu tư",
+                "tỉnh",
+                "Hà Tĩnh",
+                "UBND",
+                "Nguyễn Văn An",
+                ",",
+                "-",
+                "các",
+                "Quốc hội",
+                "Chính phủ",
+                "liên",
+                "tập đoàn",
+                "quận",
+                "châu",
+                "Á",
+                "U23",
+                "chinhphu.vn",
+                "\n",
+            ]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_spans_are_ordered_disjoint_and_in_the_text(text: str) -> None:
+    text = nfc(text)
+    toks = [(m.start(), m.end(), "N") for m in _WORDS.finditer(text)]
+    spans = org_spans(text, syllables(text, toks))
+    last = 0
+    for sp in spans:
+        assert last <= sp.start < sp.end <= len(text)
+        assert text[sp.start].isalnum()
+        assert text[sp.end - 1].isalnum()
+        last = sp.end
