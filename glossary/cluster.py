@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -413,7 +413,50 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
         )
     _link_org_short_forms(order)
     _link_two_word_persons(order)
-    return [g for g in order if g.merged_into is None]
+    _link_club_places(ms, order)
+    return [g for g in order if g.merged_into is None and g.members]
+
+
+# Heads that make an organisation a sports club: "Hà Nội FC", "CLB Hà Nội".
+_CLUB_HEADS = frozenset({"fc", "clb", "club", "sc"})
+
+
+def _link_club_places(ms: list[Mention], order: list[_Group]) -> None:
+    """A player "of Hà Nội" in a document naming "Hà Nội FC" plays for the club.
+
+    An organisation whose name is a place plus a club head is not that place,
+    and "PERSON of PLACE" then refers to the club, not the city.
+    """
+    clubs: dict[str, _Group] = {}
+    for g in order:
+        if g.kind is Kind.ORG and g.merged_into is None:
+            w = _words(g.members[0][0].text)
+            if len(w) >= 2 and fold(w[-1]) in _CLUB_HEADS:
+                clubs.setdefault(name_key(" ".join(w[:-1])), g)
+            elif len(w) >= 2 and fold(w[0]) in _CLUB_HEADS:
+                clubs.setdefault(name_key(" ".join(w[1:])), g)
+    if not clubs:
+        return
+    persons = {m.end: m for m in ms if m.kind is Kind.PERSON}
+    for g in order:
+        if g.kind is not Kind.PLACE or g.merged_into is not None:
+            continue
+        for item in list(g.members):
+            m = item[0]
+            club = clubs.get(name_key(m.text))
+            player = persons.get(m.start - len(" of "))
+            if (
+                club is None
+                or player is None
+                or f"{player.text} of {m.text}" not in m.context
+            ):
+                continue
+            g.members.remove(item)
+            club.add(
+                m,
+                TermType.SHORT_FORM,
+                _ev("club-of-player", m, club.members[0][0].text),
+            )
 
 
 def _with_title(m: Mention) -> Mention:
@@ -797,6 +840,16 @@ def _short_person(g: _Group) -> bool:
     return longest < 2 or (longest < 3 and _vietnamese_group(g))
 
 
+def _first_unique(items: Iterable[Evidence], n: int) -> tuple[Evidence, ...]:
+    """The first `n` distinct items, in order (a country has thousands)."""
+    seen: dict[Evidence, None] = {}
+    for item in items:
+        seen.setdefault(item)
+        if len(seen) == n:
+            break
+    return tuple(seen)
+
+
 def _candidate(g: _Group) -> Candidate:
     forms: dict[tuple[str, str], list[tuple[Mention, TermType, Evidence]]] = {}
     for m, t, ev in g.members:
@@ -894,7 +947,7 @@ def _candidate(g: _Group) -> Candidate:
             if k == best and restored is None
             else TermStatus.ADMITTED
         )
-        evs = tuple(dict.fromkeys(ev for _, _, ev in v))[:20]
+        evs = _first_unique((ev for _, _, ev in v), 20)
         terms.append(
             Term(
                 text=k[0],
