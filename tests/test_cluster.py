@@ -329,3 +329,29 @@ def test_no_alias_when_title_is_not_next_to_the_name() -> None:
     forms = {c.concept.key: _forms(c.concept) for c in cluster([far, near])}
     assert forms["person:hai@a.txt"] == {"Hai"}
     assert forms["person:hai@b.txt"] == {"Hai", "Chairman Hai"}
+
+
+def test_player_of_place_named_club_is_the_club() -> None:
+    from conftest import SHARED
+
+    path = SHARED / "corpus" / "news-dev" / "en_01.txt"
+    if not path.is_file():
+        pytest.skip("news-dev missing")
+    text = path.read_text("utf-8")
+    cs = [c.concept for c in cluster(english_mentions(Document(path.name, text)))]
+    club = _owner(cs, "Hà Nội FC")
+    assert club.kind is Kind.ORG
+    # "defender Đỗ Duy Mạnh of Hà Nội": the club, with its evidence
+    assert "Hà Nội" in _forms(club)
+    ev = next(t for t in club.terms if t.text == "Hà Nội").evidence
+    assert ev[0].rule == "club-of-player"
+    # "Hà Nội Police FC" is another club, not the place and not Hà Nội FC
+    assert _owner(cs, "Hà Nội Police FC") is not club
+
+
+def test_place_named_like_a_club_stays_a_place_without_a_player() -> None:
+    text = "Fans of Hà Nội FC travelled from Hà Nội. Trần Văn An visited Hà Nội."
+    cs = _concepts([("a.txt", text)])
+    place = _owner(cs, "Hà Nội")
+    assert place.kind is Kind.PLACE
+    assert _owner(cs, "Hà Nội FC") is not place
