@@ -1,9 +1,9 @@
 """An in-memory word index over a memory's sources, for sub-millisecond lookups.
 
 Built once per `Matcher` from the stored scoring tokens (no tokenising, no
-SQL per query), for memories up to `MAX_UNITS`; larger ones use the store's
-FTS5 index instead. It holds each source, its tokens and one int32 posting
-per distinct word: about 0.5 KB a unit (15 MB for the 30k-unit .mo memory).
+SQL per query), for memories up to `tm.store.TOKENISED_UNITS` (300k); larger
+ones use the store's FTS5 index instead. It holds each source, its tokens and
+one int32 posting per distinct word.
 
 A query's candidates are the sources sharing the most informative words with
 it: each query word adds its inverse document frequency to every source that
@@ -22,16 +22,10 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from tm.match import Tokens
+from tm.match import Tokens, decode_tokens, encode_tokens, tokenize
 
-__all__ = ["MAX_UNITS", "SourceIndex", "Speller", "is_word"]
+__all__ = ["SourceIndex", "Speller", "is_word"]
 
-# Above this many units the index would cost more than ~150 MB and seconds to
-# load, so the Matcher queries SQLite's FTS5 index instead.
-MAX_UNITS = 300_000
-# Words in more than this share of sources do not add candidates (they would
-# touch most of the memory) unless the query has no other word.
-_COMMON = 1.0
 # Less than any word's idf, so only orders sources that share the same words.
 _LENGTH_COST = 0.01
 
@@ -57,10 +51,13 @@ class Speller:
 
     def __init__(self, words: Iterable[str]) -> None:
         """Index `words` (folded); about 10 dictionary entries a word."""
-        self._deletes: dict[str, list[str]] = {}
+        # One string per entry ("\x00" between words, which never hold it):
+        # most entries name one word, and a str is a third of a list's size.
+        self._deletes: dict[str, str] = {}
         for w in words:
             for d in {w, *_deletions(w)}:
-                self._deletes.setdefault(d, []).append(w)
+                had = self._deletes.get(d)
+                self._deletes[d] = w if had is None else f"{had}\x00{w}"
 
     def corrections(self, word: str) -> list[str]:
         """Up to three vocabulary words nearest `word`, nearest first.
@@ -72,33 +69,41 @@ class Speller:
             return []
         near: set[str] = set()
         for d in (word, *_deletions(word)):
-            near.update(self._deletes.get(d, ()))
-        found = process.extract(
+            found = self._deletes.get(d)
+            if found is not None:
+                near.update(found.split("\x00"))
+        best = process.extract(
             word,
             sorted(near),
             scorer=OSA.distance,
             score_cutoff=1 if len(word) < 6 else 2,
             limit=3,
         )
-        return [str(m[0]) for m in found]
+        return [str(m[0]) for m in best]
 
 
 class SourceIndex:
     """Sources, their scoring tokens and a word → sources posting index."""
 
-    def __init__(self, rows: Iterable[tuple[int, str, Tokens]]) -> None:
-        """Index `rows` of (unit id, source, scoring tokens)."""
+    def __init__(self, rows: Iterable[tuple[int, str, str | None]]) -> None:
+        """Index `rows` of (unit id, source, `encode_tokens` of it or None)."""
         self.ids: list[int] = []
         self.sources: list[str] = []
-        self.tokens: list[Tokens] = []
+        # Encoded tokens (a third of the size of `Tokens`), decoded when scored.
+        self._tokens: list[str | Tokens] = []
         self.vocab: dict[str, int] = {}
         words: list[int] = []
         units: list[int] = []
         lengths: list[int] = []
-        for n, (uid, source, toks) in enumerate(rows):
+        for n, (uid, source, encoded) in enumerate(rows):
+            if encoded is None:
+                toks = tokenize(source)
+                encoded = encode_tokens(source, toks)
+            else:
+                toks = decode_tokens(encoded)
             self.ids.append(uid)
             self.sources.append(source)
-            self.tokens.append(toks)
+            self._tokens.append(toks if encoded is None else encoded)
             lengths.append(sum(map(is_word, toks.keys)))
             for w in {k for k in toks.keys if is_word(k)}:
                 words.append(self.vocab.setdefault(w, len(self.vocab)))
@@ -115,6 +120,11 @@ class SourceIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def tokens(self, position: int) -> Tokens:
+        """The scoring tokens of the source at `position`."""
+        toks = self._tokens[position]
+        return decode_tokens(toks) if isinstance(toks, str) else toks
 
     def position(self, unit_id: int) -> int | None:
         """Where the unit `unit_id` is in `ids`, or None if it is not indexed."""
@@ -146,9 +156,8 @@ class SourceIndex:
             else:
                 groups.append([self.vocab[c] for c in self.corrections(w)])
         size = len(self.ids)
-        rare = [g for g in groups if g and self._df(g[0]) <= size * _COMMON] or groups
         acc = np.zeros(size, dtype=np.float32)
-        for group in rare:
+        for group in groups:
             for wid in group:
                 posting = self._postings[self._start[wid] : self._start[wid + 1]]
                 acc[posting] += self._idf[wid] / len(group)
@@ -162,6 +171,3 @@ class SourceIndex:
             touched, values = touched[keep], values[keep]
         ranked = touched[np.argsort(-values, kind="stable")][:limit]
         return [int(i) for i in ranked]
-
-    def _df(self, wid: int) -> int:
-        return int(self._start[wid + 1] - self._start[wid])

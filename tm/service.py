@@ -17,10 +17,10 @@ from glossary.errors import ExportError, InputError
 from glossary.text import fold, nfc
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
-from tm.index import MAX_UNITS, SourceIndex, Speller, is_word
+from tm.index import SourceIndex, Speller, is_word
 from tm.match import Tokens, adapt, fold_words, score, tokenize
 from tm.model import ImportStats, Match, Unit
-from tm.store import MemoryStore
+from tm.store import TOKENISED_UNITS, MemoryStore
 
 # Candidate budget: at most this many ids per query word, this many in all,
 # and this many re-ranked by the exact (slower, Python) token score.
@@ -30,6 +30,8 @@ _FEW = 10
 _RESCORE = 20
 # In-memory index: sources ranked by shared words, then by rapidfuzz ratio.
 _MEM_POOL = 30
+# Memories up to this size get the in-memory index (about 0.5 KB a unit).
+MAX_UNITS = TOKENISED_UNITS
 _MEM_RESCORE = 8
 
 
@@ -200,13 +202,13 @@ class Matcher:
                 limit=_MEM_RESCORE,
             )
             pool = [pool[k] for _, _, k in best]
-        found = {idx.ids[p]: (idx.sources[p], idx.tokens[p]) for p in pool}
+        found = {idx.ids[p]: (idx.sources[p], idx.tokens(p)) for p in pool}
         for unit in self.store.same_folded_source(query):
             assert unit.id is not None
             p = idx.position(unit.id)
             found[unit.id] = (
                 unit.source,
-                tokenize(unit.source) if p is None else idx.tokens[p],
+                tokenize(unit.source) if p is None else idx.tokens(p),
             )
         return [
             (score(query, src, q=q, s=s), i, src, s) for i, (src, s) in found.items()

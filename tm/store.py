@@ -24,6 +24,12 @@ from tm.model import Unit
 
 SCHEMA_VERSION = 3
 
+# The first this many units get stored scoring tokens: memories up to this
+# size are matched from an in-memory index built from them (`tm.index`).
+# Beyond it, tokenising at import would cost a third of the import time for
+# ~0.2 ms a lookup, so larger memories tokenise their few candidates instead.
+TOKENISED_UNITS = 300_000
+
 _SCHEMA_V1 = """
 CREATE TABLE units (
     id INTEGER PRIMARY KEY,
@@ -159,7 +165,10 @@ class MemoryStore:
         if version < 3:
             with self.transaction():
                 self._conn.execute(_SCHEMA_V3)
-                rows = self._conn.execute("SELECT id, source FROM units").fetchall()
+                rows = self._conn.execute(
+                    "SELECT id, source FROM units ORDER BY id LIMIT ?",
+                    (TOKENISED_UNITS,),
+                ).fetchall()
                 self._conn.executemany(
                     "UPDATE units SET toks = ? WHERE id = ?",
                     ((_encode(str(src)), int(i)) for i, src in rows),
@@ -176,12 +185,14 @@ class MemoryStore:
         first = int(before.fetchone()[0])
         folded: dict[int, tuple[str, str]] = {}
         rows = []
-        for u in units:
+        room = TOKENISED_UNITS - self.count()
+        for n, u in enumerate(units):
             key = _key(u.source, u.target, u.src_lang, u.tgt_lang)
             src = fold(u.source)
             folded.setdefault(key, (src, u.target))
             row = (u.source, u.target, u.src_lang, u.tgt_lang, u.origin)
-            rows.append((*row, u.context, _key(src), key, _encode(u.source)))
+            toks = _encode(u.source) if n < room else None
+            rows.append((*row, u.context, _key(src), key, toks))
         self._conn.executemany(
             "INSERT OR IGNORE INTO units (source, target, src_lang, tgt_lang, "
             "origin, context, fkey, ukey, toks) "
@@ -236,11 +247,15 @@ class MemoryStore:
         )
         return [(int(i), str(t)) for i, t in cur]
 
-    def scoring_rows(self) -> Iterator[tuple[int, str, Tokens]]:
-        """(id, source, scoring tokens) of every unit, in id order."""
+    def scoring_rows(self) -> Iterator[tuple[int, str, str | None]]:
+        """(id, source, encoded scoring tokens or None) of every unit, by id.
+
+        The tokens are `tm.match.encode_tokens`' string; None for units
+        stored without them.
+        """
         cur = self._conn.execute("SELECT id, source, toks FROM units ORDER BY id")
         for i, src, toks in cur:
-            yield int(i), str(src), _tokens(str(src), toks)
+            yield int(i), str(src), None if toks is None else str(toks)
 
     def scoring_tokens(self, ids: Sequence[int]) -> dict[int, tuple[str, Tokens]]:
         """Source and scoring tokens of the units with `ids`."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tm.index import SourceIndex, Speller
-from tm.match import tokenize
+from tm.match import encode_tokens, tokenize
 
 SOURCES = [
     "Open the file",
@@ -16,7 +16,8 @@ SOURCES = [
 
 
 def _index() -> SourceIndex:
-    return SourceIndex((i + 1, s, tokenize(s)) for i, s in enumerate(SOURCES))
+    rows = [(i + 1, s, encode_tokens(s, tokenize(s))) for i, s in enumerate(SOURCES)]
+    return SourceIndex(rows)
 
 
 def test_speller_finds_one_edit_and_transpositions() -> None:
@@ -48,3 +49,13 @@ def test_position_of_ids() -> None:
     assert idx.position(4) == 3
     assert idx.position(99) is None
     assert len(idx) == len(SOURCES)
+
+
+def test_unencoded_rows_are_tokenised() -> None:
+    src = "Open <a\x1fb> now"
+    idx = SourceIndex(
+        [(1, src, None), (2, "Open it", encode_tokens("Open it", tokenize("Open it")))]
+    )
+    assert idx.tokens(0) == tokenize(src)
+    assert idx.tokens(1) == tokenize("Open it")
+    assert [idx.ids[p] for p in idx.candidates(["now"], 5)] == [1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import StoreError
-from tm.match import tokenize
+from tm.match import decode_tokens, tokenize
 from tm.model import Unit
 from tm.store import MemoryStore
 
@@ -75,6 +75,6 @@ def test_v2_memory_gains_scoring_tokens(tmp_path: Path) -> None:
     reopened = MemoryStore(path)
     rows = list(reopened.scoring_rows())
     assert [s for _, s, _ in rows] == [u.source for u in UNITS[:1] + UNITS[2:]]
-    assert all(t == tokenize(s) for _, s, t in rows)
+    assert all(t and decode_tokens(t) == tokenize(s) for _, s, t in rows)
     raw = sqlite3.connect(path).execute("SELECT count(toks) FROM units").fetchone()
     assert raw == (3,)
