@@ -259,6 +259,21 @@ def mention_kinds(mentions: Iterable[Mention]) -> dict[str, set[Kind]]:
     return dict(kinds)
 
 
+def _unit_grams(text: str, keys: Iterable[str]) -> list[tuple[str, int, int]]:
+    """Where the extractor's units occur in `text`, as (surface, start, end).
+
+    Units are candidates even where the n-gram rules would cut them: a hyphen
+    between longer words ends an n-gram, but "châu Á - Thái Bình Dương" is
+    one name.
+    """
+    folded = _fold_same_length(text)
+    out = []
+    for key in keys:
+        for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
+            out.append((text[m.start() : m.end()], m.start(), m.end()))
+    return out
+
+
 def _en_occurrences(
     forms: Iterable[str], segments: Sequence[Segment], longer: Iterable[str] = ()
 ) -> dict[int, list[float]]:
@@ -413,12 +428,16 @@ def propose(
     cand_occ: dict[str, list[_Occ]] = defaultdict(list)
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     unit_keys = {fold(u) for u in units}
+    named_keys = {k for k, ks in (unit_kinds or {}).items() if _RULE_KINDS & set(ks)}
     for s, (seg, ws) in enumerate(zip(vi_segs, words, strict=True)):
-        grams = vi_ngrams(seg, ws)
+        grams = vi_ngrams(seg, ws) + _unit_grams(seg.text, named_keys)
         unit_spans = [(a, b) for t, a, b in grams if fold(t) in unit_keys]
+        named_spans = [(a, b) for t, a, b in grams if fold(t) in named_keys]
         for text, a, b in grams:
             if any(x <= a and b <= y and y - x > b - a for x, y in unit_spans):
                 continue  # "Thủ tướng" inside the unit "Phó Thủ tướng"
+            if any(a < x < b < y or x < a < y < b for x, y in named_spans):
+                continue  # "cơ chế Uỷ ban" cuts the name "Uỷ ban liên Chính phủ"
             key = fold(text)
             seen[key][text] += 1
             cand_occ[key].append(_Occ(s, (a + b) / 2 / max(1, len(seg.text)), a, b))
@@ -452,14 +471,9 @@ def propose(
     )
     ranked: list[tuple[float, str, Proposal]] = []
     for label, occ in found.items():
-        kind = (kinds or {}).get(label)
-        same_kind = (
-            {k for k, ks in (unit_kinds or {}).items() if kind in ks}
-            if kind in _RULE_KINDS
-            else set()
-        )
+        kind_factor = _kind_factors((kinds or {}).get(label), unit_kinds or {})
         en_next = _en_neighbours(terms[label], occ, ctx)
-        for p in _by_association(label, occ, en_next, ctx, same_kind):
+        for p in _by_association(label, occ, en_next, ctx, kind_factor):
             ranked.append((p.score, label, p))
     # Competitive linking: the strongest pair first; each equivalent used once,
     # and nothing that holds a name already matched to its own concept.
@@ -504,6 +518,27 @@ def _by_name(
                 label, surface[key], round(score / 100, 3), "align:translit", segs
             )
     return None
+
+
+def _kind_factors(
+    kind: Kind | None, unit_kinds: Mapping[str, Collection[Kind]]
+) -> dict[str, float]:
+    """Score factors for units by their kind against the English concept's.
+
+    Only for concepts of a kind the Vietnamese extractor finds by rule (titles,
+    organisations, names): a unit of the same kind gains; a unit that is only
+    a statistical domain term ("thông qua cơ chế") loses its unit bonus, as an
+    organisation or title is not rendered by a term phrase.
+    """
+    if kind not in _RULE_KINDS:
+        return {}
+    out = {}
+    for key, ks in unit_kinds.items():
+        if kind in ks:
+            out[key] = _KIND_BONUS
+        elif set(ks) == {Kind.TERM}:
+            out[key] = 1.0 / _UNIT_BONUS
+    return out
 
 
 def _en_neighbours(
@@ -553,7 +588,7 @@ def _by_association(
     occ: Mapping[int, list[float]],
     en_next: Mapping[int, set[tuple[str, tuple[str, ...]]]],
     ctx: _Context,
-    same_kind: set[str],
+    kind_factor: Mapping[str, float],
     top: int = _TOP,
 ) -> list[Proposal]:
     """The `top` Vietnamese n-grams most associated with the English term."""
@@ -578,8 +613,7 @@ def _by_association(
         score *= 1.0 + _ANCHOR_WEIGHT * _anchor_agreement(en_next, occs, shared, ctx)
         if key in ctx.unit_keys:
             score *= _UNIT_BONUS
-        if key in same_kind:
-            score *= _KIND_BONUS
+        score *= kind_factor.get(key, 1.0)
         segs = tuple(sorted(ctx.vi_segs[s].id for s in shared))
         found.append(
             Proposal(
