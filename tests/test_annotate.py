@@ -11,7 +11,7 @@ from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.annotate import Automaton, fold_key, fold_text
+from glossary.annotate import Automaton, fold_key, fold_keys, fold_text
 from glossary.text import fold
 
 KEYS = ["chinh", "chinh phu", "uy ban lien chinh phu", "ha noi", "pm chinh", "pm"]
@@ -212,4 +212,29 @@ def test_astral_letters_and_expansions_keep_offsets() -> None:
     assert found(text, keys) == [
         ("𝐀lpha Straße", "𝐀lpha strasse"),
         ("ﬁnance", "finance"),
+    ]
+
+
+TERMS = st.lists(
+    st.text(
+        st.sampled_from([*"aAđĐ ờỜ-.’'&ßﬁ😀\u0301\nМ𝐀東"]),
+        max_size=12,
+    ),
+    max_size=8,
+)
+
+
+@given(TERMS)
+def test_fold_keys_is_fold_key_of_each(terms: list[str]) -> None:
+    assert fold_keys(terms) == [fold_key(t) for t in terms]
+
+
+def test_fold_keys_of_seed_names() -> None:
+    names = ["Phạm Minh Chính", "HÀ NỘI", "Uỷ ban liên Chính phủ", "Straße", "Hanoi"]
+    assert fold_keys(names) == [
+        "pham minh chinh",
+        "ha noi",
+        "uy ban lien chinh phu",
+        "strasse",
+        "hanoi",
     ]

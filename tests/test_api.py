@@ -364,3 +364,28 @@ def test_cli_errors(
     bad.write_bytes(b"ok\n\xff\n")
     assert main(["normalize", str(bad), "--db", db]) == 2
     assert capsys.readouterr().err == f"glossary: error: {bad}:2: not valid UTF-8\n"
+
+
+NAME_CHARS = [*"aAzZ09 đĐăâêôơưÀÁẠẢÃàáạảãỳýỵỷỹ-.–_&'’ß\tİ\u0301ǅΩ"]
+
+
+@given(st.text(st.sampled_from(NAME_CHARS), max_size=16))
+def test_name_key_shortcut_agrees_with_name_key(text: str) -> None:
+    from glossary.annotate import fold_key
+    from glossary.api import _name_key
+
+    assert _name_key(text, fold_key(text)) == name_key(text)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        g = Glossary.from_records([HANOI, GOVERNMENT])
+        assert gc.isenabled() is enabled
+        assert g.normalize_name("hanoi") == "Hà Nội"
+    finally:
+        (gc.enable if was else gc.disable)()
