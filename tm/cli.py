@@ -87,7 +87,8 @@ def _match_json(m: Match) -> dict[str, object]:
 def _lookup(args: argparse.Namespace) -> int:
     store = _db(args)
     query = nfc(args.text)
-    matches = service.Matcher(store).lookup(query, minimum=args.min, limit=args.limit)
+    matcher = service.Matcher(store, in_memory=False)  # one lookup: no index to build
+    matches = matcher.lookup(query, minimum=args.min, limit=args.limit)
     terms = _glossary_terms(args.glossary, query) if args.glossary else []
     store.close()
     if args.json:

@@ -96,12 +96,22 @@ def import_parallel(
 
 
 class Matcher:
-    """Fuzzy lookup over one store: exact index, then FTS5 candidates, then scoring.
+    """Fuzzy lookup over one store: candidates from an index, then exact scoring.
+
+    Up to `MAX_UNITS` units (300k), an in-memory word index (`tm.index`):
+
+    1. Unknown query words (typos) are replaced by their nearest vocabulary
+       words (`tm.index.Speller`: one edit or transposition).
+    2. Each query word adds its idf to every source containing it; the best
+       `_MEM_POOL` (30) sources are kept, ties going to the query's length.
+    3. rapidfuzz `ratio` on folded text keeps the best `_MEM_RESCORE` (8);
+       sources equal up to case/diacritics (the `fkey` index) are added.
+    4. These get the exact token score of `tm.match`, from stored tokens.
+
+    Larger memories (or `in_memory=False`) use SQLite instead:
 
     1. Sources equal up to case/diacritics come from the `fkey` index.
-    2. Query words unknown to the memory (typos) are replaced by the closest
-       words of the memory's vocabulary (OSA distance, where a transposition
-       costs 1: ≤ 1 for short words, ≤ 2 for longer; loaded once).
+    2. Typos are corrected as above, against the stored vocabulary.
     3. FTS5 returns sources that contain every query word (or a correction);
        when that is too few (a dropped or changed word), every word found in at
        most `_PER_WORD` sources adds candidates, ranked by words shared.
@@ -109,13 +119,22 @@ class Matcher:
        get the exact token score of `tm.match`.
     """
 
-    def __init__(self, store: MemoryStore) -> None:
-        """Wrap `store`; its vocabulary is loaded on the first unknown word.
+    def __init__(self, store: MemoryStore, *, in_memory: bool = True) -> None:
+        """Wrap `store`; its index or vocabulary is loaded on first use.
 
-        The vocabulary (word → document frequency) is a snapshot: make a new
-        Matcher after importing more units.
+        The index and the vocabulary are snapshots: make a new Matcher after
+        importing more units.
+
+        Args:
+            store: The memory.
+            in_memory: Build in-memory indexes on first use: the word index
+                if the memory holds at most `MAX_UNITS` units (about 0.3 s
+                and 10 MB for 30k units) and the speller's deletion index
+                (0.2 s, 6 MB). They pay off after a few hundred lookups; a
+                one-off lookup (the CLI) is cheaper without them.
         """
         self.store = store
+        self._in_memory = in_memory
         self._df: dict[str, int] | None = None
         self._speller: Speller | None = None
         self._count: int | None = None
@@ -134,7 +153,7 @@ class Matcher:
     def _corrections(self, word: str) -> list[str]:
         if self._speller is None:
             self._df = self.store.vocabulary()
-            self._speller = Speller(self._df)
+            self._speller = Speller(self._df, indexed=self._in_memory)
         return self._speller.corrections(word)
 
     def candidates(self, query: str) -> list[Unit]:
@@ -180,7 +199,7 @@ class Matcher:
         return exact + [i for i, _ in pairs]
 
     def _source_index(self) -> SourceIndex | None:
-        if self._index is None and self._size() <= MAX_UNITS:
+        if self._index is None and self._in_memory and self._size() <= MAX_UNITS:
             self._index = SourceIndex(self.store.scoring_rows())
         return self._index
 

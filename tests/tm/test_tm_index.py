@@ -59,3 +59,10 @@ def test_unencoded_rows_are_tokenised() -> None:
     assert idx.tokens(0) == tokenize(src)
     assert idx.tokens(1) == tokenize("Open it")
     assert [idx.ids[p] for p in idx.candidates(["now"], 5)] == [1]
+
+
+def test_scanning_speller_agrees_with_indexed() -> None:
+    words = ["open", "file", "often", "configuration", "window", "opens"]
+    indexed, scanning = Speller(words), Speller(words, indexed=False)
+    for typo in ["opne", "fiel", "wndow", "configuraiton", "zebra", "oepns"]:
+        assert scanning.corrections(typo) == indexed.corrections(typo)
