@@ -84,7 +84,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "separate paragraphs; paragraph N translates paragraph N), and "
             "propose a Vietnamese term for each English concept of the term base. "
             "Proposals are stored as candidate Vietnamese terms with their score "
-            "and aligned paragraphs as evidence; review them in the TUI."
+            "and aligned paragraphs as evidence; a Vietnamese-only concept "
+            "holding the same term (from building the Vietnamese text) is merged "
+            "into the English one unless reviewed. Review them in the TUI."
         ),
     )
     p.add_argument(
