@@ -140,6 +140,8 @@ def test_proposals_stored_with_evidence(aligned: tuple[Path, list[Outcome]]) -> 
         assert "score=" in ev.detail
         assert "000_ee629b6e4a47ac1f.vi.txt#3" in ev.detail
         assert ev.document.endswith("000_ee629b6e4a47ac1f.vi.txt")
+        text = Path(ev.document).read_text(encoding="utf-8")
+        assert text[ev.start : ev.end] == "chuyển đổi số"  # first occurrence
 
 
 def test_manual_vietnamese_term_is_kept(tmp_path: Path) -> None:
@@ -374,3 +376,33 @@ def test_vietnamese_only_concepts_merge_unless_reviewed(tmp_path: Path) -> None:
             assert tb.concept(kept).id == kept
         assert outcomes["Deputy Prime Minister"].merged == ()
         assert outcomes["Intergovernmental Committee"].merged == ()
+
+
+def test_title_next_to_the_same_name_on_both_sides() -> None:
+    from glossary.align import Proposal, mention_kinds, mention_units, propose
+    from glossary.model import Document
+    from glossary.vi_extract import tag, vietnamese_mentions
+
+    (_, en, vi_path, vi) = _files()[0]
+    en, vi = paragraphs(en)[0], paragraphs(vi)[0]  # one paragraph: Dice is 1 for all
+    pairs = segment_pairs("p", en, vi)
+    words = [[Word(t.start, t.end, t.tag) for t in tag(v.text)] for _, v in pairs]
+    mentions = vietnamese_mentions(Document(vi_path, vi, "vi"))
+    kinds = mention_kinds(mentions)
+    assert kinds["thu tuong"] == {Kind.TITLE}
+    assert kinds["pham minh chinh"] == {Kind.PERSON}
+    title = {"Prime Minister": ["Prime Minister"]}
+    name = {"Phạm Minh Chính": ["Phạm Minh Chính"]}
+    units = mention_units(vi, mentions)
+    labels = {"Prime Minister": Kind.TITLE, "Phạm Minh Chính": Kind.PERSON}
+
+    def best(terms: dict[str, list[str]]) -> dict[str, Proposal]:
+        return propose(terms, pairs, words, units=units, kinds=labels, unit_kinds=kinds)
+
+    # Alone, "Phó Thủ tướng" (also a title, also in the paragraph) wins...
+    assert best(title)["Prime Minister"].vietnamese != "Thủ tướng"
+    # ...but with the name aligned, "Prime Minister Phạm Minh Chính" and
+    # "Thủ tướng Phạm Minh Chính" share their right neighbour.
+    both = best({**title, **name})
+    assert both["Prime Minister"].vietnamese == "Thủ tướng"
+    assert both["Phạm Minh Chính"].rule == "align:name"

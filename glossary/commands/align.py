@@ -253,9 +253,15 @@ def _words(pairs: Sequence[tuple[Segment, Segment]], backend: str) -> list[list[
 
 
 def store_proposal(
-    tb: TermBase, concept_id: int, proposal: Proposal, document: str
+    tb: TermBase,
+    concept_id: int,
+    proposal: Proposal,
+    document: str,
+    span: tuple[int, int] = (-1, -1),
 ) -> str:
     """Add `proposal` as a Vietnamese term of the concept; say what was done.
+
+    `span` is where the evidence points in `document` (its first occurrence).
 
     A concept that already has the same Vietnamese term gets the new evidence
     only; manual and reviewed terms are never changed. The proposal becomes
@@ -267,6 +273,8 @@ def store_proposal(
     evidence = Evidence(
         rule=proposal.rule,
         document=document,
+        start=span[0],
+        end=span[1],
         detail=f"score={proposal.score:.4f} segments={','.join(proposal.segments)}",
     )
     if any(fold(t.text) == fold(proposal.vietnamese) for t in vi_terms):
@@ -380,6 +388,7 @@ def align(
     units: set[str] = set()
     unit_kinds: dict[str, set[Kind]] = {}
     vi_doc = {}
+    vi_texts: dict[str, str] = {}
     for _en_path, en_text, vi_path, vi_text in docs:
         try:
             doc_pairs = segment_pairs(Path(vi_path).name, en_text, vi_text)
@@ -387,6 +396,7 @@ def align(
             raise InputError(str(e), vi_path) from e
         pairs.extend(doc_pairs)
         vi_doc.update({v.id.rsplit("#", 1)[0]: vi_path for _, v in doc_pairs})
+        vi_texts[vi_path] = vi_text
         doc = Document(vi_path, vi_text, "vi")
         mentions = vietnamese_mentions(doc, backend=backend)
         units |= mention_units(vi_text, mentions)
@@ -417,7 +427,9 @@ def align(
             outcomes.append(Outcome(cid, p, "proposed"))
         else:
             document = vi_doc.get(p.segments[0].rsplit("#", 1)[0], p.segments[0])
-            action = store_proposal(tb, cid, p, document)
+            spans = en_spans(p.vietnamese, vi_texts.get(document, ""))
+            span = spans[0] if spans else (-1, -1)
+            action = store_proposal(tb, cid, p, document, span)
             merged = merge_vietnamese_only(tb, cid, p.vietnamese)
             outcomes.append(Outcome(cid, p, action, tuple(merged)))
     return outcomes
