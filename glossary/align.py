@@ -446,7 +446,15 @@ def propose(
         k: max(c, key=lambda t: (not t.isupper(), c[t], t)) for k, c in seen.items()
     }
     by_name = {name_key(surface[k]): k for k in cand_occ}
-    all_forms = {fold(f) for forms in terms.values() for f in forms}
+    # A longer term hides the shorter one inside it ("Prime Minister" in "Deputy
+    # Prime Minister") only if it could be aligned itself: one longer than any
+    # candidate n-gram cannot, so the shorter term's occurrences in it count.
+    all_forms = {
+        fold(f)
+        for forms in terms.values()
+        for f in forms
+        if len(f.split()) <= _MAX_WORDS
+    }
     out: dict[str, Proposal] = {}
     found: dict[str, dict[int, list[float]]] = {}
     for label, forms in terms.items():

@@ -406,3 +406,19 @@ def test_title_next_to_the_same_name_on_both_sides() -> None:
     both = best({**title, **name})
     assert both["Prime Minister"].vietnamese == "Thủ tướng"
     assert both["Phạm Minh Chính"].rule == "align:name"
+
+
+def test_a_long_name_does_not_hide_the_short_one_inside(tmp_path: Path) -> None:
+    long_name = (
+        "Việt Nam-Belarus Intergovernmental Committee on Economic, Trade, "
+        "and Scientific-Technical Cooperation"
+    )
+    with TermBase(str(tmp_path / "n.db")) as tb:
+        for en in ("Intergovernmental Committee", long_name):
+            term = Term(en, "en", TermStatus.PREFERRED)
+            tb.add_concept(Concept(kind=Kind.ORG, terms=(term,)))
+        outcomes = align(tb, _files()[1:], dry_run=True)
+    best = {o.proposal.english: o.proposal.vietnamese for o in outcomes}
+    # Too long to be aligned itself, so the committee's occurrence inside it
+    # counts (and "Uỷ ban liên Chính phủ" stands in both paragraphs).
+    assert best["Intergovernmental Committee"] == "Uỷ ban liên Chính phủ"
