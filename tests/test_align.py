@@ -209,6 +209,11 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = capsys.readouterr().err
     assert "short.vi.txt" in err
     assert "paragraphs" in err
+    # Swapped files, or English on the Vietnamese side, are refused.
+    assert main(["align", str(vi), str(en), "--db", str(tmp_path / "e.db")]) == 2
+    assert f"{vi}: this is Vietnamese" in capsys.readouterr().err
+    assert main(["align", str(en), str(en), "--db", str(tmp_path / "e.db")]) == 2
+    assert "does not look Vietnamese" in capsys.readouterr().err
 
 
 def test_tm_units_add_parallel_segments(tmp_path: Path) -> None:

@@ -140,8 +140,29 @@ def _pairs(files: Sequence[str]) -> list[tuple[str, str, str, str]]:
         raise InputError("needs pairs of files: EN_FILE VI_FILE", files[-1])
     out = []
     for en_path, vi_path in zip(files[::2], files[1::2], strict=True):
-        out.append((en_path, _read(en_path), vi_path, _read(vi_path)))
+        en_text, vi_text = _read(en_path), _read(vi_path)
+        _check_languages(en_path, en_text, vi_path, vi_text)
+        out.append((en_path, en_text, vi_path, vi_text))
     return out
+
+
+def _check_languages(en_path: str, en_text: str, vi_path: str, vi_text: str) -> None:
+    """Refuse a pair given in the wrong order, or a Vietnamese side in English.
+
+    Aligning English against English yields confident nonsense, so a user who
+    swaps the two files is told rather than shown it.
+    """
+    from glossary.tokens import detect_language
+
+    en_lang, vi_lang = detect_language(en_text), detect_language(vi_text)
+    if en_lang == "vi" and vi_lang == "en":
+        raise InputError(
+            f"this is Vietnamese and {Path(vi_path).name} is English: "
+            "give the English file first (EN_FILE VI_FILE)",
+            en_path,
+        )
+    if vi_lang == "en":
+        raise InputError("does not look Vietnamese (VI_FILE)", vi_path)
 
 
 def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str], Kind]]:
