@@ -110,7 +110,7 @@ def _fold_units(text: str) -> _Folded:
     n = len(raw)
     units = np.zeros(n + 2 * _PAD, dtype=np.uint16)
     body = units[_PAD : _PAD + n]
-    np.take(_lookup_table(), raw, out=body)
+    body[:] = _lookup_table()[raw]
     if not n or int(body.max()) < _DROP:
         return _Folded(units, None)
     if (body == _SLOW).any():
@@ -228,9 +228,14 @@ def _fingerprints(
         shape=(len(units) - 3,), dtype="<u8", buffer=units, strides=(2,)
     )
     head, tail = _masks()
-    length = np.minimum(ends - starts, 63)
-    fp: NDArray[np.uint64] = (quads[starts + _PAD] & head[length]) * np.uint64(_K_HEAD)
-    fp ^= (quads[ends + _PAD - 4] & tail[length]) * np.uint64(_K_TAIL)
+    length = ends - starts
+    fp: NDArray[np.uint64] = quads[starts + _PAD]
+    fp &= head.take(length, mode="clip")
+    fp *= np.uint64(_K_HEAD)
+    tails = quads[ends + _PAD - 4]
+    tails &= tail.take(length, mode="clip")
+    tails *= np.uint64(_K_TAIL)
+    fp ^= tails
     fp += length.astype(np.uint64) * np.uint64(_K_LEN)
     return fp
 
