@@ -427,3 +427,29 @@ def test_a_long_name_does_not_hide_the_short_one_inside(tmp_path: Path) -> None:
     # Too long to be aligned itself, so the committee's occurrence inside it
     # counts (and "Uỷ ban liên Chính phủ" stands in both paragraphs).
     assert best["Intergovernmental Committee"] == "Uỷ ban liên Chính phủ"
+
+
+def test_tm_term_pairs_are_the_accepted_ones() -> None:
+    from glossary.align import Proposal
+    from glossary.commands.align import TERM_ORIGIN, aligned_units
+
+    def outcome(cid: int, en: str, vi: str, action: str) -> Outcome:
+        return Outcome(cid, Proposal(en, vi, 0.5, "align:dice", ("d#1",)), action)
+
+    outcomes = [
+        outcome(1, "Prime Minister", "Thủ tướng", "known"),  # approved: written
+        outcome(2, "Government", "Chính phủ", "known"),  # not approved
+        outcome(3, "clean energy", "năng lượng sạch", "admitted"),
+        outcome(4, "circular economy", "kinh tế tuần hoàn", "preferred"),
+        outcome(5, "Minister", "Bộ trưởng", "known"),  # approved with another term
+    ]
+    approved = {1: "Thủ Tướng", 5: "Bộ trưởng Bộ Công Thương"}
+    units = aligned_units(_files()[:1], outcomes, approved)
+    terms = [(u.source, u.target) for u in units if u.origin == TERM_ORIGIN]
+    assert terms == [
+        ("Prime Minister", "Thủ Tướng"),  # the reviewer's spelling
+        ("circular economy", "kinh tế tuần hoàn"),
+    ]
+    paragraphs_ = [u for u in units if u.origin != TERM_ORIGIN]
+    assert len(paragraphs_) == 6
+    assert paragraphs_[0].origin.endswith("000_ee629b6e4a47ac1f.txt#1")

@@ -5,7 +5,7 @@ translation memory), scores candidates with `glossary.align`, and stores each
 proposal as a Vietnamese term of its concept with the evidence behind it. A
 Vietnamese-only concept holding the proposed term (found by a build of the
 Vietnamese text) is merged into the English concept. With a translation memory
-the aligned paragraphs (and the preferred term pairs) are written back into it.
+the aligned paragraphs (and the accepted term pairs) are written back into it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,8 +100,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--tm",
         metavar="TM_DB",
         help="use the units of this translation memory as parallel data, and "
-        "write the aligned paragraphs and preferred term pairs into it "
-        "(created if missing)",
+        "write the aligned paragraphs and the accepted (preferred or approved) "
+        "term pairs into it (created if missing)",
     )
     p.add_argument(
         "--tm-read-only",
@@ -221,11 +221,17 @@ def _tm_units(path: str) -> list[tuple[str, str]]:
 
 
 def aligned_units(
-    docs: Sequence[tuple[str, str, str, str]], outcomes: Sequence[Outcome] = ()
+    docs: Sequence[tuple[str, str, str, str]],
+    outcomes: Sequence[Outcome] = (),
+    approved: Mapping[int, str] | None = None,
 ) -> list[Unit]:
-    """Translation units for the aligned paragraphs and the preferred term pairs.
+    """Translation units for the aligned paragraphs and the accepted term pairs.
 
-    Paragraph units carry the origin `EN_FILE#N`; term units `TERM_ORIGIN`.
+    A term pair is accepted when `align` made it the preferred Vietnamese term,
+    or when it was already known, its concept has been approved by a reviewer
+    and it is that concept's preferred Vietnamese term (`approved`: concept id
+    → preferred Vietnamese term). Paragraph units carry the origin `EN_FILE#N`; term
+    units `TERM_ORIGIN`.
     Whitespace inside a paragraph is collapsed to single spaces, as `tm import
     --parallel` does.
     """
@@ -238,10 +244,12 @@ def aligned_units(
             origin = f"{en_path}#{n}"
             units.append(Unit(_collapse(en.text), _collapse(vi.text), origin=origin))
     for o in outcomes:
+        accepted = (approved or {}).get(o.concept_id, "")
         if o.action == "preferred":
-            units.append(
-                Unit(o.proposal.english, o.proposal.vietnamese, origin=TERM_ORIGIN)
-            )
+            accepted = o.proposal.vietnamese
+        elif o.action != "known" or fold(accepted) != fold(o.proposal.vietnamese):
+            continue
+        units.append(Unit(o.proposal.english, accepted, origin=TERM_ORIGIN))
     return units
 
 
@@ -476,8 +484,13 @@ def run(args: argparse.Namespace) -> int:
             backend=args.backend,
             dry_run=args.dry_run,
         )
+        approved = {
+            c.id: vi.text
+            for c in tb.concepts(status=ConceptStatus.APPROVED)
+            if c.id is not None and (vi := c.preferred("vi")) is not None
+        }
     if args.tm and not args.tm_read_only and not args.dry_run:
-        stats = write_tm(args.tm, aligned_units(docs, outcomes))
+        stats = write_tm(args.tm, aligned_units(docs, outcomes, approved))
         print(
             f"{args.tm}: {stats.added} new translation units "
             f"({stats.duplicates} already there)",
