@@ -26,6 +26,10 @@ from tm.match import Tokens, decode_tokens, encode_tokens, tokenize
 
 __all__ = ["SourceIndex", "Speller", "is_word"]
 
+# Words in more than this share of sources (at most this many words) get a
+# dense mask: scattering their long posting lists would dominate a lookup.
+_DENSE_SHARE = 0.02
+_DENSE_WORDS = 64
 # Less than any word's idf, so only orders sources that share the same words.
 _LENGTH_COST = 0.01
 
@@ -133,6 +137,14 @@ class SourceIndex:
         size = max(len(self.ids), 1)
         self._idf = [math.log(1 + size / max(int(c), 1)) for c in counts]
         self._speller: Speller | None = None
+        # The most common words get a dense membership mask, so that a query
+        # with rarer words only reads them at the sources those words found.
+        common = np.argsort(-counts, kind="stable")[:_DENSE_WORDS]
+        self._dense: dict[int, NDArray[np.bool_]] = {}
+        for wid in common[counts[common] > size * _DENSE_SHARE]:
+            mask = np.zeros(size, dtype=np.bool_)
+            mask[self._postings[self._start[wid] : self._start[wid + 1]]] = True
+            self._dense[int(wid)] = mask
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -171,13 +183,17 @@ class SourceIndex:
                 groups.append([wid])
             else:
                 groups.append([self.vocab[c] for c in self.corrections(w)])
-        size = len(self.ids)
-        acc = np.zeros(size, dtype=np.float32)
-        for group in groups:
-            for wid in group:
-                posting = self._postings[self._start[wid] : self._start[wid + 1]]
-                acc[posting] += self._idf[wid] / len(group)
+        weights = [(wid, self._idf[wid] / len(g)) for g in groups for wid in g]
+        sparse = [(w, x) for w, x in weights if w not in self._dense]
+        dense = [(w, x) for w, x in weights if w in self._dense]
+        if not sparse:
+            sparse, dense = weights, []
+        acc = np.zeros(len(self.ids), dtype=np.float32)
+        for wid, weight in sparse:
+            acc[self._postings[self._start[wid] : self._start[wid + 1]]] += weight
         touched = np.flatnonzero(acc > 0)
+        for wid, weight in dense:
+            acc[touched] += weight * self._dense[wid][touched]
         # Among sources sharing as much, prefer those of the query's length.
         values = acc[touched] - _LENGTH_COST * np.abs(
             self._lengths[touched] - len(words)

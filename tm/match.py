@@ -35,6 +35,7 @@ __all__ = [
     "highlight_spans",
     "score",
     "tokenize",
+    "top_scored",
 ]
 
 _PLACEABLE = (
@@ -149,6 +150,55 @@ def score(
     )
     value = min(99, int(sim * 100 + 1e-9)) - placeable_diffs
     return max(0, value)
+
+
+def _ceiling(query: str, source: str, q: Tokens, s: Tokens) -> int:
+    # Every inserted or deleted token costs at least _MINOR, so the length
+    # difference alone bounds the score from above (no edit operations needed).
+    if query == source:
+        return 100
+    longest = max(len(q.keys), len(s.keys), 1)
+    sim = 1.0 - _MINOR * abs(len(q.keys) - len(s.keys)) / longest
+    return min(99, int(sim * 100 + 1e-9))
+
+
+def top_scored(
+    query: str,
+    q: Tokens,
+    candidates: Iterable[tuple[int, str, Tokens]],
+    *,
+    minimum: int,
+    limit: int,
+) -> list[tuple[int, int, str, Tokens]]:
+    """The best `limit` of (id, source, tokens) by `score`, at least `minimum`.
+
+    Equal to scoring every candidate and sorting by (-score, len(source), id),
+    but a candidate whose length alone caps its score below the `limit`-th
+    best so far is not scored.
+
+    Returns:
+        (score, id, source, tokens), best first.
+    """
+    if limit <= 0:
+        return []
+    ranked = sorted(
+        ((_ceiling(query, src, q, s), i, src, s) for i, src, s in candidates),
+        key=lambda c: -c[0],
+    )
+    found: list[tuple[int, int, str, Tokens]] = []
+    floor = minimum
+    for ceiling, i, src, s in ranked:
+        if ceiling < floor:
+            break
+        value = score(query, src, q=q, s=s)
+        if value >= minimum:
+            found.append((value, i, src, s))
+            if len(found) >= limit:
+                found.sort(key=lambda f: (-f[0], len(f[2]), f[1]))
+                del found[limit:]
+                floor = max(minimum, found[-1][0])
+    found.sort(key=lambda f: (-f[0], len(f[2]), f[1]))
+    return found[:limit]
 
 
 def adapt(query: Tokens, unit: Unit, s: Tokens | None = None) -> str:

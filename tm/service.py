@@ -18,7 +18,7 @@ from glossary.text import fold, nfc
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
 from tm.index import SourceIndex, Speller, is_word
-from tm.match import Tokens, adapt, fold_words, score, tokenize
+from tm.match import Tokens, adapt, fold_words, tokenize, top_scored
 from tm.model import ImportStats, Match, Unit
 from tm.store import TOKENISED_UNITS, MemoryStore
 
@@ -203,15 +203,12 @@ class Matcher:
             self._index = SourceIndex(self.store.scoring_rows())
         return self._index
 
-    def _scored(
+    def _with_tokens(
         self, query: str, q: Tokens, idx: SourceIndex | None
-    ) -> list[tuple[int, int, str, Tokens]]:
+    ) -> list[tuple[int, str, Tokens]]:
         if idx is None:
             found = self.store.scoring_tokens(self._candidate_ids(query))
-            return [
-                (score(query, src, q=q, s=s), i, src, s)
-                for i, (src, s) in found.items()
-            ]
+            return [(i, src, s) for i, (src, s) in found.items()]
         pool = idx.candidates([k for k in q.keys if is_word(k)], _MEM_POOL)
         if len(pool) > _MEM_RESCORE:
             best = process.extract(
@@ -229,18 +226,14 @@ class Matcher:
                 unit.source,
                 tokenize(unit.source) if p is None else idx.tokens(p),
             )
-        return [
-            (score(query, src, q=q, s=s), i, src, s) for i, (src, s) in found.items()
-        ]
+        return [(i, src, s) for i, (src, s) in found.items()]
 
     def lookup(self, query: str, *, minimum: int = 75, limit: int = 5) -> list[Match]:
         """The best matches of `query` (NFC), at least `minimum`, best first."""
         query = nfc(query)
         q = tokenize(query)
-        found = self._scored(query, q, self._source_index())
-        scored = [f for f in found if f[0] >= minimum]
-        scored.sort(key=lambda f: (-f[0], len(f[2]), f[1]))
-        scored = scored[:limit]
+        found = self._with_tokens(query, q, self._source_index())
+        scored = top_scored(query, q, found, minimum=minimum, limit=limit)
         units = {u.id: u for u in self.store.units(sorted(f[1] for f in scored))}
         return [Match(units[i], v, adapt(q, units[i], s)) for v, i, _, s in scored]
 

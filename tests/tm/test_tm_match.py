@@ -13,6 +13,7 @@ from tm.match import (
     highlight_spans,
     score,
     tokenize,
+    top_scored,
 )
 from tm.model import Unit
 
@@ -91,3 +92,28 @@ def test_encoded_tokens_round_trip(s: str) -> None:
 def test_tokens_with_separator_are_not_encoded() -> None:
     s = "Open <a\x1fb>"
     assert encode_tokens(s, tokenize(s)) is None
+
+
+_SEGMENT = st.lists(
+    st.sampled_from(["open", "Open", "the", "file", "files", "%d", "3", ",", "."]),
+    max_size=6,
+).map(" ".join)
+
+
+@given(
+    _SEGMENT,
+    st.lists(_SEGMENT, max_size=12),
+    st.integers(0, 100),
+    st.integers(0, 4),
+)
+def test_top_scored_equals_scoring_everything(
+    query: str, sources: list[str], minimum: int, limit: int
+) -> None:
+    q = tokenize(query)
+    cands = [(i, s, tokenize(s)) for i, s in enumerate(sources)]
+    every = sorted(
+        ((score(query, s, q=q, s=t), i, s, t) for i, s, t in cands),
+        key=lambda f: (-f[0], len(f[2]), f[1]),
+    )
+    want = [f for f in every if f[0] >= minimum][:limit]
+    assert top_scored(query, q, cands, minimum=minimum, limit=limit) == want
