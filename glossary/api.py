@@ -204,6 +204,8 @@ def _short_form(terms: list[Term], concept: Concept, target: Target) -> str:
 
 
 def _is_caps(text: str) -> bool:
+    if not text.isupper():  # implied by the test below; far cheaper
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 

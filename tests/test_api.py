@@ -389,3 +389,11 @@ def test_loading_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
         assert g.normalize_name("hanoi") == "Hà Nội"
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@given(st.text(st.sampled_from([*"aAzZ đĐẠạ1 .東ǅ\u0301"]), max_size=8))
+def test_is_caps_shortcut_agrees_with_letter_scan(text: str) -> None:
+    from glossary.api import _is_caps
+
+    letters = [c for c in text if c.isalpha()]
+    assert _is_caps(text) == (len(letters) > 1 and all(c.isupper() for c in letters))
