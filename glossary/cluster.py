@@ -964,6 +964,8 @@ def _candidate(g: _Group) -> Candidate:
         )
     if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and restored is None:
         terms = _vietnamese_preferred(terms, best)
+    if g.kind is Kind.PLACE:
+        terms = _local_unit_preferred(terms, flags, notes)
     if g.kind is Kind.TITLE:
         pref_text = best[0]
         full = canonical_title(best[0])
@@ -1057,6 +1059,59 @@ def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term
             ),
         ),
     ]
+
+
+_VI_UNIT = re.compile(r"^(?:quận|huyện|thị xã|thị trấn|phường|xã)\s+\S", re.I)
+
+
+def _local_unit_preferred(
+    terms: list[Term], flags: set[Flag], notes: list[str]
+) -> list[Term]:
+    """Districts, wards and communes keep their category in Vietnamese.
+
+    "Hai Ba Trung district" is "quận Hai Bà Trưng": the category comes from
+    a Vietnamese form of the corpus ("quận Hai Bà Trưng") or else from the
+    English level word and the gazetteer, which tells quận from huyện. The
+    English preferred term stays as it is.
+    """
+    vi_unit = [
+        t
+        for t in terms
+        if t.lang == "vi" and _VI_UNIT.match(t.text) and restore.has_diacritics(t.text)
+    ]
+    unit: Term | None = None
+    if vi_unit:
+        top = max(vi_unit, key=lambda t: t.count)
+        unit = replace(top, status=TermStatus.PREFERRED, type=TermType.FULL_FORM)
+    else:
+        for t in terms:
+            words = t.text.split()
+            if len(words) < 2 or t.lang != "en":
+                continue
+            name = restore.local_unit(" ".join(words[:-1]), fold(words[-1]))
+            if name is None:
+                continue
+            unit = Term(
+                text=name,
+                lang="vi",
+                status=TermStatus.PREFERRED,
+                type=TermType.FULL_FORM,
+                evidence=(Evidence("gazetteer-level", detail=f"{t.text} → {name}"),),
+            )
+            if not restore.has_diacritics(t.text):
+                flags.add(Flag.RESTORED)
+                notes.append(f"restored from gazetteer: {t.text} → {name}")
+            break
+    if unit is None:
+        return terms
+    out = [
+        replace(t, status=TermStatus.ADMITTED)
+        if t.lang == "vi" and t.is_preferred
+        else t
+        for t in terms
+        if not (t.lang == unit.lang and t.text == unit.text)
+    ]
+    return [*out, unit]
 
 
 def _style_key(text: str) -> str:

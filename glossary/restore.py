@@ -359,3 +359,61 @@ def restore_place(text: str, *, city: bool = False) -> Restoration:
             text, restored=False, ambiguous=True, candidates=tuple(sorted(viet))
         )
     return Restoration(text, restored=False, ambiguous=False)
+
+
+# English words for the levels below a province, and the Vietnamese category
+# words each may stand for ("district" is a quận in a city, else a huyện).
+_LEVELS = {
+    "district": ("quận", "huyện", "thị xã"),
+    "ward": ("phường",),
+    "commune": ("xã",),
+    "town": ("thị trấn", "thị xã"),
+}
+_CATEGORY = re.compile(r"^(quận|huyện|thị xã|thị trấn|phường|xã)\s+(.+)$", re.I)
+
+
+@cache
+def _local_units() -> dict[str, frozenset[tuple[str, str]]]:
+    """name_key(name) → {(category, name)} of districts and wards (underthesea)."""
+    units: dict[str, set[tuple[str, str]]] = {}
+    wards = _underthesea_mapping().get("ward_mapping", [])
+    for rec in wards if isinstance(wards, list) else []:
+        if not isinstance(rec, dict):
+            continue
+        for field in ("old_district", "old_ward", "new_ward"):
+            m = _CATEGORY.match(str(rec.get(field) or "").strip())
+            if m:
+                unit = (m.group(1).lower(), m.group(2))
+                units.setdefault(name_key(unit[1]), set()).add(unit)
+    return {k: frozenset(v) for k, v in units.items()}
+
+
+def local_unit(name: str, level: str) -> str | None:
+    """The Vietnamese name of a district, ward or commune written in English.
+
+    The level word of the English text ("Hai Ba Trung district") picks the
+    category; the gazetteer gives the diacritics and tells quận from huyện.
+    When several spellings or categories fit, nothing is returned.
+
+    Args:
+        name: the unit's name without its level word, as written.
+        level: "district", "ward", "commune" or "town".
+
+    Returns:
+        "quận Hai Bà Trưng", or None when the gazetteer does not settle it.
+
+    >>> local_unit("Hai Ba Trung", "district")
+    'quận Hai Bà Trưng'
+    """
+    allowed = _LEVELS.get(level.casefold())
+    if not allowed:
+        return None
+    fits = {
+        (cat, unit)
+        for cat, unit in _local_units().get(name_key(name), ())
+        if cat in allowed and (not has_diacritics(name) or unit == name)
+    }
+    if len(fits) != 1:
+        return None
+    cat, unit = fits.pop()
+    return f"{cat} {unit}"

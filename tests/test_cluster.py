@@ -355,3 +355,20 @@ def test_place_named_like_a_club_stays_a_place_without_a_player() -> None:
     place = _owner(cs, "Hà Nội")
     assert place.kind is Kind.PLACE
     assert _owner(cs, "Hà Nội FC") is not place
+
+
+def test_district_and_ward_keep_their_vietnamese_category() -> None:
+    text = (
+        "Police in Hai Ba Trung district searched a house in Nguyen Du ward. "
+        "Officials in Vinh Long Province agreed."
+    )
+    cs = _concepts([("a.txt", text)])
+
+    def vi_preferred(form: str) -> list[str]:
+        c = _owner(cs, form)
+        return [t.text for t in c.terms if t.lang == "vi" and t.is_preferred]
+
+    assert vi_preferred("Hai Ba Trung district") == ["quận Hai Bà Trưng"]
+    assert vi_preferred("Nguyen Du ward") == ["phường Nguyễn Du"]
+    # a province keeps its bare name
+    assert "tỉnh Vĩnh Long" not in vi_preferred("Vinh Long Province")

@@ -74,3 +74,18 @@ def test_restoration_never_changes_the_key(text: str) -> None:
         )
     else:
         assert r.text == text
+
+
+def test_local_unit_category_from_level_word_and_gazetteer() -> None:
+    if not restore._local_units():
+        import pytest
+
+        pytest.skip("underthesea address data missing")
+    # "district" is quận in a city and huyện in the country: the data decides
+    assert restore.local_unit("Hai Ba Trung", "district") == "quận Hai Bà Trưng"
+    assert restore.local_unit("Nam Trà My", "district") == "huyện Nam Trà My"
+    assert restore.local_unit("Nguyen Du", "ward") == "phường Nguyễn Du"
+    # no level word, an unknown name, or a misspelt diacritic: nothing
+    assert restore.local_unit("Hai Ba Trung", "city") is None
+    assert restore.local_unit("Springfield", "district") is None
+    assert restore.local_unit("Nam Trà Mỹ", "district") is None
