@@ -751,10 +751,11 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
         if not g.roles:
             continue
         words = _name_words(g.members[0][0])
+        heads = _role_heads(g.roles)
         fits = [
             h
             for h in tails.get(tuple(name_key(w) for w in words), ())
-            if _refers_to(words, h) and _role_heads(h.roles) & _role_heads(g.roles)
+            if _refers_to(words, h) and _role_heads(h.roles) & heads
         ]
         if len(fits) == 1:
             _absorb(fits[0], g, "short-name+title-corpus")

@@ -9,6 +9,7 @@ never the names of the people who hold them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from glossary.text import fold
 
@@ -154,6 +155,7 @@ def is_title_word(word: str) -> bool:
     return w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS
 
 
+@lru_cache(maxsize=1 << 12)
 def canonical_title(title: str) -> str:
     """The full English form of a title: "PM" → "Prime Minister".
 
@@ -204,9 +206,15 @@ def split_title(words: list[str]) -> int:
     return last_head
 
 
+@lru_cache(maxsize=1 << 12)
 def is_honorific(title: str) -> bool:
     """True if `title` is only a courtesy title ("Mr.", "Ông")."""
-    return fold(title).rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
+    return fold(title).rstrip(".") in _bare_honorifics()
+
+
+@lru_cache(maxsize=1)
+def _bare_honorifics() -> frozenset[str]:
+    return frozenset(h.rstrip(".") for h in HONORIFICS)
 
 
 def vi_title_prefix(text: str) -> str:
