@@ -72,6 +72,7 @@ _TITLE_HEADS = frozenset(
         "tổng thư ký",
         "hlv",
         "huấn luyện viên",
+        "chủ tịch nước",
     )
 )
 _TITLE_PREFIXES = frozenset(_word_key(t) for t in ("phó", "nguyên", "quyền", "cựu"))
@@ -122,7 +123,23 @@ _ORG_CUES = frozenset(
 _CREDIT_CUES = frozenset(_word_key(s) for s in ("ảnh", "theo", "nguồn", "video"))
 _PLACE_CUES = frozenset(
     _word_key(s)
-    for s in ("tại", "ở", "sang", "đến", "tới", "từ", "tỉnh", "thành phố", "nước")
+    for s in (
+        "tại",
+        "ở",
+        "sang",
+        "đến",
+        "tới",
+        "từ",
+        "tỉnh",
+        "thành phố",
+        "nước",
+        "sân",
+        "sân bay",
+        "đảo",
+        "sông",
+        "núi",
+        "vịnh",
+    )
 )
 # POS tags that may appear inside a domain term (nouns, verbs, adjectives).
 _DATELINE_TOKENS = 8  # a dateline sits in the first few tokens of a text
@@ -207,16 +224,35 @@ def _split_run(ctx: Context, i: int, j: int, alone: set[str]) -> list[tuple[int,
         if not sylls or not WORD.search(ctx.tokens[k - 1].text):
             continue  # never split around the hyphen of "Á - Âu"
         left = ctx.text[ctx.tokens[start].start : ctx.tokens[k - 1].end]
-        first = fold(sylls[0])
+        first = sylls[0].lower()
         if (
             name_key(left) in alone
             or (first in _SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1)
             or is_country(left)  # "Hungary Szijjártó Péter"
+            or _place_before_foreign(ctx, start, k, j)
         ):
             parts.append((start, k))
             start = k
     parts.append((start, j))
     return parts
+
+
+def _place_before_foreign(ctx: Context, start: int, k: int, j: int) -> bool:
+    """'Hoa Kỳ | Marc Knapper': one Vietnamese compound, then a foreign name.
+
+    The tagger keeps a Vietnamese place name ("Hoa Kỳ", "Hàn Quốc") as one
+    token; a foreign person's name after it has syllables no Vietnamese word
+    has.
+    """
+    toks = ctx.tokens
+    left = WORD.findall(toks[start].text)
+    right = [w for t in toks[k:j] for w in WORD.findall(t.text)]
+    return (
+        k == start + 1
+        and len(left) >= 2
+        and all(map(_is_vi_syllable, left))
+        and not all(map(_is_vi_syllable, right))
+    )
 
 
 def _title_at(ctx: Context, i: int) -> int:
@@ -394,7 +430,7 @@ def _could_be_person(ctx: Context, i: int, j: int) -> bool:
         return False  # "Chủ tịch HĐQT": a board, not a person
     if len(sylls) < 2 or not all(map(_is_vi_syllable, sylls)):
         return True
-    return fold(sylls[0]) in _SURNAMES
+    return sylls[0].lower() in _SURNAMES
 
 
 def _name_kinds(
@@ -413,7 +449,7 @@ def _name_kinds(
             prev in _PERSON_CUES
             or _is_byline(ctx, i, j)
             or (
-                fold(sylls[0]) in _SURNAMES
+                sylls[0].lower() in _SURNAMES
                 and 3 <= len(sylls) <= 4
                 and _is_vi_syllable(sylls[-1])
                 # one foreign syllable: "Cao Pendant Quang Vinh"

@@ -70,6 +70,7 @@ ORG_HEADS = _keys(
     "hiệp hội",
     "hội đồng",
     "liên đoàn",
+    "tổng liên đoàn",
     "liên minh",
     "tổ chức",
     "văn phòng",
@@ -94,7 +95,21 @@ ORG_HEADS = _keys(
 # another body ("Văn phòng Chính phủ", "Ủy ban Thường vụ Quốc hội").
 INSTITUTIONS = _keys("chính phủ", "quốc hội")
 # Acronym heads completed by an administrative place ("UBND tỉnh Thanh Hóa").
-_ADMIN_ORGS = _keys("ubnd", "hđnd", "ủy ban nhân dân", "hội đồng nhân dân")
+_ADMIN_ORGS = _keys(
+    "ubnd",
+    "hđnd",
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "tỉnh ủy",
+    "thành ủy",
+    "huyện ủy",
+    "quận ủy",
+    "công an",
+    "ca",
+)
+# "Tòa án nhân dân tối cao": lowercase words that end a people's body's name.
+_PEOPLES = _keys("nhân dân")
+_SUPREME = _keys("tối cao")
 # Lowercase heads that still open a name when a capitalised name follows.
 _LOWER_HEADS = _keys("công ty", "tập đoàn", "đội tuyển", "câu lạc bộ", "ngân hàng")
 # Heads of named buildings and sites, which are places.
@@ -119,9 +134,10 @@ _DETERMINERS = frozenset({"các", "những"})
 _SURNAME_TEXT = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
     "Đào Đoàn Vương Trịnh Trương Lâm Mai Lương Tô Hà Tạ Đinh Chu Thái Cao Doãn "
-    "Quan Cầm Lò Tráng Kiều Khúc Lưu Mạc Nghiêm Triệu Văn Thân Tôn Âu Giang La"
+    "Quan Cầm Lò Tráng Kiều Khúc Lưu Mạc Nghiêm Triệu Tôn"
 )
-SURNAMES = frozenset(fold(s) for s in _SURNAME_TEXT.split())
+# Compared as written, lower-cased: "Mai" is a surname, "Mãi" is not.
+SURNAMES = frozenset(s.lower() for s in _SURNAME_TEXT.split())
 # Syllables of a full name that ends an organisation's name; two-syllable
 # names look like places ("Sở Công Thương Hà Nội").
 _PERSON_MIN = 3
@@ -204,7 +220,7 @@ def is_vi_syllable(s: str) -> bool:
 
 def _person_at(syls: Sequence[Syl], i: int) -> bool:
     """A capitalised run of 2-4 Vietnamese syllables led by a common surname."""
-    if i >= len(syls) or not syls[i].cap or fold(syls[i].text) not in SURNAMES:
+    if i >= len(syls) or not syls[i].cap or syls[i].text.lower() not in SURNAMES:
         return False
     j = i + 1
     while j < len(syls) and syls[j].word and syls[j].text[:1].isupper():
@@ -269,6 +285,15 @@ def _admin_place(syls: Sequence[Syl], i: int) -> int:
     n = _match(syls, i, ADMIN)
     if not n:
         return i
+    if (
+        i + n + 1 < len(syls)
+        and syls[i].text == "TP"
+        and syls[i + n].text == "."
+        and syls[i + n].start == syls[i].end
+        and syls[i + n + 1].start - syls[i + n].end <= 1
+        and syls[i + n + 1].cap
+    ):
+        n += 1  # "TP.HCM", "TP. Hồ Chí Minh"
     j = _cap_run(syls, i + n)
     for k in range(i + n + 1, j):
         if _person_at(syls, k):  # "UBND tỉnh Thanh Hóa Nguyễn Hoài Anh"
@@ -311,11 +336,19 @@ def _scan_name(
         and (m := _match(syls, i + 1, INSTITUTIONS)) > 0
     ):
         return i + 1 + m  # "Ủy ban liên Chính phủ"
+    if (p := _match(syls, i, _PEOPLES)) > 0:
+        # "Tòa án nhân dân tối cao", "Tòa án nhân dân tỉnh Nghệ An"
+        if (t := _match(syls, i + p, _SUPREME)) > 0:
+            return i + p + t
+        end = _admin_place(syls, i + p)
+        return end if end > i + p else i
     k = _component(syls, i, allow_lower=True, heads_ok=heads_ok)
     if k == i:
         return i
     if _match(syls, i, INSTITUTIONS):
         return k
+    if (p := _match(syls, k, _PEOPLES)) > 0 and (t := _match(syls, k + p, _SUPREME)):
+        return k + p + t  # "Viện Kiểm sát nhân dân tối cao"
     while k < n:
         if _person_at(syls, k):
             break
@@ -403,12 +436,16 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
     s = syls[i]
     if not s.word:
         return None
-    if (m := _match(syls, i, _ADMIN_ORGS)) > 0 and s.cap:
+    if (m := _match(syls, i, _ADMIN_ORGS)) > 0 and s.text[:1].isupper():
         k = i + m
         if (a := _match(syls, k, ADMIN)) > 0:
             end = _admin_place(syls, k)
             k = end if end > k else k + a
-        return Span(s.start, syls[k - 1].end, Kind.ORG, "vi:org-admin")
+        elif m > 1 or s.text.isupper():
+            k = max(k, _cap_run(syls, k))  # "Tỉnh ủy Thanh Hóa"
+        if k > i + 1 or (s.text.isupper() and len(s.text) > 2):
+            return Span(s.start, syls[k - 1].end, Kind.ORG, "vi:org-admin")
+        # "Sở Tài chính", "Công an" alone: the ordinary rules below
     if (m := _match(syls, i, INSTITUTIONS)) > 0 and s.text[:1].isupper():
         return Span(s.start, syls[i + m - 1].end, Kind.ORG, "vi:institution")
     if _AGE_TEAM.match(s.text):
@@ -450,6 +487,10 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
     m = _match(syls, i, ORG_HEADS)
     lower = _match(syls, i, _LOWER_HEADS)
     if m and s.text[:1].isupper():
+        if syls[i + m - 1].end + 1 == (nxt := syls[min(i + m, len(syls) - 1)]).start:
+            inner_sp = _org_at(syls, i + m) if nxt.cap else None
+            if inner_sp is not None and inner_sp.kind is Kind.ORG:
+                return Span(s.start, inner_sp.end, Kind.ORG, "vi:org-head")
         company = _match(syls, i, _keys("công ty", "tổng công ty", "ngân hàng")) > 0
         k = _scan_name(syls, i + m, company=company)
         if k == i + m:
@@ -493,7 +534,7 @@ def admin_places(
     for i, s in enumerate(syls):
         if start <= s.start < end and (n := _match(syls, i, ADMIN)):
             k = _admin_place(syls, i)
-            if k > i and syls[k - 1].end <= end:
+            if k > i and syls[k - 1].end <= end and syls[i + n].text[0].isalpha():
                 local = _match(syls, i, LOCAL_ADMIN) == n
                 out.append((s.start, syls[i + n].start, syls[k - 1].end, local))
     return out

@@ -167,3 +167,25 @@ def test_spans_are_ordered_disjoint_and_in_the_text(text: str) -> None:
         assert text[sp.start].isalnum()
         assert text[sp.end - 1].isalnum()
         last = sp.end
+
+
+def test_peoples_bodies_party_committees_police_and_city_abbreviations() -> None:
+    from conftest import DATA
+
+    text = nfc((DATA / "text" / "vi_bodies.txt").read_text(encoding="utf-8"))
+    ms = vietnamese_mentions(Document("vi_bodies.txt", text, "vi"))
+    assert {
+        "UBND TP.HCM",
+        "Sở Giáo dục và Đào tạo TP.HCM",
+        "Tòa án nhân dân tối cao",
+        "Viện Kiểm sát nhân dân tối cao",
+        "Tỉnh ủy Thanh Hóa",
+        "Công an tỉnh Nghệ An",
+        "Trường Đại học Bách khoa Hà Nội",  # a head before another head
+        "Chính phủ",
+    } <= _of(ms, Kind.ORG)
+    people = _of(ms, Kind.PERSON)
+    assert {"Phan Văn Mãi", "Đỗ Trọng Hưng", "Lương Cường"} <= people  # Mãi ≠ Mai
+    # a Vietnamese place kept as one word by the tagger, then a foreign name
+    assert {"Marc Knapper", "Yoon Suk Yeol"} <= people
+    assert {"Hoa Kỳ", "Hàn Quốc", "huyện Quỳnh Lưu"} <= _of(ms, Kind.PLACE)
