@@ -160,6 +160,7 @@ class Syl:
     end: int
     tag: str
     token: int  # index of the token it came from
+    key: str = ""  # `word_key` of a word; "" for punctuation
 
     @property
     def cap(self) -> bool:
@@ -196,21 +197,28 @@ def syllables(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[Syl]:
     out = []
     for i, (start, end, tag) in enumerate(tokens):
         for m in _SYL.finditer(text, start, end):
-            out.append(Syl(m.group(), m.start(), m.end(), tag, i))
+            w = m.group()
+            key = word_key(w) if w[:1].isalnum() else ""
+            out.append(Syl(w, m.start(), m.end(), tag, i, key))
     return out
 
 
 def _match(syls: Sequence[Syl], i: int, table: frozenset[tuple[str, ...]]) -> int:
     """Length in syllables of the longest entry of `table` at i, or 0."""
+    if i >= len(syls) or syls[i].key not in _firsts(table):
+        return 0
     best = 0
     for n in (1, 2, 3, 4):
-        if (
-            i + n <= len(syls)
-            and all(s.word for s in syls[i : i + n])
-            and tuple(word_key(s.text) for s in syls[i : i + n]) in table
-        ):
+        if i + n > len(syls) or not syls[i + n - 1].key:
+            break
+        if tuple(s.key for s in syls[i : i + n]) in table:
             best = n
     return best
+
+
+@functools.cache
+def _firsts(table: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(k[0] for k in table)
 
 
 def is_vi_syllable(s: str) -> bool:
