@@ -449,7 +449,7 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
         if (a := _match(syls, k, ADMIN)) > 0:
             end = _admin_place(syls, k)
             k = end if end > k else k + a
-        elif m > 1 or s.text.isupper():
+        elif (m > 1 or s.text.isupper()) and not _person_at(syls, k):
             k = max(k, _cap_run(syls, k))  # "Tỉnh ủy Thanh Hóa"
         if k > i + 1 or (s.text.isupper() and len(s.text) > 2):
             return Span(s.start, syls[k - 1].end, Kind.ORG, "vi:org-admin")
