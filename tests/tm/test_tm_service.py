@@ -83,6 +83,8 @@ def test_index_and_fts_paths_agree(
 ) -> None:
     queries = ["Cannot open the configuraiton file", "Delete 7 files", "open file"]
     indexed = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
+    one_off = service.Matcher(store, in_memory=False)  # as `tm lookup` runs
+    assert [one_off.lookup(q, minimum=40) for q in queries] == indexed
     monkeypatch.setattr(service, "MAX_UNITS", 0)
     fts = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
     assert indexed == fts
