@@ -120,6 +120,10 @@ _PERSON_CUES = frozenset(
 _ORG_CUES = frozenset(
     _word_key(s) for s in ("tạp chí", "báo", "hãng", "hãng tin", "đài")
 )
+_WEEKDAYS = frozenset(
+    _word_key(f"thứ {d}") for d in ("hai", "ba", "tư", "năm", "sáu", "bảy")
+) | {_word_key("chủ nhật")}
+_DAY_WORDS = frozenset({_word_key("thứ")})
 _CREDIT_CUES = frozenset(_word_key(s) for s in ("ảnh", "theo", "nguồn", "video"))
 _PLACE_CUES = frozenset(
     _word_key(s)
@@ -152,6 +156,11 @@ def _is_name_token(ctx: Context, i: int) -> bool:
     tok = ctx.tokens[i]
     if ctx.shapes[i] != "cap" or _word_key(tok.text) in _ORG_HEADS:
         return False
+    prev = _word_key(ctx.tokens[i - 1].text) if i else ""
+    if _word_key(tok.text) in _WEEKDAYS or (
+        prev in _DAY_WORDS and tok.start - ctx.tokens[i - 1].end == 1
+    ):
+        return False  # "Thứ Ba", "Chủ nhật": weekdays are not names
     sylls = WORD.findall(tok.text)
     if ctx.initial[i] and tok.tag != "Np" and all(map(_is_vi_syllable, sylls)):
         return False

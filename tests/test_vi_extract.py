@@ -193,3 +193,10 @@ def test_place_kinds_from_document_cues(mentions: dict[str, list[Mention]]) -> N
     assert ("Belarus", Kind.PLACE) in kinds  # "Phó Thủ tướng Belarus Anatoly Sivak"
     assert ("Hà Nội", Kind.PLACE) in kinds  # "tại Hà Nội"
     assert ("Thái Bình Dương", Kind.PERSON) not in kinds  # "châu Á - Thái Bình Dương"
+
+
+def test_weekdays_are_not_names() -> None:
+    text = "Thứ Ba, ngày 18/2, ông Trần Văn Ba họp vào Chủ nhật tại Hà Nội."
+    names = {m.text for m in vietnamese_mentions(Document("w.txt", text, "vi"))}
+    assert "Trần Văn Ba" in names
+    assert not names & {"Ba", "Thứ Ba", "Chủ nhật"}
