@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
+from textual.worker import get_current_worker
 
 from glossary.errors import GlossaryError
 from glossary.model import Kind, TermStatus
@@ -27,11 +29,13 @@ from glossary.tui.screens.export_dialog import ExportDialog, ExportRequest
 from glossary.tui.screens.help import HelpScreen
 from glossary.tui.screens.merge_picker import MergePicker
 from glossary.tui.screens.prompt import ChoiceScreen, PromptScreen
-from glossary.tui.widgets.concept_table import LIMIT, ConceptTable
+from glossary.tui.widgets.concept_table import ConceptTable
 from glossary.tui.widgets.detail_pane import DetailPane, TermTable
 from glossary.tui.widgets.filter_box import FilterBox
+from glossary.tui.widgets.status_line import StatusLine
 
 _SORT_KEYS = ("label", "kind", "status", "aliases", "occurrences", "id")
+_FIRST = 200  # concepts shown while the rest load
 
 
 class ReviewApp(App[None]):
@@ -51,7 +55,8 @@ class ReviewApp(App[None]):
     #status { height: 1; background: $boost; color: $text-muted; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter"),
+        # priority: handled before the keys typed after it are dispatched
+        Binding("slash", "focus_filter", "Filter", priority=True),
         Binding("a", "approve", "Approve"),
         Binding("r", "reject", "Reject"),
         Binding("c", "candidate", "Candidate", show=False),
@@ -78,11 +83,17 @@ class ReviewApp(App[None]):
         super().__init__()
         self.tb = tb
         self.review = Review(tb)
-        self.rows: list[ConceptSummary] = []
-        self.hay: list[str] = []
+        self.index = filtering.FilterIndex([])
         self.shown: list[ConceptSummary] = []
+        self.shown_filter: str | None = None  # the filter the table shows
         self.sort_key = "label"
         self.loaded = False
+        self._detail: int | None = None  # the concept the detail pane shows
+
+    @property
+    def rows(self) -> list[ConceptSummary]:
+        """Every concept, in the current sort order."""
+        return self.index.rows
 
     # -- layout and loading ------------------------------------------------
 
@@ -92,7 +103,7 @@ class ReviewApp(App[None]):
             with Vertical(id="left"):
                 yield FilterBox()
                 yield ConceptTable(id="concepts")
-                yield Static("loading…", id="status")
+                yield StatusLine("loading…", id="status")
             yield DetailPane()
         yield Footer()
 
@@ -107,57 +118,98 @@ class ReviewApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        """Show the first concepts at once, then read them all and sort."""
+        """Show the first concepts at once, then read them all, sort and index."""
         try:
-            first = self.tb.summaries(limit=LIMIT)
-            self.call_from_thread(
-                self._loaded, first, [filtering.haystack(r) for r in first], False
-            )
+            first = self.tb.summaries(limit=_FIRST)
+            self.call_from_thread(self._loaded, filtering.FilterIndex(first), False)
             rows = self.tb.summaries()
         except GlossaryError as e:
             self.call_from_thread(self.notify, str(e), severity="error")
             return
         rows.sort(key=filtering.SORTS[self.sort_key])  # type: ignore[arg-type]
-        hay = [filtering.haystack(r) for r in rows]
-        self.call_from_thread(self._loaded, rows, hay)
+        self.call_from_thread(self._loaded, filtering.FilterIndex(rows))
 
-    def _loaded(
-        self, rows: list[ConceptSummary], hay: list[str], complete: bool = True
-    ) -> None:
-        self.rows, self.hay, self.loaded = rows, hay, complete
+    def _loaded(self, index: filtering.FilterIndex, complete: bool = True) -> None:
+        self.index, self.loaded = index, complete
         if complete:
-            self.apply_filter(self.query_one(FilterBox).value)
+            # the cursor stays where the user put it, else goes to the top
+            moved = self.query_one(ConceptTable).cursor_row > 0
+            self.apply_filter(self.query_one(FilterBox).value, None if moved else -1)
         else:
-            self._show(rows)
-            self.query_one("#status", Static).update("loading every concept…")
+            self._show(index.rows, text="")
+            self.query_one(StatusLine).text = "loading every concept…"
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        if self.loaded:
-            self.apply_filter(event.value)
+        # Answers the index has at hand (Backspace, a letter more narrowing a
+        # few thousand rows) are shown at once, in the same frame as the
+        # typed letter; the rest is computed in a worker.
+        if self.index.cheap(event.value):
+            self._show(self.index.select(event.value), text=event.value)
+        else:
+            self.apply_filter(event.value)  # over the first rows while loading
 
     @work(thread=True, exclusive=True, group="filter")
-    def apply_filter(self, text: str) -> None:
-        """Select the rows matching `text` off the UI thread, then redraw."""
-        shown = filtering.select(self.rows, self.hay, text)
-        self.call_from_thread(self._show, shown)
+    def apply_filter(self, text: str, keep: int | None = None) -> None:
+        """Select the rows matching `text` off the UI thread, then redraw.
 
-    def _show(self, shown: list[ConceptSummary], keep: int | None = None) -> None:
+        The cursor stays on the same concept when it is still shown (or goes
+        to concept `keep`; -1: the first row).
+        """
+        index = self.index
+        shown = index.select(text)
+        if index is self.index and not get_current_worker().is_cancelled:
+            self.call_from_thread(self._filtered, shown, keep, text)
+
+    def _filtered(
+        self, shown: list[ConceptSummary], keep: int | None, text: str
+    ) -> None:
+        if text == self.query_one(FilterBox).value:  # else a newer one is coming
+            self._show(shown, keep, text=text)
+
+    def _settle(self) -> None:
+        """Bring the table up to date with the filter box before acting on it.
+
+        An action typed right after the filter ("/chinh⏎a") must apply to the
+        rows the filter selects, not to those shown before its worker ended.
+        """
+        text = self.query_one(FilterBox).value
+        if self.shown_filter != text:
+            self._show(self.index.select(text), text=text)
+
+    def _show(
+        self,
+        shown: list[ConceptSummary],
+        keep: int | None = None,
+        *,
+        text: str | None = None,
+    ) -> None:
         table = self.query_one(ConceptTable)
         keep = table.current_id if keep is None else keep
         self.shown = shown
+        self.shown_filter = self.query_one(FilterBox).value if text is None else text
         table.show(shown, keep)
-        more = f" (first {LIMIT:,}; type to narrow)" if len(shown) > LIMIT else ""
-        marked = f" · {len(table.marked)} marked" if table.marked else ""
-        self.query_one("#status", Static).update(
-            f"{len(shown):,} of {len(self.rows):,} concepts{more}{marked}"
-            f" · sort: {self.sort_key}"
-        )
+        self._status()
         self.show_detail()
 
-    @on(DataTable.RowHighlighted, "#concepts")
+    def _status(self) -> None:
+        marked = self.query_one(ConceptTable).marked
+        n = f" · {len(marked)} marked" if marked else ""
+        self.query_one(StatusLine).text = (
+            f"{len(self.shown):,} of {len(self.rows):,} concepts{n}"
+            f" · sort: {self.sort_key}"
+        )
+
+    @on(ConceptTable.Highlighted)
+    def _highlighted(self) -> None:
+        self.show_detail()
+
     def show_detail(self) -> None:
+        """Show the concept under the cursor (unless the pane already does)."""
         cid = self.query_one(ConceptTable).current_id
+        if cid == self._detail:
+            return
+        self._detail = cid
         pane = self.query_one(DetailPane)
         if cid is None:
             pane.show(None, [])
@@ -170,18 +222,24 @@ class ReviewApp(App[None]):
     # -- helpers for actions -----------------------------------------------
 
     def _concept_id(self) -> int | None:
+        self._settle()
         cid = self.query_one(ConceptTable).current_id
         if cid is None:
             self.notify("no concept selected", severity="warning")
         return cid
 
     def _term_id(self) -> int | None:
+        self._settle()
         tid = self.query_one(TermTable).current_id
         if tid is None:
             self.notify("no term selected", severity="warning")
         return tid
 
     def _summary(self, cid: int) -> ConceptSummary | None:
+        table = self.query_one(ConceptTable)
+        row = table.row_of(cid)
+        if row is not None:
+            return table.rows[row]
         return next((r for r in self.rows if r.id == cid), None)
 
     def act(self, what: str, fn: Callable[[], Step], keep: int | None = None) -> None:
@@ -201,17 +259,16 @@ class ReviewApp(App[None]):
             fresh.pop(r.id, r) for r in self.rows if r.id not in ids or r.id in fresh
         ]
         rows.extend(fresh.values())
-        self.rows = rows
-        self.hay = [filtering.haystack(r) for r in rows]
+        self.index = filtering.FilterIndex(rows)
         table = self.query_one(ConceptTable)
         table.marked &= {r.id for r in rows}
-        self._show(
-            filtering.select(rows, self.hay, self.query_one(FilterBox).value), keep
-        )
+        self._detail = None  # the shown concept may have changed: reload it
+        self._show(self.index.select(self.query_one(FilterBox).value), keep)
 
     # -- actions ------------------------------------------------------------
 
     def _targets(self) -> list[int]:
+        self._settle()
         table = self.query_one(ConceptTable)
         if table.marked:
             return sorted(table.marked)
@@ -240,9 +297,11 @@ class ReviewApp(App[None]):
         table = self.query_one(ConceptTable)
         if table.marked:
             table.marked.clear()
-            self._show(self.shown)
+            table.refresh()
+            self._status()
 
     def action_mark(self) -> None:
+        self._settle()
         table = self.query_one(ConceptTable)
         cid = table.current_id
         if cid is None:
@@ -251,6 +310,7 @@ class ReviewApp(App[None]):
         summary = self._summary(cid)
         if summary:
             table.update_row(summary)
+        self._status()
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)
 
@@ -368,22 +428,15 @@ class ReviewApp(App[None]):
 
     def action_sort(self, key: str) -> None:
         self.sort_key = key
-        order = sorted(
-            range(len(self.rows)),
-            key=lambda i: filtering.SORTS[key](self.rows[i]),  # type: ignore[arg-type, return-value]
-        )
-        self.rows = [self.rows[i] for i in order]
-        self.hay = [self.hay[i] for i in order]
-        self._show(
-            filtering.select(self.rows, self.hay, self.query_one(FilterBox).value)
-        )
+        rows = sorted(self.rows, key=filtering.SORTS[key])  # type: ignore[arg-type]
+        self.index = filtering.FilterIndex(rows)
+        self._show(self.index.select(self.query_one(FilterBox).value))
 
     def action_focus_filter(self) -> None:
-        self.query_one(FilterBox).focus()
-
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.query_one(ConceptTable).focus()
+        """Focus the filter box at once, so "/chinh" typed fast all lands in it."""
+        if isinstance(self.focused, Input) or self.screen is not self.screen_stack[0]:
+            raise SkipAction  # a "/" typed in a text box or a dialog
+        self.screen.set_focus(self.query_one(FilterBox))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

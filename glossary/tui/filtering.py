@@ -8,13 +8,17 @@ fields are ``kind:``, ``status:`` and ``flag:`` (prefixes work: ``k:pers``).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from glossary.store import ConceptSummary
 from glossary.text import fold
 
 _FIELDS = ("kind", "status", "flag")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,9 @@ def _containing(hay: Sequence[str], word: str) -> list[int]:
     50,000 strings costs about ten times more.
     """
     joined, starts = _joined(hay)
+    if joined.count(word) > len(hay) // 16:
+        # many hits: one bisect per hit would cost more than testing each row
+        return [i for i, h in enumerate(hay) if word in h]
     out: list[int] = []
     at = joined.find(word)
     while at >= 0:
@@ -117,3 +124,89 @@ def _joined(hay: Sequence[str]) -> tuple[str, list[int]]:
     _CACHE.clear()
     _CACHE[id(hay)] = (hay, joined, starts)
     return joined, starts
+
+
+class FilterIndex:
+    """The table's rows, in display order, prepared once for fast filtering.
+
+    Built off the UI thread after loading, sorting or an action (an action
+    changes rows: the app builds a new index rather than patching this one).
+    `select` reuses earlier answers: results are kept for the last `CACHED`
+    queries (Backspace returns to one), and a word is searched for only among
+    the rows that matched a shorter word it contains (typing narrows).
+    """
+
+    CACHED = 64
+
+    def __init__(self, rows: Sequence[ConceptSummary]) -> None:
+        self.rows = list(rows)
+        self.hay = [haystack(r) for r in self.rows]
+        self._fields = {
+            "kind": [str(r.kind) for r in self.rows],
+            "status": [str(r.status) for r in self.rows],
+        }
+        self._flags = [r.flags for r in self.rows]
+        self._words: OrderedDict[str, list[int]] = OrderedDict()
+        self._queries: OrderedDict[Query, list[ConceptSummary]] = OrderedDict()
+
+    def select(self, text: str) -> list[ConceptSummary]:
+        """The rows passing the filter `text`, in display order."""
+        query = parse(text)
+        if query == Query():
+            return self.rows
+        hit = self._queries.get(query)
+        if hit is None:
+            hit = [self.rows[i] for i in self._indexes(query)]
+            _remember(self._queries, query, hit, self.CACHED)
+        return hit
+
+    def cheap(self, text: str, rows: int = 5_000) -> bool:
+        """Whether `select(text)` answers at once (a few ms, fine on the UI thread).
+
+        True when the query is empty or was answered before, or when it is
+        words only and a word it contains matched at most `rows` rows.
+        """
+        query = parse(text)
+        if query == Query() or query in self._queries:
+            return True
+        if query.kind or query.status or query.flag:
+            return False
+        word = query.words[0]
+        return any(w in word and len(h) <= rows for w, h in self._words.items())
+
+    def _indexes(self, query: Query) -> Sequence[int]:
+        picked: Sequence[int] = (
+            self._containing(query.words[0]) if query.words else range(len(self.rows))
+        )
+        for name, prefix in (("kind", query.kind), ("status", query.status)):
+            if prefix:
+                values = self._fields[name]
+                allowed = {v for v in set(values) if v.startswith(prefix)}
+                picked = [i for i in picked if values[i] in allowed]
+        if query.flag:
+            flags = self._flags
+            wanted = query.flag
+            picked = [i for i in picked if any(f.startswith(wanted) for f in flags[i])]
+        return picked
+
+    def _containing(self, word: str) -> list[int]:
+        cached = self._words.get(word)
+        if cached is not None:
+            self._words.move_to_end(word)
+            return cached
+        # the rows of a shorter word this one contains are a superset
+        base = max((w for w in self._words if w in word), key=len, default=None)
+        hay = self.hay
+        if base is not None:
+            out = [i for i in self._words[base] if word in hay[i]]
+        else:
+            out = _containing(hay, word)
+        _remember(self._words, word, out, self.CACHED)
+        return out
+
+
+def _remember(cache: OrderedDict[_K, _V], key: _K, value: _V, size: int) -> None:
+    cache[key] = value
+    cache.move_to_end(key)
+    while len(cache) > size:
+        cache.popitem(last=False)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import fill_sample  # type: ignore[import-not-found, unused-ignore]
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton
 
@@ -100,6 +101,26 @@ async def test_typing_in_filter_box(sample_termbase: TermBase) -> None:
         await _ready(app, pilot)
         assert len(app.shown) == 10  # Esc clears it
         assert isinstance(app.focused, ConceptTable)
+
+
+async def test_keys_typed_in_one_burst(sample_termbase: TermBase) -> None:
+    """'/chinh⏎a' arriving at once (fast typing, tmux send-keys) filters first,
+    then approves the first concept the filter shows, not the row that was
+    under the cursor before the filter ran."""
+    tb = sample_termbase
+    app = make_app(tb)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        assert app._driver is not None
+        keys = [("slash", "/"), *((c, c) for c in "chinh"), ("enter", "\r")]
+        for key, char in [*keys, ("a", "a")]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)  # no waiting between keys
+        await _ready(app, pilot)
+        assert app.query_one("#filter", Input).value == "chinh"
+        assert tb.concept(_key_id(tb, "other:chinh")).status is (ConceptStatus.APPROVED)
+        assert [e.concept_id for e in tb.history()] == [_key_id(tb, "other:chinh")]
 
 
 async def test_approve_reject_candidate(sample_termbase: TermBase) -> None:

@@ -40,3 +40,26 @@ def test_service_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_filter_index_agrees_with_select_while_typing(
+    sample_termbase: TermBase,
+) -> None:
+    """Typing and erasing (cached answers, narrowing) gives the plain answers."""
+    rows = sample_termbase.summaries()
+    hay = [filtering.haystack(r) for r in rows]
+    index = filtering.FilterIndex(rows)
+    for query in ("chinh phu", "ha noi", "k:pers chinh", "flag:amb", "pm"):
+        typed = [query[: i + 1] for i in range(len(query))]
+        for text in typed + typed[::-1] + [""]:
+            assert index.select(text) == filtering.select(rows, hay, text), text
+
+
+def test_filter_index_cheap_only_when_at_hand(sample_termbase: TermBase) -> None:
+    index = filtering.FilterIndex(sample_termbase.summaries())
+    assert index.cheap("")
+    assert not index.cheap("chi")
+    index.select("chi")
+    assert index.cheap("chi")  # answered before
+    assert index.cheap("chinh")  # narrows the rows of "chi"
+    assert not index.cheap("kind:person")  # fields: worker

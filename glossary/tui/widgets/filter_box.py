@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 PLACEHOLDER = (
@@ -11,16 +14,27 @@ PLACEHOLDER = (
 
 
 class FilterBox(Input):
-    """An Input whose changes the app turns into a filter worker."""
+    """An Input whose changes the app turns into a filter worker.
+
+    Enter (keep the filter) and Esc (clear it) go back to the concept table.
+    Both are priority bindings that move the focus at once: keys typed right
+    after them ("/chinh⏎a" in one burst) then reach the table, not the box.
+    """
 
     DEFAULT_CSS = """
     FilterBox { dock: top; }
     """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "leave(False)", "Keep filter", show=False, priority=True),
+        Binding("escape", "leave(True)", "Clear filter", show=False, priority=True),
+    ]
 
     def __init__(self) -> None:
         super().__init__(placeholder=PLACEHOLDER, id="filter")
 
-    def key_escape(self) -> None:
-        """Esc cancels the filter and returns to the table (Enter keeps it)."""
-        self.value = ""
-        self.screen.focus_next()
+    def action_leave(self, clear: bool) -> None:
+        """Focus the next widget (the concept table), clearing the filter or not."""
+        if clear:
+            self.value = ""
+        chain = self.screen.focus_chain
+        self.screen.set_focus(chain[(chain.index(self) + 1) % len(chain)])
