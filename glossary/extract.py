@@ -1075,10 +1075,31 @@ def _kind(
     if any(f in EVENT_WORDS for f in folded):
         return Kind.OTHER
     if len(parts) >= 2:
-        return Kind.PERSON
+        return _multiword_kind(text, start + len(surface), parts)
     if len(surface) > 3 and any(c.isupper() for c in surface[1:]):
         return Kind.ORG  # "VinFast": a brand written with an inner capital
+    if len(parts) == 1 and _BRAND_SUFFIX.search(surface):
+        return Kind.ORG  # "Vingroup", "Techcombank": a company's closed compound
     return None
+
+
+# A company name fused with its head word; the stem must be a name of its own.
+_BRAND_SUFFIX = re.compile(r"^[A-Z][a-z]{2,}(?:group|bank|corp|soft)$")
+# ", Malaysia." after a name: "Kuala Lumpur, Malaysia" is a place in a country.
+_IN_COUNTRY = re.compile(r", ([A-Z][\w]*(?: [A-Z][\w]*)*)(?=[.,;:)\n]|$| and )")
+_ROMAN = frozenset("IVXLC")
+
+
+def _multiword_kind(text: str, end: int, parts: list[str]) -> Kind:
+    """Kind of an unknown name of two or more words: a person unless shown not."""
+    nxt = _IN_COUNTRY.match(text, end)
+    if nxt and restore.is_country(nxt.group(1)):
+        return Kind.PLACE
+    # "Green SM": an acronym word does not occur in a personal name
+    # (a regnal number such as "III" does)
+    if any(len(p) >= 2 and p.isupper() and not set(p) <= _ROMAN for p in parts):
+        return Kind.ORG
+    return Kind.PERSON
 
 
 def _mk(

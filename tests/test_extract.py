@@ -193,3 +193,26 @@ def test_title_complement_with_comma_list() -> None:
     # a country after the comma ends the title
     assert ("Minister of Home Affairs", Kind.TITLE) in got
     assert ("Vietnam", Kind.PLACE) in got
+
+
+def _kind_of(text: str, name: str) -> Kind | None:
+    return next(m.kind for m in _m(text) if m.text == name)
+
+
+def test_name_followed_by_its_country_is_a_place() -> None:
+    text = "The final is at Bukit Jalil Stadium in Kuala Lumpur, Malaysia."
+    assert _kind_of(text, "Kuala Lumpur") is Kind.PLACE
+    # a country's possessive after a person does not make a place
+    text = "The talks were led by Anatoly Sivak, Russia's envoy."
+    assert _kind_of(text, "Anatoly Sivak") is Kind.PERSON
+
+
+def test_acronym_word_and_fused_head_make_an_organisation() -> None:
+    text = "The taxi firm Green SM and the developer Vingroup grew fast."
+    assert _kind_of(text, "Green SM") is Kind.ORG
+    assert _kind_of(text, "Vingroup") is Kind.ORG
+    # a regnal number is not an acronym
+    assert _kind_of("The visit of King Charles III ended.", "Charles III") in (
+        Kind.PERSON,
+        None,
+    )
