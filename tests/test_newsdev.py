@@ -21,12 +21,12 @@ from glossary.model import Document, Mention
 
 NEWS = SHARED / "corpus" / "news-dev"
 
-# achieved: found 0.99, together 24/31, canonical 210/317, invented 0, merged 1
+# achieved: found 0.99, together 24/31, canonical 213/317, invented 0, merged 1
 # (English rules + the Vietnamese extractor, without the store); small slack
 # for the Vietnamese side moving and for the scorer's tie-breaks
 FLOOR_FOUND = 0.97
 FLOOR_TOGETHER = 24
-FLOOR_CANONICAL = 205
+FLOOR_CANONICAL = 208
 MAX_INVENTED = 0
 MAX_MERGED = 1
 
