@@ -122,7 +122,12 @@ def _run(corpus: str, db: str, step: str) -> None:
                 count += len(term_mentions(doc))
         result = {"mentions": count, "read_s": read_done - started}
     result["seconds"] = time.perf_counter() - started
-    result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # CPU of this process and of its extraction workers (the build forks two).
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["cpu_s"] = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    result["maxrss_mb"] = own.ru_maxrss / 1024
+    result["workers_maxrss_mb"] = kids.ru_maxrss / 1024
     print(json.dumps(result))
 
 
@@ -191,7 +196,8 @@ def main() -> None:
         mb = size / 1_000_000
         files = sum(1 for _ in corpus.rglob("*.txt"))
         print(f"corpus: {mb:.1f} MB in {files} files (generated from seeds/)")
-        print(f"{'step':<34} {'s':>8} {'MB/s':>8} {'peak MB':>8}")
+        print(f"load average: {Path('/proc/loadavg').read_text().strip()}")
+        print(f"{'step':<34} {'s':>8} {'MB/s':>8} {'cpu s':>8} {'peak MB':>8}")
         rows = [
             ("read + decode only (baseline)", "read"),
             ("term_mentions only", "terms"),
@@ -206,9 +212,11 @@ def main() -> None:
             r = _measure(corpus, db, step)
             secs = float(r["seconds"])
             print(
-                f"{label:<34} {secs:8.2f} {mb / secs:8.2f} {float(r['maxrss_mb']):8.0f}"
+                f"{label:<34} {secs:8.2f} {mb / secs:8.2f} {float(r['cpu_s']):8.2f}"
+                f" {float(r['maxrss_mb']):8.0f}"
                 + (f"  concepts {r['concepts']}" if "concepts" in r else "")
             )
+        print(f"load average: {Path('/proc/loadavg').read_text().strip()}")
         if os.environ.get("BENCH_BUILD_PHASES") == "1":
             (db.parent / "phases.db").unlink(missing_ok=True)
             r = _measure(corpus, db.parent / "phases.db", "phases")
