@@ -153,7 +153,11 @@ def fold(s: str) -> str:
     folded = [
         _fold_slow(part) if i % 2 else _fast_fold(part) for i, part in enumerate(parts)
     ]
-    return " ".join("".join(folded).split())
+    joined = "".join(folded)
+    if not unicodedata.is_normalized("NFC", joined):
+        # a dropped mark between two slow runs (Hangul jamo) let them compose
+        joined = _fold_slow(joined)
+    return " ".join(joined.split())
 
 
 def name_key(s: str) -> str:
