@@ -16,7 +16,7 @@ from glossary.store import TermBase
 from glossary.tui.app import ReviewApp, make_app
 from glossary.tui.screens.export_dialog import ExportDialog
 from glossary.tui.screens.help import HelpScreen
-from glossary.tui.screens.merge_picker import MergePicker
+from glossary.tui.screens.merge_picker import MergePicker, rank
 from glossary.tui.widgets.concept_table import ConceptTable
 from glossary.tui.widgets.detail_pane import TermTable
 
@@ -331,3 +331,12 @@ def test_review_command_missing_db(
 ) -> None:
     assert main(["review", "--db", str(tmp_path / "none.db")]) == 2
     assert "no such term base" in capsys.readouterr().err
+
+
+def test_merge_picker_puts_word_matches_first(sample_termbase: TermBase) -> None:
+    """'pham' finds Phạm Minh Chính first, though a fuzzy score alone ranks
+    shorter strings higher."""
+    rows = sample_termbase.summaries()
+    chinh = _key_id(sample_termbase, "other:chinh")
+    assert rank("pham", rows, chinh)[0].label == "Phạm Minh Chính"
+    assert rank("ha noi", rows, chinh)[0].label == "Hà Nội"

@@ -22,18 +22,40 @@ SHOWN = 30
 
 
 def rank(
-    query: str, rows: Sequence[ConceptSummary], exclude: int
+    query: str,
+    rows: Sequence[ConceptSummary],
+    exclude: int,
+    pool: dict[int, str] | None = None,
 ) -> list[ConceptSummary]:
-    """The best `SHOWN` concepts for `query`, by fuzzy match on folded aliases."""
+    """The best `SHOWN` concepts for `query`, by fuzzy match on folded aliases.
+
+    Concepts with an alias containing every query word come first ("pham minh"
+    puts Phạm Minh Chính before Ho Chi Minh, which a fuzzy score alone ranks
+    higher); the rest of the list is the fuzzy matches. `pool` (from
+    `search_pool`) saves re-folding every label at each keystroke.
+    """
     q = fold(query)
-    pool = {r.id: f"{fold(r.label)} {r.keys}" for r in rows if r.id != exclude}
+    if pool is None:
+        pool = search_pool(rows)
+    candidates = {i: text for i, text in pool.items() if i != exclude}
     if not q:
-        keep = list(pool)[:SHOWN]
+        keep = list(candidates)[:SHOWN]
     else:
-        hits = process.extract(q, pool, scorer=fuzz.WRatio, limit=SHOWN)
+        words = q.split()
+        exact = {i: t for i, t in candidates.items() if all(w in t for w in words)}
+        hits = process.extract(q, exact, scorer=fuzz.WRatio, limit=SHOWN)
         keep = [key for _, _, key in hits]
+        if len(keep) < SHOWN:
+            rest = {i: t for i, t in candidates.items() if i not in exact}
+            more = process.extract(q, rest, scorer=fuzz.WRatio, limit=SHOWN - len(keep))
+            keep += [key for _, _, key in more]
     by_id = {r.id: r for r in rows}
     return [by_id[i] for i in keep]
+
+
+def search_pool(rows: Sequence[ConceptSummary]) -> dict[int, str]:
+    """Concept id -> the folded text the picker searches (label and aliases)."""
+    return {r.id: f"{fold(r.label)} {r.keys}" for r in rows}
 
 
 class MergePicker(ModalScreen[int | None]):
@@ -53,6 +75,7 @@ class MergePicker(ModalScreen[int | None]):
         super().__init__()
         self._source, self._rows, self._query = source, rows, query
         self._shown: list[ConceptSummary] = []
+        self._pool = search_pool(rows)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -68,7 +91,7 @@ class MergePicker(ModalScreen[int | None]):
         self._refresh(event.value)
 
     def _refresh(self, query: str) -> None:
-        self._shown = rank(query, self._rows, self._source.id)
+        self._shown = rank(query, self._rows, self._source.id, self._pool)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
