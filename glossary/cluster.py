@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from glossary import restore
 from glossary import text as _text
+from glossary.extract import ORG_HEADS as _ORG_HEADS
 from glossary.model import (
     Candidate,
     Concept,
@@ -65,38 +66,6 @@ _ADMIN_WORDS = frozenset(
     ]
 )
 _FUNCTION = frozenset({"of", "the", "and", "on", "for", "in", "và", "&"})
-_ORG_HEADS = frozenset(
-    [
-        "committee",
-        "ministry",
-        "department",
-        "federation",
-        "association",
-        "council",
-        "front",
-        "party",
-        "office",
-        "agency",
-        "administration",
-        "group",
-        "company",
-        "corporation",
-        "limited",
-        "ltd",
-        "bank",
-        "fund",
-        "union",
-        "university",
-        "institute",
-        "academy",
-        "court",
-        "assembly",
-        "government",
-        "holdings",
-        "fc",
-        "club",
-    ]
-)
 
 
 _WORD_SEP = re.compile(r"[\s,]+")
