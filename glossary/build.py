@@ -117,6 +117,7 @@ _EXTRACTION_MODULES = (
     "extract",
     "lexicon",
     "model",
+    "name_words",
     "reader",
     "restore",
     "segment",
