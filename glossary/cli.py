@@ -39,6 +39,17 @@ def db_of(args: argparse.Namespace) -> str:
     return str(args.db) if getattr(args, "db", None) else default_db()
 
 
+def reader_went_away() -> int:
+    """Exit quietly when stdout's reader closed early (`... | head`).
+
+    Points stdout at /dev/null so the interpreter's final flush does not fail
+    again, and returns the shell's status for SIGPIPE.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glossary",
@@ -56,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     handler: Handler = args.func
     try:
         return handler(args)
+    except BrokenPipeError:
+        return reader_went_away()
     except GlossaryError as e:
         print(f"glossary: error: {e}", file=sys.stderr)
         return 2

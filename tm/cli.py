@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.text import Text
 
+from glossary.cli import reader_went_away
 from glossary.errors import GlossaryError
 from glossary.text import nfc
 from tm import service
@@ -208,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args))
+    except BrokenPipeError:
+        return reader_went_away()
     except GlossaryError as e:
         print(f"tm: error: {e}", file=sys.stderr)
         return 2
