@@ -105,7 +105,7 @@ def content_hash(doc: Document) -> str:
 def _cluster_version() -> str:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("cluster", "build", "terms", "store"):
+    for name in ("cluster", "cluster_base", "candidate", "build", "terms", "store"):
         path = here / f"{name}.py"
         if path.exists():
             digest.update(path.read_bytes())

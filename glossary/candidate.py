@@ -1,0 +1,335 @@
+"""From a clustered group to a candidate concept: preferred form and flags.
+
+Private helper of `glossary.cluster`: picks the preferred term (diacritized
+full forms first), restores places from the gazetteer, adds the Vietnamese
+preferred term, and sets the restored, unrestored and conflict flags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from glossary import restore
+from glossary import text as _text
+from glossary.cluster_base import (
+    _Group,
+    _is_acronym,
+    _strip_admin,
+    _vietnamese_group,
+    _words,
+    fold,
+    norm_key,
+)
+from glossary.model import (
+    Candidate,
+    Concept,
+    Evidence,
+    Flag,
+    Kind,
+    Mention,
+    Occurrence,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary.titles import canonical_title, is_plural_title
+
+
+def _first_unique(items: Iterable[Evidence], n: int) -> tuple[Evidence, ...]:
+    """The first `n` distinct items, in order (a country has thousands)."""
+    seen: dict[Evidence, None] = {}
+    for item in items:
+        seen.setdefault(item)
+        if len(seen) == n:
+            break
+    return tuple(seen)
+
+
+def _candidate(g: _Group) -> Candidate:
+    forms: dict[tuple[str, str], list[tuple[Mention, TermType, Evidence]]] = {}
+    for m, t, ev in g.members:
+        forms.setdefault((m.text, m.lang), []).append((m, t, ev))
+    for text, lang, t, ev, m in g.extra:
+        forms.setdefault((text, lang), []).append((m, t, ev))
+    flags = set(g.flags)
+    notes = list(g.notes)
+    fulls = [
+        k for k, v in forms.items() if any(t is TermType.FULL_FORM for _, t, _ in v)
+    ]
+    if g.kind is Kind.PLACE:
+        # the bare name of "Tam Kỳ city" is a full form of the place
+        fulls += [
+            k
+            for k, v in forms.items()
+            if k not in fulls
+            and any(ev.rule == "administrative-word" for _, _, ev in v)
+        ]
+    if not fulls:
+        fulls = list(forms)
+    counts = {k: len(v) for k, v in forms.items()}
+
+    def rank(k: tuple[str, str]) -> tuple[bool, bool, bool, int, int]:
+        text = k[0]
+        diac = restore.has_diacritics(text)
+        caps = text.isupper() and len(text) > 3
+        bare = g.kind is not Kind.PLACE or _strip_admin(text) == text
+        return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
+
+    best = max(fulls, key=rank)
+    city = any(
+        fold(k[0]).endswith(" city") and _strip_admin(k[0]) == best[0] for k in forms
+    )
+    restored: Term | None = None
+    pref_text = best[0]
+    if not restore.has_diacritics(best[0]) and g.kind is Kind.PLACE:
+        base = _strip_admin(best[0])
+        r = restore.restore_place(base, city=city or fold(best[0]).endswith(" city"))
+        if r.restored:
+            restored = Term(
+                text=r.text,
+                lang="vi",
+                status=TermStatus.PREFERRED,
+                type=TermType.FULL_FORM,
+                count=0,
+                evidence=(
+                    Evidence("gazetteer", detail=f"{base} → {r.text} ({r.source})"),
+                ),
+            )
+            flags.add(Flag.RESTORED)
+            notes.append(f"restored from gazetteer: {r.source}")
+            pref_text = r.text
+        elif r.ambiguous:
+            flags.add(Flag.UNRESTORED)
+            notes.append("restoration ambiguous: " + " | ".join(r.candidates))
+    if (
+        restored is None
+        and g.kind is Kind.PLACE
+        and _is_acronym(best[0])
+        and restore.country_names(best[0])
+    ):
+        name = restore.country_names(best[0])[-1]
+        restored = Term(
+            text=name,
+            lang="en",
+            status=TermStatus.PREFERRED,
+            type=TermType.FULL_FORM,
+            evidence=(Evidence("iso-3166-1", detail=f"{best[0]} → {name}"),),
+        )
+        notes.append(f"name from ISO 3166-1 code {best[0]}")
+        pref_text = name
+    elif (
+        g.kind is Kind.PERSON
+        and not restore.has_diacritics(best[0])
+        and _vietnamese_group(g)
+    ):
+        flags.add(Flag.UNRESTORED)
+    diac = {k[0] for k in forms if restore.has_diacritics(k[0]) and not k[0].isupper()}
+    full_diac = {t for t in diac if (t, "en") in fulls or (t, "vi") in fulls}
+    if len({_style_key(t) for t in full_diac}) > 1:
+        flags.add(Flag.CONFLICT)
+        notes.append("spellings differ: " + " | ".join(sorted(full_diac)))
+    terms: list[Term] = []
+    if restored is not None:
+        terms.append(restored)
+    occurrences: dict[tuple[str, str], tuple[Occurrence, ...]] = {}
+    for k, v in forms.items():
+        types = [t for _, t, _ in v]
+        ttype = Counter(types).most_common(1)[0][0]
+        if ttype is TermType.FULL_FORM and k != best:
+            ttype = TermType.VARIANT
+        status = (
+            TermStatus.PREFERRED
+            if k == best and restored is None
+            else TermStatus.ADMITTED
+        )
+        evs = _first_unique((ev for _, _, ev in v), 20)
+        terms.append(
+            Term(
+                text=k[0],
+                lang=k[1],
+                status=status,
+                type=ttype,
+                count=len(v),
+                context=v[0][0].context,
+                evidence=evs,
+            )
+        )
+        occurrences[k] = tuple(
+            Occurrence(m.document, m.start, m.end, m.context, m.text) for m, _, _ in v
+        )
+    if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and restored is None:
+        terms = _vietnamese_preferred(terms, best)
+    if g.kind is Kind.PLACE:
+        terms = _local_unit_preferred(terms, flags, notes)
+    if g.kind is Kind.TITLE:
+        pref_text = best[0]
+        full = canonical_title(best[0])
+        if full != best[0]:
+            terms = [
+                Term(
+                    full,
+                    "en",
+                    TermStatus.PREFERRED,
+                    TermType.FULL_FORM,
+                    evidence=(
+                        Evidence(
+                            "title-plural"
+                            if is_plural_title(best[0])
+                            else "title-abbreviation",
+                            detail=best[0],
+                        ),
+                    ),
+                ),
+                *(_demote(t) for t in terms),
+            ]
+            pref_text = full
+    if g.roles:
+        notes.append("role: " + ", ".join(r for r, _ in g.roles.most_common()))
+    key_text = _strip_admin(pref_text) if g.kind is Kind.PLACE else pref_text
+    key = f"{g.kind}:{norm_key(key_text, g.kind)}"
+    if g.local:
+        docs = sorted({m.document for m, _, _ in g.members})
+        key += "@" + ",".join(docs)
+    concept = Concept(
+        kind=g.kind,
+        terms=tuple(terms),
+        note="; ".join(notes),
+        flags=frozenset(flags),
+        key=key,
+    )
+    return Candidate(concept=concept, occurrences=occurrences)
+
+
+def _is_vietnamese_form(text: str) -> bool:
+    """True if `text` is a Vietnamese name written with its marks ("Hà Nội")."""
+    words = [w for w in re.split(r"[\s\-–]+", _strip_admin(text)) if w]
+    return (
+        restore.has_diacritics(text)
+        and not text.isupper()
+        and bool(words)
+        and all(restore.is_syllable(w) for w in words)
+    )
+
+
+def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term]:
+    """Give a Vietnamese name a preferred `vi` term.
+
+    A form from Vietnamese text is promoted if none is preferred yet; else a
+    diacritized preferred form from English text ("Phạm Minh Chính" in an
+    English article) is added as the `vi` preferred term too. The English
+    preferred term stays as it is.
+    """
+    if any(t.lang == "vi" and t.is_preferred for t in terms):
+        return terms
+    vi = [
+        t
+        for t in terms
+        if t.lang == "vi" and t.type in (TermType.FULL_FORM, TermType.VARIANT)
+    ]
+    if vi:
+        top = max(
+            vi,
+            key=lambda t: (
+                t.text == best[0],
+                restore.has_diacritics(t.text),
+                len(t.text.split()),
+                t.count,
+            ),
+        )
+        return [
+            replace(t, status=TermStatus.PREFERRED) if t is top else t for t in terms
+        ]
+    if best[1] != "en" or not _is_vietnamese_form(best[0]):
+        return terms
+    return [
+        *terms,
+        Term(
+            text=best[0],
+            lang="vi",
+            status=TermStatus.PREFERRED,
+            type=TermType.FULL_FORM,
+            count=0,
+            evidence=(
+                Evidence("vietnamese-name", detail="diacritized in English text"),
+            ),
+        ),
+    ]
+
+
+_VI_UNIT = re.compile(r"^(?:quận|huyện|thị xã|thị trấn|phường|xã)\s+\S", re.I)
+
+
+def _local_unit_preferred(
+    terms: list[Term], flags: set[Flag], notes: list[str]
+) -> list[Term]:
+    """Districts, wards and communes keep their category in Vietnamese.
+
+    "Hai Ba Trung district" is "quận Hai Bà Trưng": the category comes from
+    a Vietnamese form of the corpus ("quận Hai Bà Trưng") or else from the
+    English level word and the gazetteer, which tells quận from huyện. The
+    English preferred term stays as it is.
+    """
+    vi_unit = [
+        t
+        for t in terms
+        if t.lang == "vi" and _VI_UNIT.match(t.text) and restore.has_diacritics(t.text)
+    ]
+    unit: Term | None = None
+    if vi_unit:
+        top = max(vi_unit, key=lambda t: t.count)
+        unit = replace(top, status=TermStatus.PREFERRED, type=TermType.FULL_FORM)
+    else:
+        for t in terms:
+            words = t.text.split()
+            if len(words) < 2 or t.lang != "en":
+                continue
+            name = restore.local_unit(" ".join(words[:-1]), fold(words[-1]))
+            if name is None:
+                continue
+            unit = Term(
+                text=name,
+                lang="vi",
+                status=TermStatus.PREFERRED,
+                type=TermType.FULL_FORM,
+                evidence=(Evidence("gazetteer-level", detail=f"{t.text} → {name}"),),
+            )
+            if not restore.has_diacritics(t.text):
+                flags.add(Flag.RESTORED)
+                notes.append(f"restored from gazetteer: {t.text} → {name}")
+            break
+    if unit is None:
+        return terms
+    out = [
+        replace(t, status=TermStatus.ADMITTED)
+        if t.lang == "vi" and t.is_preferred
+        else t
+        for t in terms
+        if not (t.lang == unit.lang and t.text == unit.text)
+    ]
+    return [*out, unit]
+
+
+def _style_key(text: str) -> str:
+    """Case- and tone-style-insensitive key that keeps the marks themselves."""
+    to_new = getattr(_text, "to_new_style", None)
+    if to_new is not None:
+        text = str(to_new(text))
+    return " ".join(text.casefold().split())
+
+
+def _demote(t: Term) -> Term:
+    if t.status is not TermStatus.PREFERRED:
+        return t
+    return Term(
+        t.text,
+        t.lang,
+        TermStatus.ADMITTED,
+        TermType.SHORT_FORM,
+        t.count,
+        t.pos,
+        t.context,
+        t.evidence,
+    )

@@ -1,0 +1,182 @@
+"""Shared pieces of clustering: keys, word splits and the mention group.
+
+Private helpers of `glossary.cluster` and `glossary.candidate`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from glossary import restore
+from glossary import text as _text
+from glossary.model import (
+    Evidence,
+    Flag,
+    Kind,
+    Mention,
+    TermType,
+)
+from glossary.titles import canonical_title, is_honorific
+
+# Clustering keys the same few thousand names hundreds of thousands of times.
+fold = lru_cache(maxsize=1 << 16)(_text.fold)
+
+
+name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
+
+
+_ADMIN_WORDS = frozenset(
+    [
+        "province",
+        "city",
+        "district",
+        "ward",
+        "commune",
+        "town",
+        "prefecture",
+        "tỉnh",
+        "thành",
+        "phố",
+        "quận",
+        "huyện",
+        "phường",
+        "xã",
+    ]
+)
+
+
+_FUNCTION = frozenset({"of", "the", "and", "on", "for", "in", "và", "&"})
+
+
+_WORD_SEP = re.compile(r"[\s,]+")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD_SEP.split(text) if w)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(fold(x) for x in _words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def norm_key(text: str, kind: Kind | None) -> str:
+    """The key that decides whether two written forms are one name.
+
+    Places lose administrative words ("Vinh Long Province" == "Vinh Long");
+    organisations lose function words and punctuation.
+
+    >>> norm_key("Economic, Trade, and Scientific-Technical", Kind.ORG)
+    'economictradescientifictechnical'
+    """
+    if kind is Kind.ORG:
+        # "Việt Nam-Belarus Intergovernmental Committee": the pair of
+        # countries is not part of the body's name
+        m = _PAIR.match(text)
+        if m and restore.is_country(m.group(1)) and restore.is_country(m.group(2)):
+            text = m.group(3)
+    words = list(_words(fold(text).replace("’", "'")))
+    if kind is Kind.PLACE:
+        while len(words) > 1 and words[-1] in _ADMIN_WORDS:
+            words.pop()
+        while len(words) > 1 and words[0] in _ADMIN_WORDS:
+            words.pop(0)
+    if kind is Kind.ORG:
+        words = [w for w in words if w not in _FUNCTION]
+        # "Việt Nam-Belarus Intergovernmental Committee": the pair of
+        # countries is not part of the body's name
+        if (
+            len(words) > 2
+            and "-" in words[0]
+            and all(restore.is_country(p) for p in words[0].split("-") if p)
+        ):
+            words = words[1:]
+    return name_key(" ".join(words)).replace("'", "").replace(",", "")
+
+
+_PAIR = re.compile(r"^([^-–]+?)\s?[-–]\s?(\S+)\s+(.+)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def acronym_of(expansion: str) -> str:
+    """Initials of the capitalised words of `expansion` ("VNA").
+
+    >>> acronym_of("Vietnam News Agency")
+    'VNA'
+    """
+    out = []
+    for w in re.split(r"[\s\-]+", expansion):
+        if w and w[0].isupper() and fold(w) not in _FUNCTION:
+            out.append(w[0])
+    return "".join(out).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isupper() and " " not in text
+
+
+@dataclass
+class _Group:
+    kind: Kind
+    doc: str  # "" once it spans documents
+    key: str
+    members: list[tuple[Mention, TermType, Evidence]] = field(default_factory=list)
+    extra: list[tuple[str, str, TermType, Evidence, Mention]] = field(
+        default_factory=list
+    )  # (text, lang, type, evidence, mention) for synthesized terms ("PM Dung")
+    flags: set[Flag] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+    local: bool = False  # identity is document-local (short or 2-syllable names)
+    merged_into: _Group | None = None
+
+    def root(self) -> _Group:
+        g = self
+        while g.merged_into is not None:
+            g = g.merged_into
+        return g
+
+    def add(self, m: Mention, t: TermType, ev: Evidence) -> None:
+        self.members.append((m, t, ev))
+        if m.title and not is_honorific(m.title):
+            self.roles[canonical_title(m.title)] += 1
+
+
+def _ev(rule: str, m: Mention, detail: str = "") -> Evidence:
+    return Evidence(rule, m.document, m.start, m.end, detail)
+
+
+def _name_words(m: Mention) -> tuple[str, ...]:
+    return _split_name(m.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_name(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _SPACES.split(text) if w)
+
+
+def _vietnamese_group(g: _Group) -> bool:
+    words = _name_words(g.members[0][0])
+    return fold(words[0]) in restore.VIETNAMESE_SURNAMES and all(
+        restore.is_syllable(w) for w in words
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name_key(w) for w in words)
+
+
+def _strip_admin(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and fold(words[-1]) in _ADMIN_WORDS:
+        words.pop()
+    return " ".join(words)
