@@ -7,6 +7,7 @@ notifications. Loading and filtering run in thread workers.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -132,6 +133,10 @@ class ReviewApp(App[None]):
     def _loaded(self, index: filtering.FilterIndex, complete: bool = True) -> None:
         self.index, self.loaded = index, complete
         if complete:
+            # 50,000 rows are a few million objects: a full collection walking
+            # them would stall a keystroke by 100-300 ms; they live as long as
+            # the app, so move them out of the collector's sight
+            gc.freeze()
             # the cursor stays where the user put it, else goes to the top
             moved = self.query_one(ConceptTable).cursor_row > 0
             self.apply_filter(self.query_one(FilterBox).value, None if moved else -1)
@@ -176,6 +181,7 @@ class ReviewApp(App[None]):
         text = self.query_one(FilterBox).value
         if self.shown_filter != text:
             self._show(self.index.select(text), text=text)
+        self.show_detail()  # the term table must show the current concept
 
     def _show(
         self,
@@ -190,7 +196,9 @@ class ReviewApp(App[None]):
         self.shown_filter = self.query_one(FilterBox).value if text is None else text
         table.show(shown, keep)
         self._status()
-        self.show_detail()
+        # after the table's frame: a new concept in the pane means a layout of
+        # the whole screen, which would delay the new rows
+        self.call_after_refresh(self.show_detail)
 
     def _status(self) -> None:
         marked = self.query_one(ConceptTable).marked
