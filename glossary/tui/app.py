@@ -436,9 +436,26 @@ class ReviewApp(App[None]):
 
     def action_sort(self, key: str) -> None:
         self.sort_key = key
-        rows = sorted(self.rows, key=filtering.SORTS[key])  # type: ignore[arg-type]
-        self.index = filtering.FilterIndex(rows)
-        self._show(self.index.select(self.query_one(FilterBox).value))
+        self._sort(key, self.index)
+
+    @work(thread=True, exclusive=True, group="sort")
+    def _sort(self, key: str, base: filtering.FilterIndex) -> None:
+        """Sort and index off the UI thread (0.3-0.6 s for 50,000 concepts)."""
+        rows = sorted(base.rows, key=filtering.SORTS[key])  # type: ignore[arg-type]
+        index = filtering.FilterIndex(rows)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._sorted, key, base, index)
+
+    def _sorted(
+        self, key: str, base: filtering.FilterIndex, index: filtering.FilterIndex
+    ) -> None:
+        if key != self.sort_key:
+            return  # another sort was asked for meanwhile
+        if base is not self.index:  # an action or a reload changed the rows
+            self._sort(key, self.index)
+            return
+        self.index = index
+        self._show(index.select(self.query_one(FilterBox).value))
 
     def action_focus_filter(self) -> None:
         """Focus the filter box at once, so "/chinh" typed fast all lands in it."""
