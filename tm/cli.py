@@ -136,9 +136,16 @@ def _export(args: argparse.Namespace) -> int:
     store = _db(args)
     out = None if args.output in (None, "-") else Path(args.output)
     n = service.export(store, args.format, out, src=args.src, tgt=args.tgt)
+    left_out = store.count() - n
     store.close()
     if out is not None:
         print(f"{n} units written to {out}", file=sys.stderr)
+    if left_out:
+        print(
+            f"tm: warning: {left_out} unit(s) left out: they hold control "
+            "characters that XML 1.0 cannot represent (export PO or CSV to keep them)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -257,7 +257,8 @@ def export(
     """Write every unit as `fmt` to `path` atomically (stdout if None).
 
     Returns:
-        The number of units written.
+        The number of units written: TMX leaves out units with control
+        characters that XML 1.0 cannot hold, so it may be below `store.count()`.
 
     Raises:
         ExportError: Unknown format or the file cannot be written.
@@ -266,6 +267,8 @@ def export(
     if dump is None:
         raise ExportError(f"unknown export format {fmt!r}")
     units = list(store.units())
+    if fmt == "tmx":
+        units = [u for u in units if tmx.writable(u)]
     if path is None:
         import sys
 

@@ -106,3 +106,28 @@ def test_parallel_and_glossary(
     assert "Thủ tướng thăm Hà Nội." in out
     assert "term: Prime Minister → Thủ tướng" in out
     assert "term: Hanoi → Hà Nội" in out
+
+
+def test_tmx_export_reports_units_xml_cannot_hold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file = tmp_path / "ff.csv"
+    csv_file.write_text(
+        "source,target\nOpen file,Mở tập tin\n"
+        "Page one\fPage two,Trang một\fTrang hai\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "tm.db")
+    assert main(["import", str(csv_file), "--db", db]) == 0
+    capsys.readouterr()
+    out = tmp_path / "out.tmx"
+    assert main(["export", "--format", "tmx", "-o", str(out), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "1 units written" in err
+    assert "1 unit(s) left out" in err
+    assert out.read_text(encoding="utf-8").count("<tu ") == 1
+    assert (
+        main(["export", "--format", "csv", "-o", str(tmp_path / "o.csv"), "--db", db])
+        == 0
+    )
+    assert "left out" not in capsys.readouterr().err

@@ -81,6 +81,11 @@ def load(
     return units
 
 
+def writable(unit: Unit) -> bool:
+    """False if the unit holds control characters that XML 1.0 cannot hold."""
+    return _XML_ILLEGAL.search(unit.source + unit.target) is None
+
+
 def dump(
     units: Iterable[Unit], out: BinaryIO, *, src: str = "en", tgt: str = "vi"
 ) -> None:
@@ -101,7 +106,7 @@ def dump(
     ).set("o-tmf", "glossary-vi")
     body = etree.SubElement(root, "body")
     for unit in units:
-        if _XML_ILLEGAL.search(unit.source + unit.target):
+        if not writable(unit):
             continue  # XML 1.0 cannot hold these control characters at all
         tu = etree.SubElement(body, "tu")
         if unit.id is not None:
