@@ -131,3 +131,23 @@ def test_every_subcommand_has_help(
         main([command, "--help"])
     assert exit_.value.code == 0
     assert "--db FILE" in capsys.readouterr().out
+
+
+def test_show_gives_each_rule_once_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from glossary.model import Concept, Evidence, Kind, Term, TermStatus
+    from glossary.store import TermBase
+
+    same = tuple(Evidence("title", "vi.txt", i * 10, i * 10 + 9) for i in range(6))
+    aligned = Evidence("align:dice", "vi.txt", 0, 9, "score=0.5041")
+    term = Term("Thủ tướng", "vi", TermStatus.PREFERRED, evidence=(*same, aligned))
+    path = str(tmp_path / "g.db")
+    tb = TermBase(path)
+    tb.add_concept(Concept(kind=Kind.TITLE, terms=(term,)))
+    tb.close()
+    assert main(["show", "thu tuong", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert out.count("      why: title vi.txt:0-9\n") == 1
+    assert "      why: align:dice vi.txt:0-9 (score=0.5041)\n" in out
+    assert "      (+5 more)\n" in out

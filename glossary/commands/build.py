@@ -152,6 +152,9 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+_WHY = 4  # evidence lines shown per term
+
+
 def _describe(tb: TermBase, concept: Concept) -> str:
     assert concept.id is not None
     lines = [f"{concept.label}  [{concept.kind}, {concept.status}]  id {concept.id}"]
@@ -165,10 +168,16 @@ def _describe(tb: TermBase, concept: Concept) -> str:
         lines.append(
             f"    {t.text}  ({t.lang}, {t.status}, {t.type}, ×{t.count}{manual})"
         )
-        for ev in t.evidence[:3]:
+        # the first evidence of each rule, so a late rule (an alignment
+        # score after many same-name links) is not hidden by repeats
+        shown = list({ev.rule: ev for ev in reversed(t.evidence)}.values())[::-1]
+        for ev in shown[:_WHY]:
             where = f" {ev.document}:{ev.start}-{ev.end}" if ev.document else ""
             detail = f" ({ev.detail})" if ev.detail else ""
             lines.append(f"      why: {ev.rule}{where}{detail}")
+        if len(t.evidence) > min(len(shown), _WHY):
+            more = len(t.evidence) - min(len(shown), _WHY)
+            lines.append(f"      (+{more} more)")
     occurrences = tb.occurrences(concept.id, limit=_CONTEXTS)
     if occurrences:
         lines.append("  contexts:")
