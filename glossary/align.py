@@ -473,7 +473,7 @@ def propose(
         vi_segs,
         cand_occ,
         surface,
-        {fold(u) for u in units},
+        unit_keys,
         lexicon or {},
         frozenset(tuple(_TOKEN.findall(fold(p.vietnamese))) for p in out.values()),
     )
