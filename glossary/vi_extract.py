@@ -43,12 +43,10 @@ from glossary.vi_tokens import (
 
 __all__ = ["Token", "tag", "vietnamese_mentions"]
 
-_word_key = word_key
 
-
-# Title heads, matched on `_word_key` (so both tone styles and any case match).
+# Title heads, matched on `word_key` (so both tone styles and any case match).
 _TITLE_HEADS = frozenset(
-    _word_key(t)
+    word_key(t)
     for t in (
         "thủ tướng",
         "bộ trưởng",
@@ -75,14 +73,12 @@ _TITLE_HEADS = frozenset(
         "chủ tịch nước",
     )
 )
-_TITLE_PREFIXES = frozenset(_word_key(t) for t in ("phó", "nguyên", "quyền", "cựu"))
+_TITLE_PREFIXES = frozenset(word_key(t) for t in ("phó", "nguyên", "quyền", "cựu"))
 _ORG_HEADS = frozenset(" ".join(k) for k in ORG_HEADS)
-# Common Vietnamese surnames: name structure, used to find where a person starts.
-_SURNAMES = SURNAMES
 # Words before a name that make it a person: honorifics, then roles written
 # in lowercase before the name ("tiền đạo Nguyễn Xuân Son", "tác giả Hải Minh").
 _PERSON_CUES = frozenset(
-    _word_key(s)
+    word_key(s)
     for s in (
         "ông",
         "bà",
@@ -118,15 +114,15 @@ _PERSON_CUES = frozenset(
 # Words before a name that make it an organisation or brand, the name alone
 # being how it is known ("tạp chí Forbes", "thương hiệu Hòa Phát").
 _ORG_CUES = frozenset(
-    _word_key(s) for s in ("tạp chí", "báo", "hãng", "hãng tin", "đài")
+    word_key(s) for s in ("tạp chí", "báo", "hãng", "hãng tin", "đài")
 )
 _WEEKDAYS = frozenset(
-    _word_key(f"thứ {d}") for d in ("hai", "ba", "tư", "năm", "sáu", "bảy")
-) | {_word_key("chủ nhật")}
-_DAY_WORDS = frozenset({_word_key("thứ")})
-_CREDIT_CUES = frozenset(_word_key(s) for s in ("ảnh", "theo", "nguồn", "video"))
+    word_key(f"thứ {d}") for d in ("hai", "ba", "tư", "năm", "sáu", "bảy")
+) | {word_key("chủ nhật")}
+_DAY_WORDS = frozenset({word_key("thứ")})
+_CREDIT_CUES = frozenset(word_key(s) for s in ("ảnh", "theo", "nguồn", "video"))
 _PLACE_CUES = frozenset(
-    _word_key(s)
+    word_key(s)
     for s in (
         "tại",
         "ở",
@@ -154,10 +150,10 @@ _is_vi_syllable = is_vi_syllable
 
 def _is_name_token(ctx: Context, i: int) -> bool:
     tok = ctx.tokens[i]
-    if ctx.shapes[i] != "cap" or _word_key(tok.text) in _ORG_HEADS:
+    if ctx.shapes[i] != "cap" or word_key(tok.text) in _ORG_HEADS:
         return False
-    prev = _word_key(ctx.tokens[i - 1].text) if i else ""
-    if _word_key(tok.text) in _WEEKDAYS or (
+    prev = word_key(ctx.tokens[i - 1].text) if i else ""
+    if word_key(tok.text) in _WEEKDAYS or (
         prev in _DAY_WORDS and tok.start - ctx.tokens[i - 1].end == 1
     ):
         return False  # "Thứ Ba", "Chủ nhật": weekdays are not names
@@ -236,7 +232,7 @@ def _split_run(ctx: Context, i: int, j: int, alone: set[str]) -> list[tuple[int,
         first = sylls[0].lower()
         if (
             name_key(left) in alone
-            or (first in _SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1)
+            or (first in SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1)
             or is_country(left)  # "Hungary Szijjártó Péter"
             or _place_before_foreign(ctx, start, k, j)
         ):
@@ -268,11 +264,11 @@ def _title_at(ctx: Context, i: int) -> int:
     """End index of a title phrase starting at token i, or i if none."""
     k = i
     n = len(ctx.tokens)
-    while k < n and _word_key(ctx.tokens[k].text) in _TITLE_PREFIXES:
+    while k < n and word_key(ctx.tokens[k].text) in _TITLE_PREFIXES:
         k += 1
     for width in (1, 2):
         if k + width <= n:
-            words = " ".join(_word_key(t.text) for t in ctx.tokens[k : k + width])
+            words = " ".join(word_key(t.text) for t in ctx.tokens[k : k + width])
             if words in _TITLE_HEADS:
                 return k + width
     return i
@@ -439,7 +435,7 @@ def _could_be_person(ctx: Context, i: int, j: int) -> bool:
         return False  # "Chủ tịch HĐQT": a board, not a person
     if len(sylls) < 2 or not all(map(_is_vi_syllable, sylls)):
         return True
-    return sylls[0].lower() in _SURNAMES
+    return sylls[0].lower() in SURNAMES
 
 
 def _name_kinds(
@@ -451,14 +447,14 @@ def _name_kinds(
     tokens = ctx.tokens
     for i, j in parts:
         key = name_key(ctx.text[tokens[i].start : tokens[j - 1].end])
-        prev = _word_key(tokens[i - 1].text) if i > 0 else ""
+        prev = word_key(tokens[i - 1].text) if i > 0 else ""
         sylls = WORD.findall(ctx.text[tokens[i].start : tokens[j - 1].end])
         nxt = tokens[j].text if j < len(tokens) else ""
         if (
             prev in _PERSON_CUES
             or _is_byline(ctx, i, j)
             or (
-                sylls[0].lower() in _SURNAMES
+                sylls[0].lower() in SURNAMES
                 and 3 <= len(sylls) <= 4
                 and _is_vi_syllable(sylls[-1])
                 # one foreign syllable: "Cao Pendant Quang Vinh"
@@ -488,7 +484,7 @@ def _is_byline(ctx: Context, i: int, j: int) -> bool:
     if (
         i >= 2
         and toks[i - 1].text == ":"
-        and _word_key(toks[i - 2].text) in _CREDIT_CUES
+        and word_key(toks[i - 2].text) in _CREDIT_CUES
     ):
         return True
     before = text[: toks[i].start].rstrip(" ")
