@@ -21,11 +21,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
+from glossary import concept_filter
 from glossary.errors import GlossaryError
 from glossary.model import Kind, TermStatus
 from glossary.service import Review, Step
 from glossary.store import ConceptSummary, TermBase
-from glossary.tui import filtering
 from glossary.tui.screens.export_dialog import ExportDialog, ExportRequest
 from glossary.tui.screens.help import HelpScreen
 from glossary.tui.screens.merge_picker import MergePicker
@@ -84,7 +84,7 @@ class ReviewApp(App[None]):
         super().__init__()
         self.tb = tb
         self.review = Review(tb)
-        self.index = filtering.FilterIndex([])
+        self.index = concept_filter.FilterIndex([])
         self.shown: list[ConceptSummary] = []
         self.shown_filter: str | None = None  # the filter the table shows
         self.sort_key = "label"
@@ -122,15 +122,17 @@ class ReviewApp(App[None]):
         """Show the first concepts at once, then read them all, sort and index."""
         try:
             first = self.tb.summaries(limit=_FIRST)
-            self.call_from_thread(self._loaded, filtering.FilterIndex(first), False)
+            self.call_from_thread(
+                self._loaded, concept_filter.FilterIndex(first), False
+            )
             rows = self.tb.summaries()
         except GlossaryError as e:
             self.call_from_thread(self.notify, str(e), severity="error")
             return
-        rows.sort(key=filtering.SORTS[self.sort_key])  # type: ignore[arg-type]
-        self.call_from_thread(self._loaded, filtering.FilterIndex(rows))
+        rows.sort(key=concept_filter.SORTS[self.sort_key])  # type: ignore[arg-type]
+        self.call_from_thread(self._loaded, concept_filter.FilterIndex(rows))
 
-    def _loaded(self, index: filtering.FilterIndex, complete: bool = True) -> None:
+    def _loaded(self, index: concept_filter.FilterIndex, complete: bool = True) -> None:
         self.index, self.loaded = index, complete
         if complete:
             # 50,000 rows are a few million objects: a full collection walking
@@ -267,7 +269,7 @@ class ReviewApp(App[None]):
             fresh.pop(r.id, r) for r in self.rows if r.id not in ids or r.id in fresh
         ]
         rows.extend(fresh.values())
-        self.index = filtering.FilterIndex(rows)
+        self.index = concept_filter.FilterIndex(rows)
         table = self.query_one(ConceptTable)
         table.marked &= {r.id for r in rows}
         self._detail = None  # the shown concept may have changed: reload it
@@ -439,15 +441,18 @@ class ReviewApp(App[None]):
         self._sort(key, self.index)
 
     @work(thread=True, exclusive=True, group="sort")
-    def _sort(self, key: str, base: filtering.FilterIndex) -> None:
+    def _sort(self, key: str, base: concept_filter.FilterIndex) -> None:
         """Sort and index off the UI thread (0.3-0.6 s for 50,000 concepts)."""
-        rows = sorted(base.rows, key=filtering.SORTS[key])  # type: ignore[arg-type]
-        index = filtering.FilterIndex(rows)
+        rows = sorted(base.rows, key=concept_filter.SORTS[key])  # type: ignore[arg-type]
+        index = concept_filter.FilterIndex(rows)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._sorted, key, base, index)
 
     def _sorted(
-        self, key: str, base: filtering.FilterIndex, index: filtering.FilterIndex
+        self,
+        key: str,
+        base: concept_filter.FilterIndex,
+        index: concept_filter.FilterIndex,
     ) -> None:
         if key != self.sort_key:
             return  # another sort was asked for meanwhile

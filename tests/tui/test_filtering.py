@@ -5,22 +5,24 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from glossary import concept_filter
 from glossary.store import TermBase
-from glossary.tui import filtering
 
 
 def test_parse_fields_and_words() -> None:
-    q = filtering.parse("k:pers  Hà   Nội st:cand flag:")
-    assert q == filtering.Query(words=("ha noi",), kind="pers", status="cand")
+    q = concept_filter.parse("k:pers  Hà   Nội st:cand flag:")
+    assert q == concept_filter.Query(words=("ha noi",), kind="pers", status="cand")
 
 
 def test_select_matches_python_loop(sample_termbase: TermBase) -> None:
     rows = sample_termbase.summaries()
-    hay = [filtering.haystack(r) for r in rows]
+    hay = [concept_filter.haystack(r) for r in rows]
     for text in ("chinh", "ha noi", "pm", "kind:place", "flag:amb chinh", "zz"):
-        q = filtering.parse(text)
-        slow = [r for r, h in zip(rows, hay, strict=True) if filtering.matches(q, r, h)]
-        assert filtering.select(rows, hay, text) == slow, text
+        q = concept_filter.parse(text)
+        slow = [
+            r for r, h in zip(rows, hay, strict=True) if concept_filter.matches(q, r, h)
+        ]
+        assert concept_filter.select(rows, hay, text) == slow, text
 
 
 @given(st.lists(st.text(alphabet="abc \0", max_size=6), max_size=20), st.text("abc"))
@@ -28,7 +30,7 @@ def test_containing_agrees_with_in(hay: list[str], word: str) -> None:
     hay = [h.replace("\0", "") for h in hay]
     expected = [i for i, h in enumerate(hay) if word in h]
     if word:
-        assert filtering._containing(hay, word) == expected
+        assert concept_filter._containing(hay, word) == expected
 
 
 def test_service_does_not_import_textual() -> None:
@@ -47,16 +49,16 @@ def test_filter_index_agrees_with_select_while_typing(
 ) -> None:
     """Typing and erasing (cached answers, narrowing) gives the plain answers."""
     rows = sample_termbase.summaries()
-    hay = [filtering.haystack(r) for r in rows]
-    index = filtering.FilterIndex(rows)
+    hay = [concept_filter.haystack(r) for r in rows]
+    index = concept_filter.FilterIndex(rows)
     for query in ("chinh phu", "ha noi", "k:pers chinh", "flag:amb", "pm"):
         typed = [query[: i + 1] for i in range(len(query))]
         for text in typed + typed[::-1] + [""]:
-            assert index.select(text) == filtering.select(rows, hay, text), text
+            assert index.select(text) == concept_filter.select(rows, hay, text), text
 
 
 def test_filter_index_cheap_only_when_at_hand(sample_termbase: TermBase) -> None:
-    index = filtering.FilterIndex(sample_termbase.summaries())
+    index = concept_filter.FilterIndex(sample_termbase.summaries())
     assert index.cheap("")
     assert not index.cheap("chi")
     index.select("chi")
