@@ -183,41 +183,40 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def _tm_units(path: str) -> list[Unit]:
+    """The memory's units, without the term pairs written by `align` itself.
+
+    Those term pairs would be their own evidence, both as parallel segments and
+    for the word lexicon.
+    """
+    from tm.store import MemoryStore
+
+    with MemoryStore(path) as store:
+        return [u for u in store.units() if u.origin != TERM_ORIGIN]
+
+
 def _tm_pairs(
-    path: str,
+    units: Iterable[Unit],
     forms: Sequence[str],
     known: Collection[tuple[str, str]] = (),
     limit: int = TM_UNITS_MAX,
 ) -> list[tuple[Segment, Segment]]:
-    """Units of the memory holding one of `forms`, as extra aligned segments.
+    """Memory units holding one of `forms`, as extra aligned segments.
 
     Units equal to a pair of `known` (whitespace collapsed) are left out: they
     are the documents' own paragraphs, written by an earlier `align --tm`, and
-    counting them twice would double their weight. Term pairs written by
-    `align` itself are left out too: they would be their own evidence.
+    counting them twice would double their weight.
     """
-    from tm.store import MemoryStore
-
     out: list[tuple[Segment, Segment]] = []
-    with MemoryStore(path) as store:
-        for unit in store.units():
-            if unit.origin == TERM_ORIGIN or (
-                (_collapse(unit.source), _collapse(unit.target)) in known
-            ):
-                continue
-            if any(en_spans(f, unit.source) for f in forms):
-                sid = f"tm:{unit.id}"
-                out.append((Segment(sid, unit.source), Segment(sid, unit.target)))
-                if len(out) >= limit:
-                    break
+    for unit in units:
+        if (_collapse(unit.source), _collapse(unit.target)) in known:
+            continue
+        if any(en_spans(f, unit.source) for f in forms):
+            sid = f"tm:{unit.id}"
+            out.append((Segment(sid, unit.source), Segment(sid, unit.target)))
+            if len(out) >= limit:
+                break
     return out
-
-
-def _tm_units(path: str) -> list[tuple[str, str]]:
-    from tm.store import MemoryStore
-
-    with MemoryStore(path) as store:
-        return [(u.source, u.target) for u in store.units() if u.origin != TERM_ORIGIN]
 
 
 def aligned_units(
@@ -372,14 +371,14 @@ def _lexicon(
     pairs: Sequence[tuple[Segment, Segment]],
     words: Sequence[Sequence[Word]],
     labels: Iterable[str],
-    tm_path: str | None,
+    tm_units: Sequence[Unit],
     mo_dir: str | None,
 ) -> dict[str, list[str]]:
     """Word lexicon from the segments themselves, the TM and the .mo catalogs."""
     lexicon = segment_lexicon(pairs, words)
     stems = {stem(w) for f in labels for w in f.split()}
-    if tm_path:
-        _merge(lexicon, learn_lexicon(_tm_units(tm_path), stems))
+    if tm_units:
+        _merge(lexicon, learn_lexicon([(u.source, u.target) for u in tm_units], stems))
     if mo_dir:
         if not Path(mo_dir).is_dir():
             raise InputError("not a directory of .mo catalogs", mo_dir)
@@ -431,19 +430,21 @@ def align(
         units |= mention_units(vi_text, mentions)
         for key, ks in mention_kinds(mentions).items():
             unit_kinds.setdefault(key, set()).update(ks)
+    tm_units: list[Unit] = []
     if tm_path:
         if not Path(tm_path).exists():
             raise InputError("no such translation memory", tm_path)
+        tm_units = _tm_units(tm_path)
         forms = [f for _, fs, _ in terms.values() for f in fs]
         known = {(_collapse(e.text), _collapse(v.text)) for e, v in pairs}
-        pairs.extend(_tm_pairs(tm_path, forms, known))
+        pairs.extend(_tm_pairs(tm_units, forms, known))
     words = _words(pairs, backend)
     proposals = propose(
         {label: forms for label, (_, forms, _) in terms.items()},
         pairs,
         words,
         units=units,
-        lexicon=_lexicon(pairs, words, terms, tm_path, mo_dir),
+        lexicon=_lexicon(pairs, words, terms, tm_units, mo_dir),
         kinds={label: kind for label, (_, _, kind) in terms.items()},
         unit_kinds=unit_kinds,
     )
