@@ -156,10 +156,6 @@ class Matcher:
             self._speller = Speller(self._df, indexed=self._in_memory)
         return self._speller.corrections(word)
 
-    def candidates(self, query: str) -> list[Unit]:
-        """A bounded set of units likely to score well against `query`."""
-        return list(self.store.units(sorted(self._candidate_ids(query))))
-
     def _candidate_ids(self, query: str) -> list[int]:
         exact = [u.id for u in self.store.same_folded_source(query) if u.id]
         words = list(dict.fromkeys(fold_words(query)))
