@@ -30,13 +30,24 @@ _FEW = 10
 _RESCORE = 20
 # In-memory index: sources ranked by shared words, then by rapidfuzz ratio.
 _MEM_POOL = 30
+_MEM_RESCORE = 8
 # Memories up to this size get the in-memory index (about 0.5 KB a unit).
 MAX_UNITS = TOKENISED_UNITS
-_MEM_RESCORE = 8
 
 
 def _quick_fold(s: str) -> str:
     return s.lower() if s.isascii() else fold(s)
+
+
+def _closest(query: str, sources: list[str], limit: int) -> list[int]:
+    """Positions in `sources` of the `limit` best by rapidfuzz ratio, folded."""
+    best = process.extract(
+        _quick_fold(query),
+        [_quick_fold(s) for s in sources],
+        scorer=fuzz.ratio,
+        limit=limit,
+    )
+    return [k for _, _, k in best]
 
 
 def read_file(
@@ -185,13 +196,7 @@ class Matcher:
         known = set(exact)
         pairs = [(i, s) for i, s in self.store.sources(pool) if i not in known]
         if len(pairs) > _RESCORE:
-            best = process.extract(
-                _quick_fold(query),
-                [_quick_fold(s) for _, s in pairs],
-                scorer=fuzz.ratio,
-                limit=_RESCORE,
-            )
-            pairs = [pairs[k] for _, _, k in best]
+            pairs = [pairs[k] for k in _closest(query, [s for _, s in pairs], _RESCORE)]
         return exact + [i for i, _ in pairs]
 
     def _source_index(self) -> SourceIndex | None:
@@ -207,13 +212,8 @@ class Matcher:
             return [(i, src, s) for i, (src, s) in found.items()]
         pool = idx.candidates([k for k in q.keys if is_word(k)], _MEM_POOL)
         if len(pool) > _MEM_RESCORE:
-            best = process.extract(
-                _quick_fold(query),
-                [_quick_fold(idx.sources[p]) for p in pool],
-                scorer=fuzz.ratio,
-                limit=_MEM_RESCORE,
-            )
-            pool = [pool[k] for _, _, k in best]
+            near = _closest(query, [idx.sources[p] for p in pool], _MEM_RESCORE)
+            pool = [pool[k] for k in near]
         found = {idx.ids[p]: (idx.sources[p], idx.tokens(p)) for p in pool}
         for unit in self.store.same_folded_source(query):
             assert unit.id is not None
