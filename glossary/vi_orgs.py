@@ -112,6 +112,8 @@ _PEOPLES = _keys("nhân dân")
 _SUPREME = _keys("tối cao")
 # Lowercase heads that still open a name when a capitalised name follows.
 _LOWER_HEADS = _keys("công ty", "tập đoàn", "đội tuyển", "câu lạc bộ", "ngân hàng")
+# Heads whose name may open with a legal form ("Công ty cổ phần ...").
+_COMPANY_HEADS = _keys("công ty", "tổng công ty", "ngân hàng")
 # Heads of named buildings and sites, which are places.
 _PLACE_HEADS = _keys("nhà", "nhà hát", "sân vận động", "sân bay", "cảng", "cung")
 # Heads of a state's name, which is a place.
@@ -499,7 +501,7 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
             inner_sp = _org_at(syls, i + m) if nxt.cap else None
             if inner_sp is not None and inner_sp.kind is Kind.ORG:
                 return Span(s.start, inner_sp.end, Kind.ORG, "vi:org-head")
-        company = _match(syls, i, _keys("công ty", "tổng công ty", "ngân hàng")) > 0
+        company = _match(syls, i, _COMPANY_HEADS) > 0
         k = _scan_name(syls, i + m, company=company)
         if k == i + m:
             return None
