@@ -22,9 +22,9 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from tm.match import Tokens, decode_tokens, encode_tokens, tokenize
+from tm.match import Tokens, decode_tokens, encode_tokens, is_word, tokenize
 
-__all__ = ["SourceIndex", "Speller", "is_word"]
+__all__ = ["SourceIndex", "Speller"]
 
 # Words in more than this share of sources (at most this many words) get a
 # dense mask: scattering their long posting lists would dominate a lookup.
@@ -36,11 +36,6 @@ _LENGTH_COST = 0.01
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def is_word(key: str) -> bool:
-    """Whether a scoring key is a word (not punctuation or a placeable)."""
-    return key[:1].isalnum()
 
 
 class Speller:

@@ -33,6 +33,7 @@ __all__ = [
     "encode_tokens",
     "fold_words",
     "highlight_spans",
+    "is_word",
     "score",
     "tokenize",
     "top_scored",
@@ -104,6 +105,11 @@ def decode_tokens(encoded: str) -> Tokens:
     return Tokens(keys.split(" ") if keys else [], places.split(_SEP) if places else [])
 
 
+def is_word(key: str) -> bool:
+    """Whether a scoring key is a word (not punctuation or a placeable)."""
+    return key[:1].isalnum()
+
+
 def fold_words(text: str) -> list[str]:
     """Folded word tokens, as the candidate index stores them ("Uỷ ban" → uy, ban)."""
     return _WORD.findall(fold(text))
@@ -120,7 +126,7 @@ def _distance(a: Sequence[str], b: Sequence[str]) -> float:
                 cost += Levenshtein.normalized_distance(x, y)
         else:
             token = a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]
-            cost += 1.0 if token[:1].isalnum() else _MINOR
+            cost += 1.0 if is_word(token) else _MINOR
     return cost
 
 

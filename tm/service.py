@@ -17,8 +17,8 @@ from glossary.errors import ExportError, InputError
 from glossary.text import fold, nfc
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
-from tm.index import SourceIndex, Speller, is_word
-from tm.match import Tokens, adapt, fold_words, tokenize, top_scored
+from tm.index import SourceIndex, Speller
+from tm.match import Tokens, adapt, fold_words, is_word, tokenize, top_scored
 from tm.model import ImportStats, Match, Unit
 from tm.store import TOKENISED_UNITS, MemoryStore
 
