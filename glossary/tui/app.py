@@ -317,9 +317,7 @@ class ReviewApp(App[None]):
         if cid is None:
             return
         table.marked ^= {cid}
-        summary = self._summary(cid)
-        if summary:
-            table.update_row(summary)
+        table.update_row(cid)
         self._status()
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)

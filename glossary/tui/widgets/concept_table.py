@@ -164,9 +164,9 @@ class ConceptTable(ScrollView, can_focus=True):
             return None
         return self.rows[self.cursor_row].id
 
-    def update_row(self, r: ConceptSummary) -> None:
-        """Redraw one concept's row in place (after an action or a mark)."""
-        row = self.row_of(r.id)
+    def update_row(self, concept_id: int) -> None:
+        """Redraw one concept's row in place (after a mark)."""
+        row = self.row_of(concept_id)
         if row is not None:
             self._refresh_row(row)
 
