@@ -145,9 +145,6 @@ _PLACE_CUES = frozenset(
 _DATELINE_TOKENS = 8  # a dateline sits in the first few tokens of a text
 
 
-_is_vi_syllable = is_vi_syllable
-
-
 def _is_name_token(ctx: Context, i: int) -> bool:
     tok = ctx.tokens[i]
     if ctx.shapes[i] != "cap" or word_key(tok.text) in _ORG_HEADS:
@@ -158,9 +155,9 @@ def _is_name_token(ctx: Context, i: int) -> bool:
     ):
         return False  # "Thứ Ba", "Chủ nhật": weekdays are not names
     sylls = WORD.findall(tok.text)
-    if ctx.initial[i] and tok.tag != "Np" and all(map(_is_vi_syllable, sylls)):
+    if ctx.initial[i] and tok.tag != "Np" and all(map(is_vi_syllable, sylls)):
         return False
-    if len(sylls) == 1 and _is_vi_syllable(sylls[0]) and i + 1 < len(ctx.tokens):
+    if len(sylls) == 1 and is_vi_syllable(sylls[0]) and i + 1 < len(ctx.tokens):
         # "Kỳ họp" split by the tagger: the pair is a common word elsewhere.
         nxt = ctx.tokens[i + 1]
         pair = fold(f"{tok.text} {nxt.text}")
@@ -255,8 +252,8 @@ def _place_before_foreign(ctx: Context, start: int, k: int, j: int) -> bool:
     return (
         k == start + 1
         and len(left) >= 2
-        and all(map(_is_vi_syllable, left))
-        and not all(map(_is_vi_syllable, right))
+        and all(map(is_vi_syllable, left))
+        and not all(map(is_vi_syllable, right))
     )
 
 
@@ -433,7 +430,7 @@ def _could_be_person(ctx: Context, i: int, j: int) -> bool:
     sylls = WORD.findall(ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end])
     if len(sylls) == 1 and _is_acronym(sylls[0]):
         return False  # "Chủ tịch HĐQT": a board, not a person
-    if len(sylls) < 2 or not all(map(_is_vi_syllable, sylls)):
+    if len(sylls) < 2 or not all(map(is_vi_syllable, sylls)):
         return True
     return sylls[0].lower() in SURNAMES
 
@@ -456,9 +453,9 @@ def _name_kinds(
             or (
                 sylls[0].lower() in SURNAMES
                 and 3 <= len(sylls) <= 4
-                and _is_vi_syllable(sylls[-1])
+                and is_vi_syllable(sylls[-1])
                 # one foreign syllable: "Cao Pendant Quang Vinh"
-                and sum(not _is_vi_syllable(s) for s in sylls) <= 1
+                and sum(not is_vi_syllable(s) for s in sylls) <= 1
                 and prev != "-"  # "châu Á - Thái Bình Dương"
             )
         ):
@@ -479,7 +476,7 @@ def _is_byline(ctx: Context, i: int, j: int) -> bool:
     """A name alone on its line, or after "ảnh:" / "(Theo ...": an author."""
     toks, text = ctx.tokens, ctx.text
     sylls = WORD.findall(text[toks[i].start : toks[j - 1].end])
-    if not 2 <= len(sylls) <= 4 or not all(map(_is_vi_syllable, sylls)):
+    if not 2 <= len(sylls) <= 4 or not all(map(is_vi_syllable, sylls)):
         return False
     if (
         i >= 2
