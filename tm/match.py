@@ -154,8 +154,13 @@ def score(
     placeable_diffs = sum(
         x != y for x, y in zip(q.placeables, s.placeables, strict=False)
     )
-    value = min(99, int(sim * 100 + 1e-9)) - placeable_diffs
-    return max(0, value)
+    return max(0, _percent(sim) - placeable_diffs)
+
+
+def _percent(sim: float) -> int:
+    # 100 is for identical text only. `_ceiling` rounds the same way, so its
+    # bound on `score` cannot be broken by rounding.
+    return min(99, int(sim * 100 + 1e-9))
 
 
 def _ceiling(query: str, source: str, q: Tokens, s: Tokens) -> int:
@@ -165,7 +170,12 @@ def _ceiling(query: str, source: str, q: Tokens, s: Tokens) -> int:
         return 100
     longest = max(len(q.keys), len(s.keys), 1)
     sim = 1.0 - _MINOR * abs(len(q.keys) - len(s.keys)) / longest
-    return min(99, int(sim * 100 + 1e-9))
+    return _percent(sim)
+
+
+def _rank(found: tuple[int, int, str, Tokens]) -> tuple[int, int, int]:
+    value, i, source, _ = found
+    return -value, len(source), i
 
 
 def top_scored(
@@ -200,10 +210,10 @@ def top_scored(
         if value >= minimum:
             found.append((value, i, src, s))
             if len(found) >= limit:
-                found.sort(key=lambda f: (-f[0], len(f[2]), f[1]))
+                found.sort(key=_rank)
                 del found[limit:]
                 floor = max(minimum, found[-1][0])
-    found.sort(key=lambda f: (-f[0], len(f[2]), f[1]))
+    found.sort(key=_rank)
     return found[:limit]
 
 
