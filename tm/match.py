@@ -1,6 +1,7 @@
 """Fuzzy scoring of memory units: tokens, placeables and the CAT-style 0–100 score.
 
-Pure functions over strings and `Unit`s; candidate retrieval lives in `store.py`.
+Pure functions over strings and `Unit`s; candidate retrieval lives in `store.py`
+and `index.py`.
 
 The score is a token edit distance normalised by the longer token count, as
 OmegaT and Trados present it, with two refinements:
