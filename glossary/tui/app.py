@@ -8,7 +8,7 @@ notifications. Loading and filtering run in thread workers.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -85,7 +85,6 @@ class ReviewApp(App[None]):
         self.tb = tb
         self.review = Review(tb)
         self.index = concept_filter.FilterIndex([])
-        self.shown: list[ConceptSummary] = []
         self.shown_filter: str | None = None  # the filter the table shows
         self.sort_key = "label"
         self.loaded = False
@@ -95,6 +94,11 @@ class ReviewApp(App[None]):
     def rows(self) -> list[ConceptSummary]:
         """Every concept, in the current sort order."""
         return self.index.rows
+
+    @property
+    def shown(self) -> Sequence[ConceptSummary]:
+        """The concepts the table shows (those passing the filter)."""
+        return self.query_one(ConceptTable).rows
 
     # -- layout and loading ------------------------------------------------
 
@@ -194,7 +198,6 @@ class ReviewApp(App[None]):
     ) -> None:
         table = self.query_one(ConceptTable)
         keep = table.current_id if keep is None else keep
-        self.shown = shown
         self.shown_filter = self.query_one(FilterBox).value if text is None else text
         table.show(shown, keep)
         self._status()
