@@ -164,7 +164,7 @@ def fold_text(text: str) -> tuple[str, list[int] | None]:
         return folded, None
     # One entry per character: drop the second unit of each surrogate pair.
     second = (body >= 0xDC00) & (body < 0xE000)
-    return folded, [int(s) for s in starts[np.append(~second, True)]]
+    return folded, starts[np.append(~second, True)].tolist()
 
 
 def fold_key(term: str) -> str:
