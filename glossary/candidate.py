@@ -20,9 +20,9 @@ from glossary.cluster_base import (
     _strip_admin,
     _vietnamese_group,
     _words,
-    fold,
     norm_key,
 )
+from glossary.extract import fold
 from glossary.model import (
     Candidate,
     Concept,

@@ -39,11 +39,11 @@ from glossary.cluster_base import (
     _word_keys,
     _words,
     acronym_of,
-    fold,
     name_key,
     norm_key,
 )
 from glossary.extract import ORG_HEADS as _ORG_HEADS
+from glossary.extract import fold
 from glossary.model import (
     Candidate,
     Evidence,

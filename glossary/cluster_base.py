@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from glossary import restore
 from glossary import text as _text
+from glossary.extract import fold  # one memo of text.fold for extraction and here
 from glossary.model import (
     Evidence,
     Flag,
@@ -22,9 +23,6 @@ from glossary.model import (
 from glossary.titles import canonical_title, is_honorific
 
 # Clustering keys the same few thousand names hundreds of thousands of times.
-fold = lru_cache(maxsize=1 << 16)(_text.fold)
-
-
 name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
 
 
