@@ -87,7 +87,6 @@ class ReviewApp(App[None]):
         self.index = concept_filter.FilterIndex([])
         self.shown_filter: str | None = None  # the filter the table shows
         self.sort_key = "label"
-        self.loaded = False
         self._detail: int | None = None  # the concept the detail pane shows
 
     @property
@@ -137,7 +136,7 @@ class ReviewApp(App[None]):
         self.call_from_thread(self._loaded, concept_filter.FilterIndex(rows))
 
     def _loaded(self, index: concept_filter.FilterIndex, complete: bool = True) -> None:
-        self.index, self.loaded = index, complete
+        self.index = index
         if complete:
             # 50,000 rows are a few million objects: a full collection walking
             # them would stall a keystroke by 100-300 ms; they live as long as
