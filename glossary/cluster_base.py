@@ -20,21 +20,15 @@ from glossary.model import (
     Mention,
     TermType,
 )
+from glossary.name_words import ADMIN_WORDS
 from glossary.titles import canonical_title, is_honorific
 
 # Clustering keys the same few thousand names hundreds of thousands of times.
 name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
 
 
-_ADMIN_WORDS = frozenset(
+_ADMIN_WORDS = ADMIN_WORDS | frozenset(
     [
-        "province",
-        "city",
-        "district",
-        "ward",
-        "commune",
-        "town",
-        "prefecture",
         "tỉnh",
         "thành",
         "phố",

@@ -8,6 +8,7 @@ words of events. Structure words, not names: no list holds a gold name.
 from __future__ import annotations
 
 __all__ = [
+    "ADMIN_WORDS",
     "ADVERB_SUFFIXES",
     "ARTICLES",
     "DASH_GAPS",
@@ -100,15 +101,13 @@ ORG_HEADS = frozenset(
         "movement",
     ]
 )
+# Administrative units: a place's name stays the same without them.
+ADMIN_WORDS = frozenset(
+    ["province", "city", "district", "ward", "commune", "town", "prefecture"]
+)
 # Administrative and geographic words that make a name a place.
-PLACE_WORDS = frozenset(
+PLACE_WORDS = ADMIN_WORDS | frozenset(
     [
-        "province",
-        "city",
-        "district",
-        "ward",
-        "commune",
-        "town",
         "township",
         "village",
         "beach",
@@ -119,7 +118,6 @@ PLACE_WORDS = frozenset(
         "lake",
         "bay",
         "delta",
-        "prefecture",
         "county",
         "region",
         "peninsula",
