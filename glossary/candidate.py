@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from glossary import restore
-from glossary import text as _text
 from glossary.cluster_base import (
     _Group,
     _is_acronym,
@@ -35,6 +34,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.terms import vi_term_key
 from glossary.titles import canonical_title, is_plural_title
 
 
@@ -128,7 +128,7 @@ def _candidate(g: _Group) -> Candidate:
         flags.add(Flag.UNRESTORED)
     diac = {k[0] for k in forms if restore.has_diacritics(k[0]) and not k[0].isupper()}
     full_diac = {t for t in diac if (t, "en") in fulls or (t, "vi") in fulls}
-    if len({_style_key(t) for t in full_diac}) > 1:
+    if len({vi_term_key(t) for t in full_diac}) > 1:
         flags.add(Flag.CONFLICT)
         notes.append("spellings differ: " + " | ".join(sorted(full_diac)))
     terms: list[Term] = []
@@ -310,14 +310,6 @@ def _local_unit_preferred(
         if not (t.lang == unit.lang and t.text == unit.text)
     ]
     return [*out, unit]
-
-
-def _style_key(text: str) -> str:
-    """Case- and tone-style-insensitive key that keeps the marks themselves."""
-    to_new = getattr(_text, "to_new_style", None)
-    if to_new is not None:
-        text = str(to_new(text))
-    return " ".join(text.casefold().split())
 
 
 def _demote(t: Term) -> Term:
