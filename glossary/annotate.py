@@ -102,16 +102,28 @@ class _Folded(NamedTuple):
     starts: NDArray[np.intp] | None  # unit i came from text[starts[i]]; +len(text)
 
 
+def _lookup(text: str) -> NDArray[np.uint16]:
+    """`_lookup_table` of each UTF-16 code unit of `text`, `_PAD` zeros each side."""
+    import numpy as np
+
+    raw = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    units = np.zeros(len(raw) + 2 * _PAD, dtype=np.uint16)
+    units[_PAD : _PAD + len(raw)] = _lookup_table()[raw]
+    return units
+
+
+def _is_one_to_one(body: NDArray[np.uint16]) -> bool:
+    """Whether no unit of a `_lookup` body is `_DROP` or `_SLOW`."""
+    return not len(body) or int(body.max()) < _DROP
+
+
 def _fold_units(text: str) -> _Folded:
     """Fold `text` into UTF-16 code units; map back to `text` offsets if needed."""
     import numpy as np
 
-    raw = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    n = len(raw)
-    units = np.zeros(n + 2 * _PAD, dtype=np.uint16)
-    body = units[_PAD : _PAD + n]
-    body[:] = _lookup_table()[raw]
-    if not n or int(body.max()) < _DROP:
+    units = _lookup(text)
+    body = units[_PAD:-_PAD]
+    if _is_one_to_one(body):
         return _Folded(units, None)
     if (body == _SLOW).any():
         return _fold_mapped(text)
@@ -178,12 +190,13 @@ def fold_key(term: str) -> str:
 
 def fold_keys(terms: Sequence[str]) -> list[str]:
     """`fold_key` of many terms at once: one vectorised fold of them all."""
-    joined = "\n".join(terms)
-    units, starts = _fold_units(joined)
-    if starts is not None:  # some term does not fold one to one
+    body = _lookup("\n".join(terms))[_PAD:-_PAD]
+    if not _is_one_to_one(body):
+        # Some term does not fold one to one. Not `_fold_units`: its mapped
+        # path over the whole batch costs several times this loop.
         return [fold_key(t) for t in terms]
-    # One code unit per character: each term keeps its offsets in `joined`.
-    folded = units[_PAD:-_PAD].tobytes().decode("utf-16-le")
+    # One code unit per character: each term keeps its offsets in the batch.
+    folded = body.tobytes().decode("utf-16-le")
     out: list[str] = []
     pos = 0
     for term in terms:
