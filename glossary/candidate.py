@@ -88,15 +88,10 @@ def _candidate(g: _Group) -> Candidate:
         base = _strip_admin(best[0])
         r = restore.restore_place(base, city=city or fold(best[0]).endswith(" city"))
         if r.restored:
-            restored = Term(
-                text=r.text,
-                lang="vi",
-                status=TermStatus.PREFERRED,
-                type=TermType.FULL_FORM,
-                count=0,
-                evidence=(
-                    Evidence("gazetteer", detail=f"{base} → {r.text} ({r.source})"),
-                ),
+            restored = _full_form(
+                r.text,
+                "vi",
+                Evidence("gazetteer", detail=f"{base} → {r.text} ({r.source})"),
             )
             flags.add(Flag.RESTORED)
             notes.append(f"restored from gazetteer: {r.source}")
@@ -111,12 +106,8 @@ def _candidate(g: _Group) -> Candidate:
         and restore.country_names(best[0])
     ):
         name = restore.country_names(best[0])[-1]
-        restored = Term(
-            text=name,
-            lang="en",
-            status=TermStatus.PREFERRED,
-            type=TermType.FULL_FORM,
-            evidence=(Evidence("iso-3166-1", detail=f"{best[0]} → {name}"),),
+        restored = _full_form(
+            name, "en", Evidence("iso-3166-1", detail=f"{best[0]} → {name}")
         )
         notes.append(f"name from ISO 3166-1 code {best[0]}")
         pref_text = name
@@ -246,15 +237,10 @@ def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term
         return terms
     return [
         *terms,
-        Term(
-            text=best[0],
-            lang="vi",
-            status=TermStatus.PREFERRED,
-            type=TermType.FULL_FORM,
-            count=0,
-            evidence=(
-                Evidence("vietnamese-name", detail="diacritized in English text"),
-            ),
+        _full_form(
+            best[0],
+            "vi",
+            Evidence("vietnamese-name", detail="diacritized in English text"),
         ),
     ]
 
@@ -289,12 +275,8 @@ def _local_unit_preferred(
             name = restore.local_unit(" ".join(words[:-1]), fold(words[-1]))
             if name is None:
                 continue
-            unit = Term(
-                text=name,
-                lang="vi",
-                status=TermStatus.PREFERRED,
-                type=TermType.FULL_FORM,
-                evidence=(Evidence("gazetteer-level", detail=f"{t.text} → {name}"),),
+            unit = _full_form(
+                name, "vi", Evidence("gazetteer-level", detail=f"{t.text} → {name}")
             )
             if not restore.has_diacritics(t.text):
                 flags.add(Flag.RESTORED)
@@ -310,6 +292,17 @@ def _local_unit_preferred(
         if not (t.lang == unit.lang and t.text == unit.text)
     ]
     return [*out, unit]
+
+
+def _full_form(text: str, lang: str, ev: Evidence) -> Term:
+    """A preferred full form the corpus did not write (count 0), with its source."""
+    return Term(
+        text=text,
+        lang=lang,
+        status=TermStatus.PREFERRED,
+        type=TermType.FULL_FORM,
+        evidence=(ev,),
+    )
 
 
 def _demote(t: Term) -> Term:
