@@ -36,5 +36,4 @@ class FilterBox(Input):
         """Focus the next widget (the concept table), clearing the filter or not."""
         if clear:
             self.value = ""
-        chain = self.screen.focus_chain
-        self.screen.set_focus(chain[(chain.index(self) + 1) % len(chain)])
+        self.screen.focus_next()
