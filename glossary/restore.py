@@ -145,13 +145,9 @@ def _underthesea_mapping() -> dict[str, object]:
     return data
 
 
-def _iso_records(part: str) -> list[dict[str, str]]:
-    """Records of /usr/share/iso-codes/json/iso_{part}.json ([] when absent)."""
-    return list(_iso_table(part))
-
-
 @cache
-def _iso_table(part: str) -> tuple[dict[str, str], ...]:
+def _iso_records(part: str) -> tuple[dict[str, str], ...]:
+    """Records of /usr/share/iso-codes/json/iso_{part}.json (() when absent)."""
     path = ISO_DIR / f"iso_{part}.json"
     if not path.is_file():
         return ()
@@ -209,13 +205,12 @@ def _gazetteer() -> dict[str, dict[str, str]]:
 def _foreign_places() -> frozenset[str]:
     """name_keys of non-Vietnamese subdivisions (ISO 3166-2), when present."""
     out: set[str] = set()
-    if recs := _iso_records("3166-2"):
-        for rec in recs:
-            if not str(rec.get("code", "")).startswith("VN-"):
-                name = str(rec.get("name", ""))
-                out.add(name_key(name))
-                for piece in re.split(r"\s*[(/,]\s*", name):
-                    out.add(name_key(piece.rstrip(")")))
+    for rec in _iso_records("3166-2"):
+        if not str(rec.get("code", "")).startswith("VN-"):
+            name = str(rec.get("name", ""))
+            out.add(name_key(name))
+            for piece in re.split(r"\s*[(/,]\s*", name):
+                out.add(name_key(piece.rstrip(")")))
     return frozenset(out)
 
 
@@ -223,19 +218,18 @@ def _foreign_places() -> frozenset[str]:
 def _countries() -> tuple[frozenset[str], frozenset[str]]:
     names: set[str] = set()
     codes: set[str] = set()
-    if recs := _iso_records("3166-1"):
-        for rec in recs:
-            for f in ("name", "common_name", "official_name"):
-                if rec.get(f):
-                    name = str(rec[f])
-                    names.add(name_key(name))
-                    names.add(name_key(name.split(",")[0]))
-                    names.add(name_key(re.sub(r"\s*\(.*\)", "", name)))
-                    if ", " in name:  # "Korea, Republic of" → "Republic of Korea"
-                        head, tail = name.split(", ", 1)
-                        names.add(name_key(f"{tail} {head}"))
-            codes.add(str(rec.get("alpha_2", "")))
-            codes.add(str(rec.get("alpha_3", "")))
+    for rec in _iso_records("3166-1"):
+        for f in ("name", "common_name", "official_name"):
+            if rec.get(f):
+                name = str(rec[f])
+                names.add(name_key(name))
+                names.add(name_key(name.split(",")[0]))
+                names.add(name_key(re.sub(r"\s*\(.*\)", "", name)))
+                if ", " in name:  # "Korea, Republic of" → "Republic of Korea"
+                    head, tail = name.split(", ", 1)
+                    names.add(name_key(f"{tail} {head}"))
+        codes.add(str(rec.get("alpha_2", "")))
+        codes.add(str(rec.get("alpha_3", "")))
     return frozenset(names - {""}), frozenset(codes - {""})
 
 
@@ -249,12 +243,11 @@ def _provinces() -> frozenset[str]:
     keys: set[str] = set()
     for rec, _ in _province_records():
         keys.add(name_key(str(rec.get("short", ""))))
-    if recs := _iso_records("3166-2"):
-        keys.update(
-            name_key(str(r["name"]))
-            for r in recs
-            if str(r.get("code", "")).startswith("VN-")
-        )
+    keys.update(
+        name_key(str(r["name"]))
+        for r in _iso_records("3166-2")
+        if str(r.get("code", "")).startswith("VN-")
+    )
     return frozenset(keys - {""})
 
 
@@ -273,12 +266,11 @@ def is_foreign_place(text: str) -> bool:
 @cache
 def _code_names() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    if recs := _iso_records("3166-1"):
-        for rec in recs:
-            names = tuple(str(rec[f]) for f in ("name", "common_name") if rec.get(f))
-            for c in ("alpha_2", "alpha_3"):
-                if rec.get(c):
-                    out[str(rec[c])] = names
+    for rec in _iso_records("3166-1"):
+        names = tuple(str(rec[f]) for f in ("name", "common_name") if rec.get(f))
+        for c in ("alpha_2", "alpha_3"):
+            if rec.get(c):
+                out[str(rec[c])] = names
     return out
 
 
