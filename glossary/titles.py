@@ -107,6 +107,7 @@ PORTFOLIO_HEADS = frozenset({"minister", "secretary", "speaker"})
 HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir", "ông", "bà"}
 )
+_BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
 
 _ABBREVIATIONS = {"pm": "Prime Minister", "deputy pm": "Deputy Prime Minister"}
 
@@ -209,12 +210,7 @@ def split_title(words: list[str]) -> int:
 @lru_cache(maxsize=1 << 12)
 def is_honorific(title: str) -> bool:
     """True if `title` is only a courtesy title ("Mr.", "Ông")."""
-    return fold(title).rstrip(".") in _bare_honorifics()
-
-
-@lru_cache(maxsize=1)
-def _bare_honorifics() -> frozenset[str]:
-    return frozenset(h.rstrip(".") for h in HONORIFICS)
+    return fold(title).rstrip(".") in _BARE_HONORIFICS
 
 
 def vi_title_prefix(text: str) -> str:
