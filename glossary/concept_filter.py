@@ -1,7 +1,8 @@
 """The filter language of the concept table, as plain functions (no Textual).
 
-Core, not TUI: the TUI's concept table uses it, and the CLI or the library
-can filter `TermBase.summaries()` the same way.
+Core, not TUI: the TUI's concept table and merge picker (`rank`, a fuzzy
+ranking) use it, and the CLI or the library can filter or rank
+`TermBase.summaries()` the same way.
 
 A query is words and ``field:value`` pairs. Words match any alias, ignoring
 case and diacritics ("chinh" finds Phạm Minh Chính, "ha noi" finds Hà Nội);
@@ -16,10 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from rapidfuzz import fuzz, process
+
 from glossary.store import ConceptSummary
 from glossary.text import fold
 
 _FIELDS = ("kind", "status", "flag")
+SHOWN = 30  # concepts `rank` returns (the merge picker's list)
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
@@ -213,3 +217,40 @@ def _remember(cache: OrderedDict[_K, _V], key: _K, value: _V, size: int) -> None
     cache.move_to_end(key)
     while len(cache) > size:
         cache.popitem(last=False)
+
+
+def rank(
+    query: str,
+    rows: Sequence[ConceptSummary],
+    exclude: int,
+    pool: dict[int, str] | None = None,
+) -> list[ConceptSummary]:
+    """The best `SHOWN` concepts for `query`, by fuzzy match on folded aliases.
+
+    Concepts with an alias containing every query word come first ("pham minh"
+    puts Phạm Minh Chính before Ho Chi Minh, which a fuzzy score alone ranks
+    higher); the rest of the list is the fuzzy matches. `pool` (from
+    `search_pool`) saves re-folding every label at each keystroke.
+    """
+    q = fold(query)
+    if pool is None:
+        pool = search_pool(rows)
+    candidates = {i: text for i, text in pool.items() if i != exclude}
+    if not q:
+        keep = list(candidates)[:SHOWN]
+    else:
+        words = q.split()
+        exact = {i: t for i, t in candidates.items() if all(w in t for w in words)}
+        hits = process.extract(q, exact, scorer=fuzz.WRatio, limit=SHOWN)
+        keep = [key for _, _, key in hits]
+        if len(keep) < SHOWN:
+            rest = {i: t for i, t in candidates.items() if i not in exact}
+            more = process.extract(q, rest, scorer=fuzz.WRatio, limit=SHOWN - len(keep))
+            keep += [key for _, _, key in more]
+    by_id = {r.id: r for r in rows}
+    return [by_id[i] for i in keep]
+
+
+def search_pool(rows: Sequence[ConceptSummary]) -> dict[int, str]:
+    """Concept id -> the folded text the picker searches (label and aliases)."""
+    return {r.id: f"{fold(r.label)} {r.keys}" for r in rows}

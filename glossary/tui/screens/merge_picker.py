@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rapidfuzz import fuzz, process
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,49 +14,11 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from glossary.concept_filter import rank, search_pool
 from glossary.store import ConceptSummary
-from glossary.text import fold
 from glossary.tui.screens.prompt import DIALOG_CSS
 
-SHOWN = 30
 SMALL = 5_000  # up to this many concepts, rank on the UI thread (a few ms)
-
-
-def rank(
-    query: str,
-    rows: Sequence[ConceptSummary],
-    exclude: int,
-    pool: dict[int, str] | None = None,
-) -> list[ConceptSummary]:
-    """The best `SHOWN` concepts for `query`, by fuzzy match on folded aliases.
-
-    Concepts with an alias containing every query word come first ("pham minh"
-    puts Phạm Minh Chính before Ho Chi Minh, which a fuzzy score alone ranks
-    higher); the rest of the list is the fuzzy matches. `pool` (from
-    `search_pool`) saves re-folding every label at each keystroke.
-    """
-    q = fold(query)
-    if pool is None:
-        pool = search_pool(rows)
-    candidates = {i: text for i, text in pool.items() if i != exclude}
-    if not q:
-        keep = list(candidates)[:SHOWN]
-    else:
-        words = q.split()
-        exact = {i: t for i, t in candidates.items() if all(w in t for w in words)}
-        hits = process.extract(q, exact, scorer=fuzz.WRatio, limit=SHOWN)
-        keep = [key for _, _, key in hits]
-        if len(keep) < SHOWN:
-            rest = {i: t for i, t in candidates.items() if i not in exact}
-            more = process.extract(q, rest, scorer=fuzz.WRatio, limit=SHOWN - len(keep))
-            keep += [key for _, _, key in more]
-    by_id = {r.id: r for r in rows}
-    return [by_id[i] for i in keep]
-
-
-def search_pool(rows: Sequence[ConceptSummary]) -> dict[int, str]:
-    """Concept id -> the folded text the picker searches (label and aliases)."""
-    return {r.id: f"{fold(r.label)} {r.keys}" for r in rows}
 
 
 class MergePicker(ModalScreen[int | None]):
