@@ -14,9 +14,21 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from glossary import name_words, restore
+from glossary import restore
 from glossary.model import Document, Kind, Mention
-from glossary.name_words import EVENT_WORDS, ORG_HEADS, PLACE_WORDS
+from glossary.name_words import (
+    ADVERB_SUFFIXES,
+    ARTICLES,
+    DASH_GAPS,
+    EVENT_WORDS,
+    MONTHS,
+    ORG_CONNECT,
+    ORG_HEADS,
+    PLACE_WORDS,
+    SENT_END,
+    STOP,
+    WEEKDAYS,
+)
 from glossary.restore import country_codes
 from glossary.text import fold as _fold_uncached
 from glossary.titles import (
@@ -30,14 +42,6 @@ from glossary.titles import (
 
 __all__ = ["ORG_HEADS", "PLACE_WORDS", "english_mentions", "is_vietnamese_name"]
 
-_ORG_CONNECT = name_words.ORG_CONNECT
-_MONTHS = name_words.MONTHS
-_WEEKDAYS = name_words.WEEKDAYS
-_STOP = name_words.STOP
-_ADVERB_SUFFIXES = name_words.ADVERB_SUFFIXES
-_SENT_END = name_words.SENT_END
-_DASH_GAPS = name_words.DASH_GAPS
-_ARTICLES = name_words.ARTICLES
 
 _UPPER = "".join(
     chr(c)
@@ -99,7 +103,7 @@ def _sentence_initial(text: str, start: int) -> bool:
         if text[i] == "\n":
             break
         i -= 1
-    return i < 0 or text[i] in _SENT_END or text[i] in "—"
+    return i < 0 or text[i] in SENT_END or text[i] in "—"
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -200,7 +204,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                 continue
             if (
                 _is_cap(w2)
-                and gap in _DASH_GAPS
+                and gap in DASH_GAPS
                 and (
                     gap == " -"
                     or (
@@ -255,7 +259,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                 continue
             if (
                 gap == " "
-                and low in _ORG_CONNECT
+                and low in ORG_CONNECT
                 and any(fold(x[2]) in ORG_HEADS for x in run.words)
             ):
                 k = j + 1
@@ -344,16 +348,16 @@ def english_mentions(doc: Document) -> list[Mention]:
             low = w0.casefold()
             initial = _sentence_initial(text, s0)
             if (
-                (low in _STOP and (initial or low in _ARTICLES))
-                or low in _WEEKDAYS
-                or low in _MONTHS
+                (low in STOP and (initial or low in ARTICLES))
+                or low in WEEKDAYS
+                or low in MONTHS
             ):
                 words.pop(0)
                 continue
             if (
                 initial
                 and len(words) >= 1
-                and low.endswith(_ADVERB_SUFFIXES)
+                and low.endswith(ADVERB_SUFFIXES)
                 and len(low) > 5
                 and not w0.isupper()
             ):
@@ -362,8 +366,8 @@ def english_mentions(doc: Document) -> list[Mention]:
             break
         # drop trailing weekdays / months / stop words
         while words and (
-            words[-1][2].casefold() in _WEEKDAYS
-            or words[-1][2].casefold() in _MONTHS
+            words[-1][2].casefold() in WEEKDAYS
+            or words[-1][2].casefold() in MONTHS
             or words[-1][2].casefold() in {"of", "on", "for", "and", "the"}
         ):
             words.pop()
@@ -372,7 +376,7 @@ def english_mentions(doc: Document) -> list[Mention]:
             continue
         if (
             len(words) == 1
-            and words[0][2].casefold() in _STOP
+            and words[0][2].casefold() in STOP
             and (len(run.words) > 1 or _sentence_initial(text, words[0][0]))
         ):
             continue
@@ -437,7 +441,7 @@ def english_mentions(doc: Document) -> list[Mention]:
             if pre_title:
                 pending_title = psurf
                 out.append(_title(doc, text, ps, ps + len(psurf)))
-            elif not (len(pre) == 1 and pre[0][2].casefold() in _STOP):
+            elif not (len(pre) == 1 and pre[0][2].casefold() in STOP):
                 out.append(_mk(doc, text, psurf, ps, ps + len(psurf), pk, ""))
                 # "Chairman of the Presidential Office Le Khanh Hai": the
                 # title before "of" belongs to the person
@@ -681,7 +685,7 @@ def _kind(
         # "HANOI, Vietnam:", "HANOI, Dec 3": dateline with country or date
         nxt = _DATELINE_NEXT.match(text, start + len(surface))
         if nxt and (
-            restore.is_country(nxt.group(1)) or nxt.group(1).casefold() in _MONTHS
+            restore.is_country(nxt.group(1)) or nxt.group(1).casefold() in MONTHS
         ):
             return Kind.PLACE
     if restore.is_country(surface):
