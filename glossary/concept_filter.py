@@ -136,8 +136,8 @@ def _joined(hay: Sequence[str]) -> tuple[str, list[int]]:
 class FilterIndex:
     """The table's rows, in display order, prepared once for fast filtering.
 
-    Built off the UI thread after loading, sorting or an action (an action
-    changes rows: the app builds a new index rather than patching this one).
+    Built anew whenever the rows change: off the UI thread after loading or
+    sorting, on it after an action (rather than patching this one).
     `select` reuses earlier answers: results are kept for the last `CACHED`
     queries (Backspace returns to one), and a word is searched for only among
     the rows that matched a shorter word it contains (typing narrows).
