@@ -175,8 +175,7 @@ def _describe(tb: TermBase, concept: Concept) -> str:
             where = f" {ev.document}:{ev.start}-{ev.end}" if ev.document else ""
             detail = f" ({ev.detail})" if ev.detail else ""
             lines.append(f"      why: {ev.rule}{where}{detail}")
-        if len(t.evidence) > min(len(shown), _WHY):
-            more = len(t.evidence) - min(len(shown), _WHY)
+        if more := len(t.evidence) - len(shown[:_WHY]):
             lines.append(f"      (+{more} more)")
     occurrences = tb.occurrences(concept.id, limit=_CONTEXTS)
     if occurrences:
