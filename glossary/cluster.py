@@ -42,7 +42,6 @@ from glossary.cluster_base import (
     name_key,
     norm_key,
 )
-from glossary.extract import ORG_HEADS as _ORG_HEADS
 from glossary.extract import fold
 from glossary.model import (
     Candidate,
@@ -52,6 +51,7 @@ from glossary.model import (
     Mention,
     TermType,
 )
+from glossary.name_words import ORG_HEADS
 from glossary.titles import canonical_title, is_honorific, is_plural_title
 
 __all__ = ["acronym_of", "cluster", "norm_key"]
@@ -447,8 +447,8 @@ def _link_org_short_forms(order: list[_Group]) -> None:
             if g.roles and h.kind is not Kind.PERSON:
                 continue  # "Ambassador Hoa" is not "Hoa province"
             rest = hw[len(w) :]
-            org_short = g.kind is Kind.ORG and w[-1] in _ORG_HEADS and len(w) >= 2
-            head_only = all(x in _ORG_HEADS or x in _ADMIN_WORDS for x in rest)
+            org_short = g.kind is Kind.ORG and w[-1] in ORG_HEADS and len(w) >= 2
+            head_only = all(x in ORG_HEADS or x in _ADMIN_WORDS for x in rest)
             if org_short or head_only:
                 fits.append(h)
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):
@@ -627,7 +627,7 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
         if g.merged_into is not None or g.kind is not Kind.ORG or _all_acronyms(g):
             continue
         w = _folded_words(g.members[0][0].text)
-        if len(w) < 2 or w[-1] not in _ORG_HEADS:
+        if len(w) < 2 or w[-1] not in ORG_HEADS:
             continue
         fits = []
         for h in fulls:
