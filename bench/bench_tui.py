@@ -28,10 +28,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from glossary import concept_filter
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence, Term, TermStatus
 from glossary.store import ConceptSummary, TermBase
 from glossary.text import fold
-from glossary.tui import filtering
 
 CONCEPTS = 50_000
 TERMS_PER_CONCEPT = 4
@@ -169,15 +169,15 @@ async def _measure(path: Path) -> dict[str, Any]:
 
 def _filter_only(rows: Sequence[ConceptSummary]) -> dict[str, list[float]]:
     """The filter alone over the same keystroke sequence (cached and uncached)."""
-    index = filtering.FilterIndex(rows)
+    index = concept_filter.FilterIndex(rows)
     hay = index.hay
-    filtering.select(rows, hay, "warm")  # builds the joined haystack once
+    concept_filter.select(rows, hay, "warm")  # builds the joined haystack once
     out: dict[str, list[float]] = {"FilterIndex.select": [], "filtering.select": []}
     for _, value in keystrokes():
         t0 = time.perf_counter()
         index.select(value)
         t1 = time.perf_counter()
-        filtering.select(index.rows, hay, value)
+        concept_filter.select(index.rows, hay, value)
         t2 = time.perf_counter()
         out["FilterIndex.select"].append(t1 - t0)
         out["filtering.select"].append(t2 - t1)
@@ -191,7 +191,7 @@ def _redraws(rows: Sequence[ConceptSummary]) -> dict[str, list[float]]:
 
     from glossary.tui.widgets.concept_table import ConceptTable
 
-    index = filtering.FilterIndex(rows)
+    index = concept_filter.FilterIndex(rows)
     results = [index.select(value) for _, value in keystrokes()]
 
     class Bare(App[None]):
@@ -283,7 +283,7 @@ def main() -> None:
             t0 = time.perf_counter()
             tb.concepts()
             full = time.perf_counter() - t0
-        rows.sort(key=filtering.SORTS["label"])  # type: ignore[arg-type]
+        rows.sort(key=concept_filter.SORTS["label"])  # type: ignore[arg-type]
         print("baselines, same run, same keystrokes:")
         for name, times in _filter_only(rows).items():
             print(f"  filter only, {name:22}   {_stats(times)}")
