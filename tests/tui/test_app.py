@@ -11,12 +11,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton
 
 from glossary.cli import main
+from glossary.concept_filter import rank
 from glossary.model import ConceptStatus, Kind, TermStatus
 from glossary.store import TermBase
 from glossary.tui.app import ReviewApp, make_app
 from glossary.tui.screens.export_dialog import ExportDialog
 from glossary.tui.screens.help import HelpScreen
-from glossary.tui.screens.merge_picker import MergePicker, rank
+from glossary.tui.screens.merge_picker import MergePicker
 from glossary.tui.widgets.concept_table import ConceptTable
 from glossary.tui.widgets.detail_pane import TermTable
 
