@@ -570,6 +570,8 @@ def org_spans(text: str, syls: Sequence[Syl]) -> list[Span]:
             i += 1
             continue
         sp = _org_at(syls, i)
+        if sp is not None:
+            sp = _stop_before(sp, syls, taken)
         if sp is None:
             i += 1
             continue
@@ -578,3 +580,14 @@ def org_spans(text: str, syls: Sequence[Syl]) -> list[Span]:
             i += 1
     found.sort(key=lambda sp: sp.start)
     return found
+
+
+def _stop_before(
+    sp: Span, syls: Sequence[Syl], taken: Sequence[tuple[int, int]]
+) -> Span | None:
+    """`sp` cut short of the first web outlet it runs into; None if nothing is left."""
+    cut = min((a for a, _ in taken if sp.start < a < sp.end), default=None)
+    if cut is None:
+        return sp
+    end = max((s.end for s in syls if sp.start < s.end <= cut), default=None)
+    return None if end is None else Span(sp.start, end, sp.kind, sp.source)
