@@ -39,7 +39,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary.text import fold, name_key, nfc
+from glossary.text import NAME_JOINER_CHARS, fold, name_key, nfc
 
 __all__ = ["TARGETS", "Change", "Glossary", "Match", "Span", "Target", "strip_marks"]
 
@@ -494,7 +494,7 @@ def _entry(hits: list[tuple[int, Term]], flagged_ids: set[int]) -> _Entry:
 
 
 # A character other than a letter, a digit or a separator `name_key` drops.
-_NOT_PLAIN = re.compile(r"[^\w\s\-‐‑‒–—.]|_")
+_NOT_PLAIN = re.compile(rf"[^\w{NAME_JOINER_CHARS}]|_")
 
 
 def _name_key(text: str, key: str) -> str:

@@ -38,7 +38,10 @@ __all__ = [
     "tokenize",
 ]
 
-_NAME_JOINERS = re.compile(r"[\s\-‐‑‒–—.]+")
+# What `name_key` drops between the parts of a name (a regex character-class
+# body): white space, hyphens and dashes, dots.
+NAME_JOINER_CHARS = r"\s\-‐‑‒–—."
+_NAME_JOINERS = re.compile(f"[{NAME_JOINER_CHARS}]+")
 
 
 def nfc(s: str) -> str:

@@ -366,7 +366,7 @@ def test_cli_errors(
     assert capsys.readouterr().err == f"glossary: error: {bad}:2: not valid UTF-8\n"
 
 
-NAME_CHARS = [*"aAzZ09 đĐăâêôơưÀÁẠẢÃàáạảãỳýỵỷỹ-.–_&'’ß\tİ\u0301ǅΩ"]
+NAME_CHARS = [*"aAzZ09 đĐăâêôơưÀÁẠẢÃàáạảãỳýỵỷỹ-.‐‑‒–—_&'’ß\tİ\u0301ǅΩ"]
 
 
 @given(st.text(st.sampled_from(NAME_CHARS), max_size=16))
