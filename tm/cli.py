@@ -135,14 +135,13 @@ def _search(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     store = _db(args)
     out = None if args.output in (None, "-") else Path(args.output)
-    n = service.export(store, args.format, out, src=args.src, tgt=args.tgt)
-    left_out = store.count() - n
+    report = service.export(store, args.format, out, src=args.src, tgt=args.tgt)
     store.close()
     if out is not None:
-        print(f"{n} units written to {out}", file=sys.stderr)
-    if left_out:
+        print(f"{report.written} units written to {out}", file=sys.stderr)
+    if report.left_out:
         print(
-            f"tm: warning: {left_out} unit(s) left out: they hold control "
+            f"tm: warning: {report.left_out} unit(s) left out: they hold control "
             "characters that XML 1.0 cannot represent (export PO or CSV to keep them)",
             file=sys.stderr,
         )

@@ -42,3 +42,11 @@ class ImportStats:
     def duplicates(self) -> int:
         """Units already in the memory (folded, not added again)."""
         return self.read - self.added
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    """What one export wrote, and how many units the format could not hold."""
+
+    written: int
+    left_out: int = 0  # TMX: units with control characters XML 1.0 cannot hold

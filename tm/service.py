@@ -19,7 +19,7 @@ from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
 from tm.index import SourceIndex, Speller
 from tm.match import Tokens, adapt, fold_words, is_word, tokenize, top_scored
-from tm.model import ImportStats, Match, Unit
+from tm.model import ExportReport, ImportStats, Match, Unit
 from tm.store import TOKENISED_UNITS, MemoryStore
 
 # Candidate budget: at most this many ids per query word, this many in all,
@@ -249,12 +249,12 @@ _DUMPERS = {"tmx": tmx.dump, "po": po.dump, "csv": csv.dump}
 
 def export(
     store: MemoryStore, fmt: str, path: Path | None, *, src: str = "en", tgt: str = "vi"
-) -> int:
+) -> ExportReport:
     """Write every unit as `fmt` to `path` atomically (stdout if None).
 
     Returns:
-        The number of units written: TMX leaves out units with control
-        characters that XML 1.0 cannot hold, so it may be below `store.count()`.
+        How many units were written and how many left out: TMX leaves out
+        units with control characters that XML 1.0 cannot hold.
 
     Raises:
         ExportError: Unknown format or the file cannot be written.
@@ -262,15 +262,15 @@ def export(
     dump = _DUMPERS.get(fmt)
     if dump is None:
         raise ExportError(f"unknown export format {fmt!r}")
-    units = list(store.units())
-    if fmt == "tmx":
-        units = [u for u in units if tmx.writable(u)]
+    stored = list(store.units())
+    units = [u for u in stored if tmx.writable(u)] if fmt == "tmx" else stored
+    report = ExportReport(len(units), len(stored) - len(units))
     if path is None:
         import sys
 
         dump(units, sys.stdout.buffer, src=src, tgt=tgt)
         sys.stdout.flush()
-        return len(units)
+        return report
     directory = path.resolve().parent
     try:
         fd, tmp = tempfile.mkstemp(
@@ -288,4 +288,4 @@ def export(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return len(units)
+    return report

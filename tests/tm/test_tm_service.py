@@ -8,7 +8,7 @@ import pytest
 
 from glossary.errors import ExportError, InputError
 from tm import service
-from tm.model import Unit
+from tm.model import ExportReport, Unit
 from tm.store import MemoryStore
 
 TM_DATA = Path(__file__).resolve().parent.parent / "data" / "tm"
@@ -73,9 +73,20 @@ def test_failed_export_leaves_old_file(store: MemoryStore, tmp_path: Path) -> No
     with pytest.raises(ExportError):
         service.export(store, "xliff", out)
     assert out.read_text(encoding="utf-8") == "old"
-    assert service.export(store, "csv", out) == 5
+    assert service.export(store, "csv", out) == ExportReport(written=5, left_out=0)
     assert out.read_text(encoding="utf-8").startswith("source,target")
     assert list(tmp_path.iterdir()) == [out]
+
+
+@pytest.mark.parametrize(("fmt", "report"), [("tmx", (1, 1)), ("csv", (2, 0))])
+def test_export_reports_units_the_format_leaves_out(
+    tmp_path: Path, fmt: str, report: tuple[int, int]
+) -> None:
+    store = MemoryStore()
+    path = TM_DATA / "form_feed.csv"
+    service.import_units(store, path.name, service.read_file(path))
+    got = service.export(store, fmt, tmp_path / f"out.{fmt}")
+    assert (got.written, got.left_out) == report
 
 
 def test_index_and_fts_paths_agree(
