@@ -1,0 +1,86 @@
+"""Language detection's quick "en" exit gives the answer of a full count."""
+
+from __future__ import annotations
+
+from conftest import SEEDS, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.tokens import (
+    _has_marks,
+    _surely_english,
+    _vi_share,
+    _word_counts,
+    detect_language,
+)
+
+NEWS_DEV = SHARED / "corpus" / "news-dev"
+
+
+def _full_count(text: str) -> str:
+    """`detect_language` without the quick exit (text without marks)."""
+    share = _vi_share(_word_counts(text))
+    if share is None or share <= 0.25:
+        return "en"
+    return "vi" if share >= 0.75 else "mixed"
+
+
+def _real_texts() -> list[str]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    if NEWS_DEV.is_dir():
+        paths += sorted(NEWS_DEV.glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def test_quick_exit_agrees_with_a_full_count_on_real_news() -> None:
+    texts = _real_texts()
+    langs = {detect_language(t) for t in texts}
+    assert langs >= {"en", "vi"}, "both languages are among the real texts"
+    quick = 0
+    for text in texts:
+        assert not _has_marks(text)
+        assert detect_language(text) == _full_count(text)
+        quick += _surely_english(text)
+    assert quick, "some English news is settled by its prefix"
+
+
+def test_quick_exit_is_not_taken_for_vietnamese_with_english_lead() -> None:
+    # An English first paragraph, then a long Vietnamese body.
+    lead = "The minister said the talks went well for both sides. " * 10
+    body = "Thủ tướng Phạm Minh Chính đã tiếp đoàn đại biểu. " * 200
+    text = lead + body
+    assert not _surely_english(text)
+    assert detect_language(text) == _full_count(text) == "vi"
+
+
+# Words that vote English, Vietnamese or not at all, with separators that
+# keep or break words (apostrophes join, spaces and quotes split).
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "talks",
+        "Minister",
+        "Minh",
+        "to",
+        "can",
+        "Việt",
+        "Nam",
+        "tướng",
+        "đã",
+        "Phạm",
+        "country’s",
+        "Belarus's",
+        "2024",
+        "x’y",
+        "naïve",
+        "café",
+    ]
+)
+_SEPS = st.sampled_from([" ", "  ", "\n", ", ", " “", "” ", "’", "'", " - "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SEPS), max_size=600))
+def test_detect_language_equals_a_full_count(pairs: list[tuple[str, str]]) -> None:
+    text = "".join(w + s for w, s in pairs)
+    assert detect_language(text) == _full_count(text)
