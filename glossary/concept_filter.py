@@ -15,10 +15,12 @@ from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
+from glossary.model import Flag
 from glossary.store import ConceptSummary
 from glossary.text import fold
 
@@ -148,11 +150,6 @@ class FilterIndex:
     def __init__(self, rows: Sequence[ConceptSummary]) -> None:
         self.rows = list(rows)
         self.hay = [haystack(r) for r in self.rows]
-        self._fields = {
-            "kind": [str(r.kind) for r in self.rows],
-            "status": [str(r.status) for r in self.rows],
-        }
-        self._flags = [r.flags for r in self.rows]
         self._words: OrderedDict[str, list[int]] = OrderedDict()
         self._queries: OrderedDict[Query, list[ConceptSummary]] = OrderedDict()
 
@@ -180,6 +177,19 @@ class FilterIndex:
             return False
         word = query.words[0]
         return any(w in word and len(h) <= rows for w, h in self._words.items())
+
+    # Field columns are built on first use: most queries are words only, and
+    # an action rebuilds the index on the UI thread.
+    @cached_property
+    def _fields(self) -> dict[str, list[str]]:
+        return {
+            "kind": [str(r.kind) for r in self.rows],
+            "status": [str(r.status) for r in self.rows],
+        }
+
+    @cached_property
+    def _flags(self) -> list[frozenset[Flag]]:
+        return [r.flags for r in self.rows]
 
     def _indexes(self, query: Query) -> Sequence[int]:
         picked: Sequence[int] = (
