@@ -142,6 +142,80 @@ class _Group:
             self.roles[canonical_title(m.title)] += 1
 
 
+Member = tuple[Mention, TermType, Evidence]
+Extra = tuple[str, str, TermType, Evidence, Mention]
+
+
+@dataclass(frozen=True, slots=True)
+class DocGroup:
+    """One concept as one document's clustering left it (a frozen `_Group`).
+
+    Attributes:
+        kind: the concept's kind.
+        doc: the document's path.
+        key: the key the corpus stage merges full names by.
+        members: the mentions, each with its term type and evidence.
+        extra: synthesized forms ("PM Chính"): text, lang, type, evidence and
+            the mention they stand for.
+        flags: flags set so far (ambiguous).
+        notes: notes so far ("ambiguous: A | B").
+        roles: titles held and how often, in first-seen order.
+        local: True if the identity stays in this document (short names).
+    """
+
+    kind: Kind
+    doc: str
+    key: str
+    members: tuple[Member, ...]
+    extra: tuple[Extra, ...] = ()
+    flags: frozenset[Flag] = frozenset()
+    notes: tuple[str, ...] = ()
+    roles: tuple[tuple[str, int], ...] = ()
+    local: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DocClusters:
+    """What clustering needs to know of one document: its groups and titles.
+
+    Picklable (frozen dataclasses and tuples of model objects), so extraction
+    workers can compute it and send it to the process that merges the corpus.
+
+    Attributes:
+        document: the document's path.
+        groups: names grouped within the document, in order of first mention.
+        titles: title mentions by title key, keys in order of first mention;
+            each with its term type and evidence.
+    """
+
+    document: str
+    groups: tuple[DocGroup, ...] = ()
+    titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
+
+
+def _freeze(g: _Group) -> DocGroup:
+    return DocGroup(
+        g.kind,
+        g.doc,
+        g.key,
+        tuple(g.members),
+        tuple(g.extra),
+        frozenset(g.flags),
+        tuple(g.notes),
+        tuple(g.roles.items()),
+        g.local,
+    )
+
+
+def _thaw(d: DocGroup) -> _Group:
+    g = _Group(d.kind, d.doc, d.key, list(d.members), list(d.extra))
+    g.flags.update(d.flags)
+    g.notes.extend(d.notes)
+    g.roles.update(dict(d.roles))
+    g.local = d.local
+    return g
+
+
 def _ev(rule: str, m: Mention, detail: str = "") -> Evidence:
     return Evidence(rule, m.document, m.start, m.end, detail)
 

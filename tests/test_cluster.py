@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, SHARED
 
-from glossary.cluster import acronym_of, cluster, norm_key
+from glossary.cluster import (
+    DocClusters,
+    acronym_of,
+    cluster,
+    cluster_corpus,
+    cluster_document,
+    norm_key,
+)
 from glossary.extract import english_mentions
 from glossary.model import (
     Candidate,
@@ -372,3 +381,49 @@ def test_district_and_ward_keep_their_vietnamese_category() -> None:
     assert vi_preferred("Nguyen Du ward") == ["phường Nguyễn Du"]
     # a province keeps its bare name
     assert "tỉnh Vĩnh Long" not in vi_preferred("Vinh Long Province")
+
+
+def _real_mentions() -> list[Mention]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    paths += sorted((SHARED / "corpus" / "news-dev").glob("en_*.txt"))
+    if not paths:
+        pytest.skip("seeds and news-dev missing")
+    ms: list[Mention] = []
+    for p in paths:
+        ms.extend(english_mentions(Document(p.name, p.read_text(encoding="utf-8"))))
+    return ms
+
+
+def _canonical(cs: list[Candidate]) -> list[object]:
+    # order matters everywhere, flags are a set
+    return [
+        (replace(c.concept, flags=frozenset()), sorted(c.concept.flags), c.occurrences)
+        for c in cs
+    ] + [[list(c.occurrences) for c in cs]]
+
+
+def test_document_and_corpus_stages_compose_to_cluster() -> None:
+    ms = _real_mentions()
+    by_doc: dict[str, list[Mention]] = {}
+    for m in ms:
+        by_doc.setdefault(m.document, []).append(m)
+    # the per-document stage runs in worker processes: through pickle
+    docs = [
+        pickle.loads(pickle.dumps(cluster_document(d, dm))) for d, dm in by_doc.items()
+    ]
+    assert all(isinstance(d, DocClusters) for d in docs)
+    assert sum(len(d.groups) for d in docs) > 100
+    assert any(d.titles for d in docs)
+    assert _canonical(cluster_corpus(docs)) == _canonical(cluster(ms))
+    # a stage's output is frozen: merging it twice gives the same result
+    assert _canonical(cluster_corpus(docs)) == _canonical(cluster(ms))
+
+
+def test_document_stage_ignores_other_documents() -> None:
+    ms = _real_mentions()
+    first = ms[0].document
+    alone = [m for m in ms if m.document == first]
+    assert cluster_document(first, alone) == cluster_document(
+        first, [m for m in alone if m.kind is not Kind.TERM]
+    )
+    assert cluster_document(first, []) == DocClusters(first)
