@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
 
 from glossary import restore
 from glossary.candidate import (
@@ -40,6 +41,7 @@ from glossary.cluster_base import (
     _Group,
     _is_acronym,
     _name_words,
+    _split_name,
     _strip_admin,
     _thaw,
     _vietnamese_group,
@@ -253,9 +255,15 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
                 alias.add(m, TermType.VARIANT, _ev("parenthesis", m, nxt.text))
                 shorts.remove(m)
     titled = _titled_short_names(shorts, ms)
+    # persons by the short names that can refer to them (see `_person_index`)
+    tails = _person_index(persons)
+    indexed = {id(g) for g in persons}
     for m in shorts:
         words = _name_words(m)
-        fits = [g for g in persons if _refers_to(words, g)]
+        if words:
+            fits = list(tails.get(_word_keys(words), ()))
+        else:
+            fits = [g for g in persons if _refers_to(words, g)]
         if not fits and m.kind not in (None, Kind.PERSON):
             g = group_for(m.kind, norm_key(m.text, m.kind))
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
@@ -300,6 +308,8 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
         g = group_for(kind, name_key(m.text))
         g.local = kind is Kind.PERSON
         g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+        if id(g) in indexed:  # a new full form of a known person
+            _index_person(tails, g, m)
         if (
             kind is Kind.PERSON
             and m.title
@@ -485,6 +495,8 @@ def _link_two_word_persons(order: list[_Group]) -> None:
     Pompeo".
     """
     persons = [g for g in order if g.kind is Kind.PERSON and g.merged_into is None]
+    # full forms do not change here (only short forms are added)
+    tails = _person_index(persons)
     for g in persons:
         forms = {m.text for m, t, _ in g.members if t is TermType.FULL_FORM}
         if g.merged_into is not None or len(forms) != 1:
@@ -494,10 +506,10 @@ def _link_two_word_persons(order: list[_Group]) -> None:
         if len(words) == 2:
             fits = [
                 h
-                for h in persons
-                if h is not g and h.merged_into is None and _refers_to(words, h)
+                for h in tails.get(_word_keys(words), ())
+                if h is not g and h.merged_into is None
             ]
-        if not fits:
+        if not fits and "." in g.members[0][0].text:  # see `_initials_match`
             fits = [
                 h
                 for h in persons
@@ -527,6 +539,15 @@ def _initials_match(short: str, long: str) -> bool:
 
 def _link_org_short_forms(order: list[_Group]) -> None:
     longs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
+    # longs by their first and by their last folded word, in order: a short
+    # form begins a long one, or ends one after category words
+    by_first: dict[str, list[_Group]] = {}
+    by_last: dict[str, list[_Group]] = {}
+    for h in longs:
+        hw = _folded_words(h.members[0][0].text)
+        if hw:
+            by_first.setdefault(hw[0], []).append(h)
+            by_last.setdefault(hw[-1], []).append(h)
     for g in order:
         if g.merged_into is not None or g.kind is Kind.TITLE:
             continue
@@ -535,7 +556,7 @@ def _link_org_short_forms(order: list[_Group]) -> None:
         if len(w) < 1 or _is_acronym(m0.text):
             continue
         fits = []
-        for h in longs:
+        for h in by_first.get(w[0], ()):
             if h is g or h.merged_into is not None:
                 continue
             hw = _folded_words(h.members[0][0].text)
@@ -555,7 +576,7 @@ def _link_org_short_forms(order: list[_Group]) -> None:
             # Vietnamese category words
             fits = [
                 h
-                for h in longs
+                for h in by_last.get(w[-1], ())
                 if h is not g
                 and h.merged_into is None
                 and h.kind is Kind.ORG
@@ -621,27 +642,43 @@ def _absorb(h: _Group, g: _Group, rule: str) -> None:
     g.merged_into = h
 
 
-def _person_index(persons: list[_Group]) -> dict[tuple[str, ...], list[_Group]]:
+_PersonIndex = dict[tuple[str, ...], list[_Group]]
+
+
+def _person_index(persons: list[_Group]) -> _PersonIndex:
     """Person groups by every tail of their full names (and head, if foreign).
 
-    A superset of what `_refers_to` accepts, so the corpus pass looks at a few
-    candidates instead of every person (it was quadratic on large corpora).
+    Exactly the non-empty short names `_refers_to` accepts for each group
+    (given its full forms now), in the order of `persons`, so the passes look
+    at a few candidates instead of every person (they were quadratic).
     """
-    index: dict[tuple[str, ...], list[_Group]] = {}
+    index: _PersonIndex = {}
     for h in persons:
         vietnamese = _vietnamese_group(h)
         keys: set[tuple[str, ...]] = set()
-        for m, t, _ in h.members:
-            if t is not TermType.FULL_FORM:
-                continue
-            words = tuple(name_key(w) for w in _name_words(m))
-            for n in range(1, len(words)):
-                keys.add(words[-n:])
-                if not vietnamese:
-                    keys.add(words[:n])
+        for text in {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}:
+            keys.update(_name_tails(text, vietnamese))
         for key in keys:
             index.setdefault(key, []).append(h)
     return index
+
+
+def _index_person(index: _PersonIndex, h: _Group, m: Mention) -> None:
+    """Add the short names of a new full form `m` of `h` to `index`."""
+    for key in _name_tails(m.text, _vietnamese_group(h)):
+        hs = index.setdefault(key, [])
+        if not any(x is h for x in hs):
+            hs.append(h)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tails(text: str, vietnamese: bool) -> frozenset[tuple[str, ...]]:
+    """Word keys of the short names that can refer to the full name `text`."""
+    words = _word_keys(_split_name(text))
+    keys = {words[-n:] for n in range(1, len(words))}
+    if not vietnamese:
+        keys.update(words[:n] for n in range(1, len(words)))
+    return frozenset(keys)
 
 
 def _merge_corpus(groups: list[_Group]) -> list[_Group]:
