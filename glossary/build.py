@@ -35,7 +35,6 @@ from glossary.extract import english_mentions
 from glossary.model import (
     Candidate,
     Concept,
-    ConceptStatus,
     Document,
     Kind,
     Mention,
@@ -44,7 +43,7 @@ from glossary.model import (
     TermStatus,
 )
 from glossary.reader import read_inputs
-from glossary.store import ConceptSummary, TermBase
+from glossary.store import BulkWriter, ConceptSummary, TermBase
 from glossary.terms import SOURCE as TERM_SOURCE
 from glossary.terms import term_candidates, term_mentions, vi_term_candidates
 from glossary.text import detect_language, name_key, nfc
@@ -345,10 +344,14 @@ class _Places:
 
 
 class _Placer:
-    """Puts candidate terms into concepts, respecting reviewers' placements."""
+    """Puts candidate terms into concepts, respecting reviewers' placements.
 
-    def __init__(self, tb: TermBase, reviewed: set[int]) -> None:
-        self.tb = tb
+    Writes go through one `BulkWriter`: the places index answers what
+    `TermBase.add_term` would look up row by row.
+    """
+
+    def __init__(self, tb: TermBase, reviewed: set[int], out: BulkWriter) -> None:
+        self.out = out
         self.reviewed = reviewed
         self.places: dict[tuple[str, str], _Places] = {}
         for key, locs in tb.term_places().items():
@@ -369,18 +372,20 @@ class _Placer:
         )
         if own is not None:
             tid, manual = own
-            self.tb.add_term(concept_id, replace(term, text=text))
+            self.out.add_term(concept_id, term, into=tid)
             if not manual and concept_id not in self.reviewed:
-                self.tb.update_term(tid, status=term.status, type=term.type)
+                self.out.update_term(
+                    tid, concept_id, status=term.status, type=term.type
+                )
         elif elsewhere is not None:
             target, tid = elsewhere
-            self.tb.add_term(target, replace(term, text=text))
+            self.out.add_term(target, term, into=tid)
         else:
             if concept_id in self.reviewed and term.is_preferred:
                 term = replace(term, status=TermStatus.ADMITTED)
-            tid = self.tb.add_term(concept_id, replace(term, text=text))
+            tid = self.out.add_term(concept_id, term)
             places.add(concept_id, tid, False, self.reviewed)
-        self.tb.add_occurrences(tid, occs)
+        self.out.add_occurrences(tid, occs)
         self.seen.add(tid)
 
 
@@ -412,16 +417,19 @@ def apply_candidates(
     created: set[int] = set()
     with tb.transaction():
         tb.reset_build_data()
-        placer = _Placer(tb, reviewed)
+        by_key = tb.concept_ids_by_key()
+        out = tb.bulk()
+        placer = _Placer(tb, reviewed, out)
         for n, cand in enumerate(candidates, 1):
             key = _key(cand.concept)
             if key not in rejected:
-                cid = _concept_for(tb, cand.concept, key, reviewed, created)
+                cid = _concept_for(out, cand.concept, key, by_key, reviewed, created)
                 for term in cand.concept.terms:
                     occs = cand.occurrences.get((term.text, term.lang), ())
                     placer.place(cid, term, occs)
             if progress and (n % 500 == 0 or n == len(candidates)):
                 progress("store", n, len(candidates))
+        out.flush()
         _prune(tb, occurring - placer.seen, reviewed, created)
     after = {s.id: s for s in tb.summaries()}
     new = len(created & after.keys())
@@ -432,40 +440,36 @@ def apply_candidates(
 
 
 def _concept_for(
-    tb: TermBase, concept: Concept, key: str, reviewed: set[int], created: set[int]
+    out: BulkWriter,
+    concept: Concept,
+    key: str,
+    by_key: dict[str, int],
+    reviewed: set[int],
+    created: set[int],
 ) -> int:
-    existing = tb.concept_by_key(key)
-    if existing is None or existing.id is None:
-        cid = tb.add_concept(replace(concept, key=key, terms=(), id=None))
+    cid = by_key.get(key)
+    if cid is None:
+        cid = by_key[key] = out.add_concept(concept, key=key)
         created.add(cid)
-        return cid
-    if existing.id not in reviewed and existing.id not in created:
-        tb.update_concept(
-            existing.id, kind=concept.kind, note=concept.note, flags=concept.flags
+    elif cid not in reviewed and cid not in created:
+        out.update_concept(
+            cid, kind=concept.kind, note=concept.note, flags=concept.flags
         )
-    return existing.id
+    return cid
 
 
 def _prune(
     tb: TermBase, stale: set[int], reviewed: set[int], created: set[int]
 ) -> None:
     """Drop build terms no longer seen, and candidate concepts left empty."""
-    touched = set(created)
-    for tid in stale:
-        cid = tb.concept_of_term(tid)
-        touched.add(cid)
-        if cid not in reviewed:
-            term = next(t for t in tb.concept(cid).terms if t.id == tid)
-            if not term.manual:
-                tb.remove_term(tid)
-    for cid in touched:
-        concept = tb.concept(cid)
-        if (
-            not concept.terms
-            and concept.status is ConceptStatus.CANDIDATE
-            and cid not in reviewed
-        ):
-            tb.delete_concept(cid)
+    owners = tb.term_owners(stale)
+    tb.remove_terms(
+        tid
+        for tid, (cid, manual) in owners.items()
+        if cid not in reviewed and not manual
+    )
+    touched = created | {cid for cid, _ in owners.values()}
+    tb.delete_concepts(tb.empty_candidates(touched) - reviewed)
 
 
 def _changed(a: ConceptSummary, b: ConceptSummary) -> bool:

@@ -837,6 +837,70 @@ class TermBase:
             self._conn.execute("DELETE FROM occurrences")
             self._conn.execute("DELETE FROM evidence WHERE document != ''")
 
+    def concept_ids_by_key(self) -> dict[str, int]:
+        """Every concept key and merge-redirect key, with the concept it names.
+
+        A concept's own key wins over a redirect, as in `concept_by_key`.
+        """
+        out = {
+            str(k): int(c)
+            for k, c in self._conn.execute("SELECT key, concept_id FROM redirects")
+        }
+        out.update(
+            (str(k), int(i))
+            for i, k in self._conn.execute(
+                "SELECT id, key FROM concepts WHERE key IS NOT NULL"
+            )
+        )
+        return out
+
+    def bulk(self) -> BulkWriter:
+        """A writer that buffers a build's rows and writes them in a few calls.
+
+        Use it inside `transaction` and call `BulkWriter.flush` before the
+        transaction ends; nothing else may write in between.
+        """
+        return BulkWriter(self._conn)
+
+    def term_owners(self, term_ids: Iterable[int]) -> dict[int, tuple[int, bool]]:
+        """The concept and the manual flag of each of `term_ids` that exists."""
+        return {
+            int(tid): (int(cid), bool(manual))
+            for tid, cid, manual in self._conn.execute(
+                "SELECT id, concept_id, manual FROM terms WHERE id IN "
+                "(SELECT value FROM json_each(?))",
+                (_id_list(term_ids),),
+            )
+        }
+
+    def remove_terms(self, term_ids: Iterable[int]) -> None:
+        """Delete terms (with their evidence and occurrences)."""
+        with self.transaction():
+            self._conn.execute(
+                "DELETE FROM terms WHERE id IN (SELECT value FROM json_each(?))",
+                (_id_list(term_ids),),
+            )
+
+    def empty_candidates(self, concept_ids: Iterable[int]) -> set[int]:
+        """Those of `concept_ids` that are candidate concepts without terms."""
+        return {
+            int(r[0])
+            for r in self._conn.execute(
+                "SELECT id FROM concepts WHERE status = 'candidate' AND id IN "
+                "(SELECT value FROM json_each(?)) AND NOT EXISTS "
+                "(SELECT 1 FROM terms t WHERE t.concept_id = concepts.id)",
+                (_id_list(concept_ids),),
+            )
+        }
+
+    def delete_concepts(self, concept_ids: Iterable[int]) -> None:
+        """Delete concepts (with everything that hangs off them)."""
+        with self.transaction():
+            self._conn.execute(
+                "DELETE FROM concepts WHERE id IN (SELECT value FROM json_each(?))",
+                (_id_list(concept_ids),),
+            )
+
     # -- helpers ---------------------------------------------------------
 
     def _touch(self, concept_id: int) -> None:
@@ -900,3 +964,188 @@ class TermBase:
 def with_terms(concept: Concept, terms: Iterable[Term]) -> Concept:
     """A copy of `concept` with `terms` instead of its own."""
     return replace(concept, terms=tuple(terms))
+
+
+def _id_list(ids: Iterable[int]) -> str:
+    # One JSON parameter instead of one "?" per id: no limit on how many.
+    return json.dumps(sorted({int(i) for i in ids}))
+
+
+# Below this many occurrence rows, updating the indexes row by row is cheaper.
+_REINDEX_MIN = 20_000
+
+
+def _next_id(conn: sqlite3.Connection, table: str) -> int:
+    return int(
+        conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+    )
+
+
+class BulkWriter:
+    """Buffers a build's writes and sends them in a few ``executemany`` calls.
+
+    Made by `TermBase.bulk` inside the build's transaction. New concepts and
+    terms get their ids at once (one past the largest id, as SQLite gives
+    them one by one), so callers can use them before `flush` writes anything.
+    Rows of each table are written in the order they were added, so a bulk
+    build stores exactly what the same calls on `TermBase` would.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._next_concept = _next_id(conn, "concepts")
+        self._next_term = _next_id(conn, "terms")
+        self._reset()
+
+    def _reset(self) -> None:
+        self._concepts: list[tuple[Any, ...]] = []
+        self._concept_updates: dict[int, tuple[str, str, str]] = {}
+        self._terms: list[tuple[Any, ...]] = []
+        self._counts: dict[int, int] = {}
+        self._term_updates: dict[int, tuple[str, str]] = {}
+        self._evidence: list[tuple[Any, ...]] = []
+        self._occurrences: list[tuple[Any, ...]] = []
+        self._touched: set[int] = set()
+
+    def add_concept(self, concept: Concept, *, key: str | None = None) -> int:
+        """Add a concept without its terms (see `TermBase.add_concept`).
+
+        Args:
+            concept: the concept; its id and terms are ignored.
+            key: its key, instead of `concept.key`.
+        """
+        cid = self._next_concept
+        self._next_concept += 1
+        self._concepts.append(
+            (
+                cid,
+                (concept.key if key is None else key) or None,
+                str(concept.kind),
+                str(concept.status),
+                concept.note,
+                _flags_text(concept.flags),
+            )
+        )
+        return cid
+
+    def update_concept(
+        self, concept_id: int, *, kind: Kind, note: str, flags: frozenset[Flag]
+    ) -> None:
+        """Set a concept's kind, note and flags (the last call wins)."""
+        self._concept_updates[concept_id] = (str(kind), nfc(note), _flags_text(flags))
+        self._touched.add(concept_id)
+
+    def add_term(self, concept_id: int, term: Term, *, into: int | None = None) -> int:
+        """Add a term with its evidence to a concept; return the term id.
+
+        Args:
+            concept_id: the concept.
+            term: the term; its text is stored NFC and stripped.
+            into: the concept's term of the same text and language, if it
+                has one: `term`'s count and evidence are added to it.
+        """
+        if into is None:
+            tid = self._next_term
+            self._next_term += 1
+            text = nfc(term.text).strip()
+            self._terms.append(
+                (
+                    tid,
+                    concept_id,
+                    text,
+                    term.lang,
+                    str(term.status),
+                    str(term.type),
+                    term.count,
+                    term.pos,
+                    nfc(term.context),
+                    int(term.manual),
+                    fold(text),
+                    name_key(text),
+                )
+            )
+        else:
+            tid = into
+            self._counts[tid] = self._counts.get(tid, 0) + term.count
+        self._evidence.extend(
+            (tid, e.rule, e.document, e.start, e.end, e.detail) for e in term.evidence
+        )
+        self._touched.add(concept_id)
+        return tid
+
+    def update_term(
+        self, term_id: int, concept_id: int, *, status: TermStatus, type: TermType
+    ) -> None:
+        """Set a term's status and type (the last call wins)."""
+        self._term_updates[term_id] = (str(status), str(type))
+        self._touched.add(concept_id)
+
+    def _insert_occurrences(self) -> None:
+        rows = self._occurrences
+        # Filling an empty table (a build resets them all): building the
+        # indexes once afterwards costs a third of updating them row by row.
+        rebuild = (
+            len(rows) >= _REINDEX_MIN
+            and self._conn.execute("SELECT 1 FROM occurrences LIMIT 1").fetchone()
+            is None
+        )
+        indexes = []
+        if rebuild:
+            indexes = self._conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                "AND tbl_name = 'occurrences' AND sql IS NOT NULL ORDER BY name"
+            ).fetchall()
+            for name, _ in indexes:
+                self._conn.execute(f'DROP INDEX "{name}"')
+        self._conn.executemany(
+            'INSERT INTO occurrences (term_id, document, start, "end", context) '
+            "VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        for _, sql in indexes:
+            self._conn.execute(sql)
+
+    def add_occurrences(self, term_id: int, occurrences: Iterable[Occurrence]) -> None:
+        """Record where a term was seen."""
+        self._occurrences.extend(
+            (term_id, o.document, o.start, o.end, o.context) for o in occurrences
+        )
+
+    def flush(self) -> None:
+        """Write everything buffered, in dependency order, and start afresh."""
+        now = time.time()
+        run = self._conn.executemany
+        run(
+            "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(*row, now) for row in self._concepts],
+        )
+        run(
+            "UPDATE concepts SET kind = ?, note = ?, flags = ? WHERE id = ?",
+            [(*v, cid) for cid, v in self._concept_updates.items()],
+        )
+        run(
+            "INSERT INTO terms (id, concept_id, text, lang, status, type, count, "
+            "pos, context, manual, fold_key, name_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self._terms,
+        )
+        run(
+            "UPDATE terms SET count = count + ? WHERE id = ?",
+            [(n, tid) for tid, n in self._counts.items()],
+        )
+        run(
+            "UPDATE terms SET status = ?, type = ? WHERE id = ?",
+            [(*v, tid) for tid, v in self._term_updates.items()],
+        )
+        run(
+            'INSERT INTO evidence (term_id, rule, document, start, "end", detail) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            self._evidence,
+        )
+        self._insert_occurrences()
+        run(
+            "UPDATE concepts SET updated = ? WHERE id = ?",
+            [(now, cid) for cid in sorted(self._touched)],
+        )
+        self._reset()
