@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from glossary.model import (
     Candidate,
@@ -137,42 +139,72 @@ def _is_content(word: str) -> bool:
     )
 
 
-def _chunks(text: str) -> Iterable[tuple[int, int]]:
-    """Spans of maximal runs of content words joined by single spaces."""
-    run: list[re.Match[str]] = []
-    for match in _WORD.finditer(text):
-        if run:
-            gap = text[run[-1].end() : match.start()]
-            if gap != " " or not _is_content(match.group()):
-                if len(run) >= 2:
-                    yield run[0].start(), run[-1].end()
-                elif _has_variant_spelling(run[0].group()):
-                    yield run[0].start(), run[0].end()
-                run = []
-        if _is_content(match.group()):
-            run.append(match)
-    if len(run) >= 2:
-        yield run[0].start(), run[-1].end()
-    elif run and _has_variant_spelling(run[0].group()):
-        yield run[0].start(), run[0].end()
+# The words of `_WORD` with the text between them, for one `re.split`.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+# One letter per word: "n" ends a chunk; "s"/"S" is a content word after
+# anything but a single space, "j"/"J" one after a single space; capitals
+# mark a spelling variant, which is a chunk even on its own.
+_RUN = re.compile(r"[sjSJ][jJ]+|[SJ]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _code(word: str, after_space: bool) -> str:
+    if not _is_content(word):
+        return "n"
+    code = "j" if after_space else "s"
+    return code.upper() if _has_variant_spelling(word) else code
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of maximal runs of content words joined by single spaces.
+
+    The text is split once; each word becomes a letter (see `_code`) and the
+    runs are found by a regex over those letters, so the per-word work stays
+    in C (cached `_code` hits, `map`, `accumulate`).
+    """
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    ends = list(accumulate(map(len, parts)))
+    codes = "".join(map(_code, parts[1::2], map(" ".__eq__, parts[0:-1:2])))
+    # word k is parts[2k + 1]: it starts at ends[2k] and ends at ends[2k + 1]
+    return [(ends[2 * m.start()], ends[2 * m.end() - 1]) for m in _RUN.finditer(codes)]
 
 
 def _has_variant_spelling(word: str) -> bool:
     return variant_key(word) != word.casefold()
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(
-        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
-        default=max(0, start - 400),
-    )
-    left = max(left, text.rfind("\n", 0, start) + 1)
-    right_m = _SENTENCE_END.search(text, end)
-    right = right_m.start() + 1 if right_m else len(text)
-    nl = text.find("\n", end)
-    if nl != -1:
-        right = min(right, nl)
-    return text[left : min(right, end + 400)].strip()
+class _Sentences:
+    """Sentence stops and line breaks of one text, found once for all chunks.
+
+    `around` gives what scanning the text around each chunk gave: the stops
+    (`_SENTENCE_END`, two characters that cannot overlap) and newlines are
+    looked up by bisection instead.
+    """
+
+    __slots__ = ("newlines", "stops", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stops = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence around `text[start:end]`, at most 400 characters each side."""
+        text, stops, newlines = self.text, self.stops, self.newlines
+        lo = max(0, start - 400)
+        i = bisect_right(stops, start - 2) - 1  # the last stop ending by `start`
+        left = stops[i] + 2 if i >= 0 and stops[i] >= lo else lo
+        i = bisect_left(newlines, start) - 1
+        left = max(left, newlines[i] + 1 if i >= 0 else 0)
+        i = bisect_left(stops, end)
+        right = stops[i] + 1 if i < len(stops) else len(text)
+        i = bisect_left(newlines, end)
+        if i < len(newlines):
+            right = min(right, newlines[i])
+        return text[left : min(right, end + 400)].strip()
+
+
+_NEWLINE = re.compile("\n")
 
 
 def term_mentions(doc: Document) -> list[Mention]:
@@ -188,6 +220,7 @@ def term_mentions(doc: Document) -> list[Mention]:
         One `Mention(kind=Kind.TERM)` per chunk, in document order.
     """
     spans = [(s, e, variant_key(doc.text[s:e])) for s, e in _chunks(doc.text)]
+    sentences = _Sentences(doc.text)
     freq: dict[str, int] = defaultdict(int)
     for _, _, key in spans:
         freq[key] += 1
@@ -199,7 +232,7 @@ def term_mentions(doc: Document) -> list[Mention]:
             end=e,
             lang="en",
             kind=Kind.TERM,
-            context=_sentence(doc.text, s, e),
+            context=sentences.around(s, e),
             source=SOURCE,
             score=math.log2(max(2, key.count(" ") + 1)) * freq[key],
         )

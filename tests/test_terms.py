@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEEDS
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.model import Document, Kind, Mention, TermStatus
 from glossary.terms import (
+    _SENTENCE_END,
+    _WORD,
+    _chunks,
+    _has_variant_spelling,
+    _is_content,
+    _Sentences,
     term_candidates,
     term_mentions,
     variant_key,
@@ -159,3 +167,96 @@ def test_vietnamese_terms_join_tone_styles() -> None:
     assert {t.lang for t in concept.terms} == {"vi"}
     assert sum(t.count for t in concept.terms) == 3
     assert vi_term_key("Ủy ban") == vi_term_key("UỶ BAN")
+
+
+# --- the chunker and sentence lookup against their plain definitions ---------
+
+_CHUNK_WORDS = st.sampled_from(
+    [
+        "economic",
+        "cooperation",
+        "defence",
+        "defense",
+        "organisation",
+        "the",
+        "said",
+        "quickly",
+        "Vietnam",
+        "country's",
+        "multi-faceted",
+        "x",
+        "café",
+        "abc123",
+        "well-known",
+        "ab_c",
+    ]
+)
+_CHUNK_GAPS = st.sampled_from([" ", "  ", ", ", ". ", "\n", "! ", " - ", "’", "."])
+
+
+def _plain_chunks(text: str) -> list[tuple[int, int]]:
+    """The chunker's definition, one word at a time."""
+    out: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        if len(run) >= 2 or (run and _has_variant_spelling(run[0].group())):
+            out.append((run[0].start(), run[-1].end()))
+
+    for match in _WORD.finditer(text):
+        if run:
+            gap = text[run[-1].end() : match.start()]
+            if gap != " " or not _is_content(match.group()):
+                flush()
+                run = []
+        if _is_content(match.group()):
+            run.append(match)
+    flush()
+    return out
+
+
+def _plain_sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a chunk, by scanning the text near it."""
+    left = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
+        default=max(0, start - 400),
+    )
+    left = max(left, text.rfind("\n", 0, start) + 1)
+    right_m = _SENTENCE_END.search(text, end)
+    right = right_m.start() + 1 if right_m else len(text)
+    nl = text.find("\n", end)
+    if nl != -1:
+        right = min(right, nl)
+    return text[left : min(right, end + 400)].strip()
+
+
+def _check_chunks_and_sentences(text: str) -> int:
+    spans = _chunks(text)
+    assert spans == _plain_chunks(text)
+    sentences = _Sentences(text)
+    for s, e in spans:
+        assert sentences.around(s, e) == _plain_sentence(text, s, e)
+    return len(spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_CHUNK_WORDS, _CHUNK_GAPS), max_size=300))
+def test_chunks_and_sentences_match_their_definitions(
+    pairs: list[tuple[str, str]],
+) -> None:
+    _check_chunks_and_sentences("".join(w + g for w, g in pairs))
+
+
+def test_chunks_and_sentences_match_their_definitions_on_the_seeds() -> None:
+    found = sum(
+        _check_chunks_and_sentences(p.read_text("utf-8"))
+        for p in sorted(SEEDS.glob("*.txt"))
+    )
+    assert found > 100
+
+
+def test_sentence_of_a_long_sentence_is_cut_at_400_characters() -> None:
+    text = "Talks ended. " + "economic cooperation and " * 40 + "trade grew.\nNext"
+    assert _check_chunks_and_sentences(text) == 40
+    s, e = _chunks(text)[-1]
+    assert "Talks" not in _Sentences(text).around(s, e)  # 400 characters back
