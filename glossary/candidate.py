@@ -38,6 +38,14 @@ from glossary.terms import vi_term_key
 from glossary.titles import canonical_title, is_plural_title
 
 
+def _has_diacritics(text: str) -> bool:
+    """`restore.has_diacritics`, at once for ASCII text (most of it)."""
+    return not text.isascii() and restore.has_diacritics(text)
+
+
+_NAME_SEP = re.compile(r"[\s\-–]+")
+
+
 def _first_unique(items: Iterable[Evidence], n: int) -> tuple[Evidence, ...]:
     """The first `n` distinct items, in order (a country has thousands)."""
     seen: dict[Evidence, None] = {}
@@ -50,15 +58,20 @@ def _first_unique(items: Iterable[Evidence], n: int) -> tuple[Evidence, ...]:
 
 def _candidate(g: _Group) -> Candidate:
     forms: dict[tuple[str, str], list[tuple[Mention, TermType, Evidence]]] = {}
-    for m, t, ev in g.members:
-        forms.setdefault((m.text, m.lang), []).append((m, t, ev))
+    for item in g.members:
+        m = item[0]
+        k = (m.text, m.lang)
+        v = forms.get(k)
+        if v is None:
+            forms[k] = [item]
+        else:
+            v.append(item)
     for text, lang, t, ev, m in g.extra:
         forms.setdefault((text, lang), []).append((m, t, ev))
     flags = set(g.flags)
     notes = list(g.notes)
-    fulls = [
-        k for k, v in forms.items() if any(t is TermType.FULL_FORM for _, t, _ in v)
-    ]
+    types = {k: [x[1] for x in v] for k, v in forms.items()}
+    fulls = [k for k, v in types.items() if TermType.FULL_FORM in v]
     if g.kind is Kind.PLACE:
         # the bare name of "Tam Kỳ city" is a full form of the place
         fulls += [
@@ -73,7 +86,7 @@ def _candidate(g: _Group) -> Candidate:
 
     def rank(k: tuple[str, str]) -> tuple[bool, bool, bool, int, int]:
         text = k[0]
-        diac = restore.has_diacritics(text)
+        diac = _has_diacritics(text)
         caps = text.isupper() and len(text) > 3
         bare = g.kind is not Kind.PLACE or _strip_admin(text) == text
         return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
@@ -84,7 +97,7 @@ def _candidate(g: _Group) -> Candidate:
     )
     restored: Term | None = None
     pref_text = best[0]
-    if not restore.has_diacritics(best[0]) and g.kind is Kind.PLACE:
+    if not _has_diacritics(best[0]) and g.kind is Kind.PLACE:
         base = _strip_admin(best[0])
         r = restore.restore_place(base, city=city or fold(best[0]).endswith(" city"))
         if r.restored:
@@ -112,12 +125,10 @@ def _candidate(g: _Group) -> Candidate:
         notes.append(f"name from ISO 3166-1 code {best[0]}")
         pref_text = name
     elif (
-        g.kind is Kind.PERSON
-        and not restore.has_diacritics(best[0])
-        and _vietnamese_group(g)
+        g.kind is Kind.PERSON and not _has_diacritics(best[0]) and _vietnamese_group(g)
     ):
         flags.add(Flag.UNRESTORED)
-    diac = {k[0] for k in forms if restore.has_diacritics(k[0]) and not k[0].isupper()}
+    diac = {k[0] for k in forms if _has_diacritics(k[0]) and not k[0].isupper()}
     full_diac = {t for t in diac if (t, "en") in fulls or (t, "vi") in fulls}
     if len({vi_term_key(t) for t in full_diac}) > 1:
         flags.add(Flag.CONFLICT)
@@ -127,8 +138,7 @@ def _candidate(g: _Group) -> Candidate:
         terms.append(restored)
     occurrences: dict[tuple[str, str], tuple[Occurrence, ...]] = {}
     for k, v in forms.items():
-        types = [t for _, t, _ in v]
-        ttype = Counter(types).most_common(1)[0][0]
+        ttype = Counter(types[k]).most_common(1)[0][0]
         if ttype is TermType.FULL_FORM and k != best:
             ttype = TermType.VARIANT
         status = (
@@ -149,7 +159,7 @@ def _candidate(g: _Group) -> Candidate:
             )
         )
         occurrences[k] = tuple(
-            Occurrence(m.document, m.start, m.end, m.context, m.text) for m, _, _ in v
+            [Occurrence(m.document, m.start, m.end, m.context, m.text) for m, _, _ in v]
         )
     if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and restored is None:
         terms = _vietnamese_preferred(terms, best)
@@ -196,9 +206,9 @@ def _candidate(g: _Group) -> Candidate:
 
 def _is_vietnamese_form(text: str) -> bool:
     """True if `text` is a Vietnamese name written with its marks ("Hà Nội")."""
-    words = [w for w in re.split(r"[\s\-–]+", _strip_admin(text)) if w]
+    words = [w for w in _NAME_SEP.split(_strip_admin(text)) if w]
     return (
-        restore.has_diacritics(text)
+        _has_diacritics(text)
         and not text.isupper()
         and bool(words)
         and all(restore.is_syllable(w) for w in words)
@@ -225,7 +235,7 @@ def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term
             vi,
             key=lambda t: (
                 t.text == best[0],
-                restore.has_diacritics(t.text),
+                _has_diacritics(t.text),
                 len(t.text.split()),
                 t.count,
             ),
@@ -261,7 +271,7 @@ def _local_unit_preferred(
     vi_unit = [
         t
         for t in terms
-        if t.lang == "vi" and _VI_UNIT.match(t.text) and restore.has_diacritics(t.text)
+        if t.lang == "vi" and _VI_UNIT.match(t.text) and _has_diacritics(t.text)
     ]
     unit: Term | None = None
     if vi_unit:
@@ -278,7 +288,7 @@ def _local_unit_preferred(
             unit = _full_form(
                 name, "vi", Evidence("gazetteer-level", detail=f"{t.text} → {name}")
             )
-            if not restore.has_diacritics(t.text):
+            if not _has_diacritics(t.text):
                 flags.add(Flag.RESTORED)
                 notes.append(f"restored from gazetteer: {t.text} → {name}")
             break

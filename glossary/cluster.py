@@ -713,6 +713,7 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
     # corpus person whose name ends (or starts) with them AND who holds the
     # same title ("PM Chinh" → Phạm Minh Chính, Prime Minister)
     tails = _person_index(persons)
+    role_heads: dict[int, set[str]] = {}
     for g in out:
         if not g.local or g.merged_into is not None or g.kind is not Kind.PERSON:
             continue
@@ -724,32 +725,39 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             continue
         words = _name_words(g.members[0][0])
         heads = _role_heads(g.roles)
-        fits = [
-            h
-            for h in tails.get(tuple(name_key(w) for w in words), ())
-            if _refers_to(words, h) and _role_heads(h.roles) & heads
-        ]
+        fits = []
+        for h in tails.get(tuple(name_key(w) for w in words), ()):
+            hh = role_heads.get(id(h))
+            if hh is None:
+                hh = role_heads[id(h)] = _role_heads(h.roles)
+            if hh & heads and _refers_to(words, h):
+                fits.append(h)
         if len(fits) == 1:
             _absorb(fits[0], g, "short-name+title-corpus")
+            del role_heads[id(fits[0])]  # it has the titles of `g` now
         elif len(fits) > 1:
             g.flags.add(Flag.AMBIGUOUS)
             names = sorted({f.members[0][0].text for f in fits})
             g.notes.append("ambiguous: " + " | ".join(names))
     # acronyms with no expansion in their document: one corpus expansion
+    # (places and organisations by the initials of their full forms, which
+    # this pass does not change: it only adds acronyms)
+    by_initials: dict[str, list[_Group]] = {}
+    for h in fulls:
+        if h.merged_into is None and h.kind in (Kind.ORG, Kind.PLACE):
+            initials = {
+                acronym_of(m.text): None
+                for m, t, _ in h.members
+                if t is TermType.FULL_FORM
+            }
+            for a in initials:
+                by_initials.setdefault(a, []).append(h)
     for g in fulls:
         if g.merged_into is not None or not _all_acronyms(g):
             continue
         acr = g.members[0][0].text
         fits = [
-            h
-            for h in fulls
-            if h is not g
-            and h.merged_into is None
-            and h.kind in (Kind.ORG, Kind.PLACE)
-            and any(
-                t is TermType.FULL_FORM and acronym_of(m.text) == acr
-                for m, t, _ in h.members
-            )
+            h for h in by_initials.get(acr, ()) if h is not g and h.merged_into is None
         ]
         if len(fits) == 1:
             _absorb(fits[0], g, "acronym-initials-corpus")
@@ -759,6 +767,12 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             g.notes.append("ambiguous: " + " | ".join(names))
     # short organisation names ("Intergovernmental Committee") with no long
     # form in their document: the one corpus organisation they begin
+    orgs = [h for h in fulls if h.kind is Kind.ORG]
+    place = {id(h): n for n, h in enumerate(orgs)}
+    by_word: dict[str, dict[int, _Group]] = {}  # see `_org_prefix`
+    for h in orgs:
+        for m, _, _ in h.members:
+            _index_org_form(by_word, h, m.text)
     for g in fulls:
         if g.merged_into is not None or g.kind is not Kind.ORG or _all_acronyms(g):
             continue
@@ -766,15 +780,30 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
         if len(w) < 2 or w[-1] not in ORG_HEADS:
             continue
         fits = []
-        for h in fulls:
-            if h is g or h.merged_into is not None or h.kind is not Kind.ORG:
+        for h in sorted(by_word.get(w[0], {}).values(), key=lambda h: place[id(h)]):
+            if h is g or h.merged_into is not None:
                 continue
             if any(_org_prefix(w, m.text) for m, _, _ in h.members):
                 fits.append(h)
         roots = {f.root().key for f in fits}
         if len(fits) >= 1 and len(roots) == 1:
-            _absorb(fits[0].root(), g, "org-short-form-corpus")
+            root = fits[0].root()
+            _absorb(root, g, "org-short-form-corpus")
+            for m, _, _ in g.members:
+                _index_org_form(by_word, root, m.text)
     return [g for g in out if g.merged_into is None]
+
+
+def _index_org_form(
+    by_word: dict[str, dict[int, _Group]], h: _Group, text: str
+) -> None:
+    """Index organisation `h` under the word a short form of `text` begins with:
+    its first folded word, or its second after an "X-Y" first word."""
+    hw = _folded_words(text)
+    if hw:
+        by_word.setdefault(hw[0], {})[id(h)] = h
+    if len(hw) > 1 and "-" in hw[0]:
+        by_word.setdefault(hw[1], {})[id(h)] = h
 
 
 def _role_heads(roles: Counter[str]) -> set[str]:
