@@ -245,14 +245,12 @@ def best_matches(
     """
     query = nfc(query)
     q = tokenize(query)
-    found: list[tuple[int, Unit, Tokens]] = []
-    for unit in units:
-        s = tokenize(unit.source)
-        value = score(query, unit.source, q=q, s=s)
-        if value >= minimum:
-            found.append((value, unit, s))
-    found.sort(key=lambda f: (-f[0], len(f[1].source), f[1].id or 0))
-    return [Match(u, value, adapt(q, u, s)) for value, u, s in found[:limit]]
+    # `top_scored` breaks ties by its candidates' ids: number the units in
+    # (id, given order) so that its order is the one documented here.
+    pool = sorted(units, key=lambda u: u.id or 0)
+    candidates = ((k, u.source, tokenize(u.source)) for k, u in enumerate(pool))
+    found = top_scored(query, q, candidates, minimum=minimum, limit=limit)
+    return [Match(pool[k], value, adapt(q, pool[k], s)) for value, k, _, s in found]
 
 
 def _fold_map(text: str) -> tuple[str, list[int]]:

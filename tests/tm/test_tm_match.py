@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tm import service
 from tm.match import (
     adapt,
     best_matches,
@@ -15,7 +19,9 @@ from tm.match import (
     tokenize,
     top_scored,
 )
-from tm.model import Unit
+from tm.model import Match, Unit
+
+TM_DATA = Path(__file__).resolve().parent.parent / "data" / "tm"
 
 
 def test_placeables_are_one_class() -> None:
@@ -117,3 +123,33 @@ def test_top_scored_equals_scoring_everything(
     )
     want = [f for f in every if f[0] >= minimum][:limit]
     assert top_scored(query, q, cands, minimum=minimum, limit=limit) == want
+
+
+_REAL_UNITS = [
+    *service.read_file(TM_DATA / "good.tmx"),
+    *service.read_file(TM_DATA / "small.po"),
+]
+
+
+@given(
+    st.sampled_from([u.source for u in _REAL_UNITS]) | _SEGMENT,
+    st.lists(
+        st.tuples(st.sampled_from(_REAL_UNITS), st.none() | st.integers(1, 4)),
+        max_size=10,
+    ),
+    st.integers(0, 100),
+    st.integers(0, 4),
+)
+def test_best_matches_equals_scoring_everything(
+    query: str, picked: list[tuple[Unit, int | None]], minimum: int, limit: int
+) -> None:
+    units = [replace(u, id=i) for u, i in picked]
+    q = tokenize(query)
+    every = sorted(
+        ((score(query, u.source), u) for u in units),
+        key=lambda f: (-f[0], len(f[1].source), f[1].id or 0),
+    )
+    want = [Match(u, value, adapt(q, u)) for value, u in every if value >= minimum][
+        :limit
+    ]
+    assert best_matches(query, units, minimum=minimum, limit=limit) == want
