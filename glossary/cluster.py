@@ -321,6 +321,13 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             g.extra.append((a.text, m.lang, TermType.SHORT_FORM, _ev("title", a), a))
     # acronyms: parenthesis right after the expansion, then initials in the doc
     orgs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
+    # the initials of every form of those groups, kept up to date below
+    initials_of: dict[str, dict[int, _Group]] = {}
+    if acronyms:
+        for g in orgs:
+            for x in g.members:
+                initials_of.setdefault(acronym_of(x[0].text), {})[id(g)] = g
+    org_ids = {id(g) for g in orgs}
     for a in acronyms:
         target: _Group | None = None
         prev = [
@@ -344,16 +351,17 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
                     )
                     break
         if target is not None:
+            if id(target) in org_ids:
+                initials_of.setdefault(acronym_of(a.text), {})[id(target)] = target
             continue
-        fits = [
-            g for g in orgs if any(acronym_of(x[0].text) == a.text for x in g.members)
-        ]
+        fits = list(initials_of.get(a.text, {}).values())
         if len(fits) == 1:
             fits[0].add(
                 a,
                 TermType.ACRONYM,
                 _ev("acronym-initials", a, fits[0].members[0][0].text),
             )
+            initials_of.setdefault(acronym_of(a.text), {})[id(fits[0])] = fits[0]
             continue
         kind = a.kind or Kind.ORG
         akey = norm_key(a.text, kind)
@@ -368,6 +376,8 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             TermType.ACRONYM if kind is Kind.ORG else TermType.FULL_FORM,
             _ev("same-name", a),
         )
+        if id(g) in org_ids:
+            initials_of.setdefault(acronym_of(a.text), {})[id(g)] = g
     _link_org_short_forms(order)
     _link_two_word_persons(order)
     _link_club_places(ms, order)
@@ -444,6 +454,8 @@ def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:
     typed non-person is ambiguous and left out.
     """
     keys = {name_key(m.text) for m in shorts if m.kind is Kind.PERSON and m.title}
+    if not keys:
+        return keys
     typed = {
         norm_key(m.text, m.kind)
         for m in ms
@@ -714,6 +726,7 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
     # same title ("PM Chinh" → Phạm Minh Chính, Prime Minister)
     tails = _person_index(persons)
     role_heads: dict[int, set[str]] = {}
+    refers_to: dict[tuple[tuple[str, ...], int], bool] = {}
     for g in out:
         if not g.local or g.merged_into is not None or g.kind is not Kind.PERSON:
             continue
@@ -730,7 +743,13 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             hh = role_heads.get(id(h))
             if hh is None:
                 hh = role_heads[id(h)] = _role_heads(h.roles)
-            if hh & heads and _refers_to(words, h):
+            if not hh & heads:
+                continue
+            # full names do not change in this pass (it adds one-word ones)
+            refers = refers_to.get((words, id(h)))
+            if refers is None:
+                refers = refers_to[words, id(h)] = _refers_to(words, h)
+            if refers:
                 fits.append(h)
         if len(fits) == 1:
             _absorb(fits[0], g, "short-name+title-corpus")
