@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from glossary import restore
 from glossary.model import Document, Kind, Mention
@@ -50,10 +51,15 @@ _UPPER = "".join(
     if chr(c).isupper()
 )
 # Only capitalised words and the connectors runs need: linear, and the rest of
-# the text is never turned into Python objects.
+# the text is never turned into Python objects. A word must not be glued to
+# the one before it ("McDonald's", "e-Government" stay whole). That test
+# comes after the first character, so the pattern opens with one character
+# set, which lets `re` skip to candidate positions in C.
+_NOT_GLUED = r"(?<![\w’'.].)(?<!\w-.)"  # on the character before the first
 _WORD = re.compile(
-    rf"(?<![\w’'.])(?<!\w-)(?:[{_UPPER}][\w]*(?:[’'\-.][^\W_][\w]*)*"
-    r"|(?:of|on|for|and|the)\b)"
+    rf"[{_UPPER}ofat]{_NOT_GLUED}"
+    rf"(?:(?<=[{_UPPER}])[\w]*(?:[’'\-.][^\W_][\w]*)*"
+    r"|(?<=o)[fn]\b|(?<=f)or\b|(?<=a)nd\b|(?<=t)he\b)"  # of on for and the
 )
 
 
@@ -91,10 +97,22 @@ def _sentence(text: str, start: int, end: int) -> str:
     e = m.end() if m else hi
     if m is None and hi < len(text):
         e = max(text.rfind(" ", end, hi), end)
-    return " ".join(text[s:e].split())
+    return _squeezed(text, s, e)
+
+
+@lru_cache(maxsize=256)
+def _squeezed(text: str, start: int, end: int) -> str:
+    """`text[start:end]` with its whitespace runs made single spaces.
+
+    Cached because the names of one sentence share it; a hit costs no more
+    than hashing, as str caches its hash and the key holds the same object.
+    """
+    return " ".join(text[start:end].split())
 
 
 _SENT_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+# A lowercase word right after a name ("Vung Tau city"), within 20 characters.
+_ADMIN_AFTER = re.compile(r" ([a-z]+)\b")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -106,8 +124,18 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in SENT_END or text[i] in "—"
 
 
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    """(start, end, word) of each `_WORD` match, built at C speed.
+
+    One `re.split` gives gap, word, gap, word, ..., gap; the running sum of
+    their lengths gives every offset without a match object per word.
+    """
+    parts = _WORD_SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))
+    return list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
 
 
 class _Run:
@@ -504,7 +532,7 @@ def english_mentions(doc: Document) -> list[Mention]:
         if not surface or not surface[:1].isupper():
             continue
         # lowercase administrative word right after: "Vung Tau city"
-        after = re.match(r" ([a-z]+)\b", text[end : end + 20])
+        after = _ADMIN_AFTER.match(text, end, end + 20)
         kind: Kind | None = None
         if (
             after
@@ -512,7 +540,7 @@ def english_mentions(doc: Document) -> list[Mention]:
             and not run.connector
             and fold(parts_last(surface)) not in PLACE_WORDS
         ):
-            end += after.end()
+            end = after.end()
             surface = text[start:end]
             kind = Kind.PLACE
         parts = surface.split()
@@ -559,7 +587,7 @@ def _drop_unsupported_initials(text: str, out: list[Mention]) -> list[Mention]:
         )
         tentative.append(weak)
         if not weak:
-            support.update(fold(w) for w in m.text.split())
+            support.update(map(fold, m.text.split()))
     return [
         m
         for m, weak in zip(out, tentative, strict=True)
@@ -599,6 +627,8 @@ def _person_suffix(words: list[tuple[int, int, str]]) -> int:
     Vietnamese syllable, and the rest is surname + syllables.
     """
     n = len(words)
+    if n < 3:  # every rule below leaves at least two words after the cut
+        return 0
     for cut in range(max(1, n - 5), n - 1):
         prev = words[cut - 1][2]
         if (
@@ -691,7 +721,7 @@ def _kind(
     if restore.is_country(surface):
         return Kind.PLACE
     if folded[-1] in ORG_HEADS or (
-        any(f in ORG_HEADS for f in folded[:-1]) and len(parts) > 1
+        not ORG_HEADS.isdisjoint(folded[:-1]) and len(parts) > 1
     ):
         if folded[-1] in PLACE_WORDS and "of" not in folded:
             return Kind.PLACE
@@ -710,7 +740,7 @@ def _kind(
         return Kind.ORG
     if restore.is_country(surface) or restore.is_province(surface):
         return Kind.PLACE
-    pair = _DASH_SPLIT.split(surface)
+    pair = _DASH_SPLIT.split(surface) if "-" in surface or "–" in surface else ()
     if len(pair) == 2 and all(restore.place_forms(p) for p in pair):
         return Kind.PLACE  # "Thuan Hoa - Phu Xuan": two gazetteer places
     if restore.is_foreign_place(surface) or folded[-1] in _REGIONS:

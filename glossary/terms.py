@@ -52,7 +52,9 @@ SOURCE = "cvalue-chunk"
 MIN_CVALUE = 2.0  # below this a phrase needs a nominal head to count as a term
 MAX_WORDS = 4
 
-_WORD = re.compile(r"(?<![\w'’-])[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
+# A word not glued to the one before it; the test follows the first letter so
+# that the pattern opens with a character set, which `re` scans for in C.
+_WORD = re.compile(r"[A-Za-z](?<![\w'’-].)(?:[A-Za-z'’-]*[A-Za-z])?")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from glossary.extract import english_mentions, is_vietnamese_name
+from glossary.extract import (
+    _UPPER,
+    _tokens,
+    english_mentions,
+    is_vietnamese_name,
+)
 from glossary.model import Document, Kind, Mention
 
 
@@ -216,3 +225,40 @@ def test_acronym_word_and_fused_head_make_an_organisation() -> None:
         Kind.PERSON,
         None,
     )
+
+
+# Pieces that glue words together or keep them apart in every way `_WORD` cares.
+_PIECES = (
+    *("of", "on", "for", "and", "the", "off", "ofthe", "Theo", "o", "f"),
+    *("A", "Bé", "Đ", "x", "1", "_", " ", "\n", "-", ".", "’", "'", "—"),
+)
+# The word pattern as first written, with its look-behinds in front.
+_PLAIN_WORD = re.compile(
+    rf"(?<![\w’'.])(?<!\w-)(?:[{_UPPER}][\w]*(?:[’'\-.][^\W_][\w]*)*"
+    r"|(?:of|on|for|and|the)\b)"
+)
+
+
+def _plain_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _PLAIN_WORD.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_PIECES),
+        max_size=40,
+    )
+)
+def test_tokens_match_the_plain_word_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _tokens(text) == _plain_tokens(text)
+
+
+def test_tokens_match_the_plain_word_pattern_on_the_seeds() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text("utf-8")
+        toks = _tokens(text)
+        assert toks == _plain_tokens(text)
+        assert all(text[s:e] == w for s, e, w in toks)
+        assert len(toks) > 50

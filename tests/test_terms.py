@@ -173,6 +173,9 @@ def test_vietnamese_terms_join_tone_styles() -> None:
 
 _CHUNK_WORDS = st.sampled_from(
     [
+        "-ing",
+        "e-mail",
+        "’tis",
         "economic",
         "cooperation",
         "defence",
@@ -194,6 +197,10 @@ _CHUNK_WORDS = st.sampled_from(
 _CHUNK_GAPS = st.sampled_from([" ", "  ", ", ", ". ", "\n", "! ", " - ", "’", "."])
 
 
+# The word pattern as first written, with its look-behind in front.
+_PLAIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
+
+
 def _plain_chunks(text: str) -> list[tuple[int, int]]:
     """The chunker's definition, one word at a time."""
     out: list[tuple[int, int]] = []
@@ -203,7 +210,7 @@ def _plain_chunks(text: str) -> list[tuple[int, int]]:
         if len(run) >= 2 or (run and _has_variant_spelling(run[0].group())):
             out.append((run[0].start(), run[-1].end()))
 
-    for match in _WORD.finditer(text):
+    for match in _PLAIN_WORD.finditer(text):
         if run:
             gap = text[run[-1].end() : match.start()]
             if gap != " " or not _is_content(match.group()):
@@ -260,3 +267,10 @@ def test_sentence_of_a_long_sentence_is_cut_at_400_characters() -> None:
     assert _check_chunks_and_sentences(text) == 40
     s, e = _chunks(text)[-1]
     assert "Talks" not in _Sentences(text).around(s, e)  # 400 characters back
+
+
+@given(st.text(alphabet="aZé-’'._1 \n", max_size=60))
+def test_word_pattern_matches_its_plain_form(text: str) -> None:
+    assert [m.span() for m in _WORD.finditer(text)] == [
+        m.span() for m in _PLAIN_WORD.finditer(text)
+    ]
