@@ -19,11 +19,7 @@ Three phases, each safe to interrupt:
 from __future__ import annotations
 
 import hashlib
-import multiprocessing as mp
-import os
-import signal
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +27,8 @@ from typing import BinaryIO
 
 from glossary.cluster import cluster
 from glossary.errors import InputError
-from glossary.extract import english_mentions
+from glossary.extraction import DocPart, Extractor, extract, extract_all, part
+from glossary.extraction import propose as propose_parts
 from glossary.model import (
     Candidate,
     Concept,
@@ -45,9 +42,8 @@ from glossary.model import (
 from glossary.reader import read_inputs
 from glossary.store import BulkWriter, ConceptSummary, TermBase
 from glossary.terms import SOURCE as TERM_SOURCE
-from glossary.terms import term_candidates, term_mentions, vi_term_candidates
-from glossary.text import detect_language, name_key, nfc
-from glossary.vi_extract import vietnamese_mentions
+from glossary.terms import term_candidates, vi_term_candidates
+from glossary.text import name_key, nfc
 
 __all__ = [
     "BuildReport",
@@ -64,7 +60,6 @@ _STAMP = "clustered-stamp"
 
 # Called as progress(phase, done, total) with phase "extract" or "store".
 Progress = Callable[[str, int, int], None]
-Extractor = Callable[[Document], list[Mention]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +99,15 @@ def content_hash(doc: Document) -> str:
 def _cluster_version() -> str:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("cluster", "cluster_base", "candidate", "build", "terms", "store"):
+    for name in (
+        "cluster",
+        "cluster_base",
+        "candidate",
+        "build",
+        "extraction",
+        "terms",
+        "store",
+    ):
         path = here / f"{name}.py"
         if path.exists():
             digest.update(path.read_bytes())
@@ -114,6 +117,7 @@ def _cluster_version() -> str:
 # Modules whose code decides what a document's mentions are.
 _EXTRACTION_MODULES = (
     "extract",
+    "extraction",
     "lexicon",
     "model",
     "name_words",
@@ -140,44 +144,6 @@ def pipeline_version() -> str:
             digest.update(name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-# Language is decided on a few windows of a long document, not all of it:
-# tokenizing megabytes only to count syllables dominated build time.
-_SAMPLE_WINDOW = 4000
-
-
-def _language_sample(text: str) -> str:
-    if len(text) <= 3 * _SAMPLE_WINDOW:
-        return text
-    middle = len(text) // 2
-    return "\n".join(
-        (
-            text[:_SAMPLE_WINDOW],
-            text[middle : middle + _SAMPLE_WINDOW],
-            text[-_SAMPLE_WINDOW:],
-        )
-    )
-
-
-def extract(doc: Document) -> tuple[str, list[Mention]]:
-    """Detect the document's language and run the matching extractors.
-
-    Args:
-        doc: one decoded, NFC document.
-
-    Returns:
-        The language ("en", "vi" or "mixed") and the document's mentions.
-    """
-    lang = doc.lang or detect_language(_language_sample(doc.text))
-    doc = replace(doc, lang=lang)
-    mentions: list[Mention] = []
-    if lang != "vi":
-        mentions += english_mentions(doc)
-        mentions += term_mentions(doc)
-    if lang in ("vi", "mixed"):
-        mentions += vietnamese_mentions(doc)
-    return lang, mentions
 
 
 def propose(mentions: Sequence[Mention]) -> list[Candidate]:
@@ -222,7 +188,7 @@ def build_documents(
     documents: Sequence[Document],
     *,
     progress: Progress | None = None,
-    extractor: Callable[[Document], tuple[str, list[Mention]]] = extract,
+    extractor: Extractor = extract,
     workers: int | None = None,
 ) -> BuildReport:
     """Build decoded documents into `tb` (see the module docstring).
@@ -234,8 +200,9 @@ def build_documents(
         progress: called as documents are extracted and candidates stored.
         extractor: language detection plus extraction (default `extract`).
         workers: processes that run the default extractor (default: one per
-            CPU, at most 2, when there are many documents); the store stays in
-            this process, one transaction per document.
+            CPU, at most 2, when there are many documents; see
+            `glossary.extraction`); the store stays in this process, one
+            transaction per document.
 
     Returns:
         The report of this build.
@@ -250,10 +217,14 @@ def build_documents(
                 progress("extract", n, len(documents))
         else:
             todo.append((doc, digest))
-    fresh: dict[str, list[Mention]] = {}  # not decoded again for clustering
-    for doc, digest, (lang, mentions) in _extracted(todo, extractor, workers):
-        tb.cache_mentions(doc.path, digest, mentions, lang)
-        fresh[doc.path] = mentions
+    # This run's documents are not decoded again for clustering.
+    parts: dict[str, DocPart] = {}
+    docs = [doc for doc, _ in todo]
+    for (doc, digest), done in zip(
+        todo, extract_all(docs, extractor, workers), strict=True
+    ):
+        tb.cache_encoded(doc.path, digest, done.data, done.lang)
+        parts[doc.path] = part(doc.path, done.mentions)
         processed += 1
         size += len(doc.text.encode("utf-8"))
         if progress:
@@ -263,10 +234,14 @@ def build_documents(
     new = updated = n_mentions = 0
     # Nothing changed since the last completed store phase: skip clustering.
     if processed or tb.meta(_STAMP) != stamp:
-        mentions = [m for chunk in tb.all_cached_mentions(fresh=fresh) for m in chunk]
-        n_mentions = len(mentions)
+        every = [
+            parts[path] if mentions is None else part(path, mentions)
+            for path, mentions in tb.cached_documents(skip=parts)
+        ]
+        n_mentions = sum(p.mentions for p in every)
+        candidates = propose_parts(every)
         with tb.transaction():
-            new, updated = apply_candidates(tb, propose(mentions), progress=progress)
+            new, updated = apply_candidates(tb, candidates, progress=progress)
             tb.set_meta(_STAMP, stamp)
     counts = tb.counts()
     return BuildReport(
@@ -284,47 +259,6 @@ def build_documents(
             if k.startswith("kind:")
         },
     )
-
-
-# Below this many documents to extract, starting worker processes costs more
-# than it saves.
-_POOL_MIN = 48
-_POOL_CHUNK = 8
-
-
-def _ignore_interrupt() -> None:
-    # Ctrl-C is handled once, in the parent, which owns the store.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _extracted(
-    todo: list[tuple[Document, str]],
-    extractor: Callable[[Document], tuple[str, list[Mention]]],
-    workers: int | None,
-) -> Iterator[tuple[Document, str, tuple[str, list[Mention]]]]:
-    """Extract `todo` in order, in worker processes when that pays."""
-    if workers is None:
-        workers = min(2, os.cpu_count() or 1)
-    if (
-        workers < 2
-        or extractor is not extract
-        or len(todo) < _POOL_MIN
-        or "fork" not in mp.get_all_start_methods()
-    ):
-        for doc, digest in todo:
-            yield doc, digest, extractor(doc)
-        return
-    # fork: workers inherit the loaded modules and caches instead of
-    # importing everything again.
-    pool = ProcessPoolExecutor(
-        workers, mp_context=mp.get_context("fork"), initializer=_ignore_interrupt
-    )
-    try:
-        results = pool.map(extract, [d for d, _ in todo], chunksize=_POOL_CHUNK)
-        for (doc, digest), result in zip(todo, results, strict=True):
-            yield doc, digest, result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Places:

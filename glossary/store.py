@@ -12,7 +12,8 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import zlib
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -146,6 +147,73 @@ class Snapshot(NamedTuple):
 
     concept_ids: tuple[int, ...]
     rows: dict[str, list[tuple[Any, ...]]]
+
+
+# The mention cache holds, per document, zlib-compressed UTF-8 JSON:
+# {"documents": [path, ...], "contexts": [sentence, ...], "mentions": [[text,
+# document index, start, end, lang, kind or null, context index, title,
+# source, score], ...]}. Sentences and paths are stored once, not per
+# mention. Rows written before this format (a JSON list of
+# `Mention.to_dict`, as text) are still read.
+_KINDS: dict[str | None, Kind | None] = {str(k): k for k in Kind}
+_KINDS[None] = None
+
+
+def encode_mentions(mentions: Sequence[Mention]) -> bytes:
+    """One document's mentions as stored in the mention cache.
+
+    Pure, so extraction workers can run it: see `TermBase.cache_encoded`.
+    """
+    docs: dict[str, int] = {}
+    contexts: dict[str, int] = {}
+    rows = [
+        [
+            m.text,
+            docs.setdefault(m.document, len(docs)),
+            m.start,
+            m.end,
+            m.lang,
+            None if m.kind is None else str(m.kind),
+            contexts.setdefault(m.context, len(contexts)),
+            m.title,
+            m.source,
+            m.score,
+        ]
+        for m in mentions
+    ]
+    record = {"documents": list(docs), "contexts": list(contexts), "mentions": rows}
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def decode_mentions(data: str | bytes) -> list[Mention]:
+    """The mentions `encode_mentions` encoded (or an older cache row held)."""
+    if isinstance(data, str):
+        records = json.loads(data)
+        # Mentions of one sentence share its context: keep one copy.
+        seen: dict[str, str] = {}
+        for d in records:
+            d["context"] = seen.setdefault(d["context"], d["context"])
+        return [Mention.from_dict(d) for d in records]
+    record = json.loads(zlib.decompress(data))
+    docs, contexts, kinds = record["documents"], record["contexts"], _KINDS
+    return [
+        Mention(
+            text,
+            docs[doc],
+            start,
+            end,
+            lang,
+            kinds[kind],
+            contexts[ctx],
+            title,
+            source,
+            float(score),
+        )
+        for text, doc, start, end, lang, kind, ctx, title, source, score in record[
+            "mentions"
+        ]
+    ]
 
 
 def _flags_text(flags: Iterable[Flag]) -> str:
@@ -729,13 +797,21 @@ class TermBase:
         ).fetchone()
         if row is None:
             return None
-        return [Mention.from_dict(d) for d in json.loads(row[0])]
+        return decode_mentions(row[0])
 
     def cache_mentions(
         self, path: str, sha256: str, mentions: Sequence[Mention], lang: str = ""
     ) -> None:
         """Cache a document's mentions and record its hash, in one transaction."""
-        data = json.dumps([m.to_dict() for m in mentions], ensure_ascii=False)
+        self.cache_encoded(path, sha256, encode_mentions(mentions), lang)
+
+    def cache_encoded(
+        self, path: str, sha256: str, data: bytes, lang: str = ""
+    ) -> None:
+        """`cache_mentions` for mentions already encoded by `encode_mentions`.
+
+        Extraction workers encode; the process that owns the store only writes.
+        """
         with self.transaction():
             self._conn.execute(
                 "INSERT OR REPLACE INTO mention_cache (document, sha256, mentions) "
@@ -753,21 +829,34 @@ class TermBase:
             fresh: mentions the caller has just cached, by document: given
                 as they are instead of being decoded again.
         """
-        # Only one document's JSON is held at a time; callers consume the
+        for path, mentions in self.cached_documents(skip=fresh or {}):
+            yield mentions if mentions is not None else (fresh or {})[path]
+
+    def cached_documents(
+        self, *, skip: Container[str] = frozenset()
+    ) -> Iterator[tuple[str, list[Mention] | None]]:
+        """Every document of the mention cache, in path order, with its mentions.
+
+        Args:
+            skip: documents whose mentions the caller has: given with None
+                instead of being read and decoded.
+        """
+        # One document's mentions are decoded at a time; callers consume the
         # iterator before writing.
-        rows = self._conn.execute(
-            "SELECT document, mentions FROM mention_cache ORDER BY document"
-        )
-        for path, data in rows:
-            if fresh is not None and path in fresh:
-                yield fresh[path]
+        paths = [
+            str(r[0])
+            for r in self._conn.execute(
+                "SELECT document FROM mention_cache ORDER BY document"
+            )
+        ]
+        for path in paths:
+            if path in skip:
+                yield path, None
                 continue
-            records = json.loads(data)
-            # Mentions of one sentence share its context: keep one copy.
-            contexts: dict[str, str] = {}
-            for d in records:
-                d["context"] = contexts.setdefault(d["context"], d["context"])
-            yield [Mention.from_dict(d) for d in records]
+            row = self._conn.execute(
+                "SELECT mentions FROM mention_cache WHERE document = ?", (path,)
+            ).fetchone()
+            yield path, decode_mentions(row[0])
 
     def cache_stamp(self) -> str:
         """A hash of every cached (document, hash) pair: changes with any input."""

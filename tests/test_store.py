@@ -1,0 +1,142 @@
+"""The store's build support: the mention cache codec and bulk writes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_CONCEPTS, SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary.extraction import extract
+from glossary.model import Document, Kind, Mention, Occurrence
+from glossary.store import TermBase, decode_mentions, encode_mentions
+
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
+_MENTION = st.builds(
+    Mention,
+    text=_TEXT,
+    document=st.sampled_from(["a.txt", "dir/b.md", "<stdin>"]),
+    start=st.integers(0, 10**7),
+    end=st.integers(0, 10**7),
+    lang=st.sampled_from(["en", "vi"]),
+    kind=st.none() | st.sampled_from(list(Kind)),
+    context=st.sampled_from(["", "One sentence.", "Câu thứ hai."]) | _TEXT,
+    title=_TEXT,
+    source=_TEXT,
+    score=st.floats(allow_nan=False),
+)
+
+
+@given(st.lists(_MENTION, max_size=8))
+def test_mention_codec_round_trips(mentions: list[Mention]) -> None:
+    assert decode_mentions(encode_mentions(mentions)) == mentions
+
+
+def _seed_mentions() -> list[Mention]:
+    path = min(SEEDS.glob("*.txt"))
+    _, mentions = extract(Document(str(path), path.read_text("utf-8")))
+    return mentions
+
+
+def test_codec_shares_sentences_and_is_smaller_than_json() -> None:
+    mentions = _seed_mentions()
+    assert len({m.context for m in mentions}) < len(mentions)
+    decoded = decode_mentions(encode_mentions(mentions))
+    assert decoded == mentions
+    by_context = {m.context: m.context for m in decoded}
+    assert all(m.context is by_context[m.context] for m in decoded)
+    old = json.dumps([m.to_dict() for m in mentions], ensure_ascii=False)
+    assert len(encode_mentions(mentions)) * 5 < len(old.encode())
+
+
+def test_cache_rows_of_the_old_json_format_are_still_read(tmp_path: Path) -> None:
+    mentions = _seed_mentions()
+    old = json.dumps([m.to_dict() for m in mentions], ensure_ascii=False)
+    assert decode_mentions(old) == mentions
+    with TermBase(tmp_path / "g.db") as tb:
+        tb.cache_mentions("a.txt", "h1", mentions, "en")
+        assert tb.cached_mentions("a.txt", "h1") == mentions
+        assert tb.cached_mentions("a.txt", "h2") is None
+        assert list(tb.cached_documents(skip={"a.txt"})) == [("a.txt", None)]
+        assert list(tb.all_cached_mentions()) == [mentions]
+
+
+def _rows(tb: TermBase) -> dict[str, list[tuple[object, ...]]]:
+    ids = [s.id for s in tb.summaries()]
+    rows = tb.snapshot(ids).rows
+    # Concepts without their `updated` time, the last column.
+    rows["concepts"] = [r[:-1] for r in rows["concepts"]]
+    return rows
+
+
+def test_bulk_writes_what_single_calls_write() -> None:
+    occurrences = [Occurrence("seeds/000.txt", 5, 9, "A sentence.")] * 3
+    with TermBase() as one, TermBase() as bulk:
+        for c in SAMPLE_CONCEPTS:
+            cid = one.add_concept(replace(c, terms=()))
+            for t in c.terms:
+                tid = one.add_term(cid, t)
+                one.add_occurrences(tid, occurrences)
+        with bulk.transaction():
+            out = bulk.bulk()
+            for c in SAMPLE_CONCEPTS:
+                cid = out.add_concept(c, key=c.key)
+                for t in c.terms:
+                    tid = out.add_term(cid, t)
+                    out.add_occurrences(tid, occurrences)
+            out.flush()
+        assert _rows(bulk) == _rows(one)
+        # Adding to an existing term adds its count and evidence.
+        term = SAMPLE_CONCEPTS[0].terms[1]
+        cid = one.find(term.text)[0].id or 0
+        tid = one.add_term(cid, term)
+        out = bulk.bulk()
+        assert out.add_term(cid, term, into=tid) == tid
+        out.flush()
+        assert _rows(bulk) == _rows(one)
+
+
+def _schema(tb: TermBase) -> set[tuple[str, str]]:
+    return set(tb._conn.execute("SELECT name, sql FROM sqlite_master"))
+
+
+def test_bulk_occurrences_rebuild_the_indexes(tmp_path: Path) -> None:
+    with TermBase(tmp_path / "g.db") as tb:
+        schema = _schema(tb)
+        cid = tb.add_concept(SAMPLE_CONCEPTS[0])
+        tid = tb.concept(cid).terms[0].id or 0
+        with tb.transaction():
+            out = tb.bulk()
+            many = [Occurrence("x.txt", i, i + 1, "c") for i in range(20_000)]
+            out.add_occurrences(tid, many)
+            out.flush()
+        assert _schema(tb) == schema
+        assert len(tb.occurrences(cid, limit=30_000)) == 20_000
+        plan = tb._conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM occurrences WHERE document = 'x.txt'"
+        ).fetchall()
+        assert "occurrences_document" in str(plan)
+
+
+def test_prune_helpers() -> None:
+    with TermBase() as tb:
+        ids = [tb.add_concept(c) for c in SAMPLE_CONCEPTS[:3]]
+        terms = {t.id or 0: (ids[0], t.manual) for t in tb.concept(ids[0]).terms}
+        assert tb.term_owners([*terms, 999]) == terms
+        tb.remove_terms(terms)
+        assert tb.empty_candidates([*ids, 999]) == {ids[0]}
+        tb.delete_concepts([ids[0], ids[1]])
+        assert [s.id for s in tb.summaries()] == [ids[2]]
+        by_key = tb.concept_ids_by_key()
+        assert by_key == {SAMPLE_CONCEPTS[2].key: ids[2]}
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_empty_id_lists(n: int) -> None:
+    with TermBase() as tb:
+        assert tb.term_owners([]) == {}
+        assert tb.empty_candidates(range(n)) == set()
