@@ -3,7 +3,9 @@
 Built once per `Matcher` from the stored scoring tokens (no tokenising, no
 SQL per query), for memories up to `tm.store.TOKENISED_UNITS` (300k); larger
 ones use the store's FTS5 index instead. It holds each source, its tokens and
-one int32 posting per distinct word.
+one int32 posting per distinct word. Words are `tm.match.index_words`, for
+the sources as for the query, as in the FTS5 path: numbers and the words
+inside placeables count ("ties in 2001" finds the 2001 version first).
 
 A query's candidates are the sources sharing the most informative words with
 it: each query word adds its inverse document frequency to every source that
@@ -22,7 +24,7 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from tm.match import Tokens, decode_tokens, encode_tokens, is_word, tokenize
+from tm.match import Tokens, decode_tokens, encode_tokens, index_words, tokenize
 
 __all__ = ["SourceIndex", "Speller"]
 
@@ -113,14 +115,15 @@ class SourceIndex:
         for n, (uid, source, encoded) in enumerate(rows):
             if encoded is None:
                 toks = tokenize(source)
-                encoded = encode_tokens(source, toks)
+                self._tokens.append(encode_tokens(source, toks) or toks)
             else:
                 toks = decode_tokens(encoded)
+                self._tokens.append(encoded)
             self.ids.append(uid)
             self.sources.append(source)
-            self._tokens.append(toks if encoded is None else encoded)
-            lengths.append(sum(map(is_word, toks.keys)))
-            for w in {k for k in toks.keys if is_word(k)}:
+            found = index_words(toks)
+            lengths.append(len(found))
+            for w in set(found):
                 words.append(self.vocab.setdefault(w, len(self.vocab)))
                 units.append(n)
         self._lengths = np.array(lengths, dtype=np.float32)
@@ -164,7 +167,7 @@ class SourceIndex:
         """Positions of the (up to `limit`) sources sharing the most with `words`.
 
         Args:
-            words: The query's folded words (`is_word` keys).
+            words: The query's folded words (`tm.match.index_words`).
             limit: How many positions to return, best first.
 
         Returns:

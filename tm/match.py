@@ -34,6 +34,7 @@ __all__ = [
     "encode_tokens",
     "fold_words",
     "highlight_spans",
+    "index_words",
     "is_word",
     "score",
     "tokenize",
@@ -112,8 +113,31 @@ def is_word(key: str) -> bool:
 
 
 def fold_words(text: str) -> list[str]:
-    """Folded word tokens, as the candidate index stores them ("Uỷ ban" → uy, ban)."""
+    """Folded word tokens, as the FTS5 index stores them ("Uỷ ban" → uy, ban)."""
     return _WORD.findall(fold(text))
+
+
+def index_words(tokens: Tokens) -> list[str]:
+    """The folded words that find lookup candidates, from scoring tokens.
+
+    The word keys, and the letters and digits inside placeables, in text
+    order. Both lookup paths take a query's words from here, and the
+    in-memory index a source's words, so a number or a variable name narrows
+    the candidates in either. For NFC text these are the words of
+    `fold_words` (which the FTS5 index holds), except that a number glued to
+    letters is two words here ("706Belarus": 706, belarus) and one there.
+
+    >>> index_words(tokenize("Delete 3.5 %d files"))
+    ['delete', '3', '5', 'd', 'files']
+    """
+    places = iter(tokens.placeables)
+    out: list[str] = []
+    for key in tokens.keys:
+        if key == _PLACE_KEY:
+            out.extend(_WORD.findall(fold(next(places))))
+        elif is_word(key):
+            out.append(key)
+    return out
 
 
 def _distance(a: Sequence[str], b: Sequence[str]) -> float:

@@ -18,7 +18,7 @@ from glossary.text import fold, nfc
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
 from tm.index import SourceIndex, Speller
-from tm.match import Tokens, adapt, fold_words, is_word, tokenize, top_scored
+from tm.match import Tokens, adapt, fold_words, index_words, tokenize, top_scored
 from tm.model import ExportReport, ImportStats, Match, Unit
 from tm.store import TOKENISED_UNITS, MemoryStore
 
@@ -109,6 +109,10 @@ def import_parallel(
 class Matcher:
     """Fuzzy lookup over one store: candidates from an index, then exact scoring.
 
+    Both paths find candidates by the same query words, `tm.match.index_words`
+    (numbers and the words inside placeables included), so that a query
+    finds the same sources whichever path a memory takes.
+
     Up to `MAX_UNITS` units (300k), an in-memory word index (`tm.index`):
 
     1. Unknown query words (typos) are replaced by their nearest vocabulary
@@ -167,9 +171,9 @@ class Matcher:
             self._speller = Speller(self._df, indexed=self._in_memory)
         return self._speller.corrections(word)
 
-    def _candidate_ids(self, query: str) -> list[int]:
+    def _candidate_ids(self, query: str, q: Tokens) -> list[int]:
         exact = [u.id for u in self.store.same_folded_source(query) if u.id]
-        words = list(dict.fromkeys(fold_words(query)))
+        words = list(dict.fromkeys(index_words(q)))
         if not words:
             return exact
         df = self._freqs(words)
@@ -208,9 +212,9 @@ class Matcher:
         self, query: str, q: Tokens, idx: SourceIndex | None
     ) -> list[tuple[int, str, Tokens]]:
         if idx is None:
-            found = self.store.scoring_tokens(self._candidate_ids(query))
+            found = self.store.scoring_tokens(self._candidate_ids(query, q))
             return [(i, src, s) for i, (src, s) in found.items()]
-        pool = idx.candidates([k for k in q.keys if is_word(k)], _MEM_POOL)
+        pool = idx.candidates(index_words(q), _MEM_POOL)
         if len(pool) > _MEM_RESCORE:
             near = _closest(query, [idx.sources[p] for p in pool], _MEM_RESCORE)
             pool = [pool[k] for k in near]

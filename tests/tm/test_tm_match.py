@@ -14,7 +14,9 @@ from tm.match import (
     best_matches,
     decode_tokens,
     encode_tokens,
+    fold_words,
     highlight_spans,
+    index_words,
     score,
     tokenize,
     top_scored,
@@ -153,3 +155,40 @@ def test_best_matches_equals_scoring_everything(
         :limit
     ]
     assert best_matches(query, units, minimum=minimum, limit=limit) == want
+
+
+_PIECE = st.sampled_from(
+    [
+        "Open",
+        "tập",
+        "tin",
+        "Uỷ",
+        "ban",
+        "3",
+        "2,001",
+        "3.5",
+        "%d",
+        "%(name)s",
+        "{n}",
+        "<b>",
+        "https://x.vn/a",
+        "$HOME",
+        ",",
+        ".",
+        "(",
+        "ĐƯỜNG",
+        "naïve",
+        "ß",
+    ]
+)
+
+
+@given(st.lists(_PIECE, max_size=10))
+def test_index_words_are_the_fts_words(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    assert index_words(tokenize(text)) == fold_words(text)
+
+
+def test_index_words_split_a_number_glued_to_a_word() -> None:
+    assert index_words(tokenize("ảnh 706Belarusian")) == ["anh", "706", "belarusian"]
+    assert fold_words("ảnh 706Belarusian") == ["anh", "706belarusian"]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from glossary.errors import ExportError, InputError
+from glossary.text import split_sentences
 from tm import service
 from tm.model import ExportReport, Unit
 from tm.store import MemoryStore
@@ -100,3 +104,44 @@ def test_index_and_fts_paths_agree(
     fts = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
     assert indexed == fts
     assert indexed[1][0].translation == "Xóa 7 tập tin"
+
+
+def _seed_sentences_with_numbers() -> list[str]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for start, end in split_sentences(text):
+            sentence = " ".join(text[start:end].split())
+            if re.search(r"\d", sentence) and len(sentence.split()) > 5:
+                out.append(sentence)
+    return out
+
+
+def test_both_lookup_paths_find_the_same_top_match_on_seed_sentences() -> None:
+    """News repeats a sentence with other figures: the numbers must count.
+
+    Each seed sentence holding a number is stored in 40 versions that differ
+    only in their numbers; a query is one version with a typo. Its words are
+    those of every version, so only the numbers tell the right one apart:
+    the in-memory index and the SQLite path must both use them.
+    """
+    rng = random.Random(4)
+    sentences = _seed_sentences_with_numbers()
+    assert len(sentences) >= 5
+    versions = [
+        [re.sub(r"\d+", lambda _: str(rng.randrange(1, 3000)), s) for _ in range(40)]
+        for s in sentences
+    ]
+    store = MemoryStore()
+    units = [Unit(v, v, origin="seeds") for vs in versions for v in vs]
+    service.import_units(store, "seeds", units)
+    indexed, by_sql = service.Matcher(store), service.Matcher(store, in_memory=False)
+    for vs in versions:
+        want = vs[-7]
+        words = want.split()
+        k = max(range(len(words)), key=lambda i: (words[i].isalpha(), len(words[i])))
+        words[k] = words[k][1] + words[k][0] + words[k][2:]  # a transposition
+        query = " ".join(words)
+        [top] = indexed.lookup(query, minimum=50, limit=1)
+        assert top.unit.source == want
+        assert by_sql.lookup(query, minimum=50, limit=1) == [top]
