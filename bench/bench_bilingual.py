@@ -70,11 +70,11 @@ def _bench_align() -> None:
     """Time `align` on both document pairs against its own tagging step.
 
     Baseline in the same run: tagging the Vietnamese paragraphs alone
-    (`glossary.commands.align._words`), which `align` does once; the ratio shows
+    (`glossary.align_service._words`), which `align` does once; the ratio shows
     what extraction of units and the scoring add on top.
     """
     from glossary.align import segment_pairs
-    from glossary.commands.align import _words, align
+    from glossary.align_service import _words, align
     from glossary.model import Concept, Kind, Term, TermStatus
     from glossary.store import TermBase
 

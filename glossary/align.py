@@ -22,26 +22,54 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz.fuzz import ratio
 
 from glossary.model import Kind, Mention
 from glossary.text import fold, name_key
 
+if TYPE_CHECKING:
+    from tm.model import Unit
+
 __all__ = [
+    "PREFERRED_MIN",
+    "STORE_MIN",
+    "TERM_ORIGIN",
+    "TM_UNITS_MAX",
+    "Outcome",
     "Proposal",
     "Segment",
     "Word",
+    "aligned_units",
+    "collapsed_pairs",
     "dice",
     "en_spans",
     "mention_kinds",
     "mention_units",
+    "merge_lexicon",
     "paragraphs",
     "propose",
     "segment_lexicon",
     "segment_pairs",
+    "tm_pairs",
     "vi_ngrams",
 ]
+
+# A proposal becomes the preferred Vietnamese term of a concept that has none
+# yet when it scores at least this much and two independent sources agree: the
+# name is identical on both sides, or the Vietnamese extractor found the same
+# phrase as a unit (name, title, organisation or term). Anything else is
+# admitted and left to the reviewer.
+PREFERRED_MIN = 0.8
+# Below this a proposal is not stored at all.
+STORE_MIN = 0.3
+# At most this many translation-memory units (those holding a term) are tagged.
+TM_UNITS_MAX = 2000
+# Origin of the term-pair units `align` writes into a TM; never read back as
+# evidence.
+TERM_ORIGIN = "glossary align: term pair"
 
 # Words that never start or end a Vietnamese equivalent: function-word POS tags.
 _FUNCTION_TAGS = frozenset({"E", "C", "CC", "L", "R", "P", "M", "X", "T", "CH", "I"})
@@ -97,6 +125,16 @@ class Proposal:
     rule: str  # "align:name", "align:translit" or "align:dice"
     segments: tuple[str, ...]  # ids of the aligned segments that support it
     is_unit: bool = False  # the Vietnamese extractor found it as one unit too
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one proposal."""
+
+    concept_id: int
+    proposal: Proposal
+    action: str  # "preferred", "admitted", "known", "skipped", "proposed"
+    merged: tuple[int, ...] = ()  # Vietnamese-only concepts merged into this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -641,3 +679,88 @@ def _closeness(distance: float) -> float:
     """1 at the same relative position, falling off over about a tenth of it."""
     near = math.exp(-((distance / _POSITION_SPREAD) ** 2))
     return _POSITION_FLOOR + (1.0 - _POSITION_FLOOR) * near
+
+
+# -- translation memory: parallel data in, aligned paragraphs and terms out --
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def tm_pairs(
+    units: Iterable[Unit],
+    forms: Sequence[str],
+    known: Collection[tuple[str, str]] = (),
+    limit: int = TM_UNITS_MAX,
+) -> list[tuple[Segment, Segment]]:
+    """Memory units holding one of `forms`, as extra aligned segments.
+
+    Units equal to a pair of `known` (whitespace collapsed) are left out: they
+    are the documents' own paragraphs, written by an earlier `align --tm`, and
+    counting them twice would double their weight.
+    """
+    out: list[tuple[Segment, Segment]] = []
+    for unit in units:
+        if (_collapse(unit.source), _collapse(unit.target)) in known:
+            continue
+        if any(en_spans(f, unit.source) for f in forms):
+            sid = f"tm:{unit.id}"
+            out.append((Segment(sid, unit.source), Segment(sid, unit.target)))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def collapsed_pairs(pairs: Iterable[tuple[Segment, Segment]]) -> set[tuple[str, str]]:
+    """The pairs' texts with whitespace collapsed, for `tm_pairs(known=)`."""
+    return {(_collapse(e.text), _collapse(v.text)) for e, v in pairs}
+
+
+def aligned_units(
+    docs: Sequence[tuple[str, str, str, str]],
+    outcomes: Sequence[Outcome] = (),
+    approved: Mapping[int, str] | None = None,
+) -> list[Unit]:
+    """Translation units for the aligned paragraphs and the accepted term pairs.
+
+    A term pair is accepted when `align` made it the preferred Vietnamese term,
+    or when it was already known, its concept has been approved by a reviewer
+    and it is that concept's preferred Vietnamese term (`approved`: concept id
+    → preferred Vietnamese term). Paragraph units carry the origin `EN_FILE#N`;
+    term units `TERM_ORIGIN`. Whitespace inside a paragraph is collapsed to
+    single spaces, as `tm import --parallel` does.
+
+    Args:
+        docs: (English path, English text, Vietnamese path, Vietnamese text).
+        outcomes: what `align` did with each proposal.
+        approved: concept id → preferred Vietnamese term, for approved concepts.
+
+    Returns:
+        The paragraph units, then the term units.
+    """
+    from tm.model import Unit
+
+    units = []
+    for en_path, en_text, vi_path, vi_text in docs:
+        for en, vi in segment_pairs(Path(vi_path).name, en_text, vi_text):
+            n = en.id.rsplit("#", 1)[1]
+            origin = f"{en_path}#{n}"
+            units.append(Unit(_collapse(en.text), _collapse(vi.text), origin=origin))
+    for o in outcomes:
+        accepted = (approved or {}).get(o.concept_id, "")
+        if o.action == "preferred":
+            accepted = o.proposal.vietnamese
+        elif o.action != "known" or fold(accepted) != fold(o.proposal.vietnamese):
+            continue
+        units.append(Unit(o.proposal.english, accepted, origin=TERM_ORIGIN))
+    return units
+
+
+def merge_lexicon(
+    lexicon: dict[str, list[str]], more: Mapping[str, Sequence[str]]
+) -> None:
+    """Add the translations of `more` to `lexicon` (in place), each word once."""
+    for key, words in more.items():
+        known = lexicon.setdefault(key, [])
+        known.extend(w for w in words if w not in known)

@@ -9,6 +9,7 @@ import pytest
 from conftest import SEEDS, SHARED
 
 from glossary.align import (
+    Outcome,
     Segment,
     Word,
     dice,
@@ -17,8 +18,8 @@ from glossary.align import (
     segment_pairs,
     vi_ngrams,
 )
+from glossary.align_service import align
 from glossary.cli import main
-from glossary.commands.align import Outcome, align
 from glossary.model import Concept, Kind, Term, TermStatus, TermType
 from glossary.store import TermBase
 from glossary.text import fold
@@ -430,8 +431,7 @@ def test_a_long_name_does_not_hide_the_short_one_inside(tmp_path: Path) -> None:
 
 
 def test_tm_term_pairs_are_the_accepted_ones() -> None:
-    from glossary.align import Proposal
-    from glossary.commands.align import TERM_ORIGIN, aligned_units
+    from glossary.align import TERM_ORIGIN, Proposal, aligned_units
 
     def outcome(cid: int, en: str, vi: str, action: str) -> Outcome:
         return Outcome(cid, Proposal(en, vi, 0.5, "align:dice", ("d#1",)), action)
@@ -453,3 +453,21 @@ def test_tm_term_pairs_are_the_accepted_ones() -> None:
     paragraphs_ = [u for u in units if u.origin != TERM_ORIGIN]
     assert len(paragraphs_) == 6
     assert paragraphs_[0].origin.endswith("000_ee629b6e4a47ac1f.txt#1")
+
+
+def test_align_files_serves_a_library_without_the_cli(tmp_path: Path) -> None:
+    from glossary.align_service import align_files, read_pairs
+    from glossary.errors import InputError
+
+    db, tm_db = tmp_path / "l.db", tmp_path / "l.tm.db"
+    with TermBase(str(db)) as tb:
+        term = Term("circular economy", "en", TermStatus.PREFERRED)
+        tb.add_concept(Concept(kind=Kind.TERM, terms=(term,)))
+    en, _, vi, _ = _files()[1]
+    with pytest.raises(InputError, match="this is Vietnamese"):
+        read_pairs([vi, en])
+    report = align_files(str(db), read_pairs([en, vi]), tm_path=str(tm_db))
+    assert report.tm_written is not None
+    assert (report.tm_written.read, report.tm_written.added) == (11, 11)
+    (o,) = report.outcomes
+    assert (o.proposal.vietnamese, o.action) == ("kinh tế tuần hoàn", "preferred")
