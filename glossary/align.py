@@ -463,10 +463,42 @@ def propose(
     """
     en_segs = [e for e, _ in pairs]
     vi_segs = [v for _, v in pairs]
-    cand_occ: dict[str, list[_Occ]] = defaultdict(list)
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
     unit_keys = {fold(u) for u in units}
     named_keys = {k for k, ks in (unit_kinds or {}).items() if _RULE_KINDS & set(ks)}
+    cand_occ, surface = _candidates(vi_segs, words, unit_keys, named_keys)
+    out, found = _names_and_occurrences(terms, en_segs, vi_segs, cand_occ, surface)
+    ctx = _Context(
+        en_segs,
+        vi_segs,
+        cand_occ,
+        surface,
+        unit_keys,
+        lexicon or {},
+        frozenset(tuple(_TOKEN.findall(fold(p.vietnamese))) for p in out.values()),
+    )
+    ranked: list[tuple[float, str, Proposal]] = []
+    for label, occ in found.items():
+        kind_factor = _kind_factors((kinds or {}).get(label), unit_kinds or {})
+        en_next = _en_neighbours(terms[label], occ, ctx)
+        for p in _by_association(label, occ, en_next, ctx, kind_factor):
+            ranked.append((p.score, label, p))
+    _link(ranked, out)
+    return out
+
+
+def _candidates(
+    vi_segs: Sequence[Segment],
+    words: Sequence[Sequence[Word]],
+    unit_keys: Collection[str],
+    named_keys: Collection[str],
+) -> tuple[dict[str, list[_Occ]], dict[str, str]]:
+    """Every candidate n-gram's occurrences and usual spelling, by folded key.
+
+    N-grams inside a longer unit of the extractor, or cutting one of its
+    names, are left out.
+    """
+    cand_occ: dict[str, list[_Occ]] = defaultdict(list)
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
     for s, (seg, ws) in enumerate(zip(vi_segs, words, strict=True)):
         grams = vi_ngrams(seg, ws) + _unit_grams(seg.text, named_keys)
         unit_spans = [(a, b) for t, a, b in grams if fold(t) in unit_keys]
@@ -483,6 +515,21 @@ def propose(
     surface = {
         k: max(c, key=lambda t: (not t.isupper(), c[t], t)) for k, c in seen.items()
     }
+    return cand_occ, surface
+
+
+def _names_and_occurrences(
+    terms: Mapping[str, Sequence[str]],
+    en_segs: Sequence[Segment],
+    vi_segs: Sequence[Segment],
+    cand_occ: Mapping[str, list[_Occ]],
+    surface: Mapping[str, str],
+) -> tuple[dict[str, Proposal], dict[str, dict[int, list[float]]]]:
+    """Labels matched by name, and the English occurrences of all the others.
+
+    Returns:
+        (label → name proposal, label → segment → relative positions).
+    """
     by_name = {name_key(surface[k]): k for k in cand_occ}
     # A longer term hides the shorter one inside it ("Prime Minister" in "Deputy
     # Prime Minister") only if it could be aligned itself: one longer than any
@@ -493,7 +540,7 @@ def propose(
         for f in forms
         if len(f.split()) <= _MAX_WORDS
     }
-    out: dict[str, Proposal] = {}
+    named: dict[str, Proposal] = {}
     found: dict[str, dict[int, list[float]]] = {}
     for label, forms in terms.items():
         keys = {fold(f) for f in forms}
@@ -501,28 +548,22 @@ def propose(
         occ = _en_occurrences(forms, en_segs, longer)
         if not occ:
             continue
-        named = _by_name(label, forms, by_name, cand_occ, surface, vi_segs)
-        if named is not None:
-            out[label] = named
+        by_label = _by_name(label, forms, by_name, cand_occ, surface, vi_segs)
+        if by_label is not None:
+            named[label] = by_label
         else:
             found[label] = occ
-    ctx = _Context(
-        en_segs,
-        vi_segs,
-        cand_occ,
-        surface,
-        unit_keys,
-        lexicon or {},
-        frozenset(tuple(_TOKEN.findall(fold(p.vietnamese))) for p in out.values()),
-    )
-    ranked: list[tuple[float, str, Proposal]] = []
-    for label, occ in found.items():
-        kind_factor = _kind_factors((kinds or {}).get(label), unit_kinds or {})
-        en_next = _en_neighbours(terms[label], occ, ctx)
-        for p in _by_association(label, occ, en_next, ctx, kind_factor):
-            ranked.append((p.score, label, p))
-    # Competitive linking: the strongest pair first; each equivalent used once,
-    # and nothing that holds a name already matched to its own concept.
+    return named, found
+
+
+def _link(
+    ranked: Iterable[tuple[float, str, Proposal]], out: dict[str, Proposal]
+) -> None:
+    """Competitive linking: add the strongest pairs to `out` (the name matches).
+
+    The strongest pair first; each equivalent used once, and nothing that
+    holds a name already matched to its own concept.
+    """
     used = {fold(p.vietnamese) for p in out.values()}
     names = [f" {fold(p.vietnamese)} " for p in out.values()]
     for _, label, p in sorted(ranked, key=lambda r: (-r[0], r[1])):
@@ -531,7 +572,6 @@ def propose(
             continue
         out[label] = p
         used.add(key)
-    return out
 
 
 def _by_name(
