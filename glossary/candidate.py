@@ -138,7 +138,11 @@ def _candidate(g: _Group) -> Candidate:
         terms.append(restored)
     occurrences: dict[tuple[str, str], tuple[Occurrence, ...]] = {}
     for k, v in forms.items():
-        ttype = Counter(types[k]).most_common(1)[0][0]
+        ts = types[k]
+        if ts.count(ts[0]) == len(ts):  # one type: the commonest
+            ttype = ts[0]
+        else:
+            ttype = Counter(ts).most_common(1)[0][0]
         if ttype is TermType.FULL_FORM and k != best:
             ttype = TermType.VARIANT
         status = (

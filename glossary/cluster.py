@@ -210,7 +210,6 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
     shorts: list[Mention] = []
     acronyms: list[Mention] = []
     for m in ms:
-        words = _name_words(m)
         if m.kind in (Kind.PLACE, Kind.ORG) and not (
             _is_acronym(m.text)
             and (m.kind is Kind.ORG or restore.country_names(m.text))
@@ -231,7 +230,9 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
         elif _is_acronym(m.text) and m.kind is not Kind.PERSON:
             acronyms.append(m)
         elif (
-            m.kind is Kind.PERSON and len(words) >= 2 and not _two_syllable_short(words)
+            m.kind is Kind.PERSON
+            and len(words := _name_words(m)) >= 2
+            and not _two_syllable_short(words)
         ):
             g = group_for(Kind.PERSON, name_key(m.text))
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
@@ -458,10 +459,12 @@ def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:
         return keys
     typed = {
         norm_key(m.text, m.kind)
-        for m in ms
-        if m.kind not in (None, Kind.PERSON, Kind.OTHER, Kind.TITLE)
+        for m in {(m.text, m.kind): m for m in ms if m.kind not in _UNTYPED}.values()
     }
     return keys - typed
+
+
+_UNTYPED = frozenset({None, Kind.PERSON, Kind.OTHER, Kind.TITLE})
 
 
 def _looks_like_person(text: str) -> bool:
@@ -642,8 +645,9 @@ def _category_prefixed(short: tuple[str, ...], long_text: str) -> bool:
 
 def _absorb(h: _Group, g: _Group, rule: str) -> None:
     """Move every member of `g` into `h`, recording `rule` as the evidence."""
+    add = h.add
     for m, t, ev in g.members:
-        h.add(m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
+        add(m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
     h.extra.extend(
         (text, lang, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail), m)
         for text, lang, t, ev, m in g.extra
@@ -764,11 +768,8 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
     by_initials: dict[str, list[_Group]] = {}
     for h in fulls:
         if h.merged_into is None and h.kind in (Kind.ORG, Kind.PLACE):
-            initials = {
-                acronym_of(m.text): None
-                for m, t, _ in h.members
-                if t is TermType.FULL_FORM
-            }
+            texts = {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}
+            initials = {acronym_of(text): None for text in texts}
             for a in initials:
                 by_initials.setdefault(a, []).append(h)
     for g in fulls:

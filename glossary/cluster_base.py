@@ -115,7 +115,7 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 8 and text.isupper() and " " not in text
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     kind: Kind
     doc: str  # "" once it spans documents
@@ -241,6 +241,7 @@ def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name_key(w) for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip_admin(text: str) -> str:
     words = text.split()
     while len(words) > 1 and fold(words[-1]) in _ADMIN_WORDS:
