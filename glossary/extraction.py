@@ -107,10 +107,6 @@ def extract(doc: Document) -> tuple[str, list[Mention]]:
     return lang, mentions
 
 
-def _is_ranked_term(m: Mention) -> bool:
-    return m.source == TERM_SOURCE or (m.kind is Kind.TERM and m.lang == "vi")
-
-
 def part(path: str, mentions: Sequence[Mention]) -> DocPart:
     """The per-document stage of `propose` for one document's mentions.
 
@@ -118,10 +114,15 @@ def part(path: str, mentions: Sequence[Mention]) -> DocPart:
         path: the document's path.
         mentions: its mentions, in the order extraction gave them.
     """
+    term = Kind.TERM
     return DocPart(
         len(mentions),
         cluster_document(path, mentions),
-        tuple(m for m in mentions if _is_ranked_term(m)),
+        tuple(
+            m
+            for m in mentions
+            if m.source == TERM_SOURCE or (m.kind is term and m.lang == "vi")
+        ),
     )
 
 

@@ -1,0 +1,63 @@
+"""Extraction of many documents: worker processes, and the per-document stage."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+
+import pytest
+from conftest import SEEDS
+
+from glossary import build as build_module
+from glossary import extraction
+from glossary.extraction import extract, extract_all, part, propose
+from glossary.model import Document
+from glossary.store import decode_mentions
+
+
+def _paragraphs() -> list[Document]:
+    """The seed articles cut into lines: enough documents for the pool."""
+    docs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for n, line in enumerate(path.read_text("utf-8").splitlines()):
+            if line.strip():
+                docs.append(Document(f"{path.name}#{n:03d}", line))
+    return docs
+
+
+def test_parts_propose_what_the_mentions_propose() -> None:
+    docs = [Document(str(p), p.read_text("utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    mentions = {d.path: extract(d)[1] for d in docs}
+    parts = [part(path, ms) for path, ms in sorted(mentions.items())]
+    every = [m for _, ms in sorted(mentions.items()) for m in ms]
+    candidates = propose(parts)
+    assert candidates == build_module.propose(every)
+    assert sum(p.mentions for p in parts) == len(every)
+    assert any(c.concept.kind == "term" for c in candidates)
+
+
+@pytest.mark.skipif(
+    "fork" not in mp.get_all_start_methods(), reason="workers need fork"
+)
+def test_workers_give_what_one_process_gives() -> None:
+    docs = _paragraphs()
+    assert len(docs) >= extraction._POOL_MIN
+    pooled = list(extract_all(docs, workers=2))
+    alone = list(extract_all(docs, workers=1))
+    assert [r.lang for r in pooled] == [r.lang for r in alone]
+    assert [r.mentions for r in pooled] == [r.mentions for r in alone]
+    assert [r.data for r in pooled] == [r.data for r in alone]
+    assert all(decode_mentions(r.data) == r.mentions for r in alone)
+    assert sum(len(r.mentions) for r in alone) > 100
+
+
+def test_custom_extractor_runs_in_this_process() -> None:
+    seen: list[str] = []
+
+    def extractor(doc: Document) -> tuple[str, list[object]]:
+        seen.append(doc.path)
+        return "en", []
+
+    docs = _paragraphs()
+    results = list(extract_all(docs, extractor, workers=2))  # type: ignore[arg-type]
+    assert seen == [d.path for d in docs]
+    assert all(r.mentions == [] for r in results)
