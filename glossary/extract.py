@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from enum import Enum
 from functools import lru_cache
 from itertools import accumulate
 
@@ -469,8 +470,7 @@ def english_mentions(doc: Document) -> list[Mention]:
             pre = words[:cut]
             ps, pe = pre[0][0], pre[-1][1]
             psurf = _strip_possessive(text[ps:pe])
-            pparts = psurf.split()
-            pk = _kind(text, ps, psurf, pparts, [fold(p) for p in pparts], "")
+            pk = _kind(text, ps, psurf, "", strip_dots=False)
             pre_title = split_title([pre[-1][2], "X"]) == 1
             if pre_title:
                 pending_title = psurf
@@ -550,7 +550,6 @@ def english_mentions(doc: Document) -> list[Mention]:
             surface = text[start:end]
             kind = Kind.PLACE
         parts = surface.split()
-        folded = [fold(p).strip(".,") for p in parts]
         # split "Vietnam-US" style compounds of capitalised parts
         if (
             len(parts) == 1
@@ -569,7 +568,7 @@ def english_mentions(doc: Document) -> list[Mention]:
         if not title_text and pending_title:
             title_text = pending_title
         if kind is None:
-            kind = _kind(text, start, surface, parts, folded, title_text)
+            kind = _kind(text, start, surface, title_text)
         out.append(_mk(doc, text, surface, start, end, kind, title_text))
     return _drop_unsupported_initials(text, out)
 
@@ -703,13 +702,13 @@ _DATELINE_NEXT = re.compile(r", ([A-Z][a-z]+)\b")
 
 
 def _kind(
-    text: str,
-    start: int,
-    surface: str,
-    parts: list[str],
-    folded: list[str],
-    title_text: str,
+    text: str, start: int, surface: str, title_text: str, *, strip_dots: bool = True
 ) -> Kind | None:
+    """The kind of the name `surface` at `start`: context first, then the name.
+
+    `strip_dots` strips "." and "," off the folded words before the head-word
+    tests (the name's own surface; a name split off a longer run keeps them).
+    """
     if title_text:
         return Kind.PERSON
     line_start = start == 0 or text[start - 1] == "\n"
@@ -723,6 +722,29 @@ def _kind(
             restore.is_country(nxt.group(1)) or nxt.group(1).casefold() in MONTHS
         ):
             return Kind.PLACE
+    kind = _name_kind(surface, strip_dots)
+    if kind is _Ask.CODE_COUNTRY:
+        return Kind.PLACE if _code_country_in(text, surface) else Kind.ORG
+    if kind is _Ask.WHAT_FOLLOWS:
+        return _multiword_kind(text, start + len(surface), surface.split())
+    return kind
+
+
+class _Ask(Enum):
+    """What the text around a name must settle when the name alone cannot."""
+
+    CODE_COUNTRY = "is the country of this ISO code named in the text?"
+    WHAT_FOLLOWS = "does a country follow this multi-word name?"
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
+    """The kind the name itself shows, or the question the text must answer.
+
+    Cached: it reads nothing but the name, and names recur in news.
+    """
+    parts = surface.split()
+    folded = [fold(p).strip(".,") if strip_dots else fold(p) for p in parts]
     if restore.is_country(surface):
         return Kind.PLACE
     if folded[-1] in ORG_HEADS or (
@@ -738,11 +760,9 @@ def _kind(
     ):
         return Kind.OTHER
     if len(parts) == 1 and surface.isupper() and 2 <= len(surface) <= 8:
-        if restore.is_country(surface) or (
-            _iso_alpha(surface) and _code_country_in(text, surface)
-        ):
+        if restore.is_country(surface):
             return Kind.PLACE
-        return Kind.ORG
+        return _Ask.CODE_COUNTRY if _iso_alpha(surface) else Kind.ORG
     if restore.is_country(surface) or restore.is_province(surface):
         return Kind.PLACE
     pair = _DASH_SPLIT.split(surface) if "-" in surface or "–" in surface else ()
@@ -755,7 +775,7 @@ def _kind(
     if any(f in EVENT_WORDS for f in folded):
         return Kind.OTHER
     if len(parts) >= 2:
-        return _multiword_kind(text, start + len(surface), parts)
+        return _Ask.WHAT_FOLLOWS
     if len(surface) > 3 and any(c.isupper() for c in surface[1:]):
         return Kind.ORG  # "VinFast": a brand written with an inner capital
     if len(parts) == 1 and _BRAND_SUFFIX.search(surface):
