@@ -391,6 +391,22 @@ def test_loading_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
         (gc.enable if was else gc.disable)()
 
 
+def test_queries_never_touch_the_garbage_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    g = Glossary.from_records([HANOI, GOVERNMENT])
+
+    def refuse() -> None:
+        raise AssertionError("a query switched the host's collector off")
+
+    monkeypatch.setattr(gc, "disable", refuse)
+    monkeypatch.setattr(gc, "freeze", refuse)
+    assert [s.text for s in g.annotate("HANOI và Hà Nội")] == ["HANOI", "Hà Nội"]
+    assert g.normalize_text("Hanoi")[0] == "Hà Nội"
+
+
 @given(st.text(st.sampled_from([*"aAzZ đĐẠạ1 .東ǅ\u0301"]), max_size=8))
 def test_is_caps_shortcut_agrees_with_letter_scan(text: str) -> None:
     from glossary.api import _is_caps
