@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,3 +165,14 @@ def sample_termbase() -> Iterator[TermBase]:
     tb = fill_sample(TermBase(":memory:"))
     yield tb
     tb.close()
+
+
+@pytest.fixture
+def small_mo(tmp_path: Path) -> Path:
+    """tests/data/tm/small.po compiled with GNU msgfmt (skip if not installed)."""
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt not installed")
+    out = tmp_path / "small.mo"
+    po = DATA / "tm" / "small.po"
+    subprocess.run(["msgfmt", "-o", str(out), str(po)], check=True)
+    return out

@@ -150,18 +150,15 @@ class MemoryStore:
             raise StoreError(
                 f"{self.path}: schema version {version} is newer than this tm"
             )
-        if version < 1:
-            with self.transaction():
-                for statement in _SCHEMA_V1.split(";"):
-                    if statement.strip():
-                        self._conn.execute(statement)
-                self._conn.execute("INSERT INTO schema_version VALUES (1)")
-        if version < 2:
-            with self.transaction():
-                for statement in _SCHEMA_V2.split(";"):
-                    if statement.strip():
-                        self._conn.execute(statement)
-                self._conn.execute("INSERT INTO schema_version VALUES (2)")
+        for number, script in ((1, _SCHEMA_V1), (2, _SCHEMA_V2)):
+            if version < number:
+                with self.transaction():
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            self._conn.execute(statement)
+                    self._conn.execute(
+                        "INSERT INTO schema_version VALUES (?)", (number,)
+                    )
         if version < 3:
             with self.transaction():
                 self._conn.execute(_SCHEMA_V3)

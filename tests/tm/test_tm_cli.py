@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,16 +11,6 @@ from conftest import fill_sample
 from tm.cli import main
 
 TM_DATA = Path(__file__).resolve().parent.parent / "data" / "tm"
-
-
-@pytest.fixture
-def small_mo(tmp_path: Path) -> Path:
-    """tests/data/tm/small.po compiled with GNU msgfmt (skip if not installed)."""
-    if shutil.which("msgfmt") is None:
-        pytest.skip("msgfmt not installed")
-    out = tmp_path / "small.mo"
-    subprocess.run(["msgfmt", "-o", str(out), str(TM_DATA / "small.po")], check=True)
-    return out
 
 
 def test_import_lookup_search_export(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,16 +15,6 @@ from tm.formats.parallel import load_pair
 from tm.model import Unit
 
 TM_DATA = Path(__file__).resolve().parent.parent / "data" / "tm"
-
-
-@pytest.fixture
-def small_mo(tmp_path: Path) -> Path:
-    """tests/data/tm/small.po compiled with GNU msgfmt (skip if not installed)."""
-    if shutil.which("msgfmt") is None:
-        pytest.skip("msgfmt not installed")
-    out = tmp_path / "small.mo"
-    subprocess.run(["msgfmt", "-o", str(out), str(TM_DATA / "small.po")], check=True)
-    return out
 
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
