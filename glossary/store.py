@@ -923,7 +923,10 @@ class TermBase:
                 "UPDATE terms SET count = 0 WHERE id IN "
                 "(SELECT DISTINCT term_id FROM occurrences)"
             )
-            self._conn.execute("DELETE FROM occurrences")
+            # With foreign keys on, SQLite deletes row by row, updating every
+            # index: a fourth of the time without them (rebuilt empty).
+            with _indexes_dropped(self._conn, "occurrences"):
+                self._conn.execute("DELETE FROM occurrences")
             self._conn.execute("DELETE FROM evidence WHERE document != ''")
 
     def concept_ids_by_key(self) -> dict[str, int]:
@@ -1064,6 +1067,24 @@ def _id_list(ids: Iterable[int]) -> str:
 _REINDEX_MIN = 20_000
 
 
+@contextmanager
+def _indexes_dropped(conn: sqlite3.Connection, table: str) -> Iterator[None]:
+    """Run the body without the indexes of `table` (none if ""), then
+    create them again exactly as they were. Only inside a transaction."""
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+        "AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+        (table,),
+    ).fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        for _, sql in indexes:
+            conn.execute(sql)
+
+
 def _next_id(conn: sqlite3.Connection, table: str) -> int:
     return int(
         conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
@@ -1178,21 +1199,12 @@ class BulkWriter:
             and self._conn.execute("SELECT 1 FROM occurrences LIMIT 1").fetchone()
             is None
         )
-        indexes = []
-        if rebuild:
-            indexes = self._conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                "AND tbl_name = 'occurrences' AND sql IS NOT NULL ORDER BY name"
-            ).fetchall()
-            for name, _ in indexes:
-                self._conn.execute(f'DROP INDEX "{name}"')
-        self._conn.executemany(
-            'INSERT INTO occurrences (term_id, document, start, "end", context) '
-            "VALUES (?, ?, ?, ?, ?)",
-            rows,
-        )
-        for _, sql in indexes:
-            self._conn.execute(sql)
+        with _indexes_dropped(self._conn, "occurrences" if rebuild else ""):
+            self._conn.executemany(
+                'INSERT INTO occurrences (term_id, document, start, "end", context) '
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
 
     def add_occurrences(self, term_id: int, occurrences: Iterable[Occurrence]) -> None:
         """Record where a term was seen."""

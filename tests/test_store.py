@@ -140,3 +140,16 @@ def test_empty_id_lists(n: int) -> None:
     with TermBase() as tb:
         assert tb.term_owners([]) == {}
         assert tb.empty_candidates(range(n)) == set()
+
+
+def test_reset_build_data_keeps_the_indexes(tmp_path: Path) -> None:
+    with TermBase(tmp_path / "g.db") as tb:
+        schema = _schema(tb)
+        cid = tb.add_concept(SAMPLE_CONCEPTS[0])
+        term = tb.concept(cid).terms[0]
+        tb.add_occurrences(term.id or 0, [Occurrence("x.txt", 0, 1, "c")] * 3)
+        with tb.transaction():
+            tb.reset_build_data()
+        assert _schema(tb) == schema
+        assert tb.counts()["occurrences"] == 0
+        assert tb.concept(cid).terms[0].count == 0
