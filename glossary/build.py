@@ -293,6 +293,7 @@ class _Placer:
             for cid, tid, manual in locs:
                 places.add(cid, tid, manual, reviewed)
         self.seen: set[int] = set()
+        self.placeless = tb.placeless_evidence()
 
     def place(self, concept_id: int, term: Term, occs: Sequence[Occurrence]) -> None:
         text = nfc(term.text).strip()
@@ -306,14 +307,14 @@ class _Placer:
         )
         if own is not None:
             tid, manual = own
-            self.out.add_term(concept_id, term, into=tid)
+            self.out.add_term(concept_id, self._unseen(tid, term), into=tid)
             if not manual and concept_id not in self.reviewed:
                 self.out.update_term(
                     tid, concept_id, status=term.status, type=term.type
                 )
         elif elsewhere is not None:
             target, tid = elsewhere
-            self.out.add_term(target, term, into=tid)
+            self.out.add_term(target, self._unseen(tid, term), into=tid)
         else:
             if concept_id in self.reviewed and term.is_preferred:
                 term = replace(term, status=TermStatus.ADMITTED)
@@ -321,6 +322,21 @@ class _Placer:
             places.add(concept_id, tid, False, self.reviewed)
         self.out.add_occurrences(tid, occs)
         self.seen.add(tid)
+
+    def _unseen(self, tid: int, term: Term) -> Term:
+        """`term` without the placeless evidence its stored term already has
+        (rebuilds used to add another copy each time)."""
+        known = self.placeless
+        if not any(
+            not e.document and (tid, e.rule, e.detail) in known for e in term.evidence
+        ):
+            return term
+        kept = tuple(
+            e
+            for e in term.evidence
+            if e.document or (tid, e.rule, e.detail) not in known
+        )
+        return replace(term, evidence=kept)
 
 
 def _key(concept: Concept) -> str:

@@ -929,6 +929,17 @@ class TermBase:
                 self._conn.execute("DELETE FROM occurrences")
             self._conn.execute("DELETE FROM evidence WHERE document != ''")
 
+    def placeless_evidence(self) -> set[tuple[int, str, str]]:
+        """(term id, rule, detail) of each evidence row tied to no document
+        (a gazetteer match, a synthesized form): `reset_build_data` keeps
+        them, so a build does not add them again."""
+        return {
+            (int(tid), str(rule), str(detail))
+            for tid, rule, detail in self._conn.execute(
+                "SELECT term_id, rule, detail FROM evidence WHERE document = ''"
+            )
+        }
+
     def concept_ids_by_key(self) -> dict[str, int]:
         """Every concept key and merge-redirect key, with the concept it names.
 

@@ -195,3 +195,24 @@ def test_bad_inputs_are_skipped_and_reported(tmp_path: Path) -> None:
         "latin1.txt",
     ]
     assert [Path(p).name for p in report.empty] == ["empty.txt"]
+
+
+def _evidence(tb: TermBase) -> list[tuple[str, str, str, str]]:
+    return sorted(
+        (t.text, e.rule, e.document, e.detail)
+        for c in tb.concepts(with_evidence=True)
+        for t in c.terms
+        for e in t.evidence
+    )
+
+
+def test_rebuild_keeps_one_copy_of_placeless_evidence(
+    built: tuple[TermBase, BuildReport], seeds: Path
+) -> None:
+    tb, _ = built
+    before = _evidence(tb)
+    assert any(doc == "" for _, _, doc, _ in before)  # e.g. gazetteer matches
+    for path in seeds.iterdir():
+        path.write_text(path.read_text() + "\n")
+    assert build(tb, [str(seeds)]).processed == 5
+    assert _evidence(tb) == before
