@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
@@ -41,9 +41,11 @@ from glossary.cluster_base import (
     _Group,
     _is_acronym,
     _name_words,
+    _pack,
     _split_name,
     _strip_admin,
     _thaw,
+    _unpack,
     _vietnamese_group,
     _word_keys,
     _words,
@@ -113,7 +115,7 @@ def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:
     return DocClusters(
         document,
         tuple(_freeze(g) for g in groups),
-        tuple((k, tuple(v)) for k, v in titles.items()),
+        tuple((k, _pack(v)) for k, v in titles.items()),
     )
 
 
@@ -131,7 +133,10 @@ def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
         Candidate concepts: names first, then titles.
     """
     with _no_gc():
-        return _corpus_stage(([_thaw(g) for g in d.groups], d.titles) for d in docs)
+        return _corpus_stage(
+            ([_thaw(g) for g in d.groups], {k: _unpack(v) for k, v in d.titles})
+            for d in docs
+        )
 
 
 @contextmanager
@@ -146,9 +151,6 @@ def _no_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-_Titles = Mapping[str, Sequence[Member]] | Sequence[tuple[str, Sequence[Member]]]
 
 
 def _document_stage(
@@ -177,14 +179,13 @@ def _document_stage(
 
 
 def _corpus_stage(
-    docs: Iterable[tuple[list[_Group], _Titles]],
+    docs: Iterable[tuple[list[_Group], dict[str, list[Member]]]],
 ) -> list[Candidate]:
     titles: dict[str, _Group] = {}
     groups: list[_Group] = []
     for doc_groups, doc_titles in docs:
         groups.extend(doc_groups)
-        items = doc_titles.items() if isinstance(doc_titles, Mapping) else doc_titles
-        for key, members in items:
+        for key, members in doc_titles.items():
             t = titles.get(key)
             if t is None:
                 t = titles[key] = _Group(Kind.TITLE, "", key)

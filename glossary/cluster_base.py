@@ -144,6 +144,10 @@ class _Group:
 
 Member = tuple[Mention, TermType, Evidence]
 Extra = tuple[str, str, TermType, Evidence, Mention]
+# Evidence that only repeats its mention's place travels as (rule, detail):
+# unpickling an Evidence costs more than making one.
+PackedMember = tuple[Mention, TermType, str, str] | Member
+PackedExtra = tuple[str, str, TermType, str, str, Mention] | Extra
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,9 +158,10 @@ class DocGroup:
         kind: the concept's kind.
         doc: the document's path.
         key: the key the corpus stage merges full names by.
-        members: the mentions, each with its term type and evidence.
-        extra: synthesized forms ("PM Chính"): text, lang, type, evidence and
-            the mention they stand for.
+        members: the mentions, each with its term type and evidence; the
+            evidence as its rule and detail when it is where the mention is.
+        extra: synthesized forms ("PM Chính"): text, lang, type, evidence
+            (the same way) and the mention they stand for.
         flags: flags set so far (ambiguous).
         notes: notes so far ("ambiguous: A | B").
         roles: titles held and how often, in first-seen order.
@@ -166,8 +171,8 @@ class DocGroup:
     kind: Kind
     doc: str
     key: str
-    members: tuple[Member, ...]
-    extra: tuple[Extra, ...] = ()
+    members: tuple[PackedMember, ...]
+    extra: tuple[PackedExtra, ...] = ()
     flags: frozenset[Flag] = frozenset()
     notes: tuple[str, ...] = ()
     roles: tuple[tuple[str, int], ...] = ()
@@ -185,12 +190,58 @@ class DocClusters:
         document: the document's path.
         groups: names grouped within the document, in order of first mention.
         titles: title mentions by title key, keys in order of first mention;
-            each with its term type and evidence.
+            each with its term type and evidence (as in `DocGroup.members`).
     """
 
     document: str
     groups: tuple[DocGroup, ...] = ()
-    titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
+    titles: tuple[tuple[str, tuple[PackedMember, ...]], ...] = ()
+
+
+def _pack(members: list[Member]) -> tuple[PackedMember, ...]:
+    return tuple(
+        [
+            (m, t, ev.rule, ev.detail)
+            if ev.start == m.start and ev.end == m.end and ev.document == m.document
+            else (m, t, ev)
+            for m, t, ev in members
+        ]
+    )
+
+
+def _unpack(members: tuple[PackedMember, ...]) -> list[Member]:
+    return [
+        (x[0], x[1], Evidence(x[2], x[0].document, x[0].start, x[0].end, x[3]))
+        if len(x) == 4
+        else x
+        for x in members
+    ]
+
+
+def _pack_extra(extra: list[Extra]) -> tuple[PackedExtra, ...]:
+    return tuple(
+        [
+            (text, lang, t, ev.rule, ev.detail, m)
+            if ev.start == m.start and ev.end == m.end and ev.document == m.document
+            else (text, lang, t, ev, m)
+            for text, lang, t, ev, m in extra
+        ]
+    )
+
+
+def _unpack_extra(extra: tuple[PackedExtra, ...]) -> list[Extra]:
+    return [
+        (
+            x[0],
+            x[1],
+            x[2],
+            Evidence(x[3], x[5].document, x[5].start, x[5].end, x[4]),
+            x[5],
+        )
+        if len(x) == 6
+        else x
+        for x in extra
+    ]
 
 
 def _freeze(g: _Group) -> DocGroup:
@@ -198,8 +249,8 @@ def _freeze(g: _Group) -> DocGroup:
         g.kind,
         g.doc,
         g.key,
-        tuple(g.members),
-        tuple(g.extra),
+        _pack(g.members),
+        _pack_extra(g.extra),
         frozenset(g.flags),
         tuple(g.notes),
         tuple(g.roles.items()),
@@ -208,7 +259,7 @@ def _freeze(g: _Group) -> DocGroup:
 
 
 def _thaw(d: DocGroup) -> _Group:
-    g = _Group(d.kind, d.doc, d.key, list(d.members), list(d.extra))
+    g = _Group(d.kind, d.doc, d.key, _unpack(d.members), _unpack_extra(d.extra))
     g.flags.update(d.flags)
     g.notes.extend(d.notes)
     g.roles.update(dict(d.roles))
