@@ -14,6 +14,19 @@ Two levels, strongest evidence first:
 
 A short reference that fits two candidates is linked to neither: it gets its
 own concept flagged ambiguous, naming both.
+
+The two levels are two stages with a small picklable result in between, so
+the first can run in the build's extraction workers (issue #4):
+
+    docs = [cluster_document(path, mentions_of[path]) for path in paths]
+    candidates = cluster_corpus(docs)    # == cluster(all mentions)
+
+`cluster_document` is pure and sees one document; its `DocClusters` holds
+frozen dataclasses and tuples of the document's own `Mention` objects, so a
+worker that returns the mentions and their `DocClusters` in one pickle sends
+each mention once. `cluster_corpus` takes them in document order. The
+memoised helpers (`name_key`, `norm_key`, word splits) cache pure functions,
+so every process may keep its own.
 """
 
 from __future__ import annotations
