@@ -11,10 +11,12 @@ word after it, dateline, acronym, gazetteer, Vietnamese surname).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from enum import Enum
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from glossary import restore
 from glossary.model import Document, Kind, Mention
@@ -88,17 +90,62 @@ def is_vietnamese_name(words: list[str]) -> bool:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around `text[start:end]`, within 200 characters each side.
+
+    It starts after the last ". " or line break before the name (else at a
+    word), and ends with the first sentence stop after it (else at a word).
+    """
+    marks = _marks(text)
     lo = max(0, start - 200)
     hi = min(len(text), end + 200)
-    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    # the last ". " ending by `start`, and the last line break before it
+    i = bisect_right(marks.periods, start - 2) - 1
+    cut = marks.periods[i] if i >= 0 and marks.periods[i] >= lo else -1
+    i = bisect_right(marks.newlines, start - 1) - 1
+    if i >= 0 and marks.newlines[i] >= lo:
+        cut = max(cut, marks.newlines[i])
     s = cut + 1 if cut >= 0 else lo
     if cut < 0 < lo:  # a long sentence: start at a word, not inside one
         s = max(text.find(" ", lo, start) + 1, lo)
-    m = _SENT_STOP.search(text, end, hi)
-    e = m.end() if m else hi
-    if m is None and hi < len(text):
-        e = max(text.rfind(" ", end, hi), end)
+    e = _stop_end(text, marks, end, hi)
+    if e < 0:
+        e = hi
+        if hi < len(text):
+            e = max(text.rfind(" ", end, hi), end)
     return _squeezed(text, s, e)
+
+
+class _Marks(NamedTuple):
+    """Where sentences may start and stop in one text, found once for all names."""
+
+    periods: list[int]  # every ". "
+    newlines: list[int]
+    stops: list[int]  # every place `_SENT_STOP` matches, overlapping ones too
+
+
+@lru_cache(maxsize=4)
+def _marks(text: str) -> _Marks:
+    return _Marks(
+        [m.start() for m in _PERIOD.finditer(text)],
+        [m.start() for m in _NEWLINE.finditer(text)],
+        [m.start() for m in _STOP_AT.finditer(text)],
+    )
+
+
+def _stop_end(text: str, marks: _Marks, end: int, hi: int) -> int:
+    """End of `_SENT_STOP.search(text, end, hi)`, or -1, from the whole-text stops.
+
+    Inside the window the stops are the whole text's, except that "." just
+    before `hi` stops there (`$` matches at the window's end). A stop ends
+    after its whitespace ("?\n"), unless that lies beyond the window.
+    """
+    i = bisect_left(marks.stops, end)
+    if i < len(marks.stops) and marks.stops[i] < hi:
+        p = marks.stops[i]
+        return p + 1 if text[p] == "\n" or p + 1 == hi else p + 2
+    if hi > end and text[hi - 1] in ".!?":
+        return hi
+    return -1
 
 
 @lru_cache(maxsize=256)
@@ -114,6 +161,10 @@ def _squeezed(text: str, start: int, end: int) -> str:
 # ". ", "!" at the end, or a line break; written to open with one character set
 # (as `[.!?](?:\s|$)|\n` would not), so that `re` scans for it in C.
 _SENT_STOP = re.compile(r"[.!?\n](?:(?<=\n)|\s|$)")
+_PERIOD = re.compile(r"\. ")
+# Where `_SENT_STOP` can match, without taking up the whitespace ("?\n").
+_STOP_AT = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
+_NEWLINE = re.compile(r"\n")
 # A lowercase word right after a name ("Vung Tau city"), within 20 characters.
 _ADMIN_AFTER = re.compile(r" ([a-z]+)\b")
 
@@ -691,6 +742,7 @@ _COMPASS = frozenset({"north", "south", "east", "west", "southeast", "northeast"
 _DEMONYMS = frozenset({"thai", "lao", "khmer", "dutch", "french", "swiss", "greek"})
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the first words of most runs
 def _is_demonym(word: str) -> bool:
     w = fold(word)
     return w in _DEMONYMS or (

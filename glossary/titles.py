@@ -148,6 +148,7 @@ _VI_TITLE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every capitalised word in English news
 def is_title_word(word: str) -> bool:
     """True if `word` can be part of an English title ("Deputy", "Minister")."""
     w = word.casefold()

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from glossary.extract import (
     _UPPER,
+    _sentence,
     _tokens,
     english_mentions,
     is_vietnamese_name,
@@ -262,3 +263,58 @@ def test_tokens_match_the_plain_word_pattern_on_the_seeds() -> None:
         assert toks == _plain_tokens(text)
         assert all(text[s:e] == w for s, e, w in toks)
         assert len(toks) > 50
+
+
+# The sentence around a name as first written: scanning the text near it.
+_PLAIN_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _plain_sentence(text: str, start: int, end: int) -> str:
+    lo = max(0, start - 200)
+    hi = min(len(text), end + 200)
+    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    s = cut + 1 if cut >= 0 else lo
+    if cut < 0 < lo:
+        s = max(text.find(" ", lo, start) + 1, lo)
+    m = _PLAIN_STOP.search(text, end, hi)
+    e = m.end() if m else hi
+    if m is None and hi < len(text):
+        e = max(text.rfind(" ", end, hi), end)
+    return " ".join(text[s:e].split())
+
+
+_SENTENCE_PIECES = (
+    *("Talks", "went", "well", "x" * 90, "Hà", "Nội"),
+    *(" ", "  ", ". ", ".", "!", "?\n", "\n", "\n\n", "! ", ".\t", "\u00a0"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=60),
+    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 30)), min_size=1, max_size=8),
+)
+def test_sentence_matches_its_plain_form(
+    pieces: list[str], spans: list[tuple[float, int]]
+) -> None:
+    text = "".join(pieces)
+    for at, width in spans:
+        start = int(at * len(text))
+        end = min(len(text), start + width)
+        assert _sentence(text, start, end) == _plain_sentence(text, start, end)
+
+
+def test_sentence_matches_its_plain_form_on_the_seeds() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text("utf-8")
+        for start, end, _ in _tokens(text):
+            assert _sentence(text, start, end) == _plain_sentence(text, start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["Talks?\nGo. On!", "A.\n\nB. C.", "x. \ny", ".", "\n", "a!b? c.\t"]
+)
+def test_sentence_matches_its_plain_form_at_every_span(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert _sentence(text, start, end) == _plain_sentence(text, start, end)
