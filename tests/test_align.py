@@ -46,6 +46,13 @@ def _files() -> list[tuple[str, str, str, str]]:
     return out
 
 
+def _one_term_base(path: Path, english: str) -> None:
+    """A term base at `path` holding one English term concept."""
+    with TermBase(str(path)) as tb:
+        term = Term(english, "en", TermStatus.PREFERRED)
+        tb.add_concept(Concept(kind=Kind.TERM, terms=(term,)))
+
+
 def readme_pairs() -> dict[str, str]:
     """The term pairs listed in the corpus README (English → Vietnamese)."""
     text = (SHARED / "corpus" / "README.md").read_text(encoding="utf-8")
@@ -178,13 +185,7 @@ def test_cli_align_prints_and_stores(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "c.db"
-    with TermBase(str(db)) as tb:
-        tb.add_concept(
-            Concept(
-                kind=Kind.TERM,
-                terms=(Term("circular economy", "en", TermStatus.PREFERRED),),
-            )
-        )
+    _one_term_base(db, "circular economy")
     (_, _, vi, _) = _files()[1]
     en = str(SEEDS / f"{NAMES[1]}.txt")
     assert main(["align", en, vi, "--db", str(db)]) == 0
@@ -294,13 +295,7 @@ def test_cli_mo_lexicon_option(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "mo.db"
-    with TermBase(str(db)) as tb:
-        tb.add_concept(
-            Concept(
-                kind=Kind.TERM,
-                terms=(Term("cloud computing", "en", TermStatus.PREFERRED),),
-            )
-        )
+    _one_term_base(db, "cloud computing")
     (_, _, vi, _) = _files()[1]
     en = str(SEEDS / f"{NAMES[1]}.txt")
     mo = tmp_path / "mo"  # a few real catalogs keep the test fast
@@ -323,13 +318,7 @@ def test_cli_tm_gets_aligned_paragraphs_and_term_pairs(
     from tm.cli import main as tm_main
 
     db, tm_db = tmp_path / "w.db", tmp_path / "new.tm.db"
-    with TermBase(str(db)) as tb:
-        tb.add_concept(
-            Concept(
-                kind=Kind.TERM,
-                terms=(Term("circular economy", "en", TermStatus.PREFERRED),),
-            )
-        )
+    _one_term_base(db, "circular economy")
     en, _, vi, vi_text = _files()[1]
     args = ["align", en, vi, "--db", str(db), "--tm", str(tm_db)]
     assert main([*args, "--tm-read-only"]) == 2  # nothing to read yet
@@ -460,9 +449,7 @@ def test_align_files_serves_a_library_without_the_cli(tmp_path: Path) -> None:
     from glossary.errors import InputError
 
     db, tm_db = tmp_path / "l.db", tmp_path / "l.tm.db"
-    with TermBase(str(db)) as tb:
-        term = Term("circular economy", "en", TermStatus.PREFERRED)
-        tb.add_concept(Concept(kind=Kind.TERM, terms=(term,)))
+    _one_term_base(db, "circular economy")
     en, _, vi, _ = _files()[1]
     with pytest.raises(InputError, match="this is Vietnamese"):
         read_pairs([vi, en])
