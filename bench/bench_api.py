@@ -17,6 +17,7 @@ import re
 import tempfile
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from glossary.annotate import fold_key, fold_text
@@ -113,6 +114,39 @@ def _best_of(runs: int, fn: object, *args: object) -> tuple[float, float, object
     return min(results, key=lambda r: r[0])
 
 
+def _paused_baseline(g: Glossary, text: str, size: float) -> None:
+    """annotate / normalize_text with the collector on (as the library leaves
+    it) and paused by the caller, alternating, best of 3 each.
+
+    The library no longer pauses the collector during queries; this shows
+    what a caller that pauses it itself would gain.
+    """
+    import gc
+
+    def paused(fn: Callable[..., object], *args: object) -> object:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args)
+        finally:
+            if was:
+                gc.enable()
+
+    for name, fn, args in (
+        ("annotate", g.annotate, (text,)),
+        ("normalize_text(en-ascii)", g.normalize_text, (text, "en-ascii")),
+    ):
+        on, off = [], []
+        for _ in range(3):
+            on.append(_timed(fn, *args)[0])
+            off.append(_timed(paused, fn, *args)[0])
+        print(
+            f"{name}, collector on (library default): cpu {min(on):.2f} s = "
+            f"{size / min(on):.1f} MB/s; paused by the caller: cpu {min(off):.2f} s "
+            f"= {size / min(off):.1f} MB/s (x{min(on) / min(off):.2f})"
+        )
+
+
 def _loadavg() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -195,6 +229,8 @@ def main() -> None:
         f"Glossary.normalize_text(en-ascii): cpu {cpu:.2f} s = {size / cpu:.1f} MB/s, "
         f"wall {wall:.2f} s"
     )
+
+    _paused_baseline(g, text, size)
 
     keys = sorted({fold_key(t.text) for c in concepts for t in c.terms}, key=len)[::-1]
     cpu, wall, folded = _best_of(3, fold_text, text)
