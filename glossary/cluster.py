@@ -97,15 +97,28 @@ def cluster(mentions: Sequence[Mention]) -> list[Candidate]:
     """Cluster mentions (all documents, both languages) into candidate concepts.
 
     Mentions of kind TERM are skipped (terms have their own candidates). The
-    same as `cluster_corpus` over `cluster_document` of each document, in
-    order of first mention (a document's mentions are expected together),
-    without freezing the groups in between.
+    same as `cluster_corpus` over `cluster_document` of each document in
+    order of first mention, when each document's mentions come together
+    (else titles keep the order of `mentions`), without freezing the groups
+    in between.
     """
     by_doc: dict[str, list[Mention]] = {}
+    titles: dict[str, list[Member]] = {}
     for m in mentions:
+        if m.kind is Kind.TERM:
+            continue
+        if m.kind is Kind.TITLE:
+            key, member = _title_member(m)
+            titles.setdefault(key, []).append(member)
+            continue
         by_doc.setdefault(m.document, []).append(m)
     with _no_gc():
-        return _corpus_stage(_document_stage(d, ms) for d, ms in by_doc.items())
+        groups = [
+            g
+            for d, ms in by_doc.items()
+            for g in _cluster_doc(d, sorted(ms, key=lambda x: x.start))
+        ]
+        return _corpus_stage(groups, [titles])
 
 
 def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:
@@ -132,7 +145,7 @@ def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:
     )
 
 
-def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
+def cluster_corpus(docs: Sequence[DocClusters]) -> list[Candidate]:
     """The corpus stage of `cluster`: merge documents' groups into candidates.
 
     ``cluster_corpus([cluster_document(d, ms) for d, ms in ...])`` equals
@@ -146,10 +159,9 @@ def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
         Candidate concepts: names first, then titles.
     """
     with _no_gc():
-        return _corpus_stage(
-            ([_thaw(g) for g in d.groups], {k: _unpack(v) for k, v in d.titles})
-            for d in docs
-        )
+        groups = [_thaw(g) for d in docs for g in d.groups]
+        titles = [{k: _unpack(v) for k, v in d.titles} for d in docs]
+        return _corpus_stage(groups, titles)
 
 
 @contextmanager
@@ -175,15 +187,8 @@ def _document_stage(
         if m.kind is Kind.TERM:
             continue
         if m.kind is Kind.TITLE:
-            full = canonical_title(m.text)
-            if is_plural_title(m.text):
-                ttype = TermType.VARIANT  # "Deputy Prime Ministers"
-            elif full == m.text:
-                ttype = TermType.FULL_FORM
-            else:
-                ttype = TermType.SHORT_FORM
-            key = f"title:{name_key(full)}"
-            titles.setdefault(key, []).append((m, ttype, _ev("title", m)))
+            key, member = _title_member(m)
+            titles.setdefault(key, []).append(member)
             continue
         names.append(m)
     if not names:
@@ -191,22 +196,33 @@ def _document_stage(
     return _cluster_doc(document, sorted(names, key=lambda x: x.start)), titles
 
 
+def _title_member(m: Mention) -> tuple[str, Member]:
+    """The key of the title concept of `m`, and `m` as its member."""
+    full = canonical_title(m.text)
+    if is_plural_title(m.text):
+        ttype = TermType.VARIANT  # "Deputy Prime Ministers"
+    elif full == m.text:
+        ttype = TermType.FULL_FORM
+    else:
+        ttype = TermType.SHORT_FORM
+    return f"title:{name_key(full)}", (m, ttype, _ev("title", m))
+
+
 def _corpus_stage(
-    docs: Iterable[tuple[list[_Group], dict[str, list[Member]]]],
+    groups: list[_Group], titles: Iterable[dict[str, list[Member]]]
 ) -> list[Candidate]:
-    titles: dict[str, _Group] = {}
-    groups: list[_Group] = []
-    for doc_groups, doc_titles in docs:
-        groups.extend(doc_groups)
+    """Merge the documents' `groups` and their `titles` into candidates."""
+    title_groups: dict[str, _Group] = {}
+    for doc_titles in titles:
         for key, members in doc_titles.items():
-            t = titles.get(key)
+            t = title_groups.get(key)
             if t is None:
-                t = titles[key] = _Group(Kind.TITLE, "", key)
+                t = title_groups[key] = _Group(Kind.TITLE, "", key)
             for m, ttype, ev in members:
                 t.add(m, ttype, ev)
-    groups = _merge_corpus(groups)
-    out = [_candidate(g) for g in groups]
-    out.extend(_candidate(g) for g in titles.values())
+    merged = _merge_corpus(groups)
+    out = [_candidate(g) for g in merged]
+    out.extend(_candidate(g) for g in title_groups.values())
     return out
 
 
