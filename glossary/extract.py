@@ -516,7 +516,8 @@ def english_mentions(doc: Document) -> list[Mention]:
             words = words[ncomp:]
             if not words:
                 continue
-        cut = _person_suffix(tuple(w for _, _, w in words)) if len(words) > 2 else 0
+        names = [w for _, _, w in words]
+        cut = _person_suffix(tuple(names)) if len(names) > 2 else 0
         if cut:
             pre = words[:cut]
             ps, pe = pre[0][0], pre[-1][1]
@@ -535,7 +536,7 @@ def english_mentions(doc: Document) -> list[Mention]:
                     if between.strip() in ("of", "of the"):
                         pending_title = out[-2].text
             words = words[cut:]
-        names = [w for _, _, w in words]
+            names = names[cut:]
         ntitle = split_title(names)
         title_text = ""
         if ntitle:

@@ -189,6 +189,8 @@ def split_title(words: list[str]) -> int:
     >>> split_title(["General", "Motors"])
     0
     """
+    if len(words) < 2:  # a name alone: no word to spare for a title
+        return 0
     n = 0
     last_head = 0
     for i, w in enumerate(words[:-1]):
