@@ -107,6 +107,17 @@ def real() -> None:
     ]
     for interleaved in (False, True):
         _compare(methods, queries, interleaved=interleaved)
+    sql = service.Matcher(store, in_memory=False)
+    found = [
+        [m.unit.source for m in sql.lookup(q, minimum=0, limit=1)] for q, _ in queries
+    ]
+    differ = sum(ours(q) != top for (q, _), top in zip(queries, found, strict=True))
+    recall = sum(top == [want] for (_, want), top in zip(queries, found, strict=True))
+    print(
+        f"SQLite path (Matcher(in_memory=False), as `tm lookup`): recall@1 "
+        f"{recall}/200; its top match differs from the in-memory index's on "
+        f"{differ}/200 queries"
+    )
 
 
 Method = tuple[str, Callable[[str], list[str]]]
