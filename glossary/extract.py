@@ -95,19 +95,19 @@ def _sentence(text: str, start: int, end: int) -> str:
     It starts after the last ". " or line break before the name (else at a
     word), and ends with the first sentence stop after it (else at a word).
     """
-    marks = _marks(text)
-    lo = max(0, start - 200)
-    hi = min(len(text), end + 200)
+    periods, newlines, stops = _marks(text)
+    lo = start - 200 if start > 200 else 0
+    hi = end + 200 if end + 200 < len(text) else len(text)
     # the last ". " ending by `start`, and the last line break before it
-    i = bisect_right(marks.periods, start - 2) - 1
-    cut = marks.periods[i] if i >= 0 and marks.periods[i] >= lo else -1
-    i = bisect_right(marks.newlines, start - 1) - 1
-    if i >= 0 and marks.newlines[i] >= lo:
-        cut = max(cut, marks.newlines[i])
+    i = bisect_right(periods, start - 2) - 1
+    cut = periods[i] if i >= 0 and periods[i] >= lo else -1
+    i = bisect_right(newlines, start - 1) - 1
+    if i >= 0 and newlines[i] >= lo and newlines[i] > cut:
+        cut = newlines[i]
     s = cut + 1 if cut >= 0 else lo
     if cut < 0 < lo:  # a long sentence: start at a word, not inside one
         s = max(text.find(" ", lo, start) + 1, lo)
-    e = _stop_end(text, marks, end, hi)
+    e = _stop_end(text, stops, end, hi)
     if e < 0:
         e = hi
         if hi < len(text):
@@ -132,16 +132,16 @@ def _marks(text: str) -> _Marks:
     )
 
 
-def _stop_end(text: str, marks: _Marks, end: int, hi: int) -> int:
+def _stop_end(text: str, stops: list[int], end: int, hi: int) -> int:
     """End of `_SENT_STOP.search(text, end, hi)`, or -1, from the whole-text stops.
 
     Inside the window the stops are the whole text's, except that "." just
     before `hi` stops there (`$` matches at the window's end). A stop ends
     after its whitespace ("?\n"), unless that lies beyond the window.
     """
-    i = bisect_left(marks.stops, end)
-    if i < len(marks.stops) and marks.stops[i] < hi:
-        p = marks.stops[i]
+    i = bisect_left(stops, end)
+    if i < len(stops) and stops[i] < hi:
+        p = stops[i]
         return p + 1 if text[p] == "\n" or p + 1 == hi else p + 2
     if hi > end and text[hi - 1] in ".!?":
         return hi
