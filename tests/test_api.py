@@ -391,6 +391,28 @@ def test_loading_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
         (gc.enable if was else gc.disable)()
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_concurrent_loads_leave_the_collector_as_it_was(enabled: bool) -> None:
+    import gc
+    import threading
+
+    def load() -> None:
+        for _ in range(30):
+            Glossary.from_records([HANOI, GOVERNMENT])
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        threads = [threading.Thread(target=load) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
 def test_queries_never_touch_the_garbage_collector(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
