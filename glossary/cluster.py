@@ -145,7 +145,7 @@ def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:
     )
 
 
-def cluster_corpus(docs: Sequence[DocClusters]) -> list[Candidate]:
+def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
     """The corpus stage of `cluster`: merge documents' groups into candidates.
 
     ``cluster_corpus([cluster_document(d, ms) for d, ms in ...])`` equals
@@ -158,9 +158,12 @@ def cluster_corpus(docs: Sequence[DocClusters]) -> list[Candidate]:
     Returns:
         Candidate concepts: names first, then titles.
     """
+    groups: list[_Group] = []
+    titles: list[dict[str, list[Member]]] = []
     with _no_gc():
-        groups = [_thaw(g) for d in docs for g in d.groups]
-        titles = [{k: _unpack(v) for k, v in d.titles} for d in docs]
+        for d in docs:  # once: `docs` may be a generator
+            groups.extend(_thaw(g) for g in d.groups)
+            titles.append({k: _unpack(v) for k, v in d.titles})
         return _corpus_stage(groups, titles)
 
 
