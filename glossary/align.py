@@ -353,15 +353,7 @@ def segment_lexicon(
     Returns:
         English stem → up to `top` Vietnamese words, best first.
     """
-    en_sets: dict[str, set[int]] = defaultdict(set)
-    vi_sets: dict[str, set[int]] = defaultdict(set)
-    for s, ((en, vi), ws) in enumerate(zip(pairs, words, strict=True)):
-        for stem in _en_stems(en.text):
-            en_sets[stem].add(s)
-        for word in ws:
-            text = vi.text[word.start : word.end]
-            if word.tag not in _FUNCTION_TAGS and any(c.isalpha() for c in text):
-                vi_sets[fold(text)].add(s)
+    en_sets, vi_sets = _segment_sets(pairs, words)
     scored: dict[str, list[tuple[float, str]]] = {}
     best_for_word: dict[str, float] = defaultdict(float)
     ties: Counter[str] = Counter()
@@ -395,6 +387,22 @@ def segment_lexicon(
         if kept:
             lexicon[stem] = [w for _, w in kept[:top]]
     return lexicon
+
+
+def _segment_sets(
+    pairs: Sequence[tuple[Segment, Segment]], words: Sequence[Sequence[Word]]
+) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+    """The segments holding each English stem, and each folded Vietnamese word."""
+    en_sets: dict[str, set[int]] = defaultdict(set)
+    vi_sets: dict[str, set[int]] = defaultdict(set)
+    for s, ((en, vi), ws) in enumerate(zip(pairs, words, strict=True)):
+        for stem in _en_stems(en.text):
+            en_sets[stem].add(s)
+        for word in ws:
+            text = vi.text[word.start : word.end]
+            if word.tag not in _FUNCTION_TAGS and any(c.isalpha() for c in text):
+                vi_sets[fold(text)].add(s)
+    return en_sets, vi_sets
 
 
 def _length_prior(english: str, vietnamese: str) -> float:
@@ -689,14 +697,7 @@ def _by_association(
             continue  # "sạch và bền vững" spans two items of a list
         surface = ctx.surface[key]
         assoc = dice(len(en_set), len(vi_set), len(shared))
-        closeness = sum(
-            _closeness(min(abs(p - o.pos) for p in occ[s] for o in occs if o.seg == s))
-            for s in shared
-        ) / len(shared)
-        score = assoc**2 * closeness * _length_prior(label, surface)
-        context = {t for s in shared for t in _en_stems(ctx.en_segs[s].text)}
-        score *= _lexicon_factor(label, surface, ctx.lexicon, context)
-        score *= 1.0 + _ANCHOR_WEIGHT * _anchor_agreement(en_next, occs, shared, ctx)
+        score = _agreement(assoc, label, surface, occ, occs, shared, en_next, ctx)
         if key in ctx.unit_keys:
             score *= _UNIT_BONUS
         score *= kind_factor.get(key, 1.0)
@@ -713,6 +714,32 @@ def _by_association(
         )
     found.sort(key=lambda p: -p.score)
     return found[:top]
+
+
+def _agreement(
+    assoc: float,
+    label: str,
+    surface: str,
+    occ: Mapping[int, list[float]],
+    occs: Sequence[_Occ],
+    shared: Collection[int],
+    en_next: Mapping[int, set[tuple[str, tuple[str, ...]]]],
+    ctx: _Context,
+) -> float:
+    """The association `assoc` (Dice) weighed by how well the candidate agrees.
+
+    Squared Dice times position closeness, the length prior, the lexicon
+    factor and the share of neighbouring aligned names.
+    """
+    closeness = sum(
+        _closeness(min(abs(p - o.pos) for p in occ[s] for o in occs if o.seg == s))
+        for s in shared
+    ) / len(shared)
+    score = assoc**2 * closeness * _length_prior(label, surface)
+    context = {t for s in shared for t in _en_stems(ctx.en_segs[s].text)}
+    score *= _lexicon_factor(label, surface, ctx.lexicon, context)
+    anchors = _anchor_agreement(en_next, occs, shared, ctx)
+    return score * (1.0 + _ANCHOR_WEIGHT * anchors)
 
 
 def _closeness(distance: float) -> float:
