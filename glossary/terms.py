@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
+from operator import getitem
 
 from glossary.model import (
     Candidate,
@@ -150,23 +151,24 @@ _RUN = re.compile(r"[sjSJ][jJ]+|[SJ]")
 
 
 @lru_cache(maxsize=1 << 16)
-def _code(word: str, after_space: bool) -> str:
+def _codes(word: str) -> tuple[str, str]:
+    """The word's letter (see `_RUN`) after other gaps, and after one space."""
     if not _is_content(word):
-        return "n"
-    code = "j" if after_space else "s"
-    return code.upper() if _has_variant_spelling(word) else code
+        return ("n", "n")
+    return ("S", "J") if _has_variant_spelling(word) else ("s", "j")
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
     """Spans of maximal runs of content words joined by single spaces.
 
-    The text is split once; each word becomes a letter (see `_code`) and the
+    The text is split once; each word becomes a letter (see `_codes`) and the
     runs are found by a regex over those letters, so the per-word work stays
-    in C (cached `_code` hits, `map`, `accumulate`).
+    in C (cached `_codes` hits, `map`, `accumulate`).
     """
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
     ends = list(accumulate(map(len, parts)))
-    codes = "".join(map(_code, parts[1::2], map(" ".__eq__, parts[0:-1:2])))
+    after_space = map(" ".__eq__, parts[0:-1:2])  # True picks the second letter
+    codes = "".join(map(getitem, map(_codes, parts[1::2]), after_space))
     # word k is parts[2k + 1]: it starts at ends[2k] and ends at ends[2k + 1]
     return [(ends[2 * m.start()], ends[2 * m.end() - 1]) for m in _RUN.finditer(codes)]
 
