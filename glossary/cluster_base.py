@@ -5,9 +5,10 @@ Private helpers of `glossary.cluster` and `glossary.candidate`.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import MISSING, Field, dataclass, field, fields
 from functools import lru_cache
 
 from glossary import restore
@@ -166,6 +167,8 @@ class DocGroup:
         notes: notes so far ("ambiguous: A | B").
         roles: titles held and how often, in first-seen order.
         local: True if the identity stays in this document (short names).
+        more: any other attribute of the group not at its default, by name
+            (so a field added to `_Group` travels without changing this).
     """
 
     kind: Kind
@@ -177,6 +180,7 @@ class DocGroup:
     notes: tuple[str, ...] = ()
     roles: tuple[tuple[str, int], ...] = ()
     local: bool = False
+    more: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +248,32 @@ def _unpack_extra(extra: tuple[PackedExtra, ...]) -> list[Extra]:
     ]
 
 
+def _default(f: Field[object]) -> object:
+    if f.default is not MISSING:
+        return f.default
+    return f.default_factory() if callable(f.default_factory) else None
+
+
+# The fields of `_Group` that `DocGroup` does not name, with their defaults.
+_MORE = tuple(
+    (f.name, _default(f))
+    for f in fields(_Group)
+    if f.name
+    not in {
+        "kind",
+        "doc",
+        "key",
+        "members",
+        "extra",
+        "flags",
+        "notes",
+        "roles",
+        "local",
+        "merged_into",
+    }
+)
+
+
 def _freeze(g: _Group) -> DocGroup:
     return DocGroup(
         g.kind,
@@ -255,6 +285,11 @@ def _freeze(g: _Group) -> DocGroup:
         tuple(g.notes),
         tuple(g.roles.items()),
         g.local,
+        tuple(
+            (name, value)
+            for name, default in _MORE
+            if (value := getattr(g, name)) != default
+        ),
     )
 
 
@@ -264,6 +299,8 @@ def _thaw(d: DocGroup) -> _Group:
     g.notes.extend(d.notes)
     g.roles.update(dict(d.roles))
     g.local = d.local
+    for name, value in d.more:
+        setattr(g, name, copy.copy(value))
     return g
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import pickle
 from collections.abc import Sequence
 from dataclasses import replace
@@ -11,6 +12,7 @@ from conftest import SEEDS, SHARED
 
 from glossary.cluster import (
     DocClusters,
+    _document_stage,
     acronym_of,
     cluster,
     cluster_corpus,
@@ -19,6 +21,7 @@ from glossary.cluster import (
     load_document,
     norm_key,
 )
+from glossary.cluster_base import _freeze, _thaw
 from glossary.extract import english_mentions
 from glossary.model import (
     Candidate,
@@ -385,14 +388,25 @@ def test_district_and_ward_keep_their_vietnamese_category() -> None:
     assert "tỉnh Vĩnh Long" not in vi_preferred("Vinh Long Province")
 
 
+@functools.cache
 def _real_mentions() -> list[Mention]:
+    """Mentions of seeds and news-dev, Vietnamese texts too (when that side
+    is installed)."""
+    try:
+        from glossary.vi_extract import vietnamese_mentions
+    except ImportError:  # pragma: no cover - the Vietnamese side is optional
+        vietnamese_mentions = None
     paths = sorted(SEEDS.glob("*.txt"))
-    paths += sorted((SHARED / "corpus" / "news-dev").glob("en_*.txt"))
+    paths += sorted((SHARED / "corpus" / "news-dev").glob("*.txt"))
     if not paths:
         pytest.skip("seeds and news-dev missing")
     ms: list[Mention] = []
     for p in paths:
-        ms.extend(english_mentions(Document(p.name, p.read_text(encoding="utf-8"))))
+        doc = Document(p.name, p.read_text(encoding="utf-8"))
+        if not p.name.startswith("vi_"):
+            ms.extend(english_mentions(doc))
+        elif vietnamese_mentions is not None:
+            ms.extend(vietnamese_mentions(doc))
     return ms
 
 
@@ -454,3 +468,18 @@ def test_document_clusters_travel_as_positions_of_the_mentions() -> None:
     assert load_document(dump_document(empty, []), []) == empty
     with pytest.raises(TypeError):
         load_document(pickle.dumps(["not clusters"]), [])
+
+
+def test_frozen_groups_thaw_to_equal_groups() -> None:
+    # every attribute of a group (a field added later too) survives the trip
+    ms = _real_mentions()
+    by_doc: dict[str, list[Mention]] = {}
+    for m in ms:
+        by_doc.setdefault(m.document, []).append(m)
+    n = 0
+    for d, dm in by_doc.items():
+        groups, _ = _document_stage(d, dm)
+        for g in groups:
+            assert _thaw(_freeze(g)) == g
+            n += 1
+    assert n > 300
