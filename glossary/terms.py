@@ -53,9 +53,11 @@ SOURCE = "cvalue-chunk"
 MIN_CVALUE = 2.0  # below this a phrase needs a nominal head to count as a term
 MAX_WORDS = 4
 
-# A word not glued to the one before it; the test follows the first letter so
-# that the pattern opens with a character set, which `re` scans for in C.
-_WORD = re.compile(r"[A-Za-z](?<![\w'’-].)(?:[A-Za-z'’-]*[A-Za-z])?")
+# Letters joined by "'", "’" or "-" ("multi-faceted"), not glued to the word
+# before. The glue test follows the first letter so that the pattern opens with
+# a character set, which `re` scans for in C; letter blocks end a word without
+# backtracking.
+_WORD = re.compile(r"[A-Za-z](?<![\w'’-].)[A-Za-z]*(?:['’-]+[A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
