@@ -1125,7 +1125,10 @@ class BulkWriter:
         self._counts: dict[int, int] = {}
         self._term_updates: dict[int, tuple[str, str]] = {}
         self._evidence: list[tuple[Any, ...]] = []
-        self._occurrences: list[tuple[Any, ...]] = []
+        # Kept per term and expanded while writing: a quarter of a million
+        # row tuples would be ~20 MB more at the build's peak.
+        self._occurrences: list[tuple[int, Sequence[Occurrence]]] = []
+        self._n_occurrences = 0
         self._touched: set[int] = set()
 
     def add_concept(self, concept: Concept, *, key: str | None = None) -> int:
@@ -1202,11 +1205,15 @@ class BulkWriter:
         self._touched.add(concept_id)
 
     def _insert_occurrences(self) -> None:
-        rows = self._occurrences
+        rows = (
+            (tid, o.document, o.start, o.end, o.context)
+            for tid, occs in self._occurrences
+            for o in occs
+        )
         # Filling an empty table (a build resets them all): building the
         # indexes once afterwards costs a third of updating them row by row.
         rebuild = (
-            len(rows) >= _REINDEX_MIN
+            self._n_occurrences >= _REINDEX_MIN
             and self._conn.execute("SELECT 1 FROM occurrences LIMIT 1").fetchone()
             is None
         )
@@ -1217,11 +1224,10 @@ class BulkWriter:
                 rows,
             )
 
-    def add_occurrences(self, term_id: int, occurrences: Iterable[Occurrence]) -> None:
-        """Record where a term was seen."""
-        self._occurrences.extend(
-            (term_id, o.document, o.start, o.end, o.context) for o in occurrences
-        )
+    def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
+        """Record where a term was seen (`occurrences` is read at `flush`)."""
+        self._occurrences.append((term_id, occurrences))
+        self._n_occurrences += len(occurrences)
 
     def flush(self) -> None:
         """Write everything buffered, in dependency order, and start afresh."""
