@@ -210,13 +210,10 @@ def _candidate(g: _Group) -> Candidate:
 
 def _is_vietnamese_form(text: str) -> bool:
     """True if `text` is a Vietnamese name written with its marks ("Hà Nội")."""
+    if not _has_diacritics(text) or text.isupper():
+        return False
     words = [w for w in _NAME_SEP.split(_strip_admin(text)) if w]
-    return (
-        _has_diacritics(text)
-        and not text.isupper()
-        and bool(words)
-        and all(restore.is_syllable(w) for w in words)
-    )
+    return bool(words) and all(restore.is_syllable(w) for w in words)
 
 
 def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term]:
