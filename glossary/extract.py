@@ -154,8 +154,13 @@ def _squeezed(text: str, start: int, end: int) -> str:
 
     Cached because the names of one sentence share it; a hit costs no more
     than hashing, as str caches its hash and the key holds the same object.
+    A slice whose only inner whitespace is single spaces is returned stripped
+    without splitting (every other whitespace character is unprintable).
     """
-    return " ".join(text[start:end].split())
+    stripped = text[start:end].strip()
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
+    return " ".join(stripped.split())
 
 
 # ". ", "!" at the end, or a line break; written to open with one character set

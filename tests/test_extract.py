@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from glossary.extract import (
     _UPPER,
     _sentence,
+    _squeezed,
     _tokens,
     english_mentions,
     is_vietnamese_name,
@@ -318,3 +319,17 @@ def test_sentence_matches_its_plain_form_at_every_span(text: str) -> None:
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert _sentence(text, start, end) == _plain_sentence(text, start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=80), st.integers(0, 80), st.integers(0, 80))
+def test_squeezed_is_split_and_join(text: str, start: int, end: int) -> None:
+    assert _squeezed(text, start, end) == " ".join(text[start:end].split())
+
+
+@pytest.mark.parametrize(
+    "text", ["a b", " a  b ", "a\nb", "a\u00a0b", "a\u2009b", "a\x1cb", "a\u3000b"]
+)
+def test_squeezed_makes_any_whitespace_one_space(text: str) -> None:
+    assert _squeezed(text, 0, len(text)) == " ".join(text.split())
+    assert "a b" in _squeezed(text, 0, len(text))
