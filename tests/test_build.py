@@ -216,3 +216,26 @@ def test_rebuild_keeps_one_copy_of_placeless_evidence(
         path.write_text(path.read_text() + "\n")
     assert build(tb, [str(seeds)]).processed == 5
     assert _evidence(tb) == before
+
+
+def test_collector_paused_during_a_build_and_restored(tmp_path: Path) -> None:
+    import gc
+
+    from glossary.build import build_documents
+    from glossary.extraction import extract
+    from glossary.model import Document, Mention
+
+    states: list[bool] = []
+
+    def extractor(doc: Document) -> tuple[str, list[Mention]]:
+        states.append(gc.isenabled())
+        return extract(doc)
+
+    path = min(SEEDS.glob("*.txt"))
+    doc = Document(str(path), path.read_text("utf-8"))
+    assert gc.isenabled()
+    with TermBase(tmp_path / "g.db") as tb:
+        report = build_documents(tb, [doc], extractor=extractor)
+    assert states == [False]
+    assert gc.isenabled()
+    assert report.new > 0
