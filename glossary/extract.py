@@ -278,8 +278,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
     i = 0
     n = len(toks)
     while i < n:
-        w = toks[i][2]
-        if not _is_cap(w):
+        if not toks[i][2][:1].isupper():  # `_is_cap`, inline: it runs per token
             i += 1
             continue
         run = _Run()
@@ -291,12 +290,13 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
             if s2 - pe > _LONGEST_GAP:  # every rule below needs a short gap
                 break
             gap = text[pe:s2]
-            if _is_cap(w2) and gap in (" ", "\u00a0"):
+            cap2 = w2[:1].isupper()  # `_is_cap(w2)`
+            if cap2 and gap in (" ", "\u00a0"):
                 run.words.append(toks[j])
                 j += 1
                 continue
             if (
-                _is_cap(w2)
+                cap2
                 and gap in DASH_GAPS
                 and (
                     gap == " -"
@@ -340,7 +340,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
             if (
                 run.title_of >= 0
                 and gap == ", "
-                and _is_cap(w2)
+                and cap2
                 and not restore.is_country(w2)
                 and j + 2 < n
                 and toks[j + 1][2] == "and"
@@ -371,7 +371,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
             if (
                 run.connector
                 and gap == ", "
-                and _is_cap(w2)
+                and cap2
                 and not restore.is_country(w2)
             ):
                 run.words.append(toks[j])
