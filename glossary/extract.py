@@ -368,12 +368,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> Iterator[_Run]:
                     j = k
                     continue
                 break
-            if (
-                run.connector
-                and gap == ", "
-                and cap2
-                and not restore.is_country(w2)
-            ):
+            if run.connector and gap == ", " and cap2 and not restore.is_country(w2):
                 run.words.append(toks[j])
                 run.comma = True
                 j += 1
@@ -437,7 +432,8 @@ def english_mentions(doc: Document) -> list[Mention]:
     out: list[Mention] = []
     lang = "en"
     for run in _runs(text, toks):
-        words = list(run.words)
+        words = run.words  # trimmed in place: `_runs` is done with it
+        run_size = len(words)
         pending_title = ""
         # drop trailing connectors (never happens) and leading stop words
         while words:
@@ -468,7 +464,7 @@ def english_mentions(doc: Document) -> list[Mention]:
         if (
             len(words) == 1
             and words[0][2].casefold() in STOP
-            and (len(run.words) > 1 or _sentence_initial(text, words[0][0]))
+            and (run_size > 1 or _sentence_initial(text, words[0][0]))
         ):
             continue
         # a country before a title: "US Deputy Secretary"
@@ -563,7 +559,12 @@ def english_mentions(doc: Document) -> list[Mention]:
                 )
             words = words[ntitle:]
             names = names[ntitle:]
-        elif all(map(is_title_word, names)) and split_title([*names, "X"]):
+        elif (
+            names
+            and is_title_word(names[0])  # the usual answer, without `all`
+            and all(map(is_title_word, names))
+            and split_title([*names, "X"])
+        ):
             if is_honorific(" ".join(names)):
                 continue
             ts, te = words[0][0], words[-1][1]
@@ -585,7 +586,7 @@ def english_mentions(doc: Document) -> list[Mention]:
         start, end = words[0][0], words[-1][1]
         surface = text[start:end]
         # possessive
-        for suf in ("'s", "’s"):
+        for suf in ("'s", "’s") if surface.endswith(("'s", "’s")) else ():
             if surface.endswith(suf):
                 surface = surface[: -len(suf)]
                 end -= len(suf)
