@@ -60,11 +60,9 @@ from glossary.cluster_base import (
     _Group,
     _is_acronym,
     _name_words,
-    _pack,
     _split_name,
     _strip_admin,
     _thaw,
-    _unpack,
     _vietnamese_group,
     _word_keys,
     _words,
@@ -149,7 +147,7 @@ def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:
     return DocClusters(
         document,
         tuple(_freeze(g) for g in groups),
-        tuple((k, _pack(v)) for k, v in titles.items()),
+        tuple((k, tuple(v)) for k, v in titles.items()),
     )
 
 
@@ -171,7 +169,7 @@ def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
     with _no_gc():
         for d in docs:  # once: `docs` may be a generator
             groups.extend(_thaw(g) for g in d.groups)
-            titles.append({k: _unpack(v) for k, v in d.titles})
+            titles.append({k: list(v) for k, v in d.titles})
         return _corpus_stage(groups, titles)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import MISSING, Field, dataclass, field, fields
 from functools import lru_cache
 
@@ -145,8 +146,8 @@ class _Group:
 
 Member = tuple[Mention, TermType, Evidence]
 Extra = tuple[str, str, TermType, Evidence, Mention]
-# Evidence that only repeats its mention's place travels as (rule, detail):
-# unpickling an Evidence costs more than making one.
+# In a pickle, evidence that only repeats its mention's place travels as
+# (rule, detail): unpickling an Evidence costs more than making one.
 PackedMember = tuple[Mention, TermType, str, str] | Member
 PackedExtra = tuple[str, str, TermType, str, str, Mention] | Extra
 
@@ -159,10 +160,9 @@ class DocGroup:
         kind: the concept's kind.
         doc: the document's path.
         key: the key the corpus stage merges full names by.
-        members: the mentions, each with its term type and evidence; the
-            evidence as its rule and detail when it is where the mention is.
+        members: the mentions, each with its term type and evidence.
         extra: synthesized forms ("PM Chính"): text, lang, type, evidence
-            (the same way) and the mention they stand for.
+            and the mention they stand for.
         flags: flags set so far (ambiguous).
         notes: notes so far ("ambiguous: A | B").
         roles: titles held and how often, in first-seen order.
@@ -174,13 +174,57 @@ class DocGroup:
     kind: Kind
     doc: str
     key: str
-    members: tuple[PackedMember, ...]
-    extra: tuple[PackedExtra, ...] = ()
+    members: tuple[Member, ...]
+    extra: tuple[Extra, ...] = ()
     flags: frozenset[Flag] = frozenset()
     notes: tuple[str, ...] = ()
     roles: tuple[tuple[str, int], ...] = ()
     local: bool = False
     more: tuple[tuple[str, object], ...] = ()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # pickled with its evidence packed (see `PackedMember`)
+        return (
+            _unpacked_group,
+            (
+                self.kind,
+                self.doc,
+                self.key,
+                _pack(self.members),
+                _pack_extra(self.extra),
+                self.flags,
+                self.notes,
+                self.roles,
+                self.local,
+                self.more,
+            ),
+        )
+
+
+def _unpacked_group(
+    kind: Kind,
+    doc: str,
+    key: str,
+    members: tuple[PackedMember, ...],
+    extra: tuple[PackedExtra, ...],
+    flags: frozenset[Flag],
+    notes: tuple[str, ...],
+    roles: tuple[tuple[str, int], ...],
+    local: bool,
+    more: tuple[tuple[str, object], ...],
+) -> DocGroup:
+    return DocGroup(
+        kind,
+        doc,
+        key,
+        tuple(_unpack(members)),
+        tuple(_unpack_extra(extra)),
+        flags,
+        notes,
+        roles,
+        local,
+        more,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,15 +238,32 @@ class DocClusters:
         document: the document's path.
         groups: names grouped within the document, in order of first mention.
         titles: title mentions by title key, keys in order of first mention;
-            each with its term type and evidence (as in `DocGroup.members`).
+            each with its term type and evidence.
     """
 
     document: str
     groups: tuple[DocGroup, ...] = ()
-    titles: tuple[tuple[str, tuple[PackedMember, ...]], ...] = ()
+    titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # pickled with its evidence packed (see `PackedMember`)
+        return (
+            _unpacked_clusters,
+            (self.document, self.groups, [(k, _pack(v)) for k, v in self.titles]),
+        )
 
 
-def _pack(members: list[Member]) -> tuple[PackedMember, ...]:
+def _unpacked_clusters(
+    document: str,
+    groups: tuple[DocGroup, ...],
+    titles: list[tuple[str, tuple[PackedMember, ...]]],
+) -> DocClusters:
+    return DocClusters(
+        document, groups, tuple((k, tuple(_unpack(v))) for k, v in titles)
+    )
+
+
+def _pack(members: Sequence[Member]) -> tuple[PackedMember, ...]:
     return tuple(
         [
             (m, t, ev.rule, ev.detail)
@@ -222,7 +283,7 @@ def _unpack(members: tuple[PackedMember, ...]) -> list[Member]:
     ]
 
 
-def _pack_extra(extra: list[Extra]) -> tuple[PackedExtra, ...]:
+def _pack_extra(extra: Sequence[Extra]) -> tuple[PackedExtra, ...]:
     return tuple(
         [
             (text, lang, t, ev.rule, ev.detail, m)
@@ -279,8 +340,8 @@ def _freeze(g: _Group) -> DocGroup:
         g.kind,
         g.doc,
         g.key,
-        _pack(g.members),
-        _pack_extra(g.extra),
+        tuple(g.members),
+        tuple(g.extra),
         frozenset(g.flags),
         tuple(g.notes),
         tuple(g.roles.items()),
@@ -294,7 +355,7 @@ def _freeze(g: _Group) -> DocGroup:
 
 
 def _thaw(d: DocGroup) -> _Group:
-    g = _Group(d.kind, d.doc, d.key, _unpack(d.members), _unpack_extra(d.extra))
+    g = _Group(d.kind, d.doc, d.key, list(d.members), list(d.extra))
     g.flags.update(d.flags)
     g.notes.extend(d.notes)
     g.roles.update(dict(d.roles))
