@@ -153,3 +153,21 @@ def test_reset_build_data_keeps_the_indexes(tmp_path: Path) -> None:
         assert _schema(tb) == schema
         assert tb.counts()["occurrences"] == 0
         assert tb.concept(cid).terms[0].count == 0
+
+
+def test_bulk_ids_are_the_ones_sqlite_would_give() -> None:
+    with TermBase() as one, TermBase() as bulk:
+        for tb in (one, bulk):
+            ids = [tb.add_concept(c) for c in SAMPLE_CONCEPTS]
+            tb.delete_concept(ids[-1])  # the largest id is free again
+            tb.delete_concept(ids[0])  # a gap stays a gap
+        concept = replace(SAMPLE_CONCEPTS[-1], terms=())
+        term = SAMPLE_CONCEPTS[-1].terms[0]
+        cid = one.add_concept(concept)
+        tid = one.add_term(cid, term)
+        with bulk.transaction():
+            out = bulk.bulk()
+            assert out.add_concept(concept) == cid
+            assert out.add_term(cid, term) == tid
+            out.flush()
+        assert _rows(bulk) == _rows(one)
