@@ -20,6 +20,7 @@ from glossary.cluster_base import (
     _vietnamese_group,
     _words,
     norm_key,
+    strip_vi_unit,
 )
 from glossary.extract import fold
 from glossary.model import (
@@ -36,6 +37,7 @@ from glossary.model import (
 )
 from glossary.terms import vi_term_key
 from glossary.titles import canonical_title, is_plural_title
+from glossary.vi_admin import english_body, expand_abbreviation
 
 
 def _has_diacritics(text: str) -> bool:
@@ -88,7 +90,9 @@ def _candidate(g: _Group) -> Candidate:
         text = k[0]
         diac = _has_diacritics(text)
         caps = text.isupper() and len(text) > 3
-        bare = g.kind is not Kind.PLACE or _strip_admin(text) == text
+        bare = g.kind is not Kind.PLACE or (
+            _strip_admin(text) == text and strip_vi_unit(text) == text
+        )
         return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
 
     best = max(fulls, key=rank)
@@ -169,6 +173,8 @@ def _candidate(g: _Group) -> Candidate:
         terms = _vietnamese_preferred(terms, best)
     if g.kind is Kind.PLACE:
         terms = _local_unit_preferred(terms, flags, notes)
+    if g.kind is Kind.ORG:
+        terms = _vi_body_preferred(terms, g.vi_name, best)
     if g.kind is Kind.TITLE:
         pref_text = best[0]
         full = canonical_title(best[0])
@@ -303,6 +309,45 @@ def _local_unit_preferred(
         if not (t.lang == unit.lang and t.text == unit.text)
     ]
     return [*out, unit]
+
+
+def _vi_body_preferred(
+    terms: list[Term], vi_name: str, best: tuple[str, str]
+) -> list[Term]:
+    """A local state body gets its full Vietnamese name as the `vi` preferred.
+
+    The name is, first, the one its document implies ("Sở Xây dựng" → "Sở Xây
+    dựng tỉnh Thanh Hóa", see `cluster`); else the Vietnamese name of an
+    English provincial body ("Vinh Long Provincial People's Committee" → "Ủy
+    ban nhân dân tỉnh Vĩnh Long"); else the written `vi` preferred name with
+    "UBND"/"HĐND" in full. The written forms stay as admitted terms.
+    """
+    vi_pref = next((t for t in terms if t.lang == "vi" and t.is_preferred), None)
+    name, ev = "", None
+    if vi_name:
+        name, ev = vi_name, Evidence("province-of-document", detail=vi_name)
+    elif vi_pref is None and best[1] == "en":
+        body = english_body(best[0])
+        if body is not None:
+            name = body
+            ev = Evidence("provincial-body", detail=f"{best[0]} → {body}")
+    elif vi_pref is not None:
+        full = expand_abbreviation(vi_pref.text)
+        if full != vi_pref.text:
+            name = full
+            ev = Evidence("abbreviation", detail=f"{vi_pref.text} → {full}")
+    if not name or ev is None:
+        return terms
+    if any(t.lang == "vi" and t.text == name and t.is_preferred for t in terms):
+        return terms
+    out = [
+        replace(t, status=TermStatus.ADMITTED)
+        if t.lang == "vi" and t.is_preferred
+        else t
+        for t in terms
+        if not (t.lang == "vi" and t.text == name)
+    ]
+    return [*out, _full_form(name, "vi", ev)]
 
 
 def _full_form(text: str, lang: str, ev: Evidence) -> Term:

@@ -69,6 +69,7 @@ from glossary.cluster_base import (
     acronym_of,
     name_key,
     norm_key,
+    strip_vi_unit,
 )
 from glossary.extract import fold
 from glossary.model import (
@@ -81,6 +82,7 @@ from glossary.model import (
 )
 from glossary.name_words import ORG_HEADS
 from glossary.titles import canonical_title, is_honorific, is_plural_title
+from glossary.vi_admin import with_province
 
 __all__ = [
     "DocClusters",
@@ -361,6 +363,8 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             fits = list(tails.get(_word_keys(words), ()))
         else:
             fits = [g for g in persons if _refers_to(words, g)]
+        if not fits and m.kind is None and _join_typed(m, full):
+            continue
         if not fits and m.kind not in (None, Kind.PERSON):
             g = group_for(m.kind, norm_key(m.text, m.kind))
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
@@ -478,7 +482,23 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
     _link_org_short_forms(order)
     _link_two_word_persons(order)
     _link_club_places(ms, order)
+    _link_club_names(order)
+    _attach_provinces(ms, order)
     return [g for g in order if g.merged_into is None and g.members]
+
+
+def _join_typed(m: Mention, full: dict[tuple[Kind, str], _Group]) -> bool:
+    """An untyped name joins the one organisation or place of its document
+    written the same way ("Thép Xanh Nam Định" after "(Thép Xanh Nam Định)")."""
+    same = [
+        g
+        for k in (Kind.ORG, Kind.PLACE)
+        if (g := full.get((k, norm_key(m.text, k)))) is not None
+    ]
+    if len(same) != 1:
+        return False
+    same[0].add(m, TermType.FULL_FORM, _ev("same-name", m))
+    return True
 
 
 # Heads that make an organisation a sports club: "Hà Nội FC", "CLB Hà Nội".
@@ -521,6 +541,100 @@ def _link_club_places(ms: list[Mention], order: list[_Group]) -> None:
                 TermType.SHORT_FORM,
                 _ev("club-of-player", m, club.members[0][0].text),
             )
+
+
+def _unit_short(g: _Group, h: _Group) -> bool:
+    """True if organisation `g` is `h` without the place after its unit word.
+
+    "UBND tỉnh" is "UBND tỉnh Thanh Hóa"; "Sở Kế hoạch và Đầu tư" is "Sở Kế
+    hoạch và Đầu tư tỉnh Hà Tĩnh" (the caller wants one such `h`).
+    """
+    if g.kind is not Kind.ORG or h.kind is not Kind.ORG:
+        return False
+    w = _words(g.members[0][0].text)
+    hw = _words(h.members[0][0].text)
+    rest = hw[len(w) :]
+    if w[-1].lower() in _VI_UNITS:
+        return len(rest) >= 1 and all(x[:1].isupper() for x in rest)
+    return (
+        len(rest) >= 2
+        and rest[0].lower() in _VI_UNITS
+        and all(x[:1].isupper() for x in rest[1:])
+    )
+
+
+def _attach_provinces(ms: list[Mention], order: list[_Group]) -> None:
+    """Provincial bodies written without their province get it in full.
+
+    "Sở Xây dựng" in a document about one province, or the body of "... của
+    tỉnh Thanh Hóa", gets the Vietnamese name "Sở Xây dựng tỉnh Thanh Hóa"
+    and that name's key, so it meets the same body named in full elsewhere.
+    """
+    sentences = list(dict.fromkeys(m.context for m in ms))
+    places = [strip_vi_unit(m.text) for m in ms if m.kind is Kind.PLACE]
+    for g in order:
+        if g.kind is not Kind.ORG or g.merged_into is not None or g.vi_name:
+            continue
+        m0 = g.members[0][0]
+        if m0.lang != "vi" or not restore.has_diacritics(m0.text):
+            continue
+        units = {
+            with_province(m.text, m.context, sentences, places) for m, _, _ in g.members
+        }
+        if len(units) == 1 and None not in units:
+            g.vi_name = m0.text + str(units.pop())
+            g.key = norm_key(g.vi_name, Kind.ORG)
+
+
+def _link_club_names(order: list[_Group]) -> None:
+    """A club named by its place alone joins the one club of the document
+    named after that place.
+
+    "Hà Nội" (typed a club by "Quan Văn Chuẩn (Hà Nội)") is "CLB Hà Nội";
+    "Nam Định" is "Thép Xanh Nam Định", a sponsor's name before the place.
+    A body whose place follows an administrative word ("UBND tỉnh Nam Định")
+    is not a club.
+    """
+    live = [g for g in order if g.kind is Kind.ORG and g.merged_into is None]
+    for g in live:
+        text = g.members[0][0].text
+        if g.merged_into is not None or not restore.is_province(text):
+            continue
+        if any(m.text != text for m, _, _ in g.members):
+            continue
+        fits = []
+        for h in live:
+            if h is g or h.merged_into is not None:
+                continue
+            w = _words(h.members[0][0].text)
+            n = len(_words(text))
+            if len(w) <= n or fold(" ".join(w)) == fold(text):
+                continue
+            if name_key(" ".join(w[-n:])) == name_key(text):
+                before = w[:-n]
+            elif name_key(" ".join(w[1:])) == name_key(text):
+                before = w[:1]
+            else:
+                continue
+            if fold(before[0]) in _CLUB_HEADS or (
+                not any(
+                    fold(x) in _ADMIN_WORDS or x.lower() in _VI_UNITS for x in before
+                )
+                and all(x[:1].isupper() for x in before)
+            ):
+                fits.append(h)
+        if len(fits) != 1:
+            continue
+        h = fits[0]
+        for m, _t, _ in g.members:
+            h.add(
+                m, TermType.SHORT_FORM, _ev("club-place-name", m, h.members[0][0].text)
+            )
+        g.merged_into = h
+
+
+# Vietnamese administrative words before a place's name in a body's name
+_VI_UNITS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường", "tp", "tp."})
 
 
 def _with_title(m: Mention) -> Mention:
@@ -680,7 +794,7 @@ def _link_org_short_forms(order: list[_Group]) -> None:
             rest = hw[len(w) :]
             org_short = g.kind is Kind.ORG and w[-1] in ORG_HEADS and len(w) >= 2
             head_only = all(x in ORG_HEADS or x in _ADMIN_WORDS for x in rest)
-            if org_short or head_only:
+            if org_short or head_only or _unit_short(g, h):
                 fits.append(h)
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):
             # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
@@ -703,6 +817,8 @@ def _link_org_short_forms(order: list[_Group]) -> None:
                 )
             h.extra.extend(g.extra)
             g.merged_into = h
+        elif g.kind is Kind.ORG and _words(m0.text)[-1].lower() in _VI_UNITS:
+            g.local = True  # "UBND tỉnh" of another document is another body
 
 
 # Vietnamese category words before a company's own name ("Tập đoàn",

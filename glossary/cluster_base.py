@@ -24,6 +24,7 @@ from glossary.model import (
 )
 from glossary.name_words import ADMIN_WORDS
 from glossary.titles import canonical_title, is_honorific
+from glossary.vi_admin import expand_abbreviation
 
 # Clustering keys the same few thousand names hundreds of thousands of times.
 name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
@@ -77,6 +78,10 @@ def norm_key(text: str, kind: Kind | None) -> str:
         m = _PAIR.match(text)
         if m and restore.is_country(m.group(1)) and restore.is_country(m.group(2)):
             text = m.group(3)
+    if kind is Kind.PLACE:
+        text = strip_vi_unit(text)
+    elif kind is Kind.ORG:
+        text = expand_abbreviation(text)  # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X"
     words = list(_words(fold(text).replace("’", "'")))
     if kind is Kind.PLACE:
         while len(words) > 1 and words[-1] in _ADMIN_WORDS:
@@ -130,6 +135,7 @@ class _Group:
     notes: list[str] = field(default_factory=list)
     roles: Counter[str] = field(default_factory=Counter)
     local: bool = False  # identity is document-local (short or 2-syllable names)
+    vi_name: str = ""  # full Vietnamese name the document implies ("Sở X tỉnh Y")
     merged_into: _Group | None = None
 
     def root(self) -> _Group:
@@ -388,6 +394,26 @@ def _vietnamese_group(g: _Group) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name_key(w) for w in words)
+
+
+# A Vietnamese administrative category before a place's own name ("xã Cẩm
+# Thủy", "tỉnh Thanh Hóa", "thành phố Hà Nội"); matched with its marks, so the
+# syllables "Thanh", "Xa", "Quan" of plain names are never taken for one. A
+# number after it is the name itself ("Quận 1", "Phường 3") and stays.
+_VI_UNIT_PREFIX = re.compile(
+    r"^(?:thành phố|thị xã|thị trấn|đặc khu|tỉnh|quận|huyện|phường|xã)\s+(?=[^\W\d])",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def strip_vi_unit(text: str) -> str:
+    """A place name without its leading Vietnamese category words.
+
+    >>> strip_vi_unit("xã Cẩm Thủy"), strip_vi_unit("Quận 1")
+    ('Cẩm Thủy', 'Quận 1')
+    """
+    return _VI_UNIT_PREFIX.sub("", text, count=1)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -318,6 +318,15 @@ def _cities() -> dict[str, str]:
     return out
 
 
+def is_city(text: str) -> bool:
+    """True if `text` names a province-level city ("Hà Nội", "Hanoi").
+
+    >>> is_city("Hanoi"), is_city("Vinh Long")
+    (True, False)
+    """
+    return name_key(text) in _cities()
+
+
 def restore_place(text: str, *, city: bool = False) -> Restoration:
     """Restore a Vietnamese place name's diacritics from the gazetteer.
 

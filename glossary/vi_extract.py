@@ -340,7 +340,7 @@ def vietnamese_mentions(
         surface = doc.text[tokens[i].start : tokens[j - 1].end]
         kind = Kind.PERSON if i in titled else kinds.get(name_key(surface))
         if (
-            kind is None
+            (kind is None or (kind is Kind.PLACE and _club_named(doc.text, surface)))
             and n
             and part_kinds[-1] in (Kind.PERSON, None)
             and _affiliation(ctx, parts[n - 1], (i, j))
@@ -353,6 +353,15 @@ def vietnamese_mentions(
     out.extend(terms(doc, ctx, claimed))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _club_named(text: str, name: str) -> bool:
+    """True if `text` names a club after the place `name` ("CLB Hà Nội").
+
+    Then "Quan Văn Chuẩn (Hà Nội)" is the player's club even where "tại Hà
+    Nội" elsewhere in the text is the city.
+    """
+    return f"CLB {name}" in text or f"{name} FC" in text
 
 
 def _affiliation(ctx: Context, before: tuple[int, int], part: tuple[int, int]) -> bool:

@@ -21,14 +21,15 @@ from glossary.model import Document, Mention
 
 NEWS = SHARED / "corpus" / "news-dev"
 
-# achieved: found 0.99, together 24/31, canonical 213/317, invented 0, merged 1
-# (English rules + the Vietnamese extractor, without the store); small slack
-# for the Vietnamese side moving and for the scorer's tie-breaks
+# achieved: found 0.99, together 27/31, canonical 233/317, invented 0, merged 0
+# (English rules + the Vietnamese extractor, without the store); before the
+# administrative-structure rules (vi_admin): together 24, canonical 213,
+# merged 1. Small slack for the scorer's tie-breaks between equal concepts.
 FLOOR_FOUND = 0.97
-FLOOR_TOGETHER = 24
-FLOOR_CANONICAL = 208
+FLOOR_TOGETHER = 27
+FLOOR_CANONICAL = 230
 MAX_INVENTED = 0
-MAX_MERGED = 1
+MAX_MERGED = 0
 
 _SUMMARY = re.compile(
     r"(\d+) clusters: found ([\d.]+), kind ([\d.]+), together (\d+)/(\d+), "

@@ -1,0 +1,216 @@
+"""Vietnamese administrative structure in organisation names.
+
+Pure functions over strings, used by clustering to give a local body its
+full Vietnamese name:
+
+- the standard abbreviations of people's committees and councils
+  ("UBND tỉnh Sơn La" → "Ủy ban nhân dân tỉnh Sơn La");
+- the province a provincial department ("Sở Xây dựng") belongs to, from the
+  sentence or the document that names it;
+- the Vietnamese name of the provincial bodies English news writes as
+  "Vinh Long Provincial People's Committee" or "Binh Dinh Provincial Party
+  Committee", with the province's spelling and level from the gazetteer.
+
+Nothing here is a list of names: the patterns are the administrative
+structure (unit words, body words), the names come from the text and the
+gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from glossary import restore
+from glossary.text import name_key
+
+__all__ = [
+    "english_body",
+    "expand_abbreviation",
+    "province_in",
+    "province_unit",
+    "with_province",
+]
+
+# Abbreviations that open the name of a local state body, and their full words.
+_ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+}
+
+_ABBREV = re.compile(r"^(UBND|HĐND)(?=\s+\S)")
+
+
+def expand_abbreviation(text: str) -> str:
+    """The name with a leading "UBND"/"HĐND" written in full.
+
+    >>> expand_abbreviation("UBND tỉnh Sơn La")
+    'Ủy ban nhân dân tỉnh Sơn La'
+    >>> expand_abbreviation("UBND")
+    'UBND'
+    """
+    return _ABBREV.sub(lambda m: _ABBREVIATIONS[m.group(1)], text, count=1)
+
+
+def province_unit(name: str) -> str | None:
+    """ "tỉnh X" or "thành phố X" for a province-level unit, with its marks.
+
+    `name` may be written without marks ("Vinh Long"); it is restored from
+    the gazetteer, and None is returned when the gazetteer does not settle
+    the spelling or the name is not a province.
+
+    >>> province_unit("Vinh Long"), province_unit("Hanoi")
+    ('tỉnh Vĩnh Long', 'thành phố Hà Nội')
+    """
+    if not restore.is_province(name):
+        return None
+    r = restore.restore_place(name)
+    if r.restored or restore.has_diacritics(name) or name in restore.place_forms(name):
+        spelled = r.text
+    else:
+        return None
+    if restore.is_city(name):
+        return "thành phố " + spelled
+    return "tỉnh " + spelled
+
+
+_UNIT_NAME = re.compile(
+    r"\b(?:tỉnh|Tỉnh|thành phố|Thành phố)\s+"
+    r"((?:[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*)(?:[ \-–]+[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*){0,3})"
+)
+
+
+def _provinces_written(text: str) -> list[str]:
+    """Province names written after "tỉnh"/"thành phố" in `text`, in order."""
+    out = []
+    for m in _UNIT_NAME.finditer(text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if restore.is_province(name):
+                out.append(name)
+                break
+    return out
+
+
+def province_in(
+    sentence: str, sentences: Iterable[str], places: Iterable[str] = ()
+) -> str | None:
+    """The one province a sentence, else its document, is about.
+
+    The sentence decides when it names exactly one province ("Ở tỉnh Đồng
+    Nai, ... Giám đốc Sở Tài chính"); otherwise the document must name
+    exactly one, after "tỉnh"/"thành phố" in its `sentences` or as one of the
+    `places` it mentions.
+
+    Returns:
+        The province's name as written (with its marks), or None.
+
+    >>> province_in("Giám đốc Sở Xây dựng.", ["UBND tỉnh Thanh Hóa."], ["Thanh Hóa"])
+    'Thanh Hóa'
+    """
+    here = {name_key(p): p for p in _provinces_written(sentence)}
+    if len(here) == 1:
+        return next(iter(here.values()))
+    if here:
+        return None
+    found: dict[str, str] = {}
+    for s in sentences:
+        for p in _provinces_written(s):
+            found.setdefault(name_key(p), p)
+    for p in places:
+        if restore.is_province(p):
+            found.setdefault(name_key(p), p)
+    if len(found) != 1:
+        return None
+    prov = next(iter(found.values()))
+    return prov if restore.has_diacritics(prov) else None
+
+
+# A provincial department: "Sở" and its capitalised field ("Sở Xây dựng").
+_DEPARTMENT = re.compile(r"^Sở\s+[A-ZÀ-ỸĐ]")
+
+
+def with_province(
+    name: str, sentence: str, sentences: Iterable[str], places: Iterable[str] = ()
+) -> str | None:
+    """The province part of a provincial body written without it.
+
+    "Sở Xây dựng" in a document about Thanh Hóa is "Sở Xây dựng tỉnh Thanh
+    Hóa"; any body followed by "của tỉnh X" in its sentence is "... tỉnh X".
+    A name that already holds a place is left alone (None).
+
+    Returns:
+        " tỉnh Thanh Hóa" (to append to `name`), or None.
+
+    >>> with_province("Sở Tài chính", "Ở tỉnh Đồng Nai, Giám đốc Sở Tài chính.", [])
+    ' tỉnh Đồng Nai'
+    """
+    words = name.split()
+    if any(restore.is_province(" ".join(words[-n:])) for n in range(1, 5)):
+        return None
+    if any(w.lower() in _UNIT_WORDS or w.startswith("TP.") for w in words):
+        return None
+    of = re.search(re.escape(name) + r"\s+của\s+((?:tỉnh|thành phố)\s+\S.*)", sentence)
+    if of:
+        provs = _provinces_written(of.group(1))
+        if provs:
+            unit = province_unit(provs[0])
+            if unit is not None:
+                return " " + unit
+    if not _DEPARTMENT.match(name):
+        return None
+    prov = province_in(sentence, sentences, places)
+    if prov is None:
+        return None
+    unit = province_unit(prov)
+    return None if unit is None else " " + unit
+
+
+_UNIT_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "tp", "tp."})
+
+
+# English names of provincial bodies: "<P> Provincial People's Committee",
+# "People's Committee of <P> Province", "<P> People's Committee", and the
+# Party committees.
+_PC = r"People[’']s Committee"
+_EN_BODIES = (
+    (re.compile(rf"^(?P<p>.+?)\s+(?:Provincial\s+|City\s+)?{_PC}$"), "Ủy ban nhân dân"),
+    (
+        re.compile(rf"^{_PC}\s+of\s+(?P<p>.+?)(?:\s+(?:[Pp]rovince|[Cc]ity))?$"),
+        "Ủy ban nhân dân",
+    ),
+    (re.compile(r"^(?P<p>.+?)\s+Provincial\s+Party\s+Committee$"), "Tỉnh ủy"),
+    (re.compile(r"^(?P<p>.+?)\s+(?:City\s+)?Party\s+Committee$"), "Thành ủy"),
+)
+
+
+def english_body(text: str) -> str | None:
+    """The Vietnamese name of a provincial body written in English.
+
+    The province's spelling and level (tỉnh, thành phố) come from the
+    gazetteer; when it does not settle them, None.
+
+    >>> english_body("Vinh Long Provincial People's Committee")
+    'Ủy ban nhân dân tỉnh Vĩnh Long'
+    >>> english_body("Long An Provincial Party Committee")
+    'Tỉnh ủy Long An'
+    """
+    for pattern, body in _EN_BODIES:
+        m = pattern.match(text.strip())
+        if m is None:
+            continue
+        unit = province_unit(m.group("p"))
+        if unit is None:
+            return None
+        level, _, name = unit.partition(" ")
+        if level == "thành":  # "thành phố X"
+            name = unit.removeprefix("thành phố ")
+        if body == "Ủy ban nhân dân":
+            return f"{body} {unit}"
+        if body == "Tỉnh ủy" and unit.startswith("tỉnh "):
+            return f"Tỉnh ủy {name}"
+        if body == "Thành ủy" and unit.startswith("thành phố "):
+            return f"Thành ủy {name}"
+        return None
+    return None

@@ -1,0 +1,231 @@
+"""Vietnamese administrative structure: unit words, provincial bodies, clubs.
+
+Sentences are from the news-dev texts (vi_02, vi_05, vi_07) and English
+provincial news; each rule is checked both ways (it links or names what it
+should, and leaves alone what it should not).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary import restore
+from glossary.cluster import cluster
+from glossary.cluster_base import norm_key, strip_vi_unit
+from glossary.extract import english_mentions
+from glossary.model import Concept, Document, Kind, Mention
+from glossary.vi_admin import (
+    english_body,
+    expand_abbreviation,
+    province_in,
+    province_unit,
+    with_province,
+)
+
+needs_gazetteer = pytest.mark.skipif(
+    not restore.is_province("Thanh Hóa"), reason="underthesea gazetteer missing"
+)
+
+
+def _vi(*docs: tuple[str, str]) -> list[Concept]:
+    from glossary.vi_extract import vietnamese_mentions
+
+    ms: list[Mention] = []
+    for path, text in docs:
+        ms.extend(vietnamese_mentions(Document(path, text)))
+    return [c.concept for c in cluster(ms)]
+
+
+def _en(*docs: tuple[str, str]) -> list[Concept]:
+    ms: list[Mention] = []
+    for path, text in docs:
+        ms.extend(english_mentions(Document(path, text)))
+    return [c.concept for c in cluster(ms)]
+
+
+def _owner(concepts: list[Concept], text: str) -> Concept:
+    hits = [c for c in concepts if any(t.text == text for t in c.terms)]
+    assert len(hits) == 1, (text, [c.terms for c in hits])
+    return hits[0]
+
+
+def _vi_preferred(c: Concept) -> str:
+    return next(t.text for t in c.terms if t.lang == "vi" and t.is_preferred)
+
+
+def test_unit_word_is_not_part_of_the_place_key() -> None:
+    assert strip_vi_unit("xã Cẩm Thủy") == "Cẩm Thủy"
+    assert strip_vi_unit("thành phố Hà Nội") == "Hà Nội"
+    assert strip_vi_unit("Thị trấn Cẩm Thủy") == "Cẩm Thủy"
+    # plain syllables and numbered units stay
+    assert strip_vi_unit("Thanh Hóa") == "Thanh Hóa"
+    assert strip_vi_unit("Xa La") == "Xa La"
+    assert strip_vi_unit("Quận 1") == "Quận 1"
+    assert norm_key("xã Cẩm Thủy", Kind.PLACE) == norm_key("Cẩm Thủy", Kind.PLACE)
+    assert norm_key("Quận 1", Kind.PLACE) != norm_key("Phường 1", Kind.PLACE)
+
+
+_UNITS = ["", "xã ", "Tỉnh ", "thành phố ", "Quận ", "thị trấn ", "Xa "]
+
+
+@given(st.tuples(st.sampled_from(_UNITS), st.text(max_size=30)).map("".join))
+def test_strip_vi_unit_only_removes_a_prefix(text: str) -> None:
+    out = strip_vi_unit(text)
+    assert text.endswith(out)
+    if out != text:
+        removed = text[: len(text) - len(out)]
+        assert removed[-1].isspace()
+        assert removed.split()[0].lower() in {
+            "thành",
+            "thị",
+            "đặc",
+            "tỉnh",
+            "quận",
+            "huyện",
+            "phường",
+            "xã",
+        }
+        assert out[:1].isalpha()
+
+
+def test_abbreviated_bodies_are_written_in_full() -> None:
+    assert expand_abbreviation("UBND tỉnh Sơn La") == "Ủy ban nhân dân tỉnh Sơn La"
+    assert expand_abbreviation("HĐND xã Cẩm Thủy") == "Hội đồng nhân dân xã Cẩm Thủy"
+    assert expand_abbreviation("UBND") == "UBND"  # alone it names no body
+    assert expand_abbreviation("UBNDX tỉnh") == "UBNDX tỉnh"
+    assert norm_key("UBND tỉnh Sơn La", Kind.ORG) == norm_key(
+        "Ủy ban nhân dân tỉnh Sơn La", Kind.ORG
+    )
+
+
+@needs_gazetteer
+def test_province_unit_from_the_gazetteer() -> None:
+    assert province_unit("Vinh Long") == "tỉnh Vĩnh Long"
+    assert province_unit("Long An") == "tỉnh Long An"  # written without marks
+    assert province_unit("Hanoi") == "thành phố Hà Nội"
+    assert province_unit("Cẩm Thủy") is None  # a district, not a province
+    assert province_unit("Mekong Delta") is None
+
+
+@needs_gazetteer
+def test_english_provincial_bodies_get_their_vietnamese_name() -> None:
+    assert (
+        english_body("Vinh Long Provincial People's Committee")
+        == "Ủy ban nhân dân tỉnh Vĩnh Long"
+    )
+    assert (
+        english_body("People’s Committee of Binh Dinh Province")
+        == "Ủy ban nhân dân tỉnh Bình Định"
+    )
+    assert english_body("Hanoi People’s Committee") == (
+        "Ủy ban nhân dân thành phố Hà Nội"
+    )
+    assert english_body("Long An Provincial Party Committee") == "Tỉnh ủy Long An"
+    # a province is not a city's party committee, nor is a central body local
+    assert english_body("Long An City Party Committee") is None
+    assert english_body("Party Central Committee") is None
+    assert english_body("Vietnam Fatherland Front Committee") is None
+
+
+@needs_gazetteer
+def test_department_takes_the_province_of_its_sentence_or_document() -> None:
+    s = "Ở tỉnh Đồng Nai, người được phê chuẩn là ông Nguyễn Quốc Hùng, Giám đốc "
+    s += "Sở Tài chính."
+    assert with_province("Sở Tài chính", s, [s]) == " tỉnh Đồng Nai"
+    doc = ["Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Hoài Anh đã ký các quyết định."]
+    s2 = "Tại Sở Xây dựng, ông Hoàng Văn Đồng được bổ nhiệm làm Giám đốc."
+    assert province_in(s2, doc) == "Thanh Hóa"
+    assert with_province("Sở Xây dựng", s2, doc) == " tỉnh Thanh Hóa"
+    # two provinces in the document and none in the sentence: no guess
+    two = [*doc, "Ủy viên UBND của hai tỉnh Đồng Nai và Hà Tĩnh."]
+    assert with_province("Sở Xây dựng", s2, two) is None
+    # a ministry is not provincial; a name with its place already is complete
+    assert with_province("Bộ Tài chính", s2, doc) is None
+    assert with_province("Sở Nội vụ tỉnh Hà Tĩnh", s2, doc) is None
+    # "của tỉnh X" names the province of any body
+    s3 = "cùng Ban Quản lý Khu kinh tế Nghi Sơn của tỉnh Thanh Hóa."
+    assert with_province("Ban Quản lý Khu kinh tế Nghi Sơn", s3, []) == (
+        " tỉnh Thanh Hóa"
+    )
+    assert with_province("Ban Quản lý Khu kinh tế Nghi Sơn", s2, doc) is None
+
+
+VI_02 = (
+    "Ngày 6-10-2025, Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Hoài Anh đã ký các "
+    "quyết định điều động, bổ nhiệm bốn cán bộ lãnh đạo sở, ngành và đơn vị "
+    "trực thuộc UBND tỉnh.\n\nTheo đó, ông Lê Văn Trung, Bí thư Đảng ủy, Chủ "
+    "tịch HĐND xã Cẩm Thủy, được tiếp nhận và giao giữ chức Giám đốc Sở Văn "
+    "hóa, Thể thao và Du lịch.\n\nTại Sở Xây dựng, ông Hoàng Văn Đồng được bổ "
+    "nhiệm làm Giám đốc."
+)
+
+
+@needs_gazetteer
+def test_provincial_bodies_in_a_vietnamese_document() -> None:
+    cs = _vi(("vi_02.txt", VI_02))
+    ubnd = _owner(cs, "UBND tỉnh Thanh Hóa")
+    assert "UBND tỉnh" in {t.text for t in ubnd.terms}  # the short form joins
+    assert _vi_preferred(ubnd) == "Ủy ban nhân dân tỉnh Thanh Hóa"
+    assert _vi_preferred(_owner(cs, "Sở Xây dựng")) == "Sở Xây dựng tỉnh Thanh Hóa"
+    commune = _owner(cs, "Cẩm Thủy")
+    assert commune.kind is Kind.PLACE
+    assert _vi_preferred(commune) == "xã Cẩm Thủy"
+
+
+@needs_gazetteer
+def test_bare_unit_short_form_is_not_linked_across_documents() -> None:
+    other = "Ông Quách Tất Liêm được bầu làm Phó Chủ tịch UBND tỉnh.\n"
+    cs = _vi(("vi_02.txt", VI_02), ("x.txt", other))
+    short = [c for c in cs if any(t.text == "UBND tỉnh" for t in c.terms)]
+    assert len(short) == 2
+    assert all(c.key != short[0].key for c in short[1:])
+
+
+@needs_gazetteer
+def test_english_bodies_keep_the_english_name_beside_the_vietnamese() -> None:
+    text = (
+        "Vinh Long Provincial People's Committee and the Vinh Long Provincial "
+        "Party Committee welcomed the delegation."
+    )
+    cs = _en(("en.txt", text))
+    pc = _owner(cs, "Vinh Long Provincial People's Committee")
+    assert _vi_preferred(pc) == "Ủy ban nhân dân tỉnh Vĩnh Long"
+    assert pc.label == "Vinh Long Provincial People's Committee"
+    party = _owner(cs, "Vinh Long Provincial Party Committee")
+    assert _vi_preferred(party) == "Tỉnh ủy Vĩnh Long"
+
+
+VI_05 = (
+    "Ở hàng phòng ngự có trung vệ Đỗ Duy Mạnh và Thành Chung (CLB Hà Nội), "
+    "cùng Văn Vĩ (Nam Định). Nhà cầm quân cũng gọi Quan Văn Chuẩn (Hà Nội) "
+    "và tiền vệ Lý Công Hoàng Anh (Thép Xanh Nam Định).\n\nTheo kế hoạch, đội "
+    "tuyển Việt Nam hội quân tại Hà Nội ngày 29/8."
+)
+
+
+@needs_gazetteer
+def test_club_named_by_its_place_joins_the_club_not_the_city() -> None:
+    cs = _vi(("vi_05.txt", VI_05))
+    club = _owner(cs, "CLB Hà Nội")
+    assert club.kind is Kind.ORG
+    assert "Hà Nội" in {t.text for t in club.terms}
+    city = [c for c in cs if c.kind is Kind.PLACE and c.label == "Hà Nội"]
+    assert len(city) == 1
+    assert city[0] is not club
+    nd = _owner(cs, "Thép Xanh Nam Định")
+    assert "Nam Định" in {t.text for t in nd.terms}
+
+
+@needs_gazetteer
+def test_place_alone_is_not_a_club_without_a_club_of_that_name() -> None:
+    text = (
+        "Ở hàng phòng ngự có trung vệ Đỗ Duy Mạnh và Văn Vĩ (Nam Định). Ông "
+        "nhận bằng khen của UBND tỉnh Nam Định."
+    )
+    cs = _vi(("x.txt", text))
+    # "UBND tỉnh Nam Định" is a body of the province, never a club of it
+    body = _owner(cs, "UBND tỉnh Nam Định")
+    assert "Nam Định" not in {t.text for t in body.terms}
+    assert any(c.kind is Kind.ORG and c.label == "Nam Định" for c in cs)
