@@ -37,7 +37,7 @@ from glossary.model import (
 )
 from glossary.terms import vi_term_key
 from glossary.titles import canonical_title, is_plural_title
-from glossary.vi_admin import english_body, expand_abbreviation
+from glossary.vi_admin import english_body, expand_abbreviation, strip_legal_form
 
 
 def _has_diacritics(text: str) -> bool:
@@ -90,9 +90,10 @@ def _candidate(g: _Group) -> Candidate:
         text = k[0]
         diac = _has_diacritics(text)
         caps = text.isupper() and len(text) > 3
-        bare = g.kind is not Kind.PLACE or (
-            _strip_admin(text) == text and strip_vi_unit(text) == text
-        )
+        if g.kind is Kind.PLACE:
+            bare = _strip_admin(text) == text and strip_vi_unit(text) == text
+        else:
+            bare = g.kind is not Kind.ORG or strip_legal_form(text) == text
         return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
 
     best = max(fulls, key=rank)
@@ -134,7 +135,7 @@ def _candidate(g: _Group) -> Candidate:
         flags.add(Flag.UNRESTORED)
     diac = {k[0] for k in forms if _has_diacritics(k[0]) and not k[0].isupper()}
     full_diac = {t for t in diac if (t, "en") in fulls or (t, "vi") in fulls}
-    if len({vi_term_key(t) for t in full_diac}) > 1:
+    if len({vi_term_key(strip_legal_form(t)) for t in full_diac}) > 1:
         flags.add(Flag.CONFLICT)
         notes.append("spellings differ: " + " | ".join(sorted(full_diac)))
     terms: list[Term] = []
@@ -200,6 +201,8 @@ def _candidate(g: _Group) -> Candidate:
     if g.roles:
         notes.append("role: " + ", ".join(r for r, _ in g.roles.most_common()))
     key_text = _strip_admin(pref_text) if g.kind is Kind.PLACE else pref_text
+    if g.vi_name:
+        key_text = g.vi_name  # "Sở Xây dựng" of one province, not of any
     key = f"{g.kind}:{norm_key(key_text, g.kind)}"
     if g.local:
         docs = sorted({m.document for m, _, _ in g.members})
@@ -320,7 +323,8 @@ def _vi_body_preferred(
     dựng tỉnh Thanh Hóa", see `cluster`); else the Vietnamese name of an
     English provincial body ("Vinh Long Provincial People's Committee" → "Ủy
     ban nhân dân tỉnh Vĩnh Long"); else the written `vi` preferred name with
-    "UBND"/"HĐND" in full. The written forms stay as admitted terms.
+    "UBND"/"HĐND" in full, or a company's name without the legal form before
+    its category ("Tập đoàn Hòa Phát"). The written forms stay admitted.
     """
     vi_pref = next((t for t in terms if t.lang == "vi" and t.is_preferred), None)
     name, ev = "", None
@@ -333,9 +337,14 @@ def _vi_body_preferred(
             ev = Evidence("provincial-body", detail=f"{best[0]} → {body}")
     elif vi_pref is not None:
         full = expand_abbreviation(vi_pref.text)
+        legal = [t.text for t in terms if strip_legal_form(t.text) != t.text]
         if full != vi_pref.text:
             name = full
             ev = Evidence("abbreviation", detail=f"{vi_pref.text} → {full}")
+        elif legal:
+            # "Công ty cổ phần Tập đoàn Hòa Phát" is known as "Tập đoàn Hòa Phát"
+            name = strip_legal_form(legal[0])
+            ev = Evidence("legal-form", detail=f"{legal[0]} → {name}")
     if not name or ev is None:
         return terms
     if any(t.lang == "vi" and t.text == name and t.is_preferred for t in terms):

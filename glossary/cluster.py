@@ -974,6 +974,7 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             g.flags.add(Flag.AMBIGUOUS)
             names = sorted({f.members[0][0].text for f in fits})
             g.notes.append("ambiguous: " + " | ".join(names))
+    _link_two_syllable_corpus(out, tails)
     # acronyms with no expansion in their document: one corpus expansion
     # (places and organisations by the initials of their full forms, which
     # this pass does not change: it only adds acronyms)
@@ -1036,6 +1037,69 @@ def _index_org_form(
         by_word.setdefault(hw[0], {})[id(h)] = h
     if len(hw) > 1 and "-" in hw[0]:
         by_word.setdefault(hw[1], {})[id(h)] = h
+
+
+def _link_two_syllable_corpus(
+    out: list[_Group], tails: dict[tuple[str, ...], list[_Group]]
+) -> None:
+    """Two-syllable names with no full name in their document ("Tien Linh",
+    "Quang Hải") to the one Vietnamese person of the corpus whose full name
+    of three or more syllables ends with both.
+
+    Middle and given name together are far rarer than a given name alone, and
+    a second full name ending the same way leaves the short name unlinked.
+    The two documents must also share another person named in full, so a
+    footballer "Van Quyet" is not the businessman "Trịnh Văn Quyết" of a
+    business page.
+    """
+    people: dict[str, set[int]] = {}  # document → ids of full-name persons
+    for h in out:
+        if h.merged_into is None and not h.local and h.kind is Kind.PERSON:
+            for m, _, _ in h.members:
+                people.setdefault(m.document, set()).add(id(h))
+    for g in out:
+        if g.merged_into is not None or Flag.AMBIGUOUS in g.flags:
+            continue
+        if not (g.kind is Kind.OTHER or (g.kind is Kind.PERSON and g.local)):
+            continue
+        texts = {m.text for m, _, _ in g.members}
+        words = _name_words(g.members[0][0])
+        if len(texts) != 1 or len(words) != 2:
+            continue
+        if not all(restore.is_syllable(w) for w in words):
+            continue
+        if not all(w[:1].isupper() and not w.isupper() for w in words):
+            continue
+        key = tuple(name_key(w) for w in words)
+        fits = [
+            h
+            for h in tails.get(key, ())
+            if h.merged_into is None
+            and _vietnamese_group(h)
+            and _refers_to(words, h)
+            and len(_name_words(h.members[0][0])) >= 3
+            and _share_person(g, h, people)
+        ]
+        if len(fits) == 1:
+            h = fits[0]
+            for m, _t, _e in g.members:
+                h.add(
+                    m,
+                    TermType.SHORT_FORM,
+                    _ev("given-name-corpus", m, h.members[0][0].text),
+                )
+            h.extra.extend(g.extra)
+            h.doc = ""
+            g.merged_into = h
+
+
+def _share_person(g: _Group, h: _Group, people: dict[str, set[int]]) -> bool:
+    """True if a document of `g` and one of `h` name a third person in full."""
+    here = set().union(*(people.get(m.document, set()) for m, _, _ in g.members))
+    there = {m.document for m, _, _ in h.members} - {
+        m.document for m, _, _ in g.members
+    }
+    return any((here & people.get(d, set())) - {id(h)} for d in there)
 
 
 def _role_heads(roles: Counter[str]) -> set[str]:

@@ -24,7 +24,7 @@ from glossary.model import (
 )
 from glossary.name_words import ADMIN_WORDS
 from glossary.titles import canonical_title, is_honorific
-from glossary.vi_admin import expand_abbreviation
+from glossary.vi_admin import expand_abbreviation, strip_legal_form
 
 # Clustering keys the same few thousand names hundreds of thousands of times.
 name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
@@ -81,7 +81,9 @@ def norm_key(text: str, kind: Kind | None) -> str:
     if kind is Kind.PLACE:
         text = strip_vi_unit(text)
     elif kind is Kind.ORG:
-        text = expand_abbreviation(text)  # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X"
+        # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X"; "Công ty cổ phần Tập đoàn
+        # Hòa Phát" is "Tập đoàn Hòa Phát"
+        text = strip_legal_form(expand_abbreviation(text))
     words = list(_words(fold(text).replace("’", "'")))
     if kind is Kind.PLACE:
         while len(words) > 1 and words[-1] in _ADMIN_WORDS:

@@ -29,6 +29,7 @@ __all__ = [
     "expand_abbreviation",
     "province_in",
     "province_unit",
+    "strip_legal_form",
     "with_province",
 ]
 
@@ -50,6 +51,26 @@ def expand_abbreviation(text: str) -> str:
     'UBND'
     """
     return _ABBREV.sub(lambda m: _ABBREVIATIONS[m.group(1)], text, count=1)
+
+
+# A company's legal form before another category head: "Công ty cổ phần
+# Tập đoàn Hòa Phát" is known as "Tập đoàn Hòa Phát".
+_LEGAL_FORM = re.compile(
+    r"^(?:công ty|tổng công ty)\s+(?:cổ phần|cp|tnhh|trách nhiệm hữu hạn)"
+    r"(?:\s+(?:một thành viên|mtv))?\s+(?=(?:tập đoàn|tổng công ty|ngân hàng)\s+\S)",
+    re.IGNORECASE,
+)
+
+
+def strip_legal_form(text: str) -> str:
+    """The name without a legal form that comes before another category head.
+
+    >>> strip_legal_form("Công ty cổ phần Tập đoàn Hòa Phát")
+    'Tập đoàn Hòa Phát'
+    >>> strip_legal_form("Công ty TNHH Thiết bị Phụ tùng Hòa Phát")
+    'Công ty TNHH Thiết bị Phụ tùng Hòa Phát'
+    """
+    return _LEGAL_FORM.sub("", text, count=1)
 
 
 def province_unit(name: str) -> str | None:

@@ -311,20 +311,6 @@ def _admin_place(syls: Sequence[Syl], i: int) -> int:
     return j if j > i + n else i
 
 
-def _inner_head(syls: Sequence[Syl], i: int) -> int:
-    """Where "Tập đoàn Hòa Phát" starts in "Công ty cổ phần Tập đoàn Hòa Phát".
-
-    A legal form followed by another category head: the body's everyday name
-    starts at that head. -1 when there is none.
-    """
-    k = i
-    while (m := _match(syls, k, _LEGAL_FORMS)) > 0:
-        k += m
-    if k > i and _match(syls, k, ORG_HEADS) and syls[k].text[:1].isupper():
-        return syls[k].start
-    return -1
-
-
 def _scan_name(
     syls: Sequence[Syl], i: int, *, company: bool, heads_ok: bool = False
 ) -> int:
@@ -506,12 +492,10 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
         if k == i + m:
             return None
         end = _admin_place(syls, k)
-        inner = _inner_head(syls, i + m) if company else -1
         # "Công ty cổ phần Tập đoàn Hòa Phát" is known as "Tập đoàn Hòa Phát":
-        # the legal form is left out of the name (the clustering prefers the
-        # longest full form, so both cannot be offered yet)
-        start = s.start if inner < 0 else inner
-        return Span(start, syls[end - 1].end, Kind.ORG, "vi:org-head")
+        # the whole name is the mention, and the clustering keys and prefers
+        # it without the legal form (vi_admin.strip_legal_form)
+        return Span(s.start, syls[end - 1].end, Kind.ORG, "vi:org-head")
     if lower and s.text.islower():
         # "tập đoàn Hòa Phát", "đội tuyển Việt Nam": a fully capitalised name
         # after a lowercase category word; "đội tuyển U23 Việt Nam" is the team

@@ -89,7 +89,8 @@ def test_companies_teams_and_districts() -> None:
     ms = _mentions("vi_06.txt")
     orgs = _of(ms, Kind.ORG)
     assert {
-        "Tập đoàn Hòa Phát",  # the legal form "Công ty cổ phần" left out
+        # the whole name; clustering keys and prefers it without the legal form
+        "Công ty cổ phần Tập đoàn Hòa Phát",
         "Công ty Trách nhiệm hữu hạn Thiết bị Phụ tùng Hòa Phát",
         "tập đoàn Hòa Phát",
         "Đại học Kinh tế Quốc dân",
@@ -100,7 +101,9 @@ def test_companies_teams_and_districts() -> None:
     assert {"đội tuyển Việt Nam", "U23 Việt Nam", "CLB Hà Nội", "Nam Định"} <= _of(
         ms5, Kind.ORG
     )  # "Văn Vĩ (Nam Định)": a player's club
-    assert "Hà Nội" in _of(ms5, Kind.PLACE)  # "tại Hà Nội" outweighs "(Hà Nội)"
+    assert "Hà Nội" in _of(ms5, Kind.PLACE)  # "tại Hà Nội": the city
+    # "Quan Văn Chuẩn (Hà Nội)" in a text naming "CLB Hà Nội": the club
+    assert "Hà Nội" in _of(ms5, Kind.ORG)
     assert "Kim Sang-sik" in {m.text for m in ms5}
 
 
