@@ -97,6 +97,9 @@ def _candidate(g: _Group) -> Candidate:
         return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
 
     best = max(fulls, key=rank)
+    if g.kind is Kind.PLACE and (usual := _usual_country(best[0])):
+        # "Belarus" before "Republic of Belarus" when both are written
+        best = next((k for k in fulls if k[0] == usual), best)
     city = any(
         fold(k[0]).endswith(" city") and _strip_admin(k[0]) == best[0] for k in forms
     )
@@ -129,6 +132,19 @@ def _candidate(g: _Group) -> Candidate:
         )
         notes.append(f"name from ISO 3166-1 code {best[0]}")
         pref_text = name
+    elif (
+        restored is None
+        and g.kind is Kind.PLACE
+        and (usual := _usual_country(best[0])) is not None
+        and usual != best[0]
+        and not any(k[0] == usual for k in forms)
+    ):
+        # "Republic of Korea" is usually "South Korea" (ISO 3166-1 common name)
+        restored = _full_form(
+            usual, "en", Evidence("iso-3166-1", detail=f"{best[0]} → {usual}")
+        )
+        notes.append(f"usual name from ISO 3166-1: {best[0]} → {usual}")
+        pref_text = usual
     elif (
         g.kind is Kind.PERSON and not _has_diacritics(best[0]) and _vietnamese_group(g)
     ):
@@ -215,6 +231,17 @@ def _candidate(g: _Group) -> Candidate:
         key=key,
     )
     return Candidate(concept=concept, occurrences=occurrences)
+
+
+def _usual_country(text: str) -> str | None:
+    """The usual English name of a foreign country written in full in English.
+
+    Việt Nam keeps its own name, and a name with marks is left as written.
+    """
+    if restore.has_diacritics(text):
+        return None
+    usual = restore.country_name(text)
+    return None if usual in restore.country_names("VN") else usual
 
 
 def _is_vietnamese_form(text: str) -> bool:

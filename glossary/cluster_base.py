@@ -80,6 +80,10 @@ def norm_key(text: str, kind: Kind | None) -> str:
             text = m.group(3)
     if kind is Kind.PLACE:
         text = strip_vi_unit(text)
+        # "Republic of Belarus" is "Belarus": one key per ISO 3166-1 country
+        usual = restore.country_name(text)
+        if usual is not None and usual not in restore.country_names("VN"):
+            text = usual
     elif kind is Kind.ORG:
         # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X"; "Công ty cổ phần Tập đoàn
         # Hòa Phát" is "Tập đoàn Hòa Phát"

@@ -290,6 +290,44 @@ def country_names(code: str) -> tuple[str, ...]:
     return _code_names().get(code, ())
 
 
+@cache
+def _name_codes() -> dict[str, str]:
+    """name_key of each ISO 3166-1 English name form → alpha-2 code.
+
+    Forms: name, common name, official name, and "Korea, Republic of" turned
+    into "Republic of Korea".
+    """
+    out: dict[str, str] = {}
+    for rec in _iso_records("3166-1"):
+        code = str(rec.get("alpha_2", ""))
+        for f in ("name", "common_name", "official_name"):
+            name = str(rec.get(f) or "")
+            if not name or not code:
+                continue
+            out.setdefault(name_key(name), code)
+            if ", " in name:
+                head, tail = name.split(", ", 1)
+                out.setdefault(name_key(f"{tail} {head}"), code)
+    return out
+
+
+def country_name(text: str) -> str | None:
+    """The usual English name of the country `text` names in full, by ISO 3166-1.
+
+    The common name when ISO gives one ("Republic of Korea" → "South Korea"),
+    else the ISO name unless it is inverted ("Korea, ..."); None for a text
+    that is no ISO name of a country.
+
+    >>> country_name("Republic of Korea"), country_name("Russia")
+    ('South Korea', None)
+    """
+    code = _name_codes().get(name_key(text))
+    if code is None:
+        return None
+    name = country_names(code)[-1]
+    return None if "," in name else name
+
+
 @lru_cache(maxsize=1 << 16)
 def is_country(text: str) -> bool:
     """True if `text` is a country name in ISO 3166-1 (when present)."""

@@ -22,6 +22,10 @@ from glossary.cluster import (
     norm_key,
 )
 from glossary.cluster_base import _freeze, _thaw
+
+
+from glossary import restore
+from glossary.cluster import acronym_of, cluster, norm_key
 from glossary.extract import english_mentions
 from glossary.model import (
     Candidate,
@@ -527,3 +531,13 @@ def test_two_syllable_name_with_two_full_names_stays_apart() -> None:
     cs = _mixed(("en_02.txt", EN_02), ("vi_05.txt", other))
     assert "Tien Linh" not in _forms(_owner(cs, "Nguyễn Tiến Linh"))
     assert "Tien Linh" not in _forms(_owner(cs, "Trần Tiến Linh"))
+
+
+@pytest.mark.skipif(not restore.country_codes(), reason="iso-codes missing")
+def test_country_full_name_prefers_the_usual_english_name() -> None:
+    text = (
+        "Investors came from Thailand, the Republic of Korea, Sweden, Singapore "
+        "and Israel."
+    )
+    c = _owner(_concepts([("en_12.txt", text)]), "Republic of Korea")
+    assert c.label == "South Korea"

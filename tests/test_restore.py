@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -89,3 +90,12 @@ def test_local_unit_category_from_level_word_and_gazetteer() -> None:
     assert restore.local_unit("Hai Ba Trung", "city") is None
     assert restore.local_unit("Springfield", "district") is None
     assert restore.local_unit("Nam Trà Mỹ", "district") is None
+
+
+@pytest.mark.skipif(not restore.country_codes(), reason="iso-codes missing")
+def test_country_usual_english_name() -> None:
+    assert restore.country_name("Republic of Korea") == "South Korea"
+    assert restore.country_name("Lao People's Democratic Republic") == "Laos"
+    assert restore.country_name("Japan") == "Japan"
+    assert restore.country_name("Russia") is None  # ISO writes no "Russia"
+    assert restore.country_name("Mekong Delta") is None
