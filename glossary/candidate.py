@@ -35,6 +35,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.syllable import to_old_style
 from glossary.terms import vi_term_key
 from glossary.titles import canonical_title, is_plural_title
 from glossary.vi_admin import english_body, expand_abbreviation, strip_legal_form
@@ -190,8 +191,11 @@ def _candidate(g: _Group) -> Candidate:
         terms = _vietnamese_preferred(terms, best)
     if g.kind is Kind.PLACE:
         terms = _local_unit_preferred(terms, flags, notes)
+        terms = _feature_preferred(terms)
     if g.kind is Kind.ORG:
         terms = _vi_body_preferred(terms, g.vi_name, best)
+    if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG):
+        terms = _tone_style_preferred(terms)
     if g.kind is Kind.TITLE:
         pref_text = best[0]
         full = canonical_title(best[0])
@@ -384,6 +388,86 @@ def _vi_body_preferred(
         if not (t.lang == "vi" and t.text == name)
     ]
     return [*out, _full_form(name, "vi", ev)]
+
+
+# English category words after a Vietnamese place name, and the Vietnamese
+# word written before it ("Hoài River" is "sông Hoài").
+_FEATURES = {
+    "river": "sông",
+    "mountain": "núi",
+    "beach": "bãi biển",
+    "lake": "hồ",
+    "island": "đảo",
+    "bay": "vịnh",
+    "pagoda": "chùa",
+    "bridge": "cầu",
+    "theatre": "Nhà hát",
+    "theater": "Nhà hát",
+    "stadium": "Sân vận động",
+}
+
+
+def _feature_preferred(terms: list[Term]) -> list[Term]:
+    """A Vietnamese river, beach or theatre named in English gets its `vi` name.
+
+    "Hoài River" → "sông Hoài", "Tam Thanh Beach" → "bãi biển Tam Thanh",
+    "Hội An Theatre" → "Nhà hát Hội An". The name must be Vietnamese
+    syllables, and spelled: with its marks, or in a sentence whose writer
+    marks other Vietnamese words (so "Tam Thanh" is written as it is). The
+    English preferred term stays.
+    """
+    if any(t.lang == "vi" and t.is_preferred for t in terms):
+        return terms
+    for t in terms:
+        words = t.text.split()
+        if t.lang != "en" or len(words) < 2 or not t.is_preferred:
+            continue
+        head = _FEATURES.get(words[-1].casefold())
+        name = words[:-1]
+        if head is None or not all(
+            w[:1].isupper() and not w.isupper() and restore.is_syllable(w) for w in name
+        ):
+            continue
+        rest = t.context.replace(t.text, " ")
+        if not restore.has_diacritics(" ".join(name)) and not restore.has_diacritics(
+            rest
+        ):
+            continue
+        vi = f"{head} {' '.join(name)}"
+        return [
+            *terms,
+            _full_form(vi, "vi", Evidence("feature-name", detail=f"{t.text} → {vi}")),
+        ]
+    return terms
+
+
+def _tone_style_preferred(terms: list[Term]) -> list[Term]:
+    """Preferred Vietnamese names put tone marks the common way: "Hòa", "Thủy".
+
+    A preferred form written "Thanh Hoá" gives way to the form "Thanh Hóa" of
+    the same concept, or to that spelling added as the preferred term; the
+    written form stays admitted. Only oa/oe/uy syllables change.
+    """
+    out = list(terms)
+    for i, t in enumerate(terms):
+        if not t.is_preferred:
+            continue
+        common = to_old_style(t.text)
+        if common == t.text:
+            continue
+        same = [j for j, u in enumerate(out) if u.text == common and u.lang == t.lang]
+        out[i] = replace(out[i], status=TermStatus.ADMITTED)
+        if same:
+            out[same[0]] = replace(out[same[0]], status=TermStatus.PREFERRED)
+        else:
+            out.append(
+                _full_form(
+                    common,
+                    t.lang,
+                    Evidence("tone-style", detail=f"{t.text} → {common}"),
+                )
+            )
+    return out
 
 
 def _full_form(text: str, lang: str, ev: Evidence) -> Term:

@@ -541,3 +541,47 @@ def test_country_full_name_prefers_the_usual_english_name() -> None:
     )
     c = _owner(_concepts([("en_12.txt", text)]), "Republic of Korea")
     assert c.label == "South Korea"
+
+
+EN_08 = (
+    "QUẢNG NAM — The 6th Quảng Nam Heritage Festival opens on June 9 at Tam "
+    "Thanh Beach, giving tourists a chance to explore the region.\n\nThe "
+    "closing is set for 8pm on June 14 at the Hoài River square in Hội An City."
+    "\n\nOn June 10-13, the first Ngọc Linh ginseng festival will take place at "
+    "the foot of Ngọc Linh mountain in Nam Trà My district."
+)
+
+
+def test_vietnamese_feature_named_in_english_gets_its_vietnamese_name() -> None:
+    cs = _concepts([("en_08.txt", EN_08)])
+    for written, vi in (
+        ("Tam Thanh Beach", "bãi biển Tam Thanh"),
+        ("Hoài River", "sông Hoài"),
+        ("Ngọc Linh mountain", "núi Ngọc Linh"),
+    ):
+        c = _owner(cs, written)
+        assert c.label == written  # the English preferred term stays
+        pref = c.preferred("vi")
+        assert pref is not None
+        assert pref.text == vi
+
+
+def test_feature_without_marks_in_unmarked_text_is_not_respelled() -> None:
+    text = "Tourists walked along the Hoai River at dusk and then ate at the pier."
+    c = _owner(_concepts([("en.txt", text)]), "Hoai River")
+    assert c.preferred("vi") is None  # "Hoai" may be Hoài or Hoãi: no guess
+    text2 = "The Perfume River runs through the former capital."
+    assert (
+        _owner(_concepts([("en.txt", text2)]), "Perfume River").preferred("vi") is None
+    )
+
+
+def test_preferred_vietnamese_name_takes_the_common_tone_placement() -> None:
+    from glossary.vi_extract import vietnamese_mentions
+
+    text = "Bộ khung còn đón Doãn Ngọc Tân (Đông Á Thanh Hoá) trở lại."
+    ms = vietnamese_mentions(Document("vi_05.txt", text))
+    cs = [c.concept for c in cluster(ms)]
+    club = _owner(cs, "Đông Á Thanh Hoá")
+    assert club.label == "Đông Á Thanh Hóa"
+    assert {t.text for t in club.terms} >= {"Đông Á Thanh Hoá", "Đông Á Thanh Hóa"}
