@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from glossary import restore
@@ -196,6 +196,7 @@ def _candidate(g: _Group) -> Candidate:
         terms = _vi_body_preferred(terms, g.vi_name, best)
     if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG):
         terms = _tone_style_preferred(terms)
+        terms = _respelled_preferred(terms, _plain_spelling)
     if g.kind is Kind.TITLE:
         pref_text = best[0]
         full = canonical_title(best[0])
@@ -448,11 +449,37 @@ def _tone_style_preferred(terms: list[Term]) -> list[Term]:
     the same concept, or to that spelling added as the preferred term; the
     written form stays admitted. Only oa/oe/uy syllables change.
     """
+    return _respelled_preferred(terms, _tone_style)
+
+
+def _tone_style(text: str) -> tuple[str, str]:
+    return to_old_style(text), "tone-style"
+
+
+def _plain_spelling(text: str) -> tuple[str, str]:
+    """A name as a glossary writes it: "ĐẶNG TRUNG" (a photo credit) is "Đặng
+    Trung"; "People’s" has the plain apostrophe."""
+    words = text.split()
+    if (
+        len(words) >= 2
+        and text.isupper()
+        and all(restore.is_syllable(w) for w in words)
+        and restore.has_diacritics(text)
+    ):
+        return " ".join(w.capitalize() for w in words), "capitals"
+    return text.replace("’", "'"), "apostrophe"
+
+
+def _respelled_preferred(
+    terms: list[Term], respell: Callable[[str], tuple[str, str]]
+) -> list[Term]:
+    """Each preferred term gives way to its respelling (rule named by
+    `respell`): the concept's term of that spelling, else a new one."""
     out = list(terms)
     for i, t in enumerate(terms):
         if not t.is_preferred:
             continue
-        common = to_old_style(t.text)
+        common, rule = respell(t.text)
         if common == t.text:
             continue
         same = [j for j, u in enumerate(out) if u.text == common and u.lang == t.lang]
@@ -462,9 +489,7 @@ def _tone_style_preferred(terms: list[Term]) -> list[Term]:
         else:
             out.append(
                 _full_form(
-                    common,
-                    t.lang,
-                    Evidence("tone-style", detail=f"{t.text} → {common}"),
+                    common, t.lang, Evidence(rule, detail=f"{t.text} → {common}")
                 )
             )
     return out

@@ -82,7 +82,7 @@ from glossary.model import (
 )
 from glossary.name_words import ORG_HEADS
 from glossary.titles import canonical_title, is_honorific, is_plural_title
-from glossary.vi_admin import with_province
+from glossary.vi_admin import has_place, with_province
 
 __all__ = [
     "DocClusters",
@@ -578,11 +578,15 @@ def _attach_provinces(ms: list[Mention], order: list[_Group]) -> None:
         m0 = g.members[0][0]
         if m0.lang != "vi" or not restore.has_diacritics(m0.text):
             continue
+        if any(has_place(m.text) for m, _, _ in g.members):
+            continue  # named in full somewhere: nothing to add
         units = {
-            with_province(m.text, m.context, sentences, places) for m, _, _ in g.members
+            unit
+            for m, _, _ in g.members
+            if (unit := with_province(m.text, m.context, sentences, places))
         }
-        if len(units) == 1 and None not in units:
-            g.vi_name = m0.text + str(units.pop())
+        if len(units) == 1:
+            g.vi_name = m0.text + units.pop()
             g.key = norm_key(g.vi_name, Kind.ORG)
 
 

@@ -27,6 +27,7 @@ from glossary.text import name_key
 __all__ = [
     "english_body",
     "expand_abbreviation",
+    "has_place",
     "province_in",
     "province_unit",
     "strip_legal_form",
@@ -152,6 +153,18 @@ def province_in(
 _DEPARTMENT = re.compile(r"^Sở\s+[A-ZÀ-ỸĐ]")
 
 
+def has_place(name: str) -> bool:
+    """True if a body's name already holds its place ("Sở Nội vụ tỉnh Hà Tĩnh").
+
+    >>> has_place("Sở Nội vụ tỉnh Hà Tĩnh"), has_place("Sở Nội vụ")
+    (True, False)
+    """
+    words = name.split()
+    if any(restore.is_province(" ".join(words[-n:])) for n in range(1, 5)):
+        return True
+    return any(w.lower() in _UNIT_WORDS or w.startswith("TP.") for w in words)
+
+
 def with_province(
     name: str, sentence: str, sentences: Iterable[str], places: Iterable[str] = ()
 ) -> str | None:
@@ -167,10 +180,7 @@ def with_province(
     >>> with_province("Sở Tài chính", "Ở tỉnh Đồng Nai, Giám đốc Sở Tài chính.", [])
     ' tỉnh Đồng Nai'
     """
-    words = name.split()
-    if any(restore.is_province(" ".join(words[-n:])) for n in range(1, 5)):
-        return None
-    if any(w.lower() in _UNIT_WORDS or w.startswith("TP.") for w in words):
+    if has_place(name):
         return None
     of = re.search(re.escape(name) + r"\s+của\s+((?:tỉnh|thành phố)\s+\S.*)", sentence)
     if of:

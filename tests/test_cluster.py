@@ -585,3 +585,12 @@ def test_preferred_vietnamese_name_takes_the_common_tone_placement() -> None:
     club = _owner(cs, "Đông Á Thanh Hoá")
     assert club.label == "Đông Á Thanh Hóa"
     assert {t.text for t in club.terms} >= {"Đông Á Thanh Hoá", "Đông Á Thanh Hóa"}
+
+
+def test_preferred_english_name_has_the_plain_apostrophe() -> None:
+    text = (
+        "He held talks with leaders of the Lao People’s Revolutionary Party and "
+        "the Lao State in Vientiane."
+    )
+    c = _owner(_concepts([("en_09.txt", text)]), "Lao People’s Revolutionary Party")
+    assert c.label == "Lao People's Revolutionary Party"

@@ -258,3 +258,20 @@ def test_company_is_known_without_its_legal_form() -> None:
     assert not group.flags  # one name in two cases is no spelling conflict
     other = _owner(cs, "Công ty Trách nhiệm hữu hạn Thiết bị Phụ tùng Hòa Phát")
     assert other is not group
+
+
+@needs_gazetteer
+def test_body_named_with_its_province_once_gets_it_everywhere() -> None:
+    text = (
+        "Ông Trịnh Huy Triều chuyển sang giữ chức Trưởng Ban Quản lý Khu kinh "
+        "tế Nghi Sơn và các Khu công nghiệp (ảnh: ĐẶNG TRUNG).\n\nNhư vậy, đợt "
+        "điều động lần này liên quan tới ba sở, cùng Ban Quản lý Khu kinh tế "
+        "Nghi Sơn và các Khu công nghiệp của tỉnh Thanh Hóa."
+    )
+    cs = _vi(("vi_02.txt", text))
+    board = _owner(cs, "Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp")
+    assert _vi_preferred(board) == (
+        "Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp tỉnh Thanh Hóa"
+    )
+    # a photo credit in capitals is the name "Đặng Trung"
+    assert _owner(cs, "ĐẶNG TRUNG").label == "Đặng Trung"
