@@ -93,6 +93,8 @@ def _candidate(g: _Group) -> Candidate:
         caps = text.isupper() and len(text) > 3
         if g.kind is Kind.PLACE:
             bare = _strip_admin(text) == text and strip_vi_unit(text) == text
+            # a Japanese prefecture is named with its level: "Ibaraki Prefecture"
+            bare = bare or text.endswith(" Prefecture")
         else:
             bare = g.kind is not Kind.ORG or strip_legal_form(text) == text
         return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
@@ -194,6 +196,7 @@ def _candidate(g: _Group) -> Candidate:
         terms = _feature_preferred(terms)
     if g.kind is Kind.ORG:
         terms = _vi_body_preferred(terms, g.vi_name, best)
+        terms = _respelled_preferred(terms, _outlet_name)
     if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG):
         terms = _tone_style_preferred(terms)
         terms = _respelled_preferred(terms, _plain_spelling)
@@ -454,6 +457,16 @@ def _tone_style_preferred(terms: list[Term]) -> list[Term]:
 
 def _tone_style(text: str) -> tuple[str, str]:
     return to_old_style(text), "tone-style"
+
+
+_OUTLET = re.compile(r"^([A-Z][A-Z0-9]+)\.(?:vn|com|net|org)$")
+
+
+def _outlet_name(text: str) -> tuple[str, str]:
+    """A news outlet's site named by its acronym is the outlet: "VTV.vn" → "VTV"
+    ("chinhphu.vn", no acronym, stays)."""
+    m = _OUTLET.match(text)
+    return (m.group(1), "web-outlet") if m else (text, "")
 
 
 def _plain_spelling(text: str) -> tuple[str, str]:

@@ -356,6 +356,20 @@ def _cities() -> dict[str, str]:
     return out
 
 
+@cache
+def _city_initials() -> dict[str, tuple[str, ...]]:
+    """Initials of a province-level city's name ("HCM") → its full names."""
+    out: dict[str, set[str]] = {}
+    for rec, _ in _province_records():
+        name = str(rec.get("name", ""))
+        short = str(rec.get("short", ""))
+        words = short.split()
+        if name.startswith("Thành phố ") and len(words) >= 2:
+            initials = "".join(fold(w)[:1] for w in words).upper()
+            out.setdefault(initials, set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def is_city(text: str) -> bool:
     """True if `text` names a province-level city ("Hà Nội", "Hanoi").
 
@@ -384,6 +398,16 @@ def restore_place(text: str, *, city: bool = False) -> Restoration:
             ambiguous=False,
             candidates=(full,),
             source="underthesea province-level city",
+        )
+    cities = _city_initials().get(text, ()) if city and text.isupper() else ()
+    if not viet and len(cities) == 1:
+        # "HCM City": the initials of one province-level city's name
+        return Restoration(
+            cities[0],
+            restored=True,
+            ambiguous=False,
+            candidates=cities,
+            source="underthesea province-level city (initials)",
         )
     if len(viet) == 1:
         return Restoration(

@@ -594,3 +594,14 @@ def test_preferred_english_name_has_the_plain_apostrophe() -> None:
     )
     c = _owner(_concepts([("en_09.txt", text)]), "Lao People’s Revolutionary Party")
     assert c.label == "Lao People's Revolutionary Party"
+
+
+def test_outlet_site_and_prefecture_names() -> None:
+    text = (
+        "LONG AN (VTV.vn) - Long An hosted an investment promotion conference. "
+        "Delegates from Ibaraki Prefecture and Okayama City attended, and Ibaraki "
+        "signed a memorandum."
+    )
+    cs = _concepts([("en_05.txt", text)])
+    assert _owner(cs, "VTV.vn").label == "VTV"
+    assert _owner(cs, "Ibaraki Prefecture").label == "Ibaraki Prefecture"

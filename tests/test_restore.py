@@ -99,3 +99,12 @@ def test_country_usual_english_name() -> None:
     assert restore.country_name("Japan") == "Japan"
     assert restore.country_name("Russia") is None  # ISO writes no "Russia"
     assert restore.country_name("Mekong Delta") is None
+
+
+def test_city_initials_only_with_the_city_word() -> None:
+    if not restore.is_city("Hồ Chí Minh"):
+        pytest.skip("underthesea gazetteer missing")
+    r = restore.restore_place("HCM", city=True)  # "HCM City"
+    assert (r.text, r.restored) == ("Thành phố Hồ Chí Minh", True)
+    assert not restore.restore_place("HCM").restored  # no "City": an acronym
+    assert not restore.restore_place("XYZ", city=True).restored
