@@ -82,7 +82,7 @@ from glossary.model import (
 )
 from glossary.name_words import ORG_HEADS
 from glossary.titles import canonical_title, is_honorific, is_plural_title
-from glossary.vi_admin import has_place, with_province
+from glossary.vi_admin import document_province, has_place, with_province
 
 __all__ = [
     "DocClusters",
@@ -570,8 +570,15 @@ def _attach_provinces(ms: list[Mention], order: list[_Group]) -> None:
     tỉnh Thanh Hóa", gets the Vietnamese name "Sở Xây dựng tỉnh Thanh Hóa"
     and that name's key, so it meets the same body named in full elsewhere.
     """
-    sentences = list(dict.fromkeys(m.context for m in ms))
-    places = [strip_vi_unit(m.text) for m in ms if m.kind is Kind.PLACE]
+    memo: list[str | None] = []
+
+    def document() -> str | None:  # once per document, when first needed
+        if not memo:
+            sentences = dict.fromkeys(m.context for m in ms)
+            places = {strip_vi_unit(m.text) for m in ms if m.kind is Kind.PLACE}
+            memo.append(document_province(sentences, places))
+        return memo[0]
+
     for g in order:
         if g.kind is not Kind.ORG or g.merged_into is not None or g.vi_name:
             continue
@@ -583,7 +590,7 @@ def _attach_provinces(ms: list[Mention], order: list[_Group]) -> None:
         units = {
             unit
             for m, _, _ in g.members
-            if (unit := with_province(m.text, m.context, sentences, places))
+            if (unit := with_province(m.text, m.context, document))
         }
         if len(units) == 1:
             g.vi_name = m0.text + units.pop()

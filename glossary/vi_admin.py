@@ -19,12 +19,13 @@ gazetteer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from glossary import restore
 from glossary.text import name_key
 
 __all__ = [
+    "document_province",
     "english_body",
     "expand_abbreviation",
     "has_place",
@@ -102,40 +103,48 @@ _UNIT_NAME = re.compile(
 )
 
 
+_NAME = r"(?:[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*)(?:[ \-–]+[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*){0,3}"
+_MORE = re.compile(rf"\s*(?:,|và)\s+({_NAME})")
+
+
+def _province_prefix(text: str) -> str | None:
+    """The longest province name that `text` (capitalised words) begins with."""
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if restore.is_province(name):
+            return name
+    return None
+
+
 def _provinces_written(text: str) -> list[str]:
-    """Province names written after "tỉnh"/"thành phố" in `text`, in order."""
+    """Province names written after "tỉnh"/"thành phố" in `text`, in order,
+    with the rest of a list ("hai tỉnh Đồng Nai và Hà Tĩnh")."""
     out = []
     for m in _UNIT_NAME.finditer(text):
-        words = m.group(1).split()
-        for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
-            if restore.is_province(name):
-                out.append(name)
-                break
+        name = _province_prefix(m.group(1))
+        end = m.start(1) + len(name or "")
+        while name is not None:
+            out.append(name)
+            more = _MORE.match(text, end)
+            name = _province_prefix(more.group(1)) if more else None
+            if more and name:
+                end = more.start(1) + len(name)
     return out
 
 
-def province_in(
-    sentence: str, sentences: Iterable[str], places: Iterable[str] = ()
+def document_province(
+    sentences: Iterable[str], places: Iterable[str] = ()
 ) -> str | None:
-    """The one province a sentence, else its document, is about.
+    """The one province a document names, or None.
 
-    The sentence decides when it names exactly one province ("Ở tỉnh Đồng
-    Nai, ... Giám đốc Sở Tài chính"); otherwise the document must name
-    exactly one, after "tỉnh"/"thành phố" in its `sentences` or as one of the
-    `places` it mentions.
+    Provinces count when written after "tỉnh"/"thành phố" in the document's
+    `sentences` or as one of the `places` it mentions; exactly one must be
+    named, with its marks.
 
-    Returns:
-        The province's name as written (with its marks), or None.
-
-    >>> province_in("Giám đốc Sở Xây dựng.", ["UBND tỉnh Thanh Hóa."], ["Thanh Hóa"])
+    >>> document_province(["UBND tỉnh Thanh Hóa."], ["Thanh Hóa", "Cẩm Thủy"])
     'Thanh Hóa'
     """
-    here = {name_key(p): p for p in _provinces_written(sentence)}
-    if len(here) == 1:
-        return next(iter(here.values()))
-    if here:
-        return None
     found: dict[str, str] = {}
     for s in sentences:
         for p in _provinces_written(s):
@@ -147,6 +156,22 @@ def province_in(
         return None
     prov = next(iter(found.values()))
     return prov if restore.has_diacritics(prov) else None
+
+
+def province_in(sentence: str, document: Callable[[], str | None]) -> str | None:
+    """The one province a sentence, else its document, is about.
+
+    The sentence decides when it names exactly one province ("Ở tỉnh Đồng
+    Nai, ... Giám đốc Sở Tài chính"); when it names none, `document()` (see
+    `document_province`) does.
+
+    >>> province_in("Giám đốc Sở Xây dựng.", lambda: "Thanh Hóa")
+    'Thanh Hóa'
+    """
+    here = {name_key(p): p for p in _provinces_written(sentence)}
+    if len(here) == 1:
+        return next(iter(here.values()))
+    return None if here else document()
 
 
 # A provincial department: "Sở" and its capitalised field ("Sở Xây dựng").
@@ -166,7 +191,7 @@ def has_place(name: str) -> bool:
 
 
 def with_province(
-    name: str, sentence: str, sentences: Iterable[str], places: Iterable[str] = ()
+    name: str, sentence: str, document: Callable[[], str | None]
 ) -> str | None:
     """The province part of a provincial body written without it.
 
@@ -177,7 +202,8 @@ def with_province(
     Returns:
         " tỉnh Thanh Hóa" (to append to `name`), or None.
 
-    >>> with_province("Sở Tài chính", "Ở tỉnh Đồng Nai, Giám đốc Sở Tài chính.", [])
+    >>> with_province("Sở Tài chính", "Ở Đồng Nai: Sở Tài chính.", lambda: None)
+    >>> with_province("Sở Tài chính", "Ở tỉnh Đồng Nai, Sở Tài chính.", lambda: None)
     ' tỉnh Đồng Nai'
     """
     if has_place(name):
@@ -191,7 +217,7 @@ def with_province(
                 return " " + unit
     if not _DEPARTMENT.match(name):
         return None
-    prov = province_in(sentence, sentences, places)
+    prov = province_in(sentence, document)
     if prov is None:
         return None
     unit = province_unit(prov)

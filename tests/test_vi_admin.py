@@ -19,6 +19,7 @@ from glossary.cluster_base import norm_key, strip_vi_unit
 from glossary.extract import english_mentions
 from glossary.model import Concept, Document, Kind, Mention
 from glossary.vi_admin import (
+    document_province,
     english_body,
     expand_abbreviation,
     province_in,
@@ -136,23 +137,27 @@ def test_english_provincial_bodies_get_their_vietnamese_name() -> None:
 def test_department_takes_the_province_of_its_sentence_or_document() -> None:
     s = "Ở tỉnh Đồng Nai, người được phê chuẩn là ông Nguyễn Quốc Hùng, Giám đốc "
     s += "Sở Tài chính."
-    assert with_province("Sở Tài chính", s, [s]) == " tỉnh Đồng Nai"
+    assert with_province("Sở Tài chính", s, lambda: None) == " tỉnh Đồng Nai"
     doc = ["Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Hoài Anh đã ký các quyết định."]
+    assert document_province(doc, ["Thanh Hóa", "Cẩm Thủy"]) == "Thanh Hóa"
     s2 = "Tại Sở Xây dựng, ông Hoàng Văn Đồng được bổ nhiệm làm Giám đốc."
-    assert province_in(s2, doc) == "Thanh Hóa"
-    assert with_province("Sở Xây dựng", s2, doc) == " tỉnh Thanh Hóa"
+    assert province_in(s2, lambda: document_province(doc)) == "Thanh Hóa"
+    assert with_province("Sở Xây dựng", s2, lambda: "Thanh Hóa") == (" tỉnh Thanh Hóa")
     # two provinces in the document and none in the sentence: no guess
     two = [*doc, "Ủy viên UBND của hai tỉnh Đồng Nai và Hà Tĩnh."]
-    assert with_province("Sở Xây dựng", s2, two) is None
+    assert document_province(two) is None
+    assert with_province("Sở Xây dựng", s2, lambda: document_province(two)) is None
+    # a sentence naming two provinces does not fall back on the document
+    s4 = "Sở Y tế và các tỉnh Đồng Nai, Hà Tĩnh họp."
+    assert province_in(s4, lambda: "Thanh Hóa") is None
     # a ministry is not provincial; a name with its place already is complete
-    assert with_province("Bộ Tài chính", s2, doc) is None
-    assert with_province("Sở Nội vụ tỉnh Hà Tĩnh", s2, doc) is None
+    assert with_province("Bộ Tài chính", s2, lambda: "Thanh Hóa") is None
+    assert with_province("Sở Nội vụ tỉnh Hà Tĩnh", s2, lambda: "Thanh Hóa") is None
     # "của tỉnh X" names the province of any body
     s3 = "cùng Ban Quản lý Khu kinh tế Nghi Sơn của tỉnh Thanh Hóa."
-    assert with_province("Ban Quản lý Khu kinh tế Nghi Sơn", s3, []) == (
-        " tỉnh Thanh Hóa"
-    )
-    assert with_province("Ban Quản lý Khu kinh tế Nghi Sơn", s2, doc) is None
+    board = "Ban Quản lý Khu kinh tế Nghi Sơn"
+    assert with_province(board, s3, lambda: None) == " tỉnh Thanh Hóa"
+    assert with_province(board, s2, lambda: "Thanh Hóa") is None
 
 
 VI_02 = (
