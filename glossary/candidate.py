@@ -456,7 +456,7 @@ def _tone_style_preferred(terms: list[Term]) -> list[Term]:
 
 
 def _tone_style(text: str) -> tuple[str, str]:
-    return to_old_style(text), "tone-style"
+    return (text if text.isascii() else to_old_style(text)), "tone-style"
 
 
 _OUTLET = re.compile(r"^([A-Z][A-Z0-9]+)\.(?:vn|com|net|org)$")
@@ -472,6 +472,8 @@ def _outlet_name(text: str) -> tuple[str, str]:
 def _plain_spelling(text: str) -> tuple[str, str]:
     """A name as a glossary writes it: "ĐẶNG TRUNG" (a photo credit) is "Đặng
     Trung"; "People’s" has the plain apostrophe."""
+    if text.isascii():
+        return text, ""
     words = text.split()
     if (
         len(words) >= 2
