@@ -455,8 +455,13 @@ def _tone_style_preferred(terms: list[Term]) -> list[Term]:
     return _respelled_preferred(terms, _tone_style)
 
 
+# A tone mark on the second vowel of oa/oe/uy ("hoà", "khoẻ", "thuỷ"): the only
+# spellings `to_old_style` changes, so the rest skip it.
+_NEW_STYLE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
+
+
 def _tone_style(text: str) -> tuple[str, str]:
-    return (text if text.isascii() else to_old_style(text)), "tone-style"
+    return (to_old_style(text) if _NEW_STYLE.search(text) else text), "tone-style"
 
 
 _OUTLET = re.compile(r"^([A-Z][A-Z0-9]+)\.(?:vn|com|net|org)$")

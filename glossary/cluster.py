@@ -606,10 +606,19 @@ def _link_club_names(order: list[_Group]) -> None:
     A body whose place follows an administrative word ("UBND tỉnh Nam Định")
     is not a club.
     """
+    named = [
+        g
+        for g in order
+        if g.kind is Kind.ORG
+        and g.merged_into is None
+        and restore.is_province(g.members[0][0].text)
+    ]
+    if not named:
+        return
     live = [g for g in order if g.kind is Kind.ORG and g.merged_into is None]
-    for g in live:
+    for g in named:
         text = g.members[0][0].text
-        if g.merged_into is not None or not restore.is_province(text):
+        if g.merged_into is not None:
             continue
         if any(m.text != text for m, _, _ in g.members):
             continue
@@ -1063,24 +1072,30 @@ def _link_two_syllable_corpus(
     footballer "Van Quyet" is not the businessman "Trịnh Văn Quyết" of a
     business page.
     """
-    people: dict[str, set[int]] = {}  # document → ids of full-name persons
-    for h in out:
-        if h.merged_into is None and not h.local and h.kind is Kind.PERSON:
-            for m, _, _ in h.members:
-                people.setdefault(m.document, set()).add(id(h))
+    shorts = []
     for g in out:
         if g.merged_into is not None or Flag.AMBIGUOUS in g.flags:
             continue
         if not (g.kind is Kind.OTHER or (g.kind is Kind.PERSON and g.local)):
             continue
-        texts = {m.text for m, _, _ in g.members}
         words = _name_words(g.members[0][0])
-        if len(texts) != 1 or len(words) != 2:
+        if len(words) != 2 or any(
+            m.text != g.members[0][0].text for m, _, _ in g.members
+        ):
             continue
         if not all(restore.is_syllable(w) for w in words):
             continue
         if not all(w[:1].isupper() and not w.isupper() for w in words):
             continue
+        shorts.append((g, words))
+    if not shorts:
+        return
+    people: dict[str, set[int]] = {}  # document → ids of full-name persons
+    for h in out:
+        if h.merged_into is None and not h.local and h.kind is Kind.PERSON:
+            for m, _, _ in h.members:
+                people.setdefault(m.document, set()).add(id(h))
+    for g, words in shorts:
         key = tuple(name_key(w) for w in words)
         fits = [
             h
