@@ -585,7 +585,7 @@ def _attach_provinces(ms: list[Mention], order: list[_Group]) -> None:
         m0 = g.members[0][0]
         if m0.lang != "vi" or not restore.has_diacritics(m0.text):
             continue
-        if any(has_place(m.text) for m, _, _ in g.members):
+        if any(has_place(t) for t in {m.text: None for m, _, _ in g.members}):
             continue  # named in full somewhere: nothing to add
         units = {
             unit

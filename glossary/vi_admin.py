@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from glossary import restore
 from glossary.text import name_key
@@ -178,6 +179,7 @@ def province_in(sentence: str, document: Callable[[], str | None]) -> str | None
 _DEPARTMENT = re.compile(r"^Sở\s+[A-ZÀ-ỸĐ]")
 
 
+@lru_cache(maxsize=1 << 14)
 def has_place(name: str) -> bool:
     """True if a body's name already holds its place ("Sở Nội vụ tỉnh Hà Tĩnh").
 
@@ -208,7 +210,11 @@ def with_province(
     """
     if has_place(name):
         return None
-    of = re.search(re.escape(name) + r"\s+của\s+((?:tỉnh|thành phố)\s+\S.*)", sentence)
+    of = (
+        re.search(re.escape(name) + r"\s+của\s+((?:tỉnh|thành phố)\s+\S.*)", sentence)
+        if " của " in sentence
+        else None
+    )
     if of:
         provs = _provinces_written(of.group(1))
         if provs:
