@@ -813,7 +813,11 @@ def _link_org_short_forms(order: list[_Group]) -> None:
                 continue  # "Ambassador Hoa" is not "Hoa province"
             rest = hw[len(w) :]
             org_short = g.kind is Kind.ORG and w[-1] in ORG_HEADS and len(w) >= 2
-            head_only = all(x in ORG_HEADS or x in _ADMIN_WORDS for x in rest)
+            # "Van Thinh Phat" for "... Holdings Group"; but "Government" is
+            # not "Government Office": a name ending in a head is a body
+            head_only = w[-1] not in ORG_HEADS and all(
+                x in ORG_HEADS or x in _ADMIN_WORDS for x in rest
+            )
             if org_short or head_only or _unit_short(g, h):
                 fits.append(h)
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):

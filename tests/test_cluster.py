@@ -605,3 +605,12 @@ def test_outlet_site_and_prefecture_names() -> None:
     cs = _concepts([("en_05.txt", text)])
     assert _owner(cs, "VTV.vn").label == "VTV"
     assert _owner(cs, "Ibaraki Prefecture").label == "Ibaraki Prefecture"
+
+
+def test_a_body_is_not_a_short_form_of_its_office() -> None:
+    text = (
+        "The Government asked ministries to speed up public investment. The "
+        "Government Office will report on the results each month."
+    )
+    cs = _concepts([("en.txt", text)])
+    assert _owner(cs, "Government") is not _owner(cs, "Government Office")
