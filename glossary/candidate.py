@@ -38,7 +38,12 @@ from glossary.model import (
 from glossary.syllable import to_old_style
 from glossary.terms import vi_term_key
 from glossary.titles import canonical_title, is_plural_title
-from glossary.vi_admin import english_body, expand_abbreviation, strip_legal_form
+from glossary.vi_admin import (
+    club_name,
+    english_body,
+    expand_abbreviation,
+    strip_legal_form,
+)
 
 
 def _has_diacritics(text: str) -> bool:
@@ -96,7 +101,10 @@ def _candidate(g: _Group) -> Candidate:
             # a Japanese prefecture is named with its level: "Ibaraki Prefecture"
             bare = bare or text.endswith(" Prefecture")
         else:
-            bare = g.kind is not Kind.ORG or strip_legal_form(text) == text
+            # "Hà Nội FC" is the club's usual name, before "CLB Hà Nội"
+            bare = g.kind is not Kind.ORG or (
+                strip_legal_form(text) == text and not text.startswith("CLB ")
+            )
         return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
 
     best = max(fulls, key=rank)
@@ -154,7 +162,7 @@ def _candidate(g: _Group) -> Candidate:
         flags.add(Flag.UNRESTORED)
     diac = {k[0] for k in forms if _has_diacritics(k[0]) and not k[0].isupper()}
     full_diac = {t for t in diac if (t, "en") in fulls or (t, "vi") in fulls}
-    if len({vi_term_key(strip_legal_form(t)) for t in full_diac}) > 1:
+    if len({vi_term_key(club_name(strip_legal_form(t))) for t in full_diac}) > 1:
         flags.add(Flag.CONFLICT)
         notes.append("spellings differ: " + " | ".join(sorted(full_diac)))
     terms: list[Term] = []

@@ -24,7 +24,7 @@ from glossary.model import (
 )
 from glossary.name_words import ADMIN_WORDS
 from glossary.titles import canonical_title, is_honorific
-from glossary.vi_admin import expand_abbreviation, strip_legal_form
+from glossary.vi_admin import club_name, expand_abbreviation, strip_legal_form
 
 # Clustering keys the same few thousand names hundreds of thousands of times.
 name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
@@ -88,6 +88,7 @@ def norm_key(text: str, kind: Kind | None) -> str:
         # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X"; "Công ty cổ phần Tập đoàn
         # Hòa Phát" is "Tập đoàn Hòa Phát"
         text = strip_legal_form(expand_abbreviation(text))
+        text = club_name(text)  # "CLB Hà Nội" is the club "Hà Nội FC"
     words = list(_words(fold(text).replace("’", "'")))
     if kind is Kind.PLACE:
         while len(words) > 1 and words[-1] in _ADMIN_WORDS:

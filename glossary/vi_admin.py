@@ -26,6 +26,7 @@ from glossary import restore
 from glossary.text import name_key
 
 __all__ = [
+    "club_name",
     "document_province",
     "english_body",
     "expand_abbreviation",
@@ -74,6 +75,19 @@ def strip_legal_form(text: str) -> str:
     'Công ty TNHH Thiết bị Phụ tùng Hòa Phát'
     """
     return _LEGAL_FORM.sub("", text, count=1)
+
+
+_VI_CLUB = re.compile(r"^(?:CLB|Câu lạc bộ)\s+(\S.*)$")
+
+
+def club_name(text: str) -> str:
+    """A Vietnamese club's name in the usual "X FC" form.
+
+    >>> club_name("CLB Hà Nội"), club_name("Hà Nội FC")
+    ('Hà Nội FC', 'Hà Nội FC')
+    """
+    club = _VI_CLUB.match(text)
+    return f"{club.group(1)} FC" if club else text
 
 
 def province_unit(name: str) -> str | None:

@@ -19,6 +19,7 @@ from glossary.cluster_base import norm_key, strip_vi_unit
 from glossary.extract import english_mentions
 from glossary.model import Concept, Document, Kind, Mention
 from glossary.vi_admin import (
+    club_name,
     document_province,
     english_body,
     expand_abbreviation,
@@ -280,3 +281,25 @@ def test_body_named_with_its_province_once_gets_it_everywhere() -> None:
     )
     # a photo credit in capitals is the name "Đặng Trung"
     assert _owner(cs, "ĐẶNG TRUNG").label == "Đặng Trung"
+
+
+def test_club_written_clb_is_the_club_written_fc() -> None:
+    assert club_name("CLB Hà Nội") == "Hà Nội FC"
+    assert club_name("Câu lạc bộ Hà Nội") == "Hà Nội FC"
+    assert club_name("Thép Xanh Nam Định") == "Thép Xanh Nam Định"
+    assert norm_key("CLB Hà Nội", Kind.ORG) == norm_key("Hà Nội FC", Kind.ORG)
+    assert norm_key("CLB Hà Nội", Kind.ORG) != norm_key("Hà Nội", Kind.ORG)
+
+
+@needs_gazetteer
+def test_club_across_languages_prefers_the_fc_name() -> None:
+    from glossary.vi_extract import vietnamese_mentions
+
+    en = "The new names are midfielder Nguyễn Hai Long of Hà Nội FC and others."
+    ms = english_mentions(Document("en_01.txt", en))
+    ms += vietnamese_mentions(Document("vi_05.txt", VI_05))
+    cs = [c.concept for c in cluster(ms)]
+    club = _owner(cs, "CLB Hà Nội")
+    assert "Hà Nội FC" in {t.text for t in club.terms}
+    assert club.label == "Hà Nội FC"
+    assert not club.flags  # one club in two spellings is no conflict
