@@ -332,13 +332,16 @@ def vietnamese_mentions(
     alone = {name_key(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in runs}
     parts = [p for i, j in runs for p in _split_run(ctx, i, j, alone)]
     kinds = _name_kinds(ctx, parts, {k for _, k in title_spans})
-    titled = _titles(ctx, parts, title_spans, claimed)
+    between: set[int] = set()  # "Phó Thủ tướng Belarus Anatoly Sivak": a country
+    titled = _titles(ctx, parts, title_spans, claimed, between)
     for i, k in title_spans:
         emit(i, k, Kind.TITLE, "vi:title")
     part_kinds: list[Kind | None] = []
     for n, (i, j) in enumerate(parts):
         surface = doc.text[tokens[i].start : tokens[j - 1].end]
         kind = Kind.PERSON if i in titled else kinds.get(name_key(surface))
+        if kind is None and i in between:
+            kind = Kind.PLACE
         if (
             (kind is None or (kind is Kind.PLACE and _club_named(doc.text, surface)))
             and n
@@ -411,8 +414,13 @@ def _titles(
     parts: list[tuple[int, int]],
     title_spans: list[tuple[int, int]],
     claimed: set[int],
+    between: set[int] | None = None,
 ) -> dict[int, str]:
-    """Map the first token of each name right after a title to that title."""
+    """Map the first token of each name right after a title to that title.
+
+    The first tokens of countries written between a title and its person are
+    added to `between`.
+    """
     starts = dict(parts)
     titled: dict[int, str] = {}
     tokens = ctx.tokens
@@ -421,14 +429,53 @@ def _titles(
         nxt = k
         while nxt < len(tokens) and nxt in claimed and nxt not in starts:
             nxt += 1  # "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên"
+        portfolio = nxt not in starts and _portfolio_end(ctx, nxt, starts, claimed)
+        if portfolio:
+            # "Bộ trưởng Ngoại giao Hàn Quốc Kang Kyung Wha": the minister's
+            # field, then (a country and) the person
+            nxt = portfolio
         if nxt in starts:
             # "Phó Thủ tướng Belarus Anatoly Sivak": a country, then the person.
             after = starts[nxt]
+            country = nxt
             if after in starts and tokens[after].start - tokens[after - 1].end <= 1:
                 nxt = after
+            if portfolio and nxt == portfolio and _one_word(ctx, nxt, starts[nxt]):
+                continue  # "Bộ trưởng Kế hoạch và Đầu tư": a word of the field
             if _could_be_person(ctx, nxt, starts[nxt]):
                 titled[nxt] = title
+                if nxt != country and between is not None:
+                    between.add(country)
     return titled
+
+
+def _portfolio_end(
+    ctx: Context, i: int, starts: dict[int, int], claimed: set[int]
+) -> int:
+    """The first name after a minister's field ("Ngoại giao và Kinh tế đối
+    ngoại") that starts at token i; 0 when i starts no such field.
+
+    The field is up to eight words, the first capitalised, with no
+    punctuation; a country inside it ("Vương quốc Anh") is passed over.
+    """
+    toks = ctx.tokens
+
+    def word(t: str) -> bool:  # tokens may be several syllables: "Ngoại giao"
+        return t.replace(" ", "").isalpha()
+
+    if i >= len(toks) or not toks[i].text[:1].isupper() or not word(toks[i].text):
+        return 0
+    j = i
+    while j < len(toks) and j - i < 8 and j not in starts:
+        if not (word(toks[j].text) or j in claimed):
+            return 0
+        j += 1
+    return j if j in starts and j > i else 0
+
+
+def _one_word(ctx: Context, i: int, j: int) -> bool:
+    """True if tokens [i, j) hold a single syllable."""
+    return len(WORD.findall(ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end])) < 2
 
 
 def _could_be_person(ctx: Context, i: int, j: int) -> bool:

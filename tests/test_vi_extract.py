@@ -200,3 +200,23 @@ def test_weekdays_are_not_names() -> None:
     names = {m.text for m in vietnamese_mentions(Document("w.txt", text, "vi"))}
     assert "Trần Văn Ba" in names
     assert not names & {"Ba", "Thứ Ba", "Chủ nhật"}
+
+
+def test_minister_field_then_country_then_person() -> None:
+    text = (
+        "Trước đó, Việt Nam đã lần lượt đón Bộ trưởng Ngoại giao Hàn Quốc Kang "
+        "Kyung Wha, Bộ trưởng Ngoại giao Vương quốc Anh Dominic Raab và Bộ trưởng "
+        "Ngoại giao và Kinh tế đối ngoại Hungary Szijjártó Péter."
+    )
+    ms = {m.text: m for m in vietnamese_mentions(Document("vi_04.txt", text))}
+    for name in ("Kang Kyung Wha", "Dominic Raab", "Szijjártó Péter"):
+        assert ms[name].kind is Kind.PERSON
+        assert ms[name].title == "Bộ trưởng"
+    assert ms["Hàn Quốc"].kind is Kind.PLACE  # between the title and the person
+
+
+def test_minister_field_then_vietnamese_person() -> None:
+    text = "Bộ trưởng Tài chính Hồ Đức Phớc đã ký quyết định."
+    ms = {m.text: m for m in vietnamese_mentions(Document("x.txt", text))}
+    assert ms["Hồ Đức Phớc"].kind is Kind.PERSON
+    assert ms["Hồ Đức Phớc"].title == "Bộ trưởng"
