@@ -440,6 +440,10 @@ def _feature_preferred(terms: list[Term]) -> list[Term]:
             w[:1].isupper() and not w.isupper() and restore.is_syllable(w) for w in name
         ):
             continue
+        if restore.is_country(" ".join(name)) or restore.is_foreign_place(
+            " ".join(name)
+        ):
+            continue  # "Hong Kong Stadium" is not Vietnamese
         rest = t.context.replace(t.text, " ")
         if not restore.has_diacritics(" ".join(name)) and not restore.has_diacritics(
             rest

@@ -614,3 +614,10 @@ def test_a_body_is_not_a_short_form_of_its_office() -> None:
     )
     cs = _concepts([("en.txt", text)])
     assert _owner(cs, "Government") is not _owner(cs, "Government Office")
+
+
+@pytest.mark.skipif(not restore.country_codes(), reason="iso-codes missing")
+def test_foreign_feature_gets_no_vietnamese_name() -> None:
+    text = "Việt Nam beat the hosts 2-1 at Hong Kong Stadium in Hà Nội's friendly."
+    c = _owner(_concepts([("en.txt", text)]), "Hong Kong Stadium")
+    assert c.preferred("vi") is None
