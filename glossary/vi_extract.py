@@ -16,6 +16,8 @@ mentions together.
 
 from __future__ import annotations
 
+import re
+
 from glossary.model import Document, Kind, Mention
 from glossary.restore import is_country
 from glossary.text import fold, name_key
@@ -342,6 +344,8 @@ def vietnamese_mentions(
         kind = Kind.PERSON if i in titled else kinds.get(name_key(surface))
         if kind is None and i in between:
             kind = Kind.PLACE
+        if kind is None and _CLUB_AFTER.match(doc.text, tokens[j - 1].end):
+            kind = Kind.PERSON  # "Thành Chung (CLB Hà Nội)": a player
         if (
             (kind is None or (kind is Kind.PLACE and _club_named(doc.text, surface)))
             and n
@@ -356,6 +360,10 @@ def vietnamese_mentions(
     out.extend(terms(doc, ctx, claimed))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+# A club in parentheses right after a name: the name is its player.
+_CLUB_AFTER = re.compile(r"\s?\((?:CLB|Câu lạc bộ)\s+\w")
 
 
 def _club_named(text: str, name: str) -> bool:

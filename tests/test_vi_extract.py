@@ -220,3 +220,13 @@ def test_minister_field_then_vietnamese_person() -> None:
     ms = {m.text: m for m in vietnamese_mentions(Document("x.txt", text))}
     assert ms["Hồ Đức Phớc"].kind is Kind.PERSON
     assert ms["Hồ Đức Phớc"].title == "Bộ trưởng"
+
+
+def test_name_before_a_club_in_parentheses_is_a_player() -> None:
+    text = (
+        "Ở hàng phòng ngự có trung vệ Đỗ Duy Mạnh và Thành Chung (CLB Hà Nội), "
+        "cùng Văn Vĩ (Nam Định)."
+    )
+    kinds = {m.text: m.kind for m in vietnamese_mentions(Document("x.txt", text))}
+    assert kinds["Thành Chung"] is Kind.PERSON
+    assert kinds["CLB Hà Nội"] is Kind.ORG
