@@ -207,7 +207,9 @@ def _candidate(g: _Group) -> Candidate:
         terms = _respelled_preferred(terms, _outlet_name)
     if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG):
         terms = _tone_style_preferred(terms)
-        terms = _respelled_preferred(terms, _plain_spelling)
+        terms = _respelled_preferred(
+            terms, _plain_spelling if g.kind is not Kind.ORG else _plain_apostrophe
+        )
     if g.kind is Kind.TITLE:
         pref_text = best[0]
         full = canonical_title(best[0])
@@ -484,6 +486,12 @@ def _outlet_name(text: str) -> tuple[str, str]:
     ("chinhphu.vn", no acronym, stays)."""
     m = _OUTLET.match(text)
     return (m.group(1), "web-outlet") if m else (text, "")
+
+
+def _plain_apostrophe(text: str) -> tuple[str, str]:
+    """An organisation's name keeps its capitals ("ĐẠI HỌC QUỐC GIA" cannot be
+    re-cased word by word) and only gets the plain apostrophe."""
+    return text.replace("’", "'"), "apostrophe"
 
 
 def _plain_spelling(text: str) -> tuple[str, str]:
