@@ -556,10 +556,11 @@ def _unit_short(g: _Group, h: _Group) -> bool:
     rest = hw[len(w) :]
     if w[-1].lower() in _VI_UNITS:
         return len(rest) >= 1 and all(x[:1].isupper() for x in rest)
+    n = 2 if [x.lower() for x in rest[:2]] == ["thành", "phố"] else 1
     return (
-        len(rest) >= 2
-        and rest[0].lower() in _VI_UNITS
-        and all(x[:1].isupper() for x in rest[1:])
+        len(rest) > n
+        and (n == 2 or rest[0].lower() in _VI_UNITS)
+        and all(x[:1].isupper() for x in rest[n:])
     )
 
 

@@ -303,3 +303,14 @@ def test_club_across_languages_prefers_the_fc_name() -> None:
     assert "Hà Nội FC" in {t.text for t in club.terms}
     assert club.label == "Hà Nội FC"
     assert not club.flags  # one club in two spellings is no conflict
+
+
+def test_department_short_form_joins_its_full_name_in_a_city() -> None:
+    text = (
+        "Ông Nguyễn Văn A, Giám đốc Sở Xây dựng thành phố Hà Nội, phát biểu. "
+        "Đoàn của tỉnh Bắc Ninh cũng dự. Theo Sở Xây dựng, công trình sẽ hoàn "
+        "thành trong năm nay."
+    )
+    cs = _vi(("x.txt", text))
+    full = _owner(cs, "Sở Xây dựng thành phố Hà Nội")
+    assert "Sở Xây dựng" in {t.text for t in full.terms}
