@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 from conftest import SEEDS, SHARED
 
+from glossary import restore
 from glossary.cluster import (
     DocClusters,
     _document_stage,
@@ -22,10 +23,6 @@ from glossary.cluster import (
     norm_key,
 )
 from glossary.cluster_base import _freeze, _thaw
-
-
-from glossary import restore
-from glossary.cluster import acronym_of, cluster, norm_key
 from glossary.extract import english_mentions
 from glossary.model import (
     Candidate,
