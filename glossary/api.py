@@ -19,18 +19,16 @@ Targets for `Glossary.normalize_text` and `Glossary.normalize_name`:
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from glossary.annotate import Automaton, fold_key, fold_keys
 from glossary.errors import InputError, StoreError
+from glossary.gc_pause import paused_gc
 from glossary.model import (
     Concept,
     ConceptStatus,
@@ -231,7 +229,7 @@ class Glossary:
     """
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
-        with _no_gc():
+        with paused_gc():
             self._load(concepts)
         self._form_cache: dict[tuple[int, str, bool], frozenset[str]] = {}
 
@@ -265,7 +263,7 @@ class Glossary:
 
         if not Path(path).is_file():
             raise StoreError(f"{path}: no such term base")
-        with _no_gc(), TermBase(path, readonly=True) as tb:
+        with paused_gc(), TermBase(path, readonly=True) as tb:
             concepts = tb.concepts()
         return cls(concepts)
 
@@ -460,38 +458,6 @@ class Glossary:
         if not expand_short and all(_is_short(t, full) for t in terms):
             return _short_form(terms, concept, target)
         return full
-
-
-_GC_LOCK = threading.Lock()
-_gc_loads = 0  # loads running now, in any thread
-_gc_was_enabled = False  # the collector's state when the first of them began
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a Glossary loads.
-
-    Loading creates hundreds of thousands of objects and no cycles; each
-    collection the allocations would trigger walks all of them again, which
-    makes loading about 1.4 times slower. Only loading pauses it: queries
-    (`annotate`, `normalize_text`) never touch the host program's collector.
-    Loads running at once in several threads share one pause; when the last
-    ends the collector is back in the state the first found (unless the host
-    switched it on meanwhile).
-    """
-    global _gc_loads, _gc_was_enabled
-    with _GC_LOCK:
-        if _gc_loads == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_loads += 1
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            _gc_loads -= 1
-            if _gc_loads == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def _entry(hits: list[tuple[int, Term]], flagged_ids: set[int]) -> _Entry:

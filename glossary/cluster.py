@@ -35,13 +35,11 @@ cache pure functions, so every process may keep its own.
 
 from __future__ import annotations
 
-import gc
 import io
 import pickle
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -72,6 +70,7 @@ from glossary.cluster_base import (
     strip_vi_unit,
 )
 from glossary.extract import fold
+from glossary.gc_pause import paused_gc
 from glossary.model import (
     Candidate,
     Evidence,
@@ -120,7 +119,7 @@ def cluster(mentions: Sequence[Mention]) -> list[Candidate]:
             titles.setdefault(key, []).append(member)
             continue
         by_doc.setdefault(m.document, []).append(m)
-    with _no_gc():
+    with paused_gc():
         groups = [
             g
             for d, ms in by_doc.items()
@@ -168,7 +167,7 @@ def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
     """
     groups: list[_Group] = []
     titles: list[dict[str, list[Member]]] = []
-    with _no_gc():
+    with paused_gc():
         for d in docs:  # once: `docs` may be a generator
             groups.extend(_thaw(g) for g in d.groups)
             titles.append({k: list(v) for k, v in d.titles})
@@ -230,20 +229,6 @@ class _RefUnpickler(pickle.Unpickler):
         if not isinstance(pid, int):
             raise pickle.UnpicklingError(f"unknown reference {pid!r}")
         return self._mentions[pid]
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: clustering makes no cycles, and
-    with a corpus of mentions alive its full collections cost a fifth of the
-    time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _document_stage(
