@@ -33,6 +33,7 @@ from glossary.model import (
     Mention,
     TermStatus,
 )
+from glossary.vi_extract import vietnamese_mentions
 
 
 def _concepts(docs: Sequence[tuple[str, str]]) -> list[Concept]:
@@ -325,7 +326,6 @@ def test_company_name_after_vietnamese_category_words() -> None:
     path = SHARED / "corpus" / "news-dev" / "vi_06.txt"
     if not path.is_file():
         pytest.skip("news-dev missing")
-    from glossary.vi_extract import vietnamese_mentions
 
     ms = list(vietnamese_mentions(Document(path.name, path.read_text("utf-8"))))
     cs = [c.concept for c in cluster(ms)]
@@ -391,12 +391,7 @@ def test_district_and_ward_keep_their_vietnamese_category() -> None:
 
 @functools.cache
 def _real_mentions() -> list[Mention]:
-    """Mentions of seeds and news-dev, Vietnamese texts too (when that side
-    is installed)."""
-    try:
-        from glossary.vi_extract import vietnamese_mentions
-    except ImportError:  # pragma: no cover - the Vietnamese side is optional
-        vietnamese_mentions = None
+    """Mentions of seeds and news-dev, Vietnamese texts too."""
     paths = sorted(SEEDS.glob("*.txt"))
     paths += sorted((SHARED / "corpus" / "news-dev").glob("*.txt"))
     if not paths:
@@ -406,7 +401,7 @@ def _real_mentions() -> list[Mention]:
         doc = Document(p.name, p.read_text(encoding="utf-8"))
         if not p.name.startswith("vi_"):
             ms.extend(english_mentions(doc))
-        elif vietnamese_mentions is not None:
+        else:
             ms.extend(vietnamese_mentions(doc))
     return ms
 
@@ -503,7 +498,6 @@ VI_06 = (
 
 
 def _mixed(*docs: tuple[str, str]) -> list[Concept]:
-    from glossary.vi_extract import vietnamese_mentions
 
     ms: list[Mention] = []
     for path, text in docs:
@@ -574,7 +568,6 @@ def test_feature_without_marks_in_unmarked_text_is_not_respelled() -> None:
 
 
 def test_preferred_vietnamese_name_takes_the_common_tone_placement() -> None:
-    from glossary.vi_extract import vietnamese_mentions
 
     text = "Bộ khung còn đón Doãn Ngọc Tân (Đông Á Thanh Hoá) trở lại."
     ms = vietnamese_mentions(Document("vi_05.txt", text))
