@@ -35,6 +35,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.name_words import VI_LOCAL_UNITS
 from glossary.syllable import to_old_style
 from glossary.terms import vi_term_key
 from glossary.titles import canonical_title, is_plural_title
@@ -310,7 +311,7 @@ def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term
     ]
 
 
-_VI_UNIT = re.compile(r"^(?:quận|huyện|thị xã|thị trấn|phường|xã)\s+\S", re.I)
+_VI_UNIT = re.compile(rf"^(?:{'|'.join(VI_LOCAL_UNITS)})\s+\S", re.I)
 
 
 def _local_unit_preferred(
@@ -347,16 +348,20 @@ def _local_unit_preferred(
                 flags.add(Flag.RESTORED)
                 notes.append(f"restored from gazetteer: {t.text} → {name}")
             break
-    if unit is None:
-        return terms
+    return terms if unit is None else _with_vi_preferred(terms, unit)
+
+
+def _with_vi_preferred(terms: list[Term], preferred: Term) -> list[Term]:
+    """`terms` with `preferred` as the Vietnamese preferred term; the one it
+    replaces stays admitted."""
     out = [
         replace(t, status=TermStatus.ADMITTED)
         if t.lang == "vi" and t.is_preferred
         else t
         for t in terms
-        if not (t.lang == unit.lang and t.text == unit.text)
+        if not (t.lang == preferred.lang and t.text == preferred.text)
     ]
-    return [*out, unit]
+    return [*out, preferred]
 
 
 def _vi_body_preferred(
@@ -394,14 +399,7 @@ def _vi_body_preferred(
         return terms
     if any(t.lang == "vi" and t.text == name and t.is_preferred for t in terms):
         return terms
-    out = [
-        replace(t, status=TermStatus.ADMITTED)
-        if t.lang == "vi" and t.is_preferred
-        else t
-        for t in terms
-        if not (t.lang == "vi" and t.text == name)
-    ]
-    return [*out, _full_form(name, "vi", ev)]
+    return _with_vi_preferred(terms, _full_form(name, "vi", ev))
 
 
 # English category words after a Vietnamese place name, and the Vietnamese

@@ -22,7 +22,7 @@ from glossary.model import (
     Mention,
     TermType,
 )
-from glossary.name_words import ADMIN_WORDS
+from glossary.name_words import ADMIN_WORDS, VI_UNITS
 from glossary.titles import canonical_title, is_honorific
 from glossary.vi_admin import club_name, expand_abbreviation, strip_legal_form
 
@@ -408,7 +408,7 @@ def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
 # syllables "Thanh", "Xa", "Quan" of plain names are never taken for one. A
 # number after it is the name itself ("Quận 1", "Phường 3") and stays.
 _VI_UNIT_PREFIX = re.compile(
-    r"^(?:thành phố|thị xã|thị trấn|đặc khu|tỉnh|quận|huyện|phường|xã)\s+(?=[^\W\d])",
+    rf"^(?:{'|'.join(VI_UNITS)})\s+(?=[^\W\d])",
     re.IGNORECASE,
 )
 

@@ -101,6 +101,10 @@ ORG_HEADS = frozenset(
         "movement",
     ]
 )
+# Vietnamese administrative units, written before a place's own name ("xã Cẩm
+# Thủy"): those below the province, and all of them.
+VI_LOCAL_UNITS = ("quận", "huyện", "thị xã", "thị trấn", "phường", "xã")
+VI_UNITS = ("thành phố", "tỉnh", "đặc khu", *VI_LOCAL_UNITS)
 # Administrative units: a place's name stays the same without them.
 ADMIN_WORDS = frozenset(
     ["province", "city", "district", "ward", "commune", "town", "prefecture"]

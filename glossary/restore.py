@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from glossary.name_words import VI_LOCAL_UNITS, VI_UNITS
 from glossary.text import fold, name_key
 
 __all__ = [
@@ -98,7 +99,7 @@ _SYLLABLE = re.compile(
 )
 
 _ADMIN_PREFIX = re.compile(
-    r"^(?:thành phố|tỉnh|quận|huyện|thị xã|thị trấn|phường|xã|đặc khu)\s+",
+    rf"^(?:{'|'.join(VI_UNITS)})\s+",
     re.IGNORECASE,
 )
 
@@ -432,7 +433,7 @@ _LEVELS = {
     "commune": ("xã",),
     "town": ("thị trấn", "thị xã"),
 }
-_CATEGORY = re.compile(r"^(quận|huyện|thị xã|thị trấn|phường|xã)\s+(.+)$", re.I)
+_CATEGORY = re.compile(rf"^({'|'.join(VI_LOCAL_UNITS)})\s+(.+)$", re.I)
 
 
 @cache
