@@ -750,11 +750,7 @@ def _link_two_word_persons(order: list[_Group]) -> None:
             ]
         if len(fits) != 1:
             continue
-        h = fits[0]
-        for m, _t, _ in g.members:
-            h.add(m, TermType.SHORT_FORM, _ev("given-name", m, h.members[0][0].text))
-        h.extra.extend(g.extra)
-        g.merged_into = h
+        _absorb_short_form(fits[0], g, "given-name")
 
 
 def _initials_match(short: str, long: str) -> bool:
@@ -818,15 +814,7 @@ def _link_org_short_forms(order: list[_Group]) -> None:
                 and _category_prefixed(w, h.members[0][0].text)
             ]
         if len(fits) == 1:
-            h = fits[0]
-            for m, _t, _ in g.members:
-                h.add(
-                    m,
-                    TermType.SHORT_FORM,
-                    _ev("org-short-form", m, h.members[0][0].text),
-                )
-            h.extra.extend(g.extra)
-            g.merged_into = h
+            _absorb_short_form(fits[0], g, "org-short-form")
         elif g.kind is Kind.ORG and _words(m0.text)[-1].lower() in _VI_UNITS:
             g.local = True  # "UBND tỉnh" of another document is another body
 
@@ -863,6 +851,15 @@ def _category_prefixed(short: tuple[str, ...], long_text: str) -> bool:
         and all(x in _VI_CATEGORY for x in hw[:-n])
         and any(restore.has_diacritics(x) for x in _words(long_text))
     )
+
+
+def _absorb_short_form(h: _Group, g: _Group, rule: str) -> None:
+    """Move `g` into `h` as short forms of `h`'s name, by `rule`."""
+    full = h.members[0][0].text
+    for m, _t, _e in g.members:
+        h.add(m, TermType.SHORT_FORM, _ev(rule, m, full))
+    h.extra.extend(g.extra)
+    g.merged_into = h
 
 
 def _absorb(h: _Group, g: _Group, rule: str) -> None:
@@ -1097,16 +1094,8 @@ def _link_two_syllable_corpus(
             and _share_person(g, h, people)
         ]
         if len(fits) == 1:
-            h = fits[0]
-            for m, _t, _e in g.members:
-                h.add(
-                    m,
-                    TermType.SHORT_FORM,
-                    _ev("given-name-corpus", m, h.members[0][0].text),
-                )
-            h.extra.extend(g.extra)
-            h.doc = ""
-            g.merged_into = h
+            _absorb_short_form(fits[0], g, "given-name-corpus")
+            fits[0].doc = ""
 
 
 def _share_person(g: _Group, h: _Group, people: dict[str, set[int]]) -> bool:
