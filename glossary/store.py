@@ -978,11 +978,7 @@ class TermBase:
 
     def remove_terms(self, term_ids: Iterable[int]) -> None:
         """Delete terms (with their evidence and occurrences)."""
-        with self.transaction():
-            self._conn.execute(
-                "DELETE FROM terms WHERE id IN (SELECT value FROM json_each(?))",
-                (_id_list(term_ids),),
-            )
+        self._delete_ids("terms", term_ids)
 
     def empty_candidates(self, concept_ids: Iterable[int]) -> set[int]:
         """Those of `concept_ids` that are candidate concepts without terms."""
@@ -998,13 +994,17 @@ class TermBase:
 
     def delete_concepts(self, concept_ids: Iterable[int]) -> None:
         """Delete concepts (with everything that hangs off them)."""
-        with self.transaction():
-            self._conn.execute(
-                "DELETE FROM concepts WHERE id IN (SELECT value FROM json_each(?))",
-                (_id_list(concept_ids),),
-            )
+        self._delete_ids("concepts", concept_ids)
 
     # -- helpers ---------------------------------------------------------
+
+    def _delete_ids(self, table: str, ids: Iterable[int]) -> None:
+        # `table` is one of this module's names, never user input
+        with self.transaction():
+            self._conn.execute(
+                f"DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                (_id_list(ids),),
+            )
 
     def _touch(self, concept_id: int) -> None:
         self._conn.execute(
