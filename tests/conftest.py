@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
+from glossary.cluster import cluster
+from glossary.extract import english_mentions
 from glossary.model import (
     Concept,
     ConceptStatus,
+    Document,
     Evidence,
     Flag,
     Kind,
+    Mention,
     Occurrence,
     Term,
     TermStatus,
@@ -176,3 +180,18 @@ def small_mo(tmp_path: Path) -> Path:
     po = DATA / "tm" / "small.po"
     subprocess.run(["msgfmt", "-o", str(out), str(po)], check=True)
     return out
+
+
+def english_concepts(docs: Iterable[tuple[str, str]]) -> list[Concept]:
+    """The concepts clustered from English documents given as (path, text)."""
+    ms: list[Mention] = []
+    for path, text in docs:
+        ms.extend(english_mentions(Document(path, text)))
+    return [c.concept for c in cluster(ms)]
+
+
+def owner_of(concepts: list[Concept], text: str) -> Concept:
+    """The one concept with a term written `text`."""
+    hits = [c for c in concepts if any(t.text == text for t in c.terms)]
+    assert len(hits) == 1, (text, [c.terms for c in hits])
+    return hits[0]

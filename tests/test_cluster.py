@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import functools
 import pickle
-from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
-from conftest import SEEDS, SHARED
+from conftest import SEEDS, SHARED, english_concepts, owner_of
 
 from glossary import restore
 from glossary.cluster import (
@@ -36,19 +35,6 @@ from glossary.model import (
 from glossary.vi_extract import vietnamese_mentions
 
 
-def _concepts(docs: Sequence[tuple[str, str]]) -> list[Concept]:
-    ms: list[Mention] = []
-    for path, text in docs:
-        ms.extend(english_mentions(Document(path, text)))
-    return [c.concept for c in cluster(ms)]
-
-
-def _owner(concepts: list[Concept], text: str) -> Concept:
-    hits = [c for c in concepts if any(t.text == text for t in c.terms)]
-    assert len(hits) == 1, (text, [c.terms for c in hits])
-    return hits[0]
-
-
 def _forms(c: Concept) -> set[str]:
     return {t.text for t in c.terms}
 
@@ -60,11 +46,11 @@ def seeds() -> list[Concept]:
     docs = [
         (p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))
     ]
-    return _concepts(docs)
+    return english_concepts(docs)
 
 
 def test_pm_chinh_all_forms_one_person(seeds: list[Concept]) -> None:
-    c = _owner(seeds, "Phạm Minh Chính")
+    c = owner_of(seeds, "Phạm Minh Chính")
     assert c.kind is Kind.PERSON
     assert {"Pham Minh Chinh", "PM Chính", "Chính", "PM Chinh", "Chinh"} <= _forms(c)
     assert c.label == "Phạm Minh Chính"
@@ -73,23 +59,23 @@ def test_pm_chinh_all_forms_one_person(seeds: list[Concept]) -> None:
 
 
 def test_foreign_person_by_surname(seeds: list[Concept]) -> None:
-    c = _owner(seeds, "Anatoly Sivak")
+    c = owner_of(seeds, "Anatoly Sivak")
     assert {"Sivak", "Deputy PM Sivak"} <= _forms(c)
-    k = _owner(seeds, "Kubrakov Ivan Vladimirovich")
+    k = owner_of(seeds, "Kubrakov Ivan Vladimirovich")
     assert {"Kubrakov", "Minister Kubrakov"} <= _forms(k)
 
 
 def test_places_one_concept_with_diacritized_preferred(seeds: list[Concept]) -> None:
-    hn = _owner(seeds, "Hà Nội")
+    hn = owner_of(seeds, "Hà Nội")
     assert {"HÀ NỘI", "Hanoi"} <= _forms(hn)
     assert hn.label == "Hà Nội"
-    vn = _owner(seeds, "Việt Nam")
+    vn = owner_of(seeds, "Việt Nam")
     assert "Vietnam" in _forms(vn)
     assert vn.label == "Việt Nam"
 
 
 def test_org_variants_and_short_form(seeds: list[Concept]) -> None:
-    c = _owner(seeds, "Intergovernmental Committee")
+    c = owner_of(seeds, "Intergovernmental Committee")
     assert (
         "Intergovernmental Committee on Economic-Trade and Scientific-Technical "
         "Cooperation" in _forms(c)
@@ -98,14 +84,14 @@ def test_org_variants_and_short_form(seeds: list[Concept]) -> None:
 
 
 def test_acronym_linked_by_initials_across_documents(seeds: list[Concept]) -> None:
-    c = _owner(seeds, "Vietnam News Agency")
+    c = owner_of(seeds, "Vietnam News Agency")
     assert "VNA" in _forms(c)
     vna = next(t for t in c.terms if t.text == "VNA")
     assert any(e.rule.startswith("acronym") for e in vna.evidence)
 
 
 def test_gazetteer_restoration_flagged(seeds: list[Concept]) -> None:
-    c = _owner(seeds, "Hung Yen province")
+    c = owner_of(seeds, "Hung Yen province")
     assert c.label == "Hưng Yên"
     assert Flag.RESTORED in c.flags
 
@@ -129,7 +115,7 @@ def test_every_term_has_evidence(seeds: list[Concept]) -> None:
 
 def test_vietnamese_names_have_a_preferred_vi_term(seeds: list[Concept]) -> None:
     for label in ("Phạm Minh Chính", "Hà Nội", "Nguyễn Hồng Diên"):
-        c = _owner(seeds, label)
+        c = owner_of(seeds, label)
         vi = c.preferred("vi")
         en = c.preferred("en")
         assert vi is not None
@@ -139,47 +125,47 @@ def test_vietnamese_names_have_a_preferred_vi_term(seeds: list[Concept]) -> None
         assert c.label == label
     # not Vietnamese: no vi term is invented
     for label in ("Anatoly Sivak", "Belarus", "Eurasian Economic Union"):
-        assert all(t.lang == "en" for t in _owner(seeds, label).terms)
+        assert all(t.lang == "en" for t in owner_of(seeds, label).terms)
     # restored from the gazetteer: the vi form is the preferred one already
-    hy = _owner(seeds, "Hưng Yên")
+    hy = owner_of(seeds, "Hưng Yên")
     assert [t.text for t in hy.terms if t.lang == "vi" and t.is_preferred] == [
         "Hưng Yên"
     ]
 
 
 def test_acronym_in_parentheses() -> None:
-    cs = _concepts(
+    cs = english_concepts(
         [("a.txt", "Vietnam has a deal with the Free Trade Agreement (FTA) group.")]
     )
-    c = _owner(cs, "FTA")
+    c = owner_of(cs, "FTA")
     assert "Free Trade Agreement" in _forms(c)
 
 
 def test_ambiguous_given_name_links_to_neither() -> None:
     text = "Minister Trần Văn Sơn and Minister Bùi Thanh Sơn met. Later Sơn spoke."
-    cs = _concepts([("a.txt", text)])
-    son = _owner(cs, "Sơn")
+    cs = english_concepts([("a.txt", text)])
+    son = owner_of(cs, "Sơn")
     assert Flag.AMBIGUOUS in son.flags
     assert "Trần Văn Sơn" in son.note
     assert "Bùi Thanh Sơn" in son.note
-    assert _owner(cs, "Trần Văn Sơn") is not _owner(cs, "Bùi Thanh Sơn")
+    assert owner_of(cs, "Trần Văn Sơn") is not owner_of(cs, "Bùi Thanh Sơn")
 
 
 def test_two_people_with_same_title_stay_apart() -> None:
     text = "Deputy PM Anatoly Sivak met Deputy PM Trần Hồng Hà in Hanoi."
-    cs = _concepts([("a.txt", text)])
-    assert _owner(cs, "Anatoly Sivak") is not _owner(cs, "Trần Hồng Hà")
+    cs = english_concepts([("a.txt", text)])
+    assert owner_of(cs, "Anatoly Sivak") is not owner_of(cs, "Trần Hồng Hà")
 
 
 def test_same_acronym_two_orgs_in_two_documents() -> None:
-    cs = _concepts(
+    cs = english_concepts(
         [
             ("a.txt", "The Vietnam Football Federation (VFF) met. VFF said yes."),
             ("b.txt", "The Vietnam Fatherland Front (VFF) met. VFF said no."),
         ]
     )
-    football = _owner(cs, "Vietnam Football Federation")
-    front = _owner(cs, "Vietnam Fatherland Front")
+    football = owner_of(cs, "Vietnam Football Federation")
+    front = owner_of(cs, "Vietnam Fatherland Front")
     assert football is not front
     assert "VFF" in _forms(football)
     assert "VFF" in _forms(front)
@@ -202,18 +188,18 @@ def test_chinh_phu_is_not_the_person_chinh() -> None:
         Mention("Chính phủ", "v.txt", gov, gov + 9, "vi", Kind.ORG),
     ]
     cs = [c.concept for c in cluster(ms)]
-    assert _owner(cs, "Chính phủ") is not _owner(cs, "Phạm Minh Chính")
-    assert _owner(cs, "Chính phủ").kind is Kind.ORG
+    assert owner_of(cs, "Chính phủ") is not owner_of(cs, "Phạm Minh Chính")
+    assert owner_of(cs, "Chính phủ").kind is Kind.ORG
 
 
 def test_short_name_not_linked_across_documents_without_title() -> None:
-    cs = _concepts(
+    cs = english_concepts(
         [
             ("a.txt", "President Nguyen Phu Trong came."),
             ("b.txt", "Yesterday, Trong left."),
         ]
     )
-    assert _owner(cs, "Trong") is not _owner(cs, "Nguyen Phu Trong")
+    assert owner_of(cs, "Trong") is not owner_of(cs, "Nguyen Phu Trong")
 
 
 def test_terms_are_skipped_and_keys_stable() -> None:
@@ -250,7 +236,7 @@ def test_bare_short_name_joins_titled_short_name_in_document(
     seeds: list[Concept],
 ) -> None:
     # 003 says "PM Chinh" once and "Chinh said" three times, with no full name
-    chinh = _owner(seeds, "Phạm Minh Chính")
+    chinh = owner_of(seeds, "Phạm Minh Chính")
     spans = {
         (ev.document, ev.start)
         for t in chinh.terms
@@ -274,7 +260,7 @@ def test_bare_short_name_also_a_place_is_not_linked() -> None:
         "Ambassador Hoa met the governor of Hoa province on Monday. "
         "Later, Hoa said the talks went well."
     )
-    cs = _concepts([("a.txt", text)])
+    cs = english_concepts([("a.txt", text)])
     person = [c for c in cs if c.kind is Kind.PERSON and "Hoa" in _forms(c)]
     assert len(person) == 1
     assert (
@@ -296,12 +282,12 @@ def test_portfolio_and_plural_titles(seeds: list[Concept]) -> None:
         assert part not in labels
     assert labels["Non-Aligned Movement"].kind is Kind.ORG
     # plurals are variants of the singular title
-    dpm = _owner(seeds, "Deputy Prime Ministers")
+    dpm = owner_of(seeds, "Deputy Prime Ministers")
     assert dpm.label == "Deputy Prime Minister"
     assert "Deputy Prime Ministers" in _forms(dpm)
-    assert _owner(seeds, "Foreign Ministers").label == "Foreign Minister"
+    assert owner_of(seeds, "Foreign Ministers").label == "Foreign Minister"
     # "Minister Kubrakov" in 003 is the Minister of Home Affairs of 002
-    assert "Kubrakov" in _forms(_owner(seeds, "Kubrakov Ivan Vladimirovich"))
+    assert "Kubrakov" in _forms(owner_of(seeds, "Kubrakov Ivan Vladimirovich"))
 
 
 def test_title_alias_occurrence_spans_title_and_name() -> None:
@@ -329,7 +315,7 @@ def test_company_name_after_vietnamese_category_words() -> None:
 
     ms = list(vietnamese_mentions(Document(path.name, path.read_text("utf-8"))))
     cs = [c.concept for c in cluster(ms)]
-    c = _owner(cs, "Hòa Phát")
+    c = owner_of(cs, "Hòa Phát")
     assert c.kind is Kind.ORG
     assert c.label == "Tập đoàn Hòa Phát"
     ev = next(t for t in c.terms if t.text == "Hòa Phát").evidence
@@ -354,22 +340,22 @@ def test_player_of_place_named_club_is_the_club() -> None:
         pytest.skip("news-dev missing")
     text = path.read_text("utf-8")
     cs = [c.concept for c in cluster(english_mentions(Document(path.name, text)))]
-    club = _owner(cs, "Hà Nội FC")
+    club = owner_of(cs, "Hà Nội FC")
     assert club.kind is Kind.ORG
     # "defender Đỗ Duy Mạnh of Hà Nội": the club, with its evidence
     assert "Hà Nội" in _forms(club)
     ev = next(t for t in club.terms if t.text == "Hà Nội").evidence
     assert ev[0].rule == "club-of-player"
     # "Hà Nội Police FC" is another club, not the place and not Hà Nội FC
-    assert _owner(cs, "Hà Nội Police FC") is not club
+    assert owner_of(cs, "Hà Nội Police FC") is not club
 
 
 def test_place_named_like_a_club_stays_a_place_without_a_player() -> None:
     text = "Fans of Hà Nội FC travelled from Hà Nội. Trần Văn An visited Hà Nội."
-    cs = _concepts([("a.txt", text)])
-    place = _owner(cs, "Hà Nội")
+    cs = english_concepts([("a.txt", text)])
+    place = owner_of(cs, "Hà Nội")
     assert place.kind is Kind.PLACE
-    assert _owner(cs, "Hà Nội FC") is not place
+    assert owner_of(cs, "Hà Nội FC") is not place
 
 
 def test_district_and_ward_keep_their_vietnamese_category() -> None:
@@ -377,10 +363,10 @@ def test_district_and_ward_keep_their_vietnamese_category() -> None:
         "Police in Hai Ba Trung district searched a house in Nguyen Du ward. "
         "Officials in Vinh Long Province agreed."
     )
-    cs = _concepts([("a.txt", text)])
+    cs = english_concepts([("a.txt", text)])
 
     def vi_preferred(form: str) -> list[str]:
-        c = _owner(cs, form)
+        c = owner_of(cs, form)
         return [t.text for t in c.terms if t.lang == "vi" and t.is_preferred]
 
     assert vi_preferred("Hai Ba Trung district") == ["quận Hai Bà Trưng"]
@@ -510,18 +496,18 @@ def _mixed(*docs: tuple[str, str]) -> list[Concept]:
 
 def test_two_syllable_name_links_to_the_one_full_name_of_a_related_text() -> None:
     cs = _mixed(("en_02.txt", EN_02), ("vi_05.txt", VI_05), ("vi_06.txt", VI_06))
-    linh = _owner(cs, "Nguyễn Tiến Linh")
+    linh = owner_of(cs, "Nguyễn Tiến Linh")
     assert "Tien Linh" in _forms(linh)  # both texts name Kim Sang-sik in full
     # the businessman of a page sharing no one with the football text is not
     # the footballer "Van Quyet"
-    assert "Van Quyet" not in _forms(_owner(cs, "Trịnh Văn Quyết"))
+    assert "Van Quyet" not in _forms(owner_of(cs, "Trịnh Văn Quyết"))
 
 
 def test_two_syllable_name_with_two_full_names_stays_apart() -> None:
     other = VI_05.replace("Phạm Gia Hưng", "Trần Tiến Linh")
     cs = _mixed(("en_02.txt", EN_02), ("vi_05.txt", other))
-    assert "Tien Linh" not in _forms(_owner(cs, "Nguyễn Tiến Linh"))
-    assert "Tien Linh" not in _forms(_owner(cs, "Trần Tiến Linh"))
+    assert "Tien Linh" not in _forms(owner_of(cs, "Nguyễn Tiến Linh"))
+    assert "Tien Linh" not in _forms(owner_of(cs, "Trần Tiến Linh"))
 
 
 @pytest.mark.skipif(not restore.country_codes(), reason="iso-codes missing")
@@ -530,7 +516,7 @@ def test_country_full_name_prefers_the_usual_english_name() -> None:
         "Investors came from Thailand, the Republic of Korea, Sweden, Singapore "
         "and Israel."
     )
-    c = _owner(_concepts([("en_12.txt", text)]), "Republic of Korea")
+    c = owner_of(english_concepts([("en_12.txt", text)]), "Republic of Korea")
     assert c.label == "South Korea"
 
 
@@ -544,13 +530,13 @@ EN_08 = (
 
 
 def test_vietnamese_feature_named_in_english_gets_its_vietnamese_name() -> None:
-    cs = _concepts([("en_08.txt", EN_08)])
+    cs = english_concepts([("en_08.txt", EN_08)])
     for written, vi in (
         ("Tam Thanh Beach", "bãi biển Tam Thanh"),
         ("Hoài River", "sông Hoài"),
         ("Ngọc Linh mountain", "núi Ngọc Linh"),
     ):
-        c = _owner(cs, written)
+        c = owner_of(cs, written)
         assert c.label == written  # the English preferred term stays
         pref = c.preferred("vi")
         assert pref is not None
@@ -559,11 +545,12 @@ def test_vietnamese_feature_named_in_english_gets_its_vietnamese_name() -> None:
 
 def test_feature_without_marks_in_unmarked_text_is_not_respelled() -> None:
     text = "Tourists walked along the Hoai River at dusk and then ate at the pier."
-    c = _owner(_concepts([("en.txt", text)]), "Hoai River")
+    c = owner_of(english_concepts([("en.txt", text)]), "Hoai River")
     assert c.preferred("vi") is None  # "Hoai" may be Hoài or Hoãi: no guess
     text2 = "The Perfume River runs through the former capital."
     assert (
-        _owner(_concepts([("en.txt", text2)]), "Perfume River").preferred("vi") is None
+        owner_of(english_concepts([("en.txt", text2)]), "Perfume River").preferred("vi")
+        is None
     )
 
 
@@ -572,7 +559,7 @@ def test_preferred_vietnamese_name_takes_the_common_tone_placement() -> None:
     text = "Bộ khung còn đón Doãn Ngọc Tân (Đông Á Thanh Hoá) trở lại."
     ms = vietnamese_mentions(Document("vi_05.txt", text))
     cs = [c.concept for c in cluster(ms)]
-    club = _owner(cs, "Đông Á Thanh Hoá")
+    club = owner_of(cs, "Đông Á Thanh Hoá")
     assert club.label == "Đông Á Thanh Hóa"
     assert {t.text for t in club.terms} >= {"Đông Á Thanh Hoá", "Đông Á Thanh Hóa"}
 
@@ -582,7 +569,9 @@ def test_preferred_english_name_has_the_plain_apostrophe() -> None:
         "He held talks with leaders of the Lao People’s Revolutionary Party and "
         "the Lao State in Vientiane."
     )
-    c = _owner(_concepts([("en_09.txt", text)]), "Lao People’s Revolutionary Party")
+    c = owner_of(
+        english_concepts([("en_09.txt", text)]), "Lao People’s Revolutionary Party"
+    )
     assert c.label == "Lao People's Revolutionary Party"
 
 
@@ -592,9 +581,9 @@ def test_outlet_site_and_prefecture_names() -> None:
         "Delegates from Ibaraki Prefecture and Okayama City attended, and Ibaraki "
         "signed a memorandum."
     )
-    cs = _concepts([("en_05.txt", text)])
-    assert _owner(cs, "VTV.vn").label == "VTV"
-    assert _owner(cs, "Ibaraki Prefecture").label == "Ibaraki Prefecture"
+    cs = english_concepts([("en_05.txt", text)])
+    assert owner_of(cs, "VTV.vn").label == "VTV"
+    assert owner_of(cs, "Ibaraki Prefecture").label == "Ibaraki Prefecture"
 
 
 def test_a_body_is_not_a_short_form_of_its_office() -> None:
@@ -602,12 +591,12 @@ def test_a_body_is_not_a_short_form_of_its_office() -> None:
         "The Government asked ministries to speed up public investment. The "
         "Government Office will report on the results each month."
     )
-    cs = _concepts([("en.txt", text)])
-    assert _owner(cs, "Government") is not _owner(cs, "Government Office")
+    cs = english_concepts([("en.txt", text)])
+    assert owner_of(cs, "Government") is not owner_of(cs, "Government Office")
 
 
 @pytest.mark.skipif(not restore.country_codes(), reason="iso-codes missing")
 def test_foreign_feature_gets_no_vietnamese_name() -> None:
     text = "Việt Nam beat the hosts 2-1 at Hong Kong Stadium in Hà Nội's friendly."
-    c = _owner(_concepts([("en.txt", text)]), "Hong Kong Stadium")
+    c = owner_of(english_concepts([("en.txt", text)]), "Hong Kong Stadium")
     assert c.preferred("vi") is None

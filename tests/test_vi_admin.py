@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import english_concepts, owner_of
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -41,19 +42,6 @@ def _vi(*docs: tuple[str, str]) -> list[Concept]:
     for path, text in docs:
         ms.extend(vietnamese_mentions(Document(path, text)))
     return [c.concept for c in cluster(ms)]
-
-
-def _en(*docs: tuple[str, str]) -> list[Concept]:
-    ms: list[Mention] = []
-    for path, text in docs:
-        ms.extend(english_mentions(Document(path, text)))
-    return [c.concept for c in cluster(ms)]
-
-
-def _owner(concepts: list[Concept], text: str) -> Concept:
-    hits = [c for c in concepts if any(t.text == text for t in c.terms)]
-    assert len(hits) == 1, (text, [c.terms for c in hits])
-    return hits[0]
 
 
 def _vi_preferred(c: Concept) -> str:
@@ -174,11 +162,11 @@ VI_02 = (
 @needs_gazetteer
 def test_provincial_bodies_in_a_vietnamese_document() -> None:
     cs = _vi(("vi_02.txt", VI_02))
-    ubnd = _owner(cs, "UBND tỉnh Thanh Hóa")
+    ubnd = owner_of(cs, "UBND tỉnh Thanh Hóa")
     assert "UBND tỉnh" in {t.text for t in ubnd.terms}  # the short form joins
     assert _vi_preferred(ubnd) == "Ủy ban nhân dân tỉnh Thanh Hóa"
-    assert _vi_preferred(_owner(cs, "Sở Xây dựng")) == "Sở Xây dựng tỉnh Thanh Hóa"
-    commune = _owner(cs, "Cẩm Thủy")
+    assert _vi_preferred(owner_of(cs, "Sở Xây dựng")) == "Sở Xây dựng tỉnh Thanh Hóa"
+    commune = owner_of(cs, "Cẩm Thủy")
     assert commune.kind is Kind.PLACE
     assert _vi_preferred(commune) == "xã Cẩm Thủy"
 
@@ -198,11 +186,11 @@ def test_english_bodies_keep_the_english_name_beside_the_vietnamese() -> None:
         "Vinh Long Provincial People's Committee and the Vinh Long Provincial "
         "Party Committee welcomed the delegation."
     )
-    cs = _en(("en.txt", text))
-    pc = _owner(cs, "Vinh Long Provincial People's Committee")
+    cs = english_concepts([("en.txt", text)])
+    pc = owner_of(cs, "Vinh Long Provincial People's Committee")
     assert _vi_preferred(pc) == "Ủy ban nhân dân tỉnh Vĩnh Long"
     assert pc.label == "Vinh Long Provincial People's Committee"
-    party = _owner(cs, "Vinh Long Provincial Party Committee")
+    party = owner_of(cs, "Vinh Long Provincial Party Committee")
     assert _vi_preferred(party) == "Tỉnh ủy Vĩnh Long"
 
 
@@ -217,13 +205,13 @@ VI_05 = (
 @needs_gazetteer
 def test_club_named_by_its_place_joins_the_club_not_the_city() -> None:
     cs = _vi(("vi_05.txt", VI_05))
-    club = _owner(cs, "CLB Hà Nội")
+    club = owner_of(cs, "CLB Hà Nội")
     assert club.kind is Kind.ORG
     assert "Hà Nội" in {t.text for t in club.terms}
     city = [c for c in cs if c.kind is Kind.PLACE and c.label == "Hà Nội"]
     assert len(city) == 1
     assert city[0] is not club
-    nd = _owner(cs, "Thép Xanh Nam Định")
+    nd = owner_of(cs, "Thép Xanh Nam Định")
     assert "Nam Định" in {t.text for t in nd.terms}
 
 
@@ -235,7 +223,7 @@ def test_place_alone_is_not_a_club_without_a_club_of_that_name() -> None:
     )
     cs = _vi(("x.txt", text))
     # "UBND tỉnh Nam Định" is a body of the province, never a club of it
-    body = _owner(cs, "UBND tỉnh Nam Định")
+    body = owner_of(cs, "UBND tỉnh Nam Định")
     assert "Nam Định" not in {t.text for t in body.terms}
     assert any(c.kind is Kind.ORG and c.label == "Nam Định" for c in cs)
 
@@ -258,11 +246,11 @@ def test_company_is_known_without_its_legal_form() -> None:
     name = "Công ty TNHH Thiết bị Phụ tùng Hòa Phát"
     assert strip_legal_form(name) == name
     cs = _vi(("vi_06.txt", VI_06))
-    group = _owner(cs, "Công ty cổ phần Tập đoàn Hòa Phát")
+    group = owner_of(cs, "Công ty cổ phần Tập đoàn Hòa Phát")
     assert "tập đoàn Hòa Phát" in {t.text for t in group.terms}
     assert _vi_preferred(group) == "Tập đoàn Hòa Phát"
     assert not group.flags  # one name in two cases is no spelling conflict
-    other = _owner(cs, "Công ty Trách nhiệm hữu hạn Thiết bị Phụ tùng Hòa Phát")
+    other = owner_of(cs, "Công ty Trách nhiệm hữu hạn Thiết bị Phụ tùng Hòa Phát")
     assert other is not group
 
 
@@ -275,12 +263,12 @@ def test_body_named_with_its_province_once_gets_it_everywhere() -> None:
         "Nghi Sơn và các Khu công nghiệp của tỉnh Thanh Hóa."
     )
     cs = _vi(("vi_02.txt", text))
-    board = _owner(cs, "Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp")
+    board = owner_of(cs, "Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp")
     assert _vi_preferred(board) == (
         "Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp tỉnh Thanh Hóa"
     )
     # a photo credit in capitals is the name "Đặng Trung"
-    assert _owner(cs, "ĐẶNG TRUNG").label == "Đặng Trung"
+    assert owner_of(cs, "ĐẶNG TRUNG").label == "Đặng Trung"
 
 
 def test_club_written_clb_is_the_club_written_fc() -> None:
@@ -299,7 +287,7 @@ def test_club_across_languages_prefers_the_fc_name() -> None:
     ms = english_mentions(Document("en_01.txt", en))
     ms += vietnamese_mentions(Document("vi_05.txt", VI_05))
     cs = [c.concept for c in cluster(ms)]
-    club = _owner(cs, "CLB Hà Nội")
+    club = owner_of(cs, "CLB Hà Nội")
     assert "Hà Nội FC" in {t.text for t in club.terms}
     assert club.label == "Hà Nội FC"
     assert not club.flags  # one club in two spellings is no conflict
@@ -312,5 +300,5 @@ def test_department_short_form_joins_its_full_name_in_a_city() -> None:
         "thành trong năm nay."
     )
     cs = _vi(("x.txt", text))
-    full = _owner(cs, "Sở Xây dựng thành phố Hà Nội")
+    full = owner_of(cs, "Sở Xây dựng thành phố Hà Nội")
     assert "Sở Xây dựng" in {t.text for t in full.terms}
