@@ -46,12 +46,6 @@ from glossary.vi_admin import (
     strip_legal_form,
 )
 
-
-def _has_diacritics(text: str) -> bool:
-    """`restore.has_diacritics`, at once for ASCII text (most of it)."""
-    return not text.isascii() and restore.has_diacritics(text)
-
-
 _NAME_SEP = re.compile(r"[\s\-–]+")
 
 
@@ -95,7 +89,7 @@ def _candidate(g: _Group) -> Candidate:
 
     def rank(k: tuple[str, str]) -> tuple[bool, bool, bool, int, int]:
         text = k[0]
-        diac = _has_diacritics(text)
+        diac = restore.has_diacritics(text)
         caps = text.isupper() and len(text) > 3
         if g.kind is Kind.PLACE:
             bare = _strip_admin(text) == text and strip_vi_unit(text) == text
@@ -117,7 +111,7 @@ def _candidate(g: _Group) -> Candidate:
     )
     restored: Term | None = None
     pref_text = best[0]
-    if not _has_diacritics(best[0]) and g.kind is Kind.PLACE:
+    if not restore.has_diacritics(best[0]) and g.kind is Kind.PLACE:
         base = _strip_admin(best[0])
         r = restore.restore_place(base, city=city or fold(best[0]).endswith(" city"))
         if r.restored:
@@ -158,10 +152,12 @@ def _candidate(g: _Group) -> Candidate:
         notes.append(f"usual name from ISO 3166-1: {best[0]} → {usual}")
         pref_text = usual
     elif (
-        g.kind is Kind.PERSON and not _has_diacritics(best[0]) and _vietnamese_group(g)
+        g.kind is Kind.PERSON
+        and not restore.has_diacritics(best[0])
+        and _vietnamese_group(g)
     ):
         flags.add(Flag.UNRESTORED)
-    diac = {k[0] for k in forms if _has_diacritics(k[0]) and not k[0].isupper()}
+    diac = {k[0] for k in forms if restore.has_diacritics(k[0]) and not k[0].isupper()}
     full_diac = {t for t in diac if (t, "en") in fulls or (t, "vi") in fulls}
     if len({vi_term_key(club_name(strip_legal_form(t))) for t in full_diac}) > 1:
         flags.add(Flag.CONFLICT)
@@ -265,7 +261,7 @@ def _usual_country(text: str) -> str | None:
 
 def _is_vietnamese_form(text: str) -> bool:
     """True if `text` is a Vietnamese name written with its marks ("Hà Nội")."""
-    if not _has_diacritics(text) or text.isupper():
+    if not restore.has_diacritics(text) or text.isupper():
         return False
     words = [w for w in _NAME_SEP.split(_strip_admin(text)) if w]
     return bool(words) and all(restore.is_syllable(w) for w in words)
@@ -291,7 +287,7 @@ def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term
             vi,
             key=lambda t: (
                 t.text == best[0],
-                _has_diacritics(t.text),
+                restore.has_diacritics(t.text),
                 len(t.text.split()),
                 t.count,
             ),
@@ -327,7 +323,7 @@ def _local_unit_preferred(
     vi_unit = [
         t
         for t in terms
-        if t.lang == "vi" and _VI_UNIT.match(t.text) and _has_diacritics(t.text)
+        if t.lang == "vi" and _VI_UNIT.match(t.text) and restore.has_diacritics(t.text)
     ]
     unit: Term | None = None
     if vi_unit:
@@ -344,7 +340,7 @@ def _local_unit_preferred(
             unit = _full_form(
                 name, "vi", Evidence("gazetteer-level", detail=f"{t.text} → {name}")
             )
-            if not _has_diacritics(t.text):
+            if not restore.has_diacritics(t.text):
                 flags.add(Flag.RESTORED)
                 notes.append(f"restored from gazetteer: {t.text} → {name}")
             break

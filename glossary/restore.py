@@ -116,7 +116,8 @@ def is_syllable(word: str) -> bool:
 
 def has_diacritics(text: str) -> bool:
     """True if `text` carries Vietnamese marks (any non-ASCII letter)."""
-    return any(not c.isascii() and c.isalpha() for c in text)
+    # Most text is ASCII: answered at once, without a loop over characters.
+    return not text.isascii() and any(not c.isascii() and c.isalpha() for c in text)
 
 
 @dataclass(frozen=True, slots=True)
