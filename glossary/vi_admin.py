@@ -112,13 +112,9 @@ def province_unit(name: str) -> str | None:
     return "tỉnh " + spelled
 
 
-_UNIT_NAME = re.compile(
-    r"\b(?:tỉnh|Tỉnh|thành phố|Thành phố)\s+"
-    r"((?:[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*)(?:[ \-–]+[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*){0,3})"
-)
-
-
+# Up to four capitalised words: a province's name.
 _NAME = r"(?:[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*)(?:[ \-–]+[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*){0,3}"
+_UNIT_NAME = re.compile(rf"\b(?:tỉnh|Tỉnh|thành phố|Thành phố)\s+({_NAME})")
 _MORE = re.compile(rf"\s*(?:,|và)\s+({_NAME})")
 
 
