@@ -13,7 +13,7 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -820,17 +820,10 @@ class TermBase:
             )
             self.record_document(path, sha256, lang)
 
-    def all_cached_mentions(
-        self, *, fresh: Mapping[str, list[Mention]] | None = None
-    ) -> Iterator[list[Mention]]:
-        """The cached mentions of every document built so far, one list each.
-
-        Args:
-            fresh: mentions the caller has just cached, by document: given
-                as they are instead of being decoded again.
-        """
-        for path, mentions in self.cached_documents(skip=fresh or {}):
-            yield mentions if mentions is not None else (fresh or {})[path]
+    def all_cached_mentions(self) -> Iterator[list[Mention]]:
+        """The cached mentions of every document built so far, one list each."""
+        for _, mentions in self.cached_documents():
+            yield mentions or []
 
     def cached_documents(
         self, *, skip: Container[str] = frozenset()
