@@ -367,16 +367,12 @@ class _Placer:
         """`term` without the placeless evidence its stored term already has
         (rebuilds used to add another copy each time)."""
         known = self.placeless
-        if not any(
-            not e.document and (tid, e.rule, e.detail) in known for e in term.evidence
-        ):
-            return term
         kept = tuple(
             e
             for e in term.evidence
             if e.document or (tid, e.rule, e.detail) not in known
         )
-        return replace(term, evidence=kept)
+        return term if len(kept) == len(term.evidence) else replace(term, evidence=kept)
 
 
 def _key(concept: Concept) -> str:
