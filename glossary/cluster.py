@@ -629,14 +629,8 @@ def _link_club_names(order: list[_Group]) -> None:
                 and all(x[:1].isupper() for x in before)
             ):
                 fits.append(h)
-        if len(fits) != 1:
-            continue
-        h = fits[0]
-        for m, _t, _ in g.members:
-            h.add(
-                m, TermType.SHORT_FORM, _ev("club-place-name", m, h.members[0][0].text)
-            )
-        g.merged_into = h
+        if len(fits) == 1:
+            _absorb_short_form(fits[0], g, "club-place-name")
 
 
 # Vietnamese administrative words before a place's name in a body's name
