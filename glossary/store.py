@@ -220,6 +220,46 @@ def _flags_text(flags: Iterable[Flag]) -> str:
     return " ".join(sorted(str(f) for f in flags))
 
 
+# The inserts of `TermBase` and of `BulkWriter`, which must store the same rows.
+_INSERT_CONCEPT = (
+    "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_TERM = (
+    "INSERT INTO terms (id, concept_id, text, lang, status, type, count, "
+    "pos, context, manual, fold_key, name_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_EVIDENCE = (
+    'INSERT INTO evidence (term_id, rule, document, start, "end", detail) '
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+_INSERT_OCCURRENCE = (
+    'INSERT INTO occurrences (term_id, document, start, "end", context) '
+    "VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _term_row(
+    term_id: int | None, concept_id: int, text: str, term: Term
+) -> tuple[Any, ...]:
+    """The `_INSERT_TERM` row of `term`, whose NFC, stripped text is `text`."""
+    return (
+        term_id,
+        concept_id,
+        text,
+        term.lang,
+        str(term.status),
+        str(term.type),
+        term.count,
+        term.pos,
+        nfc(term.context),
+        int(term.manual),
+        fold(text),
+        name_key(text),
+    )
+
+
 def _flags(text: str) -> frozenset[Flag]:
     return frozenset(Flag(f) for f in text.split())
 
@@ -495,8 +535,7 @@ class TermBase:
             ):
                 wanted = None
             cur = self._conn.execute(
-                "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                _INSERT_CONCEPT,
                 (
                     wanted,
                     concept.key or None,
@@ -532,28 +571,11 @@ class TermBase:
                 )
             else:
                 cur = self._conn.execute(
-                    "INSERT INTO terms (concept_id, text, lang, status, type, count, "
-                    "pos, "
-                    "context, manual, fold_key, name_key) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        concept_id,
-                        text,
-                        term.lang,
-                        str(term.status),
-                        str(term.type),
-                        term.count,
-                        term.pos,
-                        nfc(term.context),
-                        int(term.manual),
-                        fold(text),
-                        name_key(text),
-                    ),
+                    _INSERT_TERM, _term_row(None, concept_id, text, term)
                 )
                 term_id = int(cur.lastrowid or 0)
             self._conn.executemany(
-                'INSERT INTO evidence (term_id, rule, document, start, "end", detail) '
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                _INSERT_EVIDENCE,
                 [
                     (term_id, e.rule, e.document, e.start, e.end, e.detail)
                     for e in term.evidence
@@ -705,8 +727,7 @@ class TermBase:
     def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
         with self.transaction():
             self._conn.executemany(
-                'INSERT INTO occurrences (term_id, document, start, "end", context) '
-                "VALUES (?, ?, ?, ?, ?)",
+                _INSERT_OCCURRENCE,
                 [(term_id, o.document, o.start, o.end, o.context) for o in occurrences],
             )
 
@@ -1165,22 +1186,7 @@ class BulkWriter:
             tid = self._next_term
             self._next_term += 1
             text = nfc(term.text).strip()
-            self._terms.append(
-                (
-                    tid,
-                    concept_id,
-                    text,
-                    term.lang,
-                    str(term.status),
-                    str(term.type),
-                    term.count,
-                    term.pos,
-                    nfc(term.context),
-                    int(term.manual),
-                    fold(text),
-                    name_key(text),
-                )
-            )
+            self._terms.append(_term_row(tid, concept_id, text, term))
         else:
             tid = into
             self._counts[tid] = self._counts.get(tid, 0) + term.count
@@ -1211,11 +1217,7 @@ class BulkWriter:
             is None
         )
         with _indexes_dropped(self._conn, "occurrences" if rebuild else ""):
-            self._conn.executemany(
-                'INSERT INTO occurrences (term_id, document, start, "end", context) '
-                "VALUES (?, ?, ?, ?, ?)",
-                rows,
-            )
+            self._conn.executemany(_INSERT_OCCURRENCE, rows)
 
     def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
         """Record where a term was seen (`occurrences` is read at `flush`)."""
@@ -1226,21 +1228,12 @@ class BulkWriter:
         """Write everything buffered, in dependency order, and start afresh."""
         now = time.time()
         run = self._conn.executemany
-        run(
-            "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(*row, now) for row in self._concepts],
-        )
+        run(_INSERT_CONCEPT, [(*row, now) for row in self._concepts])
         run(
             "UPDATE concepts SET kind = ?, note = ?, flags = ? WHERE id = ?",
             [(*v, cid) for cid, v in self._concept_updates.items()],
         )
-        run(
-            "INSERT INTO terms (id, concept_id, text, lang, status, type, count, "
-            "pos, context, manual, fold_key, name_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self._terms,
-        )
+        run(_INSERT_TERM, self._terms)
         run(
             "UPDATE terms SET count = count + ? WHERE id = ?",
             [(n, tid) for tid, n in self._counts.items()],
@@ -1249,11 +1242,7 @@ class BulkWriter:
             "UPDATE terms SET status = ?, type = ? WHERE id = ?",
             [(*v, tid) for tid, v in self._term_updates.items()],
         )
-        run(
-            'INSERT INTO evidence (term_id, rule, document, start, "end", detail) '
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            self._evidence,
-        )
+        run(_INSERT_EVIDENCE, self._evidence)
         self._insert_occurrences()
         run(
             "UPDATE concepts SET updated = ? WHERE id = ?",
