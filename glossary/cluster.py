@@ -22,21 +22,13 @@ the first can run in the build's extraction workers (issue #4):
     candidates = cluster_corpus(docs)    # == cluster(all mentions)
 
 `cluster_document` is pure and sees one document; its `DocClusters` holds
-frozen dataclasses and tuples of the document's own `Mention` objects. A
-worker that sends the mentions some other way (the build sends the encoded
-mention-cache row) sends `dump_document(clusters, mentions)`: the clusters
-with each mention as its position, which `load_document(data, mentions)`
-resolves against the parent's decoded mentions (for 10 MB of news: 5 MB,
-and 0.6-0.7 s of parent CPU with the GC paused, against 1.4-1.8 s to run
-`cluster_document` in the parent). `cluster_corpus` takes the results in
-document order. The memoised helpers (`name_key`, `norm_key`, word splits)
+frozen dataclasses and tuples of the document's own `Mention` objects.
+`cluster_corpus` takes the results in document order. The memoised helpers (`name_key`, `norm_key`, word splits)
 cache pure functions, so every process may keep its own.
 """
 
 from __future__ import annotations
 
-import io
-import pickle
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -90,8 +82,6 @@ __all__ = [
     "cluster",
     "cluster_corpus",
     "cluster_document",
-    "dump_document",
-    "load_document",
     "norm_key",
 ]
 
@@ -172,63 +162,6 @@ def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
             groups.extend(_thaw(g) for g in d.groups)
             titles.append({k: list(v) for k, v in d.titles})
         return _corpus_stage(groups, titles)
-
-
-def dump_document(clusters: DocClusters, mentions: Sequence[Mention]) -> bytes:
-    """`clusters` as bytes for another process that has the same `mentions`.
-
-    Each of the document's own `Mention` objects (by identity) travels as
-    its position in `mentions`, so a worker can send a document's clusters
-    beside its mentions encoded another way (the build sends the mention
-    cache row) at a fraction of the size and of the cost of pickling them.
-
-    Args:
-        clusters: `cluster_document(path, mentions)`.
-        mentions: the same sequence, in the same order.
-
-    Returns:
-        A pickle for `load_document`: only load what your own workers made.
-    """
-    out = io.BytesIO()
-    _RefPickler(out, {id(m): n for n, m in enumerate(mentions)}).dump(clusters)
-    return out.getvalue()
-
-
-def load_document(data: bytes, mentions: Sequence[Mention]) -> DocClusters:
-    """The `DocClusters` that `dump_document` wrote, over `mentions`.
-
-    Args:
-        data: `dump_document(clusters, mentions)` from a trusted process.
-        mentions: the document's mentions in the order given to
-            `dump_document` (equal values; here they may be other objects).
-
-    Returns:
-        Clusters equal to the ones dumped, holding `mentions`' objects.
-    """
-    clusters = _RefUnpickler(io.BytesIO(data), mentions).load()
-    if not isinstance(clusters, DocClusters):
-        raise TypeError(f"not a DocClusters pickle: {type(clusters).__name__}")
-    return clusters
-
-
-class _RefPickler(pickle.Pickler):
-    def __init__(self, out: io.BytesIO, positions: dict[int, int]) -> None:
-        super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
-        self._positions = positions
-
-    def persistent_id(self, obj: object) -> int | None:
-        return self._positions.get(id(obj))
-
-
-class _RefUnpickler(pickle.Unpickler):
-    def __init__(self, data: io.BytesIO, mentions: Sequence[Mention]) -> None:
-        super().__init__(data)
-        self._mentions = mentions
-
-    def persistent_load(self, pid: object) -> Mention:
-        if not isinstance(pid, int):
-            raise pickle.UnpicklingError(f"unknown reference {pid!r}")
-        return self._mentions[pid]
 
 
 def _document_stage(

@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import MISSING, Field, dataclass, field, fields
 from functools import lru_cache
 
@@ -159,10 +158,6 @@ class _Group:
 
 Member = tuple[Mention, TermType, Evidence]
 Extra = tuple[str, str, TermType, Evidence, Mention]
-# In a pickle, evidence that only repeats its mention's place travels as
-# (rule, detail): unpickling an Evidence costs more than making one.
-PackedMember = tuple[Mention, TermType, str, str] | Member
-PackedExtra = tuple[str, str, TermType, str, str, Mention] | Extra
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,50 +190,6 @@ class DocGroup:
     local: bool = False
     more: tuple[tuple[str, object], ...] = ()
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # pickled with its evidence packed (see `PackedMember`)
-        return (
-            _unpacked_group,
-            (
-                self.kind,
-                self.doc,
-                self.key,
-                _pack(self.members),
-                _pack_extra(self.extra),
-                self.flags,
-                self.notes,
-                self.roles,
-                self.local,
-                self.more,
-            ),
-        )
-
-
-def _unpacked_group(
-    kind: Kind,
-    doc: str,
-    key: str,
-    members: tuple[PackedMember, ...],
-    extra: tuple[PackedExtra, ...],
-    flags: frozenset[Flag],
-    notes: tuple[str, ...],
-    roles: tuple[tuple[str, int], ...],
-    local: bool,
-    more: tuple[tuple[str, object], ...],
-) -> DocGroup:
-    return DocGroup(
-        kind,
-        doc,
-        key,
-        tuple(_unpack(members)),
-        tuple(_unpack_extra(extra)),
-        flags,
-        notes,
-        roles,
-        local,
-        more,
-    )
-
 
 @dataclass(frozen=True, slots=True)
 class DocClusters:
@@ -257,69 +208,6 @@ class DocClusters:
     document: str
     groups: tuple[DocGroup, ...] = ()
     titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # pickled with its evidence packed (see `PackedMember`)
-        return (
-            _unpacked_clusters,
-            (self.document, self.groups, [(k, _pack(v)) for k, v in self.titles]),
-        )
-
-
-def _unpacked_clusters(
-    document: str,
-    groups: tuple[DocGroup, ...],
-    titles: list[tuple[str, tuple[PackedMember, ...]]],
-) -> DocClusters:
-    return DocClusters(
-        document, groups, tuple((k, tuple(_unpack(v))) for k, v in titles)
-    )
-
-
-def _pack(members: Sequence[Member]) -> tuple[PackedMember, ...]:
-    return tuple(
-        [
-            (m, t, ev.rule, ev.detail)
-            if ev.start == m.start and ev.end == m.end and ev.document == m.document
-            else (m, t, ev)
-            for m, t, ev in members
-        ]
-    )
-
-
-def _unpack(members: tuple[PackedMember, ...]) -> list[Member]:
-    return [
-        (x[0], x[1], Evidence(x[2], x[0].document, x[0].start, x[0].end, x[3]))
-        if len(x) == 4
-        else x
-        for x in members
-    ]
-
-
-def _pack_extra(extra: Sequence[Extra]) -> tuple[PackedExtra, ...]:
-    return tuple(
-        [
-            (text, lang, t, ev.rule, ev.detail, m)
-            if ev.start == m.start and ev.end == m.end and ev.document == m.document
-            else (text, lang, t, ev, m)
-            for text, lang, t, ev, m in extra
-        ]
-    )
-
-
-def _unpack_extra(extra: tuple[PackedExtra, ...]) -> list[Extra]:
-    return [
-        (
-            x[0],
-            x[1],
-            x[2],
-            Evidence(x[3], x[5].document, x[5].start, x[5].end, x[4]),
-            x[5],
-        )
-        if len(x) == 6
-        else x
-        for x in extra
-    ]
 
 
 def _default(f: Field[object]) -> object:

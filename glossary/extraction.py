@@ -10,8 +10,8 @@ much as unpickling them.
 `part` is the per-document stage of `propose` (names grouped within the
 document, `cluster.cluster_document`, and the term mentions); it runs in
 the parent as results arrive, while the workers extract the next
-documents. Running it in the workers does not pay on two cores: even sent
-as `cluster.dump_document` (mentions by position), it saves the parent
+documents. Running it in the workers does not pay on two cores: even with
+the clusters sent as positions of the mentions, it saves the parent
 ≈1.1 s of CPU for 10 MB but costs the workers as much again, and during
 extraction the three processes already keep both cores busy, with the
 parent the less loaded (≈4.5 s of CPU against ≈5 s per worker). With more

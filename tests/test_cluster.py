@@ -17,8 +17,6 @@ from glossary.cluster import (
     cluster,
     cluster_corpus,
     cluster_document,
-    dump_document,
-    load_document,
     norm_key,
 )
 from glossary.cluster_base import _freeze, _thaw
@@ -428,7 +426,7 @@ def test_document_stage_ignores_other_documents() -> None:
     assert cluster_document(first, []) == DocClusters(first)
 
 
-def test_document_clusters_travel_as_positions_of_the_mentions() -> None:
+def test_document_clusters_survive_pickling_between_processes() -> None:
     ms = _real_mentions()
     by_doc: dict[str, list[Mention]] = {}
     for m in ms:
@@ -436,20 +434,10 @@ def test_document_clusters_travel_as_positions_of_the_mentions() -> None:
     docs = []
     for d, dm in by_doc.items():
         clusters = cluster_document(d, dm)
-        data = dump_document(clusters, dm)
-        # the other process has equal mentions, not the same objects
-        there = [pickle.loads(pickle.dumps(m)) for m in dm]
-        back = load_document(data, there)
+        back = pickle.loads(pickle.dumps(clusters))
         assert back == clusters
-        held = {id(x[0]) for g in back.groups for x in g.members}
-        assert held <= {id(m) for m in there}
-        assert len(data) < len(pickle.dumps(clusters)) / 2 or not clusters.groups
         docs.append(back)
     assert _canonical(cluster_corpus(docs)) == _canonical(cluster(ms))
-    empty = DocClusters("a.txt")
-    assert load_document(dump_document(empty, []), []) == empty
-    with pytest.raises(TypeError):
-        load_document(pickle.dumps(["not clusters"]), [])
 
 
 def test_frozen_groups_thaw_to_equal_groups() -> None:
