@@ -14,7 +14,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Container, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -1094,7 +1094,7 @@ _REINDEX_MIN = 20_000
 
 @contextmanager
 def _indexes_dropped(conn: sqlite3.Connection, table: str) -> Iterator[None]:
-    """Run the body without the indexes of `table` (none if ""), then
+    """Run the body without the indexes of `table`, then
     create them again exactly as they were. Only inside a transaction."""
     indexes = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
@@ -1216,7 +1216,10 @@ class BulkWriter:
             and self._conn.execute("SELECT 1 FROM occurrences LIMIT 1").fetchone()
             is None
         )
-        with _indexes_dropped(self._conn, "occurrences" if rebuild else ""):
+        dropped: AbstractContextManager[None] = (
+            _indexes_dropped(self._conn, "occurrences") if rebuild else nullcontext()
+        )
+        with dropped:
             self._conn.executemany(_INSERT_OCCURRENCE, rows)
 
     def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
