@@ -23,8 +23,9 @@ the first can run in the build's extraction workers (issue #4):
 
 `cluster_document` is pure and sees one document; its `DocClusters` holds
 frozen dataclasses and tuples of the document's own `Mention` objects.
-`cluster_corpus` takes the results in document order. The memoised helpers (`name_key`, `norm_key`, word splits)
-cache pure functions, so every process may keep its own.
+`cluster_corpus` takes the results in document order. The memoised helpers
+(`name_key`, `norm_key`, word splits) cache pure functions, so every process
+may keep its own.
 """
 
 from __future__ import annotations
