@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from glossary import restore
@@ -577,8 +576,7 @@ def _with_title(m: Mention) -> Mention:
     The extractor splits the title off the same run of words, so it ends one
     space before the name.
     """
-    return replace(
-        m,
+    return m._replace(
         text=f"{m.title} {m.text}",
         start=max(0, m.start - len(m.title) - 1),
         title="",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Kind(StrEnum):
@@ -126,13 +127,16 @@ class Document:
     lang: str = ""  # "en", "vi", "mixed" or "" when not yet detected
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A name or term as written at one place in one document.
 
     Extractors (English rules, Vietnamese NER, term ranking) produce mentions per
     document; they are cached per document hash, so they must stay plain data
     (see `to_dict` / `from_dict`). Clustering turns all mentions into concepts.
+
+    A named tuple rather than a frozen dataclass: a build makes a quarter of
+    a million of them per 10 MB, and a frozen dataclass costs five times as
+    much to construct (≈1.6 µs against ≈0.35 µs).
     """
 
     text: str  # surface as written (NFC), without title or possessive
