@@ -60,9 +60,12 @@ class Evidence:
     detail: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One place a term was seen: the document, offsets into it, and a sentence."""
+class Occurrence(NamedTuple):
+    """One place a term was seen: the document, offsets into it, and a sentence.
+
+    A named tuple, like `Mention` and for the same reason: a build makes one
+    per mention.
+    """
 
     document: str
     start: int
