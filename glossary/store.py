@@ -34,7 +34,7 @@ from glossary.model import (
 )
 from glossary.text import fold, name_key, nfc
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -117,8 +117,35 @@ CREATE TABLE meta (
 );
 """
 
+# Version 2 stores each occurrence's sentence once in `contexts`: a sentence
+# names several things, and the sentences were two thirds of a term base.
+# Contexts are rebuilt with the occurrences by every build (no foreign key:
+# a row per occurrence checked against them cost more than it guarded).
+_SCHEMA_V2 = """
+CREATE TABLE contexts (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE
+);
+INSERT INTO contexts (text) SELECT DISTINCT context FROM occurrences;
+CREATE TABLE occurrences_v2 (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    context_id INTEGER NOT NULL
+);
+INSERT INTO occurrences_v2 (id, term_id, document, start, "end", context_id)
+SELECT o.id, o.term_id, o.document, o.start, o."end", c.id
+FROM occurrences o JOIN contexts c ON c.text = o.context;
+DROP TABLE occurrences;
+ALTER TABLE occurrences_v2 RENAME TO occurrences;
+CREATE INDEX occurrences_term ON occurrences(term_id);
+CREATE INDEX occurrences_document ON occurrences(document)
+"""
+
 # Numbered migrations: index i upgrades a database from version i to i + 1.
-_MIGRATIONS: list[str] = [_SCHEMA_V1]
+_MIGRATIONS: list[str] = [_SCHEMA_V1, _SCHEMA_V2]
 
 
 class ConceptSummary(NamedTuple):
@@ -235,9 +262,10 @@ _INSERT_EVIDENCE = (
     "VALUES (?, ?, ?, ?, ?, ?)"
 )
 _INSERT_OCCURRENCE = (
-    'INSERT INTO occurrences (term_id, document, start, "end", context) '
+    'INSERT INTO occurrences (term_id, document, start, "end", context_id) '
     "VALUES (?, ?, ?, ?, ?)"
 )
+_INSERT_CONTEXT = "INSERT INTO contexts (id, text) VALUES (?, ?)"
 
 
 def _term_row(
@@ -465,11 +493,10 @@ class TermBase:
     def occurrences(self, concept_id: int, limit: int = 20) -> list[Occurrence]:
         """Where the concept's terms were seen, in document order."""
         rows = self._conn.execute(
-            """
-            SELECT o.document, o.start, o."end", o.context, t.text
-            FROM occurrences o JOIN terms t ON t.id = o.term_id
-            WHERE t.concept_id = ? ORDER BY o.document, o.start LIMIT ?
-            """,
+            "SELECT o.document, o.start, o.\"end\", COALESCE(c.text, ''), t.text "
+            "FROM occurrences o JOIN terms t ON t.id = o.term_id "
+            "LEFT JOIN contexts c ON c.id = o.context_id "
+            "WHERE t.concept_id = ? ORDER BY o.document, o.start LIMIT ?",
             (concept_id, limit),
         ).fetchall()
         return [Occurrence(*r) for r in rows]
@@ -726,10 +753,27 @@ class TermBase:
 
     def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
         with self.transaction():
+            ids = self._context_ids(o.context for o in occurrences)
             self._conn.executemany(
                 _INSERT_OCCURRENCE,
-                [(term_id, o.document, o.start, o.end, o.context) for o in occurrences],
+                [
+                    (term_id, o.document, o.start, o.end, ids[o.context])
+                    for o in occurrences
+                ],
             )
+
+    def _context_ids(self, texts: Iterable[str]) -> dict[str, int]:
+        """The `contexts` id of each sentence, adding those not stored yet."""
+        ids: dict[str, int] = {}
+        for text in texts:
+            if text not in ids:
+                self._conn.execute(
+                    "INSERT OR IGNORE INTO contexts (text) VALUES (?)", (text,)
+                )
+                ids[text] = self._conn.execute(
+                    "SELECT id FROM contexts WHERE text = ?", (text,)
+                ).fetchone()[0]
+        return ids
 
     def forget_document(self, path: str) -> None:
         """Drop the occurrences and evidence a document contributed.
@@ -780,8 +824,11 @@ class TermBase:
                 f"WHERE t.concept_id IN ({marks})",
             ),
             (
-                "occurrences",
-                "SELECT o.* FROM occurrences o JOIN terms t ON t.id = o.term_id "
+                "occurrences",  # with the sentence itself: see `restore`
+                'SELECT o.id, o.term_id, o.document, o.start, o."end", '
+                "COALESCE(c.text, '') FROM occurrences o "
+                "JOIN terms t ON t.id = o.term_id "
+                "LEFT JOIN contexts c ON c.id = o.context_id "
                 f"WHERE t.concept_id IN ({marks})",
             ),
             ("redirects", f"SELECT * FROM redirects WHERE concept_id IN ({marks})"),
@@ -800,8 +847,14 @@ class TermBase:
             self._conn.execute(
                 f"DELETE FROM concepts WHERE id IN ({','.join('?' * len(ids))})", ids
             )
+            rows = dict(snapshot.rows)
+            # a build may have renumbered the sentences since the snapshot
+            context = self._context_ids(r[-1] for r in rows.get("occurrences", []))
+            rows["occurrences"] = [
+                (*r[:-1], context[r[-1]]) for r in rows.get("occurrences", [])
+            ]
             for table in ("concepts", "terms", "evidence", "occurrences", "redirects"):
-                table_rows = snapshot.rows.get(table, [])
+                table_rows = rows.get(table, [])
                 if table_rows:
                     marks = ",".join("?" * len(table_rows[0]))
                     self._conn.executemany(
@@ -941,6 +994,7 @@ class TermBase:
             # index: a fourth of the time without them (rebuilt empty).
             with _indexes_dropped(self._conn, "occurrences"):
                 self._conn.execute("DELETE FROM occurrences")
+            self._conn.execute("DELETE FROM contexts")
             self._conn.execute("DELETE FROM evidence WHERE document != ''")
 
     def placeless_evidence(self) -> set[tuple[int, str, str]]:
@@ -1203,12 +1257,23 @@ class BulkWriter:
         self._term_updates[term_id] = (str(status), str(type))
         self._touched.add(concept_id)
 
+    def _occurrence_rows(self, new: list[tuple[int, str]]) -> Iterator[tuple[Any, ...]]:
+        """The `_INSERT_OCCURRENCE` rows, numbering sentences not stored yet
+        and adding them to `new` (a build has emptied `contexts`)."""
+        ids: dict[str, int] = dict(self._conn.execute("SELECT text, id FROM contexts"))
+        next_id = _next_id(self._conn, "contexts")
+        for tid, occs in self._occurrences:
+            for o in occs:
+                cid = ids.get(o.context)
+                if cid is None:
+                    cid = ids[o.context] = next_id
+                    new.append((cid, o.context))
+                    next_id += 1
+                yield tid, o.document, o.start, o.end, cid
+
     def _insert_occurrences(self) -> None:
-        rows = (
-            (tid, o.document, o.start, o.end, o.context)
-            for tid, occs in self._occurrences
-            for o in occs
-        )
+        new: list[tuple[int, str]] = []
+        rows = self._occurrence_rows(new)
         # Filling an empty table (a build resets them all): building the
         # indexes once afterwards costs a third of updating them row by row.
         rebuild = (
@@ -1221,6 +1286,7 @@ class BulkWriter:
         )
         with dropped:
             self._conn.executemany(_INSERT_OCCURRENCE, rows)
+        self._conn.executemany(_INSERT_CONTEXT, new)
 
     def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
         """Record where a term was seen (`occurrences` is read at `flush`)."""

@@ -171,3 +171,79 @@ def test_bulk_ids_are_the_ones_sqlite_would_give() -> None:
             assert out.add_term(cid, term) == tid
             out.flush()
         assert _rows(bulk) == _rows(one)
+
+
+def _version_1_term_base(path: Path) -> None:
+    """A term base as version 1 of the schema wrote it: sentences inline."""
+    import sqlite3
+
+    from glossary.store import _SCHEMA_V1
+
+    conn = sqlite3.connect(path)
+    conn.executescript(_SCHEMA_V1)
+    conn.executescript(
+        """
+        CREATE TABLE schema_version (version INTEGER);
+        INSERT INTO schema_version VALUES (1);
+        INSERT INTO concepts (id, key, kind, updated) VALUES (1, 'k', 'person', 0);
+        INSERT INTO terms (id, concept_id, text, lang, status, type, fold_key,
+                           name_key)
+        VALUES (1, 1, 'Phạm Minh Chính', 'vi', 'preferred', 'fullForm', 'x', 'x');
+        INSERT INTO occurrences (term_id, document, start, "end", context) VALUES
+            (1, 'a.txt', 0, 15, 'Phạm Minh Chính met Chính.'),
+            (1, 'a.txt', 20, 25, 'Phạm Minh Chính met Chính.'),
+            (1, 'b.txt', 3, 8, 'PM Chính left.');
+        """
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_1_term_base_keeps_its_occurrences(tmp_path: Path) -> None:
+    _version_1_term_base(tmp_path / "old.db")
+    with TermBase(tmp_path / "old.db") as tb:
+        assert tb._conn.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+        assert tb.occurrences(1) == [
+            Occurrence("a.txt", 0, 15, "Phạm Minh Chính met Chính.", "Phạm Minh Chính"),
+            Occurrence(
+                "a.txt", 20, 25, "Phạm Minh Chính met Chính.", "Phạm Minh Chính"
+            ),
+            Occurrence("b.txt", 3, 8, "PM Chính left.", "Phạm Minh Chính"),
+        ]
+        # the sentence two occurrences share is stored once
+        assert tb._conn.execute("SELECT COUNT(*) FROM contexts").fetchone()[0] == 2
+
+
+def test_bulk_occurrences_store_each_sentence_once() -> None:
+    with TermBase() as tb:
+        cid = tb.add_concept(SAMPLE_CONCEPTS[0])
+        tid = tb.concept(cid).terms[0].id or 0
+        tb.add_occurrences(tid, [Occurrence("a.txt", 0, 1, "Old sentence.")])
+        with tb.transaction():
+            out = tb.bulk()
+            out.add_occurrences(tid, [Occurrence("a.txt", 5, 6, "Old sentence.")])
+            out.add_occurrences(
+                tid, [Occurrence("b.txt", i, i, "New.") for i in (1, 2)]
+            )
+            out.flush()
+        assert [(o.start, o.context) for o in tb.occurrences(cid)] == [
+            (0, "Old sentence."),
+            (5, "Old sentence."),
+            (1, "New."),
+            (2, "New."),
+        ]
+        assert tb._conn.execute("SELECT COUNT(*) FROM contexts").fetchone()[0] == 2
+
+
+def test_undo_after_a_rebuild_restores_the_sentences() -> None:
+    with TermBase() as tb:
+        cid = tb.add_concept(SAMPLE_CONCEPTS[0])
+        tid = tb.concept(cid).terms[0].id or 0
+        tb.add_occurrences(tid, [Occurrence("a.txt", 0, 1, "First sentence.")])
+        before = tb.occurrences(cid)
+        snapshot = tb.snapshot([cid])
+        with tb.transaction():  # a build renumbers every sentence
+            tb.reset_build_data()
+        tb.add_occurrences(tid, [Occurrence("b.txt", 0, 1, "Another sentence.")])
+        tb.restore(snapshot)
+        assert tb.occurrences(cid) == before
