@@ -49,9 +49,11 @@ class Flag(StrEnum):
     UNRESTORED = "unrestored"  # Vietnamese-looking but no evidence to restore
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """Why a term was linked to its concept: a rule, and where it fired."""
+class Evidence(NamedTuple):
+    """Why a term was linked to its concept: a rule, and where it fired.
+
+    A named tuple, like `Mention`: clustering makes one per mention.
+    """
 
     rule: str
     document: str = ""
