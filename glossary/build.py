@@ -21,6 +21,7 @@ Three phases, each safe to interrupt:
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -283,6 +284,14 @@ def _build_documents(
         with tb.transaction():
             new, updated = apply_candidates(tb, candidates, progress=progress)
             tb.set_meta(_STAMP, stamp)
+            # Freeing the build's million small objects costs ≈0.3 s of CPU;
+            # the commit that follows waits about as long on the disk (WAL
+            # checkpoint) without holding the GIL: let the two overlap.
+            garbage: list[object] = [parts, every, candidates]
+            del parts, every, candidates
+            release = threading.Thread(target=garbage.clear, daemon=True)
+            release.start()
+        release.join()
     counts = tb.counts()
     return BuildReport(
         documents=len(documents),
