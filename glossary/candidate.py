@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from operator import attrgetter
 
 from glossary import restore
 from glossary.cluster_base import (
@@ -57,6 +58,11 @@ def _first_unique(items: Iterable[Evidence], n: int) -> tuple[Evidence, ...]:
         if len(seen) == n:
             break
     return tuple(seen)
+
+
+# An occurrence from a mention, without a call of Python code per mention.
+_where = attrgetter("document", "start", "end", "context", "text")
+_occurrence = Occurrence._make
 
 
 def _candidate(g: _Group) -> Candidate:
@@ -191,9 +197,7 @@ def _candidate(g: _Group) -> Candidate:
                 evidence=evs,
             )
         )
-        occurrences[k] = tuple(
-            [Occurrence(m.document, m.start, m.end, m.context, m.text) for m, _, _ in v]
-        )
+        occurrences[k] = tuple([_occurrence(_where(m)) for m, _, _ in v])
     if g.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and restored is None:
         terms = _vietnamese_preferred(terms, best)
     if g.kind is Kind.PLACE:

@@ -790,9 +790,12 @@ def _absorb_short_form(h: _Group, g: _Group, rule: str) -> None:
 
 def _absorb(h: _Group, g: _Group, rule: str) -> None:
     """Move every member of `g` into `h`, recording `rule` as the evidence."""
-    add = h.add
-    for m, t, ev in g.members:
-        add(m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
+    h.members.extend(
+        (m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
+        for m, t, ev in g.members
+    )
+    if g.roles:  # what `_Group.add` would count for them: `g` counted them so
+        h.roles.update(g.roles)
     h.extra.extend(
         (text, lang, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail), m)
         for text, lang, t, ev, m in g.extra

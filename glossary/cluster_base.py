@@ -256,11 +256,17 @@ def _freeze(g: _Group) -> DocGroup:
 
 
 def _thaw(d: DocGroup) -> _Group:
-    g = _Group(d.kind, d.doc, d.key, list(d.members), list(d.extra))
-    g.flags.update(d.flags)
-    g.notes.extend(d.notes)
-    g.roles.update(dict(d.roles))
-    g.local = d.local
+    g = _Group(
+        d.kind,
+        d.doc,
+        d.key,
+        list(d.members),
+        list(d.extra),
+        set(d.flags),
+        list(d.notes),
+        Counter(dict(d.roles)) if d.roles else Counter(),
+        d.local,
+    )
     for name, value in d.more:
         setattr(g, name, copy.copy(value))
     return g
