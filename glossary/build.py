@@ -29,7 +29,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from glossary.cluster import cluster
 from glossary.errors import InputError
 from glossary.extraction import DocPart, Extractor, extract, extract_all, part
 from glossary.extraction import propose as propose_parts
@@ -38,16 +37,12 @@ from glossary.model import (
     Candidate,
     Concept,
     Document,
-    Kind,
-    Mention,
     Occurrence,
     Term,
     TermStatus,
 )
 from glossary.reader import read_inputs
 from glossary.store import BulkWriter, ConceptSummary, TermBase
-from glossary.terms import SOURCE as TERM_SOURCE
-from glossary.terms import term_candidates, vi_term_candidates
 from glossary.text import name_key, nfc
 
 __all__ = [
@@ -58,7 +53,6 @@ __all__ = [
     "build_documents",
     "content_hash",
     "extract",
-    "propose",
 ]
 
 _STAMP = "clustered-stamp"
@@ -149,15 +143,6 @@ def pipeline_version() -> str:
             digest.update(name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def propose(mentions: Sequence[Mention]) -> list[Candidate]:
-    """Cluster names and rank terms over the mentions of every document."""
-    names = [m for m in mentions if m.kind is not Kind.TERM]
-    terms = [m for m in mentions if m.source == TERM_SOURCE]
-    vi_terms = [m for m in mentions if m.kind is Kind.TERM and m.lang == "vi"]
-    named: list[Candidate] = cluster(names)
-    return [*named, *term_candidates(terms), *vi_term_candidates(vi_terms)]
 
 
 def build(

@@ -16,10 +16,10 @@ A short reference that fits two candidates is linked to neither: it gets its
 own concept flagged ambiguous, naming both.
 
 The two levels are two stages with a small picklable result in between, so
-the first can run in the build's extraction workers (issue #4):
+the first runs as each document's extraction arrives (issue #4):
 
     docs = [cluster_document(path, mentions_of[path]) for path in paths]
-    candidates = cluster_corpus(docs)    # == cluster(all mentions)
+    candidates = cluster_corpus(docs)    # what cluster(all mentions) does
 
 `cluster_document` is pure and sees one document; its `DocClusters` holds
 frozen dataclasses and tuples of the document's own `Mention` objects.
@@ -93,29 +93,14 @@ def _is_full_person(m: Mention) -> bool:
 def cluster(mentions: Sequence[Mention]) -> list[Candidate]:
     """Cluster mentions (all documents, both languages) into candidate concepts.
 
-    Mentions of kind TERM are skipped (terms have their own candidates). The
-    same as `cluster_corpus` over `cluster_document` of each document in
-    order of first mention, when each document's mentions come together
-    (else titles keep the order of `mentions`), without freezing the groups
-    in between.
+    Mentions of kind TERM are skipped (terms have their own candidates).
+    `cluster_corpus` over `cluster_document` of each document, documents in
+    order of first mention.
     """
     by_doc: dict[str, list[Mention]] = {}
-    titles: dict[str, list[Member]] = {}
     for m in mentions:
-        if m.kind is Kind.TERM:
-            continue
-        if m.kind is Kind.TITLE:
-            key, member = _title_member(m)
-            titles.setdefault(key, []).append(member)
-            continue
         by_doc.setdefault(m.document, []).append(m)
-    with paused_gc():
-        groups = [
-            g
-            for d, ms in by_doc.items()
-            for g in _cluster_doc(d, sorted(ms, key=lambda x: x.start))
-        ]
-        return _corpus_stage(groups, [titles])
+    return cluster_corpus(cluster_document(d, ms) for d, ms in by_doc.items())
 
 
 def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:

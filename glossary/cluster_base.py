@@ -5,10 +5,9 @@ Private helpers of `glossary.cluster` and `glossary.candidate`.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter
-from dataclasses import MISSING, Field, dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from glossary import restore
@@ -175,8 +174,7 @@ class DocGroup:
         notes: notes so far ("ambiguous: A | B").
         roles: titles held and how often, in first-seen order.
         local: True if the identity stays in this document (short names).
-        more: any other attribute of the group not at its default, by name
-            (so a field added to `_Group` travels without changing this).
+        vi_name: the full Vietnamese name the document implies, if any.
     """
 
     kind: Kind
@@ -188,7 +186,7 @@ class DocGroup:
     notes: tuple[str, ...] = ()
     roles: tuple[tuple[str, int], ...] = ()
     local: bool = False
-    more: tuple[tuple[str, object], ...] = ()
+    vi_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,32 +208,6 @@ class DocClusters:
     titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
 
 
-def _default(f: Field[object]) -> object:
-    if f.default is not MISSING:
-        return f.default
-    return f.default_factory() if callable(f.default_factory) else None
-
-
-# The fields of `_Group` that `DocGroup` does not name, with their defaults.
-_MORE = tuple(
-    (f.name, _default(f))
-    for f in fields(_Group)
-    if f.name
-    not in {
-        "kind",
-        "doc",
-        "key",
-        "members",
-        "extra",
-        "flags",
-        "notes",
-        "roles",
-        "local",
-        "merged_into",
-    }
-)
-
-
 def _freeze(g: _Group) -> DocGroup:
     return DocGroup(
         g.kind,
@@ -247,16 +219,12 @@ def _freeze(g: _Group) -> DocGroup:
         tuple(g.notes),
         tuple(g.roles.items()),
         g.local,
-        tuple(
-            (name, value)
-            for name, default in _MORE
-            if (value := getattr(g, name)) != default
-        ),
+        g.vi_name,
     )
 
 
 def _thaw(d: DocGroup) -> _Group:
-    g = _Group(
+    return _Group(
         d.kind,
         d.doc,
         d.key,
@@ -266,10 +234,8 @@ def _thaw(d: DocGroup) -> _Group:
         list(d.notes),
         Counter(dict(d.roles)) if d.roles else Counter(),
         d.local,
+        d.vi_name,
     )
-    for name, value in d.more:
-        setattr(g, name, copy.copy(value))
-    return g
 
 
 def _ev(rule: str, m: Mention, detail: str = "") -> Evidence:

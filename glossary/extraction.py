@@ -136,9 +136,9 @@ def part(path: str, mentions: Sequence[Mention]) -> DocPart:
 def propose(parts: Iterable[DocPart]) -> list[Candidate]:
     """Cluster names and rank terms over every document's part.
 
-    The same candidates as `glossary.build.propose` over the documents'
-    mentions, given in the same (path) order. With many term mentions the
-    terms are ranked in a forked process while this one clusters the names.
+    Names first (`glossary.cluster.cluster_corpus`), then English and
+    Vietnamese terms. With many term mentions the terms are ranked in a
+    forked process while this one clusters the names.
     """
     parts = list(parts)
     terms = [m for p in parts for m in p.terms]

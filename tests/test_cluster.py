@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import pickle
 from dataclasses import replace
@@ -19,7 +20,7 @@ from glossary.cluster import (
     cluster_document,
     norm_key,
 )
-from glossary.cluster_base import _freeze, _thaw
+from glossary.cluster_base import DocGroup, _freeze, _Group, _thaw
 from glossary.extract import english_mentions
 from glossary.model import (
     Candidate,
@@ -440,8 +441,15 @@ def test_document_clusters_survive_pickling_between_processes() -> None:
     assert _canonical(cluster_corpus(docs)) == _canonical(cluster(ms))
 
 
+def test_frozen_groups_have_every_field_of_a_group() -> None:
+    # a field added to `_Group` must be added to `DocGroup`, or it is lost
+    # between the per-document and the corpus stage
+    group = {f.name for f in dataclasses.fields(_Group)}
+    frozen = {f.name for f in dataclasses.fields(DocGroup)}
+    assert group - {"merged_into"} == frozen
+
+
 def test_frozen_groups_thaw_to_equal_groups() -> None:
-    # every attribute of a group (a field added later too) survives the trip
     ms = _real_mentions()
     by_doc: dict[str, list[Mention]] = {}
     for m in ms:
