@@ -905,22 +905,12 @@ class TermBase:
             skip: documents whose mentions the caller has: given with None
                 instead of being read and decoded.
         """
-        # One document's mentions are decoded at a time; callers consume the
-        # iterator before writing.
-        paths = [
-            str(r[0])
-            for r in self._conn.execute(
-                "SELECT document FROM mention_cache ORDER BY document"
-            )
-        ]
-        for path in paths:
-            if path in skip:
-                yield path, None
-                continue
-            row = self._conn.execute(
-                "SELECT mentions FROM mention_cache WHERE document = ?", (path,)
-            ).fetchone()
-            yield path, decode_mentions(row[0])
+        # One document's mentions are decoded at a time, from one cursor;
+        # callers consume the iterator before writing.
+        for path, data in self._conn.execute(
+            "SELECT document, mentions FROM mention_cache ORDER BY document"
+        ):
+            yield str(path), None if path in skip else decode_mentions(data)
 
     def cache_stamp(self) -> str:
         """A hash of every cached (document, hash) pair: changes with any input."""
