@@ -36,7 +36,7 @@ from glossary.align import (
     segment_pairs,
     tm_pairs,
 )
-from glossary.errors import InputError, StoreError
+from glossary.errors import InputError
 from glossary.model import (
     Concept,
     ConceptStatus,
@@ -119,14 +119,12 @@ def align_files(
         StoreError: there is no term base at `path`.
         InputError: see `align`; or a read-only memory that does not exist.
     """
-    if path != ":memory:" and not Path(path).exists():
-        raise StoreError(f"{path}: no term base here (run `glossary build` first)")
     tm_read = tm_path
     if tm_path and not Path(tm_path).exists():
         if tm_read_only:
             raise InputError("no such translation memory", tm_path)
         tm_read = None  # created by the write below
-    with TermBase(path) as tb:
+    with TermBase.open_existing(path) as tb:
         outcomes = align(
             tb, docs, tm_path=tm_read, mo_dir=mo_dir, backend=backend, dry_run=dry_run
         )

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from glossary.annotate import Automaton, fold_key, fold_keys
-from glossary.errors import InputError, StoreError
+from glossary.errors import InputError
 from glossary.gc_pause import paused_gc
 from glossary.model import (
     Concept,
@@ -261,9 +261,7 @@ class Glossary:
         """
         from glossary.store import TermBase
 
-        if not Path(path).is_file():
-            raise StoreError(f"{path}: no such term base")
-        with paused_gc(), TermBase(path, readonly=True) as tb:
+        with paused_gc(), TermBase.open_existing(path, readonly=True) as tb:
             concepts = tb.concepts()
         return cls(concepts)
 

@@ -329,6 +329,21 @@ class TermBase:
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a usable term base ({e})") from e
 
+    @classmethod
+    def open_existing(cls, path: str | Path, *, readonly: bool = False) -> TermBase:
+        """Open a term base that must exist already: reading commands never create one.
+
+        Args:
+            path: the database file (":memory:" is accepted, as by the constructor).
+            readonly: open the file read-only.
+
+        Raises:
+            StoreError: there is nothing at `path`, or it is not a term base.
+        """
+        if str(path) != ":memory:" and not Path(path).exists():
+            raise StoreError(f"{path}: no term base here (run `glossary build` first)")
+        return cls(path, readonly=readonly)
+
     # -- lifecycle -------------------------------------------------------
 
     def close(self) -> None:

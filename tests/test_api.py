@@ -230,7 +230,7 @@ def test_open_reads_a_file_read_only(tmp_path: Path) -> None:
     g = Glossary.open(path)
     assert g.normalize_name("Hanoi") == "Hà Nội"
     assert path.read_bytes() == before
-    with pytest.raises(StoreError, match="no such term base"):
+    with pytest.raises(StoreError, match="no term base here"):
         Glossary.open(tmp_path / "missing.db")
     (tmp_path / "junk.db").write_text("not sqlite at all " * 100)
     with pytest.raises(StoreError):

@@ -7,11 +7,10 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from glossary.build import BuildReport, Progress, build
 from glossary.cli import add_db_option, db_of
-from glossary.errors import NotFoundError, StoreError
+from glossary.errors import NotFoundError
 from glossary.formats.json import concept_record
 from glossary.model import Concept, ConceptStatus, Kind
 from glossary.store import TermBase
@@ -113,10 +112,7 @@ def summary(report: BuildReport) -> str:
 
 def _existing(args: argparse.Namespace) -> TermBase:
     """Open the term base for reading commands, which must not create one."""
-    path = db_of(args)
-    if path != ":memory:" and not Path(path).exists():
-        raise StoreError(f"{path}: no term base here (run `glossary build` first)")
-    return TermBase(path)
+    return TermBase.open_existing(db_of(args))
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from glossary.cli import add_db_option, db_of
-from glossary.errors import StoreError
 from glossary.store import TermBase
 
 
@@ -24,12 +22,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Open the app; return 0 when the user quits."""
-    path = db_of(args)
-    if not Path(path).exists():
-        raise StoreError(f"{path}: no such term base (run `glossary build` first)")
-    # Textual is imported here so the rest of the CLI starts without it.
-    from glossary.tui.app import make_app
+    with TermBase.open_existing(db_of(args)) as tb:
+        # Textual is imported here so the rest of the CLI starts without it.
+        from glossary.tui.app import make_app
 
-    with TermBase(path) as tb:
         make_app(tb).run()
     return 0

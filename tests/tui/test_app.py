@@ -333,7 +333,7 @@ def test_review_command_missing_db(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["review", "--db", str(tmp_path / "none.db")]) == 2
-    assert "no such term base" in capsys.readouterr().err
+    assert "no term base here" in capsys.readouterr().err
 
 
 def test_merge_picker_puts_word_matches_first(sample_termbase: TermBase) -> None:
