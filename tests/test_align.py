@@ -18,8 +18,9 @@ from glossary.align import (
     segment_pairs,
     vi_ngrams,
 )
-from glossary.align_service import align
+from glossary.align_service import align, read_pairs
 from glossary.cli import main
+from glossary.errors import InputError
 from glossary.model import Concept, Kind, Term, TermStatus, TermType
 from glossary.store import TermBase
 from glossary.text import fold
@@ -216,6 +217,31 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert f"{vi}: this is Vietnamese" in capsys.readouterr().err
     assert main(["align", str(en), str(en), "--db", str(tmp_path / "e.db")]) == 2
     assert "does not look Vietnamese" in capsys.readouterr().err
+
+
+def test_language_check_reads_a_sample_of_long_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long files are judged on a few windows, as the build does, not whole."""
+    import glossary.tokens
+
+    seen: list[int] = []
+    detect = glossary.tokens.detect_language
+
+    def recording(text: str) -> str:
+        seen.append(len(text))
+        return detect(text)
+
+    monkeypatch.setattr(glossary.tokens, "detect_language", recording)
+    en_text, vi_text = _files()[0][1], _files()[0][3]
+    en, vi = tmp_path / "long.txt", tmp_path / "long.vi.txt"
+    en.write_text("\n\n".join([en_text] * 20), encoding="utf-8")
+    vi.write_text("\n\n".join([vi_text] * 20), encoding="utf-8")
+    assert len(read_pairs([str(en), str(vi)])) == 1
+    assert len(seen) == 2
+    assert max(seen) < 13_000 < len(vi_text) * 20
+    with pytest.raises(InputError, match="does not look Vietnamese"):
+        read_pairs([str(en), str(en)])
 
 
 def test_tm_units_add_parallel_segments(tmp_path: Path) -> None:
