@@ -49,6 +49,8 @@ __all__ = [
     "mention_kinds",
     "mention_units",
     "merge_lexicon",
+    "paragraph_spans",
+    "paragraph_words",
     "paragraphs",
     "propose",
     "segment_lexicon",
@@ -159,6 +161,7 @@ class _Context:
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def _neighbours(
@@ -184,7 +187,43 @@ def _neighbours(
 
 def paragraphs(text: str) -> list[str]:
     """Split a text into paragraphs at blank lines, dropping empty ones."""
-    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [text[a:b] for a, b in paragraph_spans(text)]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Where the `paragraphs` of `text` are: (start, end) offsets, stripped."""
+    out = []
+    start = 0
+    bounds = [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)]
+    bounds.append((len(text), len(text)))
+    for end, after in bounds:
+        piece = text[start:end]
+        a = start + len(piece) - len(piece.lstrip())
+        b = start + len(piece.rstrip())
+        if a < b:
+            out.append((a, b))
+        start = after
+    return out
+
+
+def paragraph_words(text: str, words: Iterable[Word]) -> list[list[Word]]:
+    """The words of `text` (tagged whole) per paragraph, with paragraph offsets.
+
+    Tagging a text whole gives the same words as tagging each of its
+    paragraphs: the taggers work line by line, and paragraphs are whole lines.
+    """
+    spans = paragraph_spans(text)
+    out: list[list[Word]] = [[] for _ in spans]
+    i = 0
+    for w in sorted(words, key=lambda w: w.start):
+        while i < len(spans) and spans[i][1] <= w.start:
+            i += 1
+        if i == len(spans):
+            break
+        a, b = spans[i]
+        if a <= w.start and w.end <= b:
+            out[i].append(Word(w.start - a, w.end - a, w.tag))
+    return out
 
 
 def segment_pairs(

@@ -31,6 +31,7 @@ from glossary.align import (
     mention_kinds,
     mention_units,
     merge_lexicon,
+    paragraph_words,
     propose,
     segment_lexicon,
     segment_pairs,
@@ -163,14 +164,15 @@ def align(
     """
     terms = _english_terms(tb)
     parallel = _parallel(docs, backend)
-    tm_units = _add_tm_pairs(parallel.pairs, tm_path, terms)
-    words = _words(parallel.pairs, backend)
+    extra, tm_units = _tm_segments(parallel.pairs, tm_path, terms)
+    pairs = parallel.pairs + extra
+    words = parallel.words + _words(extra, backend)
     proposals = propose(
         {label: forms for label, (_, forms, _) in terms.items()},
-        parallel.pairs,
+        pairs,
         words,
         units=parallel.units,
-        lexicon=_lexicon(parallel.pairs, words, terms, tm_units, mo_dir),
+        lexicon=_lexicon(pairs, words, terms, tm_units, mo_dir),
         kinds={label: kind for label, (_, _, kind) in terms.items()},
         unit_kinds=parallel.unit_kinds,
     )
@@ -281,6 +283,7 @@ class _Parallel:
     """The documents' aligned paragraphs and what the Vietnamese build found."""
 
     pairs: list[tuple[Segment, Segment]]
+    words: list[list[Word]]  # the tagged words of each pair's Vietnamese side
     units: set[str]  # phrases the Vietnamese extractor found as one unit
     unit_kinds: dict[str, set[Kind]]
     vi_doc: dict[str, str]  # segment document id → Vietnamese path
@@ -288,10 +291,14 @@ class _Parallel:
 
 
 def _parallel(docs: Sequence[tuple[str, str, str, str]], backend: str) -> _Parallel:
-    """Segment pairs of every document, and the Vietnamese units in them."""
-    from glossary.vi_extract import vietnamese_mentions
+    """Segment pairs of every document, their words, and the Vietnamese units.
 
-    out = _Parallel([], set(), {}, {}, {})
+    Each Vietnamese text is tagged once, whole: the extractor finds the units
+    in it, and its words are cut into the paragraphs' words.
+    """
+    from glossary.vi_extract import tag, vietnamese_mentions
+
+    out = _Parallel([], [], set(), {}, {}, {})
     for _en_path, en_text, vi_path, vi_text in docs:
         try:
             doc_pairs = segment_pairs(Path(vi_path).name, en_text, vi_text)
@@ -300,8 +307,11 @@ def _parallel(docs: Sequence[tuple[str, str, str, str]], backend: str) -> _Paral
         out.pairs.extend(doc_pairs)
         out.vi_doc.update({v.id.rsplit("#", 1)[0]: vi_path for _, v in doc_pairs})
         out.vi_texts[vi_path] = vi_text
+        tokens = tag(vi_text, backend=backend)
+        whole = [Word(t.start, t.end, t.tag) for t in tokens]
+        out.words.extend(paragraph_words(vi_text, whole))
         mentions = vietnamese_mentions(
-            Document(vi_path, vi_text, "vi"), backend=backend
+            Document(vi_path, vi_text, "vi"), backend=backend, tokens=tokens
         )
         out.units.update(mention_units(vi_text, mentions))
         for key, kinds in mention_kinds(mentions).items():
@@ -309,20 +319,19 @@ def _parallel(docs: Sequence[tuple[str, str, str, str]], backend: str) -> _Paral
     return out
 
 
-def _add_tm_pairs(
-    pairs: list[tuple[Segment, Segment]],
+def _tm_segments(
+    pairs: Sequence[tuple[Segment, Segment]],
     tm_path: str | None,
     terms: Mapping[str, tuple[int, list[str], Kind]],
-) -> list[Unit]:
-    """Extend `pairs` with the memory's units holding a term; return the units."""
+) -> tuple[list[tuple[Segment, Segment]], list[Unit]]:
+    """The memory's units holding a term, as pairs beyond `pairs`; and all units."""
     if not tm_path:
-        return []
+        return [], []
     if not Path(tm_path).exists():
         raise InputError("no such translation memory", tm_path)
     units = _tm_units(tm_path)
     forms = [f for _, fs, _ in terms.values() for f in fs]
-    pairs.extend(tm_pairs(units, forms, collapsed_pairs(pairs)))
-    return units
+    return tm_pairs(units, forms, collapsed_pairs(pairs)), units
 
 
 def _outcome(

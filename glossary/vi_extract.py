@@ -274,20 +274,28 @@ def _title_at(ctx: Context, i: int) -> int:
 
 
 def vietnamese_mentions(
-    doc: Document, *, backend: str = "underthesea"
+    doc: Document,
+    *,
+    backend: str = "underthesea",
+    tokens: list[Token] | None = None,
 ) -> list[Mention]:
     """Persons, places, organisations, titles and domain terms in a Vietnamese text.
 
     Args:
         doc: the document; offsets refer to `doc.text` (NFC).
         backend: "underthesea" (default) or "pyvi" for segmentation and POS.
+        tokens: `tag(doc.text, backend=backend)`, when the caller needs the
+            tags too and has them already (`glossary align`): tagging is most
+            of the cost.
 
     Returns:
         Mentions in text order, `lang="vi"`. Names after a title carry it in
         `Mention.title`; the title itself is also a `Kind.TITLE` mention. Terms
         have `kind=Kind.TERM` and `score` = termhood.
     """
-    tokens = repair(doc.text, tag(doc.text, backend=backend), _ORG_HEADS | _TITLE_HEADS)
+    if tokens is None:
+        tokens = tag(doc.text, backend=backend)
+    tokens = repair(doc.text, tokens, _ORG_HEADS | _TITLE_HEADS)
     syls = syllables(doc.text, [(t.start, t.end, t.tag) for t in tokens])
     found = org_spans(doc.text, syls)
     tokens = cut(doc.text, tokens, found)

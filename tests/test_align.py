@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.align import (
     Outcome,
@@ -14,6 +17,8 @@ from glossary.align import (
     Word,
     dice,
     en_spans,
+    paragraph_spans,
+    paragraph_words,
     paragraphs,
     segment_pairs,
     vi_ngrams,
@@ -279,6 +284,33 @@ def test_paragraph_pairs_and_mismatch() -> None:
     ]
     with pytest.raises(ValueError, match="paragraphs"):
         segment_pairs("d", "A.\n\nB.", "Ạ.")
+
+
+@given(st.text(alphabet="ab \n\t\r\x0b\u2028\u3000.", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_paragraph_spans_locate_the_paragraphs(text: str) -> None:
+    spans = paragraph_spans(text)
+    stripped = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    assert [text[a:b] for a, b in spans] == stripped == paragraphs(text)
+    assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize("backend", ["underthesea", "pyvi"])
+def test_paragraph_words_equal_tagging_each_paragraph(backend: str) -> None:
+    """Tagging a document once gives each paragraph's own tags (align's reuse)."""
+    from glossary.vi_extract import tag
+
+    vi = _files()[1][3]
+    # Indented and trailing-space lines too: paragraphs are stripped.
+    for text in (vi, "  " + vi.replace("\n\n", " \n  \n\n   ") + " \n"):
+        whole = [Word(t.start, t.end, t.tag) for t in tag(text, backend=backend)]
+        per_paragraph = [
+            [Word(t.start, t.end, t.tag) for t in tag(p, backend=backend)]
+            for p in paragraphs(text)
+        ]
+        got = paragraph_words(text, whole)
+        assert got == per_paragraph
+        assert sum(map(len, got)) == len(whole) > 300
 
 
 def test_dice() -> None:
