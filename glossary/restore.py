@@ -18,12 +18,14 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from glossary.name_words import VI_LOCAL_UNITS, VI_UNITS
+from glossary.syllable import to_old_style
 from glossary.text import fold, name_key
 
 __all__ = [
     "VIETNAMESE_SURNAMES",
     "Restoration",
     "country_codes",
+    "english_country_name",
     "has_diacritics",
     "is_country",
     "is_syllable",
@@ -328,6 +330,44 @@ def country_name(text: str) -> str | None:
         return None
     name = country_names(code)[-1]
     return None if "," in name else name
+
+
+@cache
+def _vietnamese_countries() -> dict[str, str]:
+    """name_key of each country's Vietnamese name (CLDR, through Babel) → its
+    English name (CLDR), for every country but Việt Nam ({} without Babel).
+
+    CLDR is what operating systems and browsers name countries with: "Nhật
+    Bản" → "Japan", "Hàn Quốc" → "South Korea", "Hoa Kỳ" → "United States".
+    """
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    vi, en = Locale("vi").territories, Locale("en").territories
+    return {
+        _marked_key(name): en[code]
+        for code, name in vi.items()
+        # countries have two-letter codes; regions ("001", "EU") do not count
+        if len(code) == 2 and code.isalpha() and code in en and code != "VN"
+    }
+
+
+def _marked_key(text: str) -> str:
+    # Marks count: "Đức" is Germany, "Duc" a given name. Either tone style.
+    return to_old_style(" ".join(text.split())).casefold()
+
+
+@lru_cache(maxsize=1 << 12)
+def english_country_name(vietnamese: str) -> str | None:
+    """The English name of the foreign country a Vietnamese text names, by
+    CLDR; None when `vietnamese` is no CLDR Vietnamese name of a country.
+    The marks must be written (either tone style); case does not matter.
+
+    >>> english_country_name("Nhật Bản"), english_country_name("Nhat Ban")
+    ('Japan', None)
+    """
+    return _vietnamese_countries().get(_marked_key(vietnamese))
 
 
 @lru_cache(maxsize=1 << 16)

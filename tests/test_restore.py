@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary import restore
+from glossary.syllable import to_new_style
 from glossary.text import name_key
 
 
@@ -108,3 +109,29 @@ def test_city_initials_only_with_the_city_word() -> None:
     assert (r.text, r.restored) == ("Thành phố Hồ Chí Minh", True)
     assert not restore.restore_place("HCM").restored  # no "City": an acronym
     assert not restore.restore_place("XYZ", city=True).restored
+
+
+def test_vietnamese_country_names_have_their_english_names() -> None:
+    e = restore.english_country_name
+    assert (e("Nhật Bản"), e("Hàn Quốc"), e("Hoa Kỳ")) == (
+        "Japan",
+        "South Korea",
+        "United States",
+    )
+    assert e("Vương quốc Anh") == "United Kingdom"
+    # Việt Nam is not foreign; a city is no country; marks are evidence:
+    # "Duc" is a given name, "Đức" Germany
+    assert [e(t) for t in ("Việt Nam", "Hà Nội", "Nhat Ban", "Duc")] == [None] * 4
+    assert e("Đức") == "Germany"
+
+
+def test_every_vietnamese_country_name_matches_in_both_tone_styles() -> None:
+    names = restore._vietnamese_countries()
+    assert len(names) > 200
+    new_style = 0
+    for key, english in names.items():
+        new = to_new_style(key)
+        new_style += new != key
+        assert restore.english_country_name(new.upper()) == english
+        assert restore.english_country_name(key.title()) == english
+    assert new_style > 0  # some names are written differently in the new style
