@@ -411,6 +411,8 @@ def apply_candidates(
                 progress("store", n, len(candidates))
         out.flush()
         _prune(tb, occurring - placer.seen, reviewed, created)
+    if not before:  # a first build: nothing to compare, only what is left
+        return len(created & set(tb.concept_ids_by_key().values())), 0
     after = {s.id: s for s in tb.summaries()}
     new = len(created & after.keys())
     updated = sum(
