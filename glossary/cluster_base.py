@@ -1,6 +1,8 @@
-"""Shared pieces of clustering: keys, word splits and the mention group.
+"""Shared pieces of clustering: keys, word splits, the mention group and the
+person index.
 
-Private helpers of `glossary.cluster` and `glossary.candidate`.
+Private helpers of the clustering modules (`glossary.cluster` and the
+modules it names) and `glossary.candidate`.
 """
 
 from __future__ import annotations
@@ -289,3 +291,60 @@ def _strip_admin(text: str) -> str:
     while len(words) > 1 and fold(words[-1]) in _ADMIN_WORDS:
         words.pop()
     return " ".join(words)
+
+
+def _refers_to(short: tuple[str, ...], g: _Group) -> bool:
+    """True if the short name `short` can refer to person group `g`."""
+    n = len(short)
+    sk = _word_keys(short)
+    for m, t, _ in g.members:
+        if t is not TermType.FULL_FORM:
+            continue
+        words = _word_keys(_name_words(m))
+        if len(words) <= n:
+            continue
+        if words[-n:] == sk:
+            return True
+        if not _vietnamese_group(g) and words[:n] == sk:
+            return True  # surname-first: "Kubrakov Ivan Vladimirovich", "Kim"
+    return False
+
+
+def _absorb_short_form(h: _Group, g: _Group, rule: str) -> None:
+    """Move `g` into `h` as short forms of `h`'s name, by `rule`."""
+    full = h.members[0][0].text
+    for m, _t, _e in g.members:
+        h.add(m, TermType.SHORT_FORM, _ev(rule, m, full))
+    h.extra.extend(g.extra)
+    g.merged_into = h
+
+
+_PersonIndex = dict[tuple[str, ...], list[_Group]]
+
+
+def _person_index(persons: list[_Group]) -> _PersonIndex:
+    """Person groups by every tail of their full names (and head, if foreign).
+
+    Exactly the non-empty short names `_refers_to` accepts for each group
+    (given its full forms now), in the order of `persons`, so the passes look
+    at a few candidates instead of every person (they were quadratic).
+    """
+    index: _PersonIndex = {}
+    for h in persons:
+        vietnamese = _vietnamese_group(h)
+        keys: set[tuple[str, ...]] = set()
+        for text in {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}:
+            keys.update(_name_tails(text, vietnamese))
+        for key in keys:
+            index.setdefault(key, []).append(h)
+    return index
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tails(text: str, vietnamese: bool) -> frozenset[tuple[str, ...]]:
+    """Word keys of the short names that can refer to the full name `text`."""
+    words = _word_keys(_split_name(text))
+    keys = {words[-n:] for n in range(1, len(words))}
+    if not vietnamese:
+        keys.update(words[:n] for n in range(1, len(words)))
+    return frozenset(keys)

@@ -13,7 +13,6 @@ from conftest import SEEDS, SHARED, english_concepts, owner_of
 from glossary import restore
 from glossary.cluster import (
     DocClusters,
-    _document_stage,
     acronym_of,
     cluster,
     cluster_corpus,
@@ -21,6 +20,7 @@ from glossary.cluster import (
     norm_key,
 )
 from glossary.cluster_base import DocGroup, _freeze, _Group, _thaw
+from glossary.cluster_doc import _document_stage
 from glossary.extract import english_mentions
 from glossary.model import (
     Candidate,
