@@ -10,6 +10,7 @@ they fit, acronyms to their expansion), then runs the passes of
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from glossary import restore
 from glossary.cluster_base import (
@@ -50,6 +51,8 @@ from glossary.titles import canonical_title, is_honorific, is_plural_title
 def _document_stage(
     document: str, mentions: Sequence[Mention]
 ) -> tuple[list[_Group], dict[str, list[Member]]]:
+    """One document's names grouped (`_cluster_doc`), and its title mentions
+    by title key (TERM mentions are skipped)."""
     titles: dict[str, list[Member]] = {}
     names: list[Mention] = []
     for m in mentions:
@@ -77,17 +80,64 @@ def _title_member(m: Mention) -> tuple[str, Member]:
     return f"title:{name_key(full)}", (m, ttype, _ev("title", m))
 
 
-def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
-    full: dict[tuple[Kind, str], _Group] = {}
-    order: list[_Group] = []
+@dataclass(slots=True)
+class _DocGroups:
+    """One document's groups as the passes of `_cluster_doc` build them.
 
-    def group_for(kind: Kind, key: str) -> _Group:
-        g = full.get((kind, key))
+    Attributes:
+        doc: the document's path.
+        full: the groups by kind and key.
+        order: the groups in order of creation (of first mention).
+    """
+
+    doc: str
+    full: dict[tuple[Kind, str], _Group] = field(default_factory=dict)
+    order: list[_Group] = field(default_factory=list)
+
+    def group_for(self, kind: Kind, key: str) -> _Group:
+        """The group of `kind` and `key`, made (and put in order) if new."""
+        g = self.full.get((kind, key))
         if g is None:
-            g = full[(kind, key)] = _Group(kind, doc, key)
-            order.append(g)
+            g = self.full[(kind, key)] = _Group(kind, self.doc, key)
+            self.order.append(g)
         return g
 
+
+def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
+    """Group one document's names (`ms`, in document order) into concepts.
+
+    Full names first, by key; then the passes that link the other mentions
+    to them, strongest evidence first: parenthetical aliases, short names,
+    acronyms; then the passes of `glossary.cluster_doc_links`, which link
+    whole groups. Returns the groups left standing, in order of first
+    mention.
+    """
+    groups = _DocGroups(doc)
+    shorts, acronyms = _group_full_names(groups, ms)
+    persons = [g for g in groups.order if g.kind is Kind.PERSON]
+    _link_parenthesis_aliases(groups, ms, shorts)
+    _link_short_names(groups, ms, shorts, persons)
+    _link_acronyms(groups, acronyms, ms)
+    order = groups.order
+    _link_org_short_forms(order)
+    _link_two_word_persons(order)
+    _link_club_places(ms, order)
+    _link_club_names(order)
+    _attach_provinces(ms, order)
+    return [g for g in order if g.merged_into is None and g.members]
+
+
+def _group_full_names(
+    groups: _DocGroups, ms: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """Put each place, organisation and person named in full in the group of
+    its key (evidence "same-name").
+
+    Persons need two words or more, and not the two syllables of a name
+    without surname ("Tien Linh"). Returns what the later passes link: the
+    short names (any other name, typed or not) and the acronyms, in order.
+    """
+    group_for = groups.group_for
     shorts: list[Mention] = []
     acronyms: list[Mention] = []
     for m in ms:
@@ -95,19 +145,7 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             _is_acronym(m.text)
             and (m.kind is Kind.ORG or restore.country_names(m.text))
         ):
-            g = group_for(m.kind, norm_key(m.text, m.kind))
-            g.add(m, TermType.FULL_FORM, _ev("same-name", m))
-            bare = _strip_admin(m.text) if m.kind is Kind.PLACE else m.text
-            if bare != m.text and not _looks_like_person(bare):
-                g.extra.append(
-                    (
-                        bare,
-                        m.lang,
-                        TermType.SHORT_FORM,
-                        _ev("administrative-word", m, m.text),
-                        m,
-                    )
-                )
+            _add_place_or_org(group_for(m.kind, norm_key(m.text, m.kind)), m)
         elif _is_acronym(m.text) and m.kind is not Kind.PERSON:
             acronyms.append(m)
         elif (
@@ -119,12 +157,35 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
         else:
             shorts.append(m)
-    persons = [g for g in order if g.kind is Kind.PERSON]
-    # parenthetical aliases: "Rafaelson (Nguyen Xuan Son)"
+    return shorts, acronyms
+
+
+def _add_place_or_org(g: _Group, m: Mention) -> None:
+    """Add the full name `m` to its group `g`, and a place's name without its
+    administrative word ("Tam Kỳ" of "Tam Kỳ city") as a short form."""
+    g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+    bare = _strip_admin(m.text) if m.kind is Kind.PLACE else m.text
+    if bare != m.text and not _looks_like_person(bare):
+        g.extra.append(
+            (
+                bare,
+                m.lang,
+                TermType.SHORT_FORM,
+                _ev("administrative-word", m, m.text),
+                m,
+            )
+        )
+
+
+def _link_parenthesis_aliases(
+    groups: _DocGroups, ms: list[Mention], shorts: list[Mention]
+) -> None:
+    """A short name followed by a full person's name in parentheses is that
+    person's variant: "Rafaelson (Nguyen Xuan Son)" (evidence "parenthesis").
+
+    The linked names leave `shorts`.
+    """
     by_start = {m.start: m for m in ms}
-    by_end: dict[int, list[Mention]] = {}
-    for m in ms:
-        by_end.setdefault(m.end, []).append(m)
     for m in list(shorts):
         nxt = by_start.get(m.end + 2)
         if (
@@ -132,10 +193,26 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             and _is_full_person(nxt)
             and f"{m.text} ({nxt.text})" in nxt.context
         ):
-            alias = full.get((Kind.PERSON, name_key(nxt.text)))
+            alias = groups.full.get((Kind.PERSON, name_key(nxt.text)))
             if alias is not None:
                 alias.add(m, TermType.VARIANT, _ev("parenthesis", m, nxt.text))
                 shorts.remove(m)
+
+
+def _link_short_names(
+    groups: _DocGroups,
+    ms: list[Mention],
+    shorts: list[Mention],
+    persons: list[_Group],
+) -> None:
+    """Link each short name to the one person of the document it can refer to.
+
+    A given name or surname joins the one full name of `persons` that ends
+    (or, surname-first, starts) with it. Failing that, an untyped name joins
+    the one organisation or place written the same way, and a typed one its
+    own group by key; a name fitting two persons gets a group of its own
+    flagged ambiguous; any other gets a document-local group.
+    """
     titled = _titled_short_names(shorts, ms)
     # persons by the short names that can refer to them (see `_person_index`)
     tails = _person_index(persons)
@@ -146,128 +223,174 @@ def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
             fits = list(tails.get(_word_keys(words), ()))
         else:
             fits = [g for g in persons if _refers_to(words, g)]
-        if not fits and m.kind is None and _join_typed(m, full):
+        if not fits and m.kind is None and _join_typed(m, groups.full):
             continue
         if not fits and m.kind not in (None, Kind.PERSON):
-            g = group_for(m.kind, norm_key(m.text, m.kind))
+            g = groups.group_for(m.kind, norm_key(m.text, m.kind))
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
-            continue
-        if len(fits) == 1:
-            g = fits[0]
-            rule = "given-name" if _vietnamese_group(g) else "surname"
-            g.add(m, TermType.SHORT_FORM, _ev(rule, m, g.members[0][0].text))
-            if (
-                m.title
-                and not is_honorific(m.title)
-                and len(m.title) <= 9
-                and _title_adjacent(m)
-            ):
-                a = _with_title(m)
-                g.extra.append(
-                    (
-                        a.text,
-                        m.lang,
-                        TermType.SHORT_FORM,
-                        _ev(rule + "+title", a, g.members[0][0].text),
-                        a,
-                    )
-                )
-            continue
-        if len(fits) > 1:
-            key = f"{name_key(m.text)}@{doc}"
-            g = group_for(Kind.PERSON, key)
-            g.local = True
-            g.add(m, TermType.SHORT_FORM, _ev("ambiguous", m))
-            g.flags.add(Flag.AMBIGUOUS)
-            names = sorted({f.members[0][0].text for f in fits})
-            note = "ambiguous: " + " | ".join(names)
-            if note not in g.notes:
-                g.notes.append(note)
-            continue
-        kind = m.kind or (Kind.PERSON if m.title else Kind.OTHER)
-        if kind is Kind.OTHER and name_key(m.text) in titled:
-            # "Chinh said" after "PM Chinh": the document already names this
-            # short name as a person
-            kind = Kind.PERSON
-        g = group_for(kind, name_key(m.text))
-        g.local = kind is Kind.PERSON
-        g.add(m, TermType.FULL_FORM, _ev("same-name", m))
-        if id(g) in indexed:  # a new full form of a known person
-            _index_person(tails, g, m)
-        if (
-            kind is Kind.PERSON
-            and m.title
-            and len(m.title) <= 9
-            and not is_honorific(m.title)
-            and _title_adjacent(m)
-        ):
-            a = _with_title(m)
-            g.extra.append((a.text, m.lang, TermType.SHORT_FORM, _ev("title", a), a))
-    # acronyms: parenthesis right after the expansion, then initials in the doc
-    orgs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
+        elif len(fits) == 1:
+            _add_short_name(fits[0], m)
+        elif len(fits) > 1:
+            _add_ambiguous(groups, m, fits)
+        else:
+            _add_unlinked(groups, m, titled, tails, indexed)
+
+
+def _add_short_name(g: _Group, m: Mention) -> None:
+    """Add the short name `m` to the one person `g` it fits ("given-name" or
+    "surname"), and "PM Chính" too when the title is written before it."""
+    rule = "given-name" if _vietnamese_group(g) else "surname"
+    g.add(m, TermType.SHORT_FORM, _ev(rule, m, g.members[0][0].text))
+    if (
+        m.title
+        and not is_honorific(m.title)
+        and len(m.title) <= 9
+        and _title_adjacent(m)
+    ):
+        a = _with_title(m)
+        g.extra.append(
+            (
+                a.text,
+                m.lang,
+                TermType.SHORT_FORM,
+                _ev(rule + "+title", a, g.members[0][0].text),
+                a,
+            )
+        )
+
+
+def _add_ambiguous(groups: _DocGroups, m: Mention, fits: list[_Group]) -> None:
+    """A short name fitting several persons: a document-local person of its
+    own, flagged ambiguous, with a note naming them."""
+    key = f"{name_key(m.text)}@{groups.doc}"
+    g = groups.group_for(Kind.PERSON, key)
+    g.local = True
+    g.add(m, TermType.SHORT_FORM, _ev("ambiguous", m))
+    g.flags.add(Flag.AMBIGUOUS)
+    names = sorted({f.members[0][0].text for f in fits})
+    note = "ambiguous: " + " | ".join(names)
+    if note not in g.notes:
+        g.notes.append(note)
+
+
+def _add_unlinked(
+    groups: _DocGroups,
+    m: Mention,
+    titled: set[str],
+    tails: _PersonIndex,
+    indexed: set[int],
+) -> None:
+    """A short name fitting no person: the group of its key ("same-name").
+
+    It is a person if typed one, titled, or given a title elsewhere in the
+    document (`titled`); a person's identity stays in the document. A new
+    full form of a person in `indexed` goes into `tails` too.
+    """
+    kind = m.kind or (Kind.PERSON if m.title else Kind.OTHER)
+    if kind is Kind.OTHER and name_key(m.text) in titled:
+        # "Chinh said" after "PM Chinh": the document already names this
+        # short name as a person
+        kind = Kind.PERSON
+    g = groups.group_for(kind, name_key(m.text))
+    g.local = kind is Kind.PERSON
+    g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+    if id(g) in indexed:  # a new full form of a known person
+        _index_person(tails, g, m)
+    if (
+        kind is Kind.PERSON
+        and m.title
+        and len(m.title) <= 9
+        and not is_honorific(m.title)
+        and _title_adjacent(m)
+    ):
+        a = _with_title(m)
+        g.extra.append((a.text, m.lang, TermType.SHORT_FORM, _ev("title", a), a))
+
+
+def _link_acronyms(
+    groups: _DocGroups, acronyms: list[Mention], ms: list[Mention]
+) -> None:
+    """Link each acronym to its expansion in the document.
+
+    First the name written right before it in parentheses, if the acronym
+    spells (the start or end of) its initials ("acronym-parenthesis"); else
+    the one organisation or place of the document whose initials it is
+    ("acronym-initials"); else its own group (a country code its country's).
+    """
+    if not acronyms:
+        return
+    orgs = [g for g in groups.order if g.kind in (Kind.ORG, Kind.PLACE)]
     # the initials of every form of those groups, kept up to date below
     initials_of: dict[str, dict[int, _Group]] = {}
-    if acronyms:
-        for g in orgs:
-            for x in g.members:
-                initials_of.setdefault(acronym_of(x[0].text), {})[id(g)] = g
+    for g in orgs:
+        for x in g.members:
+            initials_of.setdefault(acronym_of(x[0].text), {})[id(g)] = g
     org_ids = {id(g) for g in orgs}
+    by_end: dict[int, list[Mention]] = {}
+    for m in ms:
+        by_end.setdefault(m.end, []).append(m)
     for a in acronyms:
-        target: _Group | None = None
-        prev = [
-            m
-            for m in by_end.get(a.start - 2, ())
-            if m.kind in (Kind.ORG, Kind.PLACE, Kind.OTHER, None)
-        ]
-        for p in prev:
-            if f"{p.text} ({a.text})" not in a.context:
-                continue
-            initials = acronym_of(p.text)
-            if (
-                initials == a.text
-                or initials.startswith(a.text)
-                or (initials.endswith(a.text) and len(a.text) >= 3)
-            ):
-                target = full.get((p.kind or Kind.ORG, norm_key(p.text, p.kind)))
-                if target is not None:
-                    target.add(
-                        a, TermType.ACRONYM, _ev("acronym-parenthesis", a, p.text)
-                    )
-                    break
+        target = _parenthesis_expansion(groups, a, by_end)
         if target is not None:
-            if id(target) in org_ids:
-                initials_of.setdefault(acronym_of(a.text), {})[id(target)] = target
-            continue
-        fits = list(initials_of.get(a.text, {}).values())
-        if len(fits) == 1:
-            fits[0].add(
+            known = id(target) in org_ids
+        elif len(fits := list(initials_of.get(a.text, {}).values())) == 1:
+            target = fits[0]
+            target.add(
                 a,
                 TermType.ACRONYM,
-                _ev("acronym-initials", a, fits[0].members[0][0].text),
+                _ev("acronym-initials", a, target.members[0][0].text),
             )
-            initials_of.setdefault(acronym_of(a.text), {})[id(fits[0])] = fits[0]
+            known = True
+        else:
+            target = _acronym_group(groups, a)
+            known = id(target) in org_ids
+        if known:  # the acronym's own initials find its group too
+            initials_of.setdefault(acronym_of(a.text), {})[id(target)] = target
+
+
+def _parenthesis_expansion(
+    groups: _DocGroups, a: Mention, by_end: dict[int, list[Mention]]
+) -> _Group | None:
+    """Add acronym `a` to the group of the name written right before it in
+    parentheses, "Vietnam News Agency (VNA)", and return that group."""
+    prev = [
+        m
+        for m in by_end.get(a.start - 2, ())
+        if m.kind in (Kind.ORG, Kind.PLACE, Kind.OTHER, None)
+    ]
+    for p in prev:
+        if f"{p.text} ({a.text})" not in a.context:
             continue
-        kind = a.kind or Kind.ORG
-        akey = norm_key(a.text, kind)
-        if kind is Kind.PLACE:
-            keys = [norm_key(n, kind) for n in restore.country_names(a.text)]
-            local = [k for k in keys if (kind, k) in full]
-            if local or keys:
-                akey = (local or keys)[0]
-        g = group_for(kind, akey)
-        g.add(
-            a,
-            TermType.ACRONYM if kind is Kind.ORG else TermType.FULL_FORM,
-            _ev("same-name", a),
-        )
-        if id(g) in org_ids:
-            initials_of.setdefault(acronym_of(a.text), {})[id(g)] = g
-    _link_org_short_forms(order)
-    _link_two_word_persons(order)
-    _link_club_places(ms, order)
-    _link_club_names(order)
-    _attach_provinces(ms, order)
-    return [g for g in order if g.merged_into is None and g.members]
+        initials = acronym_of(p.text)
+        if (
+            initials == a.text
+            or initials.startswith(a.text)
+            or (initials.endswith(a.text) and len(a.text) >= 3)
+        ):
+            target = groups.full.get((p.kind or Kind.ORG, norm_key(p.text, p.kind)))
+            if target is not None:
+                target.add(a, TermType.ACRONYM, _ev("acronym-parenthesis", a, p.text))
+                return target
+    return None
+
+
+def _acronym_group(groups: _DocGroups, a: Mention) -> _Group:
+    """Add acronym `a` with no expansion to its own group and return it: an
+    organisation's by its key, a country code to its country's group."""
+    kind = a.kind or Kind.ORG
+    akey = norm_key(a.text, kind)
+    if kind is Kind.PLACE:
+        keys = [norm_key(n, kind) for n in restore.country_names(a.text)]
+        local = [k for k in keys if (kind, k) in groups.full]
+        if local or keys:
+            akey = (local or keys)[0]
+    g = groups.group_for(kind, akey)
+    g.add(
+        a,
+        TermType.ACRONYM if kind is Kind.ORG else TermType.FULL_FORM,
+        _ev("same-name", a),
+    )
+    return g
 
 
 def _is_full_person(m: Mention) -> bool:

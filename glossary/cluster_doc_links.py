@@ -10,6 +10,7 @@ province.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from glossary import restore
 from glossary.cluster_base import (
@@ -38,6 +39,15 @@ from glossary.vi_admin import document_province, has_place, with_province
 
 
 def _link_org_short_forms(order: list[_Group]) -> None:
+    """Short forms of organisation and place names join the one longer name
+    of the document they stand for ("org-short-form").
+
+    A short form begins the long name ("Van Thinh Phat" of "Van Thinh Phat
+    Holdings Group", see `_begins`), or, for a company, ends it after
+    Vietnamese category words ("Hòa Phát" of "Tập đoàn Hòa Phát"). A body
+    named by its unit word alone ("UBND tỉnh") that fits none stays in its
+    document.
+    """
     longs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
     # longs by their first and by their last folded word, in order: a short
     # form begins a long one, or ends one after category words
@@ -55,26 +65,7 @@ def _link_org_short_forms(order: list[_Group]) -> None:
         w = _folded_words(m0.text)
         if len(w) < 1 or _is_acronym(m0.text):
             continue
-        fits = []
-        for h in by_first.get(w[0], ()):
-            if h is g or h.merged_into is not None:
-                continue
-            hw = _folded_words(h.members[0][0].text)
-            if len(hw) <= len(w) or hw[: len(w)] != w:
-                continue
-            if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
-                continue  # "Hà Nội" the city is not "Hà Nội FC"
-            if g.roles and h.kind is not Kind.PERSON:
-                continue  # "Ambassador Hoa" is not "Hoa province"
-            rest = hw[len(w) :]
-            org_short = g.kind is Kind.ORG and w[-1] in ORG_HEADS and len(w) >= 2
-            # "Van Thinh Phat" for "... Holdings Group"; but "Government" is
-            # not "Government Office": a name ending in a head is a body
-            head_only = w[-1] not in ORG_HEADS and all(
-                x in ORG_HEADS or x in _ADMIN_WORDS for x in rest
-            )
-            if org_short or head_only or _unit_short(g, h):
-                fits.append(h)
+        fits = _begins(g, w, by_first.get(w[0], ()))
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):
             # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
             # Vietnamese category words
@@ -90,6 +81,34 @@ def _link_org_short_forms(order: list[_Group]) -> None:
             _absorb_short_form(fits[0], g, "org-short-form")
         elif g.kind is Kind.ORG and _words(m0.text)[-1].lower() in _VI_UNITS:
             g.local = True  # "UBND tỉnh" of another document is another body
+
+
+def _begins(g: _Group, w: tuple[str, ...], longs: Iterable[_Group]) -> list[_Group]:
+    """The groups of `longs` whose name `g` (folded words `w`) begins as a
+    short form: an organisation's name ending in its head ("Intergovernmental
+    Committee"), a name the long one only adds heads or administrative words
+    to, or a body without the place after its unit word (`_unit_short`)."""
+    fits = []
+    for h in longs:
+        if h is g or h.merged_into is not None:
+            continue
+        hw = _folded_words(h.members[0][0].text)
+        if len(hw) <= len(w) or hw[: len(w)] != w:
+            continue
+        if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
+            continue  # "Hà Nội" the city is not "Hà Nội FC"
+        if g.roles and h.kind is not Kind.PERSON:
+            continue  # "Ambassador Hoa" is not "Hoa province"
+        rest = hw[len(w) :]
+        org_short = g.kind is Kind.ORG and w[-1] in ORG_HEADS and len(w) >= 2
+        # "Van Thinh Phat" for "... Holdings Group"; but "Government" is
+        # not "Government Office": a name ending in a head is a body
+        head_only = w[-1] not in ORG_HEADS and all(
+            x in ORG_HEADS or x in _ADMIN_WORDS for x in rest
+        )
+        if org_short or head_only or _unit_short(g, h):
+            fits.append(h)
+    return fits
 
 
 # Vietnamese category words before a company's own name ("Tập đoàn",

@@ -20,6 +20,7 @@ from glossary.cluster_base import (
     _Group,
     _name_words,
     _person_index,
+    _PersonIndex,
     _refers_to,
     _vietnamese_group,
     acronym_of,
@@ -54,7 +55,33 @@ def _corpus_stage(
 
 
 def _merge_corpus(groups: list[_Group]) -> list[_Group]:
-    """Merge across documents: full names by key, then unique short links."""
+    """Merge the documents' groups across documents, strongest evidence first.
+
+    Full names by key, then forms with no kind into the one typed concept of
+    their key; then names with no full form in their document join the one
+    corpus concept they fit: titled short names, two-syllable names,
+    acronyms, short organisation names. Returns the groups left standing,
+    in order of first mention.
+    """
+    out = _merge_same_names(groups)
+    _join_untyped(out)
+    fulls = [g for g in out if g.merged_into is None and not g.local]
+    persons = [g for g in fulls if g.kind is Kind.PERSON]
+    tails = _person_index(persons)
+    _link_titled_short_names(out, tails)
+    _link_two_syllable_corpus(out, tails)
+    _link_acronyms_corpus(fulls)
+    _link_org_short_forms_corpus(fulls)
+    return [g for g in out if g.merged_into is None]
+
+
+def _merge_same_names(groups: list[_Group]) -> list[_Group]:
+    """Merge groups of the same kind and key ("same-name-corpus"); an acronym
+    alone is keyed by its letters.
+
+    Document-local groups (short names, two-syllable Vietnamese persons)
+    merge with nothing. Returns every group left, in order.
+    """
     by_key: dict[tuple[Kind, str], _Group] = {}
     out: list[_Group] = []
     for g in groups:
@@ -69,7 +96,12 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             out.append(g)
             continue
         _absorb(h, g, "same-name-corpus")
-    # a form with no kind of its own joins the one typed concept with its key
+    return out
+
+
+def _join_untyped(out: list[_Group]) -> None:
+    """A form with no kind of its own joins the one typed concept with its
+    key ("same-name-typed")."""
     typed: dict[str, list[_Group]] = {}
     for g in out:
         if g.merged_into is None and not g.local and g.kind is not Kind.OTHER:
@@ -79,12 +111,16 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             same = typed.get(g.key, [])
             if len(same) == 1:
                 _absorb(same[0], g, "same-name-typed")
-    fulls = [g for g in out if g.merged_into is None and not g.local]
-    persons = [g for g in fulls if g.kind is Kind.PERSON]
-    # short references with no full name in their document: link to the one
-    # corpus person whose name ends (or starts) with them AND who holds the
-    # same title ("PM Chinh" → Phạm Minh Chính, Prime Minister)
-    tails = _person_index(persons)
+
+
+def _link_titled_short_names(out: list[_Group], tails: _PersonIndex) -> None:
+    """Short references with no full name in their document join the one
+    corpus person whose name ends (or starts) with them AND who holds the
+    same title ("PM Chinh" → Phạm Minh Chính, Prime Minister), by
+    "short-name+title-corpus"; fitting several flags them ambiguous.
+
+    `tails` indexes the corpus persons named in full (`_person_index`).
+    """
     role_heads: dict[int, set[str]] = {}
     refers_to: dict[tuple[tuple[str, ...], int], bool] = {}
     for g in out:
@@ -115,13 +151,24 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             _absorb(fits[0], g, "short-name+title-corpus")
             del role_heads[id(fits[0])]  # it has the titles of `g` now
         elif len(fits) > 1:
-            g.flags.add(Flag.AMBIGUOUS)
-            names = sorted({f.members[0][0].text for f in fits})
-            g.notes.append("ambiguous: " + " | ".join(names))
-    _link_two_syllable_corpus(out, tails)
-    # acronyms with no expansion in their document: one corpus expansion
-    # (places and organisations by the initials of their full forms, which
-    # this pass does not change: it only adds acronyms)
+            _flag_ambiguous(g, fits)
+
+
+def _flag_ambiguous(g: _Group, fits: list[_Group]) -> None:
+    """Flag `g` ambiguous, with a note naming the concepts it fits."""
+    g.flags.add(Flag.AMBIGUOUS)
+    names = sorted({f.members[0][0].text for f in fits})
+    g.notes.append("ambiguous: " + " | ".join(names))
+
+
+def _link_acronyms_corpus(fulls: list[_Group]) -> None:
+    """Acronyms with no expansion in their document join the one corpus
+    place or organisation whose full forms have their initials
+    ("acronym-initials-corpus"); fitting several flags them ambiguous.
+
+    The initials are taken once: this pass only adds acronyms, which do not
+    change them.
+    """
     by_initials: dict[str, list[_Group]] = {}
     for h in fulls:
         if h.merged_into is None and h.kind in (Kind.ORG, Kind.PLACE):
@@ -139,14 +186,19 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
         if len(fits) == 1:
             _absorb(fits[0], g, "acronym-initials-corpus")
         elif len(fits) > 1:
-            g.flags.add(Flag.AMBIGUOUS)
-            names = sorted({f.members[0][0].text for f in fits})
-            g.notes.append("ambiguous: " + " | ".join(names))
-    # short organisation names ("Intergovernmental Committee") with no long
-    # form in their document: the one corpus organisation they begin
+            _flag_ambiguous(g, fits)
+
+
+def _link_org_short_forms_corpus(fulls: list[_Group]) -> None:
+    """Short organisation names ("Intergovernmental Committee") with no long
+    form in their document join the one corpus organisation they begin
+    ("org-short-form-corpus"; see `_org_prefix`).
+
+    Several fits are one if they were merged into one concept meanwhile.
+    """
     orgs = [h for h in fulls if h.kind is Kind.ORG]
     place = {id(h): n for n, h in enumerate(orgs)}
-    by_word: dict[str, dict[int, _Group]] = {}  # see `_org_prefix`
+    by_word: dict[str, dict[int, _Group]] = {}  # see `_index_org_form`
     for h in orgs:
         for m, _, _ in h.members:
             _index_org_form(by_word, h, m.text)
@@ -168,7 +220,6 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
             _absorb(root, g, "org-short-form-corpus")
             for m, _, _ in g.members:
                 _index_org_form(by_word, root, m.text)
-    return [g for g in out if g.merged_into is None]
 
 
 def _absorb(h: _Group, g: _Group, rule: str) -> None:
