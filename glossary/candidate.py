@@ -146,6 +146,7 @@ def _preferred_form(kind: Kind, forms: _Forms, fulls: list[_Form]) -> _Form:
     counts = {k: len(v) for k, v in forms.items()}
 
     def rank(k: _Form) -> tuple[bool, bool, bool, int, int]:
+        """The sort key of form `k`: higher is preferred."""
         text = k[0]
         diac = restore.has_diacritics(text)
         caps = text.isupper() and len(text) > 3
@@ -335,6 +336,7 @@ def _usual_country(text: str) -> str | None:
 
 
 def _demote(t: Term) -> Term:
+    """A preferred term as an admitted short form; any other as it is."""
     if t.status is not TermStatus.PREFERRED:
         return t
     return Term(

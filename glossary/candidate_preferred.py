@@ -265,6 +265,7 @@ _NEW_STYLE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢ�
 
 
 def _tone_style(text: str) -> tuple[str, str]:
+    """`text` with the tone marks of oa/oe/uy put the common way."""
     return (to_old_style(text) if _NEW_STYLE.search(text) else text), "tone-style"
 
 

@@ -54,11 +54,13 @@ _SPACES = re.compile(r"\s+")
 
 @lru_cache(maxsize=1 << 16)
 def _words(text: str) -> tuple[str, ...]:
+    """The words of `text` between spaces and commas."""
     return tuple(w for w in _WORD_SEP.split(text) if w)
 
 
 @lru_cache(maxsize=1 << 16)
 def _folded_words(text: str) -> tuple[str, ...]:
+    """The folded words of `text` (`_words`, each through `fold`)."""
     return tuple(fold(x) for x in _words(text))
 
 
@@ -126,11 +128,17 @@ def acronym_of(expansion: str) -> str:
 
 
 def _is_acronym(text: str) -> bool:
+    """True if `text` is one word of 2 to 8 characters in capitals ("VNA")."""
     return 2 <= len(text) <= 8 and text.isupper() and " " not in text
 
 
 @dataclass(slots=True)
 class _Group:
+    """A concept as clustering builds it: its mentions and what is known of them.
+
+    `merged_into` is the group it was merged into, if any (see `root`).
+    """
+
     kind: Kind
     doc: str  # "" once it spans documents
     key: str
@@ -146,12 +154,14 @@ class _Group:
     merged_into: _Group | None = None
 
     def root(self) -> _Group:
+        """The group this one was finally merged into (itself if none)."""
         g = self
         while g.merged_into is not None:
             g = g.merged_into
         return g
 
     def add(self, m: Mention, t: TermType, ev: Evidence) -> None:
+        """Add mention `m` as a term of type `t`, and count its title."""
         self.members.append((m, t, ev))
         if m.title and not is_honorific(m.title):
             self.roles[canonical_title(m.title)] += 1
@@ -211,6 +221,7 @@ class DocClusters:
 
 
 def _freeze(g: _Group) -> DocGroup:
+    """`g` as a frozen, picklable `DocGroup`."""
     return DocGroup(
         g.kind,
         g.doc,
@@ -226,6 +237,7 @@ def _freeze(g: _Group) -> DocGroup:
 
 
 def _thaw(d: DocGroup) -> _Group:
+    """A working `_Group` from a `DocGroup` (the inverse of `_freeze`)."""
     return _Group(
         d.kind,
         d.doc,
@@ -241,19 +253,24 @@ def _thaw(d: DocGroup) -> _Group:
 
 
 def _ev(rule: str, m: Mention, detail: str = "") -> Evidence:
+    """Evidence by `rule` at the place of mention `m`."""
     return Evidence(rule, m.document, m.start, m.end, detail)
 
 
 def _name_words(m: Mention) -> tuple[str, ...]:
+    """The words of the name `m` (split on spaces)."""
     return _split_name(m.text)
 
 
 @lru_cache(maxsize=1 << 16)
 def _split_name(text: str) -> tuple[str, ...]:
+    """The words of a name (split on spaces)."""
     return tuple(w for w in _SPACES.split(text) if w)
 
 
 def _vietnamese_group(g: _Group) -> bool:
+    """True if the first name of `g` is a Vietnamese name: a Vietnamese surname
+    first, and Vietnamese syllables only."""
     words = _name_words(g.members[0][0])
     return fold(words[0]) in restore.VIETNAMESE_SURNAMES and all(
         restore.is_syllable(w) for w in words
@@ -262,6 +279,7 @@ def _vietnamese_group(g: _Group) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The `name_key` of each word."""
     return tuple(name_key(w) for w in words)
 
 
@@ -287,6 +305,8 @@ def strip_vi_unit(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _strip_admin(text: str) -> str:
+    """`text` without its trailing administrative words ("Vinh Long
+    Province" → "Vinh Long"), never down to nothing."""
     words = text.split()
     while len(words) > 1 and fold(words[-1]) in _ADMIN_WORDS:
         words.pop()

@@ -394,6 +394,7 @@ def _acronym_group(groups: _DocGroups, a: Mention) -> _Group:
 
 
 def _is_full_person(m: Mention) -> bool:
+    """True if `m` is a person named in two words or more."""
     return m.kind is Kind.PERSON and len(_name_words(m)) >= 2
 
 

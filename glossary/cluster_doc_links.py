@@ -317,6 +317,7 @@ def _attach_provinces(ms: list[Mention], order: list[_Group]) -> None:
     memo: list[str | None] = []
 
     def document() -> str | None:  # once per document, when first needed
+        """The document's province, if it has one (`document_province`)."""
         if not memo:
             sentences = dict.fromkeys(m.context for m in ms)
             places = {strip_vi_unit(m.text) for m in ms if m.kind is Kind.PLACE}

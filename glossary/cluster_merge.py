@@ -251,10 +251,12 @@ def _short_person(g: _Group) -> bool:
 
 
 def _all_acronyms(g: _Group) -> bool:
+    """True if every member of `g` is an acronym."""
     return all(t is TermType.ACRONYM for _, t, _ in g.members)
 
 
 def _acr_key(g: _Group) -> str:
+    """The corpus key of a group of acronyms only: its letters."""
     return "acr:" + g.members[0][0].text
 
 
