@@ -52,6 +52,12 @@ _WORD_SEP = re.compile(r"[\s,]+")
 _SPACES = re.compile(r"\s+")
 
 
+# The rule of a short name linked to the one full name it ends. Both passes
+# of the document stage that use it take this one string object, so a
+# document's pickled groups share it, as they did when both were one module.
+GIVEN_NAME = "given-name"
+
+
 @lru_cache(maxsize=1 << 16)
 def _words(text: str) -> tuple[str, ...]:
     """The words of `text` between spaces and commas."""

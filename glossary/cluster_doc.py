@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from glossary import restore
 from glossary.cluster_base import (
+    GIVEN_NAME,
     Member,
     _ev,
     _Group,
@@ -239,7 +240,7 @@ def _link_short_names(
 def _add_short_name(g: _Group, m: Mention) -> None:
     """Add the short name `m` to the one person `g` it fits ("given-name" or
     "surname"), and "PM Chính" too when the title is written before it."""
-    rule = "given-name" if _vietnamese_group(g) else "surname"
+    rule = GIVEN_NAME if _vietnamese_group(g) else "surname"
     g.add(m, TermType.SHORT_FORM, _ev(rule, m, g.members[0][0].text))
     if (
         m.title

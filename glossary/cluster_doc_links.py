@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from glossary import restore
 from glossary.cluster_base import (
     _ADMIN_WORDS,
+    GIVEN_NAME,
     _absorb_short_form,
     _ev,
     _folded_words,
@@ -201,7 +202,7 @@ def _link_two_word_persons(order: list[_Group]) -> None:
             ]
         if len(fits) != 1:
             continue
-        _absorb_short_form(fits[0], g, "given-name")
+        _absorb_short_form(fits[0], g, GIVEN_NAME)
 
 
 def _initials_match(short: str, long: str) -> bool:
