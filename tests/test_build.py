@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -239,3 +241,25 @@ def test_collector_paused_during_a_build_and_restored(tmp_path: Path) -> None:
     assert states == [False]
     assert gc.isenabled()
     assert report.new > 0
+
+
+def test_the_cache_key_covers_every_module_a_build_runs(tmp_path: Path) -> None:
+    # code a build runs outside the hashed top-level modules could change
+    # the mentions or clusters without invalidating the cache
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from glossary.build import build\n"
+        "from glossary.store import TermBase\n"
+        f"with TermBase({str(tmp_path / 'g.db')!r}) as tb:\n"
+        f"    build(tb, [{str(SEEDS)!r}])\n"
+        "here = Path(sys.modules['glossary.build'].__file__).parent\n"
+        "for name, module in list(sys.modules.items()):\n"
+        "    if name.startswith('glossary.'):\n"
+        "        print(name, Path(module.__file__).parent == here)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = dict(line.split() for line in out.splitlines())
+    assert loaded["glossary.cluster_merge"] == "True"
+    assert {name for name, hashed in loaded.items() if hashed != "True"} == set()
