@@ -18,10 +18,6 @@ from glossary.candidate_preferred import (
     _adjusted,
     _full_form,
 )
-
-# re-exported: tests/test_candidate.py tests these from here
-from glossary.candidate_preferred import _local_unit_preferred as _local_unit_preferred
-from glossary.candidate_preferred import _vietnamese_preferred as _vietnamese_preferred
 from glossary.cluster_base import (
     Member,
     _Group,
