@@ -214,7 +214,8 @@ def _gazetteer_place(
 
 def _country_name(best: _Form, forms: _Forms, notes: list[str]) -> Term | None:
     """A country's English name from ISO 3166-1: for a code ("VN"), or its
-    usual name ("Republic of Korea" is "South Korea") when not written."""
+    usual name ("Republic of Korea" is "South Korea") when not written; for
+    a Vietnamese name ("Nhật Bản"), from CLDR."""
     if _is_acronym(best[0]) and restore.country_names(best[0]):
         name = restore.country_names(best[0])[-1]
         notes.append(f"name from ISO 3166-1 code {best[0]}")
@@ -223,10 +224,10 @@ def _country_name(best: _Form, forms: _Forms, notes: list[str]) -> Term | None:
         )
     usual = _usual_country(best[0])
     if usual is not None and usual != best[0] and not any(k[0] == usual for k in forms):
-        notes.append(f"usual name from ISO 3166-1: {best[0]} → {usual}")
-        return _full_form(
-            usual, "en", Evidence("iso-3166-1", detail=f"{best[0]} → {usual}")
-        )
+        source = "CLDR" if restore.has_diacritics(best[0]) else "ISO 3166-1"
+        notes.append(f"usual name from {source}: {best[0]} → {usual}")
+        rule = source.lower().replace(" ", "-")
+        return _full_form(usual, "en", Evidence(rule, detail=f"{best[0]} → {usual}"))
     return None
 
 
@@ -321,12 +322,13 @@ def _concept_key(g: _Group, pref_text: str) -> str:
 
 
 def _usual_country(text: str) -> str | None:
-    """The usual English name of a foreign country written in full in English.
+    """The usual English name of a foreign country written in full in
+    English, or in Vietnamese ("Nhật Bản": Japan, by CLDR).
 
-    Việt Nam keeps its own name, and a name with marks is left as written.
+    Việt Nam keeps its own name; other names with marks are left as written.
     """
     if restore.has_diacritics(text):
-        return None
+        return restore.english_country_name(text)
     usual = restore.country_name(text)
     return None if usual in restore.country_names("VN") else usual
 

@@ -39,7 +39,11 @@ def _adjusted(
     acronym; then names take the common tone style and plain spelling.
     """
     kind = g.kind
-    if kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and restored is None:
+    # an English name found for the place ("Nhật Bản" is "Japan") leaves the
+    # Vietnamese one preferred in Vietnamese
+    if kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and (
+        restored is None or restored.lang == "en"
+    ):
         terms = _vietnamese_preferred(terms, best)
     if kind is Kind.PLACE:
         terms = _local_unit_preferred(terms, flags, notes)

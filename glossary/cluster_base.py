@@ -88,8 +88,9 @@ def norm_key(text: str, kind: Kind | None) -> str:
             text = m.group(3)
     if kind is Kind.PLACE:
         text = strip_vi_unit(text)
-        # "Republic of Belarus" is "Belarus": one key per ISO 3166-1 country
-        usual = restore.country_name(text)
+        # "Republic of Belarus" is "Belarus": one key per ISO 3166-1 country;
+        # "Nhật Bản" is "Japan" (CLDR), so both languages name one place
+        usual = restore.country_name(text) or restore.english_country_name(text)
         if usual is not None and usual not in restore.country_names("VN"):
             text = usual
     elif kind is Kind.ORG:

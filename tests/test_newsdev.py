@@ -21,13 +21,15 @@ from glossary.model import Document, Mention
 
 NEWS = SHARED / "corpus" / "news-dev"
 
-# achieved: found 0.99, together 28/31, canonical 248/317, invented 0, merged 0
+# achieved: found 0.99, together 28/31, canonical 253/317, invented 0, merged 0
 # (English rules + the Vietnamese extractor, without the store); before the
 # administrative-structure rules (vi_admin): together 24, canonical 213,
-# merged 1. Small slack for the scorer's tie-breaks between equal concepts.
+# merged 1; before English names for countries named in Vietnamese (CLDR):
+# canonical 248. Small slack for the scorer's tie-breaks between equal
+# concepts.
 FLOOR_FOUND = 0.97
 FLOOR_TOGETHER = 28
-FLOOR_CANONICAL = 245
+FLOOR_CANONICAL = 250
 MAX_INVENTED = 0
 MAX_MERGED = 0
 
