@@ -23,8 +23,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate
-from operator import getitem
 
 from glossary.model import (
     Candidate,
@@ -144,35 +142,52 @@ def _is_content(word: str) -> bool:
     )
 
 
-# The words of `_WORD` with the text between them, for one `re.split`.
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
-# One letter per word: "n" ends a chunk; "s"/"S" is a content word after
-# anything but a single space, "j"/"J" one after a single space; capitals
-# mark a spelling variant, which is a chunk even on its own.
-_RUN = re.compile(r"[sjSJ][jJ]+|[SJ]")
+# The chunker reads a "shape" of the text: one character per character, so
+# that a regex over it gives text offsets. A word's first character becomes
+# "c" (content word), "V" (content word with a spelling variant, a chunk even
+# on its own) or "n" (any other word), its other characters "x"; spaces stay
+# spaces and every other character becomes "|".
+_FIRST = {"n": "n", "s": "c", "S": "V"}
+_RUN = re.compile(r"[cV]x*(?: [cV]x*)+|Vx*")
 
 
 @lru_cache(maxsize=1 << 16)
-def _codes(word: str) -> tuple[str, str]:
-    """The word's letter (see `_RUN`) after other gaps, and after one space."""
+def _codes(word: str) -> str:
+    """The shape letter of the word's first character (see `_RUN`)."""
     if not _is_content(word):
-        return ("n", "n")
-    return ("S", "J") if _has_variant_spelling(word) else ("s", "j")
+        return "n"
+    return "V" if _has_variant_spelling(word) else "c"
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(piece: str) -> str:
+    """The shape (see `_RUN`) of a piece of text without spaces.
+
+    No word crosses a space, and a space never glues a word to the one before
+    it, so the shape of a text is the shapes of its pieces joined by spaces;
+    pieces repeat (words with their punctuation), so each is shaped once.
+    """
+    out = []
+    pos = 0
+    for m in _WORD.finditer(piece):
+        s, e = m.span()
+        out.append("|" * (s - pos))
+        out.append(_codes(m.group()))
+        out.append("x" * (e - s - 1))
+        pos = e
+    out.append("|" * (len(piece) - pos))
+    return "".join(out)
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
     """Spans of maximal runs of content words joined by single spaces.
 
-    The text is split once; each word becomes a letter (see `_codes`) and the
-    runs are found by a regex over those letters, so the per-word work stays
-    in C (cached `_codes` hits, `map`, `accumulate`).
+    The text's shape (see `_RUN`) is built from cached shapes of its
+    space-separated pieces, and the runs are found by a regex over it, so
+    the per-word work stays in C (`str.split`, cached hits, `str.join`).
     """
-    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-    ends = list(accumulate(map(len, parts)))
-    after_space = map(" ".__eq__, parts[0:-1:2])  # True picks the second letter
-    codes = "".join(map(getitem, map(_codes, parts[1::2]), after_space))
-    # word k is parts[2k + 1]: it starts at ends[2k] and ends at ends[2k + 1]
-    return [(ends[2 * m.start()], ends[2 * m.end() - 1]) for m in _RUN.finditer(codes)]
+    shape = " ".join(map(_shape, text.split(" ")))
+    return [m.span() for m in _RUN.finditer(shape)]
 
 
 def _has_variant_spelling(word: str) -> bool:
