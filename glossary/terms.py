@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -36,6 +35,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.sentences import Sentences
 from glossary.syllable import to_new_style
 
 __all__ = [
@@ -56,7 +56,6 @@ MAX_WORDS = 4
 # a character set, which `re` scans for in C; letter blocks end a word without
 # backtracking.
 _WORD = re.compile(r"[A-Za-z](?<![\w'’-].)[A-Za-z]*(?:['’-]+[A-Za-z]+)*")
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 # Closed-class words, auxiliaries and frequent news verbs: they end a chunk.
@@ -194,41 +193,9 @@ def _has_variant_spelling(word: str) -> bool:
     return variant_key(word) != word.casefold()
 
 
-class _Sentences:
-    """Sentence stops and line breaks of one text, found once for all chunks.
-
-    `around` gives what scanning the text around each chunk gave: the stops
-    (`_SENTENCE_END`, two characters that cannot overlap) and newlines are
-    looked up by bisection instead.
-    """
-
-    __slots__ = ("newlines", "stops", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.stops = [m.start() for m in _SENTENCE_END.finditer(text)]
-        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
-
-    def around(self, start: int, end: int) -> str:
-        """The sentence around `text[start:end]`, at most 400 characters each side."""
-        text, stops, newlines = self.text, self.stops, self.newlines
-        lo = max(0, start - 400)
-        i = bisect_right(stops, start - 2) - 1  # the last stop ending by `start`
-        left = stops[i] + 2 if i >= 0 and stops[i] >= lo else lo
-        i = bisect_left(newlines, start) - 1
-        left = max(left, newlines[i] + 1 if i >= 0 else 0)
-        i = bisect_left(stops, end)
-        right = stops[i] + 1 if i < len(stops) else len(text)
-        i = bisect_left(newlines, end)
-        if i < len(newlines):
-            right = min(right, newlines[i])
-        return text[left : min(right, end + 400)].strip()
-
-
-_NEWLINE = re.compile("\n")
-
-
-def term_mentions(doc: Document) -> list[Mention]:
+def term_mentions(
+    doc: Document, *, sentences: Sentences | None = None
+) -> list[Mention]:
     """Noun-phrase chunks (two words or more) of an English document.
 
     Each mention is one maximal chunk; `term_candidates` ranks its sub-phrases
@@ -236,13 +203,16 @@ def term_mentions(doc: Document) -> list[Mention]:
 
     Args:
         doc: an English (or mixed) document, NFC.
+        sentences: its sentence marks, when the caller has them already
+            (`glossary.extract.english_mentions` takes the same).
 
     Returns:
         One `Mention(kind=Kind.TERM)` per chunk, in document order.
     """
     text, path = doc.text, doc.path
     spans = [(s, e, variant_key(text[s:e])) for s, e in _chunks(text)]
-    sentences = _Sentences(text)
+    if sentences is None:
+        sentences = Sentences(text)
     freq = Counter(key for _, _, key in spans)
     score = {k: math.log2(max(2, k.count(" ") + 1)) * n for k, n in freq.items()}
     # Positional, as keyword arguments cost a fifth more here: (text,
@@ -255,7 +225,7 @@ def term_mentions(doc: Document) -> list[Mention]:
             e,
             "en",
             Kind.TERM,
-            sentences.around(s, e),
+            sentences.of_term(s, e),
             "",
             SOURCE,
             score[key],

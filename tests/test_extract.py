@@ -9,15 +9,10 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.extract import (
-    _UPPER,
-    _sentence,
-    _squeezed,
-    _tokens,
-    english_mentions,
-    is_vietnamese_name,
-)
+from glossary.extract import english_mentions, is_vietnamese_name
 from glossary.model import Document, Kind, Mention
+from glossary.name_runs import UPPER as _UPPER
+from glossary.name_runs import tokens as _tokens
 
 
 def _m(text: str) -> list[Mention]:
@@ -264,72 +259,3 @@ def test_tokens_match_the_plain_word_pattern_on_the_seeds() -> None:
         assert toks == _plain_tokens(text)
         assert all(text[s:e] == w for s, e, w in toks)
         assert len(toks) > 50
-
-
-# The sentence around a name as first written: scanning the text near it.
-_PLAIN_STOP = re.compile(r"[.!?](?:\s|$)|\n")
-
-
-def _plain_sentence(text: str, start: int, end: int) -> str:
-    lo = max(0, start - 200)
-    hi = min(len(text), end + 200)
-    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
-    s = cut + 1 if cut >= 0 else lo
-    if cut < 0 < lo:
-        s = max(text.find(" ", lo, start) + 1, lo)
-    m = _PLAIN_STOP.search(text, end, hi)
-    e = m.end() if m else hi
-    if m is None and hi < len(text):
-        e = max(text.rfind(" ", end, hi), end)
-    return " ".join(text[s:e].split())
-
-
-_SENTENCE_PIECES = (
-    *("Talks", "went", "well", "x" * 90, "Hà", "Nội"),
-    *(" ", "  ", ". ", ".", "!", "?\n", "\n", "\n\n", "! ", ".\t", "\u00a0"),
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=60),
-    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 30)), min_size=1, max_size=8),
-)
-def test_sentence_matches_its_plain_form(
-    pieces: list[str], spans: list[tuple[float, int]]
-) -> None:
-    text = "".join(pieces)
-    for at, width in spans:
-        start = int(at * len(text))
-        end = min(len(text), start + width)
-        assert _sentence(text, start, end) == _plain_sentence(text, start, end)
-
-
-def test_sentence_matches_its_plain_form_on_the_seeds() -> None:
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text("utf-8")
-        for start, end, _ in _tokens(text):
-            assert _sentence(text, start, end) == _plain_sentence(text, start, end)
-
-
-@pytest.mark.parametrize(
-    "text", ["Talks?\nGo. On!", "A.\n\nB. C.", "x. \ny", ".", "\n", "a!b? c.\t"]
-)
-def test_sentence_matches_its_plain_form_at_every_span(text: str) -> None:
-    for start in range(len(text) + 1):
-        for end in range(start, len(text) + 1):
-            assert _sentence(text, start, end) == _plain_sentence(text, start, end)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(max_size=80), st.integers(0, 80), st.integers(0, 80))
-def test_squeezed_is_split_and_join(text: str, start: int, end: int) -> None:
-    assert _squeezed(text, start, end) == " ".join(text[start:end].split())
-
-
-@pytest.mark.parametrize(
-    "text", ["a b", " a  b ", "a\nb", "a\u00a0b", "a\u2009b", "a\x1cb", "a\u3000b"]
-)
-def test_squeezed_makes_any_whitespace_one_space(text: str) -> None:
-    assert _squeezed(text, 0, len(text)) == " ".join(text.split())
-    assert "a b" in _squeezed(text, 0, len(text))

@@ -8,15 +8,15 @@ import pytest
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_sentences import plain_term_sentence
 
 from glossary.model import Document, Kind, Mention, TermStatus
+from glossary.sentences import Sentences
 from glossary.terms import (
-    _SENTENCE_END,
     _WORD,
     _chunks,
     _has_variant_spelling,
     _is_content,
-    _Sentences,
     term_candidates,
     term_mentions,
     variant_key,
@@ -222,27 +222,12 @@ def _plain_chunks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _plain_sentence(text: str, start: int, end: int) -> str:
-    """The sentence around a chunk, by scanning the text near it."""
-    left = max(
-        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
-        default=max(0, start - 400),
-    )
-    left = max(left, text.rfind("\n", 0, start) + 1)
-    right_m = _SENTENCE_END.search(text, end)
-    right = right_m.start() + 1 if right_m else len(text)
-    nl = text.find("\n", end)
-    if nl != -1:
-        right = min(right, nl)
-    return text[left : min(right, end + 400)].strip()
-
-
 def _check_chunks_and_sentences(text: str) -> int:
     spans = _chunks(text)
     assert spans == _plain_chunks(text)
-    sentences = _Sentences(text)
+    sentences = Sentences(text)
     for s, e in spans:
-        assert sentences.around(s, e) == _plain_sentence(text, s, e)
+        assert sentences.of_term(s, e) == plain_term_sentence(text, s, e)
     return len(spans)
 
 
@@ -266,7 +251,7 @@ def test_sentence_of_a_long_sentence_is_cut_at_400_characters() -> None:
     text = "Talks ended. " + "economic cooperation and " * 40 + "trade grew.\nNext"
     assert _check_chunks_and_sentences(text) == 40
     s, e = _chunks(text)[-1]
-    assert "Talks" not in _Sentences(text).around(s, e)  # 400 characters back
+    assert "Talks" not in Sentences(text).of_term(s, e)  # 400 characters back
 
 
 @given(st.text(alphabet="aZé-’'._1 \n", max_size=60))

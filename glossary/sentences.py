@@ -1,0 +1,134 @@
+"""The sentence around a span of one document, for names and for terms.
+
+Extractors attach to each mention the sentence it was found in. A document's
+sentence marks (stops, line breaks, ". ") are found in one regex scan when
+`Sentences` is made; each context is then a few bisections, instead of a
+scan of the text around every mention. One `Sentences` serves the whole
+document, the name extractor and the term chunker alike, and is dropped with
+it (no cache keyed on the document's text outlives the extraction).
+
+Names and terms keep the two context rules they were written with (their
+contexts are stored and shown, so they must not change):
+
+* `Sentences.of_name`: at most 200 characters each side; it starts after the
+  last ". " or line break before the name (else at a word) and ends with the
+  first ".", "!", "?" before whitespace, or line break, after it (else at a
+  word); whitespace runs become single spaces.
+* `Sentences.of_term`: at most 400 characters each side; it starts after the
+  last ".", "!", "?" before whitespace and after the last line break, and
+  ends before the next line break or after the next stop; it is stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+__all__ = ["NAME_REACH", "TERM_REACH", "Sentences"]
+
+NAME_REACH = 200  # characters of context each side of a name, at most
+TERM_REACH = 400  # the same for a term
+
+# Every place a sentence may stop: ".", "!" or "?" before whitespace or the
+# end of the text, and every line break. Written to open with one character
+# set, so that `re` scans for it in C; the whitespace is not taken up, so a
+# stop before a line break ("?\n") and the line break are both found.
+_STOP_AT = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
+
+
+class Sentences:
+    """Where sentences may start and stop in one text, found once for all spans.
+
+    Attributes:
+        text: the document's text.
+        stops: every offset `_STOP_AT` matches, line breaks included.
+        newlines: every line break.
+        periods: every ". ".
+        term_stops: every ".", "!" or "?" followed by whitespace.
+    """
+
+    __slots__ = ("_names", "newlines", "periods", "stops", "term_stops", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        stops = [m.start() for m in _STOP_AT.finditer(text)]
+        self.stops = stops
+        self.newlines = [p for p in stops if text[p] == "\n"]
+        self.periods = [p for p in stops if text.startswith(". ", p)]
+        last = len(text) - 1
+        self.term_stops = [p for p in stops if text[p] != "\n" and p != last]
+        # The names of one sentence share its context: squeezed once.
+        self._names: dict[tuple[int, int], str] = {}
+
+    def of_name(self, start: int, end: int) -> str:
+        """The sentence around the name `text[start:end]` (see the module doc)."""
+        text = self.text
+        size = len(text)
+        lo = start - NAME_REACH if start > NAME_REACH else 0
+        hi = end + NAME_REACH if end + NAME_REACH < size else size
+        # the last ". " ending by `start`, and the last line break before it
+        periods, newlines = self.periods, self.newlines
+        i = bisect_right(periods, start - 2) - 1
+        cut = periods[i] if i >= 0 and periods[i] >= lo else -1
+        i = bisect_right(newlines, start - 1) - 1
+        if i >= 0 and newlines[i] >= lo and newlines[i] > cut:
+            cut = newlines[i]
+        s = cut + 1 if cut >= 0 else lo
+        if cut < 0 < lo:  # a long sentence: start at a word, not inside one
+            s = max(text.find(" ", lo, start) + 1, lo)
+        e = self._name_end(end, hi)
+        if e < 0:
+            e = hi
+            if hi < size:
+                e = max(text.rfind(" ", end, hi), end)
+        return self._squeezed(s, e)
+
+    def _name_end(self, end: int, hi: int) -> int:
+        """Where the first stop at or after `end` and before `hi` ends, or -1.
+
+        The stops in the window are the whole text's, except that "." just
+        before `hi` stops there (as if the window were the text). A stop
+        ends after its whitespace ("?\\n"), unless that lies beyond `hi`.
+        """
+        text, stops = self.text, self.stops
+        i = bisect_left(stops, end)
+        if i < len(stops) and stops[i] < hi:
+            p = stops[i]
+            return p + 1 if text[p] == "\n" or p + 1 == hi else p + 2
+        if hi > end and text[hi - 1] in ".!?":
+            return hi
+        return -1
+
+    def _squeezed(self, start: int, end: int) -> str:
+        """`text[start:end]` with its whitespace runs made single spaces.
+
+        A slice whose only inner whitespace is single spaces is returned
+        stripped without splitting (every other whitespace character is
+        unprintable).
+        """
+        key = (start, end)
+        found = self._names.get(key)
+        if found is None:
+            found = self.text[start:end].strip()
+            if not found.isprintable() or "  " in found:
+                found = " ".join(found.split())
+            self._names[key] = found
+        return found
+
+    def of_term(self, start: int, end: int) -> str:
+        """The sentence around the term `text[start:end]` (see the module doc)."""
+        text, stops, newlines = self.text, self.term_stops, self.newlines
+        lo = start - TERM_REACH if start > TERM_REACH else 0
+        i = bisect_right(stops, start - 2) - 1  # the last stop ending by `start`
+        left = stops[i] + 2 if i >= 0 and stops[i] >= lo else lo
+        i = bisect_left(newlines, start) - 1
+        if i >= 0 and newlines[i] >= left:
+            left = newlines[i] + 1
+        i = bisect_left(stops, end)
+        right = stops[i] + 1 if i < len(stops) else len(text)
+        i = bisect_left(newlines, end)
+        if i < len(newlines) and newlines[i] < right:
+            right = newlines[i]
+        if end + TERM_REACH < right:
+            right = end + TERM_REACH
+        return text[left:right].strip()
