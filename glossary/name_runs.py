@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import methodcaller
 
 from glossary import restore
 from glossary.name_words import DASH_GAPS, ORG_CONNECT, ORG_HEADS
@@ -78,18 +79,54 @@ def is_demonym(word: str) -> bool:
     )
 
 
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+# The capitalised words alone, for one `re.split`; then the connectors runs
+# can use (see `tokens`).
+_CAP_SPLIT = re.compile(rf"([{UPPER}]{_NOT_GLUED}[\w]*(?:[’'\-.][^\W_][\w]*)*)")
+_OPENS = methodcaller("startswith", (" of", " on", " for", " and", " the", ", "))
+_CONNECTOR = re.compile(r",? (of|on|for|and|the)\b")
+_ANY_CONNECTOR = re.compile(
+    rf"[ofat]{_NOT_GLUED}(?:(?<=o)[fn]\b|(?<=f)or\b|(?<=a)nd\b|(?<=t)he\b)"
+)
 
 
 def tokens(text: str) -> list[Token]:
-    """(start, end, word) of each `WORD` match, built at C speed.
+    """(start, end, word) of the `WORD` matches that `runs` can use, in order.
 
-    One `re.split` gives gap, word, gap, word, ..., gap; the running sum of
-    their lengths gives every offset without a match object per word.
+    Every capitalised word, and of the connectors only those that can join
+    or stop a run: the first after a capitalised word when a single space or
+    ", " is all that lies between, and then the next connector before the
+    next capitalised word. The others never reach a rule: `runs` reads a
+    connector only after a capitalised word; one after any other gap ends
+    the run, as the next capitalised word would, which then lies more than
+    `_LONGEST_GAP` away, or not after a single space; and the token after
+    a connector counts only after a single space, or only when capitalised.
+
+    One `re.split` over the capitalised words gives gap, word, gap, ...,
+    gap; the running sum of their lengths gives every offset without a match
+    object per word; only gaps that open with a connector are looked into.
     """
-    parts = _WORD_SPLIT.split(text)
+    parts = _CAP_SPLIT.split(text)
     ends = list(accumulate(map(len, parts)))
-    return list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
+    caps = list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
+    gaps = parts[2::2]  # gaps[i] follows caps[i]
+    out: list[Token] = []
+    done = 0
+    for i in compress(range(len(gaps)), map(_OPENS, gaps)):
+        m = _CONNECTOR.match(gaps[i])
+        if m is None:
+            continue
+        out += caps[done : i + 1]
+        done = i + 1
+        at = ends[2 * i + 1]  # where the gap starts
+        e = at + m.end(1)
+        out.append((at + m.start(1), e, m.group(1)))
+        nxt = _ANY_CONNECTOR.search(text, e, at + len(gaps[i]))
+        if nxt is not None:
+            out.append((nxt.start(), nxt.end(), nxt.group()))
+    if not done:
+        return caps
+    out += caps[done:]
+    return out
 
 
 class Run:
