@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from glossary.model import (
@@ -239,6 +239,9 @@ class _Stats:
     freq: int = 0
     forms: dict[str, list[Occurrence]] | None = None
     nested_in: set[str] | None = None
+    # English: where each form was seen, `forms` being made only for terms
+    seen: dict[str, list[_Seen]] | None = None
+    mentions: list[Mention] = field(default_factory=list)
 
 
 def _subphrases(m: Mention) -> Iterable[tuple[str, int, int]]:
@@ -280,21 +283,36 @@ def _phrases(text: str) -> tuple[tuple[str, str, int, int], ...]:
     )
 
 
+# Where a form was seen, before it is known to make a term: the mentions
+# (their indexes in `_Stats.mentions`) whose text holds it, and its offsets
+# in that text. Term mentions repeat their texts across a corpus, so each
+# text is split once and counted for all its mentions; and most sub-phrases
+# never make a term, so `Occurrence`s are made only for those that do.
+_Seen = tuple[list[int], int, int]
+
+
 def _collect(mentions: Iterable[Mention]) -> dict[str, _Stats]:
-    stats: dict[str, _Stats] = {}
+    term = Kind.TERM
+    found: list[Mention] = []
+    by_text: dict[str, list[int]] = {}
     for m in mentions:
-        if m.kind is not Kind.TERM or m.lang != "en":
-            continue
-        # Term mentions repeat their text across a corpus: split each once.
-        for key, phrase, s, e in _phrases(m.text):
+        if m.kind is term and m.lang == "en":
+            at = by_text.get(m.text)
+            if at is None:
+                by_text[m.text] = [len(found)]
+            else:
+                at.append(len(found))
+            found.append(m)
+    stats: dict[str, _Stats] = {}
+    for text, at in by_text.items():
+        n = len(at)
+        for key, phrase, s, e in _phrases(text):
             st = stats.get(key)
             if st is None:
-                st = stats[key] = _Stats(forms={}, nested_in=set())
-            st.freq += 1
-            assert st.forms is not None
-            st.forms.setdefault(phrase, []).append(
-                Occurrence(m.document, m.start + s, m.start + e, m.context, phrase)
-            )
+                st = stats[key] = _Stats(nested_in=set(), seen={}, mentions=found)
+            st.freq += n
+            assert st.seen is not None
+            st.seen.setdefault(phrase, []).append((at, s, e))
     for key in stats:
         words = key.split()
         for i in range(len(words)):
@@ -305,6 +323,27 @@ def _collect(mentions: Iterable[Mention]) -> dict[str, _Stats]:
                     assert nested is not None
                     nested.add(key)
     return stats
+
+
+def _occurrences(st: _Stats) -> dict[str, list[Occurrence]]:
+    """The `Occurrence`s of each form, in the order of the mentions."""
+    assert st.seen is not None
+    mentions = st.mentions
+    out: dict[str, list[Occurrence]] = {}
+    for form, seen in st.seen.items():
+        # one text's mentions are in order already; several texts' interleave
+        places = (
+            [(i, seen[0][1], seen[0][2]) for i in seen[0][0]]
+            if len(seen) == 1
+            else sorted((i, s, e) for at, s, e in seen for i in at)
+        )
+        occs = out[form] = []
+        for i, s, e in places:
+            m = mentions[i]
+            occs.append(
+                Occurrence(m.document, m.start + s, m.start + e, m.context, form)
+            )
+    return out
 
 
 def _cvalue(key: str, stats: dict[str, _Stats]) -> float:
@@ -363,25 +402,35 @@ def _candidate(
 def _single_word_variants(
     mentions: Sequence[Mention],
 ) -> dict[str, dict[str, list[Occurrence]]]:
-    terms = [m for m in mentions if m.kind is Kind.TERM and m.lang == "en"]
-    # First the spellings of each key; occurrences only where there are two.
+    term = Kind.TERM
+    terms = [m for m in mentions if m.kind is term and m.lang == "en"]
+    # First the spellings of each key, once per distinct text; occurrences
+    # only where there are two.
+    words = {text: _words(text) for text in {m.text for m in terms}}
     spellings: dict[str, set[str]] = {}
-    for text in {m.text for m in terms}:
-        for w in _WORD.findall(text):
-            spellings.setdefault(variant_key(w), set()).add(w)
+    for found in words.values():
+        for _, _, w, key in found:
+            spellings.setdefault(key, set()).add(w)
     varied = {k for k, forms in spellings.items() if len(forms) >= 2}
+    hits = {
+        text: kept
+        for text, found in words.items()
+        if (kept := [x for x in found if x[3] in varied])
+    }
     groups: dict[str, dict[str, list[Occurrence]]] = {}
     for m in terms:
-        for word in _WORD.finditer(m.text):
-            w = word.group()
-            key = variant_key(w)
-            if key not in varied:
-                continue
-            occ = Occurrence(
-                m.document, m.start + word.start(), m.start + word.end(), m.context, w
-            )
+        for s, e, w, key in hits.get(m.text, ()):
+            occ = Occurrence(m.document, m.start + s, m.start + e, m.context, w)
             groups.setdefault(key, {}).setdefault(w, []).append(occ)
     return groups
+
+
+def _words(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, variant key) of each word of a term mention's text."""
+    return [
+        (m.start(), m.end(), m.group(), variant_key(m.group()))
+        for m in _WORD.finditer(text)
+    ]
 
 
 def term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
@@ -404,9 +453,9 @@ def term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
     )
     out: list[Candidate] = []
     for cvalue, key in scored:
-        forms = stats[key].forms
-        if forms is not None and _accept(key, cvalue):
-            out.append(_candidate(key, cvalue, forms))
+        st = stats[key]
+        if st.seen is not None and _accept(key, cvalue):
+            out.append(_candidate(key, cvalue, _occurrences(st)))
     for key, forms in sorted(_single_word_variants(mentions).items()):
         out.append(_candidate(key, float(sum(map(len, forms.values()))), forms))
     return out
