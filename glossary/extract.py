@@ -15,6 +15,7 @@ organisation head word, dateline, acronym, gazetteer, Vietnamese surname).
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import lru_cache
 
 from glossary import restore
@@ -75,10 +76,62 @@ def english_mentions(
     text = page.text
     out: list[Mention] = []
     for run in runs(text, tokens(text)):
+        if len(run.words) == 1:  # most runs: what they make is cached per word
+            start, end, word = run.words[0]
+            when_initial, otherwise = _single(word)
+            made = otherwise
+            if when_initial is not otherwise and _sentence_initial(text, start):
+                made = when_initial
+            if made is _Made.NAME:
+                _name(page, run, run.words, "", "", out)
+            elif made is _Made.TITLE:
+                out.append(_title(page, start, end))
+            continue
         words = _trimmed(text, run.words)  # trimmed in place: `runs` is done
         if words:
             _run_mentions(page, run, words, out)
     return _drop_unsupported_initials(text, out)
+
+
+class _Made(Enum):
+    """What a run of one word makes."""
+
+    NOTHING = "nothing"
+    TITLE = "title"
+    NAME = "name"
+
+
+@lru_cache(maxsize=1 << 16)
+def _single(word: str) -> tuple[_Made, _Made]:
+    """What a run of `word` alone makes at a sentence start, and elsewhere.
+
+    The passes of `_run_mentions` on one word, which read nothing but the
+    word and whether it starts a sentence: `_trimmed` (a run of one word has
+    no connector and no title complement), `_leading_places` (only the
+    demonym rule applies to one word) and `_leading_title`.
+    """
+    return _single_at(word, initial=True), _single_at(word, initial=False)
+
+
+def _single_at(word: str, *, initial: bool) -> _Made:
+    low = word.casefold()
+    if (
+        (low in STOP and (low in ARTICLES or initial))
+        or low in WEEKDAYS
+        or low in MONTHS
+        or (
+            low.endswith(ADVERB_SUFFIXES)
+            and len(low) > 5
+            and not word.isupper()
+            and initial
+        )
+        or low in _NOT_LAST
+        or is_demonym(word)
+    ):
+        return _Made.NOTHING
+    if split_title([word]) or (is_title_word(word) and split_title([word, "X"])):
+        return _Made.NOTHING if is_honorific(word) else _Made.TITLE
+    return _Made.NAME
 
 
 def _run_mentions(page: Page, run: Run, words: list[Token], out: list[Mention]) -> None:
@@ -350,12 +403,17 @@ def _drop_unsupported_initials(text: str, out: list[Mention]) -> list[Mention]:
         )
         tentative.append(weak)
         if not weak:
-            support.update(map(fold, m.text.split()))
+            support.update(_folded_words(m.text))
     return [
         m
         for m, weak in zip(out, tentative, strict=True)
         if not weak or fold(m.text) in support or text.startswith(" (", m.end)
     ]
+
+
+@lru_cache(maxsize=1 << 14)
+def _folded_words(name: str) -> tuple[str, ...]:
+    return tuple(map(fold, name.split()))
 
 
 def _title(page: Page, start: int, end: int) -> Mention:
