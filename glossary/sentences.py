@@ -29,11 +29,15 @@ __all__ = ["NAME_REACH", "TERM_REACH", "Sentences"]
 NAME_REACH = 200  # characters of context each side of a name, at most
 TERM_REACH = 400  # the same for a term
 
-# Every place a sentence may stop: ".", "!" or "?" before whitespace or the
-# end of the text, and every line break. Written to open with one character
-# set, so that `re` scans for it in C; the whitespace is not taken up, so a
-# stop before a line break ("?\n") and the line break are both found.
-_STOP_AT = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
+# Where a sentence may stop: ".", "!" or "?" before whitespace or the end of
+# the text, and every line break. Each is found by its own scan, as `re`
+# looks for a literal first character much faster than for a set of them;
+# the whitespace is not taken up, so "?\n" gives both the "?" and the "\n".
+_DOT = re.compile(r"\.(?=\s|$)")
+_BANG = re.compile(r"!(?=\s|$)")
+_QUESTION = re.compile(r"\?(?=\s|$)")
+_NEWLINE = re.compile("\n")
+_PERIOD = re.compile(r"\. ")
 
 
 class Sentences:
@@ -41,7 +45,8 @@ class Sentences:
 
     Attributes:
         text: the document's text.
-        stops: every offset `_STOP_AT` matches, line breaks included.
+        stops: every ".", "!" or "?" before whitespace or at the end, and
+            every line break.
         newlines: every line break.
         periods: every ". ".
         term_stops: every ".", "!" or "?" followed by whitespace.
@@ -51,12 +56,18 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        stops = [m.start() for m in _STOP_AT.finditer(text)]
-        self.stops = stops
-        self.newlines = [p for p in stops if text[p] == "\n"]
-        self.periods = [p for p in stops if text.startswith(". ", p)]
-        last = len(text) - 1
-        self.term_stops = [p for p in stops if text[p] != "\n" and p != last]
+        ends = [m.start() for m in _DOT.finditer(text)]
+        if "!" in text:
+            ends += [m.start() for m in _BANG.finditer(text)]
+        if "?" in text:
+            ends += [m.start() for m in _QUESTION.finditer(text)]
+        ends.sort()
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        self.stops = sorted(ends + self.newlines)
+        self.periods = [m.start() for m in _PERIOD.finditer(text)]
+        if ends and ends[-1] == len(text) - 1:  # a stop needs whitespace after it
+            ends.pop()
+        self.term_stops = ends
         # The names of one sentence share its context: squeezed once.
         self._names: dict[tuple[int, int], str] = {}
 

@@ -154,11 +154,16 @@ def test_term_sentence_matches_its_plain_form_on_the_seeds() -> None:
             assert sentences.of_term(s, e) == plain_term_sentence(text, s, e)
 
 
+# Every place a sentence may stop, as one pattern.
+_PLAIN_STOP_AT = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=60))
 def test_marks_are_their_patterns(pieces: list[str]) -> None:
     text = "".join(pieces)
     marks = Sentences(text)
+    assert marks.stops == [m.start() for m in _PLAIN_STOP_AT.finditer(text)]
     assert marks.newlines == [m.start() for m in re.finditer("\n", text)]
     assert marks.periods == [m.start() for m in re.finditer(r"\. ", text)]
     assert marks.term_stops == [m.start() for m in _PLAIN_TERM_STOP.finditer(text)]
