@@ -40,6 +40,25 @@ _NEWLINE = re.compile("\n")
 _PERIOD = re.compile(r"\. ")
 
 
+_PLAIN = "plain"  # no whitespace but spaces and line breaks, all printable
+_NBSP = "nbsp"  # the same, and no-break spaces
+_OTHER = "other"  # other whitespace, or unprintable characters
+
+
+def _spacing(text: str) -> str:
+    """What whitespace `text` holds: `_PLAIN`, `_NBSP` or `_OTHER`.
+
+    Every whitespace character but the space is unprintable, so a text is
+    plain when it is printable once its line breaks are spaces.
+    """
+    spaced = text.replace("\n", " ")
+    if spaced.isprintable():
+        return _PLAIN
+    if spaced.replace("\xa0", " ").isprintable():
+        return _NBSP
+    return _OTHER
+
+
 class Sentences:
     """Where sentences may start and stop in one text, found once for all spans.
 
@@ -52,7 +71,15 @@ class Sentences:
         term_stops: every ".", "!" or "?" followed by whitespace.
     """
 
-    __slots__ = ("_names", "newlines", "periods", "stops", "term_stops", "text")
+    __slots__ = (
+        "_names",
+        "_spacing",
+        "newlines",
+        "periods",
+        "stops",
+        "term_stops",
+        "text",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -70,6 +97,7 @@ class Sentences:
         self.term_stops = ends
         # The names of one sentence share its context: squeezed once.
         self._names: dict[tuple[int, int], str] = {}
+        self._spacing: str | None = None  # see `_spacing`, once a name needs it
 
     def of_name(self, start: int, end: int) -> str:
         """The sentence around the name `text[start:end]` (see the module doc)."""
@@ -113,15 +141,26 @@ class Sentences:
     def _squeezed(self, start: int, end: int) -> str:
         """`text[start:end]` with its whitespace runs made single spaces.
 
-        A slice whose only inner whitespace is single spaces is returned
-        stripped without splitting (every other whitespace character is
-        unprintable).
+        Cached because the names of one sentence share it (and then share
+        one string). Most texts hold no whitespace but spaces, line breaks
+        and no-break spaces (`_spacing`), and a context rarely holds a line
+        break: then a stripped slice without double spaces is the answer,
+        once its no-break spaces are spaces. Other slices are split and
+        joined.
         """
         key = (start, end)
         found = self._names.get(key)
         if found is None:
             found = self.text[start:end].strip()
-            if not found.isprintable() or "  " in found:
+            spacing = self._spacing
+            if spacing is None:
+                spacing = self._spacing = _spacing(self.text)
+            if spacing == _NBSP:
+                found = found.replace("\xa0", " ")
+            if spacing == _OTHER:
+                if not found.isprintable() or "  " in found:
+                    found = " ".join(found.split())
+            elif "  " in found or "\n" in found:
                 found = " ".join(found.split())
             self._names[key] = found
         return found

@@ -87,6 +87,19 @@ def test_squeezed_is_split_and_join(text: str, start: int, end: int) -> None:
     assert Sentences(text)._squeezed(start, end) == " ".join(text[start:end].split())
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=" \n\u00a0ab.", max_size=80),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_squeezed_is_split_and_join_in_texts_of_common_spacing(
+    text: str, start: int, end: int
+) -> None:
+    # spaces and line breaks only, or with no-break spaces: the fast paths
+    assert Sentences(text)._squeezed(start, end) == " ".join(text[start:end].split())
+
+
 @pytest.mark.parametrize(
     "text", ["a b", " a  b ", "a\nb", "a\u00a0b", "a\u2009b", "a\x1cb", "a\u3000b"]
 )
