@@ -267,14 +267,27 @@ _WORD_RUN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _APOSTROPHE_SPLIT = re.compile(r"(['’])")
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
 
 
-def _has_marks(text: str) -> bool:
-    # The regex gathers the few non-ASCII characters at C speed.
-    return not text.isascii() and any(
-        _is_mark(ch) for ch in set(_NON_ASCII.findall(text))
-    )
+def _non_ascii(text: str) -> str:
+    """The non-ASCII characters of `text`, in order.
+
+    Deleting the ASCII bytes from the UTF-8 leaves exactly the others'
+    bytes (a multi-byte sequence has no ASCII byte), at C speed, several
+    times faster than `re` finds the characters of a set.
+    """
+    if text.isascii():
+        return ""
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return data.decode("utf-8", "surrogatepass")
+
+
+def _has_marks(text: str, non_ascii: str | None = None) -> bool:
+    """True if `text` holds a combining mark (`non_ascii`: `_non_ascii(text)`)."""
+    if non_ascii is None:
+        non_ascii = _non_ascii(text)
+    return any(_is_mark(ch) for ch in set(non_ascii))
 
 
 def _rejoin(run: str) -> Iterator[str]:
@@ -305,11 +318,10 @@ def _word_counts(text: str) -> Counter[str]:
 
 # A Vietnamese word has a non-ASCII letter (ASCII words never count as
 # Vietnamese); "’" is counted too so that the bound needs no word list.
-_NON_ASCII_LETTER = re.compile(r"[^\W_\x00-\x7f]")
 _PREFIXES = (512, 1024, 2048)  # text weighed, in steps, before giving up on "en"
 
 
-def _surely_english(text: str) -> bool:
+def _surely_english(text: str, non_ascii: str | None = None) -> bool:
     """True if a prefix of `text` alone settles `detect_language` as "en".
 
     Exact, not a heuristic: every Vietnamese word holds a non-ASCII letter or
@@ -319,7 +331,10 @@ def _surely_english(text: str) -> bool:
     space, which no word crosses, so their word counts add up exactly. Text
     without combining marks only.
     """
-    vi_max = len(_NON_ASCII_LETTER.findall(text)) + text.count("’")
+    if non_ascii is None:
+        non_ascii = _non_ascii(text)
+    # the non-ASCII letters and digits (`[^\W_]`: what `str.isalnum` accepts)
+    vi_max = sum(map(str.isalnum, non_ascii)) + text.count("’")
     en = 0.0
     start = 0
     for size in _PREFIXES:
@@ -351,11 +366,12 @@ def detect_language(text: str) -> str:
         at most 25% is (also for text with no deciding word), else "mixed".
     """
     text = _nfc(text)
-    if _has_marks(text):
+    non_ascii = _non_ascii(text)
+    if _has_marks(text, non_ascii):
         counts = Counter(
             text[p.start : p.end] for p in _scan(text) if p.kind is TokenKind.WORD
         )
-    elif _surely_english(text):
+    elif _surely_english(text, non_ascii):
         return "en"
     else:
         counts = _word_counts(text)

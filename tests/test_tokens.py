@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import SEEDS, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.tokens import (
     _has_marks,
+    _non_ascii,
     _surely_english,
     _vi_share,
     _word_counts,
@@ -84,3 +87,23 @@ _SEPS = st.sampled_from([" ", "  ", "\n", ", ", " “", "” ", "’", "'", " - 
 def test_detect_language_equals_a_full_count(pairs: list[tuple[str, str]]) -> None:
     text = "".join(w + s for w, s in pairs)
     assert detect_language(text) == _full_count(text)
+
+
+_NON_ASCII_LETTER = re.compile(r"[^\W_\x00-\x7f]")
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=60))
+def test_non_ascii_characters_and_letters_are_those_of_their_patterns(
+    text: str,
+) -> None:
+    found = _non_ascii(text)
+    assert found == "".join(_NON_ASCII_CHAR.findall(text))
+    assert sum(map(str.isalnum, found)) == len(_NON_ASCII_LETTER.findall(text))
+
+
+def test_non_ascii_characters_of_the_seeds() -> None:
+    for text in _real_texts():
+        assert _non_ascii(text) == "".join(_NON_ASCII_CHAR.findall(text))
+    assert _non_ascii("Phạm Minh Chính’s\ud800") == "ạí’\ud800"
