@@ -391,23 +391,28 @@ def _drop_unsupported_initials(text: str, out: list[Mention]) -> list[Mention]:
     kept because "Chính" is part of another name in the document, and
     "Rafaelson (Nguyen Xuan Son)" because a parenthesis explains it.
     """
-    support: set[str] = set()
-    tentative: list[bool] = []
-    for m in out:
-        weak = (
+    weak: set[int] = set()  # indexes in `out`
+    names: set[str] = set()  # the other names
+    for i, m in enumerate(out):
+        if (
             m.kind is None
             and not m.title
             and " " not in m.text
             and not m.text.isupper()
             and _sentence_initial(text, m.start)
-        )
-        tentative.append(weak)
-        if not weak:
-            support.update(_folded_words(m.text))
+        ):
+            weak.add(i)
+        else:
+            names.add(m.text)
+    if not weak:
+        return out
+    support: set[str] = set()
+    for name in names:
+        support.update(_folded_words(name))
     return [
         m
-        for m, weak in zip(out, tentative, strict=True)
-        if not weak or fold(m.text) in support or text.startswith(" (", m.end)
+        for i, m in enumerate(out)
+        if i not in weak or fold(m.text) in support or text.startswith(" (", m.end)
     ]
 
 
