@@ -48,6 +48,26 @@ __all__ = [
 ]
 
 SOURCE = "cvalue-chunk"
+
+# Mentions are made by `tuple.__new__`, as `Mention`'s own `__new__` does, but
+# without its Python frame (≈0.2 µs less a mention, a quarter of a million
+# mentions per 10 MB). The fields are checked here, once, so that a change
+# to `Mention` cannot go unnoticed.
+_MENTION_FIELDS = (
+    "text",
+    "document",
+    "start",
+    "end",
+    "lang",
+    "kind",
+    "context",
+    "title",
+    "source",
+    "score",
+)
+if Mention._fields != _MENTION_FIELDS:  # pragma: no cover - a model change
+    raise ImportError(f"{__name__} builds Mention from {_MENTION_FIELDS}")
+_tuple_new = tuple.__new__
 MIN_CVALUE = 2.0  # below this a phrase needs a nominal head to count as a term
 MAX_WORDS = 4
 
@@ -231,20 +251,12 @@ def term_mentions(
         sentences = Sentences(text)
     freq = Counter(key for _, _, key in spans)
     score = {k: math.log2(max(2, k.count(" ") + 1)) * n for k, n in freq.items()}
-    # Positional, as keyword arguments cost a fifth more here: (text,
-    # document, start, end, lang, kind, context, title, source, score)
+    # (text, document, start, end, lang, kind, context, title, source, score)
+    term, of_term = Kind.TERM, sentences.of_term
     return [
-        Mention(
-            text[s:e],
-            path,
-            s,
-            e,
-            "en",
-            Kind.TERM,
-            sentences.of_term(s, e),
-            "",
-            SOURCE,
-            score[key],
+        _tuple_new(
+            Mention,
+            (text[s:e], path, s, e, "en", term, of_term(s, e), "", SOURCE, score[key]),
         )
         for s, e, key in spans
     ]
