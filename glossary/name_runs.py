@@ -216,112 +216,125 @@ def runs(text: str, toks: list[Token]) -> Iterator[Run]:
         run = Run()
         run.words.append(toks[i])
         j = i + 1
-        while j < n:
-            pe = run.words[-1][1]
-            s2, e2, w2 = toks[j]
-            if s2 - pe > _LONGEST_GAP:  # every rule below needs a short gap
+        # every rule needs a short gap: most runs end here, without a call
+        while j < n and toks[j][0] - run.words[-1][1] <= _LONGEST_GAP:
+            k = _step(text, toks, run, j)
+            if k == _STOP:
                 break
-            gap = text[pe:s2]
-            cap2 = w2[:1].isupper()  # `_is_cap(w2)`
-            if cap2 and gap in (" ", "\u00a0"):
-                run.words.append(toks[j])
-                j += 1
-                continue
-            if (
-                cap2
-                and gap in DASH_GAPS
-                and (
-                    gap == " -"
-                    or (
-                        (run.words[-1][2].isupper() == w2.isupper())
-                        and (
-                            restore.is_syllable(run.words[-1][2])
-                            and restore.is_syllable(w2)
-                        )
-                    )
-                )
-            ):
-                run.words.append(toks[j])
-                j += 1
-                continue
-            low = w2.casefold()
-            # "Minister of Home Affairs", "Minister of Industry and Trade",
-            # "Speaker of the House of Representatives"
-            if gap == " " and (
-                (low == "of" and (run.title_of >= 0 or _title_run(run)))
-                or (
-                    low == "and"
-                    and run.title_of >= 0
-                    and len(run.words) - run.title_of <= 3
-                )
-            ):
-                k = j + 1
-                if k < n and toks[k][2] == "the" and text[e2 : toks[k][0]] == " ":
-                    k += 1
-                if (
-                    k < n
-                    and text[toks[k - 1][1] : toks[k][0]] == " "
-                    and _title_complement(text, toks, k)
-                ):
-                    run.words.extend(toks[j:k])
-                    run.title_of = len(run.words) - 1
-                    j = k
-                    continue
-            # "Minister of Culture, Sports and Tourism": a comma list that
-            # ends with "and" inside a title's complement
-            if (
-                run.title_of >= 0
-                and gap == ", "
-                and cap2
-                and not restore.is_country(w2)
-                and j + 2 < n
-                and toks[j + 1][2] == "and"
-                and text[e2 : toks[j + 1][0]] == " "
-                and _is_cap(toks[j + 2][2])
-            ):
-                run.words.append(toks[j])
-                j += 1
-                continue
-            if (
-                gap == " "
-                and low in ORG_CONNECT
-                and any(fold(x[2]) in ORG_HEADS for x in run.words)
-            ):
-                k = j + 1
-                if k < n and toks[k][2] == "the" and text[e2 : toks[k][0]] == " ":
-                    k += 1
-                if (
-                    k < n
-                    and _is_cap(toks[k][2])
-                    and text[toks[k - 1][1] : toks[k][0]] == " "
-                ):
-                    run.words.extend(toks[j:k])
-                    run.connector = True
-                    j = k
-                    continue
-                break
-            if run.connector and gap == ", " and cap2 and not restore.is_country(w2):
-                run.words.append(toks[j])
-                run.comma = True
-                j += 1
-                continue
-            if run.connector and gap in (" ", ", ") and low == "and":
-                k = j + 1
-                if k < n and _is_cap(toks[k][2]) and text[e2 : toks[k][0]] == " ":
-                    # the conjunct must end the name: look ahead to its end
-                    m = k
-                    while (
-                        m + 1 < n
-                        and _is_cap(toks[m + 1][2])
-                        and text[toks[m][1] : toks[m + 1][0]] == " "
-                    ):
-                        m += 1
-                    last = toks[m][2].casefold()
-                    if run.comma or last.endswith(_ABSTRACT):
-                        run.words.extend(toks[j : m + 1])
-                        j = m + 1
-                        continue
-                break
-            break
-        i = j
+            j = k
+        i = j  # the token that ended the run may start the next
         yield run
+
+
+_STOP = -1  # what `_step` returns when the run ends before the token
+
+
+def _step(text: str, toks: list[Token], run: Run, j: int) -> int:
+    """Extend `run` with `toks[j]` (and what it brings), if a rule lets it.
+
+    Returns:
+        The index of the next token to try, or `_STOP`.
+    """
+    s2, e2, w2 = toks[j]
+    last = run.words[-1][2]
+    gap = text[run.words[-1][1] : s2]
+    cap2 = w2[:1].isupper()  # `_is_cap(w2)`
+    if cap2 and (
+        gap in (" ", "\u00a0")
+        or (
+            gap in DASH_GAPS
+            and (
+                gap == " -"
+                or (
+                    last.isupper() == w2.isupper()
+                    and restore.is_syllable(last)
+                    and restore.is_syllable(w2)
+                )
+            )
+        )
+    ):
+        run.words.append(toks[j])
+        return j + 1
+    low = w2.casefold()
+    # "Minister of Home Affairs", "Minister of Industry and Trade",
+    # "Speaker of the House of Representatives"
+    if gap == " " and (
+        (low == "of" and (run.title_of >= 0 or _title_run(run)))
+        or (low == "and" and run.title_of >= 0 and len(run.words) - run.title_of <= 3)
+    ):
+        k = _after_the(text, toks, j)
+        if (
+            k < len(toks)
+            and text[toks[k - 1][1] : toks[k][0]] == " "
+            and _title_complement(text, toks, k)
+        ):
+            run.words.extend(toks[j:k])
+            run.title_of = len(run.words) - 1
+            return k
+    # "Minister of Culture, Sports and Tourism": a comma list that
+    # ends with "and" inside a title's complement
+    if (
+        run.title_of >= 0
+        and gap == ", "
+        and cap2
+        and not restore.is_country(w2)
+        and j + 2 < len(toks)
+        and toks[j + 1][2] == "and"
+        and text[e2 : toks[j + 1][0]] == " "
+        and _is_cap(toks[j + 2][2])
+    ):
+        run.words.append(toks[j])
+        return j + 1
+    return _org_step(text, toks, run, j, gap, low)
+
+
+def _after_the(text: str, toks: list[Token], j: int) -> int:
+    """The index after connector `j`, and after a "the" right behind it."""
+    k = j + 1
+    if k < len(toks) and toks[k][2] == "the" and text[toks[j][1] : toks[k][0]] == " ":
+        k += 1
+    return k
+
+
+def _org_step(
+    text: str, toks: list[Token], run: Run, j: int, gap: str, low: str
+) -> int:
+    """`_step`'s rules for organisation names: "Ministry of Industry and
+    Trade", "Department of Science, Technology and Environment"."""
+    n = len(toks)
+    w2 = toks[j][2]
+    if (
+        gap == " "
+        and low in ORG_CONNECT
+        and any(fold(x[2]) in ORG_HEADS for x in run.words)
+    ):
+        k = _after_the(text, toks, j)
+        if k < n and _is_cap(toks[k][2]) and text[toks[k - 1][1] : toks[k][0]] == " ":
+            run.words.extend(toks[j:k])
+            run.connector = True
+            return k
+        return _STOP
+    if (
+        run.connector
+        and gap == ", "
+        and w2[:1].isupper()
+        and not restore.is_country(w2)
+    ):
+        run.words.append(toks[j])
+        run.comma = True
+        return j + 1
+    if run.connector and gap in (" ", ", ") and low == "and":
+        k = j + 1
+        if k < n and _is_cap(toks[k][2]) and text[toks[j][1] : toks[k][0]] == " ":
+            # the conjunct must end the name: look ahead to its end
+            m = k
+            while (
+                m + 1 < n
+                and _is_cap(toks[m + 1][2])
+                and text[toks[m][1] : toks[m + 1][0]] == " "
+            ):
+                m += 1
+            if run.comma or toks[m][2].casefold().endswith(_ABSTRACT):
+                run.words.extend(toks[j : m + 1])
+                return m + 1
+    return _STOP
