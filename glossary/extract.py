@@ -20,7 +20,13 @@ from functools import lru_cache
 
 from glossary import restore
 from glossary.model import Document, Kind, Mention
-from glossary.name_kind import Page, guess, is_vietnamese_name, kind_of
+from glossary.name_kind import (
+    Page,
+    guess,
+    is_vietnamese_name,
+    kind_of,
+    person_suffix,
+)
 from glossary.name_runs import COMPASS, Run, Token, fold, is_demonym, runs, tokens
 from glossary.name_words import (
     ADVERB_SUFFIXES,
@@ -167,7 +173,7 @@ def _run_mentions(page: Page, run: Run, words: list[Token], out: list[Mention]) 
         if not words:
             return
     names = [w for _, _, w in words]
-    cut = _person_suffix(tuple(names)) if len(names) > 2 else 0
+    cut = person_suffix(tuple(names)) if len(names) > 2 else 0
     if cut:
         pending = _before_person(page, words[:cut], out, pending)
         words = words[cut:]
@@ -479,42 +485,6 @@ def _strip_possessive(surface: str) -> str:
         if surface.endswith(suf):
             return surface[: -len(suf)]
     return surface
-
-
-_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich", "ichna")
-
-
-@lru_cache(maxsize=1 << 14)
-def _person_suffix(words: tuple[str, ...]) -> int:
-    """Index where a Vietnamese personal name ends a longer run, or 0.
-
-    "Presidential Office Le Khanh Hai" → 2: the prefix's last word is not a
-    Vietnamese syllable, and the rest is surname + syllables. Cached on the
-    words alone (nothing else is read): the same names recur in news.
-    """
-    n = len(words)
-    if n < 3:  # every rule below leaves at least two words after the cut
-        return 0
-    for cut in range(max(1, n - 5), n - 1):
-        prev = words[cut - 1]
-        if (
-            restore.is_syllable(prev)
-            and fold(prev) not in ORG_HEADS
-            and not is_title_word(prev)
-        ):
-            continue
-        if is_vietnamese_name(list(words[cut:])):
-            return cut
-    # surname-first with a patronymic: "Kubrakov Ivan Vladimirovich"
-    if n > 3 and fold(words[-1]).endswith(_PATRONYMIC):
-        return n - 3
-    # a country before a foreign name: "Republic of Belarus Roman Golovchenko"
-    for cut in range(n - 2, 0, -1):
-        head = " ".join(words[:cut])
-        rest = [fold(w) for w in words[cut:]]
-        if restore.is_country(head) and not any(r in ORG_HEADS for r in rest):
-            return cut
-    return 0
 
 
 def full_title(title: str) -> str:

@@ -6,7 +6,8 @@ own structure decides (organisation head word, administrative word,
 gazetteer country/province/foreign place, Vietnamese surname, event word,
 acronym, brand), cached per name; what the name alone cannot settle is
 asked of the text (is the country of this ISO code named in the document?
-does ", Malaysia" follow?).
+does ", Malaysia" follow?). `person_suffix` finds a personal name ending a
+longer run ("Presidential Office Le Khanh Hai").
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from glossary.model import Kind
 from glossary.name_runs import fold
 from glossary.name_words import EVENT_WORDS, MONTHS, ORG_HEADS, PLACE_WORDS
 from glossary.sentences import Sentences
+from glossary.titles import is_title_word
 
-__all__ = ["Page", "guess", "is_vietnamese_name", "kind_of"]
+__all__ = ["Page", "guess", "is_vietnamese_name", "kind_of", "person_suffix"]
 
 
 class Page:
@@ -211,3 +213,39 @@ def _multiword_kind(text: str, end: int, parts: list[str]) -> Kind:
     if any(len(p) >= 2 and p.isupper() and not set(p) <= _ROMAN for p in parts):
         return Kind.ORG
     return Kind.PERSON
+
+
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich", "ichna")
+
+
+@lru_cache(maxsize=1 << 14)
+def person_suffix(words: tuple[str, ...]) -> int:
+    """Index where a Vietnamese personal name ends a longer run, or 0.
+
+    "Presidential Office Le Khanh Hai" → 2: the prefix's last word is not a
+    Vietnamese syllable, and the rest is surname + syllables. Cached on the
+    words alone (nothing else is read): the same names recur in news.
+    """
+    n = len(words)
+    if n < 3:  # every rule below leaves at least two words after the cut
+        return 0
+    for cut in range(max(1, n - 5), n - 1):
+        prev = words[cut - 1]
+        if (
+            restore.is_syllable(prev)
+            and fold(prev) not in ORG_HEADS
+            and not is_title_word(prev)
+        ):
+            continue
+        if is_vietnamese_name(list(words[cut:])):
+            return cut
+    # surname-first with a patronymic: "Kubrakov Ivan Vladimirovich"
+    if n > 3 and fold(words[-1]).endswith(_PATRONYMIC):
+        return n - 3
+    # a country before a foreign name: "Republic of Belarus Roman Golovchenko"
+    for cut in range(n - 2, 0, -1):
+        head = " ".join(words[:cut])
+        rest = [fold(w) for w in words[cut:]]
+        if restore.is_country(head) and not any(r in ORG_HEADS for r in rest):
+            return cut
+    return 0
