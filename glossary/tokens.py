@@ -306,6 +306,16 @@ def _rejoin(run: str) -> Iterator[str]:
         yield cur
 
 
+@lru_cache(maxsize=1 << 16)
+def _run_en_weight(run: str) -> float:
+    """The English weight of the words `_word_counts` makes of one run."""
+    if run.isnumeric():
+        return 0.0
+    if "'" in run or "’" in run:
+        return sum(map(_en_weight, _rejoin(run)), 0.0)
+    return _en_weight(run)
+
+
 def _word_counts(text: str) -> Counter[str]:
     """How often each word of `_scan` occurs (text without combining marks)."""
     counts = Counter(_WORD_RUN.findall(text))
@@ -344,8 +354,8 @@ def _surely_english(text: str, non_ascii: str | None = None) -> bool:
             return False
         cut = text.find(" ", size)
         end = len(text) if cut < 0 else cut
-        counts = _word_counts(text[start:end])
-        en += sum(map(mul, counts.values(), map(_en_weight, counts)), 0.0)
+        # the weights are halves and ones: exact in any order, as in `_vi_share`
+        en += sum(map(_run_en_weight, _WORD_RUN.findall(text, start, end)), 0.0)
         start = end
     return en >= 3 * vi_max
 
