@@ -104,7 +104,7 @@ def english_mentions(
     for run in runs(text, tokens(text)):
         if len(run.words) == 1:  # most runs: what they make is cached per word
             start, end, word = run.words[0]
-            when_initial, otherwise = _single(word)
+            when_initial, otherwise = _SINGLES[word]
             made = otherwise
             if when_initial is not otherwise and _sentence_initial(text, start):
                 made = when_initial
@@ -127,7 +127,6 @@ class _Made(Enum):
     NAME = "name"
 
 
-@lru_cache(maxsize=1 << 16)
 def _single(word: str) -> tuple[_Made, _Made]:
     """What a run of `word` alone makes at a sentence start, and elsewhere.
 
@@ -137,6 +136,22 @@ def _single(word: str) -> tuple[_Made, _Made]:
     demonym rule applies to one word) and `_leading_title`.
     """
     return _single_at(word, initial=True), _single_at(word, initial=False)
+
+
+class _Singles(dict[str, tuple[_Made, _Made]]):
+    """`_single` of each word seen, memoised in a dict: a hit is a C-level
+    subscript, several times cheaper than an `lru_cache` hit, and one is
+    taken for most runs. Forgotten all at once past `_SINGLES_MAX` words."""
+
+    def __missing__(self, word: str) -> tuple[_Made, _Made]:
+        if len(self) > _SINGLES_MAX:
+            self.clear()
+        made = self[word] = _single(word)
+        return made
+
+
+_SINGLES = _Singles()
+_SINGLES_MAX = 1 << 16
 
 
 def _single_at(word: str, *, initial: bool) -> _Made:

@@ -135,12 +135,28 @@ def kind_of(
             restore.is_country(nxt.group(1)) or nxt.group(1).casefold() in MONTHS
         ):
             return Kind.PLACE
-    kind = _name_kind(surface, strip_dots)
+    kind = _NAME_KINDS[surface] if strip_dots else _name_kind(surface, False)
     if kind is _Ask.CODE_COUNTRY:
         return Kind.PLACE if _code_country_in(page, surface) else Kind.ORG
     if kind is _Ask.WHAT_FOLLOWS:
         return _multiword_kind(text, start + len(surface), surface.split())
     return kind
+
+
+class _NameKinds(dict[str, "Kind | _Ask | None"]):
+    """`_name_kind(name, True)` memoised in a dict (asked of every name: a
+    hit is a C-level subscript, a few times cheaper than an `lru_cache`
+    hit on two arguments). Forgotten all at once past `_NAME_KINDS_MAX`."""
+
+    def __missing__(self, name: str) -> Kind | _Ask | None:
+        if len(self) > _NAME_KINDS_MAX:
+            self.clear()
+        kind = self[name] = _name_kind(name, True)
+        return kind
+
+
+_NAME_KINDS = _NameKinds()
+_NAME_KINDS_MAX = 1 << 16
 
 
 class _Ask(Enum):
