@@ -4,7 +4,9 @@ Run with `.venv/bin/python -m bench text`. Every figure is measured in the same
 run, on the bundled seeds (English) and the shared parallel corpus
 (Vietnamese, both tone styles), so the ratios compare like with like.
 `.venv/bin/python -m bench.bench_text extraction` runs only the extraction
-table: `BASELINE` against the working tree on a generated 10 MB corpus.
+table: `BASELINE` against the working tree on a generated 10 MB corpus;
+`... extraction-parts` times its parts in one process, the two versions
+taking turns slice by slice (less sensitive to the load of other jobs).
 """
 
 from __future__ import annotations
@@ -123,9 +125,10 @@ def bench_tokenize() -> list[tuple[str, str, float, float]]:
     return rows
 
 
-# The commit before the extraction speed work (issue #4): the baseline that
-# `bench_extraction` runs beside the working tree.
-BASELINE = "85d4169"
+# The commit before this round of extraction speed work (issue #4): the
+# baseline that `bench_extraction` and `bench_extraction_parts` run beside
+# the working tree. (The round before measured against 85d4169.)
+BASELINE = "0397fd0"
 
 # One child process per measurement: reads the corpus, then times
 # `glossary.build.extract` (language detection, English names, terms) over
@@ -209,6 +212,101 @@ def print_extraction() -> None:
         )
 
 
+# Both versions in one process: the baseline's package is unpacked under
+# another name, and each part is timed on 32 slices of the corpus, the two
+# versions taking turns on each slice; each slice counts its best of 5.
+_PARTS_CHILD = """
+import gc, json, sys, time
+from dataclasses import replace
+sys.path.insert(0, sys.argv[2])
+import glossary_base.extraction as EB, glossary_base.extract as XB
+import glossary_base.terms as TB, glossary_base.model as MB
+import glossary.extraction as EN, glossary.extract as XN, glossary.terms as TN
+from glossary.reader import read_inputs
+new = list(read_inputs([sys.argv[1]]).documents)
+old = [MB.Document(d.path, d.text) for d in new]
+def en(docs): return [replace(d, lang="en") for d in docs]
+def detect(E): return lambda d: E.detect_language(E._language_sample(d.text))
+parts = {
+    "extract": (EB.extract, EN.extract, old, new),
+    "detect_language": (detect(EB), detect(EN), old, new),
+    "english_mentions": (XB.english_mentions, XN.english_mentions, en(old), en(new)),
+    "term_mentions": (TB.term_mentions, TN.term_mentions, en(old), en(new)),
+}
+gc.disable()
+for d in old: EB.extract(d)
+for d in new: EN.extract(d)
+out = {}
+for name, (f_old, f_new, x_old, x_new) in parts.items():
+    total = [0.0, 0.0]
+    n = len(x_old)
+    for k in range(32):
+        lo, hi = k * n // 32, (k + 1) * n // 32
+        best = [1e9, 1e9]
+        for _ in range(5):
+            for i, (f, xs) in enumerate(((f_old, x_old), (f_new, x_new))):
+                t = time.process_time()
+                for d in xs[lo:hi]:
+                    f(d)
+                best[i] = min(best[i], time.process_time() - t)
+        total = [total[0] + best[0], total[1] + best[1]]
+    out[name] = total
+print(json.dumps(out))
+"""
+
+
+def bench_extraction_parts(megabytes: float = 10) -> dict[str, list[float]]:
+    """CPU seconds of extraction and its parts, `BASELINE` and now, per part.
+
+    One child process imports both versions (the baseline's package renamed
+    `glossary_base`), so they run under the same load, slice by slice.
+    """
+    from bench.bench_build import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base, corpus = Path(tmp) / "base", Path(tmp) / "corpus"
+        base.mkdir()
+        corpus.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", BASELINE, "glossary"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(base, filter="data")
+        renamed = base / "glossary_base"
+        (base / "glossary").rename(renamed)
+        for path in renamed.rglob("*.py"):
+            code = path.read_text("utf-8")
+            code = code.replace("from glossary.", "from glossary_base.")
+            code = code.replace("from glossary import", "from glossary_base import")
+            code = code.replace("import glossary.", "import glossary_base.")
+            path.write_text(code, "utf-8")
+        generate(corpus, megabytes)
+        out = subprocess.run(
+            [sys.executable, "-c", _PARTS_CHILD, str(corpus), str(base)],
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    parts: dict[str, list[float]] = json.loads(out)
+    return parts
+
+
+def print_extraction_parts() -> None:
+    """Print the per-part extraction table as Markdown, with the load average."""
+    parts = bench_extraction_parts()
+    with open("/proc/loadavg", encoding="ascii") as f:
+        load = " ".join(f.read().split()[:3])
+    print(f"load average after the run: {load}")
+    print(f"| part | {BASELINE} CPU s | now CPU s | now / {BASELINE} |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, (old, new) in parts.items():
+        print(f"| `{name}` | {old:.2f} | {new:.2f} | {new / old:.2f} |")
+
+
 def main() -> None:
     """Print the three tables as Markdown."""
     fold_rows = bench_fold()
@@ -234,5 +332,7 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["extraction"]:
         print_extraction()
+    elif sys.argv[1:] == ["extraction-parts"]:
+        print_extraction_parts()
     else:
         main()
