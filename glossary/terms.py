@@ -209,7 +209,7 @@ class _Shapes(dict[str, str]):
 
 
 _SHAPES = _Shapes()
-_SHAPES_MAX = 1 << 17  # pieces remembered; then forgotten all at once
+_SHAPES_MAX = 1 << 16  # pieces remembered (as the lru_cache it replaced); then none
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
