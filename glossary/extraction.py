@@ -34,6 +34,7 @@ from typing import NamedTuple, cast
 from glossary.cluster import DocClusters, cluster_corpus, cluster_document
 from glossary.extract import english_mentions
 from glossary.model import Candidate, Document, Kind, Mention
+from glossary.sentences import Sentences
 from glossary.store import decode_mentions, encode_mentions
 from glossary.terms import SOURCE as TERM_SOURCE
 from glossary.terms import term_candidates, term_mentions, vi_term_candidates
@@ -107,8 +108,9 @@ def extract(doc: Document) -> tuple[str, list[Mention]]:
     doc = replace(doc, lang=lang)
     mentions: list[Mention] = []
     if lang != "vi":
-        mentions += english_mentions(doc)
-        mentions += term_mentions(doc)
+        sentences = Sentences(doc.text)  # one scan for names and terms
+        mentions += english_mentions(doc, sentences=sentences)
+        mentions += term_mentions(doc, sentences=sentences)
     if lang in ("vi", "mixed"):
         mentions += vietnamese_mentions(doc)
     return lang, mentions
