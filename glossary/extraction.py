@@ -22,14 +22,11 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import pickle
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import replace
-from multiprocessing.connection import Connection
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from glossary.cluster import DocClusters, cluster_corpus, cluster_document
 from glossary.extract import english_mentions
@@ -139,77 +136,19 @@ def propose(parts: Iterable[DocPart]) -> list[Candidate]:
     """Cluster names and rank terms over every document's part.
 
     Names first (`glossary.cluster.cluster_corpus`), then English and
-    Vietnamese terms. With many term mentions the terms are ranked in a
-    forked process while this one clusters the names.
+    Vietnamese terms. (Ranking the terms in a forked process while this one
+    clustered the names was tried: with ranking at ≈0.4 s for 10 MB, the
+    fork, its copy-on-write faults and unpickling the result cost more.)
     """
     parts = list(parts)
     terms = [m for p in parts for m in p.terms]
-    if len(terms) >= _FORK_TERMS_MIN and "fork" in mp.get_all_start_methods():
-        with _forked(_rank_terms, terms) as ranked:
-            names = cluster_corpus(p.names for p in parts)
-            return [*names, *ranked()]
-    return [*cluster_corpus(p.names for p in parts), *_rank_terms(terms)]
-
-
-def _rank_terms(terms: Sequence[Mention]) -> list[Candidate]:
     return [
+        *cluster_corpus(p.names for p in parts),
         *term_candidates([m for m in terms if m.source == TERM_SOURCE]),
         *vi_term_candidates(
             [m for m in terms if m.kind is Kind.TERM and m.lang == "vi"]
         ),
     ]
-
-
-# Below this many term mentions, forking costs more than ranking them here
-# (10 MB of news has ≈120k; ranking them takes ≈0.7 s, pickling the
-# result back ≈0.4 s in the child and ≈0.1 s here).
-_FORK_TERMS_MIN = 20_000
-
-
-@contextmanager
-def _forked(
-    work: Callable[[Sequence[Mention]], list[Candidate]], arg: Sequence[Mention]
-) -> Iterator[Callable[[], list[Candidate]]]:
-    """Run `work(arg)` in a forked child; yield a function that waits for it.
-
-    The child inherits `arg` instead of receiving it pickled and sends the
-    result back pickled; its exception, if any, is raised by the function.
-    """
-    receive, send = mp.get_context("fork").Pipe(duplex=False)
-    child = mp.get_context("fork").Process(
-        target=_send_result, args=(send, work, arg), daemon=True
-    )
-    child.start()
-    send.close()
-
-    def result() -> list[Candidate]:
-        ok, value = pickle.loads(receive.recv_bytes())
-        if not ok:
-            raise value
-        return cast("list[Candidate]", value)
-
-    try:
-        yield result
-    finally:
-        # After the result arrived the child is only exiting; before, its
-        # work is not wanted any more.
-        receive.close()
-        child.terminate()
-        child.join()
-
-
-def _send_result(
-    send: Connection,
-    work: Callable[[Sequence[Mention]], list[Candidate]],
-    arg: Sequence[Mention],
-) -> None:
-    _ignore_interrupt()
-    try:
-        reply: tuple[bool, object] = (True, work(arg))
-    except Exception as e:  # sent to the parent, which raises it
-        reply = (False, e)
-    send.send_bytes(pickle.dumps(reply, pickle.HIGHEST_PROTOCOL))
-    send.close()
 
 
 def _extract_encoded(doc: Document) -> tuple[str, bytes]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Sequence
 
 import pytest
 from conftest import SEEDS
@@ -11,7 +10,7 @@ from conftest import SEEDS
 from glossary import extraction
 from glossary.cluster import cluster
 from glossary.extraction import extract, extract_all, part, propose
-from glossary.model import Candidate, Document, Mention
+from glossary.model import Document
 from glossary.store import decode_mentions
 
 
@@ -37,39 +36,6 @@ def test_parts_propose_names_then_terms() -> None:
     assert terms
     assert all(c.concept.kind == "term" for c in terms)
     assert sum(p.mentions for p in parts) == len(every)
-
-
-@pytest.mark.skipif("fork" not in mp.get_all_start_methods(), reason="needs fork")
-def test_terms_ranked_in_a_forked_process_are_the_same(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    docs = [Document(str(p), p.read_text("utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
-    parts = [part(d.path, extract(d)[1]) for d in docs]
-    here = propose(parts)
-    monkeypatch.setattr(extraction, "_FORK_TERMS_MIN", 1)
-    forked = mp.get_context("fork").Process
-    children: list[object] = []
-
-    def counted(*args: object, **kwargs: object) -> object:
-        children.append(forked(*args, **kwargs))  # type: ignore[arg-type]
-        return children[-1]
-
-    monkeypatch.setattr(mp.get_context("fork"), "Process", counted)
-    assert propose(parts) == here
-    assert len(children) == 1
-    assert any(c.concept.kind == "term" for c in here)
-
-
-@pytest.mark.skipif("fork" not in mp.get_all_start_methods(), reason="needs fork")
-def test_an_error_in_the_forked_process_is_raised_here() -> None:
-    def fail(terms: Sequence[Mention]) -> list[Candidate]:
-        raise ValueError(f"ranking failed on {len(terms)} mentions")
-
-    with (
-        pytest.raises(ValueError, match="ranking failed on 0 mentions"),
-        extraction._forked(fail, []) as ranked,
-    ):
-        ranked()
 
 
 @pytest.mark.skipif(
