@@ -42,7 +42,8 @@ from glossary.model import (
     TermStatus,
 )
 from glossary.reader import read_inputs
-from glossary.store import BulkWriter, ConceptSummary, TermBase
+from glossary.store import ConceptSummary, TermBase
+from glossary.store_bulk import BulkWriter
 from glossary.text import name_key, nfc
 
 __all__ = [

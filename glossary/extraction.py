@@ -30,9 +30,9 @@ from typing import NamedTuple
 
 from glossary.cluster import DocClusters, cluster_corpus, cluster_document
 from glossary.extract import english_mentions
+from glossary.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Candidate, Document, Kind, Mention
 from glossary.sentences import Sentences
-from glossary.store import decode_mentions, encode_mentions
 from glossary.terms import SOURCE as TERM_SOURCE
 from glossary.terms import term_candidates, term_mentions, vi_term_candidates
 from glossary.text import detect_language

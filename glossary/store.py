@@ -1,4 +1,5 @@
-"""The term base: the only module that touches SQLite.
+"""The term base: with `store_schema` and `store_bulk`, the only code that
+touches SQLite.
 
 `TermBase(path)` owns one connection in WAL mode. Every public mutation runs in
 one transaction (nested calls join the outer one), so a crash or Ctrl-C leaves
@@ -12,14 +13,14 @@ import hashlib
 import json
 import sqlite3
 import time
-import zlib
 from collections.abc import Container, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossary.errors import NotFoundError, StoreError
+from glossary.mention_codec import decode_mentions, encode_mentions
 from glossary.model import (
     Concept,
     ConceptStatus,
@@ -32,121 +33,20 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.store_bulk import BulkWriter, first_free_id, indexes_dropped
+from glossary.store_schema import (
+    INSERT_CONCEPT,
+    INSERT_CONTEXT,
+    INSERT_EVIDENCE,
+    INSERT_OCCURRENCE,
+    INSERT_TERM,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    flags_text,
+    parse_flags,
+    term_row,
+)
 from glossary.text import fold, name_key, nfc
-
-SCHEMA_VERSION = 2
-
-_SCHEMA_V1 = """
-CREATE TABLE documents (
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
-    sha256 TEXT NOT NULL,
-    lang TEXT NOT NULL DEFAULT '',
-    added REAL NOT NULL
-);
-CREATE TABLE concepts (
-    id INTEGER PRIMARY KEY,
-    key TEXT UNIQUE,
-    kind TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'candidate',
-    note TEXT NOT NULL DEFAULT '',
-    flags TEXT NOT NULL DEFAULT '',
-    updated REAL NOT NULL
-);
-CREATE TABLE terms (
-    id INTEGER PRIMARY KEY,
-    concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
-    text TEXT NOT NULL,
-    lang TEXT NOT NULL,
-    status TEXT NOT NULL,
-    type TEXT NOT NULL,
-    count INTEGER NOT NULL DEFAULT 0,
-    pos TEXT NOT NULL DEFAULT '',
-    context TEXT NOT NULL DEFAULT '',
-    manual INTEGER NOT NULL DEFAULT 0,
-    fold_key TEXT NOT NULL,
-    name_key TEXT NOT NULL,
-    UNIQUE (concept_id, text, lang)
-);
-CREATE INDEX terms_concept ON terms(concept_id);
-CREATE INDEX terms_fold_key ON terms(fold_key);
-CREATE INDEX terms_name_key ON terms(name_key);
-CREATE TABLE evidence (
-    id INTEGER PRIMARY KEY,
-    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
-    rule TEXT NOT NULL,
-    document TEXT NOT NULL DEFAULT '',
-    start INTEGER NOT NULL DEFAULT -1,
-    "end" INTEGER NOT NULL DEFAULT -1,
-    detail TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX evidence_term ON evidence(term_id);
-CREATE TABLE occurrences (
-    id INTEGER PRIMARY KEY,
-    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
-    document TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    context TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX occurrences_term ON occurrences(term_id);
-CREATE INDEX occurrences_document ON occurrences(document);
--- Keys of concepts merged away, so a rebuild lands on the surviving concept.
-CREATE TABLE redirects (
-    key TEXT PRIMARY KEY,
-    concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE
-);
-CREATE TABLE review_log (
-    id INTEGER PRIMARY KEY,
-    at REAL NOT NULL,
-    action TEXT NOT NULL,
-    concept_id INTEGER,
-    payload TEXT NOT NULL DEFAULT '{}'
-);
--- Extractor output per document (JSON list of Mention.to_dict), so a rebuild
--- re-clusters every document without extracting unchanged ones again.
-CREATE TABLE mention_cache (
-    document TEXT PRIMARY KEY,
-    sha256 TEXT NOT NULL,
-    mentions TEXT NOT NULL
-);
--- Small build state, e.g. the stamp of the mention cache last clustered.
-CREATE TABLE meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"""
-
-# Version 2 stores each occurrence's sentence once in `contexts`: a sentence
-# names several things, and the sentences were two thirds of a term base.
-# Contexts are rebuilt with the occurrences by every build. Neither a foreign
-# key nor an index on their text: a build numbers them itself, and checking
-# or indexing them cost a build more than the rare lookups by text do. The
-# index of occurrences by document served nothing (10 MB of 60).
-_SCHEMA_V2 = """
-CREATE TABLE contexts (
-    id INTEGER PRIMARY KEY,
-    text TEXT NOT NULL
-);
-INSERT INTO contexts (text) SELECT DISTINCT context FROM occurrences;
-CREATE TABLE occurrences_v2 (
-    id INTEGER PRIMARY KEY,
-    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
-    document TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    context_id INTEGER NOT NULL
-);
-INSERT INTO occurrences_v2 (id, term_id, document, start, "end", context_id)
-SELECT o.id, o.term_id, o.document, o.start, o."end", c.id
-FROM occurrences o JOIN contexts c ON c.text = o.context;
-DROP TABLE occurrences;
-ALTER TABLE occurrences_v2 RENAME TO occurrences;
-CREATE INDEX occurrences_term ON occurrences(term_id)
-"""
-
-# Numbered migrations: index i upgrades a database from version i to i + 1.
-_MIGRATIONS: list[str] = [_SCHEMA_V1, _SCHEMA_V2]
 
 
 class ConceptSummary(NamedTuple):
@@ -175,122 +75,6 @@ class Snapshot(NamedTuple):
 
     concept_ids: tuple[int, ...]
     rows: dict[str, list[tuple[Any, ...]]]
-
-
-# The mention cache holds, per document, zlib-compressed UTF-8 JSON:
-# {"documents": [path, ...], "contexts": [sentence, ...], "mentions": [[text,
-# document index, start, end, lang, kind or null, context index, title,
-# source, score], ...]}. Sentences and paths are stored once, not per
-# mention. Rows written before this format (a JSON list of
-# `Mention.to_dict`, as text) are still read.
-_KINDS: dict[str | None, Kind | None] = {str(k): k for k in Kind}
-_KINDS[None] = None
-
-
-def encode_mentions(mentions: Sequence[Mention]) -> bytes:
-    """One document's mentions as stored in the mention cache.
-
-    Pure, so extraction workers can run it: see `TermBase.cache_encoded`.
-    """
-    docs: dict[str, int] = {}
-    contexts: dict[str, int] = {}
-    rows = [
-        [
-            m.text,
-            docs.setdefault(m.document, len(docs)),
-            m.start,
-            m.end,
-            m.lang,
-            None if m.kind is None else str(m.kind),
-            contexts.setdefault(m.context, len(contexts)),
-            m.title,
-            m.source,
-            m.score,
-        ]
-        for m in mentions
-    ]
-    record = {"documents": list(docs), "contexts": list(contexts), "mentions": rows}
-    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), 1)
-
-
-def decode_mentions(data: str | bytes) -> list[Mention]:
-    """The mentions `encode_mentions` encoded (or an older cache row held)."""
-    if isinstance(data, str):
-        records = json.loads(data)
-        # Mentions of one sentence share its context: keep one copy.
-        seen: dict[str, str] = {}
-        for d in records:
-            d["context"] = seen.setdefault(d["context"], d["context"])
-        return [Mention.from_dict(d) for d in records]
-    record = json.loads(zlib.decompress(data))
-    docs, contexts, kinds = record["documents"], record["contexts"], _KINDS
-    return [
-        Mention(
-            text,
-            docs[doc],
-            start,
-            end,
-            lang,
-            kinds[kind],
-            contexts[ctx],
-            title,
-            source,
-            float(score),
-        )
-        for text, doc, start, end, lang, kind, ctx, title, source, score in record[
-            "mentions"
-        ]
-    ]
-
-
-def _flags_text(flags: Iterable[Flag]) -> str:
-    return " ".join(sorted(str(f) for f in flags))
-
-
-# The inserts of `TermBase` and of `BulkWriter`, which must store the same rows.
-_INSERT_CONCEPT = (
-    "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_INSERT_TERM = (
-    "INSERT INTO terms (id, concept_id, text, lang, status, type, count, "
-    "pos, context, manual, fold_key, name_key) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_INSERT_EVIDENCE = (
-    'INSERT INTO evidence (term_id, rule, document, start, "end", detail) '
-    "VALUES (?, ?, ?, ?, ?, ?)"
-)
-_INSERT_OCCURRENCE = (
-    'INSERT INTO occurrences (term_id, document, start, "end", context_id) '
-    "VALUES (?, ?, ?, ?, ?)"
-)
-_INSERT_CONTEXT = "INSERT INTO contexts (id, text) VALUES (?, ?)"
-
-
-def _term_row(
-    term_id: int | None, concept_id: int, text: str, term: Term
-) -> tuple[Any, ...]:
-    """The `_INSERT_TERM` row of `term`, whose NFC, stripped text is `text`."""
-    return (
-        term_id,
-        concept_id,
-        text,
-        term.lang,
-        str(term.status),
-        str(term.type),
-        term.count,
-        term.pos,
-        nfc(term.context),
-        int(term.manual),
-        fold(text),
-        name_key(text),
-    )
-
-
-def _flags(text: str) -> frozenset[Flag]:
-    return frozenset(Flag(f) for f in text.split())
 
 
 class TermBase:
@@ -396,7 +180,7 @@ class TermBase:
             if version == 0:
                 self._conn.execute("CREATE TABLE schema_version (version INTEGER)")
                 self._conn.execute("INSERT INTO schema_version VALUES (0)")
-            for script in _MIGRATIONS[version:]:
+            for script in MIGRATIONS[version:]:
                 for statement in script.split(";"):
                     if statement.strip():
                         self._conn.execute(statement)
@@ -497,7 +281,7 @@ class TermBase:
                 id=r[0],
                 kind=Kind(r[1]),
                 status=ConceptStatus(r[2]),
-                flags=_flags(r[3]),
+                flags=parse_flags(r[3]),
                 terms=r[4],
                 occurrences=r[5],
                 keys=r[6] or "",
@@ -578,14 +362,14 @@ class TermBase:
             ):
                 wanted = None
             cur = self._conn.execute(
-                _INSERT_CONCEPT,
+                INSERT_CONCEPT,
                 (
                     wanted,
                     concept.key or None,
                     str(concept.kind),
                     str(concept.status),
                     concept.note,
-                    _flags_text(concept.flags),
+                    flags_text(concept.flags),
                     time.time(),
                 ),
             )
@@ -614,11 +398,11 @@ class TermBase:
                 )
             else:
                 cur = self._conn.execute(
-                    _INSERT_TERM, _term_row(None, concept_id, text, term)
+                    INSERT_TERM, term_row(None, concept_id, text, term)
                 )
                 term_id = int(cur.lastrowid or 0)
             self._conn.executemany(
-                _INSERT_EVIDENCE,
+                INSERT_EVIDENCE,
                 [
                     (term_id, e.rule, e.document, e.start, e.end, e.detail)
                     for e in term.evidence
@@ -642,7 +426,7 @@ class TermBase:
             "kind": kind,
             "status": status,
             "note": None if note is None else nfc(note),
-            "flags": None if flags is None else _flags_text(flags),
+            "flags": None if flags is None else flags_text(flags),
             "key": key,
         }
         self._update("concepts", concept_id, fields)
@@ -771,7 +555,7 @@ class TermBase:
         with self.transaction():
             ids = self._context_ids(o.context for o in occurrences)
             self._conn.executemany(
-                _INSERT_OCCURRENCE,
+                INSERT_OCCURRENCE,
                 [
                     (term_id, o.document, o.start, o.end, ids[o.context])
                     for o in occurrences
@@ -791,9 +575,9 @@ class TermBase:
         ):
             ids.setdefault(text, cid)
         new = [text for text in wanted if text not in ids]
-        first = _next_id(self._conn, "contexts")
+        first = first_free_id(self._conn, "contexts")
         ids.update((text, first + n) for n, text in enumerate(new))
-        self._conn.executemany(_INSERT_CONTEXT, [(ids[t], t) for t in new])
+        self._conn.executemany(INSERT_CONTEXT, [(ids[t], t) for t in new])
         return ids
 
     def record_document(self, path: str, sha256: str, lang: str = "") -> None:
@@ -994,7 +778,7 @@ class TermBase:
             )
             # With foreign keys on, SQLite deletes row by row, updating every
             # index: a fourth of the time without them (rebuilt empty).
-            with _indexes_dropped(self._conn, "occurrences"):
+            with indexes_dropped(self._conn, "occurrences"):
                 self._conn.execute("DELETE FROM occurrences")
             self._conn.execute("DELETE FROM contexts")
             self._conn.execute("DELETE FROM evidence WHERE document != ''")
@@ -1129,7 +913,7 @@ class TermBase:
             kind=Kind(row[2]),
             status=ConceptStatus(row[3]),
             note=row[4],
-            flags=_flags(row[5]),
+            flags=parse_flags(row[5]),
             terms=tuple(terms),
         )
 
@@ -1142,181 +926,3 @@ def with_terms(concept: Concept, terms: Iterable[Term]) -> Concept:
 def _id_list(ids: Iterable[int]) -> str:
     # One JSON parameter instead of one "?" per id: no limit on how many.
     return json.dumps(sorted({int(i) for i in ids}))
-
-
-# Below this many occurrence rows, updating the indexes row by row is cheaper.
-_REINDEX_MIN = 20_000
-
-
-@contextmanager
-def _indexes_dropped(conn: sqlite3.Connection, table: str) -> Iterator[None]:
-    """Run the body without the indexes of `table`, then
-    create them again exactly as they were. Only inside a transaction."""
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-        "AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
-        (table,),
-    ).fetchall()
-    for name, _ in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    try:
-        yield
-    finally:
-        for _, sql in indexes:
-            conn.execute(sql)
-
-
-def _next_id(conn: sqlite3.Connection, table: str) -> int:
-    return int(
-        conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
-    )
-
-
-class BulkWriter:
-    """Buffers a build's writes and sends them in a few ``executemany`` calls.
-
-    Made by `TermBase.bulk` inside the build's transaction. New concepts and
-    terms get their ids at once (one past the largest id, as SQLite gives
-    them one by one), so callers can use them before `flush` writes anything.
-    Rows of each table are written in the order they were added, so a bulk
-    build stores exactly what the same calls on `TermBase` would.
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-        self._next_concept = _next_id(conn, "concepts")
-        self._next_term = _next_id(conn, "terms")
-        self._reset()
-
-    def _reset(self) -> None:
-        self._concepts: list[tuple[Any, ...]] = []
-        self._concept_updates: dict[int, tuple[str, str, str]] = {}
-        self._terms: list[tuple[Any, ...]] = []
-        self._counts: dict[int, int] = {}
-        self._term_updates: dict[int, tuple[str, str]] = {}
-        self._evidence: list[tuple[Any, ...]] = []
-        # Kept per term and expanded while writing: a quarter of a million
-        # row tuples would be ~20 MB more at the build's peak.
-        self._occurrences: list[tuple[int, Sequence[Occurrence]]] = []
-        self._n_occurrences = 0
-        self._touched: set[int] = set()
-
-    def add_concept(self, concept: Concept, *, key: str | None = None) -> int:
-        """Add a concept without its terms (see `TermBase.add_concept`).
-
-        Args:
-            concept: the concept; its id and terms are ignored.
-            key: its key, instead of `concept.key`.
-        """
-        cid = self._next_concept
-        self._next_concept += 1
-        self._concepts.append(
-            (
-                cid,
-                (concept.key if key is None else key) or None,
-                str(concept.kind),
-                str(concept.status),
-                concept.note,
-                _flags_text(concept.flags),
-            )
-        )
-        return cid
-
-    def update_concept(
-        self, concept_id: int, *, kind: Kind, note: str, flags: frozenset[Flag]
-    ) -> None:
-        """Set a concept's kind, note and flags (the last call wins)."""
-        self._concept_updates[concept_id] = (str(kind), nfc(note), _flags_text(flags))
-        self._touched.add(concept_id)
-
-    def add_term(self, concept_id: int, term: Term, *, into: int | None = None) -> int:
-        """Add a term with its evidence to a concept; return the term id.
-
-        Args:
-            concept_id: the concept.
-            term: the term; its text is stored NFC and stripped.
-            into: the concept's term of the same text and language, if it
-                has one: `term`'s count and evidence are added to it.
-        """
-        if into is None:
-            tid = self._next_term
-            self._next_term += 1
-            text = nfc(term.text).strip()
-            self._terms.append(_term_row(tid, concept_id, text, term))
-        else:
-            tid = into
-            self._counts[tid] = self._counts.get(tid, 0) + term.count
-        self._evidence.extend(
-            (tid, e.rule, e.document, e.start, e.end, e.detail) for e in term.evidence
-        )
-        self._touched.add(concept_id)
-        return tid
-
-    def update_term(
-        self, term_id: int, concept_id: int, *, status: TermStatus, type: TermType
-    ) -> None:
-        """Set a term's status and type (the last call wins)."""
-        self._term_updates[term_id] = (str(status), str(type))
-        self._touched.add(concept_id)
-
-    def _occurrence_rows(self, new: list[tuple[int, str]]) -> Iterator[tuple[Any, ...]]:
-        """The `_INSERT_OCCURRENCE` rows, numbering sentences not stored yet
-        and adding them to `new` (a build has emptied `contexts`)."""
-        ids: dict[str, int] = dict(self._conn.execute("SELECT text, id FROM contexts"))
-        next_id = _next_id(self._conn, "contexts")
-        for tid, occs in self._occurrences:
-            for o in occs:
-                cid = ids.get(o.context)
-                if cid is None:
-                    cid = ids[o.context] = next_id
-                    new.append((cid, o.context))
-                    next_id += 1
-                yield tid, o.document, o.start, o.end, cid
-
-    def _insert_occurrences(self) -> None:
-        new: list[tuple[int, str]] = []
-        rows = self._occurrence_rows(new)
-        # Filling an empty table (a build resets them all): building the
-        # indexes once afterwards costs a third of updating them row by row.
-        rebuild = (
-            self._n_occurrences >= _REINDEX_MIN
-            and self._conn.execute("SELECT 1 FROM occurrences LIMIT 1").fetchone()
-            is None
-        )
-        dropped: AbstractContextManager[None] = (
-            _indexes_dropped(self._conn, "occurrences") if rebuild else nullcontext()
-        )
-        with dropped:
-            self._conn.executemany(_INSERT_OCCURRENCE, rows)
-        self._conn.executemany(_INSERT_CONTEXT, new)
-
-    def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
-        """Record where a term was seen (`occurrences` is read at `flush`)."""
-        self._occurrences.append((term_id, occurrences))
-        self._n_occurrences += len(occurrences)
-
-    def flush(self) -> None:
-        """Write everything buffered, in dependency order, and start afresh."""
-        now = time.time()
-        run = self._conn.executemany
-        run(_INSERT_CONCEPT, [(*row, now) for row in self._concepts])
-        run(
-            "UPDATE concepts SET kind = ?, note = ?, flags = ? WHERE id = ?",
-            [(*v, cid) for cid, v in self._concept_updates.items()],
-        )
-        run(_INSERT_TERM, self._terms)
-        run(
-            "UPDATE terms SET count = count + ? WHERE id = ?",
-            [(n, tid) for tid, n in self._counts.items()],
-        )
-        run(
-            "UPDATE terms SET status = ?, type = ? WHERE id = ?",
-            [(*v, tid) for tid, v in self._term_updates.items()],
-        )
-        run(_INSERT_EVIDENCE, self._evidence)
-        self._insert_occurrences()
-        run(
-            "UPDATE concepts SET updated = ? WHERE id = ?",
-            [(now, cid) for cid in sorted(self._touched)],
-        )
-        self._reset()

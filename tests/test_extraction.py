@@ -10,8 +10,8 @@ from conftest import SEEDS
 from glossary import extraction
 from glossary.cluster import cluster
 from glossary.extraction import extract, extract_all, part, propose
+from glossary.mention_codec import decode_mentions
 from glossary.model import Document
-from glossary.store import decode_mentions
 
 
 def _paragraphs() -> list[Document]:

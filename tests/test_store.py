@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary.extraction import extract
+from glossary.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Document, Kind, Mention, Occurrence
-from glossary.store import TermBase, decode_mentions, encode_mentions
+from glossary.store import TermBase
 
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 _MENTION = st.builds(
@@ -177,10 +178,10 @@ def _version_1_term_base(path: Path) -> None:
     """A term base as version 1 of the schema wrote it: sentences inline."""
     import sqlite3
 
-    from glossary.store import _SCHEMA_V1
+    from glossary.store_schema import SCHEMA_V1
 
     conn = sqlite3.connect(path)
-    conn.executescript(_SCHEMA_V1)
+    conn.executescript(SCHEMA_V1)
     conn.executescript(
         """
         CREATE TABLE schema_version (version INTEGER);

@@ -1,0 +1,173 @@
+"""The term base's schema, its migrations, and the rows that `TermBase` and
+`BulkWriter` both insert (they must store the same rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from glossary.model import Flag, Term
+from glossary.text import fold, name_key, nfc
+
+SCHEMA_VERSION = 2
+
+SCHEMA_V1 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    lang TEXT NOT NULL DEFAULT '',
+    added REAL NOT NULL
+);
+CREATE TABLE concepts (
+    id INTEGER PRIMARY KEY,
+    key TEXT UNIQUE,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'candidate',
+    note TEXT NOT NULL DEFAULT '',
+    flags TEXT NOT NULL DEFAULT '',
+    updated REAL NOT NULL
+);
+CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    status TEXT NOT NULL,
+    type TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    pos TEXT NOT NULL DEFAULT '',
+    context TEXT NOT NULL DEFAULT '',
+    manual INTEGER NOT NULL DEFAULT 0,
+    fold_key TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    UNIQUE (concept_id, text, lang)
+);
+CREATE INDEX terms_concept ON terms(concept_id);
+CREATE INDEX terms_fold_key ON terms(fold_key);
+CREATE INDEX terms_name_key ON terms(name_key);
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    document TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL DEFAULT -1,
+    "end" INTEGER NOT NULL DEFAULT -1,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX evidence_term ON evidence(term_id);
+CREATE TABLE occurrences (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    context TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX occurrences_term ON occurrences(term_id);
+CREATE INDEX occurrences_document ON occurrences(document);
+-- Keys of concepts merged away, so a rebuild lands on the surviving concept.
+CREATE TABLE redirects (
+    key TEXT PRIMARY KEY,
+    concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE
+);
+CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,
+    action TEXT NOT NULL,
+    concept_id INTEGER,
+    payload TEXT NOT NULL DEFAULT '{}'
+);
+-- Extractor output per document (JSON list of Mention.to_dict), so a rebuild
+-- re-clusters every document without extracting unchanged ones again.
+CREATE TABLE mention_cache (
+    document TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    mentions TEXT NOT NULL
+);
+-- Small build state, e.g. the stamp of the mention cache last clustered.
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# Version 2 stores each occurrence's sentence once in `contexts`: a sentence
+# names several things, and the sentences were two thirds of a term base.
+# Contexts are rebuilt with the occurrences by every build. Neither a foreign
+# key nor an index on their text: a build numbers them itself, and checking
+# or indexing them cost a build more than the rare lookups by text do. The
+# index of occurrences by document served nothing (10 MB of 60).
+SCHEMA_V2 = """
+CREATE TABLE contexts (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL
+);
+INSERT INTO contexts (text) SELECT DISTINCT context FROM occurrences;
+CREATE TABLE occurrences_v2 (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    context_id INTEGER NOT NULL
+);
+INSERT INTO occurrences_v2 (id, term_id, document, start, "end", context_id)
+SELECT o.id, o.term_id, o.document, o.start, o."end", c.id
+FROM occurrences o JOIN contexts c ON c.text = o.context;
+DROP TABLE occurrences;
+ALTER TABLE occurrences_v2 RENAME TO occurrences;
+CREATE INDEX occurrences_term ON occurrences(term_id)
+"""
+
+# Numbered migrations: index i upgrades a database from version i to i + 1.
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]
+
+
+def flags_text(flags: Iterable[Flag]) -> str:
+    return " ".join(sorted(str(f) for f in flags))
+
+
+# The inserts of `TermBase` and of `BulkWriter`, which must store the same rows.
+INSERT_CONCEPT = (
+    "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_TERM = (
+    "INSERT INTO terms (id, concept_id, text, lang, status, type, count, "
+    "pos, context, manual, fold_key, name_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_EVIDENCE = (
+    'INSERT INTO evidence (term_id, rule, document, start, "end", detail) '
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+INSERT_OCCURRENCE = (
+    'INSERT INTO occurrences (term_id, document, start, "end", context_id) '
+    "VALUES (?, ?, ?, ?, ?)"
+)
+INSERT_CONTEXT = "INSERT INTO contexts (id, text) VALUES (?, ?)"
+
+
+def term_row(
+    term_id: int | None, concept_id: int, text: str, term: Term
+) -> tuple[Any, ...]:
+    """The `INSERT_TERM` row of `term`, whose NFC, stripped text is `text`."""
+    return (
+        term_id,
+        concept_id,
+        text,
+        term.lang,
+        str(term.status),
+        str(term.type),
+        term.count,
+        term.pos,
+        nfc(term.context),
+        int(term.manual),
+        fold(text),
+        name_key(text),
+    )
+
+
+def parse_flags(text: str) -> frozenset[Flag]:
+    return frozenset(Flag(f) for f in text.split())
