@@ -302,3 +302,21 @@ def test_tokens_match_the_plain_word_pattern_on_the_seeds() -> None:
     text = "Minister of Home Affairs, head of the office and Ministry of Trade"
     words = [w for _, _, w in _check_tokens(text)]
     assert words == ["Minister", "of", "Home", "Affairs", "Ministry", "of", "Trade"]
+
+
+def test_mention_fields_are_in_the_order_the_extractors_build_them() -> None:
+    # extract.py and terms.py build mentions with tuple.__new__, positionally
+    from glossary.model import Mention
+
+    assert Mention._fields == (
+        "text",
+        "document",
+        "start",
+        "end",
+        "lang",
+        "kind",
+        "context",
+        "title",
+        "source",
+        "score",
+    )
