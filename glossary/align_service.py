@@ -435,11 +435,10 @@ def _check_languages(en_path: str, en_text: str, vi_path: str, vi_text: str) -> 
     swaps the two files is told rather than shown it. As in the build, the
     language is decided on a few windows of a long file, not all of it.
     """
-    from glossary.extraction import _language_sample
-    from glossary.tokens import detect_language
+    from glossary.tokens import detect_language, language_sample
 
-    en_lang = detect_language(_language_sample(en_text))
-    vi_lang = detect_language(_language_sample(vi_text))
+    en_lang = detect_language(language_sample(en_text))
+    vi_lang = detect_language(language_sample(vi_text))
     if en_lang == "vi" and vi_lang == "en":
         raise InputError(
             f"this is Vietnamese and {Path(vi_path).name} is English: "

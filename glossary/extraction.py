@@ -1,7 +1,7 @@
 """Extraction of many documents, in worker processes when that pays.
 
 A worker sends each document's mentions back already encoded for the
-mention cache (`store.encode_mentions`): the process that owns the store
+mention cache (`mention_codec.encode_mentions`): the process that owns the store
 writes that row as it is, and decodes it once for clustering, instead of
 unpickling the mentions and encoding them again. The encoded row is a
 third of the size of the pickled mentions, and decoding it costs about as
@@ -35,7 +35,7 @@ from glossary.model import Candidate, Document, Kind, Mention
 from glossary.sentences import Sentences
 from glossary.terms import SOURCE as TERM_SOURCE
 from glossary.terms import term_candidates, term_mentions, vi_term_candidates
-from glossary.text import detect_language
+from glossary.text import detect_language, language_sample
 from glossary.vi_extract import vietnamese_mentions
 
 __all__ = [
@@ -74,24 +74,6 @@ class Extracted(NamedTuple):
     mentions: list[Mention]
 
 
-# Language is decided on a few windows of a long document, not all of it:
-# tokenizing megabytes only to count syllables dominated build time.
-_SAMPLE_WINDOW = 4000
-
-
-def _language_sample(text: str) -> str:
-    if len(text) <= 3 * _SAMPLE_WINDOW:
-        return text
-    middle = len(text) // 2
-    return "\n".join(
-        (
-            text[:_SAMPLE_WINDOW],
-            text[middle : middle + _SAMPLE_WINDOW],
-            text[-_SAMPLE_WINDOW:],
-        )
-    )
-
-
 def extract(doc: Document) -> tuple[str, list[Mention]]:
     """Detect the document's language and run the matching extractors.
 
@@ -101,7 +83,7 @@ def extract(doc: Document) -> tuple[str, list[Mention]]:
     Returns:
         The language ("en", "vi" or "mixed") and the document's mentions.
     """
-    lang = doc.lang or detect_language(_language_sample(doc.text))
+    lang = doc.lang or detect_language(language_sample(doc.text))
     doc = replace(doc, lang=lang)
     mentions: list[Mention] = []
     if lang != "vi":

@@ -17,6 +17,7 @@ from glossary.tokens import (
     Token,
     TokenKind,
     detect_language,
+    language_sample,
     split_sentences,
     tokenize,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "fold",
     "is_vietnamese_syllable",
     "is_vietnamese_text",
+    "language_sample",
     "name_key",
     "nfc",
     "split_sentences",

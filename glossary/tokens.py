@@ -23,6 +23,7 @@ __all__ = [
     "Token",
     "TokenKind",
     "detect_language",
+    "language_sample",
     "split_sentences",
     "tokenize",
 ]
@@ -358,6 +359,26 @@ def _surely_english(text: str, non_ascii: str | None = None) -> bool:
         en += sum(map(_run_en_weight, _WORD_RUN.findall(text, start, end)), 0.0)
         start = end
     return en >= 3 * vi_max
+
+
+# Tokenizing megabytes only to count syllables dominated build time: a long
+# text's language is decided on three windows of it.
+_SAMPLE_WINDOW = 4000
+
+
+def language_sample(text: str) -> str:
+    """The start, middle and end of a long `text` (all of a short one), on
+    which `detect_language` decides as well as on the whole."""
+    if len(text) <= 3 * _SAMPLE_WINDOW:
+        return text
+    middle = len(text) // 2
+    return "\n".join(
+        (
+            text[:_SAMPLE_WINDOW],
+            text[middle : middle + _SAMPLE_WINDOW],
+            text[-_SAMPLE_WINDOW:],
+        )
+    )
 
 
 def detect_language(text: str) -> str:
