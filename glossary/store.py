@@ -15,7 +15,6 @@ import sqlite3
 import time
 from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -916,11 +915,6 @@ class TermBase:
             flags=parse_flags(row[5]),
             terms=tuple(terms),
         )
-
-
-def with_terms(concept: Concept, terms: Iterable[Term]) -> Concept:
-    """A copy of `concept` with `terms` instead of its own."""
-    return replace(concept, terms=tuple(terms))
 
 
 def _id_list(ids: Iterable[int]) -> str:
