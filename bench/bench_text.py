@@ -164,6 +164,20 @@ def _measure(code: Path, corpus: Path) -> dict[str, float]:
     return row
 
 
+def _baseline_tree(tmp: Path) -> Path:
+    """`BASELINE`'s `glossary` package unpacked under `tmp/base`; returns it."""
+    base = tmp / "base"
+    base.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", BASELINE, "glossary"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(base, filter="data")
+    return base
+
+
 def bench_extraction(
     megabytes: float = 10, rounds: int = 2
 ) -> list[tuple[str, dict[str, float]]]:
@@ -176,16 +190,8 @@ def bench_extraction(
 
     best: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        base, corpus = Path(tmp) / "base", Path(tmp) / "corpus"
-        base.mkdir()
+        base, corpus = _baseline_tree(Path(tmp)), Path(tmp) / "corpus"
         corpus.mkdir()
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", BASELINE, "glossary"],
-            capture_output=True,
-            check=True,
-        ).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(base, filter="data")
         generate(corpus, megabytes)
         for _ in range(rounds):
             for name, code in ((f"baseline {BASELINE}", base), ("now", ROOT)):
@@ -226,7 +232,9 @@ from glossary.reader import read_inputs
 new = list(read_inputs([sys.argv[1]]).documents)
 old = [MB.Document(d.path, d.text) for d in new]
 def en(docs): return [replace(d, lang="en") for d in docs]
-def detect(E): return lambda d: E.detect_language(E._language_sample(d.text))
+def detect(E):  # the sample moved from extraction to tokens after the baseline
+    sample = getattr(E, "language_sample", None) or E._language_sample
+    return lambda d: E.detect_language(sample(d.text))
 parts = {
     "extract": (EB.extract, EN.extract, old, new),
     "detect_language": (detect(EB), detect(EN), old, new),
@@ -264,16 +272,8 @@ def bench_extraction_parts(megabytes: float = 10) -> dict[str, list[float]]:
     from bench.bench_build import generate
 
     with tempfile.TemporaryDirectory() as tmp:
-        base, corpus = Path(tmp) / "base", Path(tmp) / "corpus"
-        base.mkdir()
+        base, corpus = _baseline_tree(Path(tmp)), Path(tmp) / "corpus"
         corpus.mkdir()
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", BASELINE, "glossary"],
-            capture_output=True,
-            check=True,
-        ).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(base, filter="data")
         renamed = base / "glossary_base"
         (base / "glossary").rename(renamed)
         for path in renamed.rglob("*.py"):
