@@ -20,10 +20,10 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from glossary.annotate import fold_key, fold_text
 from glossary.api import Glossary
 from glossary.model import Concept, Kind, Term, TermStatus
 from glossary.store import TermBase
+from glossary.text.annotate import fold_key, fold_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -38,8 +38,8 @@ def main() -> None:
         return
     from underthesea import pos_tag
 
+    from glossary.extract.vietnamese import vietnamese_mentions
     from glossary.model import Document
-    from glossary.vi_extract import vietnamese_mentions
 
     text = _text()
     size = len(text.encode())

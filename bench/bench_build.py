@@ -97,9 +97,9 @@ def generate(out: Path, megabytes: float, seed: int = 7) -> int:
 def _run(corpus: str, db: str, step: str) -> None:
     """Child process: one measured step; prints a JSON line."""
     from glossary.build import build, extract
+    from glossary.extract.terms import term_mentions
     from glossary.reader import read_inputs
     from glossary.store import TermBase
-    from glossary.terms import term_mentions
 
     started = time.perf_counter()
     result: dict[str, object] = {}
@@ -136,7 +136,7 @@ def _run(corpus: str, db: str, step: str) -> None:
 def _phases(corpus: str, db: str) -> dict[str, object]:
     """Time each phase of a build on a fresh database (wall s, parent CPU s)."""
     import glossary.build as b
-    from glossary.extraction import part, propose
+    from glossary.pipeline import part, propose
     from glossary.reader import read_inputs
     from glossary.store import TermBase
 

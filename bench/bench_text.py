@@ -136,7 +136,7 @@ BASELINE = "0397fd0"
 _CHILD = """
 import json, sys, time, glossary
 try:
-    from glossary.extraction import extract
+    from glossary.pipeline import extract
 except ImportError:  # the baseline, before extraction left build.py
     from glossary.build import extract
 from glossary.reader import read_inputs
@@ -227,7 +227,8 @@ from dataclasses import replace
 sys.path.insert(0, sys.argv[2])
 import glossary_base.extraction as EB, glossary_base.extract as XB
 import glossary_base.terms as TB, glossary_base.model as MB
-import glossary.extraction as EN, glossary.extract as XN, glossary.terms as TN
+import glossary.pipeline as EN, glossary.extract.english as XN
+import glossary.extract.terms as TN
 from glossary.reader import read_inputs
 new = list(read_inputs([sys.argv[1]]).documents)
 old = [MB.Document(d.path, d.text) for d in new]

@@ -5,7 +5,7 @@ scoring, as plain functions over plain data. `align` reads the English
 concepts of a term base, segments and tags the paragraph-aligned documents,
 calls `glossary.align.propose`, and stores each proposal as a candidate
 Vietnamese term with its evidence; a Vietnamese-only concept holding the same
-term is merged into the English one (`glossary.service.merge`). `align_files`
+term is merged into the English one (`glossary.review.merge`). `align_files`
 adds the file checks and the write-back of the aligned paragraphs and the
 accepted term pairs into a translation memory.
 """
@@ -48,7 +48,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary.service import merge
+from glossary.review import merge
 from glossary.store import TermBase
 from glossary.text import fold
 
@@ -239,7 +239,7 @@ def merge_vietnamese_only(tb: TermBase, concept_id: int, vietnamese: str) -> lis
 
     A build of the Vietnamese text finds "Thủ tướng" as a concept of its own;
     once `align` pairs it with "Prime Minister" the two are one concept. The
-    merge goes through `glossary.service.merge` (logged; the source's key
+    merge goes through `glossary.review.merge` (logged; the source's key
     becomes a redirect so a rebuild adds to the target). Review decisions are
     kept: nothing happens unless both concepts are still candidates and the
     Vietnamese-only one has no term a reviewer added or edited.
@@ -296,7 +296,7 @@ def _parallel(docs: Sequence[tuple[str, str, str, str]], backend: str) -> _Paral
     Each Vietnamese text is tagged once, whole: the extractor finds the units
     in it, and its words are cut into the paragraphs' words.
     """
-    from glossary.vi_extract import tag, vietnamese_mentions
+    from glossary.extract.vietnamese import tag, vietnamese_mentions
 
     out = _Parallel([], [], set(), {}, {}, {})
     for _en_path, en_text, vi_path, vi_text in docs:
@@ -388,7 +388,7 @@ def _tm_units(path: str) -> list[Unit]:
 
 def _words(pairs: Sequence[tuple[Segment, Segment]], backend: str) -> list[list[Word]]:
     """The tagged Vietnamese words of each pair."""
-    from glossary.vi_extract import tag
+    from glossary.extract.vietnamese import tag
 
     return [
         [Word(t.start, t.end, t.tag) for t in tag(vi.text, backend=backend)]
@@ -404,7 +404,7 @@ def _lexicon(
     mo_dir: str | None,
 ) -> dict[str, list[str]]:
     """Word lexicon from the segments themselves, the TM and the .mo catalogs."""
-    from glossary.lexicon import learn_lexicon, mo_units, stem
+    from glossary.align.lexicon import learn_lexicon, mo_units, stem
 
     lexicon = segment_lexicon(pairs, words)
     stems = {stem(w) for f in labels for w in f.split()}
@@ -435,7 +435,7 @@ def _check_languages(en_path: str, en_text: str, vi_path: str, vi_text: str) -> 
     swaps the two files is told rather than shown it. As in the build, the
     language is decided on a few windows of a long file, not all of it.
     """
-    from glossary.tokens import detect_language, language_sample
+    from glossary.text.tokens import detect_language, language_sample
 
     en_lang = detect_language(language_sample(en_text))
     vi_lang = detect_language(language_sample(vi_text))

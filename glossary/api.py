@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from glossary.annotate import Automaton, fold_key, fold_keys
 from glossary.errors import InputError
 from glossary.gc_pause import paused_gc
 from glossary.model import (
@@ -39,6 +38,7 @@ from glossary.model import (
     TermType,
 )
 from glossary.text import NAME_JOINER_CHARS, fold, name_key, nfc
+from glossary.text.annotate import Automaton, fold_key, fold_keys
 
 __all__ = ["TARGETS", "Change", "Glossary", "Match", "Span", "Target", "strip_marks"]
 

@@ -4,7 +4,7 @@ Three phases, each safe to interrupt:
 
 1. *extract*: every document whose content hash changed is run through the
    extractors (English names, English domain terms, Vietnamese names and
-   terms), in worker processes when there are many (`glossary.extraction`);
+   terms), in worker processes when there are many (`glossary.pipeline`);
    its mentions are cached in the store with its hash (one transaction per
    quarter of a second of results). Unchanged documents are not read again.
 2. *cluster*: the cached mentions of every document ever built are clustered
@@ -30,8 +30,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from glossary.errors import InputError
-from glossary.extraction import DocPart, Extractor, extract, extract_all, part
-from glossary.extraction import propose as propose_parts
 from glossary.gc_pause import paused_gc
 from glossary.model import (
     Candidate,
@@ -41,9 +39,11 @@ from glossary.model import (
     Term,
     TermStatus,
 )
+from glossary.pipeline import DocPart, Extractor, extract, extract_all, part
+from glossary.pipeline import propose as propose_parts
 from glossary.reader import read_inputs
 from glossary.store import ConceptSummary, TermBase
-from glossary.store_bulk import BulkWriter
+from glossary.store.bulk import BulkWriter
 from glossary.text import name_key, nfc
 
 __all__ = [
@@ -95,10 +95,25 @@ def content_hash(doc: Document) -> str:
     return digest.hexdigest()
 
 
+# The faces and file formats, which decide no mention or cluster.
+_UNHASHED = frozenset({"align", "commands", "formats", "tui"})
+
+
+def core_modules() -> list[Path]:
+    """The source files whose code can change a build's mentions or clusters:
+    every module of the package and of its core folders (text, lang, names,
+    extract, cluster, store), not the faces and file formats."""
+    here = Path(__file__).resolve().parent
+    return sorted(
+        path
+        for path in here.rglob("*.py")
+        if path.relative_to(here).parts[0] not in _UNHASHED
+    )
+
+
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """A hash of the source of every module of the package (not its
-    subpackages: CLI, TUI, file formats, alignment).
+    """A hash of the source of every core module (`core_modules`).
 
     Listing the modules that decide mentions and clusters went stale as
     modules were split; a change anywhere in the core re-extracts each
@@ -106,8 +121,8 @@ def pipeline_version() -> str:
     """
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(here.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in core_modules():
+        digest.update(path.relative_to(here).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -158,7 +173,7 @@ def build_documents(
         extractor: language detection plus extraction (default `extract`).
         workers: processes that run the default extractor (default: one per
             CPU, at most 2, when there are many documents; see
-            `glossary.extraction`); the store stays in this process, and
+            `glossary.pipeline`); the store stays in this process, and
             caches extracted documents in one transaction per quarter of a
             second.
 

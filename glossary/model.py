@@ -142,7 +142,7 @@ class Mention(NamedTuple):
     A named tuple rather than a frozen dataclass: a build makes a quarter of
     a million of them per 10 MB, and a frozen dataclass costs five times as
     much to construct (≈1.6 µs against ≈0.35 µs). The English extractors
-    (`glossary.extract`, `glossary.terms`) build them with
+    (`glossary.extract.english`, `glossary.extract.terms`) build them with
     ``tuple.__new__(Mention, (...))``, all ten fields in this order, which
     saves the Python frame of ``Mention(...)`` too: a test pins the order.
     """

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from glossary.cluster import cluster
-from glossary.extract import english_mentions
+from glossary.extract.english import english_mentions
 from glossary.model import (
     Concept,
     ConceptStatus,

@@ -228,16 +228,16 @@ def test_language_check_reads_a_sample_of_long_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Long files are judged on a few windows, as the build does, not whole."""
-    import glossary.tokens
+    import glossary.text.tokens
 
     seen: list[int] = []
-    detect = glossary.tokens.detect_language
+    detect = glossary.text.tokens.detect_language
 
     def recording(text: str) -> str:
         seen.append(len(text))
         return detect(text)
 
-    monkeypatch.setattr(glossary.tokens, "detect_language", recording)
+    monkeypatch.setattr(glossary.text.tokens, "detect_language", recording)
     en_text, vi_text = _files()[0][1], _files()[0][3]
     en, vi = tmp_path / "long.txt", tmp_path / "long.vi.txt"
     en.write_text("\n\n".join([en_text] * 20), encoding="utf-8")
@@ -298,7 +298,7 @@ def test_paragraph_spans_locate_the_paragraphs(text: str) -> None:
 @pytest.mark.parametrize("backend", ["underthesea", "pyvi"])
 def test_paragraph_words_equal_tagging_each_paragraph(backend: str) -> None:
     """Tagging a document once gives each paragraph's own tags (align's reuse)."""
-    from glossary.vi_extract import tag
+    from glossary.extract.vietnamese import tag
 
     vi = _files()[1][3]
     # Indented and trailing-space lines too: paragraphs are stripped.
@@ -433,8 +433,8 @@ def test_vietnamese_only_concepts_merge_unless_reviewed(tmp_path: Path) -> None:
 
 def test_title_next_to_the_same_name_on_both_sides() -> None:
     from glossary.align import Proposal, mention_kinds, mention_units, propose
+    from glossary.extract.vietnamese import tag, vietnamese_mentions
     from glossary.model import Document
-    from glossary.vi_extract import tag, vietnamese_mentions
 
     (_, en, vi_path, vi) = _files()[0]
     en, vi = paragraphs(en)[0], paragraphs(vi)[0]  # one paragraph: Dice is 1 for all

@@ -11,8 +11,8 @@ from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.annotate import Automaton, fold_key, fold_keys, fold_text
 from glossary.text import fold
+from glossary.text.annotate import Automaton, fold_key, fold_keys, fold_text
 
 KEYS = ["chinh", "chinh phu", "uy ban lien chinh phu", "ha noi", "pm chinh", "pm"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from glossary import service
+from glossary import review as service
 from glossary.build import BuildReport, build
 from glossary.model import Concept, ConceptStatus, Kind, TermStatus
 from glossary.store import TermBase
@@ -224,8 +224,8 @@ def test_collector_paused_during_a_build_and_restored(tmp_path: Path) -> None:
     import gc
 
     from glossary.build import build_documents
-    from glossary.extraction import extract
     from glossary.model import Document, Mention
+    from glossary.pipeline import extract
 
     states: list[bool] = []
 
@@ -244,22 +244,24 @@ def test_collector_paused_during_a_build_and_restored(tmp_path: Path) -> None:
 
 
 def test_the_cache_key_covers_every_module_a_build_runs(tmp_path: Path) -> None:
-    # code a build runs outside the hashed top-level modules could change
+    # code a build runs outside the hashed core modules could change
     # the mentions or clusters without invalidating the cache
     script = (
-        "import sys; from pathlib import Path\n"
-        "from glossary.build import build\n"
+        "import sys\n"
+        "from glossary.build import build, core_modules\n"
         "from glossary.store import TermBase\n"
         f"with TermBase({str(tmp_path / 'g.db')!r}) as tb:\n"
         f"    build(tb, [{str(SEEDS)!r}])\n"
-        "here = Path(sys.modules['glossary.build'].__file__).parent\n"
+        "hashed = set(core_modules())\n"
         "for name, module in list(sys.modules.items()):\n"
         "    if name.startswith('glossary.'):\n"
-        "        print(name, Path(module.__file__).parent == here)\n"
+        "        print(name, Path(module.__file__).resolve() in hashed)\n"
     )
+    script = "from pathlib import Path\n" + script
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     loaded = dict(line.split() for line in out.splitlines())
-    assert loaded["glossary.cluster_merge"] == "True"
+    assert loaded["glossary.cluster.corpus"] == "True"
+    assert loaded["glossary.extract.english"] == "True"
     assert {name for name, hashed in loaded.items() if hashed != "True"} == set()

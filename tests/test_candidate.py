@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from glossary.candidate_preferred import _local_unit_preferred, _vietnamese_preferred
+from glossary.cluster.preferred import _local_unit_preferred, _vietnamese_preferred
 from glossary.model import Flag, Term, TermStatus, TermType
 
 

@@ -10,7 +10,6 @@ from dataclasses import replace
 import pytest
 from conftest import SEEDS, SHARED, english_concepts, owner_of
 
-from glossary import restore
 from glossary.cluster import (
     DocClusters,
     acronym_of,
@@ -19,9 +18,10 @@ from glossary.cluster import (
     cluster_document,
     norm_key,
 )
-from glossary.cluster_base import DocGroup, _freeze, _Group, _thaw
-from glossary.cluster_doc import _document_stage
-from glossary.extract import english_mentions
+from glossary.cluster.base import DocGroup, _freeze, _Group, _thaw
+from glossary.cluster.document import _document_stage
+from glossary.extract.english import english_mentions
+from glossary.extract.vietnamese import vietnamese_mentions
 from glossary.model import (
     Candidate,
     Concept,
@@ -31,7 +31,7 @@ from glossary.model import (
     Mention,
     TermStatus,
 )
-from glossary.vi_extract import vietnamese_mentions
+from glossary.names import places as restore
 
 
 def _forms(c: Concept) -> set[str]:

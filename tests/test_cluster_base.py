@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.cluster_base import (
+from glossary.cluster.base import (
     _strip_admin,
     _words,
     norm_key,

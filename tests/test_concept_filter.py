@@ -37,7 +37,7 @@ def test_service_does_not_import_textual() -> None:
     import subprocess
     import sys
 
-    code = "import sys, glossary.service; print('textual' in sys.modules)"
+    code = "import sys, glossary.review; print('textual' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import owner_of
 
 from glossary.cluster import cluster
-from glossary.extraction import extract
 from glossary.model import Concept, Document, TermStatus
+from glossary.pipeline import extract
 
 # Sentences of news-dev's vi_01 and vi_04, and of an English article.
 VI_01 = (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.lexicon import learn_lexicon, mo_units, stem
+from glossary.align.lexicon import learn_lexicon, mo_units, stem
 
 LOCALE_VI = Path("/usr/share/locale/vi/LC_MESSAGES")
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import SHARED
 
 from glossary.cluster import cluster
-from glossary.extract import english_mentions
+from glossary.extract.english import english_mentions
 from glossary.formats import json as json_format
 from glossary.model import Document, Mention
 
@@ -43,7 +43,7 @@ _SUMMARY = re.compile(
 def _mentions(doc: Document) -> list[Mention]:
     if doc.path.startswith("vi_"):
         try:
-            from glossary.vi_extract import vietnamese_mentions
+            from glossary.extract.vietnamese import vietnamese_mentions
         except ImportError:  # pragma: no cover - the Vietnamese side is optional
             return []
         return list(vietnamese_mentions(doc))

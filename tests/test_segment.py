@@ -1,12 +1,12 @@
-"""Tests for the word-segmentation backends (glossary.segment)."""
+"""Tests for the word-segmentation backends (glossary.text.segment)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import SHARED
 
-import glossary.segment as segment
-from glossary.segment import Backend, group_syllables
+import glossary.text.segment as segment
+from glossary.text.segment import Backend, group_syllables
 
 LINE = "Thủ tướng Phạm Minh Chính tiếp Phó Thủ tướng Belarus Anatoly Sivak tại Hà Nội"
 

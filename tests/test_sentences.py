@@ -1,4 +1,4 @@
-"""The sentence around a name or a term (`glossary.sentences`).
+"""The sentence around a name or a term (`glossary.text.sentences`).
 
 Each context rule is checked against its plain form (a scan of the text
 around the span, as first written) on generated texts, at every span of
@@ -16,8 +16,8 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.name_runs import tokens
-from glossary.sentences import Sentences
+from glossary.extract.name_runs import tokens
+from glossary.text.sentences import Sentences
 
 # The sentence around a name as first written: scanning the text near it.
 _PLAIN_STOP = re.compile(r"[.!?](?:\s|$)|\n")

@@ -11,9 +11,9 @@ from conftest import SAMPLE_CONCEPTS, SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.extraction import extract
-from glossary.mention_codec import decode_mentions, encode_mentions
+from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Document, Kind, Mention, Occurrence
+from glossary.pipeline import extract
 from glossary.store import TermBase
 
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -178,7 +178,7 @@ def _version_1_term_base(path: Path) -> None:
     """A term base as version 1 of the schema wrote it: sentences inline."""
     import sqlite3
 
-    from glossary.store_schema import SCHEMA_V1
+    from glossary.store.schema import SCHEMA_V1
 
     conn = sqlite3.connect(path)
     conn.executescript(SCHEMA_V1)

@@ -1,4 +1,4 @@
-"""Tests for the phonotactic validator and tone-style helpers (glossary.syllable)."""
+"""The phonotactic validator and tone-style helpers (glossary.text.syllable)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.syllable import is_vietnamese_syllable, split_tone
 from glossary.text import fold
+from glossary.text.syllable import is_vietnamese_syllable, split_tone
 
 ENGLISH_WORDS = Path("/usr/share/dict/words")
 

@@ -10,9 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_sentences import plain_term_sentence
 
-from glossary.model import Document, Kind, Mention, TermStatus
-from glossary.sentences import Sentences
-from glossary.terms import (
+from glossary.extract.terms import (
     _WORD,
     _chunks,
     _has_variant_spelling,
@@ -23,6 +21,8 @@ from glossary.terms import (
     vi_term_candidates,
     vi_term_key,
 )
+from glossary.model import Document, Kind, Mention, TermStatus
+from glossary.text.sentences import Sentences
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.titles import (
+from glossary.names.titles import (
     canonical_title,
     complement_end,
     is_plural_title,

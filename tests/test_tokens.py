@@ -8,7 +8,7 @@ from conftest import SEEDS, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.tokens import (
+from glossary.text.tokens import (
     _has_marks,
     _non_ascii,
     _surely_english,

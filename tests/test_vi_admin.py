@@ -14,12 +14,12 @@ from conftest import english_concepts, owner_of
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary import restore
 from glossary.cluster import cluster
-from glossary.cluster_base import norm_key, strip_vi_unit
-from glossary.extract import english_mentions
+from glossary.cluster.base import norm_key, strip_vi_unit
+from glossary.extract.english import english_mentions
 from glossary.model import Concept, Document, Kind, Mention
-from glossary.vi_admin import (
+from glossary.names import places as restore
+from glossary.names.vi_admin import (
     club_name,
     document_province,
     english_body,
@@ -36,7 +36,7 @@ needs_gazetteer = pytest.mark.skipif(
 
 
 def _vi(*docs: tuple[str, str]) -> list[Concept]:
-    from glossary.vi_extract import vietnamese_mentions
+    from glossary.extract.vietnamese import vietnamese_mentions
 
     ms: list[Mention] = []
     for path, text in docs:
@@ -281,7 +281,7 @@ def test_club_written_clb_is_the_club_written_fc() -> None:
 
 @needs_gazetteer
 def test_club_across_languages_prefers_the_fc_name() -> None:
-    from glossary.vi_extract import vietnamese_mentions
+    from glossary.extract.vietnamese import vietnamese_mentions
 
     en = "The new names are midfielder Nguyễn Hai Long of Hà Nội FC and others."
     ms = english_mentions(Document("en_01.txt", en))

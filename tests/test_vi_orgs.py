@@ -9,11 +9,11 @@ from conftest import SHARED
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from glossary.extract.vi_orgs import org_spans, syllables, word_key
+from glossary.extract.vi_tokens import tag
+from glossary.extract.vietnamese import vietnamese_mentions
 from glossary.model import Document, Kind, Mention
 from glossary.text import name_key, nfc, to_new_style
-from glossary.vi_extract import vietnamese_mentions
-from glossary.vi_orgs import org_spans, syllables, word_key
-from glossary.vi_tokens import tag
 
 NEWS = SHARED / "corpus" / "news-dev"
 _WORDS = re.compile(r"\w+|[^\w\s]")

@@ -2,7 +2,7 @@
 
 A word lexicon maps an English word stem (`fold`, first six letters) to
 Vietnamese words; `segment_lexicon` learns one from the segments by Dice, a
-translation memory or .mo catalogs add more (`glossary.lexicon`), and
+translation memory or .mo catalogs add more (`glossary.align.lexicon`), and
 `lexicon_factor` weighs a candidate by the translations it holds.
 """
 

@@ -1,6 +1,6 @@
 """The review app: concept table, filter, detail pane, and the review actions.
 
-Handlers only call `glossary.service.Review` and redraw; errors a user can
+Handlers only call `glossary.review.Review` and redraw; errors a user can
 cause (`GlossaryError`: db locked, bad edit, unwritable export path) become
 notifications. Loading and filtering run in thread workers.
 """
@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from glossary import concept_filter
 from glossary.errors import GlossaryError
 from glossary.model import Kind, TermStatus
-from glossary.service import Review, Step
+from glossary.review import Review, Step
 from glossary.store import ConceptSummary, TermBase
 from glossary.tui.screens.export_dialog import ExportDialog, ExportRequest
 from glossary.tui.screens.help import HelpScreen

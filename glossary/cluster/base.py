@@ -1,0 +1,379 @@
+"""Shared pieces of clustering: keys, word splits, the mention group and the
+person index.
+
+Private helpers of the clustering modules (`glossary.cluster` and the
+modules it names) and `glossary.cluster.candidate`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from glossary import text as _text
+from glossary.extract.english import (
+    fold,  # one memo of text.fold for extraction and here
+)
+from glossary.lang.en import ADMIN_WORDS, VI_UNITS
+from glossary.model import (
+    Evidence,
+    Flag,
+    Kind,
+    Mention,
+    TermType,
+)
+from glossary.names import places as restore
+from glossary.names.titles import canonical_title, is_honorific
+from glossary.names.vi_admin import club_name, expand_abbreviation, strip_legal_form
+
+# Clustering keys the same few thousand names hundreds of thousands of times.
+name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
+
+
+_ADMIN_WORDS = ADMIN_WORDS | frozenset(
+    [
+        "tỉnh",
+        "thành",
+        "phố",
+        "quận",
+        "huyện",
+        "phường",
+        "xã",
+    ]
+)
+
+
+_FUNCTION = frozenset({"of", "the", "and", "on", "for", "in", "và", "&"})
+
+
+_WORD_SEP = re.compile(r"[\s,]+")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+# The rule of a short name linked to the one full name it ends. Both passes
+# of the document stage that use it take this one string object, so a
+# document's pickled groups share it, as they did when both were one module.
+GIVEN_NAME = "given-name"
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of `text` between spaces and commas."""
+    return tuple(w for w in _WORD_SEP.split(text) if w)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """The folded words of `text` (`_words`, each through `fold`)."""
+    return tuple(fold(x) for x in _words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def norm_key(text: str, kind: Kind | None) -> str:
+    """The key that decides whether two written forms are one name.
+
+    Places lose administrative words ("Vinh Long Province" == "Vinh Long");
+    organisations lose function words and punctuation.
+
+    >>> norm_key("Economic, Trade, and Scientific-Technical", Kind.ORG)
+    'economictradescientifictechnical'
+    """
+    if kind is Kind.ORG:
+        # "Việt Nam-Belarus Intergovernmental Committee": the pair of
+        # countries is not part of the body's name
+        m = _PAIR.match(text)
+        if m and restore.is_country(m.group(1)) and restore.is_country(m.group(2)):
+            text = m.group(3)
+    if kind is Kind.PLACE:
+        text = strip_vi_unit(text)
+        # "Republic of Belarus" is "Belarus": one key per ISO 3166-1 country;
+        # "Nhật Bản" is "Japan" (CLDR), so both languages name one place
+        usual = restore.country_name(text) or restore.english_country_name(text)
+        if usual is not None and usual not in restore.country_names("VN"):
+            text = usual
+    elif kind is Kind.ORG:
+        # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X"; "Công ty cổ phần Tập đoàn
+        # Hòa Phát" is "Tập đoàn Hòa Phát"
+        text = strip_legal_form(expand_abbreviation(text))
+        text = club_name(text)  # "CLB Hà Nội" is the club "Hà Nội FC"
+    words = list(_words(fold(text).replace("’", "'")))
+    if kind is Kind.PLACE:
+        while len(words) > 1 and words[-1] in _ADMIN_WORDS:
+            words.pop()
+        while len(words) > 1 and words[0] in _ADMIN_WORDS:
+            words.pop(0)
+    if kind is Kind.ORG:
+        words = [w for w in words if w not in _FUNCTION]
+        # "Việt Nam-Belarus Intergovernmental Committee": the pair of
+        # countries is not part of the body's name
+        if (
+            len(words) > 2
+            and "-" in words[0]
+            and all(restore.is_country(p) for p in words[0].split("-") if p)
+        ):
+            words = words[1:]
+    return name_key(" ".join(words)).replace("'", "").replace(",", "")
+
+
+_PAIR = re.compile(r"^([^-–]+?)\s?[-–]\s?(\S+)\s+(.+)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def acronym_of(expansion: str) -> str:
+    """Initials of the capitalised words of `expansion` ("VNA").
+
+    >>> acronym_of("Vietnam News Agency")
+    'VNA'
+    """
+    out = []
+    for w in re.split(r"[\s\-]+", expansion):
+        if w and w[0].isupper() and fold(w) not in _FUNCTION:
+            out.append(w[0])
+    return "".join(out).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    """True if `text` is one word of 2 to 8 characters in capitals ("VNA")."""
+    return 2 <= len(text) <= 8 and text.isupper() and " " not in text
+
+
+@dataclass(slots=True)
+class _Group:
+    """A concept as clustering builds it: its mentions and what is known of them.
+
+    `merged_into` is the group it was merged into, if any (see `root`).
+    """
+
+    kind: Kind
+    doc: str  # "" once it spans documents
+    key: str
+    members: list[tuple[Mention, TermType, Evidence]] = field(default_factory=list)
+    extra: list[tuple[str, str, TermType, Evidence, Mention]] = field(
+        default_factory=list
+    )  # (text, lang, type, evidence, mention) for synthesized terms ("PM Dung")
+    flags: set[Flag] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+    local: bool = False  # identity is document-local (short or 2-syllable names)
+    vi_name: str = ""  # full Vietnamese name the document implies ("Sở X tỉnh Y")
+    merged_into: _Group | None = None
+
+    def root(self) -> _Group:
+        """The group this one was finally merged into (itself if none)."""
+        g = self
+        while g.merged_into is not None:
+            g = g.merged_into
+        return g
+
+    def add(self, m: Mention, t: TermType, ev: Evidence) -> None:
+        """Add mention `m` as a term of type `t`, and count its title."""
+        self.members.append((m, t, ev))
+        if m.title and not is_honorific(m.title):
+            self.roles[canonical_title(m.title)] += 1
+
+
+Member = tuple[Mention, TermType, Evidence]
+Extra = tuple[str, str, TermType, Evidence, Mention]
+
+
+@dataclass(frozen=True, slots=True)
+class DocGroup:
+    """One concept as one document's clustering left it (a frozen `_Group`).
+
+    Attributes:
+        kind: the concept's kind.
+        doc: the document's path.
+        key: the key the corpus stage merges full names by.
+        members: the mentions, each with its term type and evidence.
+        extra: synthesized forms ("PM Chính"): text, lang, type, evidence
+            and the mention they stand for.
+        flags: flags set so far (ambiguous).
+        notes: notes so far ("ambiguous: A | B").
+        roles: titles held and how often, in first-seen order.
+        local: True if the identity stays in this document (short names).
+        vi_name: the full Vietnamese name the document implies, if any.
+    """
+
+    kind: Kind
+    doc: str
+    key: str
+    members: tuple[Member, ...]
+    extra: tuple[Extra, ...] = ()
+    flags: frozenset[Flag] = frozenset()
+    notes: tuple[str, ...] = ()
+    roles: tuple[tuple[str, int], ...] = ()
+    local: bool = False
+    vi_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocClusters:
+    """What clustering needs to know of one document: its groups and titles.
+
+    Picklable (frozen dataclasses and tuples of model objects), so extraction
+    workers can compute it and send it to the process that merges the corpus.
+
+    Attributes:
+        document: the document's path.
+        groups: names grouped within the document, in order of first mention.
+        titles: title mentions by title key, keys in order of first mention;
+            each with its term type and evidence.
+    """
+
+    document: str
+    groups: tuple[DocGroup, ...] = ()
+    titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
+
+
+def _freeze(g: _Group) -> DocGroup:
+    """`g` as a frozen, picklable `DocGroup`."""
+    return DocGroup(
+        g.kind,
+        g.doc,
+        g.key,
+        tuple(g.members),
+        tuple(g.extra),
+        frozenset(g.flags),
+        tuple(g.notes),
+        tuple(g.roles.items()),
+        g.local,
+        g.vi_name,
+    )
+
+
+def _thaw(d: DocGroup) -> _Group:
+    """A working `_Group` from a `DocGroup` (the inverse of `_freeze`)."""
+    return _Group(
+        d.kind,
+        d.doc,
+        d.key,
+        list(d.members),
+        list(d.extra),
+        set(d.flags),
+        list(d.notes),
+        Counter(dict(d.roles)) if d.roles else Counter(),
+        d.local,
+        d.vi_name,
+    )
+
+
+def _ev(rule: str, m: Mention, detail: str = "") -> Evidence:
+    """Evidence by `rule` at the place of mention `m`."""
+    return Evidence(rule, m.document, m.start, m.end, detail)
+
+
+def _name_words(m: Mention) -> tuple[str, ...]:
+    """The words of the name `m` (split on spaces)."""
+    return _split_name(m.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_name(text: str) -> tuple[str, ...]:
+    """The words of a name (split on spaces)."""
+    return tuple(w for w in _SPACES.split(text) if w)
+
+
+def _vietnamese_group(g: _Group) -> bool:
+    """True if the first name of `g` is a Vietnamese name: a Vietnamese surname
+    first, and Vietnamese syllables only."""
+    words = _name_words(g.members[0][0])
+    return fold(words[0]) in restore.VIETNAMESE_SURNAMES and all(
+        restore.is_syllable(w) for w in words
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The `name_key` of each word."""
+    return tuple(name_key(w) for w in words)
+
+
+# A Vietnamese administrative category before a place's own name ("xã Cẩm
+# Thủy", "tỉnh Thanh Hóa", "thành phố Hà Nội"); matched with its marks, so the
+# syllables "Thanh", "Xa", "Quan" of plain names are never taken for one. A
+# number after it is the name itself ("Quận 1", "Phường 3") and stays.
+_VI_UNIT_PREFIX = re.compile(
+    rf"^(?:{'|'.join(VI_UNITS)})\s+(?=[^\W\d])",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def strip_vi_unit(text: str) -> str:
+    """A place name without its leading Vietnamese category words.
+
+    >>> strip_vi_unit("xã Cẩm Thủy"), strip_vi_unit("Quận 1")
+    ('Cẩm Thủy', 'Quận 1')
+    """
+    return _VI_UNIT_PREFIX.sub("", text, count=1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_admin(text: str) -> str:
+    """`text` without its trailing administrative words ("Vinh Long
+    Province" → "Vinh Long"), never down to nothing."""
+    words = text.split()
+    while len(words) > 1 and fold(words[-1]) in _ADMIN_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _refers_to(short: tuple[str, ...], g: _Group) -> bool:
+    """True if the short name `short` can refer to person group `g`."""
+    n = len(short)
+    sk = _word_keys(short)
+    for m, t, _ in g.members:
+        if t is not TermType.FULL_FORM:
+            continue
+        words = _word_keys(_name_words(m))
+        if len(words) <= n:
+            continue
+        if words[-n:] == sk:
+            return True
+        if not _vietnamese_group(g) and words[:n] == sk:
+            return True  # surname-first: "Kubrakov Ivan Vladimirovich", "Kim"
+    return False
+
+
+def _absorb_short_form(h: _Group, g: _Group, rule: str) -> None:
+    """Move `g` into `h` as short forms of `h`'s name, by `rule`."""
+    full = h.members[0][0].text
+    for m, _t, _e in g.members:
+        h.add(m, TermType.SHORT_FORM, _ev(rule, m, full))
+    h.extra.extend(g.extra)
+    g.merged_into = h
+
+
+_PersonIndex = dict[tuple[str, ...], list[_Group]]
+
+
+def _person_index(persons: list[_Group]) -> _PersonIndex:
+    """Person groups by every tail of their full names (and head, if foreign).
+
+    Exactly the non-empty short names `_refers_to` accepts for each group
+    (given its full forms now), in the order of `persons`, so the passes look
+    at a few candidates instead of every person (they were quadratic).
+    """
+    index: _PersonIndex = {}
+    for h in persons:
+        vietnamese = _vietnamese_group(h)
+        keys: set[tuple[str, ...]] = set()
+        for text in {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}:
+            keys.update(_name_tails(text, vietnamese))
+        for key in keys:
+            index.setdefault(key, []).append(h)
+    return index
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tails(text: str, vietnamese: bool) -> frozenset[tuple[str, ...]]:
+    """Word keys of the short names that can refer to the full name `text`."""
+    words = _word_keys(_split_name(text))
+    keys = {words[-n:] for n in range(1, len(words))}
+    if not vietnamese:
+        keys.update(words[:n] for n in range(1, len(words)))
+    return frozenset(keys)

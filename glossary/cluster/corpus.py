@@ -1,0 +1,351 @@
+"""The corpus stage of clustering: documents' groups merged into candidates.
+
+Private helper of `glossary.cluster` (see there): full names merge by key
+across documents, then short references, acronyms and short organisation
+names with no full form in their document join the one corpus concept they
+fit; `glossary.cluster.candidate` turns each merged group into a candidate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from glossary.cluster.base import (
+    Member,
+    _absorb_short_form,
+    _folded_words,
+    _Group,
+    _name_words,
+    _person_index,
+    _PersonIndex,
+    _refers_to,
+    _vietnamese_group,
+    acronym_of,
+    name_key,
+)
+from glossary.cluster.candidate import _candidate
+from glossary.lang.en import ORG_HEADS
+from glossary.model import (
+    Candidate,
+    Evidence,
+    Flag,
+    Kind,
+    TermType,
+)
+from glossary.names import places as restore
+
+
+def _corpus_stage(
+    groups: list[_Group], titles: Iterable[dict[str, list[Member]]]
+) -> list[Candidate]:
+    """Merge the documents' `groups` and their `titles` into candidates."""
+    title_groups: dict[str, _Group] = {}
+    for doc_titles in titles:
+        for key, members in doc_titles.items():
+            t = title_groups.get(key)
+            if t is None:
+                t = title_groups[key] = _Group(Kind.TITLE, "", key)
+            for m, ttype, ev in members:
+                t.add(m, ttype, ev)
+    merged = _merge_corpus(groups)
+    out = [_candidate(g) for g in merged]
+    out.extend(_candidate(g) for g in title_groups.values())
+    return out
+
+
+def _merge_corpus(groups: list[_Group]) -> list[_Group]:
+    """Merge the documents' groups across documents, strongest evidence first.
+
+    Full names by key, then forms with no kind into the one typed concept of
+    their key; then names with no full form in their document join the one
+    corpus concept they fit: titled short names, two-syllable names,
+    acronyms, short organisation names. Returns the groups left standing,
+    in order of first mention.
+    """
+    out = _merge_same_names(groups)
+    _join_untyped(out)
+    fulls = [g for g in out if g.merged_into is None and not g.local]
+    persons = [g for g in fulls if g.kind is Kind.PERSON]
+    tails = _person_index(persons)
+    _link_titled_short_names(out, tails)
+    _link_two_syllable_corpus(out, tails)
+    _link_acronyms_corpus(fulls)
+    _link_org_short_forms_corpus(fulls)
+    return [g for g in out if g.merged_into is None]
+
+
+def _merge_same_names(groups: list[_Group]) -> list[_Group]:
+    """Merge groups of the same kind and key ("same-name-corpus"); an acronym
+    alone is keyed by its letters.
+
+    Document-local groups (short names, two-syllable Vietnamese persons)
+    merge with nothing. Returns every group left, in order.
+    """
+    by_key: dict[tuple[Kind, str], _Group] = {}
+    out: list[_Group] = []
+    for g in groups:
+        if g.local or (g.kind is Kind.PERSON and _short_person(g)):
+            g.local = True
+            out.append(g)
+            continue
+        k = (g.kind, g.key if not _all_acronyms(g) else _acr_key(g))
+        h = by_key.get(k)
+        if h is None:
+            by_key[k] = g
+            out.append(g)
+            continue
+        _absorb(h, g, "same-name-corpus")
+    return out
+
+
+def _join_untyped(out: list[_Group]) -> None:
+    """A form with no kind of its own joins the one typed concept with its
+    key ("same-name-typed")."""
+    typed: dict[str, list[_Group]] = {}
+    for g in out:
+        if g.merged_into is None and not g.local and g.kind is not Kind.OTHER:
+            typed.setdefault(g.key, []).append(g)
+    for g in out:
+        if g.kind is Kind.OTHER and g.merged_into is None:
+            same = typed.get(g.key, [])
+            if len(same) == 1:
+                _absorb(same[0], g, "same-name-typed")
+
+
+def _link_titled_short_names(out: list[_Group], tails: _PersonIndex) -> None:
+    """Short references with no full name in their document join the one
+    corpus person whose name ends (or starts) with them AND who holds the
+    same title ("PM Chinh" → Phạm Minh Chính, Prime Minister), by
+    "short-name+title-corpus"; fitting several flags them ambiguous.
+
+    `tails` indexes the corpus persons named in full (`_person_index`).
+    """
+    role_heads: dict[int, set[str]] = {}
+    refers_to: dict[tuple[tuple[str, ...], int], bool] = {}
+    for g in out:
+        if not g.local or g.merged_into is not None or g.kind is not Kind.PERSON:
+            continue
+        if Flag.AMBIGUOUS in g.flags or any(
+            len(_name_words(m)) > 1 and t is TermType.FULL_FORM for m, t, _ in g.members
+        ):
+            continue
+        if not g.roles:
+            continue
+        words = _name_words(g.members[0][0])
+        heads = _role_heads(g.roles)
+        fits = []
+        for h in tails.get(tuple(name_key(w) for w in words), ()):
+            hh = role_heads.get(id(h))
+            if hh is None:
+                hh = role_heads[id(h)] = _role_heads(h.roles)
+            if not hh & heads:
+                continue
+            # full names do not change in this pass (it adds one-word ones)
+            refers = refers_to.get((words, id(h)))
+            if refers is None:
+                refers = refers_to[words, id(h)] = _refers_to(words, h)
+            if refers:
+                fits.append(h)
+        if len(fits) == 1:
+            _absorb(fits[0], g, "short-name+title-corpus")
+            del role_heads[id(fits[0])]  # it has the titles of `g` now
+        elif len(fits) > 1:
+            _flag_ambiguous(g, fits)
+
+
+def _flag_ambiguous(g: _Group, fits: list[_Group]) -> None:
+    """Flag `g` ambiguous, with a note naming the concepts it fits."""
+    g.flags.add(Flag.AMBIGUOUS)
+    names = sorted({f.members[0][0].text for f in fits})
+    g.notes.append("ambiguous: " + " | ".join(names))
+
+
+def _link_acronyms_corpus(fulls: list[_Group]) -> None:
+    """Acronyms with no expansion in their document join the one corpus
+    place or organisation whose full forms have their initials
+    ("acronym-initials-corpus"); fitting several flags them ambiguous.
+
+    The initials are taken once: this pass only adds acronyms, which do not
+    change them.
+    """
+    by_initials: dict[str, list[_Group]] = {}
+    for h in fulls:
+        if h.merged_into is None and h.kind in (Kind.ORG, Kind.PLACE):
+            texts = {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}
+            initials = {acronym_of(text): None for text in texts}
+            for a in initials:
+                by_initials.setdefault(a, []).append(h)
+    for g in fulls:
+        if g.merged_into is not None or not _all_acronyms(g):
+            continue
+        acr = g.members[0][0].text
+        fits = [
+            h for h in by_initials.get(acr, ()) if h is not g and h.merged_into is None
+        ]
+        if len(fits) == 1:
+            _absorb(fits[0], g, "acronym-initials-corpus")
+        elif len(fits) > 1:
+            _flag_ambiguous(g, fits)
+
+
+def _link_org_short_forms_corpus(fulls: list[_Group]) -> None:
+    """Short organisation names ("Intergovernmental Committee") with no long
+    form in their document join the one corpus organisation they begin
+    ("org-short-form-corpus"; see `_org_prefix`).
+
+    Several fits are one if they were merged into one concept meanwhile.
+    """
+    orgs = [h for h in fulls if h.kind is Kind.ORG]
+    place = {id(h): n for n, h in enumerate(orgs)}
+    by_word: dict[str, dict[int, _Group]] = {}  # see `_index_org_form`
+    for h in orgs:
+        for m, _, _ in h.members:
+            _index_org_form(by_word, h, m.text)
+    for g in fulls:
+        if g.merged_into is not None or g.kind is not Kind.ORG or _all_acronyms(g):
+            continue
+        w = _folded_words(g.members[0][0].text)
+        if len(w) < 2 or w[-1] not in ORG_HEADS:
+            continue
+        fits = []
+        for h in sorted(by_word.get(w[0], {}).values(), key=lambda h: place[id(h)]):
+            if h is g or h.merged_into is not None:
+                continue
+            if any(_org_prefix(w, m.text) for m, _, _ in h.members):
+                fits.append(h)
+        roots = {f.root().key for f in fits}
+        if len(fits) >= 1 and len(roots) == 1:
+            root = fits[0].root()
+            _absorb(root, g, "org-short-form-corpus")
+            for m, _, _ in g.members:
+                _index_org_form(by_word, root, m.text)
+
+
+def _absorb(h: _Group, g: _Group, rule: str) -> None:
+    """Move every member of `g` into `h`, recording `rule` as the evidence."""
+    h.members.extend(
+        (m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
+        for m, t, ev in g.members
+    )
+    if g.roles:  # what `_Group.add` would count for them: `g` counted them so
+        h.roles.update(g.roles)
+    h.extra.extend(
+        (text, lang, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail), m)
+        for text, lang, t, ev, m in g.extra
+    )
+    h.flags |= g.flags
+    h.notes.extend(n for n in g.notes if n not in h.notes)
+    h.doc = ""
+    g.merged_into = h
+
+
+def _short_person(g: _Group) -> bool:
+    """Names too short to link across documents: one word, or a Vietnamese
+    name of two syllables ("Nguyen Dung" may be Nguyễn Dung or Nguyễn Dũng)."""
+    full = [m for m, t, _ in g.members if t is TermType.FULL_FORM]
+    if not full:
+        return True
+    longest = max(len(_name_words(m)) for m in full)
+    return longest < 2 or (longest < 3 and _vietnamese_group(g))
+
+
+def _all_acronyms(g: _Group) -> bool:
+    """True if every member of `g` is an acronym."""
+    return all(t is TermType.ACRONYM for _, t, _ in g.members)
+
+
+def _acr_key(g: _Group) -> str:
+    """The corpus key of a group of acronyms only: its letters."""
+    return "acr:" + g.members[0][0].text
+
+
+def _role_heads(roles: Counter[str]) -> set[str]:
+    """Titles and their heads: "Minister of Home Affairs" also counts as
+    "Minister"."""
+    out = set(roles)
+    out.update(r.split(" of ")[0] for r in roles)
+    return out
+
+
+def _link_two_syllable_corpus(
+    out: list[_Group], tails: dict[tuple[str, ...], list[_Group]]
+) -> None:
+    """Two-syllable names with no full name in their document ("Tien Linh",
+    "Quang Hải") to the one Vietnamese person of the corpus whose full name
+    of three or more syllables ends with both.
+
+    Middle and given name together are far rarer than a given name alone, and
+    a second full name ending the same way leaves the short name unlinked.
+    The two documents must also share another person named in full, so a
+    footballer "Van Quyet" is not the businessman "Trịnh Văn Quyết" of a
+    business page.
+    """
+    shorts = []
+    for g in out:
+        if g.merged_into is not None or Flag.AMBIGUOUS in g.flags:
+            continue
+        if not (g.kind is Kind.OTHER or (g.kind is Kind.PERSON and g.local)):
+            continue
+        words = _name_words(g.members[0][0])
+        if len(words) != 2 or any(
+            m.text != g.members[0][0].text for m, _, _ in g.members
+        ):
+            continue
+        if not all(restore.is_syllable(w) for w in words):
+            continue
+        if not all(w[:1].isupper() and not w.isupper() for w in words):
+            continue
+        shorts.append((g, words))
+    if not shorts:
+        return
+    people: dict[str, set[int]] = {}  # document → ids of full-name persons
+    for h in out:
+        if h.merged_into is None and not h.local and h.kind is Kind.PERSON:
+            for m, _, _ in h.members:
+                people.setdefault(m.document, set()).add(id(h))
+    for g, words in shorts:
+        key = tuple(name_key(w) for w in words)
+        fits = [
+            h
+            for h in tails.get(key, ())
+            if h.merged_into is None
+            and _vietnamese_group(h)
+            and _refers_to(words, h)
+            and len(_name_words(h.members[0][0])) >= 3
+            and _share_person(g, h, people)
+        ]
+        if len(fits) == 1:
+            _absorb_short_form(fits[0], g, "given-name-corpus")
+            fits[0].doc = ""
+
+
+def _share_person(g: _Group, h: _Group, people: dict[str, set[int]]) -> bool:
+    """True if a document of `g` and one of `h` name a third person in full."""
+    here = set().union(*(people.get(m.document, set()) for m, _, _ in g.members))
+    there = {m.document for m, _, _ in h.members} - {
+        m.document for m, _, _ in g.members
+    }
+    return any((here & people.get(d, set())) - {id(h)} for d in there)
+
+
+def _index_org_form(
+    by_word: dict[str, dict[int, _Group]], h: _Group, text: str
+) -> None:
+    """Index organisation `h` under the word a short form of `text` begins with:
+    its first folded word, or its second after an "X-Y" first word."""
+    hw = _folded_words(text)
+    if hw:
+        by_word.setdefault(hw[0], {})[id(h)] = h
+    if len(hw) > 1 and "-" in hw[0]:
+        by_word.setdefault(hw[1], {})[id(h)] = h
+
+
+def _org_prefix(short: tuple[str, ...], long_text: str) -> bool:
+    """True if `short` words begin `long_text` (after a leading "X-Y" prefix)."""
+    hw = _folded_words(long_text)
+    if len(hw) > len(short) and hw[: len(short)] == short:
+        return True
+    return (
+        len(hw) > len(short) + 1 and hw[1 : len(short) + 1] == short and ("-" in hw[0])
+    )

@@ -1,0 +1,479 @@
+"""The per-document stage of clustering: one document's mentions into groups.
+
+Private helper of `glossary.cluster` (see there). `_document_stage` sorts a
+document's mentions into title mentions and names; `_cluster_doc` puts each
+name in a group (full names by key, short references to the one full name
+they fit, acronyms to their expansion), then runs the passes of
+`glossary.cluster.document_links`, which link whole groups to each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from glossary.cluster.base import (
+    GIVEN_NAME,
+    Member,
+    _ev,
+    _Group,
+    _is_acronym,
+    _name_tails,
+    _name_words,
+    _person_index,
+    _PersonIndex,
+    _refers_to,
+    _strip_admin,
+    _vietnamese_group,
+    _word_keys,
+    _words,
+    acronym_of,
+    name_key,
+    norm_key,
+)
+from glossary.cluster.document_links import (
+    _attach_provinces,
+    _link_club_names,
+    _link_club_places,
+    _link_org_short_forms,
+    _link_two_word_persons,
+)
+from glossary.extract.english import fold
+from glossary.model import (
+    Flag,
+    Kind,
+    Mention,
+    TermType,
+)
+from glossary.names import places as restore
+from glossary.names.titles import canonical_title, is_honorific, is_plural_title
+
+
+def _document_stage(
+    document: str, mentions: Sequence[Mention]
+) -> tuple[list[_Group], dict[str, list[Member]]]:
+    """One document's names grouped (`_cluster_doc`), and its title mentions
+    by title key (TERM mentions are skipped)."""
+    titles: dict[str, list[Member]] = {}
+    names: list[Mention] = []
+    for m in mentions:
+        if m.kind is Kind.TERM:
+            continue
+        if m.kind is Kind.TITLE:
+            key, member = _title_member(m)
+            titles.setdefault(key, []).append(member)
+            continue
+        names.append(m)
+    if not names:
+        return [], titles
+    return _cluster_doc(document, sorted(names, key=lambda x: x.start)), titles
+
+
+def _title_member(m: Mention) -> tuple[str, Member]:
+    """The key of the title concept of `m`, and `m` as its member."""
+    full = canonical_title(m.text)
+    if is_plural_title(m.text):
+        ttype = TermType.VARIANT  # "Deputy Prime Ministers"
+    elif full == m.text:
+        ttype = TermType.FULL_FORM
+    else:
+        ttype = TermType.SHORT_FORM
+    return f"title:{name_key(full)}", (m, ttype, _ev("title", m))
+
+
+@dataclass(slots=True)
+class _DocGroups:
+    """One document's groups as the passes of `_cluster_doc` build them.
+
+    Attributes:
+        doc: the document's path.
+        full: the groups by kind and key.
+        order: the groups in order of creation (of first mention).
+    """
+
+    doc: str
+    full: dict[tuple[Kind, str], _Group] = field(default_factory=dict)
+    order: list[_Group] = field(default_factory=list)
+
+    def group_for(self, kind: Kind, key: str) -> _Group:
+        """The group of `kind` and `key`, made (and put in order) if new."""
+        g = self.full.get((kind, key))
+        if g is None:
+            g = self.full[(kind, key)] = _Group(kind, self.doc, key)
+            self.order.append(g)
+        return g
+
+
+def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
+    """Group one document's names (`ms`, in document order) into concepts.
+
+    Full names first, by key; then the passes that link the other mentions
+    to them, strongest evidence first: parenthetical aliases, short names,
+    acronyms; then the passes of `glossary.cluster.document_links`, which link
+    whole groups. Returns the groups left standing, in order of first
+    mention.
+    """
+    groups = _DocGroups(doc)
+    shorts, acronyms = _group_full_names(groups, ms)
+    persons = [g for g in groups.order if g.kind is Kind.PERSON]
+    _link_parenthesis_aliases(groups, ms, shorts)
+    _link_short_names(groups, ms, shorts, persons)
+    _link_acronyms(groups, acronyms, ms)
+    order = groups.order
+    _link_org_short_forms(order)
+    _link_two_word_persons(order)
+    _link_club_places(ms, order)
+    _link_club_names(order)
+    _attach_provinces(ms, order)
+    return [g for g in order if g.merged_into is None and g.members]
+
+
+def _group_full_names(
+    groups: _DocGroups, ms: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """Put each place, organisation and person named in full in the group of
+    its key (evidence "same-name").
+
+    Persons need two words or more, and not the two syllables of a name
+    without surname ("Tien Linh"). Returns what the later passes link: the
+    short names (any other name, typed or not) and the acronyms, in order.
+    """
+    group_for = groups.group_for
+    shorts: list[Mention] = []
+    acronyms: list[Mention] = []
+    for m in ms:
+        if m.kind in (Kind.PLACE, Kind.ORG) and not (
+            _is_acronym(m.text)
+            and (m.kind is Kind.ORG or restore.country_names(m.text))
+        ):
+            _add_place_or_org(group_for(m.kind, norm_key(m.text, m.kind)), m)
+        elif _is_acronym(m.text) and m.kind is not Kind.PERSON:
+            acronyms.append(m)
+        elif (
+            m.kind is Kind.PERSON
+            and len(words := _name_words(m)) >= 2
+            and not _two_syllable_short(words)
+        ):
+            g = group_for(Kind.PERSON, name_key(m.text))
+            g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+        else:
+            shorts.append(m)
+    return shorts, acronyms
+
+
+def _add_place_or_org(g: _Group, m: Mention) -> None:
+    """Add the full name `m` to its group `g`, and a place's name without its
+    administrative word ("Tam Kỳ" of "Tam Kỳ city") as a short form."""
+    g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+    bare = _strip_admin(m.text) if m.kind is Kind.PLACE else m.text
+    if bare != m.text and not _looks_like_person(bare):
+        g.extra.append(
+            (
+                bare,
+                m.lang,
+                TermType.SHORT_FORM,
+                _ev("administrative-word", m, m.text),
+                m,
+            )
+        )
+
+
+def _link_parenthesis_aliases(
+    groups: _DocGroups, ms: list[Mention], shorts: list[Mention]
+) -> None:
+    """A short name followed by a full person's name in parentheses is that
+    person's variant: "Rafaelson (Nguyen Xuan Son)" (evidence "parenthesis").
+
+    The linked names leave `shorts`.
+    """
+    by_start = {m.start: m for m in ms}
+    for m in list(shorts):
+        nxt = by_start.get(m.end + 2)
+        if (
+            nxt is not None
+            and _is_full_person(nxt)
+            and f"{m.text} ({nxt.text})" in nxt.context
+        ):
+            alias = groups.full.get((Kind.PERSON, name_key(nxt.text)))
+            if alias is not None:
+                alias.add(m, TermType.VARIANT, _ev("parenthesis", m, nxt.text))
+                shorts.remove(m)
+
+
+def _link_short_names(
+    groups: _DocGroups,
+    ms: list[Mention],
+    shorts: list[Mention],
+    persons: list[_Group],
+) -> None:
+    """Link each short name to the one person of the document it can refer to.
+
+    A given name or surname joins the one full name of `persons` that ends
+    (or, surname-first, starts) with it. Failing that, an untyped name joins
+    the one organisation or place written the same way, and a typed one its
+    own group by key; a name fitting two persons gets a group of its own
+    flagged ambiguous; any other gets a document-local group.
+    """
+    titled = _titled_short_names(shorts, ms)
+    # persons by the short names that can refer to them (see `_person_index`)
+    tails = _person_index(persons)
+    indexed = {id(g) for g in persons}
+    for m in shorts:
+        words = _name_words(m)
+        if words:
+            fits = list(tails.get(_word_keys(words), ()))
+        else:
+            fits = [g for g in persons if _refers_to(words, g)]
+        if not fits and m.kind is None and _join_typed(m, groups.full):
+            continue
+        if not fits and m.kind not in (None, Kind.PERSON):
+            g = groups.group_for(m.kind, norm_key(m.text, m.kind))
+            g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+        elif len(fits) == 1:
+            _add_short_name(fits[0], m)
+        elif len(fits) > 1:
+            _add_ambiguous(groups, m, fits)
+        else:
+            _add_unlinked(groups, m, titled, tails, indexed)
+
+
+def _add_short_name(g: _Group, m: Mention) -> None:
+    """Add the short name `m` to the one person `g` it fits ("given-name" or
+    "surname"), and "PM Chính" too when the title is written before it."""
+    rule = GIVEN_NAME if _vietnamese_group(g) else "surname"
+    g.add(m, TermType.SHORT_FORM, _ev(rule, m, g.members[0][0].text))
+    if (
+        m.title
+        and not is_honorific(m.title)
+        and len(m.title) <= 9
+        and _title_adjacent(m)
+    ):
+        a = _with_title(m)
+        g.extra.append(
+            (
+                a.text,
+                m.lang,
+                TermType.SHORT_FORM,
+                _ev(rule + "+title", a, g.members[0][0].text),
+                a,
+            )
+        )
+
+
+def _add_ambiguous(groups: _DocGroups, m: Mention, fits: list[_Group]) -> None:
+    """A short name fitting several persons: a document-local person of its
+    own, flagged ambiguous, with a note naming them."""
+    key = f"{name_key(m.text)}@{groups.doc}"
+    g = groups.group_for(Kind.PERSON, key)
+    g.local = True
+    g.add(m, TermType.SHORT_FORM, _ev("ambiguous", m))
+    g.flags.add(Flag.AMBIGUOUS)
+    names = sorted({f.members[0][0].text for f in fits})
+    note = "ambiguous: " + " | ".join(names)
+    if note not in g.notes:
+        g.notes.append(note)
+
+
+def _add_unlinked(
+    groups: _DocGroups,
+    m: Mention,
+    titled: set[str],
+    tails: _PersonIndex,
+    indexed: set[int],
+) -> None:
+    """A short name fitting no person: the group of its key ("same-name").
+
+    It is a person if typed one, titled, or given a title elsewhere in the
+    document (`titled`); a person's identity stays in the document. A new
+    full form of a person in `indexed` goes into `tails` too.
+    """
+    kind = m.kind or (Kind.PERSON if m.title else Kind.OTHER)
+    if kind is Kind.OTHER and name_key(m.text) in titled:
+        # "Chinh said" after "PM Chinh": the document already names this
+        # short name as a person
+        kind = Kind.PERSON
+    g = groups.group_for(kind, name_key(m.text))
+    g.local = kind is Kind.PERSON
+    g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+    if id(g) in indexed:  # a new full form of a known person
+        _index_person(tails, g, m)
+    if (
+        kind is Kind.PERSON
+        and m.title
+        and len(m.title) <= 9
+        and not is_honorific(m.title)
+        and _title_adjacent(m)
+    ):
+        a = _with_title(m)
+        g.extra.append((a.text, m.lang, TermType.SHORT_FORM, _ev("title", a), a))
+
+
+def _link_acronyms(
+    groups: _DocGroups, acronyms: list[Mention], ms: list[Mention]
+) -> None:
+    """Link each acronym to its expansion in the document.
+
+    First the name written right before it in parentheses, if the acronym
+    spells (the start or end of) its initials ("acronym-parenthesis"); else
+    the one organisation or place of the document whose initials it is
+    ("acronym-initials"); else its own group (a country code its country's).
+    """
+    if not acronyms:
+        return
+    orgs = [g for g in groups.order if g.kind in (Kind.ORG, Kind.PLACE)]
+    # the initials of every form of those groups, kept up to date below
+    initials_of: dict[str, dict[int, _Group]] = {}
+    for g in orgs:
+        for x in g.members:
+            initials_of.setdefault(acronym_of(x[0].text), {})[id(g)] = g
+    org_ids = {id(g) for g in orgs}
+    by_end: dict[int, list[Mention]] = {}
+    for m in ms:
+        by_end.setdefault(m.end, []).append(m)
+    for a in acronyms:
+        target = _parenthesis_expansion(groups, a, by_end)
+        if target is not None:
+            known = id(target) in org_ids
+        elif len(fits := list(initials_of.get(a.text, {}).values())) == 1:
+            target = fits[0]
+            target.add(
+                a,
+                TermType.ACRONYM,
+                _ev("acronym-initials", a, target.members[0][0].text),
+            )
+            known = True
+        else:
+            target = _acronym_group(groups, a)
+            known = id(target) in org_ids
+        if known:  # the acronym's own initials find its group too
+            initials_of.setdefault(acronym_of(a.text), {})[id(target)] = target
+
+
+def _parenthesis_expansion(
+    groups: _DocGroups, a: Mention, by_end: dict[int, list[Mention]]
+) -> _Group | None:
+    """Add acronym `a` to the group of the name written right before it in
+    parentheses, "Vietnam News Agency (VNA)", and return that group."""
+    prev = [
+        m
+        for m in by_end.get(a.start - 2, ())
+        if m.kind in (Kind.ORG, Kind.PLACE, Kind.OTHER, None)
+    ]
+    for p in prev:
+        if f"{p.text} ({a.text})" not in a.context:
+            continue
+        initials = acronym_of(p.text)
+        if (
+            initials == a.text
+            or initials.startswith(a.text)
+            or (initials.endswith(a.text) and len(a.text) >= 3)
+        ):
+            target = groups.full.get((p.kind or Kind.ORG, norm_key(p.text, p.kind)))
+            if target is not None:
+                target.add(a, TermType.ACRONYM, _ev("acronym-parenthesis", a, p.text))
+                return target
+    return None
+
+
+def _acronym_group(groups: _DocGroups, a: Mention) -> _Group:
+    """Add acronym `a` with no expansion to its own group and return it: an
+    organisation's by its key, a country code to its country's group."""
+    kind = a.kind or Kind.ORG
+    akey = norm_key(a.text, kind)
+    if kind is Kind.PLACE:
+        keys = [norm_key(n, kind) for n in restore.country_names(a.text)]
+        local = [k for k in keys if (kind, k) in groups.full]
+        if local or keys:
+            akey = (local or keys)[0]
+    g = groups.group_for(kind, akey)
+    g.add(
+        a,
+        TermType.ACRONYM if kind is Kind.ORG else TermType.FULL_FORM,
+        _ev("same-name", a),
+    )
+    return g
+
+
+def _is_full_person(m: Mention) -> bool:
+    """True if `m` is a person named in two words or more."""
+    return m.kind is Kind.PERSON and len(_name_words(m)) >= 2
+
+
+def _join_typed(m: Mention, full: dict[tuple[Kind, str], _Group]) -> bool:
+    """An untyped name joins the one organisation or place of its document
+    written the same way ("Thép Xanh Nam Định" after "(Thép Xanh Nam Định)")."""
+    same = [
+        g
+        for k in (Kind.ORG, Kind.PLACE)
+        if (g := full.get((k, norm_key(m.text, k)))) is not None
+    ]
+    if len(same) != 1:
+        return False
+    same[0].add(m, TermType.FULL_FORM, _ev("same-name", m))
+    return True
+
+
+def _index_person(index: _PersonIndex, h: _Group, m: Mention) -> None:
+    """Add the short names of a new full form `m` of `h` to `index`."""
+    for key in _name_tails(m.text, _vietnamese_group(h)):
+        hs = index.setdefault(key, [])
+        if not any(x is h for x in hs):
+            hs.append(h)
+
+
+def _with_title(m: Mention) -> Mention:
+    """The alias "PM Chính" as a mention spanning title and name.
+
+    The extractor splits the title off the same run of words, so it ends one
+    space before the name.
+    """
+    return m._replace(
+        text=f"{m.title} {m.text}",
+        start=max(0, m.start - len(m.title) - 1),
+        title="",
+    )
+
+
+def _title_adjacent(m: Mention) -> bool:
+    """True if the title is written right before the name ("PM Chính"), not
+    carried over from "Chairman of the Presidential Office Le Khanh Hai"."""
+    return f"{m.title} {m.text}" in m.context
+
+
+def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:
+    """Keys of short names the document gives a title ("PM Chinh", "Ambassador
+    Ngu"), so their bare uses ("Chinh said") are the same person.
+
+    A key that the document also uses for a place, an organisation or another
+    typed non-person is ambiguous and left out.
+    """
+    keys = {name_key(m.text) for m in shorts if m.kind is Kind.PERSON and m.title}
+    if not keys:
+        return keys
+    typed = {
+        norm_key(m.text, m.kind)
+        for m in {(m.text, m.kind): m for m in ms if m.kind not in _UNTYPED}.values()
+    }
+    return keys - typed
+
+
+_UNTYPED = frozenset({None, Kind.PERSON, Kind.OTHER, Kind.TITLE})
+
+
+def _looks_like_person(text: str) -> bool:
+    """True if `text` has the shape of a Vietnamese personal name ("Ho Chi Minh")."""
+    words = _words(text)
+    return (
+        len(words) >= 2
+        and fold(words[0]) in restore.VIETNAMESE_SURNAMES
+        and all(restore.is_syllable(w) for w in words)
+    )
+
+
+def _two_syllable_short(words: tuple[str, ...]) -> bool:
+    """Footballer-style two-syllable names without a surname ("Tien Linh")."""
+    return (
+        len(words) == 2
+        and fold(words[0]) not in restore.VIETNAMESE_SURNAMES
+        and all(restore.is_syllable(w) for w in words)
+    )

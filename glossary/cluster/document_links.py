@@ -1,0 +1,343 @@
+"""Passes of the per-document stage that link whole groups to each other.
+
+Private helpers of `glossary.cluster.document`: once every name of a document is
+in a group, short organisation names join the longer name they begin,
+two-word and initialled person names the one full name they abbreviate,
+places and clubs the club they stand for, and provincial bodies get their
+province.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from glossary.cluster.base import (
+    _ADMIN_WORDS,
+    GIVEN_NAME,
+    _absorb_short_form,
+    _ev,
+    _folded_words,
+    _Group,
+    _is_acronym,
+    _name_words,
+    _person_index,
+    _word_keys,
+    _words,
+    name_key,
+    norm_key,
+    strip_vi_unit,
+)
+from glossary.extract.english import fold
+from glossary.lang.en import ORG_HEADS
+from glossary.model import (
+    Kind,
+    Mention,
+    TermType,
+)
+from glossary.names import places as restore
+from glossary.names.vi_admin import document_province, has_place, with_province
+
+
+def _link_org_short_forms(order: list[_Group]) -> None:
+    """Short forms of organisation and place names join the one longer name
+    of the document they stand for ("org-short-form").
+
+    A short form begins the long name ("Van Thinh Phat" of "Van Thinh Phat
+    Holdings Group", see `_begins`), or, for a company, ends it after
+    Vietnamese category words ("Hòa Phát" of "Tập đoàn Hòa Phát"). A body
+    named by its unit word alone ("UBND tỉnh") that fits none stays in its
+    document.
+    """
+    longs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
+    # longs by their first and by their last folded word, in order: a short
+    # form begins a long one, or ends one after category words
+    by_first: dict[str, list[_Group]] = {}
+    by_last: dict[str, list[_Group]] = {}
+    for h in longs:
+        hw = _folded_words(h.members[0][0].text)
+        if hw:
+            by_first.setdefault(hw[0], []).append(h)
+            by_last.setdefault(hw[-1], []).append(h)
+    for g in order:
+        if g.merged_into is not None or g.kind is Kind.TITLE:
+            continue
+        m0 = g.members[0][0]
+        w = _folded_words(m0.text)
+        if len(w) < 1 or _is_acronym(m0.text):
+            continue
+        fits = _begins(g, w, by_first.get(w[0], ()))
+        if not fits and g.kind in (Kind.ORG, Kind.OTHER):
+            # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
+            # Vietnamese category words
+            fits = [
+                h
+                for h in by_last.get(w[-1], ())
+                if h is not g
+                and h.merged_into is None
+                and h.kind is Kind.ORG
+                and _category_prefixed(w, h.members[0][0].text)
+            ]
+        if len(fits) == 1:
+            _absorb_short_form(fits[0], g, "org-short-form")
+        elif g.kind is Kind.ORG and _words(m0.text)[-1].lower() in _VI_UNITS:
+            g.local = True  # "UBND tỉnh" of another document is another body
+
+
+def _begins(g: _Group, w: tuple[str, ...], longs: Iterable[_Group]) -> list[_Group]:
+    """The groups of `longs` whose name `g` (folded words `w`) begins as a
+    short form: an organisation's name ending in its head ("Intergovernmental
+    Committee"), a name the long one only adds heads or administrative words
+    to, or a body without the place after its unit word (`_unit_short`)."""
+    fits = []
+    for h in longs:
+        if h is g or h.merged_into is not None:
+            continue
+        hw = _folded_words(h.members[0][0].text)
+        if len(hw) <= len(w) or hw[: len(w)] != w:
+            continue
+        if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
+            continue  # "Hà Nội" the city is not "Hà Nội FC"
+        if g.roles and h.kind is not Kind.PERSON:
+            continue  # "Ambassador Hoa" is not "Hoa province"
+        rest = hw[len(w) :]
+        org_short = g.kind is Kind.ORG and w[-1] in ORG_HEADS and len(w) >= 2
+        # "Van Thinh Phat" for "... Holdings Group"; but "Government" is
+        # not "Government Office": a name ending in a head is a body
+        head_only = w[-1] not in ORG_HEADS and all(
+            x in ORG_HEADS or x in _ADMIN_WORDS for x in rest
+        )
+        if org_short or head_only or _unit_short(g, h):
+            fits.append(h)
+    return fits
+
+
+# Vietnamese category words before a company's own name ("Tập đoàn",
+# "Công ty cổ phần", "Ngân hàng", "Công ty TNHH"), folded.
+_VI_CATEGORY = frozenset(
+    {
+        "tap",
+        "doan",
+        "cong",
+        "ty",
+        "co",
+        "phan",
+        "tong",
+        "ngan",
+        "hang",
+        "tnhh",
+        "trach",
+        "nhiem",
+        "huu",
+        "han",
+    }
+)
+
+
+def _category_prefixed(short: tuple[str, ...], long_text: str) -> bool:
+    """True if `long_text` is category words followed by the words `short`."""
+    hw = _folded_words(long_text)
+    n = len(short)
+    return (
+        len(hw) > n
+        and hw[-n:] == short
+        and all(x in _VI_CATEGORY for x in hw[:-n])
+        and any(restore.has_diacritics(x) for x in _words(long_text))
+    )
+
+
+def _unit_short(g: _Group, h: _Group) -> bool:
+    """True if organisation `g` is `h` without the place after its unit word.
+
+    "UBND tỉnh" is "UBND tỉnh Thanh Hóa"; "Sở Kế hoạch và Đầu tư" is "Sở Kế
+    hoạch và Đầu tư tỉnh Hà Tĩnh" (the caller wants one such `h`).
+    """
+    if g.kind is not Kind.ORG or h.kind is not Kind.ORG:
+        return False
+    w = _words(g.members[0][0].text)
+    hw = _words(h.members[0][0].text)
+    rest = hw[len(w) :]
+    if w[-1].lower() in _VI_UNITS:
+        return len(rest) >= 1 and all(x[:1].isupper() for x in rest)
+    n = 2 if [x.lower() for x in rest[:2]] == ["thành", "phố"] else 1
+    return (
+        len(rest) > n
+        and (n == 2 or rest[0].lower() in _VI_UNITS)
+        and all(x[:1].isupper() for x in rest[n:])
+    )
+
+
+# Vietnamese administrative words before a place's name in a body's name
+_VI_UNITS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường", "tp", "tp."})
+
+
+def _link_two_word_persons(order: list[_Group]) -> None:
+    """Two-word and initialled names to the one full name of the document.
+
+    "Hoàng Đức" → "Nguyễn Hoàng Đức"; "Michael R.Pompeo" → "Michael Richard
+    Pompeo".
+    """
+    persons = [g for g in order if g.kind is Kind.PERSON and g.merged_into is None]
+    # full forms do not change here (only short forms are added)
+    tails = _person_index(persons)
+    for g in persons:
+        forms = {m.text for m, t, _ in g.members if t is TermType.FULL_FORM}
+        if g.merged_into is not None or len(forms) != 1:
+            continue
+        words = _name_words(g.members[0][0])
+        fits: list[_Group] = []
+        if len(words) == 2:
+            fits = [
+                h
+                for h in tails.get(_word_keys(words), ())
+                if h is not g and h.merged_into is None
+            ]
+        if not fits and "." in g.members[0][0].text:  # see `_initials_match`
+            fits = [
+                h
+                for h in persons
+                if h is not g
+                and h.merged_into is None
+                and _initials_match(g.members[0][0].text, h.members[0][0].text)
+            ]
+        if len(fits) != 1:
+            continue
+        _absorb_short_form(fits[0], g, GIVEN_NAME)
+
+
+def _initials_match(short: str, long: str) -> bool:
+    """True if `short` abbreviates `long` ("Michael R.Pompeo")."""
+    a = [w for w in re.split(r"[\s.]+", short) if w]
+    b = [w for w in re.split(r"[\s.]+", long) if w]
+    if len(a) != len(b) or len(a) < 3 or a == b or "." not in short:
+        return False
+    return all(
+        x == y or (len(x) == 1 and y.startswith(x)) for x, y in zip(a, b, strict=True)
+    )
+
+
+# Heads that make an organisation a sports club: "Hà Nội FC", "CLB Hà Nội".
+_CLUB_HEADS = frozenset({"fc", "clb", "club", "sc"})
+
+
+def _link_club_places(ms: list[Mention], order: list[_Group]) -> None:
+    """A player "of Hà Nội" in a document naming "Hà Nội FC" plays for the club.
+
+    An organisation whose name is a place plus a club head is not that place,
+    and "PERSON of PLACE" then refers to the club, not the city.
+    """
+    clubs: dict[str, _Group] = {}
+    for g in order:
+        if g.kind is Kind.ORG and g.merged_into is None:
+            w = _words(g.members[0][0].text)
+            if len(w) >= 2 and fold(w[-1]) in _CLUB_HEADS:
+                clubs.setdefault(name_key(" ".join(w[:-1])), g)
+            elif len(w) >= 2 and fold(w[0]) in _CLUB_HEADS:
+                clubs.setdefault(name_key(" ".join(w[1:])), g)
+    if not clubs:
+        return
+    persons = {m.end: m for m in ms if m.kind is Kind.PERSON}
+    for g in order:
+        if g.kind is not Kind.PLACE or g.merged_into is not None:
+            continue
+        for item in list(g.members):
+            m = item[0]
+            club = clubs.get(name_key(m.text))
+            player = persons.get(m.start - len(" of "))
+            if (
+                club is None
+                or player is None
+                or f"{player.text} of {m.text}" not in m.context
+            ):
+                continue
+            g.members.remove(item)
+            club.add(
+                m,
+                TermType.SHORT_FORM,
+                _ev("club-of-player", m, club.members[0][0].text),
+            )
+
+
+def _link_club_names(order: list[_Group]) -> None:
+    """A club named by its place alone joins the one club of the document
+    named after that place.
+
+    "Hà Nội" (typed a club by "Quan Văn Chuẩn (Hà Nội)") is "CLB Hà Nội";
+    "Nam Định" is "Thép Xanh Nam Định", a sponsor's name before the place.
+    A body whose place follows an administrative word ("UBND tỉnh Nam Định")
+    is not a club.
+    """
+    named = [
+        g
+        for g in order
+        if g.kind is Kind.ORG
+        and g.merged_into is None
+        and restore.is_province(g.members[0][0].text)
+    ]
+    if not named:
+        return
+    live = [g for g in order if g.kind is Kind.ORG and g.merged_into is None]
+    for g in named:
+        text = g.members[0][0].text
+        if g.merged_into is not None:
+            continue
+        if any(m.text != text for m, _, _ in g.members):
+            continue
+        fits = []
+        for h in live:
+            if h is g or h.merged_into is not None:
+                continue
+            w = _words(h.members[0][0].text)
+            n = len(_words(text))
+            if len(w) <= n or fold(" ".join(w)) == fold(text):
+                continue
+            if name_key(" ".join(w[-n:])) == name_key(text):
+                before = w[:-n]
+            elif name_key(" ".join(w[1:])) == name_key(text):
+                before = w[:1]
+            else:
+                continue
+            if fold(before[0]) in _CLUB_HEADS or (
+                not any(
+                    fold(x) in _ADMIN_WORDS or x.lower() in _VI_UNITS for x in before
+                )
+                and all(x[:1].isupper() for x in before)
+            ):
+                fits.append(h)
+        if len(fits) == 1:
+            _absorb_short_form(fits[0], g, "club-place-name")
+
+
+def _attach_provinces(ms: list[Mention], order: list[_Group]) -> None:
+    """Provincial bodies written without their province get it in full.
+
+    "Sở Xây dựng" in a document about one province, or the body of "... của
+    tỉnh Thanh Hóa", gets the Vietnamese name "Sở Xây dựng tỉnh Thanh Hóa"
+    and that name's key, so it meets the same body named in full elsewhere.
+    """
+    memo: list[str | None] = []
+
+    def document() -> str | None:  # once per document, when first needed
+        """The document's province, if it has one (`document_province`)."""
+        if not memo:
+            sentences = dict.fromkeys(m.context for m in ms)
+            places = {strip_vi_unit(m.text) for m in ms if m.kind is Kind.PLACE}
+            memo.append(document_province(sentences, places))
+        return memo[0]
+
+    for g in order:
+        if g.kind is not Kind.ORG or g.merged_into is not None or g.vi_name:
+            continue
+        m0 = g.members[0][0]
+        if m0.lang != "vi" or not restore.has_diacritics(m0.text):
+            continue
+        if any(has_place(t) for t in {m.text: None for m, _, _ in g.members}):
+            continue  # named in full somewhere: nothing to add
+        units = {
+            unit
+            for m, _, _ in g.members
+            if (unit := with_province(m.text, m.context, document))
+        }
+        if len(units) == 1:
+            g.vi_name = m0.text + units.pop()
+            g.key = norm_key(g.vi_name, Kind.ORG)

@@ -1,0 +1,1 @@
+"""Finders of names and terms in English and Vietnamese text."""

@@ -1,0 +1,498 @@
+"""Names in English (and mixed) news: rule-based, linear, no models.
+
+`english_mentions` scans a document once for runs of capitalised words
+(`glossary.extract.name_runs`: joined by "of", "on", "for", "and" inside
+organisation names and titles), then passes each run through a few steps:
+`_trimmed` drops sentence-initial function words, weekdays, months and
+caption debris; `_leading_places` splits off a country before a title or a
+possessive ("Belarus’s") and drops demonyms; `_title_with_complement`,
+`_before_person` and `_leading_title` split titles off; `_name` strips
+possessives and takes an administrative word after the name ("Vung Tau
+city"). The kind comes from `glossary.extract.name_kind` (title before it,
+organisation head word, dateline, acronym, gazetteer, Vietnamese surname).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+
+from glossary.extract.name_kind import (
+    Page,
+    guess,
+    is_vietnamese_name,
+    kind_of,
+    person_suffix,
+)
+from glossary.extract.name_runs import (
+    COMPASS,
+    Run,
+    Token,
+    fold,
+    is_demonym,
+    runs,
+    tokens,
+)
+from glossary.lang.en import (
+    ADVERB_SUFFIXES,
+    ARTICLES,
+    MONTHS,
+    ORG_HEADS,
+    PLACE_WORDS,
+    SENT_END,
+    STOP,
+    WEEKDAYS,
+)
+from glossary.model import Document, Kind, Mention
+from glossary.names import places as restore
+from glossary.names.places import country_codes
+from glossary.names.titles import (
+    canonical_title,
+    complement_end,
+    is_honorific,
+    is_title_word,
+    split_title,
+)
+from glossary.text.sentences import Sentences
+
+__all__ = [
+    "ORG_HEADS",
+    "PLACE_WORDS",
+    "english_mentions",
+    "fold",
+    "full_title",
+    "is_vietnamese_name",
+]
+
+# A lowercase word right after a name ("Vung Tau city"), within 20 characters.
+_ADMIN_AFTER = re.compile(r" ([a-z]+)\b")
+# Words a name never ends with: dates, and the connectors runs may hold.
+_NOT_LAST = WEEKDAYS | MONTHS | {"of", "on", "for", "and", "the"}
+_RULES = "en.rules"
+_TITLE = "en.title"
+
+# Mentions are built by `tuple.__new__` (see `glossary.model.Mention`).
+_tuple_new = tuple.__new__
+
+
+def english_mentions(
+    doc: Document, *, sentences: Sentences | None = None
+) -> list[Mention]:
+    """Names, places, organisations and titles in an English (or mixed) document.
+
+    Offsets are into `doc.text` (NFC). Titles are split off into
+    `Mention.title` and also emitted as `Kind.TITLE` mentions.
+
+    Args:
+        doc: the document.
+        sentences: its sentence marks, when the caller has them already
+            (`glossary.extract.terms.term_mentions` takes the same).
+    """
+    page = Page(doc.path, doc.text, sentences)
+    text = page.text
+    out: list[Mention] = []
+    for run in runs(text, tokens(text)):
+        if len(run.words) == 1:  # most runs: what they make is cached per word
+            start, end, word = run.words[0]
+            when_initial, otherwise = _SINGLES[word]
+            made = otherwise
+            if when_initial is not otherwise and _sentence_initial(text, start):
+                made = when_initial
+            if made is _Made.NAME:
+                _name(page, run, run.words, "", "", out)
+            elif made is _Made.TITLE:
+                out.append(_title(page, start, end))
+            continue
+        words = _trimmed(text, run.words)  # trimmed in place: `runs` is done
+        if words:
+            _run_mentions(page, run, words, out)
+    return _drop_unsupported_initials(text, out)
+
+
+class _Made(Enum):
+    """What a run of one word makes."""
+
+    NOTHING = "nothing"
+    TITLE = "title"
+    NAME = "name"
+
+
+def _single(word: str) -> tuple[_Made, _Made]:
+    """What a run of `word` alone makes at a sentence start, and elsewhere.
+
+    The passes of `_run_mentions` on one word, which read nothing but the
+    word and whether it starts a sentence: `_trimmed` (a run of one word has
+    no connector and no title complement), `_leading_places` (only the
+    demonym rule applies to one word) and `_leading_title`.
+    """
+    return _single_at(word, initial=True), _single_at(word, initial=False)
+
+
+class _Singles(dict[str, tuple[_Made, _Made]]):
+    """`_single` of each word seen, memoised in a dict: a hit is a C-level
+    subscript, several times cheaper than an `lru_cache` hit, and one is
+    taken for most runs. Forgotten all at once past `_SINGLES_MAX` words."""
+
+    def __missing__(self, word: str) -> tuple[_Made, _Made]:
+        if len(self) > _SINGLES_MAX:
+            self.clear()
+        made = self[word] = _single(word)
+        return made
+
+
+_SINGLES = _Singles()
+_SINGLES_MAX = 1 << 16
+
+
+def _single_at(word: str, *, initial: bool) -> _Made:
+    low = word.casefold()
+    if (
+        (low in STOP and (low in ARTICLES or initial))
+        or low in WEEKDAYS
+        or low in MONTHS
+        or (
+            low.endswith(ADVERB_SUFFIXES)
+            and len(low) > 5
+            and not word.isupper()
+            and initial
+        )
+        or low in _NOT_LAST
+        or is_demonym(word)
+    ):
+        return _Made.NOTHING
+    if split_title([word]) or (is_title_word(word) and split_title([word, "X"])):
+        return _Made.NOTHING if is_honorific(word) else _Made.TITLE
+    return _Made.NAME
+
+
+def _run_mentions(page: Page, run: Run, words: list[Token], out: list[Mention]) -> None:
+    """Append the mentions of one trimmed run to `out`."""
+    words = _leading_places(page, words, out)
+    if not words:
+        return
+    pending = ""  # a title the name takes although not right before it
+    if run.title_of >= 0:
+        # "Minister of Home Affairs Kubrakov Ivan Vladimirovich": the whole
+        # title with its complement, then the name
+        words, pending = _title_with_complement(page, words, out)
+        if not words:
+            return
+    names = [w for _, _, w in words]
+    cut = person_suffix(tuple(names)) if len(names) > 2 else 0
+    if cut:
+        pending = _before_person(page, words[:cut], out, pending)
+        words = words[cut:]
+        names = names[cut:]
+    words, title = _leading_title(page, words, names, out)
+    if words:
+        _name(page, run, words, title, pending, out)
+
+
+def _trimmed(text: str, words: list[Token]) -> list[Token]:
+    """The run without leading stop words and trailing dates and connectors.
+
+    Empty when nothing is left, or only a stop word ("Related News", "Photo"
+    debris).
+    """
+    run_size = len(words)
+    while words:
+        s0, _, w0 = words[0]
+        low = w0.casefold()
+        if (
+            (low in STOP and (low in ARTICLES or _sentence_initial(text, s0)))
+            or low in WEEKDAYS
+            or low in MONTHS
+        ):
+            words.pop(0)
+            continue
+        if (
+            low.endswith(ADVERB_SUFFIXES)
+            and len(low) > 5
+            and not w0.isupper()
+            and _sentence_initial(text, s0)
+        ):
+            words.pop(0)
+            continue
+        break
+    while words and words[-1][2].casefold() in _NOT_LAST:
+        words.pop()
+    if (
+        len(words) == 1
+        and words[0][2].casefold() in STOP
+        and (run_size > 1 or _sentence_initial(text, words[0][0]))
+    ):
+        return []
+    return words
+
+
+def _leading_places(page: Page, words: list[Token], out: list[Mention]) -> list[Token]:
+    """Split countries off the front of a run, and drop demonyms.
+
+    "US Deputy Secretary", "Belarus’s Prime Minister": the country is a
+    place of its own; "South Korean Kim": the demonym is no part of the name.
+    Empty when only a demonym is left.
+    """
+    text = page.text
+    if (
+        len(words) > 1
+        and is_title_word(words[1][2])
+        and (restore.is_country(words[0][2]) or words[0][2] in country_codes())
+    ):
+        s0, e0, w0 = words.pop(0)
+        out.append(_mk(page, w0, s0, e0, Kind.PLACE, ""))
+    # "Secretary of State William Burns": State belongs to the title
+    if (
+        len(words) > 1
+        and words[0][2] == "State"
+        and text[max(0, words[0][0] - 4) : words[0][0]] == " of "
+    ):
+        words.pop(0)
+    while (
+        len(words) > 1
+        and (
+            is_demonym(words[0][2])
+            or (
+                fold(words[0][2]) in COMPASS
+                and len(words) > 2
+                and is_demonym(words[1][2])
+            )
+        )
+        and not any(fold(w[2]) in ORG_HEADS for w in words)
+        and not all(restore.is_syllable(w[2]) for w in words)
+    ):
+        words.pop(0)
+    if len(words) == 1 and is_demonym(words[0][2]):
+        return []
+    for k in range(len(words) - 1):
+        wk = words[k][2]
+        if wk.endswith(("’s", "'s")) and restore.is_country(wk[:-2]):
+            ps = words[0][0]
+            pe = words[k][1] - 2
+            out.append(_mk(page, text[ps:pe], ps, pe, Kind.PLACE, ""))
+            return words[k + 1 :]
+    return words
+
+
+def _title_with_complement(
+    page: Page, words: list[Token], out: list[Mention]
+) -> tuple[list[Token], str]:
+    """Split off a title with its complement ("Minister of Home Affairs").
+
+    Returns:
+        The words after it, and the title (empty when there is none).
+    """
+    ncomp = complement_end([w for _, _, w in words])
+    if not ncomp:
+        return words, ""
+    ts, te = words[0][0], words[ncomp - 1][1]
+    out.append(_title(page, ts, te))
+    return words[ncomp:], page.text[ts:te]
+
+
+def _before_person(
+    page: Page, pre: list[Token], out: list[Mention], pending: str
+) -> str:
+    """Emit what precedes a personal name in its run; return the pending title.
+
+    "Presidential Office Le Khanh Hai": the organisation is a name of its
+    own. A title there ("Minister Roman Golovchenko") belongs to the person,
+    as does a title before "of" in "Chairman of the Presidential Office Le
+    Khanh Hai".
+    """
+    text = page.text
+    ps, pe = pre[0][0], pre[-1][1]
+    psurf = _strip_possessive(text[ps:pe])
+    if split_title([pre[-1][2], "X"]) == 1:
+        out.append(_title(page, ps, ps + len(psurf)))
+        return psurf
+    if not (len(pre) == 1 and pre[0][2].casefold() in STOP):
+        pk = kind_of(page, ps, psurf, "", strip_dots=False)
+        out.append(_mk(page, psurf, ps, ps + len(psurf), pk, ""))
+        if len(out) >= 2 and out[-2].kind is Kind.TITLE:
+            between = text[out[-2].end : ps]
+            if between.strip() in ("of", "of the"):
+                return out[-2].text
+    return pending
+
+
+def _leading_title(
+    page: Page, words: list[Token], names: list[str], out: list[Mention]
+) -> tuple[list[Token], str]:
+    """Split a title off the front of a run ("Prime Minister Phạm Minh Chính").
+
+    Returns:
+        The words after the title and the title as written; no words when
+        the run is a title alone ("Secretary of State") or an honorific.
+    """
+    text = page.text
+    ntitle = split_title(names)
+    if ntitle:
+        ts, te = words[0][0], words[ntitle - 1][1]
+        title = text[ts:te]
+        if not is_honorific(title):
+            out.append(_title(page, ts, te))
+        return words[ntitle:], title
+    if (
+        names
+        and is_title_word(names[0])  # the usual answer, without `all`
+        and all(map(is_title_word, names))
+        and split_title([*names, "X"])
+    ):
+        if not is_honorific(" ".join(names)):
+            out.append(_title(page, words[0][0], words[-1][1]))
+        return [], ""
+    return words, ""
+
+
+def _name(
+    page: Page,
+    run: Run,
+    words: list[Token],
+    title: str,
+    pending: str,
+    out: list[Mention],
+) -> None:
+    """Emit the name the words of a run make, without title or possessive.
+
+    Args:
+        page: the document.
+        run: the run the words are left of.
+        words: the name's words.
+        title: the title split off right before them, if any.
+        pending: a title from further before ("Minister of ... X").
+        out: where mentions go.
+    """
+    text = page.text
+    start, end = words[0][0], words[-1][1]
+    surface = text[start:end]
+    # possessive
+    for suf in ("'s", "’s") if surface.endswith(("'s", "’s")) else ():
+        if surface.endswith(suf):
+            surface = surface[: -len(suf)]
+            end -= len(suf)
+    if surface.endswith(("s'", "s’")):
+        surface = surface[:-1]
+        end -= 1
+    if not surface or not surface[:1].isupper():
+        return
+    # lowercase administrative word right after: "Vung Tau city"
+    after = (
+        _ADMIN_AFTER.match(text, end, end + 20) if text[end : end + 1] == " " else None
+    )
+    kind: Kind | None = None
+    if (
+        after
+        and after.group(1) in PLACE_WORDS
+        and not run.connector
+        and fold(parts_last(surface)) not in PLACE_WORDS
+    ):
+        end = after.end()
+        surface = text[start:end]
+        kind = Kind.PLACE
+    # split "Vietnam-US" style compounds of capitalised parts
+    if (
+        "-" in surface
+        and not title
+        and len(surface.split()) == 1
+        and all(p[:1].isupper() for p in surface.split("-"))
+    ):
+        pos = start
+        for piece in surface.split("-"):
+            if len(piece) > 1:
+                out.append(_mk(page, piece, pos, pos + len(piece), guess(piece), ""))
+            pos += len(piece) + 1
+        return
+    title = title or pending
+    if kind is None:
+        kind = kind_of(page, start, surface, title)
+    out.append(_mk(page, surface, start, end, kind, title))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t(‘'\"“":
+        if text[i] == "\n":
+            break
+        i -= 1
+    return i < 0 or text[i] in SENT_END or text[i] in "—"
+
+
+def _drop_unsupported_initials(text: str, out: list[Mention]) -> list[Mention]:
+    """Drop kindless one-word names that only occur capitalised at sentence start.
+
+    "Discussions", "Hundreds", "Bilateral" open sentences; "Chính stressed" is
+    kept because "Chính" is part of another name in the document, and
+    "Rafaelson (Nguyen Xuan Son)" because a parenthesis explains it.
+    """
+    weak: set[int] = set()  # indexes in `out`
+    names: set[str] = set()  # the other names
+    for i, m in enumerate(out):
+        if (
+            m.kind is None
+            and not m.title
+            and " " not in m.text
+            and not m.text.isupper()
+            and _sentence_initial(text, m.start)
+        ):
+            weak.add(i)
+        else:
+            names.add(m.text)
+    if not weak:
+        return out
+    support: set[str] = set()
+    for name in names:
+        support.update(_folded_words(name))
+    return [
+        m
+        for i, m in enumerate(out)
+        if i not in weak or fold(m.text) in support or text.startswith(" (", m.end)
+    ]
+
+
+@lru_cache(maxsize=1 << 14)
+def _folded_words(name: str) -> tuple[str, ...]:
+    return tuple(map(fold, name.split()))
+
+
+def _title(page: Page, start: int, end: int) -> Mention:
+    # (text, document, start, end, lang, kind, context, title, source, score)
+    context = page.sentences.of_name(start, end)
+    surface = page.text[start:end]
+    return _tuple_new(
+        Mention,
+        (surface, page.path, start, end, "en", Kind.TITLE, context, "", _TITLE, 0.0),
+    )
+
+
+def _mk(
+    page: Page,
+    surface: str,
+    start: int,
+    end: int,
+    kind: Kind | None,
+    title: str,
+) -> Mention:
+    # (text, document, start, end, lang, kind, context, title, source, score)
+    context = page.sentences.of_name(start, end)
+    return _tuple_new(
+        Mention,
+        (surface, page.path, start, end, "en", kind, context, title, _RULES, 0.0),
+    )
+
+
+def parts_last(surface: str) -> str:
+    """The last word of `surface`."""
+    return surface.rsplit(None, 1)[-1]
+
+
+def _strip_possessive(surface: str) -> str:
+    for suf in ("'s", "’s"):
+        if surface.endswith(suf):
+            return surface[: -len(suf)]
+    return surface
+
+
+def full_title(title: str) -> str:
+    """The canonical English title for a written one ("PM" → "Prime Minister")."""
+    return canonical_title(title)

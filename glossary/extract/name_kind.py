@@ -1,0 +1,267 @@
+"""The kind of an English name: from the name itself, then the text around it.
+
+`kind_of` answers for a name at one place in a document: a title before it
+makes a person; a capitalised dateline ("HANOI —") a place; then the name's
+own structure decides (organisation head word, administrative word,
+gazetteer country/province/foreign place, Vietnamese surname, event word,
+acronym, brand), cached per name; what the name alone cannot settle is
+asked of the text (is the country of this ISO code named in the document?
+does ", Malaysia" follow?). `person_suffix` finds a personal name ending a
+longer run ("Presidential Office Le Khanh Hai").
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+
+from glossary.extract.name_runs import fold
+from glossary.lang.en import EVENT_WORDS, MONTHS, ORG_HEADS, PLACE_WORDS
+from glossary.model import Kind
+from glossary.names import places as restore
+from glossary.names.titles import is_title_word
+from glossary.text.sentences import Sentences
+
+__all__ = ["Page", "guess", "is_vietnamese_name", "kind_of", "person_suffix"]
+
+
+class Page:
+    """One document while its names are extracted: what its passes share.
+
+    Made per document and dropped with it, so nothing keyed on a document's
+    text outlives its extraction.
+
+    Attributes:
+        path: the document's path.
+        text: its text (NFC).
+        sentences: its sentence marks, for the context of each mention.
+    """
+
+    __slots__ = ("_folded", "path", "sentences", "text")
+
+    def __init__(
+        self, path: str, text: str, sentences: Sentences | None = None
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.sentences = Sentences(text) if sentences is None else sentences
+        self._folded: str | None = None
+
+    def casefolded(self) -> str:
+        """The text casefolded, once (few documents need it)."""
+        if self._folded is None:
+            self._folded = self.text.casefold()
+        return self._folded
+
+
+def _code_country_in(page: Page, code: str) -> bool:
+    """An ISO code counts as a country if its name is written in the text too.
+
+    "US" and "UK" are the conventional English abbreviations and always count.
+    """
+    if code in ("US", "UK"):
+        return True
+    low = page.casefolded()
+    return any(n.casefold() in low for n in restore.country_names(code))
+
+
+def is_vietnamese_name(words: list[str]) -> bool:
+    """True if `words` look like a Vietnamese personal name (surname first).
+
+    >>> is_vietnamese_name(["Pham", "Minh", "Chinh"])
+    True
+    """
+    if not 2 <= len(words) <= 5:
+        return False
+    if fold(words[0]) not in restore.VIETNAMESE_SURNAMES:
+        return False
+    return all(restore.is_syllable(w) for w in words)
+
+
+# Continents and oceans end region names ("Southeast Asia", "Asia-Pacific").
+_REGIONS = frozenset(
+    {
+        "asia",
+        "europe",
+        "africa",
+        "america",
+        "americas",
+        "oceania",
+        "pacific",
+        "atlantic",
+        "east",
+        "asean",
+        "asia-pacific",
+        "caribbean",
+        "antarctica",
+    }
+)
+_DASH_SPLIT = re.compile(r"\s+[-–]\s*|\s*[-–]\s+")
+
+
+def guess(word: str) -> Kind | None:
+    if restore.is_country(word) or restore.is_province(word):
+        return Kind.PLACE
+    if word.isupper() and word in restore.country_codes():
+        return Kind.PLACE
+    if word.isupper():
+        return Kind.ORG
+    return None
+
+
+_DATELINE_NEXT = re.compile(r", ([A-Z][a-z]+)\b")
+
+
+def kind_of(
+    page: Page, start: int, surface: str, title_text: str, *, strip_dots: bool = True
+) -> Kind | None:
+    """The kind of the name `surface` at `start`: context first, then the name.
+
+    `strip_dots` strips "." and "," off the folded words before the head-word
+    tests (the name's own surface; a name split off a longer run keeps them).
+    """
+    if title_text:
+        return Kind.PERSON
+    text = page.text
+    line_start = start == 0 or text[start - 1] == "\n"
+    if surface.isupper() and line_start:
+        rest = text[start + len(surface) : start + len(surface) + 4]
+        if rest.lstrip()[:1] in ("—", "–", "-", "("):
+            return Kind.PLACE  # dateline
+        # "HANOI, Vietnam:", "HANOI, Dec 3": dateline with country or date
+        nxt = _DATELINE_NEXT.match(text, start + len(surface))
+        if nxt and (
+            restore.is_country(nxt.group(1)) or nxt.group(1).casefold() in MONTHS
+        ):
+            return Kind.PLACE
+    kind = _NAME_KINDS[surface] if strip_dots else _name_kind(surface, False)
+    if kind is _Ask.CODE_COUNTRY:
+        return Kind.PLACE if _code_country_in(page, surface) else Kind.ORG
+    if kind is _Ask.WHAT_FOLLOWS:
+        return _multiword_kind(text, start + len(surface), surface.split())
+    return kind
+
+
+class _NameKinds(dict[str, "Kind | _Ask | None"]):
+    """`_name_kind(name, True)` memoised in a dict (asked of every name: a
+    hit is a C-level subscript, a few times cheaper than an `lru_cache`
+    hit on two arguments). Forgotten all at once past `_NAME_KINDS_MAX`."""
+
+    def __missing__(self, name: str) -> Kind | _Ask | None:
+        if len(self) > _NAME_KINDS_MAX:
+            self.clear()
+        kind = self[name] = _name_kind(name, True)
+        return kind
+
+
+_NAME_KINDS = _NameKinds()
+_NAME_KINDS_MAX = 1 << 16
+
+
+class _Ask(Enum):
+    """What the text around a name must settle when the name alone cannot."""
+
+    CODE_COUNTRY = "is the country of this ISO code named in the text?"
+    WHAT_FOLLOWS = "does a country follow this multi-word name?"
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
+    """The kind the name itself shows, or the question the text must answer.
+
+    Cached: it reads nothing but the name, and names recur in news.
+    """
+    parts = surface.split()
+    folded = [fold(p).strip(".,") if strip_dots else fold(p) for p in parts]
+    if restore.is_country(surface):
+        return Kind.PLACE
+    if folded[-1] in ORG_HEADS or (
+        not ORG_HEADS.isdisjoint(folded[:-1]) and len(parts) > 1
+    ):
+        if folded[-1] in PLACE_WORDS and "of" not in folded:
+            return Kind.PLACE
+        return Kind.ORG
+    if folded[-1] in PLACE_WORDS:
+        return Kind.PLACE
+    if len(parts) == 1 and (
+        restore.is_currency(surface) or any(c.isdigit() for c in surface)
+    ):
+        return Kind.OTHER
+    if len(parts) == 1 and surface.isupper() and 2 <= len(surface) <= 8:
+        if restore.is_country(surface):
+            return Kind.PLACE
+        return _Ask.CODE_COUNTRY if surface in restore.country_codes() else Kind.ORG
+    if restore.is_country(surface) or restore.is_province(surface):
+        return Kind.PLACE
+    pair = _DASH_SPLIT.split(surface) if "-" in surface or "–" in surface else ()
+    if len(pair) == 2 and all(restore.place_forms(p) for p in pair):
+        return Kind.PLACE  # "Thuan Hoa - Phu Xuan": two gazetteer places
+    if restore.is_foreign_place(surface) or folded[-1] in _REGIONS:
+        return Kind.PLACE
+    if is_vietnamese_name(parts):
+        return Kind.PERSON
+    if any(f in EVENT_WORDS for f in folded):
+        return Kind.OTHER
+    if len(parts) >= 2:
+        return _Ask.WHAT_FOLLOWS
+    if len(surface) > 3 and any(c.isupper() for c in surface[1:]):
+        return Kind.ORG  # "VinFast": a brand written with an inner capital
+    if len(parts) == 1 and _BRAND_SUFFIX.search(surface):
+        return Kind.ORG  # "Vingroup", "Techcombank": a company's closed compound
+    return None
+
+
+# A company name fused with its head word; the stem must be a name of its own.
+_BRAND_SUFFIX = re.compile(r"^[A-Z][a-z]{2,}(?:group|bank|corp|soft)$")
+# ", Malaysia." after a name: "Kuala Lumpur, Malaysia" is a place in a country.
+_IN_COUNTRY = re.compile(r", ([A-Z][\w]*(?: [A-Z][\w]*)*)(?=[.,;:)\n]|$| and )")
+_ROMAN = frozenset("IVXLC")
+
+
+def _multiword_kind(text: str, end: int, parts: list[str]) -> Kind:
+    """Kind of an unknown name of two or more words: a person unless shown not."""
+    nxt = _IN_COUNTRY.match(text, end)
+    if nxt and restore.is_country(nxt.group(1)):
+        return Kind.PLACE
+    # "Green SM": an acronym word does not occur in a personal name
+    # (a regnal number such as "III" does)
+    if any(len(p) >= 2 and p.isupper() and not set(p) <= _ROMAN for p in parts):
+        return Kind.ORG
+    return Kind.PERSON
+
+
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich", "ichna")
+
+
+@lru_cache(maxsize=1 << 14)
+def person_suffix(words: tuple[str, ...]) -> int:
+    """Index where a Vietnamese personal name ends a longer run, or 0.
+
+    "Presidential Office Le Khanh Hai" → 2: the prefix's last word is not a
+    Vietnamese syllable, and the rest is surname + syllables. Cached on the
+    words alone (nothing else is read): the same names recur in news.
+    """
+    n = len(words)
+    if n < 3:  # every rule below leaves at least two words after the cut
+        return 0
+    for cut in range(max(1, n - 5), n - 1):
+        prev = words[cut - 1]
+        if (
+            restore.is_syllable(prev)
+            and fold(prev) not in ORG_HEADS
+            and not is_title_word(prev)
+        ):
+            continue
+        if is_vietnamese_name(list(words[cut:])):
+            return cut
+    # surname-first with a patronymic: "Kubrakov Ivan Vladimirovich"
+    if n > 3 and fold(words[-1]).endswith(_PATRONYMIC):
+        return n - 3
+    # a country before a foreign name: "Republic of Belarus Roman Golovchenko"
+    for cut in range(n - 2, 0, -1):
+        head = " ".join(words[:cut])
+        rest = [fold(w) for w in words[cut:]]
+        if restore.is_country(head) and not any(r in ORG_HEADS for r in rest):
+            return cut
+    return 0

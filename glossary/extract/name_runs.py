@@ -1,0 +1,340 @@
+"""Runs of capitalised words in English text: the raw material of names.
+
+`tokens` finds the capitalised words of a text and the connectors ("of",
+"on", "for", "and", "the") that may join them, in one C-level pass; `runs`
+groups them into runs: words joined by single spaces (or a dash between
+Vietnamese syllables), organisation names with their internal connectors
+("Ministry of Industry and Trade"), and titles with their complements
+("Minister of Culture, Sports and Tourism"). What a run names is decided by
+`glossary.extract.english`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import methodcaller
+
+from glossary.lang.en import DASH_GAPS, ORG_CONNECT, ORG_HEADS
+from glossary.names import places as restore
+from glossary.names.places import country_codes
+from glossary.names.titles import PORTFOLIO_HEADS, is_title_word, split_title
+from glossary.text import fold as _fold_uncached
+
+__all__ = [
+    "COMPASS",
+    "UPPER",
+    "WORD",
+    "Run",
+    "Token",
+    "fold",
+    "is_demonym",
+    "runs",
+    "tokens",
+]
+
+Token = tuple[int, int, str]  # (start, end, word)
+
+UPPER = "".join(
+    chr(c)
+    for r in ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
+    for c in range(*r)
+    if chr(c).isupper()
+)
+# Only capitalised words and the connectors runs need: linear, and the rest of
+# the text is never turned into Python objects. A word must not be glued to
+# the one before it ("McDonald's", "e-Government" stay whole). That test
+# comes after the first character, so the pattern opens with one character
+# set, which lets `re` skip to candidate positions in C.
+_NOT_GLUED = r"(?<![\w’'.].)(?<!\w-.)"  # on the character before the first
+WORD = re.compile(
+    rf"[{UPPER}ofat]{_NOT_GLUED}"
+    rf"(?:(?<=[{UPPER}])[\w]*(?:[’'\-.][^\W_][\w]*)*"
+    r"|(?<=o)[fn]\b|(?<=f)or\b|(?<=a)nd\b|(?<=t)he\b)"  # of on for and the
+)
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """`glossary.text.fold`, cached: names repeat a lot in news."""
+    return _fold_uncached(word)
+
+
+COMPASS = frozenset({"north", "south", "east", "west", "southeast", "northeast"})
+_DEMONYMS = frozenset({"thai", "lao", "khmer", "dutch", "french", "swiss", "greek"})
+
+
+@lru_cache(maxsize=1 << 16)  # asked of the first words of most runs
+def is_demonym(word: str) -> bool:
+    """True if `word` reads as a demonym ("Vietnamese", "Thai", "Korean")."""
+    w = fold(word)
+    return w in _DEMONYMS or (
+        not word.isupper() and w.endswith(("ese", "ian", "ean", "ish", "ians", "eans"))
+    )
+
+
+# The capitalised words alone, for one `re.split`; then the connectors runs
+# can use (see `tokens`).
+_CAP_SPLIT = re.compile(rf"([{UPPER}]{_NOT_GLUED}[\w]*(?:[’'\-.][^\W_][\w]*)*)")
+_OPENS = methodcaller("startswith", (" of", " on", " for", " and", " the", ", "))
+_CONNECTOR = re.compile(r",? (of|on|for|and|the)\b")
+_ANY_CONNECTOR = re.compile(
+    rf"[ofat]{_NOT_GLUED}(?:(?<=o)[fn]\b|(?<=f)or\b|(?<=a)nd\b|(?<=t)he\b)"
+)
+
+
+def tokens(text: str) -> list[Token]:
+    """(start, end, word) of the `WORD` matches that `runs` can use, in order.
+
+    Every capitalised word, and of the connectors only those that can join
+    or stop a run: the first after a capitalised word when a single space or
+    ", " is all that lies between, and then the next connector before the
+    next capitalised word. The others never reach a rule: `runs` reads a
+    connector only after a capitalised word; one after any other gap ends
+    the run, as the next capitalised word would, which then lies more than
+    `_LONGEST_GAP` away, or not after a single space; and the token after
+    a connector counts only after a single space, or only when capitalised.
+
+    One `re.split` over the capitalised words gives gap, word, gap, ...,
+    gap; the running sum of their lengths gives every offset without a match
+    object per word; only gaps that open with a connector are looked into.
+    """
+    parts = _CAP_SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))
+    caps = list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
+    gaps = parts[2::2]  # gaps[i] follows caps[i]
+    out: list[Token] = []
+    done = 0
+    for i in compress(range(len(gaps)), map(_OPENS, gaps)):
+        m = _CONNECTOR.match(gaps[i])
+        if m is None:
+            continue
+        out += caps[done : i + 1]
+        done = i + 1
+        at = ends[2 * i + 1]  # where the gap starts
+        e = at + m.end(1)
+        out.append((at + m.start(1), e, m.group(1)))
+        nxt = _ANY_CONNECTOR.search(text, e, at + len(gaps[i]))
+        if nxt is not None:
+            out.append((nxt.start(), nxt.end(), nxt.group()))
+    if not done:
+        return caps
+    out += caps[done:]
+    return out
+
+
+class Run:
+    __slots__ = ("comma", "connector", "title_of", "words")
+
+    def __init__(self) -> None:
+        self.words: list[Token] = []
+        self.connector = False
+        self.comma = False
+        self.title_of = -1  # index in words of the last connector of a title
+
+
+def _title_run(run: Run) -> bool:
+    """True if the run so far is a title alone ("Minister", "Deputy PM")."""
+    names = [w for _, _, w in run.words]
+    i = len(names)
+    while i > 0 and is_title_word(names[i - 1]):
+        i -= 1
+    title = names[i:]
+    if (
+        not title
+        or split_title([*title, "X"]) != len(title)
+        or title[-1].casefold().removesuffix("s") not in PORTFOLIO_HEADS
+    ):
+        return False
+    # "Belarus’s Minister", "Vietnamese Minister", "US Secretary"
+    pre = names[:i]
+    return (
+        not pre
+        or pre[-1].endswith(("’s", "'s"))
+        or all(
+            is_demonym(w) or restore.is_country(w) or w in country_codes() for w in pre
+        )
+    )
+
+
+def _title_complement(text: str, toks: list[Token], k: int) -> bool:
+    """True if the capitalised words from `k` can be a title's complement.
+
+    "of Home Affairs" can; "of the Republic of Belarus", "of the Presidential
+    Office" (a country or an organisation) cannot.
+    """
+    n = len(toks)
+    if k >= n or not _is_cap(toks[k][2]):
+        return False
+    while k < n and _is_cap(toks[k][2]):
+        w = toks[k][2]
+        if fold(w) in ORG_HEADS or restore.is_country(w):
+            return False
+        if k + 1 < n and text[toks[k][1] : toks[k + 1][0]] != " ":
+            break
+        k += 1
+    return True
+
+
+_ABSTRACT = (
+    "tion",
+    "ment",
+    "ism",
+    "ology",
+    "ics",
+    "ure",
+    "ance",
+    "ence",
+    "ade",
+    "ies",
+    "ity",
+    "airs",
+    "ship",
+    "ing",
+    "ts",
+)
+
+
+# The longest gap a run crosses (" – "): longer ones end it without a slice.
+_LONGEST_GAP = max(len(g) for g in (*DASH_GAPS, " ", "\u00a0", ", "))
+
+
+def runs(text: str, toks: list[Token]) -> Iterator[Run]:
+    """Yield runs of capitalised words with org-internal connectors."""
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not toks[i][2][:1].isupper():  # `_is_cap`, inline: it runs per token
+            i += 1
+            continue
+        run = Run()
+        run.words.append(toks[i])
+        j = i + 1
+        # every rule needs a short gap: most runs end here, without a call
+        while j < n and toks[j][0] - run.words[-1][1] <= _LONGEST_GAP:
+            k = _step(text, toks, run, j)
+            if k == _STOP:
+                break
+            j = k
+        i = j  # the token that ended the run may start the next
+        yield run
+
+
+_STOP = -1  # what `_step` returns when the run ends before the token
+
+
+def _step(text: str, toks: list[Token], run: Run, j: int) -> int:
+    """Extend `run` with `toks[j]` (and what it brings), if a rule lets it.
+
+    Returns:
+        The index of the next token to try, or `_STOP`.
+    """
+    s2, e2, w2 = toks[j]
+    last = run.words[-1][2]
+    gap = text[run.words[-1][1] : s2]
+    cap2 = w2[:1].isupper()  # `_is_cap(w2)`
+    if cap2 and (
+        gap in (" ", "\u00a0")
+        or (
+            gap in DASH_GAPS
+            and (
+                gap == " -"
+                or (
+                    last.isupper() == w2.isupper()
+                    and restore.is_syllable(last)
+                    and restore.is_syllable(w2)
+                )
+            )
+        )
+    ):
+        run.words.append(toks[j])
+        return j + 1
+    low = w2.casefold()
+    # "Minister of Home Affairs", "Minister of Industry and Trade",
+    # "Speaker of the House of Representatives"
+    if gap == " " and (
+        (low == "of" and (run.title_of >= 0 or _title_run(run)))
+        or (low == "and" and run.title_of >= 0 and len(run.words) - run.title_of <= 3)
+    ):
+        k = _after_the(text, toks, j)
+        if (
+            k < len(toks)
+            and text[toks[k - 1][1] : toks[k][0]] == " "
+            and _title_complement(text, toks, k)
+        ):
+            run.words.extend(toks[j:k])
+            run.title_of = len(run.words) - 1
+            return k
+    # "Minister of Culture, Sports and Tourism": a comma list that
+    # ends with "and" inside a title's complement
+    if (
+        run.title_of >= 0
+        and gap == ", "
+        and cap2
+        and not restore.is_country(w2)
+        and j + 2 < len(toks)
+        and toks[j + 1][2] == "and"
+        and text[e2 : toks[j + 1][0]] == " "
+        and _is_cap(toks[j + 2][2])
+    ):
+        run.words.append(toks[j])
+        return j + 1
+    return _org_step(text, toks, run, j, gap, low)
+
+
+def _after_the(text: str, toks: list[Token], j: int) -> int:
+    """The index after connector `j`, and after a "the" right behind it."""
+    k = j + 1
+    if k < len(toks) and toks[k][2] == "the" and text[toks[j][1] : toks[k][0]] == " ":
+        k += 1
+    return k
+
+
+def _org_step(
+    text: str, toks: list[Token], run: Run, j: int, gap: str, low: str
+) -> int:
+    """`_step`'s rules for organisation names: "Ministry of Industry and
+    Trade", "Department of Science, Technology and Environment"."""
+    n = len(toks)
+    w2 = toks[j][2]
+    if (
+        gap == " "
+        and low in ORG_CONNECT
+        and any(fold(x[2]) in ORG_HEADS for x in run.words)
+    ):
+        k = _after_the(text, toks, j)
+        if k < n and _is_cap(toks[k][2]) and text[toks[k - 1][1] : toks[k][0]] == " ":
+            run.words.extend(toks[j:k])
+            run.connector = True
+            return k
+        return _STOP
+    if (
+        run.connector
+        and gap == ", "
+        and w2[:1].isupper()
+        and not restore.is_country(w2)
+    ):
+        run.words.append(toks[j])
+        run.comma = True
+        return j + 1
+    if run.connector and gap in (" ", ", ") and low == "and":
+        k = j + 1
+        if k < n and _is_cap(toks[k][2]) and text[toks[j][1] : toks[k][0]] == " ":
+            # the conjunct must end the name: look ahead to its end
+            m = k
+            while (
+                m + 1 < n
+                and _is_cap(toks[m + 1][2])
+                and text[toks[m][1] : toks[m + 1][0]] == " "
+            ):
+                m += 1
+            if run.comma or toks[m][2].casefold().endswith(_ABSTRACT):
+                run.words.extend(toks[j : m + 1])
+                return m + 1
+    return _STOP

@@ -1,0 +1,102 @@
+"""Vietnamese domain terms: noun phrases ranked by a termhood score.
+
+Phrases are runs of lowercase content words (nouns, verbs, adjectives) that no
+name or title has claimed; a word the document puts before (or after) many
+different words is a generic head (or modifier) and is trimmed off.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter, defaultdict
+
+from glossary.extract.vi_orgs import word_key
+from glossary.extract.vi_tokens import WORD, Context, sentence
+from glossary.model import Document, Kind, Mention
+from glossary.text import fold
+
+__all__ = ["terms"]
+
+_TERM_TAGS = frozenset({"N", "Nc", "V", "A"})
+
+
+_GENERIC_MIN = 2
+
+
+def _generic_words(ctx: Context) -> tuple[set[str], set[str]]:
+    """Words followed (heads) or preceded (modifiers) by 2+ distinct content words."""
+    after: dict[str, set[str]] = defaultdict(set)
+    before: dict[str, set[str]] = defaultdict(set)
+    toks = ctx.tokens
+    for (a, sa), (b, sb) in itertools.pairwise(zip(toks, ctx.shapes, strict=True)):
+        if sa == sb == "low" and a.tag in _TERM_TAGS and b.tag in _TERM_TAGS:
+            after[word_key(a.text)].add(word_key(b.text))
+            before[word_key(b.text)].add(word_key(a.text))
+    heads = {w for w, nxt in after.items() if len(nxt) >= _GENERIC_MIN}
+    mods = {w for w, prv in before.items() if len(prv) >= _GENERIC_MIN}
+    return heads, mods
+
+
+def terms(doc: Document, ctx: Context, claimed: set[int]) -> list[Mention]:
+    """Noun phrases bounded by punctuation or function words, ranked by termhood."""
+    tokens = ctx.tokens
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while (
+            j < n
+            and j not in claimed
+            and ctx.shapes[j] == "low"
+            and tokens[j].tag in _TERM_TAGS
+            and all(w.isalpha() for w in tokens[j].text.split())
+        ):
+            j += 1
+        if j > i:
+            spans.append((i, j))
+        i = max(j, i + 1)
+    heads, mods = _generic_words(ctx)
+    found: list[tuple[int, int]] = []
+    for i, j in spans:
+        # "lĩnh vực hợp tác mới" → "hợp tác": a word the document puts before
+        # (or after) many different words is a generic head (or modifier).
+        while j - i > 1 and word_key(tokens[i].text) in heads:
+            i += 1
+        while j - i > 1 and word_key(tokens[j - 1].text) in mods:
+            j -= 1
+        if j - i > 2 and " " not in tokens[i].text and tokens[i + 1].tag == "V":
+            i += 1  # a nominaliser before a verb: "sự phát triển bền vững"
+        sylls = sum(len(WORD.findall(t.text)) for t in tokens[i:j])
+        if j - i == 1 and sylls >= 3 and tokens[i].tag == "N":
+            found.append((i, j))  # one long compound: "công nghệ thông tin"
+            continue
+        if not (2 <= j - i <= 3 and 3 <= sylls <= 5):
+            continue
+        if tokens[i].tag not in ("N", "V") or tokens[j - 1].tag not in ("N", "A"):
+            continue
+        if tokens[i].tag == "V" and " " not in tokens[i].text:
+            continue  # "có nông sản", "ký biên bản": a verb phrase, not a term
+        found.append((i, j))
+    freq = Counter(
+        fold(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in found
+    )
+    out = []
+    for i, j in found:
+        start, end = tokens[i].start, tokens[j - 1].end
+        surface = doc.text[start:end]
+        score = math.log2(1 + len(surface.split())) * freq[fold(surface)]
+        out.append(
+            Mention(
+                text=surface,
+                document=doc.path,
+                start=start,
+                end=end,
+                lang="vi",
+                kind=Kind.TERM,
+                context=sentence(doc.text, start, end),
+                source="vi:noun-phrase",
+                score=round(score, 3),
+            )
+        )
+    return out

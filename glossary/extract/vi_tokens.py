@@ -1,0 +1,227 @@
+"""Vietnamese tokens: tagging with offsets, tagger repairs, capitalisation shape.
+
+underthesea (default) and pyvi are imported lazily, so importing this module
+costs nothing. Tokens always refer to the text as written: the taggers may
+rewrite tone marks (Uỷ → Ủy), and tokens are located by their folded syllables.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from glossary.extract.vi_orgs import Span, is_vi_syllable, word_key
+from glossary.model import Document
+from glossary.text import fold
+
+__all__ = [
+    "WORD",
+    "Context",
+    "Token",
+    "context",
+    "cut",
+    "repair",
+    "sentence",
+    "shape",
+    "tag",
+]
+
+WORD = re.compile(r"\w+")
+
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)*")
+
+
+_PYVI_TAGS = {"F": "CH"}
+
+
+_SENTENCE_END = frozenset({".", "!", "?", ":", "–", "—", ";", '"', "“", "”", "("})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word (possibly several syllables) with its POS tag and offsets."""
+
+    text: str
+    tag: str
+    start: int
+    end: int
+
+
+def _char_key(c: str) -> str:
+    if c.isspace():
+        return " "
+    k = fold(c)
+    return k if len(k) == 1 else c.lower()
+
+
+def _raw_tags(paragraph: str, backend: str) -> list[tuple[str, str]]:
+    if backend == "underthesea":
+        from underthesea import pos_tag
+
+        return [(str(w), str(t)) for w, t in pos_tag(paragraph)]
+    if backend == "pyvi":
+        from pyvi import ViPosTagger, ViTokenizer
+
+        words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(paragraph))
+        return [
+            (str(w).replace("_", " "), _PYVI_TAGS.get(str(t), str(t)))
+            for w, t in zip(words, tags, strict=True)
+        ]
+    raise ValueError(f"unknown backend {backend!r}; use underthesea or pyvi")
+
+
+def tag(text: str, *, backend: str = "underthesea") -> list[Token]:
+    """Segment and POS-tag `text`, with each token's offsets into `text`.
+
+    The taggers may rewrite tone marks (Uỷ → Ủy); tokens are located by their
+    folded syllables so offsets and `Token.text` always refer to `text` as written.
+
+    Args:
+        text: NFC text, any number of paragraphs.
+        backend: "underthesea" or "pyvi".
+
+    Returns:
+        Tokens in text order; a token the tagger invented is skipped.
+    """
+    key = "".join(_char_key(c) for c in text)
+    tokens: list[Token] = []
+    for para in re.finditer(r"[^\n]+", text):
+        cursor = para.start()
+        for word, pos in _raw_tags(para.group(), backend):
+            span = _locate(key, word, cursor, para.end())
+            if span is None:
+                continue
+            start, end = span
+            tokens.append(Token(text[start:end], pos, start, end))
+            cursor = end
+    return tokens
+
+
+def _locate(key: str, word: str, cursor: int, limit: int) -> tuple[int, int] | None:
+    parts = word.split()
+    if not parts:
+        return None
+    start = end = -1
+    pos = cursor
+    for part in parts:
+        pkey = "".join(_char_key(c) for c in part)
+        edge_l = r"(?<!\w)" if part[0].isalnum() else ""
+        edge_r = r"(?!\w)" if part[-1].isalnum() else ""
+        m = re.compile(edge_l + re.escape(pkey) + edge_r).search(key, pos, limit)
+        if m is None or (start >= 0 and key[end : m.start()].strip()):
+            return None
+        if start < 0:
+            start = m.start()
+        end = pos = m.end()
+    return start, end
+
+
+def repair(text: str, tokens: list[Token], heads: frozenset[str]) -> list[Token]:
+    """Undo two tagger slips using the document itself.
+
+    A word the tagger split once ("Ủy" "ban") but kept whole elsewhere, or that
+    is one of `heads` (title and organisation heads as `word_key`s), is joined;
+    a token glueing a foreign name to its neighbour ("Belarus_tạo",
+    "Belarus_Anatoly") is cut into syllables, and a hyphen the tagger dropped
+    inside a name ("Sang-sik") is put back.
+    """
+    whole = {word_key(t.text) for t in tokens if " " in t.text} | heads
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and tok.start == prev.end + 1
+            and word_key(f"{prev.text} {tok.text}") in whole
+        ):
+            out[-1] = Token(text[prev.start : tok.end], prev.tag, prev.start, tok.end)
+            continue
+        if (
+            prev is not None
+            and tok.start == prev.end + 1
+            and text[prev.end] == "-"
+            and prev.text[-1:].isalpha()
+            and tok.text.isalpha()
+            and tok.text.islower()
+        ):  # "Sang-sik": the tagger dropped the hyphen of a name
+            out[-1] = Token(text[prev.start : tok.end], prev.tag, prev.start, tok.end)
+            continue
+        sylls = list(_HYPHENATED.finditer(tok.text))
+        if (
+            len(sylls) > 1
+            and " " in tok.text
+            and not all(is_vi_syllable(m.group()) for m in sylls)
+        ):
+            for m in sylls:
+                a, b = tok.start + m.start(), tok.start + m.end()
+                low = m.group()[0].islower()
+                out.append(Token(text[a:b], "X" if low else tok.tag, a, b))
+            continue
+        out.append(tok)
+    return out
+
+
+def shape(tok: Token) -> str:
+    """'cap' (every syllable capitalised), 'cw' (first only) or 'low'.
+
+    A hyphenated part counts as one syllable: "Sang-sik" is capitalised.
+    """
+    sylls = _HYPHENATED.findall(tok.text)
+    if not sylls or not sylls[0][0].isalpha():
+        return "low"
+    caps = [s[0].isupper() for s in sylls]
+    if all(caps):
+        return "cap"
+    return "cw" if caps[0] else "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    text: str
+    tokens: Sequence[Token]
+    shapes: Sequence[str]
+    initial: Sequence[bool]
+    lower_words: frozenset[str]
+
+
+def sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [p for p in (text.find(c, end) for c in ".!?\n") if p >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip()
+
+
+def context(doc: Document, tokens: Sequence[Token]) -> Context:
+    shapes = [shape(t) for t in tokens]
+    initial = [
+        i == 0
+        or tokens[i - 1].text in _SENTENCE_END
+        or "\n" in doc.text[tokens[i - 1].end : tokens[i].start]
+        for i in range(len(tokens))
+    ]
+    lower = {fold(t.text) for t, s in zip(tokens, shapes, strict=True) if s == "low"}
+    for a, b in itertools.pairwise(tokens):
+        if a.text.islower() and b.text.islower():
+            lower.add(fold(f"{a.text} {b.text}"))
+    return Context(doc.text, tokens, shapes, initial, frozenset(lower))
+
+
+def cut(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
+    """Tokens cut at every span edge, so each span is a run of whole tokens."""
+    edges = sorted({sp.start for sp in spans} | {sp.end for sp in spans})
+    out: list[Token] = []
+    for tok in tokens:
+        inner = [e for e in edges if tok.start < e < tok.end]
+        if not inner:
+            out.append(tok)
+            continue
+        for a, b in itertools.pairwise([tok.start, *inner, tok.end]):
+            piece = text[a:b]
+            a += len(piece) - len(piece.lstrip())
+            b -= len(piece) - len(piece.rstrip())
+            if a < b:
+                out.append(Token(text[a:b], tok.tag, a, b))
+    return out

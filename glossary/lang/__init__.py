@@ -1,0 +1,1 @@
+"""Word lists per language: plain data, importing nothing of the package."""

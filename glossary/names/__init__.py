@@ -1,0 +1,1 @@
+"""Knowledge of names: gazetteers, titles, administrative units."""

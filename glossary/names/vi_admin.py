@@ -1,0 +1,289 @@
+"""Vietnamese administrative structure in organisation names.
+
+Pure functions over strings, used by clustering to give a local body its
+full Vietnamese name:
+
+- the standard abbreviations of people's committees and councils
+  ("UBND tỉnh Sơn La" → "Ủy ban nhân dân tỉnh Sơn La");
+- the province a provincial department ("Sở Xây dựng") belongs to, from the
+  sentence or the document that names it;
+- the Vietnamese name of the provincial bodies English news writes as
+  "Vinh Long Provincial People's Committee" or "Binh Dinh Provincial Party
+  Committee", with the province's spelling and level from the gazetteer.
+
+Nothing here is a list of names: the patterns are the administrative
+structure (unit words, body words), the names come from the text and the
+gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from glossary.names import places as restore
+from glossary.text import name_key
+
+__all__ = [
+    "club_name",
+    "document_province",
+    "english_body",
+    "expand_abbreviation",
+    "has_place",
+    "province_in",
+    "province_unit",
+    "strip_legal_form",
+    "with_province",
+]
+
+# Abbreviations that open the name of a local state body, and their full words.
+_ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+}
+
+_ABBREV = re.compile(r"^(UBND|HĐND)(?=\s+\S)")
+
+
+def expand_abbreviation(text: str) -> str:
+    """The name with a leading "UBND"/"HĐND" written in full.
+
+    >>> expand_abbreviation("UBND tỉnh Sơn La")
+    'Ủy ban nhân dân tỉnh Sơn La'
+    >>> expand_abbreviation("UBND")
+    'UBND'
+    """
+    return _ABBREV.sub(lambda m: _ABBREVIATIONS[m.group(1)], text, count=1)
+
+
+# A company's legal form before another category head: "Công ty cổ phần
+# Tập đoàn Hòa Phát" is known as "Tập đoàn Hòa Phát".
+_LEGAL_FORM = re.compile(
+    r"^(?:công ty|tổng công ty)\s+(?:cổ phần|cp|tnhh|trách nhiệm hữu hạn)"
+    r"(?:\s+(?:một thành viên|mtv))?\s+(?=(?:tập đoàn|tổng công ty|ngân hàng)\s+\S)",
+    re.IGNORECASE,
+)
+
+
+def strip_legal_form(text: str) -> str:
+    """The name without a legal form that comes before another category head.
+
+    >>> strip_legal_form("Công ty cổ phần Tập đoàn Hòa Phát")
+    'Tập đoàn Hòa Phát'
+    >>> strip_legal_form("Công ty TNHH Thiết bị Phụ tùng Hòa Phát")
+    'Công ty TNHH Thiết bị Phụ tùng Hòa Phát'
+    """
+    return _LEGAL_FORM.sub("", text, count=1)
+
+
+_VI_CLUB = re.compile(r"^(?:CLB|Câu lạc bộ)\s+(\S.*)$")
+
+
+def club_name(text: str) -> str:
+    """A Vietnamese club's name in the usual "X FC" form.
+
+    >>> club_name("CLB Hà Nội"), club_name("Hà Nội FC")
+    ('Hà Nội FC', 'Hà Nội FC')
+    """
+    club = _VI_CLUB.match(text)
+    return f"{club.group(1)} FC" if club else text
+
+
+def province_unit(name: str) -> str | None:
+    """ "tỉnh X" or "thành phố X" for a province-level unit, with its marks.
+
+    `name` may be written without marks ("Vinh Long"); it is restored from
+    the gazetteer, and None is returned when the gazetteer does not settle
+    the spelling or the name is not a province.
+
+    >>> province_unit("Vinh Long"), province_unit("Hanoi")
+    ('tỉnh Vĩnh Long', 'thành phố Hà Nội')
+    """
+    if not restore.is_province(name):
+        return None
+    r = restore.restore_place(name)
+    if r.restored or restore.has_diacritics(name) or name in restore.place_forms(name):
+        spelled = r.text
+    else:
+        return None
+    if restore.is_city(name):
+        return "thành phố " + spelled
+    return "tỉnh " + spelled
+
+
+# Up to four capitalised words: a province's name.
+_NAME = r"(?:[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*)(?:[ \-–]+[A-ZÀ-ỸĐ][\wÀ-ỹĐđ]*){0,3}"
+_UNIT_NAME = re.compile(rf"\b(?:tỉnh|Tỉnh|thành phố|Thành phố)\s+({_NAME})")
+_MORE = re.compile(rf"\s*(?:,|và)\s+({_NAME})")
+
+
+def _province_prefix(text: str) -> str | None:
+    """The longest province name that `text` (capitalised words) begins with."""
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if restore.is_province(name):
+            return name
+    return None
+
+
+def _provinces_written(text: str) -> list[str]:
+    """Province names written after "tỉnh"/"thành phố" in `text`, in order,
+    with the rest of a list ("hai tỉnh Đồng Nai và Hà Tĩnh")."""
+    out = []
+    for m in _UNIT_NAME.finditer(text):
+        name = _province_prefix(m.group(1))
+        end = m.start(1) + len(name or "")
+        while name is not None:
+            out.append(name)
+            more = _MORE.match(text, end)
+            name = _province_prefix(more.group(1)) if more else None
+            if more and name:
+                end = more.start(1) + len(name)
+    return out
+
+
+def document_province(
+    sentences: Iterable[str], places: Iterable[str] = ()
+) -> str | None:
+    """The one province a document names, or None.
+
+    Provinces count when written after "tỉnh"/"thành phố" in the document's
+    `sentences` or as one of the `places` it mentions; exactly one must be
+    named, with its marks.
+
+    >>> document_province(["UBND tỉnh Thanh Hóa."], ["Thanh Hóa", "Cẩm Thủy"])
+    'Thanh Hóa'
+    """
+    found: dict[str, str] = {}
+    for s in sentences:
+        for p in _provinces_written(s):
+            found.setdefault(name_key(p), p)
+    for p in places:
+        if restore.is_province(p):
+            found.setdefault(name_key(p), p)
+    if len(found) != 1:
+        return None
+    prov = next(iter(found.values()))
+    return prov if restore.has_diacritics(prov) else None
+
+
+def province_in(sentence: str, document: Callable[[], str | None]) -> str | None:
+    """The one province a sentence, else its document, is about.
+
+    The sentence decides when it names exactly one province ("Ở tỉnh Đồng
+    Nai, ... Giám đốc Sở Tài chính"); when it names none, `document()` (see
+    `document_province`) does.
+
+    >>> province_in("Giám đốc Sở Xây dựng.", lambda: "Thanh Hóa")
+    'Thanh Hóa'
+    """
+    here = {name_key(p): p for p in _provinces_written(sentence)}
+    if len(here) == 1:
+        return next(iter(here.values()))
+    return None if here else document()
+
+
+# A provincial department: "Sở" and its capitalised field ("Sở Xây dựng").
+_DEPARTMENT = re.compile(r"^Sở\s+[A-ZÀ-ỸĐ]")
+
+
+@lru_cache(maxsize=1 << 14)
+def has_place(name: str) -> bool:
+    """True if a body's name already holds its place ("Sở Nội vụ tỉnh Hà Tĩnh").
+
+    >>> has_place("Sở Nội vụ tỉnh Hà Tĩnh"), has_place("Sở Nội vụ")
+    (True, False)
+    """
+    words = name.split()
+    if any(restore.is_province(" ".join(words[-n:])) for n in range(1, 5)):
+        return True
+    return any(w.lower() in _UNIT_WORDS or w.startswith("TP.") for w in words)
+
+
+def with_province(
+    name: str, sentence: str, document: Callable[[], str | None]
+) -> str | None:
+    """The province part of a provincial body written without it.
+
+    "Sở Xây dựng" in a document about Thanh Hóa is "Sở Xây dựng tỉnh Thanh
+    Hóa"; any body followed by "của tỉnh X" in its sentence is "... tỉnh X".
+    A name that already holds a place is left alone (None).
+
+    Returns:
+        " tỉnh Thanh Hóa" (to append to `name`), or None.
+
+    >>> with_province("Sở Tài chính", "Ở Đồng Nai: Sở Tài chính.", lambda: None)
+    >>> with_province("Sở Tài chính", "Ở tỉnh Đồng Nai, Sở Tài chính.", lambda: None)
+    ' tỉnh Đồng Nai'
+    """
+    if has_place(name):
+        return None
+    of = (
+        re.search(re.escape(name) + r"\s+của\s+((?:tỉnh|thành phố)\s+\S.*)", sentence)
+        if " của " in sentence
+        else None
+    )
+    if of:
+        provs = _provinces_written(of.group(1))
+        if provs:
+            unit = province_unit(provs[0])
+            if unit is not None:
+                return " " + unit
+    if not _DEPARTMENT.match(name):
+        return None
+    prov = province_in(sentence, document)
+    if prov is None:
+        return None
+    unit = province_unit(prov)
+    return None if unit is None else " " + unit
+
+
+_UNIT_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "tp", "tp."})
+
+
+# English names of provincial bodies: "<P> Provincial People's Committee",
+# "People's Committee of <P> Province", "<P> People's Committee", and the
+# Party committees.
+_PC = r"People[’']s Committee"
+_EN_BODIES = (
+    (re.compile(rf"^(?P<p>.+?)\s+(?:Provincial\s+|City\s+)?{_PC}$"), "Ủy ban nhân dân"),
+    (
+        re.compile(rf"^{_PC}\s+of\s+(?P<p>.+?)(?:\s+(?:[Pp]rovince|[Cc]ity))?$"),
+        "Ủy ban nhân dân",
+    ),
+    (re.compile(r"^(?P<p>.+?)\s+Provincial\s+Party\s+Committee$"), "Tỉnh ủy"),
+    (re.compile(r"^(?P<p>.+?)\s+(?:City\s+)?Party\s+Committee$"), "Thành ủy"),
+)
+
+
+def english_body(text: str) -> str | None:
+    """The Vietnamese name of a provincial body written in English.
+
+    The province's spelling and level (tỉnh, thành phố) come from the
+    gazetteer; when it does not settle them, None.
+
+    >>> english_body("Vinh Long Provincial People's Committee")
+    'Ủy ban nhân dân tỉnh Vĩnh Long'
+    >>> english_body("Long An Provincial Party Committee")
+    'Tỉnh ủy Long An'
+    """
+    for pattern, body in _EN_BODIES:
+        m = pattern.match(text.strip())
+        if m is None:
+            continue
+        unit = province_unit(m.group("p"))
+        if unit is None:
+            return None
+        level, _, name = unit.partition(" ")
+        if level == "thành":  # "thành phố X"
+            name = unit.removeprefix("thành phố ")
+        if body == "Ủy ban nhân dân":
+            return f"{body} {unit}"
+        if body == "Tỉnh ủy" and unit.startswith("tỉnh "):
+            return f"Tỉnh ủy {name}"
+        if body == "Thành ủy" and unit.startswith("thành phố "):
+            return f"Thành ủy {name}"
+        return None
+    return None

@@ -1,0 +1,201 @@
+"""A build's bulk writes: `BulkWriter`, and index rebuilding around them.
+
+Part of the store (`glossary.store`): SQL lives only in the store modules.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import Any
+
+from glossary.model import Concept, Flag, Kind, Occurrence, Term, TermStatus, TermType
+from glossary.store.schema import (
+    INSERT_CONCEPT,
+    INSERT_CONTEXT,
+    INSERT_EVIDENCE,
+    INSERT_OCCURRENCE,
+    INSERT_TERM,
+    flags_text,
+    term_row,
+)
+from glossary.text import nfc
+
+# Below this many occurrence rows, updating the indexes row by row is cheaper.
+REINDEX_MIN = 20_000
+
+
+@contextmanager
+def indexes_dropped(conn: sqlite3.Connection, table: str) -> Iterator[None]:
+    """Run the body without the indexes of `table`, then
+    create them again exactly as they were. Only inside a transaction."""
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+        "AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+        (table,),
+    ).fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        for _, sql in indexes:
+            conn.execute(sql)
+
+
+def first_free_id(conn: sqlite3.Connection, table: str) -> int:
+    return int(
+        conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+    )
+
+
+class BulkWriter:
+    """Buffers a build's writes and sends them in a few ``executemany`` calls.
+
+    Made by `TermBase.bulk` inside the build's transaction. New concepts and
+    terms get their ids at once (one past the largest id, as SQLite gives
+    them one by one), so callers can use them before `flush` writes anything.
+    Rows of each table are written in the order they were added, so a bulk
+    build stores exactly what the same calls on `TermBase` would.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._next_concept = first_free_id(conn, "concepts")
+        self._next_term = first_free_id(conn, "terms")
+        self._reset()
+
+    def _reset(self) -> None:
+        self._concepts: list[tuple[Any, ...]] = []
+        self._concept_updates: dict[int, tuple[str, str, str]] = {}
+        self._terms: list[tuple[Any, ...]] = []
+        self._counts: dict[int, int] = {}
+        self._term_updates: dict[int, tuple[str, str]] = {}
+        self._evidence: list[tuple[Any, ...]] = []
+        # Kept per term and expanded while writing: a quarter of a million
+        # row tuples would be ~20 MB more at the build's peak.
+        self._occurrences: list[tuple[int, Sequence[Occurrence]]] = []
+        self._n_occurrences = 0
+        self._touched: set[int] = set()
+
+    def add_concept(self, concept: Concept, *, key: str | None = None) -> int:
+        """Add a concept without its terms (see `TermBase.add_concept`).
+
+        Args:
+            concept: the concept; its id and terms are ignored.
+            key: its key, instead of `concept.key`.
+        """
+        cid = self._next_concept
+        self._next_concept += 1
+        self._concepts.append(
+            (
+                cid,
+                (concept.key if key is None else key) or None,
+                str(concept.kind),
+                str(concept.status),
+                concept.note,
+                flags_text(concept.flags),
+            )
+        )
+        return cid
+
+    def update_concept(
+        self, concept_id: int, *, kind: Kind, note: str, flags: frozenset[Flag]
+    ) -> None:
+        """Set a concept's kind, note and flags (the last call wins)."""
+        self._concept_updates[concept_id] = (str(kind), nfc(note), flags_text(flags))
+        self._touched.add(concept_id)
+
+    def add_term(self, concept_id: int, term: Term, *, into: int | None = None) -> int:
+        """Add a term with its evidence to a concept; return the term id.
+
+        Args:
+            concept_id: the concept.
+            term: the term; its text is stored NFC and stripped.
+            into: the concept's term of the same text and language, if it
+                has one: `term`'s count and evidence are added to it.
+        """
+        if into is None:
+            tid = self._next_term
+            self._next_term += 1
+            text = nfc(term.text).strip()
+            self._terms.append(term_row(tid, concept_id, text, term))
+        else:
+            tid = into
+            self._counts[tid] = self._counts.get(tid, 0) + term.count
+        self._evidence.extend(
+            (tid, e.rule, e.document, e.start, e.end, e.detail) for e in term.evidence
+        )
+        self._touched.add(concept_id)
+        return tid
+
+    def update_term(
+        self, term_id: int, concept_id: int, *, status: TermStatus, type: TermType
+    ) -> None:
+        """Set a term's status and type (the last call wins)."""
+        self._term_updates[term_id] = (str(status), str(type))
+        self._touched.add(concept_id)
+
+    def _occurrence_rows(self, new: list[tuple[int, str]]) -> Iterator[tuple[Any, ...]]:
+        """The `INSERT_OCCURRENCE` rows, numbering sentences not stored yet
+        and adding them to `new` (a build has emptied `contexts`)."""
+        ids: dict[str, int] = dict(self._conn.execute("SELECT text, id FROM contexts"))
+        next_id = first_free_id(self._conn, "contexts")
+        for tid, occs in self._occurrences:
+            for o in occs:
+                cid = ids.get(o.context)
+                if cid is None:
+                    cid = ids[o.context] = next_id
+                    new.append((cid, o.context))
+                    next_id += 1
+                yield tid, o.document, o.start, o.end, cid
+
+    def _insert_occurrences(self) -> None:
+        new: list[tuple[int, str]] = []
+        rows = self._occurrence_rows(new)
+        # Filling an empty table (a build resets them all): building the
+        # indexes once afterwards costs a third of updating them row by row.
+        rebuild = (
+            self._n_occurrences >= REINDEX_MIN
+            and self._conn.execute("SELECT 1 FROM occurrences LIMIT 1").fetchone()
+            is None
+        )
+        dropped: AbstractContextManager[None] = (
+            indexes_dropped(self._conn, "occurrences") if rebuild else nullcontext()
+        )
+        with dropped:
+            self._conn.executemany(INSERT_OCCURRENCE, rows)
+        self._conn.executemany(INSERT_CONTEXT, new)
+
+    def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
+        """Record where a term was seen (`occurrences` is read at `flush`)."""
+        self._occurrences.append((term_id, occurrences))
+        self._n_occurrences += len(occurrences)
+
+    def flush(self) -> None:
+        """Write everything buffered, in dependency order, and start afresh."""
+        now = time.time()
+        run = self._conn.executemany
+        run(INSERT_CONCEPT, [(*row, now) for row in self._concepts])
+        run(
+            "UPDATE concepts SET kind = ?, note = ?, flags = ? WHERE id = ?",
+            [(*v, cid) for cid, v in self._concept_updates.items()],
+        )
+        run(INSERT_TERM, self._terms)
+        run(
+            "UPDATE terms SET count = count + ? WHERE id = ?",
+            [(n, tid) for tid, n in self._counts.items()],
+        )
+        run(
+            "UPDATE terms SET status = ?, type = ? WHERE id = ?",
+            [(*v, tid) for tid, v in self._term_updates.items()],
+        )
+        run(INSERT_EVIDENCE, self._evidence)
+        self._insert_occurrences()
+        run(
+            "UPDATE concepts SET updated = ? WHERE id = ?",
+            [(now, cid) for cid in sorted(self._touched)],
+        )
+        self._reset()

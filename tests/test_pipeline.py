@@ -1,0 +1,66 @@
+"""Extraction of many documents: worker processes, and the per-document stage."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+
+import pytest
+from conftest import SEEDS
+
+from glossary import pipeline as extraction
+from glossary.cluster import cluster
+from glossary.extract.mention_codec import decode_mentions
+from glossary.model import Document
+from glossary.pipeline import extract, extract_all, part, propose
+
+
+def _paragraphs() -> list[Document]:
+    """The seed articles cut into lines: enough documents for the pool."""
+    docs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for n, line in enumerate(path.read_text("utf-8").splitlines()):
+            if line.strip():
+                docs.append(Document(f"{path.name}#{n:03d}", line))
+    return docs
+
+
+def test_parts_propose_names_then_terms() -> None:
+    docs = [Document(str(p), p.read_text("utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    mentions = {d.path: extract(d)[1] for d in docs}
+    parts = [part(path, ms) for path, ms in sorted(mentions.items())]
+    every = [m for _, ms in sorted(mentions.items()) for m in ms]
+    candidates = propose(parts)
+    names = cluster(every)
+    assert candidates[: len(names)] == names
+    terms = candidates[len(names) :]
+    assert terms
+    assert all(c.concept.kind == "term" for c in terms)
+    assert sum(p.mentions for p in parts) == len(every)
+
+
+@pytest.mark.skipif(
+    "fork" not in mp.get_all_start_methods(), reason="workers need fork"
+)
+def test_workers_give_what_one_process_gives() -> None:
+    docs = _paragraphs()
+    assert len(docs) >= extraction._POOL_MIN
+    pooled = list(extract_all(docs, workers=2))
+    alone = list(extract_all(docs, workers=1))
+    assert [r.lang for r in pooled] == [r.lang for r in alone]
+    assert [r.mentions for r in pooled] == [r.mentions for r in alone]
+    assert [r.data for r in pooled] == [r.data for r in alone]
+    assert all(decode_mentions(r.data) == r.mentions for r in alone)
+    assert sum(len(r.mentions) for r in alone) > 100
+
+
+def test_custom_extractor_runs_in_this_process() -> None:
+    seen: list[str] = []
+
+    def extractor(doc: Document) -> tuple[str, list[object]]:
+        seen.append(doc.path)
+        return "en", []
+
+    docs = _paragraphs()
+    results = list(extract_all(docs, extractor, workers=2))  # type: ignore[arg-type]
+    assert seen == [d.path for d in docs]
+    assert all(r.mentions == [] for r in results)

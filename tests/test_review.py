@@ -1,0 +1,222 @@
+"""Review use cases: every action commits, logs, marks manual, and can be undone."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary import review as service
+from glossary.errors import GlossaryError
+from glossary.model import ConceptStatus, Kind, TermStatus
+from glossary.review import Review
+from glossary.store import TermBase
+
+
+def _id(tb: TermBase, name: str) -> int:
+    found = tb.find(name)
+    assert len(found) == 1, found
+    assert found[0].id is not None
+    return found[0].id
+
+
+def _term_id(tb: TermBase, concept_id: int, text: str) -> int:
+    for t in tb.concept(concept_id).terms:
+        if t.text == text:
+            assert t.id is not None
+            return t.id
+    raise AssertionError(text)
+
+
+def test_approve_and_reject_bulk_log_once(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    a, b = _id(tb, "Anatoly Sivak"), _id(tb, "Hà Nội")
+    r = Review(tb)
+    r.approve(a, b)
+    assert tb.concept(a).status is ConceptStatus.APPROVED
+    assert tb.concept(b).status is ConceptStatus.APPROVED
+    assert [e.action for e in tb.history()] == ["approve"]
+    assert tb.history()[0].payload["ids"] == [a, b]
+    r.reject(b)
+    assert tb.concept(b).status is ConceptStatus.REJECTED
+    assert "place:hanoi" in tb.rejected_keys()
+
+
+def test_undo_redo_several_steps(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    a = _id(tb, "Anatoly Sivak")
+    r = Review(tb)
+    r.approve(a)
+    r.set_kind(a, "org")
+    r.set_note(a, "ghi chú")
+    assert tb.concept(a).note == "ghi chú"
+    r.undo()
+    r.undo()
+    c = tb.concept(a)
+    assert (c.kind, c.status, c.note) == (
+        Kind.PERSON,
+        ConceptStatus.APPROVED,
+        "role: Deputy Prime Minister",
+    )
+    r.redo()
+    assert tb.concept(a).kind is Kind.ORG
+    r.undo()
+    r.undo()
+    assert tb.concept(a).status is ConceptStatus.CANDIDATE
+    with pytest.raises(GlossaryError, match="nothing to undo"):
+        r.undo()
+    assert [e.action for e in tb.history()][:3] == ["undo", "undo", "redo"]
+
+
+def test_merge_moves_terms_and_undo_restores_ids(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    source = tb.concept_by_key("other:chinh").id  # type: ignore[union-attr]
+    target = tb.concept_by_key("person:phamminhchinh").id  # type: ignore[union-attr]
+    assert source is not None
+    assert target is not None
+    before = tb.concept(target)
+    r = Review(tb)
+    r.merge(source, target)
+    with pytest.raises(GlossaryError):
+        tb.concept(source)
+    merged = tb.concept(target)
+    assert merged.preferred("vi") is not None
+    assert merged.preferred("vi").text == "Phạm Minh Chính"  # type: ignore[union-attr]
+    assert "Chinh" in {t.text for t in merged.terms}
+    assert tb.concept_by_key("other:chinh").id == target  # type: ignore[union-attr]
+    r.undo()
+    assert tb.concept(source).key == "other:chinh"
+    assert tb.concept(target) == before
+    assert len(tb.occurrences(target)) == 4
+
+
+def test_split_makes_new_concept_and_undo_drops_it(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    cid = _id(tb, "Anatoly Sivak")
+    tid = _term_id(tb, cid, "Sivak")
+    r = Review(tb)
+    step = r.split(tid)
+    (new_id,) = step.created
+    new = tb.concept(new_id)
+    assert [t.text for t in new.terms] == ["Sivak"]
+    assert new.terms[0].is_preferred
+    assert new.terms[0].manual
+    assert new.kind is Kind.PERSON
+    assert tb.occurrences(new_id)[0].text == "Sivak"
+    r.undo()
+    with pytest.raises(GlossaryError):
+        tb.concept(new_id)
+    assert "Sivak" in {t.text for t in tb.concept(cid).terms}
+    r.redo()
+    assert tb.concept(new_id).label == "Sivak"
+
+
+def test_split_preferred_promotes_next(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    cid = _id(tb, "Hà Nội")
+    Review(tb).split(_term_id(tb, cid, "Hà Nội"))
+    pref = tb.concept(cid).preferred("vi")
+    assert pref is not None
+    assert pref.text == "HÀ NỘI"
+    assert pref.is_preferred
+
+
+def test_split_only_term_refused(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    cid = _id(tb, "circular economy")
+    with pytest.raises(GlossaryError, match="only term"):
+        Review(tb).split(_term_id(tb, cid, "circular economy"))
+
+
+def test_add_vietnamese_translation_is_preferred_and_manual(
+    sample_termbase: TermBase,
+) -> None:
+    tb = sample_termbase
+    cid = _id(tb, "circular economy")
+    Review(tb).add_term(cid, "kinh tê\u0301 tuần hoàn", "vi")  # decomposed on input
+    vi = tb.concept(cid).preferred("vi")
+    assert vi is not None
+    assert vi.text == "kinh tế tuần hoàn"  # stored NFC
+    assert vi.is_preferred
+    assert vi.manual
+
+
+def test_set_preferred_demotes_previous(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    cid = _id(tb, "Free Trade Agreement")
+    fta = _term_id(tb, cid, "FTA")
+    Review(tb).set_term_status(fta, "preferred")
+    terms = {t.text: t for t in tb.concept(cid).terms}
+    assert terms["FTA"].status is TermStatus.PREFERRED
+    assert terms["FTA"].manual
+    assert terms["Free Trade Agreement"].status is TermStatus.ADMITTED
+    Review(tb).set_term_status(fta, TermStatus.FORBIDDEN)
+    terms = {t.text: t for t in tb.concept(cid).terms}
+    assert terms["Free Trade Agreement"].status is TermStatus.PREFERRED
+
+
+def test_edit_term_marks_manual_and_refolds(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    cid = _id(tb, "Hưng Yên")
+    tid = _term_id(tb, cid, "Hung Yen")
+    Review(tb).edit_term(tid, "Hưng-Yên", lang="en")
+    assert {c.id for c in tb.find("hung yen")} == {cid}
+    edited = next(t for t in tb.concept(cid).terms if t.id == tid)
+    assert edited.manual
+    assert edited.text == "Hưng-Yên"
+
+
+def test_edit_to_duplicate_is_an_error_and_changes_nothing(
+    sample_termbase: TermBase,
+) -> None:
+    tb = sample_termbase
+    cid = _id(tb, "Hà Nội")
+    before = tb.concept(cid)
+    r = Review(tb)
+    with pytest.raises(GlossaryError):
+        r.edit_term(_term_id(tb, cid, "HÀ NỘI"), "Hà Nội")
+    assert tb.concept(cid) == before
+    assert not r.can_undo
+    assert tb.history() == []
+
+
+def test_bad_kind_and_status_are_errors(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    cid = _id(tb, "Hà Nội")
+    with pytest.raises(GlossaryError, match="unknown kind"):
+        Review(tb).set_kind(cid, "planet")
+    with pytest.raises(GlossaryError, match="unknown term status"):
+        Review(tb).set_term_status(_term_id(tb, cid, "Hanoi"), "great")
+
+
+def test_shortcuts_and_persistence(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from conftest import fill_sample
+
+    path = Path(str(tmp_path)) / "g.db"
+    tb = fill_sample(TermBase(path))
+    cid = _id(tb, "Anatoly Sivak")
+    service.approve(tb, cid)
+    new = service.split(tb, _term_id(tb, cid, "Sivak"))
+    tb.close()
+    with TermBase(path) as again:
+        assert again.concept(cid).status is ConceptStatus.APPROVED
+        assert again.concept(new).label == "Sivak"
+
+
+def test_locked_db_is_a_store_error(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from conftest import fill_sample
+
+    path = Path(str(tmp_path)) / "g.db"
+    tb = fill_sample(TermBase(path))
+    other = TermBase(path)
+    other._conn.execute("PRAGMA busy_timeout = 0")
+    tb._conn.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(GlossaryError, match="locked"):
+            Review(other).approve(1)
+    finally:
+        tb._conn.execute("ROLLBACK")
+        other.close()
+        tb.close()
