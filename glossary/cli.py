@@ -11,11 +11,12 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
+from importlib import metadata
 
 from glossary.errors import GlossaryError
 
 # Modules under glossary.commands, in the order their commands appear in --help.
-COMMAND_MODULES = ("build", "exchange", "review", "normalize", "align")
+COMMAND_MODULES = ("build", "edit", "exchange", "review", "normalize", "align")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -50,11 +51,20 @@ def reader_went_away() -> int:
     return 141
 
 
+def version(prog: str) -> str:
+    """``PROG X.Y.Z``: the installed distribution's version, for ``--version``."""
+    try:
+        return f"{prog} {metadata.version('glossary-vi')}"
+    except metadata.PackageNotFoundError:  # run from a source tree, not installed
+        return f"{prog} (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glossary",
         description="Build, review and export an English–Vietnamese term base.",
     )
+    parser.add_argument("--version", action="version", version=version("glossary"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(f"glossary.commands.{name}").register(sub)

@@ -212,6 +212,40 @@ class Review:
 
         return self._run("split", [source_id], body, term=term.text)
 
+    def add_concept(
+        self,
+        kind: Kind | str,
+        terms: Sequence[tuple[str, str]],
+        *,
+        note: str = "",
+    ) -> Step:
+        """Create a concept from (text, lang) pairs; its id is ``step.created[0]``.
+
+        The first term of each language is preferred; every term is manual.
+        """
+        try:
+            new_kind = Kind(kind)
+        except ValueError:
+            raise GlossaryError(
+                f"unknown kind {kind!r} (one of {', '.join(Kind)})"
+            ) from None
+        made: list[Term] = []
+        for text, lang in terms:
+            clean = nfc(text).strip()
+            if not clean:
+                raise GlossaryError("a term cannot be empty")
+            first = not any(t.lang == lang for t in made)
+            status = TermStatus.PREFERRED if first else TermStatus.ADMITTED
+            made.append(Term(clean, lang, status, TermType.FULL_FORM, manual=True))
+        if not made:
+            raise GlossaryError("a concept needs at least one term")
+        concept = Concept(kind=new_kind, terms=tuple(made), note=nfc(note).strip())
+
+        def body() -> list[int]:
+            return [self.tb.add_concept(concept)]
+
+        return self._run("add-concept", [], body, text=made[0].text)
+
     # -- term actions ----------------------------------------------------
 
     def add_term(

@@ -114,17 +114,22 @@ _PLAIN_TERM_STOP = re.compile(r"[.!?]\s")
 
 def plain_term_sentence(text: str, start: int, end: int) -> str:
     """The sentence around a chunk, by scanning the text near it."""
+    lo = max(0, start - 400)
     left = max(
-        (m.end() for m in _PLAIN_TERM_STOP.finditer(text, max(0, start - 400), start)),
-        default=max(0, start - 400),
+        (m.end() for m in _PLAIN_TERM_STOP.finditer(text, lo, start)),
+        default=-1,
     )
-    left = max(left, text.rfind("\n", 0, start) + 1)
+    left = max(left, text.rfind("\n", lo, start) + 1 if "\n" in text[lo:start] else -1)
+    if left < 0:  # cut inside a long sentence: at the first word boundary
+        left = text.find(" ", lo, start) + 1 if lo and " " in text[lo:start] else lo
     right_m = _PLAIN_TERM_STOP.search(text, end)
     right = right_m.start() + 1 if right_m else len(text)
     nl = text.find("\n", end)
     if nl != -1:
         right = min(right, nl)
-    return text[left : min(right, end + 400)].strip()
+    if right > end + 400:  # cut inside a long sentence: at the last word boundary
+        right = max(text.rfind(" ", end, end + 400), end)
+    return text[left:right].strip()
 
 
 @settings(max_examples=300, deadline=None)
@@ -213,3 +218,16 @@ def test_contexts_of_seed_names_are_their_sentences() -> None:
     assert not name.startswith("He also")
     assert text[text.index(name) - 1] == " "
     assert len(name) <= 200 + len("Intergovernmental Committee.")
+
+
+def test_a_term_context_cut_inside_a_long_sentence_keeps_whole_words() -> None:
+    words = "economic cooperation and trade between neighbours " * 30
+    text = f"{words}flourished under the Intergovernmental Committee {words}."
+    start = text.index("Intergovernmental")
+    context = Sentences(text).of_term(start, start + len("Intergovernmental"))
+    assert 600 < len(context) <= 817
+    assert context.startswith(("economic ", "cooperation ", "and ", "trade "))
+    assert context.split()[0] in words.split()
+    assert context.split()[-1] in words.split()
+    assert text[text.index(context) - 1] == " "
+    assert text[text.index(context) + len(context)] == " "

@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.text import Text
 
-from glossary.cli import reader_went_away
-from glossary.errors import GlossaryError
+from glossary.cli import reader_went_away, version
+from glossary.errors import GlossaryError, StoreError
 from glossary.text import nfc
 from tm import service
 from tm.match import highlight_spans
@@ -24,6 +24,33 @@ from tm.store import MemoryStore
 
 def _db(args: argparse.Namespace) -> MemoryStore:
     return MemoryStore(args.db or os.environ.get("TM_DB") or "tm.db")
+
+
+def _existing_db(args: argparse.Namespace) -> MemoryStore:
+    """The memory for reading commands, which must not create one."""
+    path = args.db or os.environ.get("TM_DB") or "tm.db"
+    if path != ":memory:" and not Path(path).is_file():
+        raise StoreError(f"{path}: no such memory (create it with `tm import`)")
+    return MemoryStore(path)
+
+
+def _score(text: str) -> int:
+    """argparse type: a match score from 0 to 100."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 100")
+    return value
+
+
+def _query(text: str) -> str:
+    """argparse type: NFC text with something to find in it."""
+    clean = nfc(text)
+    if not clean.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return clean
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -86,8 +113,8 @@ def _match_json(m: Match) -> dict[str, object]:
 
 
 def _lookup(args: argparse.Namespace) -> int:
-    store = _db(args)
-    query = nfc(args.text)
+    store = _existing_db(args)
+    query = args.text
     matcher = service.Matcher(store, in_memory=False)  # one lookup: no index to build
     matches = matcher.lookup(query, minimum=args.min, limit=args.limit)
     terms = _glossary_terms(args.glossary, query) if args.glossary else []
@@ -116,9 +143,21 @@ def _one_line(text: str) -> str:
 
 
 def _search(args: argparse.Namespace) -> int:
-    store = _db(args)
+    store = _existing_db(args)
     units = service.search(store, args.text, target=args.target, limit=args.limit)
     store.close()
+    if args.json:
+        records = [
+            {"source": u.source, "target": u.target, "origin": u.origin, "id": u.id}
+            for u in units
+        ]
+        doc = {"query": args.text, "units": records}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0 if units else 1
+    if not units:
+        side = "translation" if args.target else "source"
+        print(f"no {side} contains {args.text!r}")
+        return 1
     console = Console(highlight=False)
     for u in units:
         shown = Text(_one_line(u.target if args.target else u.source))
@@ -151,6 +190,7 @@ def _export(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tm", description=__doc__)
     p.add_argument("--db", help="memory database (default $TM_DB or tm.db)")
+    p.add_argument("--version", action="version", version=version("tm"))
     sub = p.add_subparsers(dest="command", required=True)
 
     imp = sub.add_parser("import", help="add TMX, PO/POT/MO, CSV/TSV or parallel text")
@@ -173,8 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=_import)
 
     look = sub.add_parser("lookup", help="fuzzy matches for a text, best first")
-    look.add_argument("text", help="the text to translate")
-    look.add_argument("--min", type=int, default=75, help="lowest score (0-100)")
+    look.add_argument("text", type=_query, help="the text to translate")
+    look.add_argument("--min", type=_score, default=75, help="lowest score (0-100)")
     look.add_argument("--limit", type=int, default=5, help="most matches shown")
     look.add_argument("--json", action="store_true", help="JSON output")
     look.add_argument(
@@ -185,9 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
     look.set_defaults(func=_lookup)
 
     srch = sub.add_parser("search", help="concordance ignoring case and diacritics")
-    srch.add_argument("text", help="words to find (any case, with or without marks)")
+    srch.add_argument(
+        "text", type=_query, help="words to find (any case, with or without marks)"
+    )
     srch.add_argument("--target", action="store_true", help="search the translations")
     srch.add_argument("--limit", type=int, default=50, help="most units shown")
+    srch.add_argument("--json", action="store_true", help="JSON output")
     srch.set_defaults(func=_search)
 
     exp = sub.add_parser("export", help="write the memory as TMX, PO or CSV")

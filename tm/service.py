@@ -285,6 +285,10 @@ def export(
     try:
         with os.fdopen(fd, "wb") as out:
             dump(units, out, src=src, tgt=tgt)
+        # mkstemp makes the file 0600; give it the mode any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)

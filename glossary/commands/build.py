@@ -12,7 +12,7 @@ from glossary.build import BuildReport, Progress, build
 from glossary.cli import add_db_option, db_of
 from glossary.errors import NotFoundError
 from glossary.formats.json import concept_record
-from glossary.model import Concept, ConceptStatus, Kind
+from glossary.model import Concept, ConceptStatus, Kind, Occurrence
 from glossary.store import TermBase
 from glossary.text import nfc
 
@@ -50,12 +50,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "ignoring case and diacritics (or the concept with id NAME).",
     )
     p.add_argument("name", metavar="NAME", help="a term of the concept, or its id")
+    p.add_argument("--json", action="store_true", help="JSON: concepts and contexts")
     add_db_option(p)
     p.set_defaults(func=run_show)
 
     p = sub.add_parser(
         "stats", help="counts of concepts, terms and documents", description="Counts."
     )
+    p.add_argument("--json", action="store_true", help="JSON object of the counts")
     add_db_option(p)
     p.set_defaults(func=run_stats)
 
@@ -143,9 +145,35 @@ def run_show(args: argparse.Namespace) -> int:
         concepts = [tb.concept(int(name))] if name.isdigit() else tb.find(name)
         if not concepts:
             raise NotFoundError(f"no concept has a term matching {name!r}")
+        if args.json:
+            records = [_show_record(tb, c) for c in concepts]
+            print(json.dumps({"concepts": records}, ensure_ascii=False, indent=2))
+            return 0
         blocks = [_describe(tb, c) for c in concepts]
     print("\n\n".join(blocks))
     return 0
+
+
+def contexts(tb: TermBase, concept_id: int, limit: int = _CONTEXTS) -> list[Occurrence]:
+    """The first `limit` occurrences with distinct sentences.
+
+    Two mentions in one sentence ("PM Chính ... Chính") share its context;
+    it is shown once.
+    """
+    seen: dict[str, Occurrence] = {}
+    for o in tb.occurrences(concept_id, limit=limit * 8):
+        seen.setdefault(o.context, o)
+    return list(seen.values())[:limit]
+
+
+def _show_record(tb: TermBase, concept: Concept) -> dict[str, object]:
+    assert concept.id is not None
+    record = concept_record(concept)
+    record["contexts"] = [
+        {"document": o.document, "start": o.start, "text": o.text, "context": o.context}
+        for o in contexts(tb, concept.id)
+    ]
+    return record
 
 
 _WHY = 4  # evidence lines shown per term
@@ -173,7 +201,7 @@ def _describe(tb: TermBase, concept: Concept) -> str:
             lines.append(f"      why: {ev.rule}{where}{detail}")
         if more := len(t.evidence) - len(shown[:_WHY]):
             lines.append(f"      (+{more} more)")
-    occurrences = tb.occurrences(concept.id, limit=_CONTEXTS)
+    occurrences = contexts(tb, concept.id)
     if occurrences:
         lines.append("  contexts:")
         for o in occurrences:
@@ -185,6 +213,9 @@ def run_stats(args: argparse.Namespace) -> int:
     """Handler of `glossary stats`."""
     with _existing(args) as tb:
         counts = tb.counts()
+    if args.json:
+        print(json.dumps(stats_record(counts), indent=2))
+        return 0
     for name in ("documents", "concepts", "terms", "occurrences", "flagged"):
         print(f"{name}: {counts.get(name, 0)}")
     for prefix in ("kind", "status"):
@@ -195,3 +226,18 @@ def run_stats(args: argparse.Namespace) -> int:
         ]
         print(f"by {prefix}: {', '.join(parts) or 'none'}")
     return 0
+
+
+def stats_record(counts: dict[str, int]) -> dict[str, object]:
+    """`stats --json`: the totals, then ``by_kind`` and ``by_status`` objects."""
+    record: dict[str, object] = {
+        name: counts.get(name, 0)
+        for name in ("documents", "concepts", "terms", "occurrences", "flagged")
+    }
+    for prefix in ("kind", "status"):
+        record[f"by_{prefix}"] = {
+            k.split(":", 1)[1]: v
+            for k, v in sorted(counts.items())
+            if k.startswith(prefix + ":")
+        }
+    return record

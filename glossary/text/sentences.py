@@ -170,15 +170,17 @@ class Sentences:
         text, stops, newlines = self.text, self.term_stops, self.newlines
         lo = start - TERM_REACH if start > TERM_REACH else 0
         i = bisect_right(stops, start - 2) - 1  # the last stop ending by `start`
-        left = stops[i] + 2 if i >= 0 and stops[i] >= lo else lo
+        left = stops[i] + 2 if i >= 0 and stops[i] >= lo else -1
         i = bisect_left(newlines, start) - 1
-        if i >= 0 and newlines[i] >= left:
+        if i >= 0 and newlines[i] >= max(left, lo):
             left = newlines[i] + 1
+        if left < 0:  # a long sentence: start at a word, not inside one
+            left = max(text.find(" ", lo, start) + 1, lo) if lo else 0
         i = bisect_left(stops, end)
         right = stops[i] + 1 if i < len(stops) else len(text)
         i = bisect_left(newlines, end)
         if i < len(newlines) and newlines[i] < right:
             right = newlines[i]
-        if end + TERM_REACH < right:
-            right = end + TERM_REACH
+        if end + TERM_REACH < right:  # and end at one
+            right = max(text.rfind(" ", end, end + TERM_REACH), end)
         return text[left:right].strip()

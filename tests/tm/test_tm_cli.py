@@ -119,3 +119,69 @@ def test_tmx_export_reports_units_xml_cannot_hold(
         == 0
     )
     assert "left out" not in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith("tm 0.")
+
+
+def test_search_json_and_no_hit(
+    tmp_path: Path, small_mo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "tm.db")
+    assert main(["import", str(TM_DATA / "good.tmx"), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["search", "uy ban", "--target", "--json", "--db", db]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["query"] == "uy ban"
+    assert doc["units"][0]["target"] == "Uỷ ban nhân dân thành phố Hà Nội"
+    assert main(["search", "zzqx", "--db", db]) == 1
+    assert capsys.readouterr().out == "no source contains 'zzqx'\n"
+    assert main(["search", "zzqx", "--json", "--db", db]) == 1
+    assert json.loads(capsys.readouterr().out)["units"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["lookup", "x", "--min", "101"], "101 is not between 0 and 100"),
+        (["lookup", "x", "--min", "-1"], "-1 is not between 0 and 100"),
+        (["lookup", " "], "must not be empty"),
+        (["search", ""], "must not be empty"),
+    ],
+)
+def test_usage_errors(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--db", str(tmp_path / "tm.db")])
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["lookup", "search"])
+def test_reading_a_missing_memory_is_an_error_and_creates_nothing(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "none.db"
+    assert main([command, "hello", "--db", str(missing)]) == 2
+    assert "none.db: no such memory" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_respects_the_umask(tmp_path: Path, small_mo: Path) -> None:
+    import os
+
+    db = str(tmp_path / "tm.db")
+    assert main(["import", str(small_mo), "--db", db]) == 0
+    old = os.umask(0o022)
+    try:
+        for fmt in ("tmx", "po", "csv"):
+            out = tmp_path / f"out.{fmt}"
+            assert main(["export", "--format", fmt, "-o", str(out), "--db", db]) == 0
+            assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)
