@@ -42,8 +42,7 @@ from glossary.model import (
 from glossary.pipeline import DocPart, Extractor, extract, extract_all, part
 from glossary.pipeline import propose as propose_parts
 from glossary.reader import read_inputs
-from glossary.store import ConceptSummary, TermBase
-from glossary.store.bulk import BulkWriter
+from glossary.store import BuildWriter, ConceptSummary, TermBase
 from glossary.text import name_key, nfc
 
 __all__ = [
@@ -296,11 +295,11 @@ class _Places:
 class _Placer:
     """Puts candidate terms into concepts, respecting reviewers' placements.
 
-    Writes go through one `BulkWriter`: the places index answers what
+    Writes go through one `BuildWriter`: the places index answers what
     `TermBase.add_term` would look up row by row.
     """
 
-    def __init__(self, tb: TermBase, reviewed: set[int], out: BulkWriter) -> None:
+    def __init__(self, tb: TermBase, reviewed: set[int], out: BuildWriter) -> None:
         self.out = out
         self.reviewed = reviewed
         self.places: dict[tuple[str, str], _Places] = {}
@@ -404,7 +403,7 @@ def apply_candidates(
 
 
 def _concept_for(
-    out: BulkWriter,
+    out: BuildWriter,
     concept: Concept,
     key: str,
     by_key: dict[str, int],

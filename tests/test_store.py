@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SAMPLE_CONCEPTS, SEEDS
@@ -14,7 +16,8 @@ from hypothesis import strategies as st
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Document, Kind, Mention, Occurrence
 from glossary.pipeline import extract
-from glossary.store import TermBase
+from glossary.store import BuildWriter, TermBase, TermStore
+from glossary.store.sqlite.bulk import BulkWriter
 
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 _MENTION = st.builds(
@@ -178,7 +181,7 @@ def _version_1_term_base(path: Path) -> None:
     """A term base as version 1 of the schema wrote it: sentences inline."""
     import sqlite3
 
-    from glossary.store.schema import SCHEMA_V1
+    from glossary.store.sqlite.schema import SCHEMA_V1
 
     conn = sqlite3.connect(path)
     conn.executescript(SCHEMA_V1)
@@ -248,3 +251,38 @@ def test_undo_after_a_rebuild_restores_the_sentences() -> None:
         tb.add_occurrences(tid, [Occurrence("b.txt", 0, 1, "Another sentence.")])
         tb.restore(snapshot)
         assert tb.occurrences(cid) == before
+
+
+def _protocol_methods(protocol: type) -> dict[str, Any]:
+    return {
+        name: member
+        for cls in reversed(protocol.__mro__)
+        if getattr(cls, "_is_protocol", False)
+        for name, member in vars(cls).items()
+        if callable(member) and not name.startswith("_")
+    }
+
+
+def _parameters(function: Any) -> list[tuple[str, Any, Any]]:
+    return [
+        (p.name, p.kind, p.default)
+        for p in inspect.signature(function).parameters.values()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("protocol", "engine"), [(TermStore, TermBase), (BuildWriter, BulkWriter)]
+)
+def test_the_sqlite_engine_implements_the_store_interface(
+    protocol: type, engine: type
+) -> None:
+    # mypy checks the types (the assignments below); this checks that every
+    # method of the interface is there with the same parameters and defaults.
+    store: TermStore = TermBase()
+    writer: BuildWriter = store.bulk()
+    assert isinstance(writer, BulkWriter)
+    methods = _protocol_methods(protocol)
+    assert "concept" in methods or "flush" in methods
+    for name, method in methods.items():
+        assert _parameters(getattr(engine, name)) == _parameters(method), name
+    store.close()

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from glossary.model import Concept, Flag, Kind, Occurrence, Term, TermStatus, TermType
-from glossary.store.schema import (
+from glossary.store.sqlite.schema import (
     INSERT_CONCEPT,
     INSERT_CONTEXT,
     INSERT_EVIDENCE,

@@ -1,0 +1,32 @@
+"""The SQLite engine of the term base: with the modules beside this one, the
+only code of `glossary` that touches SQLite.
+
+`TermBase` joins the engine's tables by concern: concepts and terms
+(`concepts`, `terms`), occurrences, documents and the mention cache
+(`occurrences`), the review log and snapshots (`review_log`), over one
+connection (`connection`). `schema` holds the tables and migrations, `bulk`
+the build's buffered writer. It implements `glossary.store.interface.TermStore`.
+"""
+
+from __future__ import annotations
+
+from glossary.store.sqlite.concepts import ConceptTables
+from glossary.store.sqlite.occurrences import OccurrenceTables
+from glossary.store.sqlite.review_log import ReviewTables
+
+
+class TermBase(ConceptTables, OccurrenceTables, ReviewTables):
+    """A term base in one SQLite file (or ``":memory:"``).
+
+    The connection is in WAL mode. Every public mutation runs in one
+    transaction (nested calls join the outer one), so a crash or Ctrl-C
+    leaves the database as it was before the call. Callers get model
+    objects, never cursors or rows.
+
+    Args:
+        path: database file; created with the current schema when missing.
+        readonly: open without write access (for the library API).
+
+    Raises:
+        StoreError: the file is not a term base or cannot be opened.
+    """

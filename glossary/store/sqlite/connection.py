@@ -1,0 +1,163 @@
+"""The SQLite engine's connection: opening, WAL, transactions, migrations.
+
+`SQLiteConnection` is the base of the table classes (`TermTables`,
+`ConceptTables`, `OccurrenceTables`, `ReviewTables`) that `TermBase` joins;
+it owns the one connection they share.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Self
+
+from glossary.errors import StoreError
+from glossary.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class SQLiteConnection:
+    """One SQLite connection in WAL mode, with nested transactions.
+
+    Args:
+        path: database file; created with the current schema when missing.
+        readonly: open without write access (for the library API).
+
+    Raises:
+        StoreError: the file is not a term base or cannot be opened.
+    """
+
+    def __init__(
+        self, path: str | Path = ":memory:", *, readonly: bool = False
+    ) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self._conn = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, check_same_thread=False
+                )
+            else:
+                self._conn = sqlite3.connect(
+                    self.path, isolation_level=None, check_same_thread=False
+                )
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            if not readonly and self.path != ":memory:":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._depth = 0
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a usable term base ({e})") from e
+
+    @classmethod
+    def open_existing(cls, path: str | Path, *, readonly: bool = False) -> Self:
+        """Open a term base that must exist already: reading commands never create one.
+
+        Args:
+            path: the database file (":memory:" is accepted, as by the constructor).
+            readonly: open the file read-only.
+
+        Raises:
+            StoreError: there is nothing at `path`, or it is not a term base.
+        """
+        if str(path) != ":memory:" and not Path(path).exists():
+            raise StoreError(f"{path}: no term base here (run `glossary build` first)")
+        return cls(path, readonly=readonly)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the body in one transaction; nested calls join the outer one."""
+        if self._depth == 0:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                raise StoreError(f"{self.path}: {e}") from e
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self._conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        row = self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE name = 'schema_version'"
+        ).fetchone()
+        version = 0
+        if row:
+            version = self._conn.execute(
+                "SELECT version FROM schema_version"
+            ).fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema {version} is newer than this program"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if self.readonly:
+            raise StoreError(f"{self.path}: schema {version} needs an upgrade")
+        with self.transaction():
+            if version == 0:
+                self._conn.execute("CREATE TABLE schema_version (version INTEGER)")
+                self._conn.execute("INSERT INTO schema_version VALUES (0)")
+            for script in MIGRATIONS[version:]:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self._conn.execute(statement)
+            self._conn.execute(
+                "UPDATE schema_version SET version = ?", (SCHEMA_VERSION,)
+            )
+
+    def meta(self, key: str) -> str | None:
+        """A value of the build state, or None."""
+        row = self._conn.execute(
+            "SELECT value FROM meta WHERE key = ?", (key,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+            )
+
+    def _delete_ids(self, table: str, ids: Iterable[int]) -> None:
+        # `table` is one of this module's names, never user input
+        with self.transaction():
+            self._conn.execute(
+                f"DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                (id_list(ids),),
+            )
+
+    def _touch(self, concept_id: int) -> None:
+        self._conn.execute(
+            "UPDATE concepts SET updated = ? WHERE id = ?", (time.time(), concept_id)
+        )
+
+
+def id_list(ids: Iterable[int]) -> str:
+    """`ids` as one JSON parameter, for ``IN (SELECT value FROM json_each(?))``.
+
+    One parameter instead of one "?" per id: no limit on how many.
+    """
+    return json.dumps(sorted({int(i) for i in ids}))

@@ -1,0 +1,203 @@
+"""Terms of the SQLite engine: adding, changing, moving and reading terms."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from glossary.errors import NotFoundError, StoreError
+from glossary.model import Evidence, Term, TermStatus, TermType
+from glossary.store.sqlite.connection import SQLiteConnection, id_list
+from glossary.store.sqlite.schema import INSERT_EVIDENCE, INSERT_TERM, term_row
+from glossary.text import fold, name_key, nfc
+
+
+class TermTables(SQLiteConnection):
+    """The ``terms`` table (with the evidence added along with a term)."""
+
+    def add_term(self, concept_id: int, term: Term) -> int:
+        """Add a term (with its evidence) to a concept; return the term id.
+
+        Adding a term that the concept already has (same text and language)
+        adds its count and evidence to the existing term instead.
+        """
+        text = nfc(term.text).strip()
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT id FROM terms WHERE concept_id = ? AND text = ? AND lang = ?",
+                (concept_id, text, term.lang),
+            ).fetchone()
+            if row:
+                term_id = int(row[0])
+                self._conn.execute(
+                    "UPDATE terms SET count = count + ? WHERE id = ?",
+                    (term.count, term_id),
+                )
+            else:
+                cur = self._conn.execute(
+                    INSERT_TERM, term_row(None, concept_id, text, term)
+                )
+                term_id = int(cur.lastrowid or 0)
+            self._conn.executemany(
+                INSERT_EVIDENCE,
+                [
+                    (term_id, e.rule, e.document, e.start, e.end, e.detail)
+                    for e in term.evidence
+                ],
+            )
+            self._touch(concept_id)
+        return term_id
+
+    def update_term(
+        self,
+        term_id: int,
+        *,
+        text: str | None = None,
+        lang: str | None = None,
+        status: TermStatus | None = None,
+        type: TermType | None = None,
+        count: int | None = None,
+        context: str | None = None,
+        manual: bool | None = None,
+    ) -> None:
+        """Change fields of a term; fields left as None stay as they are."""
+        fields: dict[str, Any] = {
+            "lang": lang,
+            "status": status,
+            "type": type,
+            "count": count,
+            "context": None if context is None else nfc(context),
+            "manual": None if manual is None else int(manual),
+        }
+        if text is not None:
+            text = nfc(text).strip()
+            fields.update(text=text, fold_key=fold(text), name_key=name_key(text))
+        self._update("terms", term_id, fields)
+
+    def _update(self, table: str, row_id: int, fields: dict[str, Any]) -> None:
+        values = {k: str(v) if isinstance(v, str) else v for k, v in fields.items()}
+        values = {k: v for k, v in values.items() if v is not None}
+        if not values:
+            return
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        with self.transaction():
+            try:
+                cur = self._conn.execute(
+                    f"UPDATE {table} SET {assignments} WHERE id = ?",
+                    [*values.values(), row_id],
+                )
+            except sqlite3.IntegrityError as e:
+                raise StoreError(f"cannot update {table[:-1]} {row_id}: {e}") from e
+            if cur.rowcount == 0:
+                raise NotFoundError(f"no {table[:-1]} {row_id}")
+            concept_id = row_id if table == "concepts" else self.concept_of_term(row_id)
+            self._touch(concept_id)
+
+    def concept_of_term(self, term_id: int) -> int:
+        row = self._conn.execute(
+            "SELECT concept_id FROM terms WHERE id = ?", (term_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no term {term_id}")
+        return int(row[0])
+
+    def remove_term(self, term_id: int) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM terms WHERE id = ?", (term_id,))
+
+    def move_term(self, term_id: int, concept_id: int) -> None:
+        """Move a term (with its evidence and occurrences) to another concept.
+
+        If the target already has the same text and language, the two merge.
+        """
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT t.text, t.lang, t.count, o.id FROM terms t "
+                "LEFT JOIN terms o ON o.concept_id = ? AND o.text = t.text "
+                "AND o.lang = t.lang WHERE t.id = ?",
+                (concept_id, term_id),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no term {term_id}")
+            _, _, count, twin = row
+            if twin is None:
+                self._conn.execute(
+                    "UPDATE terms SET concept_id = ? WHERE id = ?",
+                    (concept_id, term_id),
+                )
+            else:
+                for table in ("evidence", "occurrences"):
+                    self._conn.execute(
+                        f"UPDATE {table} SET term_id = ? WHERE term_id = ?",
+                        (twin, term_id),
+                    )
+                self._conn.execute(
+                    "UPDATE terms SET count = count + ? WHERE id = ?", (count, twin)
+                )
+                self._conn.execute("DELETE FROM terms WHERE id = ?", (term_id,))
+            self._touch(concept_id)
+
+    def term_places(self) -> dict[tuple[str, str], list[tuple[int, int, bool]]]:
+        """Where each (text, lang) lives: (concept id, term id, manual) per term."""
+        out: dict[tuple[str, str], list[tuple[int, int, bool]]] = {}
+        for text, lang, cid, tid, manual in self._conn.execute(
+            "SELECT text, lang, concept_id, id, manual FROM terms ORDER BY id"
+        ):
+            out.setdefault((text, lang), []).append((cid, tid, bool(manual)))
+        return out
+
+    def term_owners(self, term_ids: Iterable[int]) -> dict[int, tuple[int, bool]]:
+        """The concept and the manual flag of each of `term_ids` that exists."""
+        return {
+            int(tid): (int(cid), bool(manual))
+            for tid, cid, manual in self._conn.execute(
+                "SELECT id, concept_id, manual FROM terms WHERE id IN "
+                "(SELECT value FROM json_each(?))",
+                (id_list(term_ids),),
+            )
+        }
+
+    def remove_terms(self, term_ids: Iterable[int]) -> None:
+        """Delete terms (with their evidence and occurrences)."""
+        self._delete_ids("terms", term_ids)
+
+    def _terms_of(
+        self, concept_ids: list[int] | None, *, with_evidence: bool
+    ) -> dict[int, list[Term]]:
+        sql = (
+            "SELECT id, concept_id, text, lang, status, type, count, pos, context, "
+            "manual "
+            "FROM terms"
+        )
+        args: list[int] = []
+        if concept_ids is not None:
+            sql += f" WHERE concept_id IN ({','.join('?' * len(concept_ids))})"
+            args = concept_ids
+        rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
+        evidence: dict[int, list[Evidence]] = {}
+        if with_evidence and rows:
+            ev_sql = (
+                'SELECT term_id, rule, document, start, "end", detail FROM evidence'
+            )
+            if concept_ids is not None:
+                ev_sql += f" WHERE term_id IN ({','.join(str(r[0]) for r in rows)})"
+            for r in self._conn.execute(ev_sql + " ORDER BY id"):
+                evidence.setdefault(r[0], []).append(Evidence(*r[1:]))
+        out: dict[int, list[Term]] = {}
+        for r in rows:
+            out.setdefault(r[1], []).append(
+                Term(
+                    id=r[0],
+                    text=r[2],
+                    lang=r[3],
+                    status=TermStatus(r[4]),
+                    type=TermType(r[5]),
+                    count=r[6],
+                    pos=r[7],
+                    context=r[8],
+                    manual=bool(r[9]),
+                    evidence=tuple(evidence.get(r[0], ())),
+                )
+            )
+        return out
