@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from importlib import metadata
 
-from glossary.errors import GlossaryError
+from glossary.errors import GlossaryError, escape_controls, shown_path
 
 # Modules under glossary.commands, in the order their commands appear in --help.
 COMMAND_MODULES = ("build", "edit", "exchange", "review", "normalize", "align")
@@ -71,23 +72,68 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _database_message(e: sqlite3.DatabaseError) -> str:
+    """One line for an SQLite error that reached the shell."""
+    text = str(e)
+    if "locked" in text or "busy" in text:
+        return "the database is locked by another process; try again when it is done"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return "damaged term base, run `glossary db check`"
+    return f"database error: {text}"
+
+
+def _stdout_failed() -> None:
+    """Point stdout at /dev/null so the final flush cannot fail a second time."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+    finally:
+        os.close(devnull)
+
+
+def guarded(
+    prog: str,
+    call: Callable[[], int],
+    *,
+    interrupted: str = "interrupted; the term base is unchanged by the unfinished step",
+) -> int:
+    """Run a command: every failure a user can cause is one line and exit 2.
+
+    A user error, an unreadable file, a full disk or closed stdout, a locked or
+    damaged database each print ``PROG: error: ...`` on stderr; Ctrl-C prints
+    `interrupted` and exits 130; a reader that went away (``| head``) exits
+    quietly. Only a bug shows a traceback.
+    """
+    try:
+        status = call()
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        return reader_went_away()
+    except GlossaryError as e:
+        message = str(e)
+    except sqlite3.DatabaseError as e:
+        message = _database_message(e)
+    except OSError as e:
+        where = f"{shown_path(str(e.filename))}: " if e.filename else ""
+        message = f"{where}{e.strerror or e}"
+        if e.filename is None:
+            _stdout_failed()
+    except KeyboardInterrupt:
+        print(f"{prog}: {interrupted}", file=sys.stderr)
+        return 130
+    print(f"{prog}: error: {escape_controls(message)}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `glossary` console script."""
     args = build_parser().parse_args(argv)
     handler: Handler = args.func
-    try:
-        return handler(args)
-    except BrokenPipeError:
-        return reader_went_away()
-    except GlossaryError as e:
-        print(f"glossary: error: {e}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(
-            "glossary: interrupted; the term base is unchanged by the unfinished step",
-            file=sys.stderr,
-        )
-        return 130
+    return guarded("glossary", lambda: handler(args))
 
 
 if __name__ == "__main__":

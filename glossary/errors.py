@@ -2,6 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
+# C0/C1 controls, line and paragraph separators, bidi controls: a file name or
+# note holding them could fake a second message line or reorder the terminal.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str, *, keep: str = "") -> str:
+    """`text` with control characters written as escapes (``\\x1b``, ``\\n``).
+
+    Args:
+        text: what is about to be printed to a terminal.
+        keep: control characters to leave as they are (``"\\n\\t"`` for notes).
+    """
+
+    def escape(m: re.Match[str]) -> str:
+        ch = m.group()
+        return ch if ch in keep else ascii(ch)[1:-1]
+
+    return _UNSAFE.sub(escape, text)
+
+
+def shown_path(path: str) -> str:
+    """`path` as a message shows it: quoted when it holds controls or edge spaces."""
+    if _UNSAFE.search(path) or path != path.strip():
+        return repr(path)
+    return path
+
 
 class GlossaryError(Exception):
     """Base for every error a user can cause (bad input, unwritable path...)."""
@@ -15,7 +43,8 @@ class InputError(GlossaryError):
         self.path, self.line = path, line
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = shown_path(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.args[0]}"
 
 

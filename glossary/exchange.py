@@ -1,8 +1,8 @@
 """Export and import use cases: the term base to and from TBX, PO, CSV and JSON.
 
 `export` picks the concepts, fills each term's context sentence from its
-occurrences, and writes the file atomically (a temporary file in the same
-directory, then `os.replace`), so a failed export leaves the old file intact.
+occurrences, and writes the file with `glossary.outfile.write_output`
+(atomically for a regular file, so a failed export leaves the old file intact).
 `import_file` reads the whole file first (any error leaves the db untouched)
 and applies it in one transaction, merging into existing concepts by key (or,
 for keyless files, by a unique same-kind name match).
@@ -10,9 +10,6 @@ for keyless files, by a unique same-kind name match).
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -25,6 +22,7 @@ from glossary.errors import ExportError, InputError
 from glossary.formats import csv, po, tbx, tbx2008
 from glossary.formats import json as json_format
 from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus
+from glossary.outfile import stdout_binary, write_output
 from glossary.store import TermBase
 
 Dumper = Callable[..., None]
@@ -114,36 +112,6 @@ def select(
     return [with_contexts(tb, c) for c in concepts]
 
 
-def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Call `write` on a temporary file next to `path`, then rename it over `path`.
-
-    Raises:
-        ExportError: the directory is not writable or the write failed; `path`
-            keeps its old content.
-    """
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-    except OSError as e:
-        raise ExportError(f"{path}: cannot write here ({e.strerror})") from e
-    try:
-        with os.fdopen(fd, "wb") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise ExportError(f"{path}: write failed ({e.strerror})") from e
-        raise
-
-
 def export(
     tb: TermBase,
     target: str | Path | IO[bytes],
@@ -190,10 +158,11 @@ def export(
 
     if isinstance(target, str | Path):
         if str(target) == "-":
-            write(sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            out = stdout_binary()
+            write(out)
+            out.flush()
         else:
-            write_atomic(target, write)
+            write_output(target, write)
     else:
         write(target)
     return len(concepts)

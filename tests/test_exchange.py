@@ -85,20 +85,6 @@ def test_filters(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "circular economy" in capsys.readouterr().out
 
 
-def test_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
-    target = tmp_path / "g.tbx"
-    target.write_bytes(b"old content")
-
-    def half_then_fail(out: object) -> None:
-        out.write(b"<?xml half")  # type: ignore[attr-defined]
-        raise ExportError("disk full (simulated)")
-
-    with pytest.raises(ExportError):
-        exchange.write_atomic(target, half_then_fail)
-    assert target.read_bytes() == b"old content"
-    assert [p.name for p in tmp_path.iterdir()] == ["g.tbx"]
-
-
 def test_unwritable_directory(db: Path, tmp_path: Path) -> None:
     missing = tmp_path / "no" / "such" / "g.tbx"
     assert main(["export", "--db", str(db), "-o", str(missing)]) == 2

@@ -13,12 +13,13 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.text import Text
 
-from glossary.cli import reader_went_away, version
-from glossary.errors import GlossaryError, StoreError
+from glossary.cli import guarded, version
+from glossary.errors import StoreError
 from glossary.text import nfc
 from tm import service
+from tm.formats.parallel import load_pair
 from tm.match import highlight_spans
-from tm.model import Match
+from tm.model import Match, Unit
 from tm.store import MemoryStore
 
 
@@ -53,33 +54,38 @@ def _query(text: str) -> str:
     return clean
 
 
-def _import(args: argparse.Namespace) -> int:
-    store = _db(args)
-    stats = []
-    files = [Path(f) for f in args.files]
+def _read_all(args: argparse.Namespace) -> list[tuple[str, list[Unit]]]:
+    """Parse every input before the memory is opened: a bad file changes nothing."""
+    batches = []
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
-        task = bar.add_task("importing", total=len(files) + bool(args.parallel))
-        for path in files:
+        task = bar.add_task("reading", total=len(args.files) + bool(args.parallel))
+        for name in args.files:
             units = service.read_file(
-                path,
+                Path(name),
                 src_lang=args.src,
                 tgt_lang=args.tgt,
                 include_fuzzy=args.include_fuzzy,
             )
-            stats.append(service.import_units(store, str(path), units))
+            batches.append((name, units))
             bar.advance(task)
         if args.parallel:
             en, vi = map(Path, args.parallel)
-            stats.append(
-                service.import_parallel(store, en, vi, src=args.src, tgt=args.tgt)
-            )
+            units = load_pair(en, vi, src_lang=args.src, tgt_lang=args.tgt)
+            batches.append((f"{en}+{vi}", units))
+    return batches
+
+
+def _import(args: argparse.Namespace) -> int:
+    batches = _read_all(args)
+    with _db(args) as store:
+        stats = service.import_batches(store, batches)
+        total, path = store.count(), store.path
     read = sum(s.read for s in stats)
     added = sum(s.added for s in stats)
     print(
         f"{len(stats)} file(s), {read} units read, {added} added, "
-        f"{read - added} duplicates; {store.count()} units in {store.path}"
+        f"{read - added} duplicates; {total} units in {path}"
     )
-    store.close()
     return 0
 
 
@@ -172,7 +178,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    store = _db(args)
+    store = _existing_db(args)
     out = None if args.output in (None, "-") else Path(args.output)
     report = service.export(store, args.format, out, src=args.src, tgt=args.tgt)
     store.close()
@@ -256,13 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import" and not args.files and not args.parallel:
         print("tm: error: import needs FILE... or --parallel EN VI", file=sys.stderr)
         return 2
-    try:
-        return int(args.func(args))
-    except BrokenPipeError:
-        return reader_went_away()
-    except GlossaryError as e:
-        print(f"tm: error: {e}", file=sys.stderr)
-        return 2
+    return guarded(
+        "tm", lambda: int(args.func(args)), interrupted="interrupted; nothing written"
+    )
 
 
 if __name__ == "__main__":

@@ -5,15 +5,15 @@ The CLI, the benchmarks and other programs call these; they hold no SQL.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from rapidfuzz import fuzz, process
 
 from glossary.errors import ExportError, InputError
+from glossary.outfile import stdout_binary, write_output
 from glossary.text import fold, nfc
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
@@ -91,6 +91,17 @@ def import_units(store: MemoryStore, path: str, units: Iterable[Unit]) -> Import
     with store.transaction():
         added = store.add_units(batch)
     return ImportStats(path, len(batch), added)
+
+
+def import_batches(
+    store: MemoryStore, batches: Iterable[tuple[str, list[Unit]]]
+) -> list[ImportStats]:
+    """Add the units of several files in one transaction: all of them or none."""
+    stats = []
+    with store.transaction():
+        for path, units in batches:
+            stats.append(ImportStats(path, len(units), store.add_units(units)))
+    return stats
 
 
 def import_parallel(
@@ -270,30 +281,13 @@ def export(
     units = [u for u in stored if tmx.writable(u)] if fmt == "tmx" else stored
     report = ExportReport(len(units), len(stored) - len(units))
     if path is None:
-        import sys
-
-        dump(units, sys.stdout.buffer, src=src, tgt=tgt)
-        sys.stdout.flush()
+        out = stdout_binary()
+        dump(units, out, src=src, tgt=tgt)
+        out.flush()
         return report
-    directory = path.resolve().parent
-    try:
-        fd, tmp = tempfile.mkstemp(
-            dir=directory, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as e:
-        raise ExportError(f"{path}: cannot write: {e.strerror}") from e
-    try:
-        with os.fdopen(fd, "wb") as out:
-            dump(units, out, src=src, tgt=tgt)
-        # mkstemp makes the file 0600; give it the mode any new file gets.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"{path}: cannot write: {e.strerror}") from e
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    def write(out: BinaryIO) -> None:
+        dump(units, out, src=src, tgt=tgt)
+
+    write_output(path, write)
     return report
