@@ -16,6 +16,7 @@ from glossary import text as _text
 from glossary.extract.english import (
     fold,  # one memo of text.fold for extraction and here
 )
+from glossary.extract.vi_places import strip_settlement
 from glossary.lang.en import ADMIN_WORDS, VI_UNITS
 from glossary.model import (
     Evidence,
@@ -89,7 +90,7 @@ def norm_key(text: str, kind: Kind | None) -> str:
         if m and restore.is_country(m.group(1)) and restore.is_country(m.group(2)):
             text = m.group(3)
     if kind is Kind.PLACE:
-        text = strip_vi_unit(text)
+        text = strip_settlement(strip_vi_unit(text))
         # "Republic of Belarus" is "Belarus": one key per ISO 3166-1 country;
         # "Nhật Bản" is "Japan" (CLDR), so both languages name one place
         usual = restore.country_name(text) or restore.english_country_name(text)

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from glossary.cluster.base import _Group, _strip_admin
 from glossary.extract.english import fold
+from glossary.extract.vi_places import strip_settlement
 from glossary.lang.en import VI_LOCAL_UNITS
 from glossary.model import Evidence, Flag, Kind, Term, TermStatus, TermType
 from glossary.names import places as restore
@@ -48,6 +49,7 @@ def _adjusted(
     if kind is Kind.PLACE:
         terms = _local_unit_preferred(terms, flags, notes)
         terms = _feature_preferred(terms)
+        terms = _settlement_preferred(terms)
     if kind is Kind.ORG:
         terms = _vi_body_preferred(terms, g.vi_name, best)
         terms = _respelled_preferred(terms, _outlet_name)
@@ -251,6 +253,24 @@ def _feature_preferred(terms: list[Term]) -> list[Term]:
             _full_form(vi, "vi", Evidence("feature-name", detail=f"{t.text} → {vi}")),
         ]
     return terms
+
+
+def _settlement_preferred(terms: list[Term]) -> list[Term]:
+    """A hamlet or village is known by its bare name: "thôn Phìn Chải 2" is
+    "Phìn Chải 2", when the text writes the bare name too."""
+    pref = next((t for t in terms if t.lang == "vi" and t.is_preferred), None)
+    if pref is None or (bare := strip_settlement(pref.text)) == pref.text:
+        return terms
+    if not any(t.lang == "vi" and t.text == bare for t in terms):
+        return terms
+    return [
+        replace(t, status=TermStatus.PREFERRED)
+        if t.lang == "vi" and t.text == bare
+        else replace(t, status=TermStatus.ADMITTED)
+        if t is pref
+        else t
+        for t in terms
+    ]
 
 
 def _tone_style_preferred(terms: list[Term]) -> list[Term]:

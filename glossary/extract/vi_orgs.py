@@ -228,8 +228,36 @@ def is_vi_syllable(s: str) -> bool:
     return bool(_VI_SYLLABLE.match(fold(s)))
 
 
+def korean_at(syls: Sequence[Syl], i: int) -> int:
+    """End (exclusive) of a Korean name "Lee Jae-yong" starting at i, or 0."""
+    if i + 3 >= len(syls):
+        return 0
+    a, b, dash, c = syls[i : i + 4]
+    if not (
+        a.word
+        and b.word
+        and c.word
+        and a.text[:1].isupper()
+        and b.text[:1].isupper()
+        and dash.text == "-"
+        and b.start - a.end == 1
+        and dash.start == b.end
+        and c.start == dash.end
+        and c.text.islower()
+    ):
+        return 0
+    if any(fold(s.text) != s.text.lower() or not s.text.isalpha() for s in (a, b)):
+        return 0  # Vietnamese marks: "Bà Rịa-vũng"
+    if fold(c.text) != c.text:
+        return 0
+    return i + 4
+
+
 def _person_at(syls: Sequence[Syl], i: int) -> bool:
-    """A capitalised run of 2-4 Vietnamese syllables led by a common surname."""
+    """A capitalised run of 3-4 Vietnamese syllables led by a common surname,
+    or a Korean name ("Lee Jae-yong")."""
+    if korean_at(syls, i):
+        return True
     if i >= len(syls) or not syls[i].cap or syls[i].text.lower() not in SURNAMES:
         return False
     j = i + 1
@@ -575,3 +603,8 @@ def _stop_before(
         return sp
     end = max((s.end for s in syls if sp.start < s.end <= cut), default=None)
     return None if end is None else Span(sp.start, end, sp.kind, sp.source)
+
+
+# The scanners the feature and settlement scan (`vi_places`) shares.
+match = _match
+cap_run = _cap_run

@@ -28,6 +28,7 @@ from glossary.extract.vi_orgs import (
     syllables,
     word_key,
 )
+from glossary.extract.vi_places import place_spans, settlement_name
 from glossary.extract.vi_terms import terms
 from glossary.extract.vi_tokens import (
     WORD,
@@ -219,8 +220,11 @@ def _name_runs(ctx: Context, claimed: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _split_run(ctx: Context, i: int, j: int, alone: set[str]) -> list[tuple[int, int]]:
-    """Split a run before a surname-led person and after a name seen alone."""
+def _split_run(
+    ctx: Context, i: int, j: int, alone: set[str], korean: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Split a run before a surname-led person, after a name seen alone, and
+    around a Korean name (starting at a character offset in `korean`)."""
     parts: list[tuple[int, int]] = []
     start = i
     for k in range(i + 1, j):
@@ -229,7 +233,14 @@ def _split_run(ctx: Context, i: int, j: int, alone: set[str]) -> list[tuple[int,
             continue  # never split around the hyphen of "Á - Âu"
         left = ctx.text[ctx.tokens[start].start : ctx.tokens[k - 1].end]
         first = sylls[0].lower()
-        if (
+        here = ctx.tokens[k].start
+        if any(a < here < b for a, b in korean.items()):
+            continue  # never inside "Moon Jae-in"
+        if korean.get(ctx.tokens[start].start) == ctx.tokens[k - 1].end:
+            parts.append((start, k))  # "Lee Jae-yong" ends at its hyphenated tail
+            start = k
+            continue
+        if here in korean or (
             name_key(left) in alone
             or (first in SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1)
             or is_country(left)  # "Hungary Szijjártó Péter"
@@ -298,6 +309,7 @@ def vietnamese_mentions(
     tokens = repair(doc.text, tokens, _ORG_HEADS | _TITLE_HEADS)
     syls = syllables(doc.text, [(t.start, t.end, t.tag) for t in tokens])
     found = org_spans(doc.text, syls)
+    found = sorted([*found, *place_spans(syls, found)], key=lambda sp: sp.start)
     tokens = cut(doc.text, tokens, found)
     spans = _token_ranges(tokens, found)
     ctx = context(doc, tokens)
@@ -330,8 +342,21 @@ def vietnamese_mentions(
             )
         )
 
+    # Korean names are name parts like any other (titles reach them), cut
+    # from what precedes them: "Chủ tịch Posco Choi Jeong-woo"
+    korean = {sp.start: sp.end for sp in found if sp.source == "vi:korean"}
     for sp, (i, k) in spans:
+        if sp.start in korean:
+            claimed.difference_update(range(i, k))
+            continue
         emit(i, k, sp.kind, sp.source)
+        if sp.source == "vi:settlement":  # "thôn Phìn Chải 2" is "Phìn Chải 2"
+            emit_at(
+                sp.start + settlement_name(doc.text[sp.start : sp.end]),
+                sp.end,
+                Kind.PLACE,
+                "vi:settlement",
+            )
         # the place inside "UBND tỉnh Hà Tĩnh", "HĐND xã Cẩm Thủy",
         # "quận Hai Bà Trưng" is named too; a district keeps its unit word
         for unit, name, end, local in admin_places(syls, sp.start, sp.end):
@@ -340,8 +365,11 @@ def vietnamese_mentions(
                 emit_at(unit, end, Kind.PLACE, "vi:admin-place")
     runs = _name_runs(ctx, claimed)
     alone = {name_key(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in runs}
-    parts = [p for i, j in runs for p in _split_run(ctx, i, j, alone)]
+    parts = [p for i, j in runs for p in _split_run(ctx, i, j, alone, korean)]
     kinds = _name_kinds(ctx, parts, {k for _, k in title_spans})
+    for i, j in parts:
+        if tokens[i].start in korean:
+            kinds[name_key(doc.text[tokens[i].start : tokens[j - 1].end])] = Kind.PERSON
     between: set[int] = set()  # "Phó Thủ tướng Belarus Anatoly Sivak": a country
     titled = _titles(ctx, parts, title_spans, claimed, between)
     for i, k in title_spans:

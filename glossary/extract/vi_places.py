@@ -1,0 +1,192 @@
+"""Vietnamese names of features, settlements and Korean persons, over syllables.
+
+A second scan after the organisations (`vi_orgs.org_spans`), over the
+syllables no organisation took:
+
+* a natural feature or a structure is named by a head noun and a capitalised
+  name, and the head belongs to the name ("sông Hồng", "sân bay Nội Bài",
+  "cột cờ Lũng Cú"): without it the river, the street and the village named
+  alike would be one place;
+* a settlement below the commune ("thôn Phìn Chải 2", "làng đá Khuổi Ky")
+  is named by its bare name, which is a mention of its own;
+* a Korean name has the shape "Lee Jae-yong": two capitalised syllables, the
+  second hyphenated to a lowercase one, with no Vietnamese marks; the words
+  before it are something else ("Posco Choi Jeong-woo").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from glossary.extract.vi_orgs import (
+    SURNAMES,
+    Span,
+    Syl,
+    cap_run,
+    korean_at,
+    match,
+    word_key,
+)
+from glossary.model import Kind
+from glossary.text import fold
+
+__all__ = [
+    "FEATURE_HEADS",
+    "SETTLEMENT_HEADS",
+    "place_spans",
+    "settlement_name",
+    "strip_settlement",
+]
+
+
+def _keys(*words: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(word_key(w).split()) for w in words)
+
+
+# Heads of natural features and named structures; the head is part of the name.
+FEATURE_HEADS = (
+    "sông",
+    "suối",
+    "thác",
+    "hồ",
+    "núi",
+    "đèo",
+    "đỉnh",
+    "hang",
+    "động",
+    "vịnh",
+    "đảo",
+    "bãi biển",
+    "cao nguyên",
+    "sân bay",
+    "cửa khẩu",
+    "cột cờ",
+    "chùa",
+    "đền",
+    "phố",
+    "đường",
+    "chợ",
+    "cầu",
+)
+# Settlements below the commune; the name without its head is the place's name.
+SETTLEMENT_HEADS = ("thôn", "bản", "làng", "xóm", "ấp", "buôn", "tổ dân phố")
+# Capitalised, these open a name only at the start of a sentence: "Bản Giốc",
+# "Bản Liền" are names of their own.
+_HEADS_WHEN_INITIAL = ("thôn", "làng", "xóm", "ấp")
+# Villages are often typed by one word: "làng đá", "làng cổ", "làng nghề".
+_TYPED = "làng"
+# "Trưởng thôn Trung Hồ": the tagger joins the title and the head.
+_TITLE_BEFORE = "trưởng"
+
+
+def _head_at(syls: Sequence[Syl], i: int, heads: frozenset[tuple[str, ...]]) -> int:
+    return match(syls, i, heads)
+
+
+def _sentence_initial(syls: Sequence[Syl], i: int) -> bool:
+    return (
+        i == 0
+        or syls[i - 1].text in '.!?:;"“”('
+        or (syls[i - 1].end < syls[i].start and "\n" in _gap(syls, i))
+    )
+
+
+def _gap(syls: Sequence[Syl], i: int) -> str:
+    return "" if i == 0 else " " * (syls[i].start - syls[i - 1].end)
+
+
+def _name_end(syls: Sequence[Syl], i: int) -> int:
+    return cap_run(syls, i) if i < len(syls) and syls[i].word else i
+
+
+def _feature_at(syls: Sequence[Syl], i: int) -> Span | None:
+    """A feature or settlement named at syllable i."""
+    s = syls[i]
+    if not s.word or (i and syls[i - 1].token == s.token and not _after_title(syls, i)):
+        return None  # "văn bản", "hoạt động": the head must open a word
+    capital = s.text[:1].isupper()
+    if (m := _head_at(syls, i, _FEATURES)) > 0:
+        if capital and s.text.lower() in SURNAMES:
+            return None  # "Hồ Chí Minh"
+        k = _name_end(syls, i + m)
+        if k > i + m:
+            return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:feature")
+        return None
+    if (m := _head_at(syls, i, _SETTLEMENTS)) > 0:
+        if capital and not (_head_at(syls, i, _INITIAL) and _sentence_initial(syls, i)):
+            return None
+        j = i + m
+        if (
+            s.key == _TYPED_KEY
+            and j + 1 < len(syls)
+            and syls[j].word
+            and syls[j].text.islower()
+            and syls[j + 1].cap
+        ):
+            j += 1  # "làng đá Khuổi Ky"
+        k = _name_end(syls, j)
+        if k > j:
+            return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:settlement")
+    return None
+
+
+def _after_title(syls: Sequence[Syl], i: int) -> bool:
+    return i > 0 and fold(syls[i - 1].text.lower()) == fold(_TITLE_BEFORE)
+
+
+def place_spans(syls: Sequence[Syl], taken: Sequence[Span]) -> list[Span]:
+    """Feature, settlement and Korean-name spans outside the spans `taken`."""
+    inside = [(sp.start, sp.end) for sp in taken]
+    out: list[Span] = []
+    i = 0
+    while i < len(syls):
+        if any(a <= syls[i].start < b for a, b in inside):
+            i += 1
+            continue
+        if (k := korean_at(syls, i)) > 0:
+            out.append(Span(syls[i].start, syls[k - 1].end, Kind.PERSON, "vi:korean"))
+            i = k
+            continue
+        sp = _feature_at(syls, i)
+        if sp is None or any(sp.start < b and a < sp.end for a, b in inside):
+            i += 1
+            continue
+        out.append(sp)
+        while i < len(syls) and syls[i].start < sp.end:
+            i += 1
+    return out
+
+
+def strip_settlement(text: str) -> str:
+    """A settlement's bare name: "làng đá Khuổi Ky" → "Khuổi Ky".
+
+    "Bản" capitalised opens names of their own ("Bản Giốc") and stays.
+    """
+    if text[:4] == "Bản ":
+        return text
+    n = settlement_name(text)
+    return text[n:] if n else text
+
+
+def settlement_name(text: str) -> int:
+    """Offset of the bare name in a settlement's span ("thôn Phìn Chải 2")."""
+    words = text.split(" ")
+    n = 0
+    for head in sorted(SETTLEMENT_HEADS, key=len, reverse=True):
+        if fold(" ".join(words[: len(head.split())]).lower()) == fold(head):
+            n = len(head.split())
+            break
+    if (
+        n
+        and len(words) > n + 1
+        and fold(words[0].lower()) == fold(_TYPED)
+        and words[n].islower()
+    ):
+        n += 1
+    return len(" ".join(words[:n])) + 1 if n else 0
+
+
+_FEATURES = _keys(*FEATURE_HEADS)
+_SETTLEMENTS = _keys(*SETTLEMENT_HEADS)
+_INITIAL = _keys(*_HEADS_WHEN_INITIAL)
+_TYPED_KEY = next(iter(_keys(_TYPED)))[0]

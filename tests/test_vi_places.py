@@ -1,0 +1,72 @@
+"""Features, settlements and Korean names in Vietnamese text (vi_places).
+
+The sentences are written for these tests, not taken from the labelled sets.
+"""
+
+from __future__ import annotations
+
+from glossary.cluster.base import norm_key
+from glossary.extract.vi_places import strip_settlement
+from glossary.extract.vietnamese import vietnamese_mentions
+from glossary.model import Document, Kind
+
+
+def _kinds(text: str) -> dict[str, Kind | None]:
+    ms = vietnamese_mentions(Document("t.txt", text, "vi"))
+    return {m.text: m.kind for m in ms if m.kind is not Kind.TERM}
+
+
+def test_feature_keeps_its_head_word() -> None:
+    got = _kinds("Du khách đi thuyền trên sông Đà rồi ghé thác Dải Yếm ở Mộc Châu.")
+    assert got["sông Đà"] is Kind.PLACE
+    assert got["thác Dải Yếm"] is Kind.PLACE
+    assert "Đà" not in got
+
+
+def test_airport_and_capitalised_feature() -> None:
+    got = _kinds("Đoàn hạ cánh xuống sân bay Tân Sơn Nhất. Đèo Ô Quy Hồ rất đẹp.")
+    assert got["sân bay Tân Sơn Nhất"] is Kind.PLACE
+    assert got["Đèo Ô Quy Hồ"] is Kind.PLACE
+
+
+def test_head_inside_a_word_or_a_surname_is_no_feature() -> None:
+    got = _kinds("Ông Hồ Văn Mừng ký văn bản Luật Đất đai.")
+    assert not any(
+        k.startswith(("bản ", "Hồ Văn")) and v is Kind.PLACE for k, v in got.items()
+    )
+
+
+def test_settlement_is_also_named_bare() -> None:
+    got = _kinds("Lũ cuốn trôi ba nhà ở thôn Khe Lim 3, xã Tân Sơn.")
+    assert got["thôn Khe Lim 3"] is Kind.PLACE
+    assert got["Khe Lim 3"] is Kind.PLACE
+
+
+def test_typed_village_and_headman() -> None:
+    got = _kinds("Trưởng bản Mường Phăng đón khách tới làng gốm Bát Tràng.")
+    assert got["Mường Phăng"] is Kind.PLACE
+    assert got["làng gốm Bát Tràng"] is Kind.PLACE
+    assert got["Bát Tràng"] is Kind.PLACE
+
+
+def test_settlement_bare_name_and_key() -> None:
+    assert strip_settlement("làng gốm Bát Tràng") == "Bát Tràng"
+    assert strip_settlement("Bản Giốc") == "Bản Giốc"  # a name of its own
+    assert norm_key("xóm Đồng Tâm", Kind.PLACE) == norm_key("Đồng Tâm", Kind.PLACE)
+
+
+def test_korean_names_cut_from_bodies_before_them() -> None:
+    got = _kinds(
+        "Chủ tịch Tập đoàn Hanwha Kim Seung-youn và Chủ tịch Naver Lee Hae-jin"
+        " gặp Tổng thống Yoon Suk-yeol."
+    )
+    assert got["Kim Seung-youn"] is Kind.PERSON
+    assert got["Lee Hae-jin"] is Kind.PERSON
+    assert got["Yoon Suk-yeol"] is Kind.PERSON
+    assert got["Tập đoàn Hanwha"] is Kind.ORG
+    assert "Naver Lee Hae-jin" not in got
+
+
+def test_vietnamese_hyphenated_place_is_no_korean_name() -> None:
+    got = _kinds("Ông đến Bà Rịa-vũng Tàu hôm qua.")
+    assert got.get("Bà Rịa-vũng") is not Kind.PERSON
