@@ -58,3 +58,7 @@ class StoreError(GlossaryError):
 
 class NotFoundError(GlossaryError):
     """A concept, term or unit that was asked for does not exist."""
+
+
+class ConflictError(GlossaryError):
+    """An undo or redo would overwrite what someone else changed since."""

@@ -6,9 +6,11 @@ concepts get an approved/rejected status or a logged edit), so a later
 ``glossary build`` never undoes it.
 
 `Review` keeps an undo/redo history for one session: each step stores the raw
-rows of the concepts it touched before and after (`TermBase.snapshot`), so an
-undo restores them exactly, ids included, and is itself one transaction and
-one log entry. The module-level functions are one-shot shortcuts without
+rows of the concepts it touched before and after (`TermBase.snapshot`). An
+undo puts back only the rows and values the step changed (ids included), so
+what a build added since stays; if someone changed those same values since,
+it refuses and changes nothing. Each undo is one transaction and one log
+entry. The module-level functions are one-shot shortcuts without
 history.
 """
 
@@ -78,7 +80,7 @@ class Review:
             raise GlossaryError("nothing to undo")
         step = self._undo[-1]
         with self.tb.transaction():
-            self.tb.restore(step.before, drop=step.created)
+            self.tb.revert(step.after, step.before)
             self.tb.log("undo", _first(step.touched), step=step.action)
         self._redo.append(self._undo.pop())
         return step
@@ -92,9 +94,8 @@ class Review:
         if not self._redo:
             raise GlossaryError("nothing to redo")
         step = self._redo[-1]
-        gone = set(step.before.concept_ids) - set(step.after.concept_ids)
         with self.tb.transaction():
-            self.tb.restore(step.after, drop=gone)
+            self.tb.revert(step.before, step.after)
             self.tb.log("redo", _first(step.touched), step=step.action)
         self._undo.append(self._redo.pop())
         return step

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from conftest import SEEDS
 
 from glossary import review as service
-from glossary.errors import GlossaryError
+from glossary.build import build
+from glossary.errors import ConflictError, GlossaryError, NotFoundError
 from glossary.model import ConceptStatus, Kind, TermStatus
 from glossary.review import Review
 from glossary.store import TermBase
@@ -220,3 +226,83 @@ def test_locked_db_is_a_store_error(tmp_path: object) -> None:
         tb._conn.execute("ROLLBACK")
         other.close()
         tb.close()
+
+
+def _occurrence_count(tb: TermBase, concept_id: int) -> int:
+    return len(tb.occurrences(concept_id, limit=10_000))
+
+
+@pytest.fixture
+def half_built(tmp_path: Path) -> Iterator[tuple[TermBase, Path, list[Path]]]:
+    """A term base built from two seed documents; the other three are kept aside."""
+    docs = sorted(SEEDS.glob("*.txt"))
+    src = tmp_path / "src"
+    src.mkdir()
+    for doc in docs[:2]:
+        shutil.copy(doc, src / doc.name)
+    tb = TermBase(tmp_path / "g.db")
+    build(tb, [str(src)])
+    yield tb, src, docs[2:]
+    tb.close()
+
+
+def _pm(tb: TermBase) -> int:
+    found = [c for c in tb.find("pham minh chinh") if c.kind is Kind.PERSON]
+    assert len(found) == 1
+    assert found[0].id is not None
+    return found[0].id
+
+
+def test_undo_after_a_build_keeps_the_build_data(
+    half_built: tuple[TermBase, Path, list[Path]],
+) -> None:
+    tb, src, rest = half_built
+    pm = _pm(tb)
+    r = Review(tb)
+    r.approve(pm)
+    before = _occurrence_count(tb, pm)
+    for doc in rest:
+        shutil.copy(doc, src / doc.name)
+    build(tb, [str(src)])
+    grown = _occurrence_count(tb, pm)
+    assert grown > before
+    r.undo()
+    assert tb.concept(pm).status is ConceptStatus.CANDIDATE
+    assert _occurrence_count(tb, pm) == grown  # the build's occurrences stay
+    r.redo()
+    assert tb.concept(pm).status is ConceptStatus.APPROVED
+    assert _occurrence_count(tb, pm) == grown
+
+
+def test_undo_of_a_split_after_a_build_moves_the_term_back(
+    half_built: tuple[TermBase, Path, list[Path]],
+) -> None:
+    tb, src, rest = half_built
+    pm = _pm(tb)
+    term = next(t for t in tb.concept(pm).terms if t.text == "PM Chính")
+    assert term.id is not None
+    r = Review(tb)
+    new_id = r.split(term.id).created[0]
+    for doc in rest:
+        shutil.copy(doc, src / doc.name)
+    build(tb, [str(src)])
+    total = _occurrence_count(tb, pm) + _occurrence_count(tb, new_id)
+    r.undo()
+    assert "PM Chính" in {t.text for t in tb.concept(pm).terms}
+    with pytest.raises(NotFoundError):
+        tb.concept(new_id)
+    assert _occurrence_count(tb, pm) == total
+
+
+def test_undo_refuses_when_another_session_changed_the_same_value(
+    sample_termbase: TermBase,
+) -> None:
+    tb = sample_termbase
+    a = _id(tb, "Anatoly Sivak")
+    mine = Review(tb)
+    mine.approve(a)
+    Review(tb).reject(a)  # another session (the TUI) decides otherwise
+    with pytest.raises(ConflictError, match="changed since"):
+        mine.undo()
+    assert tb.concept(a).status is ConceptStatus.REJECTED
+    assert mine.can_undo  # the step stays: nothing was undone

@@ -239,20 +239,6 @@ def test_bulk_occurrences_store_each_sentence_once() -> None:
         assert tb._conn.execute("SELECT COUNT(*) FROM contexts").fetchone()[0] == 2
 
 
-def test_undo_after_a_rebuild_restores_the_sentences() -> None:
-    with TermBase() as tb:
-        cid = tb.add_concept(SAMPLE_CONCEPTS[0])
-        tid = tb.concept(cid).terms[0].id or 0
-        tb.add_occurrences(tid, [Occurrence("a.txt", 0, 1, "First sentence.")])
-        before = tb.occurrences(cid)
-        snapshot = tb.snapshot([cid])
-        with tb.transaction():  # a build renumbers every sentence
-            tb.reset_build_data()
-        tb.add_occurrences(tid, [Occurrence("b.txt", 0, 1, "Another sentence.")])
-        tb.restore(snapshot)
-        assert tb.occurrences(cid) == before
-
-
 def _protocol_methods(protocol: type) -> dict[str, Any]:
     return {
         name: member

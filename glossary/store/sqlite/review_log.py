@@ -7,9 +7,57 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
+from glossary.errors import ConflictError
 from glossary.store.records import LogEntry, Snapshot
 from glossary.store.sqlite.connection import SQLiteConnection
 from glossary.store.sqlite.occurrences import context_ids
+
+_TABLES = ("concepts", "terms", "evidence", "occurrences", "redirects")
+Row = tuple[Any, ...]
+
+
+def _table_plan(
+    table: str, done: list[Row], wanted: list[Row], now: list[Row], stamp: int | None
+) -> tuple[list[tuple[Any, dict[int, Any]]], list[Any]]:
+    """What reverting one table takes: (pk, {column: value}) to write, pks to drop.
+
+    Column `stamp` (a last-changed time) is neither compared nor put back.
+
+    Raises:
+        ConflictError: a row or value the step changed differs from `done` now.
+    """
+    before = {r[0]: r for r in wanted}
+    after = {r[0]: r for r in done}
+    current = {r[0]: r for r in now}
+    writes: list[tuple[Any, dict[int, Any]]] = []
+    drops: list[Any] = []
+    for pk in before.keys() | after.keys():
+        old, new, cur = before.get(pk), after.get(pk), current.get(pk)
+        if old == new:
+            continue
+        if new is None:  # the step deleted the row: bring it back whole
+            if cur is not None:
+                raise _conflict(table, pk)
+            writes.append((pk, dict(enumerate(old or ()))))
+        elif old is None:  # the step created the row
+            if cur is not None:
+                drops.append(pk)
+        else:
+            pairs = enumerate(zip(old, new, strict=True))
+            changed = [i for i, (x, y) in pairs if x != y and i != stamp]
+            if changed and (cur is None or any(cur[i] != new[i] for i in changed)):
+                raise _conflict(table, pk)
+            if changed:
+                writes.append((pk, {i: old[i] for i in changed}))
+    return writes, drops
+
+
+def _conflict(table: str, pk: Any) -> ConflictError:
+    what = {"concepts": "concept", "terms": "term"}.get(table, f"{table} row")
+    return ConflictError(
+        f"{what} {pk} has changed since (a build or another session); "
+        "nothing was undone or redone"
+    )
 
 
 class ReviewTables(SQLiteConnection):
@@ -67,29 +115,53 @@ class ReviewTables(SQLiteConnection):
             rows[table] = [tuple(r) for r in self._conn.execute(sql, ids)]
         return Snapshot(tuple(ids), rows)
 
-    def restore(self, snapshot: Snapshot, *, drop: Iterable[int] = ()) -> None:
-        """Put concepts back exactly as `snapshot` saw them (same ids).
+    def revert(self, done: Snapshot, wanted: Snapshot) -> None:
+        """Reverse one review step: the change from `wanted` to `done`, only it.
 
-        The concepts of the snapshot and those in `drop` are deleted first, so a
-        concept created after the snapshot (e.g. by a split) disappears.
+        Only the rows and columns the step changed are put back; what others
+        changed since (a build's occurrences and counts, another session's
+        edits elsewhere) stays. Undo passes (after, before), redo (before,
+        after).
+
+        Raises:
+            ConflictError: a value the step changed has been changed again
+                since (by a build or another session); nothing is written.
         """
-        ids = sorted(set(snapshot.concept_ids) | set(drop))
-        with self.transaction():
-            self._conn.execute(
-                f"DELETE FROM concepts WHERE id IN ({','.join('?' * len(ids))})", ids
+        ids = set(done.concept_ids) | set(wanted.concept_ids)
+        now = self.snapshot(ids)
+        plan = [
+            _table_plan(
+                table,
+                done.rows.get(table, []),
+                wanted.rows.get(table, []),
+                now.rows.get(table, []),
+                6 if table == "concepts" else None,  # concepts.updated
             )
-            rows = dict(snapshot.rows)
-            # a build may have renumbered the sentences since the snapshot
-            old = rows.get("occurrences", [])
-            context = context_ids(self._conn, (r[-1] for r in old))
-            rows["occurrences"] = [(*r[:-1], context[r[-1]]) for r in old]
-            for table in ("concepts", "terms", "evidence", "occurrences", "redirects"):
-                table_rows = rows.get(table, [])
-                if table_rows:
-                    marks = ",".join("?" * len(table_rows[0]))
-                    self._conn.executemany(
-                        f"INSERT OR REPLACE INTO {table} VALUES ({marks})", table_rows
-                    )
+            for table in _TABLES
+        ]
+        with self.transaction():
+            for table, (changes, _) in zip(_TABLES, plan, strict=True):
+                for pk, columns in changes:
+                    self._put_back(table, pk, columns)
+            for table, (_, drops) in reversed(list(zip(_TABLES, plan, strict=True))):
+                key = "key" if table == "redirects" else "id"
+                self._conn.executemany(
+                    f"DELETE FROM {table} WHERE {key} = ?", [(pk,) for pk in drops]
+                )
+
+    def _put_back(self, table: str, pk: Any, values: dict[int, Any]) -> None:
+        names = [r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")]
+        if table == "occurrences" and 5 in values:  # the snapshot holds the text
+            values = {**values, 5: context_ids(self._conn, [values[5]])[values[5]]}
+        if len(values) == len(names):  # a row the step deleted: insert it again
+            row = [values[i] for i in range(len(names))]
+            marks = ",".join("?" * len(row))
+            self._conn.execute(f"INSERT INTO {table} VALUES ({marks})", row)
+            return
+        sets = ", ".join(f'"{names[i]}" = ?' for i in values)
+        self._conn.execute(
+            f'UPDATE {table} SET {sets} WHERE "{names[0]}" = ?', [*values.values(), pk]
+        )
 
     def reviewed_concept_ids(self) -> set[int]:
         """Concepts a reviewer touched: a rebuild adds to them but changes nothing.
