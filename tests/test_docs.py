@@ -1,8 +1,10 @@
-"""README and BENCHMARKS.md are generated and current; every command is documented."""
+"""docs/cli.md and BENCHMARKS.md are current; the README is a front door; every
+command has help and a section in docs/cli.md."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 
@@ -19,7 +21,7 @@ def _subcommands(parser: argparse.ArgumentParser) -> dict[str, object]:
     return choices
 
 
-def test_readme_and_benchmarks_are_current() -> None:
+def test_generated_docs_are_current() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "make_docs.py"), "--check"],
         capture_output=True,
@@ -36,8 +38,8 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert commands == ["make run", "make test"]
 
 
-def test_every_subcommand_has_help_and_is_in_readme() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_subcommand_has_help_and_is_in_cli_reference() -> None:
+    reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for prog, parser in (("glossary", build_parser()), ("tm", tm_build_parser())):
         subs = _subcommands(parser)
         assert subs, prog
@@ -52,4 +54,26 @@ def test_every_subcommand_has_help_and_is_in_readme() -> None:
             ]
             assert choice_help, f"{prog} {name} has no help text"
             assert choice_help[0], f"{prog} {name} has no help text"
-            assert f"#### {prog} {name}" in readme, f"{prog} {name} missing from README"
+            assert f"### {prog} {name}\n" in reference, f"{prog} {name} not in cli.md"
+
+
+def test_readme_is_a_front_door() -> None:
+    """At most 15 KB, and every page it links to exists."""
+    readme = ROOT / "README.md"
+    assert readme.stat().st_size <= 15_000
+    links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", readme.read_text("utf-8"))
+    assert "docs/index.md" in links
+    for link in links:
+        assert (ROOT / link).is_file(), f"README links to missing {link}"
+
+
+def test_every_docs_page_is_in_the_index_and_links_resolve() -> None:
+    docs = ROOT / "docs"
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    assert not (docs / "readme").exists(), "pages live in docs/, not docs/readme/"
+    for page in sorted(docs.glob("*.md")):
+        if page.name != "index.md":
+            assert f"]({page.name})" in index, f"{page.name} is not in docs/index.md"
+        text = page.read_text(encoding="utf-8")
+        for link in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
+            assert (docs / link).exists(), f"{page.name} links to missing {link}"

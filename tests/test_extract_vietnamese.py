@@ -16,7 +16,7 @@ from glossary.text import fold, name_key, nfc
 PARALLEL = SHARED / "corpus" / "parallel"
 NAMES = ("000_ee629b6e4a47ac1f", "001_a7af507576baeb51")
 
-# Figures achieved when the labels were written (docs/readme/bilingual.md);
+# Figures achieved when the labels were written (docs/bilingual.md);
 # the test fails if the extractor gets worse.
 FLOOR = {"underthesea": (0.82, 0.83), "pyvi": (0.74, 0.80)}
 

@@ -1,7 +1,7 @@
 """news-dev accuracy: build one term base from all texts, export JSON, run score.py.
 
 Fails when the summary gets worse than the figures achieved when this test was
-written (see docs/readme/names.md). Skips when ../shared is missing.
+written (see docs/names.md). Skips when ../shared is missing.
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""Every ```python block of the README runs, in order, in a temporary directory.
+"""The README's tour and every docs example run as typed.
 
-README.md is assembled from docs/readme/*.md; until it exists, the API
-section docs/readme/api.md is run on its own.
+The tour runs in a copy of the repository (the files a fresh clone would
+have) after `make run`, with only `/usr/bin:/bin` on PATH, so that
+`source .venv/bin/activate` is what puts `glossary` there. Every output line
+the README shows must be what the command prints; a line `…` stands for any
+number of lines, and `…` at the end of a line for the rest of that line.
 """
 
 from __future__ import annotations
@@ -9,56 +12,157 @@ from __future__ import annotations
 import doctest
 import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import DATA, ROOT, SEEDS
 
-BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
-
-
-API_DOC = ROOT / "docs" / "readme" / "api.md"
-
-
-def _sources() -> list[Path]:
-    """README.md, plus the API section while the README does not contain it yet."""
-    readme = ROOT / "README.md"
-    if not readme.is_file():
-        return [API_DOC]
-    text = readme.read_text(encoding="utf-8")
-    missing = any(b not in text for b in BLOCK.findall(API_DOC.read_text("utf-8")))
-    return [readme, API_DOC] if missing else [readme]
+PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+CONSOLE_BLOCK = re.compile(r"^```console\n(.*?)^```", re.DOTALL | re.MULTILINE)
+README = ROOT / "README.md"
+DOCS = [
+    page
+    for page in sorted((ROOT / "docs").glob("*.md"))
+    if PYTHON_BLOCK.search(page.read_text(encoding="utf-8"))
+]
+# Interactive: run by the TUI's own Pilot tests, not here.
+INTERACTIVE = ("glossary review",)
 
 
-def test_api_section_has_examples() -> None:
-    text = API_DOC.read_text(encoding="utf-8")
-    assert len(BLOCK.findall(text)) >= 3
-    assert "Glossary.from_records" in text
-    assert "glossary normalize" in text
+def _fresh_clone_files() -> list[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    return [name for name in listed if (ROOT / name).is_file()]
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository's files after `make run` (the venv is shared)."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    here = tmp_path_factory.mktemp("clone")
+    for name in _fresh_clone_files():
+        (here / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, here / name)
+    (here / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
+    # -o: the venv is installed already; never reinstall it from a test.
+    make = ["make", "-o", ".venv/.installed", "-o", ".venv/bin/python", "run"]
+    done = subprocess.run(make, cwd=here, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return here
+
+
+def tour_commands(readme: str) -> list[tuple[str, str]]:
+    """The tour's `$ command` lines, each with the output shown under it."""
+    section = readme.split("## A five-minute tour", 1)[1]
+    block = CONSOLE_BLOCK.search(section)
+    assert block, "the tour has no ```console block"
+    steps: list[tuple[str, list[str]]] = []
+    for line in block.group(1).splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:], []))
+        else:
+            assert steps, f"output before any command: {line!r}"
+            steps[-1][1].append(line)
+    return [(command, "\n".join(shown)) for command, shown in steps]
+
+
+def shown_matches(shown: str, printed: str) -> bool:
+    """Whether `printed` is what `shown` shows, `…` standing for elided text."""
+    lines = [line.rstrip() for line in printed.rstrip("\n").splitlines()]
+    parts = [re.escape(part) for part in shown.split("…")]
+    return re.fullmatch(".*".join(parts), "\n".join(lines), re.DOTALL) is not None
+
+
+def run_as_typed(commands: list[str], cwd: Path) -> list[tuple[int, str]]:
+    """Run the commands in one bash, as a user types them; (status, output) each."""
+    marker = "@@tour-step@@"
+    script = "".join(f'{c}\necho "{marker} $?"\n' for c in commands)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "LANG": "C.UTF-8"}
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-c", script],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    chunks = re.split(rf"{marker} (\d+)\n", done.stdout)
+    outputs, statuses = chunks[0:-1:2], [int(s) for s in chunks[1::2]]
+    assert len(statuses) == len(commands), done.stdout
+    return list(zip(statuses, outputs, strict=True))
+
+
+def test_tour_parses() -> None:
+    commands = [c for c, _ in tour_commands(README.read_text(encoding="utf-8"))]
+    assert commands[0] == "source .venv/bin/activate"
+    assert any(c.startswith("glossary stats") for c in commands)
+    assert any(c.startswith("tm ") for c in commands)
+
+
+def test_shown_matches_elisions() -> None:
+    assert shown_matches("a\n…\nd", "a\nb\nc\nd\n")
+    assert shown_matches("a long …", "a long line")
+    assert not shown_matches("a\nd", "a\nb\nd")
+    assert not shown_matches("concepts: 103", "concepts: 83")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("source", _sources(), ids=lambda p: p.name)
-def test_readme_python_blocks_run(
-    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocks = BLOCK.findall(source.read_text(encoding="utf-8"))
-    if not blocks:
-        pytest.skip(f"{source.name} has no python blocks yet")
+def test_readme_tour_runs_as_typed(clone: Path) -> None:
+    steps = tour_commands((clone / "README.md").read_text(encoding="utf-8"))
+    steps = [(c, shown) for c, shown in steps if not c.startswith(INTERACTIVE)]
+    results = run_as_typed([c for c, _ in steps], clone)
+    for (command, shown), (status, printed) in zip(steps, results, strict=True):
+        assert status == 0, f"$ {command}\nexit {status}\n{printed}"
+        assert shown_matches(shown, printed), (
+            f"README.md tour: `{command}` now prints\n{printed}\n"
+            f"but the README shows\n{shown}\n(update the README)"
+        )
+
+
+@pytest.mark.slow
+def test_readme_python_blocks_run(clone: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(clone)
+    _run_blocks(README, {"__name__": "__readme__"})
+
+
+@pytest.fixture
+def docs_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working directory holding seeds/ and tests/data/, as in a clone."""
     (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "data").symlink_to(DATA, target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setitem(os.environ, "GLOSSARY_DB", str(tmp_path / "glossary.db"))
-    namespace: dict[str, object] = {"__name__": "__readme__"}
-    for i, code in enumerate(blocks, 1):
+    return tmp_path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_docs_python_blocks_run(page: Path, docs_dir: Path) -> None:
+    _run_blocks(page, {"__name__": f"__{page.stem}__"})
+
+
+def _run_blocks(page: Path, namespace: dict[str, object]) -> None:
+    """Run every ```python block of a page, in order, in one namespace."""
+    for i, code in enumerate(PYTHON_BLOCK.findall(page.read_text("utf-8")), 1):
+        name = f"{page.name}:block{i}"
         if code.lstrip().startswith(">>>"):
-            _run_doctest(code, namespace, f"{source.name}:block{i}")
+            _run_doctest(code, namespace, name)
             continue
         try:
-            exec(compile(code, f"{source.name}:block{i}", "exec"), namespace)
+            exec(compile(code, name, "exec"), namespace)
         except Exception as e:
-            raise AssertionError(
-                f"{source.name} python block {i} failed:\n{code}"
-            ) from e
+            raise AssertionError(f"{name} failed:\n{code}") from e
 
 
 def _run_doctest(code: str, namespace: dict[str, object], name: str) -> None:

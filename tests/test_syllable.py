@@ -48,7 +48,7 @@ def test_accepts_underthesea_word_lists(name: str) -> None:
 
 def test_accepts_underthesea_viet74k_except_loanwords() -> None:
     # Viet74K also lists loanwords, symbols and typos (acid, video, kW, cưỡì);
-    # see docs/readme/text.md for the figures and the rejects.
+    # see docs/text.md for the figures and the rejects.
     counts = syllables_of(underthesea_list("Viet74K.txt"))
     assert acceptance(counts) >= 0.985
     for loanword in ("acid", "video", "logic", "kW"):

@@ -1,4 +1,4 @@
-"""The key list, shared by the help screen and docs/readme/review.md."""
+"""The key list, shared by the help screen and docs/review.md."""
 
 from __future__ import annotations
 
