@@ -165,6 +165,8 @@ def _link_acronyms_corpus(fulls: list[_Group]) -> None:
     """Acronyms with no expansion in their document join the one corpus
     place or organisation whose full forms have their initials
     ("acronym-initials-corpus"); fitting several flags them ambiguous.
+    Countries are left out: their abbreviations are their ISO codes, and
+    "SK" in another document is a company, not South Korea.
 
     The initials are taken once: this pass only adds acronyms, which do not
     change them.
@@ -173,7 +175,11 @@ def _link_acronyms_corpus(fulls: list[_Group]) -> None:
     for h in fulls:
         if h.merged_into is None and h.kind in (Kind.ORG, Kind.PLACE):
             texts = {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}
-            initials = {acronym_of(text): None for text in texts}
+            initials = {
+                acronym_of(text): None
+                for text in texts
+                if not (h.kind is Kind.PLACE and restore.is_country(text))
+            }
             for a in initials:
                 by_initials.setdefault(a, []).append(h)
     for g in fulls:

@@ -37,7 +37,10 @@ from glossary.extract.name_runs import (
 from glossary.lang.en import (
     ADVERB_SUFFIXES,
     ARTICLES,
+    COMPOUND_PLACE_HEADS,
+    EVENT_WORDS,
     MONTHS,
+    NUMBERED_HEADS,
     ORG_HEADS,
     PLACE_WORDS,
     SENT_END,
@@ -48,6 +51,7 @@ from glossary.model import Document, Kind, Mention
 from glossary.names import places as restore
 from glossary.names.places import country_codes
 from glossary.names.titles import (
+    TITLE_HEADS,
     canonical_title,
     complement_end,
     is_honorific,
@@ -65,8 +69,9 @@ __all__ = [
     "is_vietnamese_name",
 ]
 
-# A lowercase word right after a name ("Vung Tau city"), within 20 characters.
-_ADMIN_AFTER = re.compile(r" ([a-z]+)\b")
+# One or two lowercase words right after a name ("Vung Tau city", "Lung Cu
+# flag tower"), within 30 characters.
+_ADMIN_AFTER = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
 # Words a name never ends with: dates, and the connectors runs may hold.
 _NOT_LAST = WEEKDAYS | MONTHS | {"of", "on", "for", "and", "the"}
 _RULES = "en.rules"
@@ -260,10 +265,11 @@ def _leading_places(page: Page, words: list[Token], out: list[Mention]) -> list[
         )
         and not any(fold(w[2]) in ORG_HEADS for w in words)
         and not all(restore.is_syllable(w[2]) for w in words)
+        and not _gazetteer_head(words)
     ):
         words.pop(0)
-    if len(words) == 1 and is_demonym(words[0][2]):
-        return []
+    if all(is_demonym(w) or fold(w) in COMPASS for _, _, w in words):
+        return []  # "Thai", "South Koreans"
     for k in range(len(words) - 1):
         wk = words[k][2]
         if wk.endswith(("’s", "'s")) and restore.is_country(wk[:-2]):
@@ -272,6 +278,21 @@ def _leading_places(page: Page, words: list[Token], out: list[Mention]) -> list[
             out.append(_mk(page, text[ps:pe], ps, pe, Kind.PLACE, ""))
             return words[k + 1 :]
     return words
+
+
+def _gazetteer_head(words: list[Token]) -> bool:
+    """True if the run opens with a Vietnamese place of two to four syllables.
+
+    "Lao Cai Province", "Thai Binh Newspaper": a first syllable that is also
+    a demonym belongs to the name when the gazetteer knows the longer span.
+    """
+    n = 0
+    while n < min(len(words), 4) and restore.is_syllable(words[n][2]):
+        n += 1
+    return any(
+        restore.place_forms(" ".join(w for _, _, w in words[:k]))
+        for k in range(n, 1, -1)
+    )
 
 
 def _title_with_complement(
@@ -374,22 +395,31 @@ def _name(
     if surface.endswith(("s'", "s’")):
         surface = surface[:-1]
         end -= 1
-    if not surface or not surface[:1].isupper():
+    if not surface or not surface[:1].isupper() or _plural_head(surface):
         return
+    # "Military Region 2": a unit numbered after its head word
+    num = (
+        _NUMBER_AFTER.match(text, end)
+        if fold(parts_last(surface)) in NUMBERED_HEADS
+        else None
+    )
+    if num:
+        end = num.end()
+        surface = text[start:end]
     # lowercase administrative word right after: "Vung Tau city"
     after = (
-        _ADMIN_AFTER.match(text, end, end + 20) if text[end : end + 1] == " " else None
+        _ADMIN_AFTER.match(text, end, end + 30) if text[end : end + 1] == " " else None
     )
     kind: Kind | None = None
-    if (
-        after
-        and after.group(1) in PLACE_WORDS
-        and not run.connector
-        and fold(parts_last(surface)) not in PLACE_WORDS
-    ):
-        end = after.end()
+    head_end = _place_head_end(after, fold(parts_last(surface))) if after else 0
+    if head_end and not run.connector:
+        end = head_end
         surface = text[start:end]
         kind = Kind.PLACE
+    elif num:
+        kind = Kind.ORG
+    elif after and after.group(1) in EVENT_WORDS:
+        kind = Kind.OTHER  # "Mekong-South Korea summit": an event's label
     # split "Vietnam-US" style compounds of capitalised parts
     if (
         "-" in surface
@@ -407,6 +437,63 @@ def _name(
     if kind is None:
         kind = kind_of(page, start, surface, title)
     out.append(_mk(page, surface, start, end, kind, title))
+
+
+_NUMBER_AFTER = re.compile(r" \d{1,3}\b")
+
+
+@lru_cache(maxsize=1 << 14)
+def _plural_head(surface: str) -> bool:
+    """True if a name ends in a plural head noun: a class, not a name.
+
+    "Deputy Secretaries", "People's Committees", "Vice Chairmen" (but
+    "Vietnam Airlines", "Sovico Holdings": plurals that are heads themselves).
+    """
+    last = fold(parts_last(surface))
+    if len(last) < 4 or last in ORG_HEADS or last in PLACE_WORDS:
+        return False
+    if last.endswith("men"):
+        stems: tuple[str, ...] = (last[:-3] + "man",)
+    elif last.endswith("s"):
+        stems = (last[:-1], last[:-2], last[:-3] + "y")
+    else:
+        return False
+    return any(
+        st in ORG_HEADS or st in PLACE_WORDS or st in TITLE_HEADS for st in stems
+    )
+
+
+def _place_head_end(after: re.Match[str], last: str) -> int:
+    """Where a lowercase place head right after a name ends, or 0.
+
+    "Vung Tau city", "Gio Mountain pass", "Lung Cu flag tower"; not a second
+    administrative word ("Hanoi City city" is no name).
+    """
+    pair = f"{after.group(1)} {after.group(2)}"
+    if after.group(2) and pair in COMPOUND_PLACE_HEADS:
+        return after.end()
+    word = after.group(1)
+    if word in _HEADS_AFTER and (
+        last not in PLACE_WORDS or (last in _FEATURES and word in _ON_FEATURES)
+    ):
+        return after.end(1)
+    return 0
+
+
+# Place words that also follow a name as common nouns ("US market", "Hanoi
+# street food"): they make a place only when capitalised in the run.
+_HEADS_AFTER = PLACE_WORDS - {
+    "market",
+    "spring",
+    "peak",
+    "tower",
+    "gate",
+    "quarter",
+    "highway",
+}
+# A feature named on another one: "Gio Mountain pass", "Red River delta".
+_FEATURES = frozenset({"mountain", "mountains", "river", "hill", "lake"})
+_ON_FEATURES = frozenset({"pass", "valley", "delta", "waterfall", "falls", "cave"})
 
 
 def _sentence_initial(text: str, start: int) -> bool:

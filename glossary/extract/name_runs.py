@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import methodcaller
 
-from glossary.lang.en import DASH_GAPS, ORG_CONNECT, ORG_HEADS
+from glossary.lang.en import ARTICLES, DASH_GAPS, ORG_CONNECT, ORG_HEADS
 from glossary.names import places as restore
 from glossary.names.places import country_codes
 from glossary.names.titles import PORTFOLIO_HEADS, is_title_word, split_title
@@ -337,4 +337,50 @@ def _org_step(
             if run.comma or toks[m][2].casefold().endswith(_ABSTRACT):
                 run.words.extend(toks[j : m + 1])
                 return m + 1
+    if gap == " " and low == "and" and _joins_org(text, toks, run, j):
+        m = _conjunct_end(text, toks, j + 1)
+        run.words.extend(toks[j : m + 1])
+        run.connector = True
+        return m + 1
     return _STOP
+
+
+def _conjunct_end(text: str, toks: list[Token], k: int) -> int:
+    """The index of the last capitalised word of the run that starts at `k`."""
+    n = len(toks)
+    m = k
+    while (
+        m + 1 < n
+        and _is_cap(toks[m + 1][2])
+        and text[toks[m][1] : toks[m + 1][0]] == " "
+    ):
+        m += 1
+    return m
+
+
+def _joins_org(text: str, toks: list[Token], run: Run, j: int) -> bool:
+    """True if "and" at `j` joins two halves of one organisation's name.
+
+    "Vietnam Disaster and Dyke Management Authority", "Viettel Military
+    Industry and Telecoms Group": the second half ends in an organisation
+    head, and the first is no person (it opens with a country, or has three
+    words none of which is a Vietnamese syllable) and no organisation yet.
+    """
+    k = j + 1
+    if (
+        k >= len(toks)
+        or not _is_cap(toks[k][2])
+        or text[toks[j][1] : toks[k][0]] != " "
+    ):
+        return False
+    m = _conjunct_end(text, toks, k)
+    if fold(toks[m][2]) not in ORG_HEADS or restore.is_country(toks[k][2]):
+        return False
+    pre = [w for _, _, w in run.words]
+    if pre[0].casefold() in ARTICLES:
+        del pre[0]
+    if len(pre) < 2 or any(fold(w) in ORG_HEADS or is_title_word(w) for w in pre):
+        return False
+    return restore.is_country(pre[0]) or (
+        len(pre) >= 3 and not any(map(restore.is_syllable, pre))
+    )

@@ -11,9 +11,11 @@ __all__ = [
     "ADMIN_WORDS",
     "ADVERB_SUFFIXES",
     "ARTICLES",
+    "COMPOUND_PLACE_HEADS",
     "DASH_GAPS",
     "EVENT_WORDS",
     "MONTHS",
+    "NUMBERED_HEADS",
     "ORG_CONNECT",
     "ORG_HEADS",
     "PLACE_WORDS",
@@ -99,6 +101,13 @@ ORG_HEADS = frozenset(
         "congress",
         "cooperative",
         "movement",
+        # news outlets, exchanges and companies by their closing word
+        "newspaper",
+        "magazine",
+        "exchange",
+        "holding",
+        "air",
+        "station",
     ]
 )
 # Vietnamese administrative units, written before a place's own name ("xã Cẩm
@@ -144,8 +153,44 @@ PLACE_WORDS = ADMIN_WORDS | frozenset(
         "temple",
         "theatre",
         "theater",
+        # natural features and structures (issue 14: kind from head nouns)
+        "falls",
+        "waterfall",
+        "cave",
+        "peak",
+        "hill",
+        "spring",
+        "lagoon",
+        "dike",
+        "dyke",
+        "dam",
+        "canal",
+        "market",
+        "hamlet",
+        "gate",
+        "tower",
+        "quarter",
+        "geopark",
+        "highway",
     ]
 )
+# Two lower-case words that end a place's name after it ("Lung Cu flag tower").
+COMPOUND_PLACE_HEADS = frozenset(
+    [
+        "flag tower",
+        "old quarter",
+        "border gate",
+        "tourist area",
+        "economic zone",
+        "industrial park",
+        "industrial zone",
+        "national park",
+        "bus station",
+        "railway station",
+    ]
+)
+# Heads a unit's number follows ("Military Region 2", "Army Corps 4").
+NUMBERED_HEADS = frozenset({"region", "zone", "corps", "division", "brigade"})
 ORG_CONNECT = frozenset({"of", "on", "for"})
 MONTHS = frozenset(
     [
@@ -389,5 +434,6 @@ EVENT_WORDS = frozenset(
     """festival cup championship championships conference competition games
     award awards forum summit expo fair initiative programme program agreement
     week day year league tournament series prize contest exhibition congress
-    plan strategy project law decree resolution report system""".split()  # noqa: SIM905
+    plan strategy project law decree resolution report system dynasty storm
+    typhoon""".split()  # noqa: SIM905
 )

@@ -1,0 +1,90 @@
+"""English names by class (issue 14): place boundaries, kinds from head nouns,
+plural and demonym runs that are no names. Sentences made up for the rules,
+not taken from the labelled sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.extract.english import english_mentions
+from glossary.model import Document, Kind
+
+
+def _kinds(text: str) -> dict[str, Kind | None]:
+    return {
+        m.text: m.kind
+        for m in english_mentions(Document("t.txt", text))
+        if m.kind is not Kind.TITLE
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Rice prices rose in Thai Binh Province last week.", "Thai Binh Province"),
+        ("Lao Cai City reopened its schools.", "Lao Cai City"),
+        ("Traders crossed at Thai Nguyen on Monday.", "Thai Nguyen"),
+    ],
+)
+def test_a_demonym_syllable_stays_in_a_gazetteer_place(
+    sentence: str, place: str
+) -> None:
+    assert _kinds(sentence).get(place) is Kind.PLACE
+
+
+def test_a_demonym_before_a_person_is_still_dropped() -> None:
+    kinds = _kinds("Analysts quoted Thai Somchai Wong on Monday.")
+    assert "Somchai Wong" in kinds
+    assert not any(k.startswith("Thai") for k in kinds)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("Hikers reach Pa Khoang cave by boat.", "Pa Khoang cave", Kind.PLACE),
+        (
+            "Tourists photograph Hien Luong flag tower.",
+            "Hien Luong flag tower",
+            Kind.PLACE,
+        ),
+        ("They walked through Hoi An old quarter.", "Hoi An old quarter", Kind.PLACE),
+        ("Snow fell on O Quy Ho Mountain pass.", "O Quy Ho Mountain pass", Kind.PLACE),
+        ("Trucks queued at Tan Thanh Market.", "Tan Thanh Market", Kind.PLACE),
+        ("Dray Nur Falls attract many visitors.", "Dray Nur Falls", Kind.PLACE),
+        ("Soldiers of Military Region 4 helped.", "Military Region 4", Kind.ORG),
+        ("The Quang Ninh Newspaper reported it.", "Quang Ninh Newspaper", Kind.ORG),
+    ],
+)
+def test_head_nouns_give_the_kind(sentence: str, name: str, kind: Kind) -> None:
+    assert _kinds(sentence).get(name) is kind
+
+
+def test_a_lowercase_market_after_a_country_is_no_place() -> None:
+    assert "US market" not in _kinds("Exports to the US market grew.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two Vice Chairmen and three Deputy Directors were named.",
+        "The Provincial Committees met on Friday.",
+        "Many North Koreans watched.",
+    ],
+)
+def test_plural_heads_and_demonyms_are_no_persons(sentence: str) -> None:
+    assert Kind.PERSON not in _kinds(sentence).values()
+
+
+def test_and_joins_the_halves_of_one_organisation() -> None:
+    kinds = _kinds("The Vietnam Forest and Wildlife Protection Department said so.")
+    assert kinds == {"Vietnam Forest and Wildlife Protection Department": Kind.ORG}
+
+
+def test_and_does_not_glue_a_person_to_an_organisation() -> None:
+    kinds = _kinds("Tran Van Nam and Hanoi Tourism Department signed it.")
+    assert kinds["Tran Van Nam"] is Kind.PERSON
+
+
+def test_an_event_word_after_a_name_makes_it_no_person() -> None:
+    kinds = _kinds("Leaders flew in for the Greater Mekong summit.")
+    assert kinds["Greater Mekong"] is Kind.OTHER
