@@ -19,7 +19,7 @@ from types import ModuleType
 from typing import IO
 
 from glossary.errors import ExportError, InputError
-from glossary.formats import csv, po, tbx, tbx2008
+from glossary.formats import csv, po, tbx, tbx2008, tsv
 from glossary.formats import json as json_format
 from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus
 from glossary.outfile import stdout_binary, write_output
@@ -33,6 +33,7 @@ FORMATS: dict[str, ModuleType] = {
     "po": po,
     "pot": po,
     "csv": csv,
+    "tsv": tsv,
     "json": json_format,
 }
 _EXTENSIONS = {
@@ -40,6 +41,8 @@ _EXTENSIONS = {
     ".po": "po",
     ".pot": "pot",
     ".csv": "csv",
+    ".tsv": "tsv",
+    ".txt": "tsv",
     ".json": "json",
 }
 

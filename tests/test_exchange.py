@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv as std_csv
 import hashlib
+import io
 import shutil
 import subprocess
 import sys
@@ -75,8 +77,8 @@ def test_unknown_extension(db: Path, tmp_path: Path) -> None:
 
 def test_filters(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["export", "--db", str(db), "--format", "csv", "--approved-only"])
-    rows = capsys.readouterr().out.splitlines()[1:]
-    assert {r.split(",")[0] for r in rows} == {"c7"}
+    rows = std_csv.DictReader(io.StringIO(capsys.readouterr().out, newline=""))
+    assert {r["id"] for r in rows} == {"c7"}
     main(["export", "--db", str(db), "--format", "po", "--kind", "place"])
     out = capsys.readouterr().out
     assert out.count("msgctxt") == 2

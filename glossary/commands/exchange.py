@@ -15,12 +15,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the `export` and `import` subcommands."""
     p = subparsers.add_parser(
         "export",
-        help="write the term base as TBX, TBX 2008, PO, POT, CSV or JSON",
+        help="write the term base as TBX, TBX 2008, PO, POT, CSV, TSV or JSON",
         description=(
             "Write the term base for CAT tools and gettext workflows. The format "
             "comes from --format or the extension of -o (.tbx is TBX v3; use "
             "--format tbx2008 for OmegaT and other tools that read only TBX "
-            "2008). Rejected concepts are left out. Files are written atomically."
+            "2008). TBX 2008, PO, CSV and TSV, meant for CAT tools, write "
+            "forbidden and deprecated terms as comment lines, never as terms. "
+            "Rejected concepts are left out. Files are written atomically."
         ),
     )
     p.add_argument("--format", choices=tuple(FORMATS), help="output format")
@@ -45,9 +47,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = subparsers.add_parser(
         "import",
-        help="read a TBX, PO, CSV or JSON file into the term base",
+        help="read a TBX, PO, CSV, TSV or JSON file into the term base",
         description=(
-            "Read an exchange file (TBX v3 or 2008, PO/POT, CSV, JSON) into the "
+            "Read an exchange file (TBX v3 or 2008, PO/POT, CSV, TSV, JSON) into the "
             "term base in one transaction. Concepts are matched by key (or by a "
             "unique name of the same kind). --merge (default) only adds terms and "
             "never changes a review decision; --replace lets the file win."

@@ -22,21 +22,20 @@ from typing import IO
 import polib
 
 from glossary.errors import InputError
+from glossary.formats._cat import (
+    read_term_line,
+    term_line,
+    usable_preferred,
+    with_preferred,
+)
 from glossary.model import (
     Concept,
     ConceptStatus,
     Flag,
     Kind,
     Term,
-    TermStatus,
-    TermType,
 )
 from glossary.text import nfc
-
-_TERM_LINE = re.compile(
-    r"^(?P<lang>[A-Za-z][\w-]*) (?P<status>preferred|admitted|deprecated|forbidden) "
-    r"(?P<type>\w+): (?P<text>.+)$"
-)
 
 
 def _header(tgt: str, template: bool) -> dict[str, str]:
@@ -55,7 +54,7 @@ def _header(tgt: str, template: bool) -> dict[str, str]:
 
 
 def _comment(concept: Concept) -> str:
-    lines = [f"{t.lang} {t.status} {t.type}: {t.text}" for t in concept.terms]
+    lines = [term_line(t) for t in concept.terms]
     if concept.status is ConceptStatus.REJECTED:
         lines.append("status: rejected")
     if concept.key:
@@ -69,10 +68,12 @@ def _comment(concept: Concept) -> str:
 def _entry(
     concept: Concept, n: int, src: str, tgt: str, template: bool
 ) -> polib.POEntry | None:
-    source = concept.preferred(src) or concept.preferred()
+    # A forbidden or deprecated term is never a msgid or msgstr: it stays a
+    # comment line, which Poedit, Weblate and Lokalize show (see _cat).
+    source = usable_preferred(concept, src) or usable_preferred(concept)
     if source is None:
         return None
-    target = concept.preferred(tgt)
+    target = usable_preferred(concept, tgt)
     comment = _comment(concept)
     if source.lang != src:
         comment = f"msgid: {source.lang}\n{comment}"
@@ -131,41 +132,16 @@ def dump_pot(
 # -- reading ---------------------------------------------------------------
 
 
-def _with_preferred(terms: list[Term], text: str, lang: str) -> list[Term]:
-    """Make `text` the `lang` term that `dump` would pick, demoting another."""
-    current = Concept(kind=Kind.TERM, terms=tuple(terms)).preferred(lang)
-    if current is not None and current.text == text:
-        return terms
-    out = []
-    for t in terms:
-        if t.lang == lang and t.text == text:
-            t = replace(t, status=TermStatus.PREFERRED)
-        elif t.lang == lang and t.is_preferred:
-            t = replace(t, status=TermStatus.ADMITTED)
-        out.append(t)
-    if not any(t.lang == lang and t.text == text for t in out):
-        out.append(Term(text, lang, TermStatus.PREFERRED, TermType.FULL_FORM))
-    return out
-
-
 def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
     where = (path, e.linenum)
     terms: list[Term] = []
     key, note, flags, src_lang = "", [], frozenset[Flag](), src
     status = ConceptStatus.CANDIDATE if e.fuzzy else ConceptStatus.APPROVED
     for line in (e.tcomment or "").splitlines():
-        m = _TERM_LINE.match(line)
         head, _, rest = line.partition(": ")
         try:
-            if m:
-                terms.append(
-                    Term(
-                        text=nfc(m["text"]),
-                        lang=m["lang"],
-                        status=TermStatus(m["status"]),
-                        type=TermType(m["type"]),
-                    )
-                )
+            if term := read_term_line(line):
+                terms.append(term)
             elif head == "key":
                 key = rest
             elif head == "flags":
@@ -178,15 +154,15 @@ def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
                 note.append(nfc(rest))
         except ValueError:
             raise InputError(f"bad comment line {line!r}", *where) from None
-    terms = _with_preferred(terms, nfc(e.msgid), src_lang)
+    terms = with_preferred(terms, nfc(e.msgid), src_lang)
     if e.msgstr:
-        terms = _with_preferred(terms, nfc(e.msgstr), tgt)
+        terms = with_preferred(terms, nfc(e.msgstr), tgt)
     contexts = dict(
         (lang, nfc(text))
         for lang, _, text in (x.partition(": ") for x in e.comment.splitlines())
     )
     shown = Concept(kind=Kind.TERM, terms=tuple(terms))
-    picked = {shown.preferred(lang) for lang in contexts}
+    picked = {usable_preferred(shown, lang) for lang in contexts}
     terms = [replace(t, context=contexts[t.lang]) if t in picked else t for t in terms]
     kind_text = e.msgctxt.split("|")[0] if e.msgctxt else ""
     ident = e.msgctxt.rpartition("|c")[2] if e.msgctxt else ""

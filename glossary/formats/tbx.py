@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO
 
 from lxml import etree
 
 from glossary.errors import ExportError, InputError
+from glossary.formats._cat import is_usable, read_term_line, term_line
 from glossary.formats._xml import parse
 from glossary.model import (
     Concept,
@@ -52,6 +53,9 @@ class Dialect:
     term_sec: str
     pos_values: frozenset[str]
     allow_doctype: bool
+    # Readers of this dialect (OmegaT) offer every term as a translation:
+    # forbidden and deprecated terms go out as note lines instead (see _cat).
+    for_cat_tools: bool = False
 
 
 V3 = Dialect(
@@ -139,11 +143,18 @@ def lang_order(concept: Concept, src: str, tgt: str) -> list[str]:
 def _entry(
     d: Dialect, body: etree._Element, concept: Concept, n: int, src: str, tgt: str
 ) -> None:
+    shown, hidden = list(concept.terms), []
+    if d.for_cat_tools:
+        shown = [t for t in concept.terms if is_usable(t)]
+        hidden = [t for t in concept.terms if not is_usable(t)]
+    if not shown:
+        return
+    concept = replace(concept, terms=tuple(shown))
     entry = etree.SubElement(
         body, _q(d, d.entry), id=f"c{concept.id if concept.id is not None else n}"
     )
     _sub(entry, _q(d, "descrip"), str(concept.kind), type="subjectField")
-    notes = concept_notes(concept)
+    notes = concept_notes(concept) + [term_line(t) for t in hidden]
     for line in notes:
         if line.startswith(_DEFINITION):
             _sub(entry, _q(d, "descrip"), line[len(_DEFINITION) :], type="definition")
@@ -185,8 +196,7 @@ def dump_dialect(
     root.append(header)
     body = etree.SubElement(etree.SubElement(root, _q(d, "text")), _q(d, "body"))
     for n, concept in enumerate(concepts, 1):
-        if concept.terms:
-            _entry(d, body, concept, n, src, tgt)
+        _entry(d, body, concept, n, src, tgt)
     if len(body) == 0:
         # TBX requires at least one entry in <body>; an empty file would not validate.
         raise ExportError("no concepts to write: TBX needs at least one")
@@ -303,6 +313,7 @@ def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
     where = (path, _line(entry))
     kind, status, key, note = Kind.OTHER, ConceptStatus.CANDIDATE, "", []
     flags: frozenset[Flag] = frozenset()
+    hidden: list[Term] = []  # terms written as note lines for CAT tools
     for el in entry:
         name = _local(el)
         if name == "descrip" and el.get("type") == "subjectField":
@@ -322,6 +333,8 @@ def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
                     key = rest
                 elif head == "flags":
                     flags = frozenset(Flag(f.strip()) for f in rest.split(","))
+                elif d.for_cat_tools and (term := read_term_line(line)):
+                    hidden.append(term)
                 else:
                     note.append(line)
             except ValueError:
@@ -336,6 +349,7 @@ def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
         terms.extend(_read_term(d, t, lang, path) for t in _children(sec, d.term_sec))
     if not terms:
         raise InputError(f"{d.entry} without terms", *where)
+    terms.extend(hidden)
     raw_id = entry.get("id", "")
     return Concept(
         id=int(raw_id[1:]) if raw_id[:1] == "c" and raw_id[1:].isdigit() else None,

@@ -2,8 +2,12 @@
 
 The same content as `glossary.formats.tbx` in the older structure
 (``termEntry/langSet/tig``) that OmegaT 3.6 and translate-toolkit read; they
-do not read TBX v3. A plain ``<!DOCTYPE martif SYSTEM ...>`` is written (and
-accepted on input) but never loaded.
+do not read TBX v3. Those tools offer every term of an entry as a
+translation, so forbidden and deprecated terms are written as entry ``note``
+lines (``vi forbidden fullForm: …``), which OmegaT shows in the entry's
+comment and `load` reads back as terms (see `glossary.formats._cat`). A
+plain ``<!DOCTYPE martif SYSTEM ...>`` is written (and accepted on input) but
+never loaded.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ V2008 = Dialect(
         {"adjective", "noun", "other", "verb", "adverb", "properNoun"}
     ),
     allow_doctype=True,
+    for_cat_tools=True,
 )
 
 

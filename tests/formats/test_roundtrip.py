@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary import exchange
-from glossary.formats import csv, json, po, tbx, tbx2008
+from glossary.formats import csv, json, po, tbx, tbx2008, tsv
 from glossary.model import Concept, Kind, Term, TermStatus, TermType
 from glossary.store import TermBase
 
@@ -24,6 +24,7 @@ FORMATS: dict[str, tuple[Callable[..., None], Callable[..., list[Concept]]]] = {
     "po": (po.dump, po.load),
     "pot": (po.dump_pot, po.load),
     "csv": (csv.dump, csv.load),
+    "tsv": (tsv.dump, tsv.load),
     "json": (json.dump, json.load),
 }
 
@@ -66,7 +67,7 @@ def test_round_trip_of_a_real_build(tmp_path: Path) -> None:
             build.build(a, [str(p) for p in sorted(SEEDS.glob("*.txt"))[:5]])
         except TypeError:
             pytest.skip("build() signature differs")
-        for fmt in ("tbx", "tbx2008", "po", "pot", "csv", "json"):
+        for fmt in ("tbx", "tbx2008", "po", "pot", "csv", "tsv", "json"):
             first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
             exchange.export(a, first, format=fmt)
             with TermBase(tmp_path / f"{fmt}.db") as b:
@@ -105,6 +106,8 @@ def test_any_text_survives_every_format(en: str, vi: str, note: str) -> None:
         ),
     )
     for fmt, (dump, load) in FORMATS.items():
+        if fmt == "tsv" and en.startswith("#"):
+            continue  # OmegaT skips such a line: so does tsv.load
         (back,) = load(io.BytesIO(_bytes(dump, [concept])), path=f"h.{fmt}")
         assert back.preferred("en").text == en, fmt  # type: ignore[union-attr]
         assert back.preferred("vi").text == vi, fmt  # type: ignore[union-attr]

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from conftest import SAMPLE_CONCEPTS
+from lxml import etree
 
 from glossary import exchange
 from glossary.formats import csv, po, tbx2008
@@ -61,11 +62,38 @@ def test_po_entries_contexts_and_fuzzy() -> None:
     assert len({(u.getcontext(), u.source) for u in units}) == len(units)
 
 
-def test_csv_rows_ids_and_contexts(sample_termbase: TermBase) -> None:
+def test_csv_rows_are_source_target_pairs(sample_termbase: TermBase) -> None:
     concepts = exchange.select(sample_termbase)
     out = io.BytesIO()
     csv.dump(concepts, out)
     store = tt_csv.csvfile.parsestring(out.getvalue())
-    want = [(f"c{c.id}", t.context) for c in concepts for t in c.terms]
-    assert all(context for _, context in want)
-    assert [(u.getid(), u.getcontext()) for u in store.units] == want
+    assert len(store.units) == len(concepts)
+    for unit, concept in zip(store.units, concepts, strict=True):
+        vi = concept.preferred("vi")
+        assert unit.getid() == f"c{concept.id}"
+        assert unit.source == (concept.preferred("en") or concept.terms[0]).text
+        assert unit.target == (vi.text if vi else "")
+    pm = next(u for u in store.units if u.source == "Prime Minister")
+    assert pm.target == "Thủ tướng"
+    assert "en admitted acronym: PM" in pm.getnotes()
+
+
+def test_cat_exports_never_offer_a_forbidden_term() -> None:
+    from test_csv import FORBIDDEN_PM
+
+    for dump, reader in (
+        (tbx2008.dump, tt_tbx.tbxfile),
+        (po.dump, tt_po.pofile),
+        (csv.dump, tt_csv.csvfile),
+    ):
+        out = io.BytesIO()
+        dump([FORBIDDEN_PM], out)
+        units = [u for u in reader.parsestring(out.getvalue()).units if u.source]
+        assert [(u.source, u.target) for u in units] == [
+            ("Prime Minister", "Thủ tướng")
+        ], dump.__module__
+        if reader is tt_tbx.tbxfile:  # every <term> is a suggestion in OmegaT
+            root = etree.fromstring(out.getvalue())
+            terms = [t.text for t in root.iter("term")]
+            assert terms == ["Prime Minister", "Thủ tướng"]
+        assert "forbidden fullForm: Thủ Tướng Chính Phủ" in out.getvalue().decode()

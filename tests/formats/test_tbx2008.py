@@ -10,17 +10,18 @@ from pathlib import Path
 import pytest
 from conftest import DATA, SAMPLE_CONCEPTS, SHARED
 from lxml import etree
+from test_csv import FORBIDDEN_PM
 
 from glossary.errors import InputError
 from glossary.formats import tbx, tbx2008
-from glossary.model import TermStatus
+from glossary.model import Concept, TermStatus
 
 STANDARDS = SHARED / "standards"
 
 
-def dumped() -> bytes:
+def dumped(concepts: tuple[Concept, ...] = SAMPLE_CONCEPTS) -> bytes:
     out = io.BytesIO()
-    tbx2008.dump(SAMPLE_CONCEPTS, out)
+    tbx2008.dump(concepts, out)
     return out.getvalue()
 
 
@@ -29,7 +30,7 @@ def test_passes_the_2008_rng(tmp_path: Path) -> None:
     if not script.exists():
         pytest.skip("../shared/standards is missing")
     path = tmp_path / "g.tbx"
-    path.write_bytes(dumped())
+    path.write_bytes(dumped((*SAMPLE_CONCEPTS, FORBIDDEN_PM)))
     result = subprocess.run(
         [sys.executable, str(script), str(path)],
         capture_output=True,
@@ -48,6 +49,21 @@ def test_martif_structure() -> None:
     assert root.get("type") == "TBX-Basic"
     tigs = root.findall("text/body/termEntry/langSet/tig")
     assert len(tigs) == sum(len(c.terms) for c in SAMPLE_CONCEPTS)
+
+
+def test_forbidden_and_deprecated_terms_are_entry_notes_not_tigs() -> None:
+    root = etree.fromstring(dumped((FORBIDDEN_PM,)))
+    assert [t.text for t in root.iter("term")] == ["Prime Minister", "Thủ tướng"]
+    notes = [n.text for n in root.find("text/body/termEntry").findall("note")]
+    assert notes[-2:] == [
+        "vi forbidden fullForm: Thủ Tướng Chính Phủ",
+        "en deprecated variant: Premier",
+    ]
+    (back,) = tbx2008.load(io.BytesIO(dumped((FORBIDDEN_PM,))), path="f.tbx")
+    def texts(c: Concept) -> set[tuple[str, TermStatus]]:
+        return {(t.text, t.status) for t in c.terms}
+
+    assert texts(back) == texts(FORBIDDEN_PM)
 
 
 def test_same_concepts_as_v3() -> None:
