@@ -232,13 +232,11 @@ def read_rows(
         InputError: a CSV syntax error or a bad value; with the line.
     """
     # OmegaT's tab-separated glossary has no quoting: a '"' is text there.
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    reader = csv.reader(
-        io.StringIO(text, newline=""),
-        delimiter=delimiter,
-        quoting=quoting,
-        strict=True,
-    )
+    source = io.StringIO(text, newline="")
+    if delimiter == "\t":
+        reader = csv.reader(source, delimiter="\t", quoting=csv.QUOTE_NONE)
+    else:
+        reader = csv.reader(source, strict=True)
     concepts: list[Concept] = []
     columns: dict[str, int] | None = None
     try:

@@ -54,12 +54,13 @@ def test_martif_structure() -> None:
 def test_forbidden_and_deprecated_terms_are_entry_notes_not_tigs() -> None:
     root = etree.fromstring(dumped((FORBIDDEN_PM,)))
     assert [t.text for t in root.iter("term")] == ["Prime Minister", "Thủ tướng"]
-    notes = [n.text for n in root.find("text/body/termEntry").findall("note")]
+    notes = [n.text for n in root.findall("text/body/termEntry/note")]
     assert notes[-2:] == [
         "vi forbidden fullForm: Thủ Tướng Chính Phủ",
         "en deprecated variant: Premier",
     ]
     (back,) = tbx2008.load(io.BytesIO(dumped((FORBIDDEN_PM,))), path="f.tbx")
+
     def texts(c: Concept) -> set[tuple[str, TermStatus]]:
         return {(t.text, t.status) for t in c.terms}
 
