@@ -39,6 +39,7 @@ from glossary.model import (
     Term,
     TermStatus,
 )
+from glossary.names.world import gazetteer_digest
 from glossary.pipeline import DocPart, Extractor, extract, extract_all, part
 from glossary.pipeline import propose as propose_parts
 from glossary.reader import read_inputs
@@ -89,7 +90,7 @@ def content_hash(doc: Document) -> str:
     The version covers the extractors' source, so a new release re-extracts
     every document once instead of serving stale mentions.
     """
-    digest = hashlib.sha256(pipeline_version().encode())
+    digest = hashlib.sha256((pipeline_version() + gazetteer_digest()).encode())
     digest.update(doc.text.encode("utf-8"))
     return digest.hexdigest()
 
@@ -105,7 +106,7 @@ def core_modules() -> list[Path]:
     here = Path(__file__).resolve().parent
     return sorted(
         path
-        for path in here.rglob("*.py")
+        for path in [*here.rglob("*.py"), *(here / "data").glob("*.tsv")]
         if path.relative_to(here).parts[0] not in _UNHASHED
     )
 
@@ -237,7 +238,7 @@ def _build_documents(
             progress("extract", unchanged + processed, len(documents))
     _cache(tb, rows)
     # The stamp also covers the clustering code: a new clustering re-runs.
-    stamp = f"{pipeline_version()}:{tb.cache_stamp()}"
+    stamp = f"{pipeline_version()}{gazetteer_digest()}:{tb.cache_stamp()}"
     new = updated = n_mentions = 0
     # Nothing changed since the last completed store phase: skip clustering.
     if processed or tb.meta(_STAMP) != stamp:

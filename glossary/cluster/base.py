@@ -26,6 +26,7 @@ from glossary.model import (
     TermType,
 )
 from glossary.names import places as restore
+from glossary.names import world
 from glossary.names.titles import canonical_title, is_honorific
 from glossary.names.vi_admin import club_name, expand_abbreviation, strip_legal_form
 
@@ -83,6 +84,7 @@ def norm_key(text: str, kind: Kind | None) -> str:
     >>> norm_key("Economic, Trade, and Scientific-Technical", Kind.ORG)
     'economictradescientifictechnical'
     """
+    text = world.user_english(text) or text  # the user's gazetteer links forms
     if kind is Kind.ORG:
         # "Việt Nam-Belarus Intergovernmental Committee": the pair of
         # countries is not part of the body's name
@@ -93,7 +95,11 @@ def norm_key(text: str, kind: Kind | None) -> str:
         text = strip_settlement(strip_vi_unit(text))
         # "Republic of Belarus" is "Belarus": one key per ISO 3166-1 country;
         # "Nhật Bản" is "Japan" (CLDR), so both languages name one place
-        usual = restore.country_name(text) or restore.english_country_name(text)
+        usual = (
+            restore.country_name(text)
+            or restore.english_country_name(text)
+            or world.english_place(text)  # "Bình Nhưỡng" is Pyongyang
+        )
         if usual is not None and usual not in restore.country_names("VN"):
             text = usual
     elif kind is Kind.ORG:

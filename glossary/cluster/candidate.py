@@ -41,6 +41,7 @@ from glossary.model import (
     TermType,
 )
 from glossary.names import places as restore
+from glossary.names import world
 from glossary.names.titles import canonical_title, is_plural_title
 from glossary.names.vi_admin import (
     club_name,
@@ -173,6 +174,10 @@ def _restored(
     Sets the restored flag, or the unrestored one for an ambiguous place and
     for a Vietnamese person written without marks.
     """
+    user = world.user_english(best[0])
+    if user is not None and (user, "en") not in forms:
+        notes.append(f"English name from your gazetteer: {best[0]} → {user}")
+        return _full_form(user, "en", Evidence("user-gazetteer", detail=best[0]))
     if g.kind is Kind.PERSON:
         if not restore.has_diacritics(best[0]) and _vietnamese_group(g):
             flags.add(Flag.UNRESTORED)
@@ -223,6 +228,14 @@ def _country_name(best: _Form, forms: _Forms, notes: list[str]) -> Term | None:
             name, "en", Evidence("iso-3166-1", detail=f"{best[0]} → {name}")
         )
     usual = _usual_country(best[0])
+    city = world.english_place(best[0]) if usual is None else None
+    if city is not None and (city, "en") not in forms:
+        # "Bình Nhưỡng" is Pyongyang; "Moscow" written in Vietnamese text is
+        # the English name too
+        notes.append(f"English name from GeoNames: {best[0]} → {city}")
+        return _full_form(
+            city, "en", Evidence("geonames", detail=f"{best[0]} → {city}")
+        )
     if usual is not None and usual != best[0] and not any(k[0] == usual for k in forms):
         source = "CLDR" if restore.has_diacritics(best[0]) else "ISO 3166-1"
         notes.append(f"usual name from {source}: {best[0]} → {usual}")

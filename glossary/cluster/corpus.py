@@ -25,6 +25,7 @@ from glossary.cluster.base import (
     name_key,
 )
 from glossary.cluster.candidate import _candidate
+from glossary.cluster.sino import link_sino_vietnamese
 from glossary.lang.en import ORG_HEADS
 from glossary.model import (
     Candidate,
@@ -69,6 +70,7 @@ def _merge_corpus(groups: list[_Group]) -> list[_Group]:
     persons = [g for g in fulls if g.kind is Kind.PERSON]
     tails = _person_index(persons)
     _link_titled_short_names(out, tails)
+    link_sino_vietnamese(out, _absorb)
     _link_two_syllable_corpus(out, tails)
     _link_acronyms_corpus(fulls)
     _link_org_short_forms_corpus(fulls)

@@ -54,6 +54,7 @@ def _adjusted(
         terms = _vi_body_preferred(terms, g.vi_name, best)
         terms = _respelled_preferred(terms, _outlet_name)
     if kind in (Kind.PERSON, Kind.PLACE, Kind.ORG):
+        terms = _english_preferred(terms)
         terms = _tone_style_preferred(terms)
         terms = _respelled_preferred(
             terms, _plain_spelling if kind is not Kind.ORG else _plain_apostrophe
@@ -253,6 +254,23 @@ def _feature_preferred(terms: list[Term]) -> list[Term]:
             _full_form(vi, "vi", Evidence("feature-name", detail=f"{t.text} → {vi}")),
         ]
     return terms
+
+
+def _english_preferred(terms: list[Term]) -> list[Term]:
+    """Each language has its preferred term: a name written in English text
+    ("Cambodia") is preferred in English beside the Vietnamese one
+    ("Campuchia"), the most used full form first."""
+    if any(t.lang == "en" and t.is_preferred for t in terms):
+        return terms
+    en = [
+        t
+        for t in terms
+        if t.lang == "en" and t.type in (TermType.FULL_FORM, TermType.VARIANT)
+    ]
+    if not en:
+        return terms
+    top = max(en, key=lambda t: (t.type is TermType.FULL_FORM, t.count))
+    return [replace(t, status=TermStatus.PREFERRED) if t is top else t for t in terms]
 
 
 def _settlement_preferred(terms: list[Term]) -> list[Term]:

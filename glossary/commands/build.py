@@ -7,12 +7,14 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from glossary.build import BuildReport, Progress, build
 from glossary.cli import add_db_option, db_of
 from glossary.errors import NotFoundError
 from glossary.formats.json import concept_record
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence
+from glossary.names.world import load_gazetteer, use_gazetteer
 from glossary.store import TermBase
 from glossary.text import nfc
 
@@ -31,6 +33,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or -")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--gazetteer",
+        metavar="FILE",
+        type=Path,
+        help="your own places and names: CSV of name,kind,vietnamese,english"
+        " (see docs/knowledge.md)",
+    )
     add_db_option(p)
     p.set_defaults(func=run_build)
 
@@ -84,6 +93,8 @@ def _progress(enabled: bool) -> Iterator[Progress | None]:
 
 def run_build(args: argparse.Namespace) -> int:
     """Handler of `glossary build`."""
+    if args.gazetteer is not None:
+        use_gazetteer(load_gazetteer(args.gazetteer), replace=True)
     with (
         TermBase(db_of(args)) as tb,
         _progress(not args.quiet and sys.stderr.isatty()) as progress,

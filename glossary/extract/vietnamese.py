@@ -41,7 +41,8 @@ from glossary.extract.vi_tokens import (
     tag,
 )
 from glossary.model import Document, Kind, Mention
-from glossary.names.places import is_country
+from glossary.names.places import english_country_name, is_country
+from glossary.names.world import english_place, gazetteer_kind
 from glossary.text import fold, name_key
 
 __all__ = ["Token", "tag", "vietnamese_mentions"]
@@ -565,11 +566,22 @@ def _name_kinds(
         elif key not in kinds and (
             prev in _PLACE_CUES
             or is_country(ctx.text[tokens[i].start : tokens[j - 1].end])
+            or _foreign_place(ctx.text[tokens[i].start : tokens[j - 1].end])
             or (nxt in ("–", "—") and i < _DATELINE_TOKENS)  # "HÀ NỘI –"
             or _is_country_before_person(ctx, i, j, starts, title_ends)
         ):
             kinds[key] = Kind.PLACE
     return kinds
+
+
+def _foreign_place(name: str) -> bool:
+    """A country or city named in Vietnamese ("Triều Tiên", "Bình Nhưỡng"),
+    or a place of the user's gazetteer."""
+    return (
+        english_country_name(name) is not None
+        or english_place(name) is not None
+        or gazetteer_kind(name) == "place"
+    )
 
 
 def _is_byline(ctx: Context, i: int, j: int) -> bool:

@@ -367,7 +367,20 @@ def english_country_name(vietnamese: str) -> str | None:
     >>> english_country_name("Nhật Bản"), english_country_name("Nhat Ban")
     ('Japan', None)
     """
-    return _vietnamese_countries().get(_marked_key(vietnamese))
+    countries = _vietnamese_countries()
+    key = _marked_key(vietnamese)
+    found = countries.get(key)
+    if found is None and (m := _STATE_HEAD.match(key)) is not None:
+        found = countries.get(key[m.end() :])  # "Vương quốc Campuchia"
+    return found
+
+
+# How Vietnamese writes a state's formal name before its short name: "Vương
+# quốc Campuchia", "Liên bang Nga", "CHDCND Lào", "Cộng hòa Ý", "nước Pháp".
+_STATE_HEAD = re.compile(
+    r"^(?:vương quốc|liên bang|cộng hòa|cộng hoà|đại công quốc|chdcnd|chdcnd|"
+    r"chnd|chxhcn|chdc|nước)\s+"
+)
 
 
 @lru_cache(maxsize=1 << 16)
