@@ -35,10 +35,10 @@ __all__ = [
     "gazetteer_kind",
     "is_foreign_city",
     "load_gazetteer",
-    "user_english",
     "pinyin_reading",
     "sino_vietnamese_match",
     "use_gazetteer",
+    "user_english",
 ]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
