@@ -60,7 +60,11 @@ def test_every_subcommand_has_help_and_is_in_cli_reference() -> None:
 def test_readme_is_a_front_door() -> None:
     """At most 15 KB, and every page it links to exists."""
     readme = ROOT / "README.md"
-    assert readme.stat().st_size <= 15_000
+    assert readme.stat().st_size <= 15_000, (
+        "README.md is written by hand and stays a front door (at most 15 KB): "
+        "on a rebase conflict keep main's README.md and put the manual's text "
+        "in a docs/ page (docs/index.md lists them)"
+    )
     links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", readme.read_text("utf-8"))
     assert "docs/index.md" in links
     for link in links:
@@ -70,7 +74,10 @@ def test_readme_is_a_front_door() -> None:
 def test_every_docs_page_is_in_the_index_and_links_resolve() -> None:
     docs = ROOT / "docs"
     index = (docs / "index.md").read_text(encoding="utf-8")
-    assert not (docs / "readme").exists(), "pages live in docs/, not docs/readme/"
+    assert not (docs / "readme").exists(), (
+        "docs/readme/NAME.md is now docs/NAME.md (headings one level up): "
+        "move the page there and list it in docs/index.md"
+    )
     for page in sorted(docs.glob("*.md")):
         if page.name != "index.md":
             assert f"]({page.name})" in index, f"{page.name} is not in docs/index.md"
