@@ -2,7 +2,8 @@
 
 docs/cli.md is every `glossary` and `tm` subcommand's own `--help`, so the
 reference cannot drift from the code. BENCHMARKS.md is bench/intro.md
-followed by bench/results/*.md (each benchmark writes its own file). The
+followed by bench/results/*.md, one per benchmark: its command and its
+current figures (history stays in the commit log). The
 README and the other docs/ pages are written by hand; the test suite runs
 their examples. `python tools/make_docs.py --check` is run by the tests.
 """
