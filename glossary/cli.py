@@ -17,7 +17,7 @@ from importlib import metadata
 from glossary.errors import GlossaryError, escape_controls, shown_path
 
 # Modules under glossary.commands, in the order their commands appear in --help.
-COMMAND_MODULES = ("build", "edit", "exchange", "review", "normalize", "align")
+COMMAND_MODULES = ("build", "edit", "exchange", "review", "normalize", "align", "check")
 
 Handler = Callable[[argparse.Namespace], int]
 

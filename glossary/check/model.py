@@ -1,0 +1,176 @@
+"""Plain data of `glossary check`: documents, segments and findings."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from glossary.api import Glossary, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One side of a segment: its text, language and where it sits in a file.
+
+    `offset` is the text's character offset in a plain-text file, which is
+    both what `--fix` edits and what makes a span's line exact; structured
+    files (PO, TMX, XLIFF) leave it None and every span gets the unit's line.
+    """
+
+    text: str
+    lang: str
+    path: str
+    line: int
+    offset: int | None = None
+
+    def line_of(self, start: int) -> int:
+        """The file line of the character at `start` in `text`."""
+        if self.offset is None:
+            return self.line
+        return self.line + self.text.count("\n", 0, start)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A translation unit (source and target) or a stretch of monolingual text.
+
+    Monolingual text has no source: the text under check is the target.
+    """
+
+    index: int  # position in its document
+    unit: str  # msgctxt, tuid, XLIFF id or "" (shown with each finding)
+    target: Field
+    source: Field | None = None
+    line: int = 0  # where the unit starts; a fix finds it again by this
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One checked file: a catalogue, a memory, a text pair or an article."""
+
+    path: str
+    kind: str  # "po", "tmx", "xliff", "pair", "text"
+    segments: tuple[Segment, ...]
+    source_path: str = ""  # the English side of a pair
+
+    @property
+    def bilingual(self) -> bool:
+        return any(s.source is not None for s in self.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: where it is, which check found it, and what to write instead.
+
+    `start` and `end` are offsets in the text of the segment's `side`
+    ("source" or "target"); `suggestion` is None when there is no single
+    replacement, and `fixable` says whether `--fix` may apply it.
+    """
+
+    path: str
+    line: int
+    unit: str
+    check: str
+    side: str
+    start: int
+    end: int
+    text: str
+    message: str
+    suggestion: str | None = None
+    fixable: bool = False
+    segment: int = -1
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.start, self.check)
+
+
+def finding(
+    check: str,
+    segment: Segment,
+    side: str,
+    span: tuple[int, int],
+    message: str,
+    suggestion: str | None = None,
+    *,
+    fixable: bool = False,
+) -> Finding:
+    """A finding on `span` of one side of `segment`, with its file and line."""
+    fld = segment.target if side == "target" else segment.source
+    assert fld is not None, "a finding on a side the segment does not have"
+    return Finding(
+        path=fld.path,
+        line=fld.line_of(span[0]),
+        unit=segment.unit,
+        check=check,
+        side=side,
+        start=span[0],
+        end=span[1],
+        text=fld.text[span[0] : span[1]],
+        message=message,
+        suggestion=suggestion,
+        fixable=fixable,
+        segment=segment.index,
+    )
+
+
+# Glossary spans of every text of a document, one list per segment.
+SpanLists = list[list["Span"]]
+
+
+@dataclass
+class Run:
+    """What the checks of one run share: the term base and cached annotations.
+
+    Args:
+        glossary: the term base, or None (term-base checks then find nothing).
+    """
+
+    glossary: Glossary | None = None
+    _spans: dict[tuple[int, str], SpanLists] = field(default_factory=dict)
+
+    def spans(self, doc: Document, side: str) -> SpanLists:
+        """Glossary terms in each segment's `side` (empty lists without a glossary).
+
+        The whole document is annotated in one call (see `joined`).
+        """
+        key = (id(doc), side)
+        if key not in self._spans:
+            out: SpanLists = [[] for _ in doc.segments]
+            if self.glossary is not None:
+                text, starts = joined(doc, side)
+                for span in self.glossary.annotate(text):
+                    i = bisect_right(starts, span.start) - 1
+                    base = starts[i]
+                    out[i].append(
+                        replace(span, start=span.start - base, end=span.end - base)
+                    )
+            self._spans[key] = out
+        return self._spans[key]
+
+
+_SEPARATOR = " \u241e "  # folds to three spaces: no key matches across it
+
+
+def joined(doc: Document, side: str) -> tuple[str, list[int]]:
+    """The texts of one side of all segments in one string, and where each starts.
+
+    Matching one long text costs far less than one call per segment; the
+    separator keeps every match inside one segment.
+    """
+    texts = [_side(s, side) for s in doc.segments]
+    starts, pos = [], 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + len(_SEPARATOR)
+    return _SEPARATOR.join(texts), starts
+
+
+def _side(segment: Segment, side: str) -> str:
+    fld = segment.target if side == "target" else segment.source
+    return "" if fld is None else fld.text
+
+
+CheckFunction = Callable[[Document, Run], Iterator[Finding]]
