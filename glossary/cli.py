@@ -11,10 +11,16 @@ import importlib
 import os
 import sqlite3
 import sys
+import warnings
 from collections.abc import Callable
 from importlib import metadata
 
-from glossary.errors import GlossaryError, escape_controls, shown_path
+from glossary.errors import (
+    GlossaryError,
+    InputWarning,
+    escape_controls,
+    shown_path,
+)
 
 # Modules under glossary.commands, in the order their commands appear in --help.
 COMMAND_MODULES = ("build", "edit", "exchange", "review", "normalize", "align", "check")
@@ -93,6 +99,16 @@ def _stdout_failed() -> None:
         os.close(devnull)
 
 
+def _warning_line(prog: str) -> Callable[..., None]:
+    def show(message: Warning | str, category: type[Warning], *_: object) -> None:
+        if issubclass(category, InputWarning):
+            print(f"{prog}: warning: {escape_controls(str(message))}", file=sys.stderr)
+        else:
+            print(f"{prog}: warning: {message}", file=sys.stderr)
+
+    return show
+
+
 def guarded(
     prog: str,
     call: Callable[[], int],
@@ -107,7 +123,10 @@ def guarded(
     quietly. Only a bug shows a traceback.
     """
     try:
-        status = call()
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", InputWarning)
+            warnings.showwarning = _warning_line(prog)
+            status = call()
         if sys.stdout is not None:
             sys.stdout.flush()
         return status

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 # C0/C1 controls, line and paragraph separators, bidi controls: a file name or
 # note holding them could fake a second message line or reorder the terminal.
@@ -46,6 +47,28 @@ class InputError(GlossaryError):
         path = shown_path(self.path)
         where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.args[0]}"
+
+
+class InputWarning(UserWarning):
+    """Input accepted leniently: what was skipped or repaired, said once per file.
+
+    The CLI prints it as one ``PROG: warning: FILE:LINE: message`` line; a
+    library caller sees a normal Python warning.
+    """
+
+    def __init__(self, message: str, path: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path, self.line = path, line
+
+    def __str__(self) -> str:
+        path = shown_path(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {self.args[0]}"
+
+
+def warn_input(message: str, path: str, line: int | None = None) -> None:
+    """Say once that a file was read leniently (see `InputWarning`)."""
+    warnings.warn(InputWarning(message, path, line), stacklevel=2)
 
 
 class ExportError(GlossaryError):

@@ -21,6 +21,7 @@ from typing import IO
 from glossary.errors import ExportError, InputError
 from glossary.formats import csv, po, tbx, tbx2008, tsv
 from glossary.formats import json as json_format
+from glossary.formats.validate import checked
 from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus
 from glossary.outfile import stdout_binary, write_output
 from glossary.store import TermBase
@@ -183,8 +184,13 @@ def _sniff(path: str, data: bytes) -> str:
     return fmt
 
 
-def read_file(path: str | Path, format: str | None = None) -> tuple[str, list[Concept]]:
+def read_file(
+    path: str | Path, format: str | None = None, *, lang: str | None = None
+) -> tuple[str, list[Concept]]:
     """Parse an exchange file completely; return (format, concepts).
+
+    `lang` is the language of a PO file's translations when its header has
+    no ``Language`` (such a file is refused without it).
 
     Raises:
         InputError: unreadable, unsafe or malformed; names the file and line.
@@ -197,8 +203,9 @@ def read_file(path: str | Path, format: str | None = None) -> tuple[str, list[Co
     fmt = format or _sniff(name, data)
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}", name)
-    concepts: list[Concept] = FORMATS[fmt].load(BytesIO(data), path=name)
-    return fmt, concepts
+    extra = {"tgt": lang} if fmt in ("po", "pot") else {}
+    concepts: list[Concept] = FORMATS[fmt].load(BytesIO(data), path=name, **extra)
+    return fmt, checked(concepts, name)
 
 
 def _match(tb: TermBase, concept: Concept) -> Concept | None:
@@ -279,6 +286,7 @@ def import_file(
     *,
     mode: ImportMode | str = ImportMode.MERGE,
     format: str | None = None,
+    lang: str | None = None,
 ) -> ImportReport:
     """Import an exchange file into `tb` in one transaction.
 
@@ -288,6 +296,7 @@ def import_file(
         mode: ``merge`` keeps review decisions already made (approved or
             rejected concepts, their notes); ``replace`` lets the file win.
         format: force a format instead of guessing from the file.
+        lang: the language of a PO file's translations if its header has none.
 
     Returns:
         Counts of what changed.
@@ -296,7 +305,7 @@ def import_file(
         InputError: the file is unreadable, unsafe or malformed; nothing is
             written to the term base.
     """
-    fmt, concepts = read_file(path, format)
+    fmt, concepts = read_file(path, format, lang=lang)
     return apply(tb, concepts, path=str(path), format=fmt, mode=mode)
 
 
@@ -319,12 +328,13 @@ def apply(
         # Keep the file's ids only in an empty term base: elsewhere a free id
         # may be one a deleted concept had, which the review log still names.
         keep_ids = tb.counts()["concepts"] == 0
+        ours: set[int] = set()  # entries of one file are distinct concepts
         for concept in concepts:
             existing = _match(tb, concept)
-            if existing is None:
-                tb.add_concept(concept, keep_id=keep_ids)
+            if existing is None or existing.id in ours:
+                ours.add(tb.add_concept(concept, keep_id=keep_ids))
                 added += 1
-                terms_added += len(concept.terms)
+                terms_added += len({(t.text.strip(), t.lang) for t in concept.terms})
             elif mode is ImportMode.REPLACE:
                 terms_added += _replace(tb, existing, concept)
                 merged += 1

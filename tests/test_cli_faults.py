@@ -138,3 +138,19 @@ def test_locked_memory_is_one_line(
     assert err.startswith("tm: error: ")
     assert err.count("\n") == 1
     assert "locked" in err
+
+
+def test_show_escapes_control_characters_and_refuses_huge_ids(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with TermBase(db) as tb:
+        first = tb.concepts()[0]
+        assert first.id is not None
+        tb.update_concept(first.id, note="\x1b]0;owned\x07 line one\nline two")
+    assert glossary_main(["show", "--db", str(db), str(first.id)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "\\x1b]0;owned\\x07 line one\nline two" in out
+    assert glossary_main(["show", "--db", str(db), "9" * 30]) == 2
+    assert capsys.readouterr().err == f"glossary: error: no concept {'9' * 30}\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from glossary.build import BuildReport, Progress, build
 from glossary.cli import add_db_option, db_of
-from glossary.errors import NotFoundError
+from glossary.errors import NotFoundError, escape_controls
 from glossary.formats.json import concept_record
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence
 from glossary.names.world import load_gazetteer, use_gazetteer
@@ -143,7 +143,7 @@ def run_list(args: argparse.Namespace) -> int:
                 continue
             flags = ",".join(sorted(row.flags))
             print(
-                f"{row.id}\t{row.kind}\t{row.status}\t{row.label}\t"
+                f"{row.id}\t{row.kind}\t{row.status}\t{escape_controls(row.label)}\t"
                 f"{row.terms}\t{row.occurrences}\t{flags}"
             )
     return 0
@@ -153,7 +153,8 @@ def run_show(args: argparse.Namespace) -> int:
     """Handler of `glossary show`."""
     name = nfc(args.name).strip()
     with _existing(args) as tb:
-        concepts = [tb.concept(int(name))] if name.isdigit() else tb.find(name)
+        is_id = name.isascii() and name.isdigit()
+        concepts = [tb.concept(int(name))] if is_id else tb.find(name)
         if not concepts:
             raise NotFoundError(f"no concept has a term matching {name!r}")
         if args.json:
@@ -161,7 +162,8 @@ def run_show(args: argparse.Namespace) -> int:
             print(json.dumps({"concepts": records}, ensure_ascii=False, indent=2))
             return 0
         blocks = [_describe(tb, c) for c in concepts]
-    print("\n\n".join(blocks))
+    # Notes and terms come from imported files: never let them drive the terminal.
+    print(escape_controls("\n\n".join(blocks), keep="\n\t"))
     return 0
 
 

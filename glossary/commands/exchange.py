@@ -74,6 +74,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--format", choices=tuple(FORMATS), help="force the format (default: guess)"
     )
+    p.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language of a PO file's translations when its header has none",
+    )
     add_db_option(p)
     p.set_defaults(func=run_import, mode=ImportMode.MERGE)
 
@@ -98,7 +103,7 @@ def run_import(args: argparse.Namespace) -> int:
     """Handle `glossary import`."""
     # Parse the whole file before opening the db: a bad file never creates or
     # touches the term base.
-    fmt, concepts = read_file(args.file, args.format)
+    fmt, concepts = read_file(args.file, args.format, lang=args.lang)
     with TermBase(db_of(args)) as tb:
         report = apply(tb, concepts, path=args.file, format=fmt, mode=args.mode)
     print(

@@ -61,27 +61,45 @@ def dump(concepts: Iterable[Concept], out: IO[bytes], **_: object) -> None:
     out.write(b"\n")
 
 
+def _text(rec: dict[str, Any], field: str, default: str | None = None) -> str:
+    """A string field: null, a number or a list is refused, not stored as "None"."""
+    value = rec.get(field, default) if default is not None else rec[field]
+    if value is None and default is not None:
+        return default
+    if not isinstance(value, str):
+        raise ValueError(f"{field!r} must be a string, not {json.dumps(value)[:40]}")
+    return nfc(value)
+
+
+def _number(rec: dict[str, Any], field: str) -> int | None:
+    value = rec.get(field)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{field!r} must be a whole number, not {value!r:.40}")
+    return value
+
+
 def _concept(rec: dict[str, Any]) -> Concept:
     terms = tuple(
         Term(
-            text=nfc(str(t["text"])),
-            lang=str(t.get("lang", "en")),
-            status=TermStatus(t.get("status", "admitted")),
-            type=TermType(t.get("type", "variant")),
-            count=int(t.get("count", 0)),
-            pos=str(t.get("pos", "")),
-            context=nfc(str(t.get("context", ""))),
+            text=_text(t, "text"),
+            lang=_text(t, "lang", "en"),
+            status=TermStatus(_text(t, "status", "admitted")),
+            type=TermType(_text(t, "type", "variant")),
+            count=_number(t, "count") or 0,
+            pos=_text(t, "pos", ""),
+            context=_text(t, "context", ""),
         )
         for t in rec["terms"]
     )
-    raw_id = rec.get("id")
     return Concept(
-        id=None if raw_id is None else int(raw_id),
-        key=str(rec.get("key") or ""),
+        id=_number(rec, "id"),
+        key=_text(rec, "key", ""),
         kind=Kind(rec["kind"]),
-        status=ConceptStatus(rec.get("status", "candidate")),
-        note=nfc(str(rec.get("note", ""))),
-        flags=frozenset(Flag(f) for f in rec.get("flags", [])),
+        status=ConceptStatus(_text(rec, "status", "candidate")),
+        note=_text(rec, "note", ""),
+        flags=frozenset(Flag(f) for f in rec.get("flags") or []),
         terms=terms,
     )
 
@@ -102,12 +120,14 @@ def load(src: IO[bytes], *, path: str = "<stream>") -> list[Concept]:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"not valid JSON: {e.msg}", path, e.lineno) from e
+    except RecursionError:
+        raise InputError("not valid JSON: nested too deeply", path) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("concepts"), list):
         raise InputError('expected an object with a "concepts" list', path, 1)
     concepts = []
     for i, rec in enumerate(doc["concepts"]):
         try:
             concepts.append(_concept(rec))
-        except (KeyError, TypeError, ValueError) as e:
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise InputError(f"concept #{i + 1}: bad or missing field {e}", path) from e
     return concepts

@@ -14,6 +14,7 @@ admitted), and clearing ``fuzzy`` marks the concept approved.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -21,7 +22,7 @@ from typing import IO
 
 import polib
 
-from glossary.errors import InputError
+from glossary.errors import InputError, warn_input
 from glossary.formats._cat import (
     read_term_line,
     term_line,
@@ -34,8 +35,12 @@ from glossary.model import (
     Flag,
     Kind,
     Term,
+    TermStatus,
+    TermType,
 )
 from glossary.text import nfc
+
+_CHARSET = re.compile(rb"charset=([-\w.:]+)", re.IGNORECASE)
 
 
 def _header(tgt: str, template: bool) -> dict[str, str]:
@@ -132,6 +137,21 @@ def dump_pot(
 # -- reading ---------------------------------------------------------------
 
 
+def _with_plurals(
+    terms: list[Term], e: polib.POEntry, src: str, tgt: str
+) -> list[Term]:
+    """Add a plural entry's forms: the first translation preferred, others admitted."""
+    forms = [nfc(v) for _, v in sorted(e.msgstr_plural.items()) if v.strip()]
+    if forms:
+        terms = with_preferred(terms, forms[0], tgt)
+    have = {(t.text, t.lang) for t in terms}
+    for text, lang in [(nfc(e.msgid_plural), src), *((f, tgt) for f in forms[1:])]:
+        if (text, lang) not in have:
+            have.add((text, lang))
+            terms.append(Term(text, lang, TermStatus.ADMITTED, TermType.VARIANT))
+    return terms
+
+
 def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
     where = (path, e.linenum)
     terms: list[Term] = []
@@ -157,6 +177,8 @@ def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
     terms = with_preferred(terms, nfc(e.msgid), src_lang)
     if e.msgstr:
         terms = with_preferred(terms, nfc(e.msgstr), tgt)
+    if e.msgid_plural:
+        terms = _with_plurals(terms, e, src_lang, tgt)
     contexts = dict(
         (lang, nfc(text))
         for lang, _, text in (x.partition(": ") for x in e.comment.splitlines())
@@ -193,18 +215,78 @@ def _check_syntax(text: str, path: str) -> None:
             raise InputError(f"PO syntax error: {what}", path, n)
 
 
-def load(src: IO[bytes], *, path: str = "<stream>", tgt: str = "vi") -> list[Concept]:
-    """Read concepts from a PO or POT file (ours or any gettext catalogue).
-
-    Raises:
-        InputError: not UTF-8 or a PO syntax error; names the file and line.
-    """
-    raw = src.read()
+def _decode(raw: bytes, path: str) -> str:
+    """`raw` decoded by the header's charset (UTF-8 when none is declared)."""
+    m = _CHARSET.search(raw[:4096])
+    charset = m[1].decode("ascii") if m else "UTF-8"
+    if charset.upper() in ("CHARSET", "UTF-8", "UTF8"):  # CHARSET: a blank POT
+        charset = "UTF-8"
     try:
-        text = raw.decode("utf-8-sig")
+        codecs.lookup(charset)
+    except LookupError:
+        line = raw[: m.start() if m else 0].count(b"\n") + 1
+        raise InputError(f"unknown charset {charset!r}", path, line) from None
+    try:
+        return raw.decode("utf-8-sig" if charset == "UTF-8" else charset)
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8", path, line) from e
+        raise InputError(f"not valid {charset}", path, line) from e
+
+
+_PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
+
+
+def _warn_placeholders(entries: list[polib.POEntry], path: str) -> None:
+    """Say once when translations lose or rename a format placeholder (msgfmt -c)."""
+    bad = [
+        e.linenum
+        for e in entries
+        if e.msgstr
+        and any(f.endswith("-format") and not f.startswith("no-") for f in e.flags)
+        and sorted(_PLACEHOLDER.findall(e.msgid))
+        != sorted(_PLACEHOLDER.findall(e.msgstr))
+    ]
+    if bad:
+        warn_input(
+            f"{len(bad)} translation(s) whose format placeholders differ from the "
+            "msgid, imported as written",
+            path,
+            bad[0],
+        )
+
+
+def _check_unique(po: polib.POFile, path: str) -> None:
+    """Refuse a second entry with the same msgctxt and msgid, as msgfmt does."""
+    first: dict[tuple[str, str], int | None] = {}
+    for e in po:
+        if e.obsolete:
+            continue
+        line = first.setdefault((e.msgctxt or "", e.msgid), e.linenum)
+        if line != e.linenum:
+            raise InputError(
+                f"duplicate entry (same msgctxt and msgid as line {line})",
+                path,
+                e.linenum,
+            )
+
+
+def load(
+    src: IO[bytes], *, path: str = "<stream>", tgt: str | None = None
+) -> list[Concept]:
+    """Read concepts from a PO or POT file (ours or any gettext catalogue).
+
+    Args:
+        src: the file.
+        path: shown in messages.
+        tgt: the language of the translations when the header has no
+            ``Language`` (a catalogue without one is refused otherwise).
+
+    Raises:
+        InputError: undecodable in its charset, a PO syntax error, a
+            duplicate entry, or translations in an unknown language; names
+            the file and line.
+    """
+    text = _decode(src.read(), path)
     if not text.strip():
         raise InputError("empty file", path, 1)
     _check_syntax(text, path)
@@ -215,5 +297,17 @@ def load(src: IO[bytes], *, path: str = "<stream>", tgt: str = "vi") -> list[Con
         msg = re.sub(r"\s*\(line \d+\)", "", str(e)).replace(" in po file", "")
         msg = msg.replace("Syntax error", "PO syntax error").replace(" unknown", "")
         raise InputError(msg.strip(), path, int(m[1]) if m else None) from e
-    lang = po.metadata.get("Language") or tgt
-    return [_concept(e, path, "en", lang) for e in po if not e.obsolete and e.msgid]
+    _check_unique(po, path)
+    entries = [e for e in po if not e.obsolete and e.msgid]
+    _warn_placeholders(entries, path)
+    lang = po.metadata.get("Language", "").strip() or tgt
+    if lang is None:
+        if any(e.msgstr or any(e.msgstr_plural.values()) for e in entries):
+            raise InputError(
+                "no Language header: say which language the translations are in "
+                "(--lang)",
+                path,
+                1,
+            )
+        lang = "vi"  # a template: no translation to label
+    return [_concept(e, path, "en", lang) for e in entries]

@@ -15,13 +15,13 @@ TBX 2008 (``<martif>``) shares this code through `Dialect`; see `tbx2008`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import IO
 
 from lxml import etree
 
-from glossary.errors import ExportError, InputError
+from glossary.errors import ExportError, InputError, warn_input
 from glossary.formats._cat import is_usable, read_term_line, term_line
 from glossary.formats._xml import parse
 from glossary.model import (
@@ -244,7 +244,13 @@ def _text(el: etree._Element) -> str:
 
 def _read_status(value: str, where: tuple[str, int | None]) -> TermStatus:
     base = value.removesuffix(_ADMN).removesuffix("Term")
-    aliases = {"superseded": "deprecated", "notRecommended": "deprecated"}
+    aliases = {
+        "superseded": "deprecated",
+        "notRecommended": "deprecated",
+        "standardized": "preferred",
+        "legal": "admitted",
+        "regulated": "admitted",
+    }
     base = aliases.get(base, base)
     try:
         return TermStatus(base)
@@ -279,23 +285,64 @@ def _context(el: etree._Element) -> str:
     return found[0] if found else ""
 
 
-def _read_term(d: Dialect, sec: etree._Element, lang: str, path: str) -> Term:
+def _term_parts(sec: etree._Element) -> Iterator[etree._Element]:
+    """Children of a term section, with a TBX 2008 ``<ntig>``'s ``termGrp`` opened."""
+    for child in sec:
+        if _local(child) == "termGrp":
+            yield from child
+        else:
+            yield child
+
+
+@dataclass(slots=True)
+class _Skipped:
+    """What a lenient read left out, reported in one warning line per file."""
+
+    empty: list[int] = field(default_factory=list)  # lines of empty <term/>
+    notes: dict[str, int] = field(default_factory=dict)  # termNote type → line
+
+    def warn(self, path: str, dropped: int) -> None:
+        parts = []
+        if self.empty:
+            parts.append(f"{len(self.empty)} empty <term/> placeholder(s) skipped")
+        if dropped:
+            parts.append(f"{dropped} entries left with no term")
+        if self.notes:
+            kinds = ", ".join(sorted(self.notes))
+            parts.append(f"termNote types this term base does not keep: {kinds}")
+        if parts:
+            first = min([*self.empty[:1], *self.notes.values()])
+            warn_input("; ".join(parts), path, first or None)
+
+
+_KEPT_NOTES = frozenset({"administrativeStatus", "termType", "partOfSpeech"})
+
+
+def _read_term(
+    d: Dialect, sec: etree._Element, lang: str, path: str, skipped: _Skipped
+) -> Term | None:
+    """The term of one term section; None for an empty placeholder ``<term/>``."""
     where = (path, _line(sec))
     texts: list[str] = []
     fields: dict[str, str] = {}
     context, forbidden = "", False
-    for child in sec:  # one pass: large files have hundreds of thousands of these
+    for child in _term_parts(sec):  # one pass: large files have many of these
         name = _local(child)
         if name == "term":
             texts.append(_text(child))
         elif name == "termNote":
-            fields[child.get("type", "")] = _text(child)
+            kind = child.get("type", "")
+            fields[kind] = _text(child)
+            if kind not in _KEPT_NOTES:
+                skipped.notes.setdefault(kind, _line(child) or 0)
         elif name in ("descrip", "descripGrp") and not context:
             context = _context(child)
         elif name == "note" and _text(child) == "status: forbidden":
             forbidden = True
-    if len(texts) != 1 or not texts[0]:
-        raise InputError(f"{d.term_sec} needs exactly one non-empty term", *where)
+    if texts == [""]:
+        return None  # a language a termbase tool left for later (SDL MultiTerm)
+    if len(texts) != 1:
+        raise InputError(f"{_local(sec)} needs exactly one term", *where)
     status = TermStatus.ADMITTED
     if "administrativeStatus" in fields:
         status = _read_status(fields["administrativeStatus"], where)
@@ -309,7 +356,10 @@ def _read_term(d: Dialect, sec: etree._Element, lang: str, path: str) -> Term:
     )
 
 
-def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
+def _read_entry(
+    d: Dialect, entry: etree._Element, path: str, skipped: _Skipped
+) -> Concept | None:
+    """The concept of one entry; None when it holds only empty terms."""
     where = (path, _line(entry))
     kind, status, key, note = Kind.OTHER, ConceptStatus.CANDIDATE, "", []
     flags: frozenset[Flag] = frozenset()
@@ -341,12 +391,21 @@ def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
                 raise InputError(f"bad note {line!r}", *where) from None
     definitions = _descrips(entry, "definition")
     terms: list[Term] = []
+    empty_before = len(skipped.empty)
     for sec in _children(entry, d.lang_sec):
         definitions.extend(_descrips(sec, "definition"))
-        lang = sec.get(XML_LANG)
+        lang = sec.get(XML_LANG) or sec.get("lang")  # bare `lang`: older MARTIF
         if not lang:
             raise InputError(f"{d.lang_sec} without xml:lang", path, _line(sec))
-        terms.extend(_read_term(d, t, lang, path) for t in _children(sec, d.term_sec))
+        for t in sec:
+            if _local(t) in (d.term_sec, "ntig"):  # TBX 2008 has both tig and ntig
+                term = _read_term(d, t, lang, path, skipped)
+                if term is None:
+                    skipped.empty.append(_line(t) or 0)
+                else:
+                    terms.append(term)
+    if not terms and len(skipped.empty) > empty_before:
+        return None
     if not terms:
         raise InputError(f"{d.entry} without terms", *where)
     terms.extend(hidden)
@@ -362,6 +421,24 @@ def _read_entry(d: Dialect, entry: etree._Element, path: str) -> Concept:
     )
 
 
+_DIALECTS = ("TBX", "TBX-Basic", "TBX-Default", "TBX-Core", "TBX-Min", "")
+
+
+def _check_dialect(root: etree._Element, path: str) -> None:
+    """Refuse DCT style (data categories as elements); warn on a foreign dialect."""
+    if root.get("style") == "dct":
+        raise InputError(
+            "TBX in DCT style is not read (export it in DCA style)", path, _line(root)
+        )
+    dialect = root.get("type", "")
+    if dialect not in _DIALECTS:
+        warn_input(
+            f"dialect {dialect!r} read as TBX-Basic: its own categories are ignored",
+            path,
+            _line(root),
+        )
+
+
 def load_dialect(d: Dialect, src: IO[bytes], *, path: str) -> list[Concept]:
     """Read a TBX file of dialect `d`; see `load`."""
     root = parse(src.read(), path=path, allow_doctype=d.allow_doctype)
@@ -373,7 +450,12 @@ def load_dialect(d: Dialect, src: IO[bytes], *, path: str) -> list[Concept]:
     body = [b for t in _children(root, "text") for b in _children(t, "body")]
     if not body:
         raise InputError("no <text><body>", path, _line(root))
-    return [_read_entry(d, e, path) for e in _children(body[0], d.entry)]
+    _check_dialect(root, path)
+    skipped = _Skipped()
+    entries = [_read_entry(d, e, path, skipped) for e in _children(body[0], d.entry)]
+    concepts = [c for c in entries if c is not None]
+    skipped.warn(path, len(entries) - len(concepts))
+    return concepts
 
 
 def load(src: IO[bytes], *, path: str = "<stream>") -> list[Concept]:

@@ -24,10 +24,12 @@ class ConceptTables(TermTables):
         Raises:
             NotFoundError: no concept has that id.
         """
-        row = self._conn.execute(
-            "SELECT id, key, kind, status, note, flags FROM concepts WHERE id = ?",
-            (concept_id,),
-        ).fetchone()
+        row = None
+        if -(2**63) <= concept_id < 2**63:  # beyond, SQLite cannot even compare
+            row = self._conn.execute(
+                "SELECT id, key, kind, status, note, flags FROM concepts WHERE id = ?",
+                (concept_id,),
+            ).fetchone()
         if row is None:
             raise NotFoundError(f"no concept {concept_id}")
         terms = self._terms_of([concept_id], with_evidence=True)
