@@ -117,8 +117,22 @@ def test_po_export_duplicate_sources_get_context(tmp_path: Path) -> None:
     with out.open("rb") as f:
         assert [(u.context, u.target) for u in po.load(f)] == [
             ("", "Mở"),
-            ("alt-2", "Mở ra"),
+            ("", "Mở ra"),
         ]
+
+
+def test_po_round_trip_keeps_units_that_differ_only_in_language() -> None:
+    units = [
+        Unit("Open", "Mở", "en", "vi", context="menu"),
+        Unit("Open", "Mở", "en", "vi_VN", context="menu"),
+        Unit("  Open\n", "Mở\n", "en", "vi"),
+    ]
+    buffer = io.BytesIO()
+    po.dump(units, buffer)
+    back = po.load(io.BytesIO(buffer.getvalue()))
+    assert [(u.source, u.target, u.src_lang, u.tgt_lang, u.context) for u in back] == [
+        (u.source, u.target, u.src_lang, u.tgt_lang, u.context) for u in units
+    ]
 
 
 def test_csv_tsv_and_short_row() -> None:
@@ -154,3 +168,36 @@ def test_parallel_mismatch_names_extra_paragraph(tmp_path: Path) -> None:
     vi.write_text("Mở tập tin.\n\nĐóng cửa sổ.\n", encoding="utf-8")
     units = load_pair(TM_DATA / "para.en.txt", vi)
     assert [u.target for u in units] == ["Mở tập tin.", "Đóng cửa sổ."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag"),
+    [
+        ("vi_VN", "vi-VN"),
+        ("vi-vn", "vi-VN"),
+        ("pt_br", "pt-BR"),
+        ("zh_hant_TW", "zh-Hant-TW"),
+    ],
+)
+def test_tmx_writes_bcp47_and_reads_both(lang: str, tag: str) -> None:
+    buffer = io.BytesIO()
+    tmx.dump([Unit("Open", "Mở", "en_US", lang)], buffer, src="en_US")
+    data = buffer.getvalue()
+    assert f'xml:lang="{tag}"'.encode() in data
+    assert b'srclang="en-US"' in data
+    for text in (data, data.replace(tag.encode(), lang.encode())):
+        (unit,) = tmx.load(io.BytesIO(text), tgt_lang=lang)
+        assert (unit.source, unit.target) == ("Open", "Mở")
+
+
+def test_csv_keeps_whitespace_around_segments() -> None:
+    data = 'source,target\n"Name: ","Tên: "\n"\nLine\n","\nDòng\n"\n'.encode()
+    units = csv.load(io.BytesIO(data), path="w.csv")
+    assert [(u.source, u.target) for u in units] == [
+        ("Name: ", "Tên: "),
+        ("\nLine\n", "\nDòng\n"),
+    ]
+    buffer = io.BytesIO()
+    csv.dump(units, buffer)
+    back = csv.load(io.BytesIO(buffer.getvalue()), path="w.csv")
+    assert [(u.source, u.target) for u in back] == [(u.source, u.target) for u in units]

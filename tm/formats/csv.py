@@ -67,10 +67,12 @@ def load(
                 )
             if row[s].strip() and row[t].strip():
                 ctx = row[context] if context is not None and context < len(row) else ""
+                # Spaces and line breaks around a segment are data (a
+                # catalogue's "Name: " or "\n"), kept as PO and TMX keep them.
                 units.append(
                     Unit(
-                        nfc(row[s].strip()),
-                        nfc(row[t].strip()),
+                        nfc(row[s]),
+                        nfc(row[t]),
                         src_lang,
                         tgt_lang,
                         f"{path}:{reader.line_num}",

@@ -15,6 +15,10 @@ from tm.model import Unit
 _MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
 _CHARSET = re.compile(rb"charset=([-\w.]+)", re.IGNORECASE)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
+# Extracted comments `dump` writes so that `load` gets back what PO cannot
+# hold: a unit's own languages, and a context suffix made for a duplicate.
+_LANGS = "tm-languages"
+_ALT = "tm-alternative"
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -96,17 +100,24 @@ def load(
             continue
         line = getattr(entry, "linenum", None)
         where = f"{path}:{line}" if line else path
-        units.append(
-            Unit(
-                nfc(entry.msgid),
-                nfc(target),
-                src_lang,
-                lang,
-                where,
-                nfc(entry.msgctxt or ""),
-            )
-        )
+        langs, context = _ours(entry, (src_lang, lang))
+        units.append(Unit(nfc(entry.msgid), nfc(target), *langs, where, nfc(context)))
     return units
+
+
+def _ours(
+    entry: polib.POEntry | polib.MOEntry, langs: tuple[str, str]
+) -> tuple[tuple[str, str], str]:
+    """The languages and context `dump` recorded in the entry's ``tm:`` comments."""
+    context = entry.msgctxt or ""
+    for line in (entry.comment or "").splitlines():
+        head, _, rest = line.partition(": ")
+        if head == _LANGS and len(rest.split()) == 2:
+            first, second = rest.split()
+            langs = (first, second)
+        elif head == _ALT:
+            context = context.removesuffix(rest).removesuffix("|")
+    return langs, context
 
 
 def dump(
@@ -115,7 +126,9 @@ def dump(
     """Write `units` as a UTF-8 PO file for `tgt`.
 
     PO holds one translation per msgctxt+msgid, so a second translation of the
-    same source gets its own msgctxt (``alt-2``, ...) after the unit's context.
+    same source gets its own msgctxt (``alt-2``, ...) after the unit's context;
+    a unit whose languages differ from the file's (``vi_VN`` in a ``vi`` file)
+    records them. Both are extracted comments that `load` reads back.
     """
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
@@ -131,9 +144,17 @@ def dump(
         key = (unit.context, unit.source)
         seen[key] = seen.get(key, 0) + 1
         ctxt = unit.context
+        notes = []
         if seen[key] > 1:
-            ctxt = f"{unit.context}|alt-{seen[key]}" if ctxt else f"alt-{seen[key]}"
-        entry = polib.POEntry(msgid=unit.source, msgstr=unit.target)
+            alt = f"alt-{seen[key]}"
+            ctxt = f"{unit.context}|{alt}" if ctxt else alt
+            notes.append(f"{_ALT}: {alt}")
+        if (unit.src_lang, unit.tgt_lang) != (src, tgt):
+            # a vi_VN unit beside an equal vi one: both come back on import
+            notes.append(f"{_LANGS}: {unit.src_lang} {unit.tgt_lang}")
+        entry = polib.POEntry(
+            msgid=unit.source, msgstr=unit.target, comment="\n".join(notes)
+        )
         if ctxt:
             entry.msgctxt = ctxt
         if unit.origin:

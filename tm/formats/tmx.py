@@ -22,6 +22,25 @@ def _primary(lang: str) -> str:
     return lang.split("-")[0].split("_")[0].lower()
 
 
+def bcp47(lang: str) -> str:
+    """`lang` as a BCP 47 tag: ``vi_VN`` and ``vi-vn`` give ``vi-VN``.
+
+    PO headers and POSIX locales write ``vi_VN``; TMX's ``xml:lang`` wants
+    BCP 47, so the language is lower case, a region upper case, a script
+    title case, all joined by hyphens.
+    """
+    parts = re.split("[-_]", lang)
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())
+        elif len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
 def _line(el: etree._Element) -> int | None:
     line: object = el.sourceline
     return line if isinstance(line, int) else None
@@ -91,6 +110,8 @@ def dump(
 ) -> None:
     """Write `units` as TMX 1.4b (valid against the LISA DTD) to `out`.
 
+    Languages are written as BCP 47 tags (`bcp47`); `load` reads both forms.
+
     Units containing control characters that XML 1.0 forbids are left out.
     """
     root = etree.Element("tmx", version="1.4")
@@ -102,7 +123,7 @@ def dump(
         segtype="sentence",
         datatype="plaintext",
         adminlang="en",
-        srclang=src,
+        srclang=bcp47(src),
     ).set("o-tmf", "glossary-vi")
     body = etree.SubElement(root, "body")
     for unit in units:
@@ -116,7 +137,7 @@ def dump(
         if unit.origin:
             etree.SubElement(tu, "prop", type="x-origin").text = unit.origin
         for lang, text in ((unit.src_lang, unit.source), (unit.tgt_lang, unit.target)):
-            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: bcp47(lang)})
             etree.SubElement(tuv, "seg").text = text
     out.write(
         etree.tostring(
