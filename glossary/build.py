@@ -23,12 +23,13 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+from glossary.cluster import check_pass_names
 from glossary.errors import InputError
 from glossary.gc_pause import paused_gc
 from glossary.model import (
@@ -134,6 +135,7 @@ def build(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    disable: Collection[str] = (),
 ) -> BuildReport:
     """Read `paths` (files, directories, ``-``) and build them into `tb`.
 
@@ -146,12 +148,15 @@ def build(
         stdin: the stream behind ``-``.
         progress: called as documents are extracted and candidates stored.
         workers: extraction processes (see `build_documents`).
+        disable: clustering passes not to run (see `build_documents`).
 
     Returns:
         The report (see `BuildReport.ok` for the exit status).
     """
     read = read_inputs(paths, stdin=stdin)
-    report = build_documents(tb, read.documents, progress=progress, workers=workers)
+    report = build_documents(
+        tb, read.documents, progress=progress, workers=workers, disable=disable
+    )
     return replace(report, skipped=read.skipped, empty=read.empty)
 
 
@@ -162,6 +167,7 @@ def build_documents(
     progress: Progress | None = None,
     extractor: Extractor = extract,
     workers: int | None = None,
+    disable: Collection[str] = (),
 ) -> BuildReport:
     """Build decoded documents into `tb` (see the module docstring).
 
@@ -176,17 +182,24 @@ def build_documents(
             `glossary.pipeline`); the store stays in this process, and
             caches extracted documents in one transaction per quarter of a
             second.
+        disable: names of clustering passes not to run, for diagnosis
+            (`glossary.cluster.STAGES`); the next build without them
+            clusters again.
 
     Returns:
         The report of this build.
+
+    Raises:
+        ValueError: `disable` names no pass.
     """
+    disable = check_pass_names(disable)
     # A build keeps millions of small objects alive (mentions, groups,
     # candidates) and makes no cycles of them: full collections scanning
     # them all cost the parent a third of its CPU (decoding and grouping the
     # 10 MB corpus's cache: 4.2 s with the collector, 2.1 s without). The
     # forked workers inherit the pause.
     with paused_gc():
-        return _build_documents(tb, documents, progress, extractor, workers)
+        return _build_documents(tb, documents, progress, extractor, workers, disable)
 
 
 # Extracted documents are cached in one transaction per this many seconds
@@ -208,6 +221,7 @@ def _build_documents(
     progress: Progress | None,
     extractor: Extractor,
     workers: int | None,
+    disable: frozenset[str],
 ) -> BuildReport:
     processed = unchanged = size = 0
     todo: list[tuple[Document, str]] = []
@@ -228,7 +242,7 @@ def _build_documents(
         todo, extract_all(docs, extractor, workers), strict=True
     ):
         rows.append((doc.path, digest, done.data, done.lang))
-        parts[doc.path] = part(doc.path, done.mentions)
+        parts[doc.path] = part(doc.path, done.mentions, disable)
         processed += 1
         size += len(doc.text.encode("utf-8"))
         if time.monotonic() - written >= _CACHE_EVERY:
@@ -239,15 +253,17 @@ def _build_documents(
     _cache(tb, rows)
     # The stamp also covers the clustering code: a new clustering re-runs.
     stamp = f"{pipeline_version()}{gazetteer_digest()}:{tb.cache_stamp()}"
+    if disable:
+        stamp += ":without:" + ",".join(sorted(disable))
     new = updated = n_mentions = 0
     # Nothing changed since the last completed store phase: skip clustering.
     if processed or tb.meta(_STAMP) != stamp:
         every = [
-            parts[path] if mentions is None else part(path, mentions)
+            parts[path] if mentions is None else part(path, mentions, disable)
             for path, mentions in tb.cached_documents(skip=parts)
         ]
         n_mentions = sum(p.mentions for p in every)
-        candidates = propose_parts(every)
+        candidates = propose_parts(every, disable)
         with tb.transaction():
             new, updated = apply_candidates(tb, candidates, progress=progress)
             tb.set_meta(_STAMP, stamp)

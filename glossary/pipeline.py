@@ -23,7 +23,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import NamedTuple
@@ -95,17 +95,20 @@ def extract(doc: Document) -> tuple[str, list[Mention]]:
     return lang, mentions
 
 
-def part(path: str, mentions: Sequence[Mention]) -> DocPart:
+def part(
+    path: str, mentions: Sequence[Mention], disable: Collection[str] = ()
+) -> DocPart:
     """The per-document stage of `propose` for one document's mentions.
 
     Args:
         path: the document's path.
         mentions: its mentions, in the order extraction gave them.
+        disable: names of clustering passes not to run (for diagnosis).
     """
     term = Kind.TERM
     return DocPart(
         len(mentions),
-        cluster_document(path, mentions),
+        cluster_document(path, mentions, disable=disable),
         tuple(
             m
             for m in mentions
@@ -114,18 +117,19 @@ def part(path: str, mentions: Sequence[Mention]) -> DocPart:
     )
 
 
-def propose(parts: Iterable[DocPart]) -> list[Candidate]:
+def propose(parts: Iterable[DocPart], disable: Collection[str] = ()) -> list[Candidate]:
     """Cluster names and rank terms over every document's part.
 
-    Names first (`glossary.cluster.cluster_corpus`), then English and
-    Vietnamese terms. (Ranking the terms in a forked process while this one
-    clustered the names was tried: with ranking at ≈0.4 s for 10 MB, the
-    fork, its copy-on-write faults and unpickling the result cost more.)
+    Names first (`glossary.cluster.cluster_corpus`, without the passes named
+    in `disable`), then English and Vietnamese terms. (Ranking the terms in
+    a forked process while this one clustered the names was tried: with
+    ranking at ≈0.4 s for 10 MB, the fork, its copy-on-write faults and
+    unpickling the result cost more.)
     """
     parts = list(parts)
     terms = [m for p in parts for m in p.terms]
     return [
-        *cluster_corpus(p.names for p in parts),
+        *cluster_corpus((p.names for p in parts), disable=disable),
         *term_candidates([m for m in terms if m.source == TERM_SOURCE]),
         *vi_term_candidates(
             [m for m in terms if m.kind is Kind.TERM and m.lang == "vi"]

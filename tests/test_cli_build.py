@@ -151,3 +151,43 @@ def test_show_gives_each_rule_once_and_counts_the_rest(
     assert out.count("      why: title vi.txt:0-9\n") == 1
     assert "      why: align:dice vi.txt:0-9 (score=0.5041)\n" in out
     assert "      (+5 more)\n" in out
+
+
+def test_rules_lists_every_pass_by_stage(capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary.cluster import STAGES
+
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for stage, passes in STAGES.items():
+        section = out.split(f"{stage} stage:\n", 1)[1]
+        for run in passes:
+            first = (run.__doc__ or "").strip().splitlines()[0]
+            assert f"  {run.__name__} " in section
+            assert first in section
+
+
+def test_build_disable_skips_passes_and_a_later_build_clusters_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, fresh = str(tmp_path / "g.db"), str(tmp_path / "fresh.db")
+    off = "merge_same_names,link_short_names"
+    assert main(["build", str(SEEDS), "--db", path, "--disable", off]) == 0
+    assert main(["build", str(SEEDS), "--db", fresh]) == 0
+    normal = _concept_terms(fresh, capsys)
+    assert _concept_terms(path, capsys) != normal
+    assert main(["build", str(SEEDS), "--db", path]) == 0
+    assert _concept_terms(path, capsys) == normal
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", str(SEEDS), "--db", path, "--disable", "merge_everything"])
+    assert exit_.value.code == 2
+    assert "no pass named merge_everything" in capsys.readouterr().err
+
+
+def _concept_terms(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> set[tuple[str, tuple[str, ...]]]:
+    """Each concept's key with its terms' texts (ids and order aside)."""
+    capsys.readouterr()
+    assert main(["list", "--json", "--db", db]) == 0
+    concepts = json.loads(capsys.readouterr().out)["concepts"]
+    return {(c["key"], tuple(sorted(t["text"] for t in c["terms"]))) for c in concepts}

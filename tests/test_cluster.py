@@ -19,7 +19,7 @@ from glossary.cluster import (
     norm_key,
 )
 from glossary.cluster.base import DocGroup, _freeze, _Group, _thaw
-from glossary.cluster.document import _document_stage
+from glossary.cluster.document import document_stage
 from glossary.extract.english import english_mentions
 from glossary.extract.vietnamese import vietnamese_mentions
 from glossary.model import (
@@ -456,7 +456,7 @@ def test_frozen_groups_thaw_to_equal_groups() -> None:
         by_doc.setdefault(m.document, []).append(m)
     n = 0
     for d, dm in by_doc.items():
-        groups, _ = _document_stage(d, dm)
+        groups, _ = document_stage(d, dm)
         for g in groups:
             assert _thaw(_freeze(g)) == g
             n += 1

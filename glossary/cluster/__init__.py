@@ -27,19 +27,27 @@ frozen dataclasses and tuples of the document's own `Mention` objects.
 (`name_key`, `norm_key`, word splits) cache pure functions, so every process
 may keep its own.
 
+Each stage is a tuple of named passes, run in order: `DOCUMENT_PASSES`
+and `CORPUS_PASSES` (`STAGES` names both; `glossary rules` lists them). A
+pass is a public function over the stage's state whose docstring names the
+class of case it handles and the evidence it records; `disable` switches
+passes off by name, for diagnosis.
+
 Modules, one job each (this one is the public entry):
 
-    cluster_doc.py        the document stage: mentions into groups
-    cluster_doc_links.py  its passes that link whole groups of the document
-    cluster_merge.py      the corpus stage: groups merged across documents
-    candidate.py          a merged group into a candidate (preferred form, flags)
-    cluster_base.py       what they share: keys, word splits, the group, the
-                          person index
+    document.py        the document stage: mentions into groups
+    document_links.py  its passes that link whole groups of the document
+    corpus.py          the corpus stage: groups merged across documents
+    candidate.py       a merged group into a candidate (preferred form, flags)
+    preferred.py       the preferred terms adjusted by kind
+    base.py            what they share: keys, word splits, the group, the
+                       person index, the document stage's state
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any
 
 from glossary.cluster.base import (
     DocClusters,
@@ -51,8 +59,8 @@ from glossary.cluster.base import (
     acronym_of,
     norm_key,
 )
-from glossary.cluster.corpus import _corpus_stage
-from glossary.cluster.document import _document_stage
+from glossary.cluster.corpus import CORPUS_PASSES, corpus_stage
+from glossary.cluster.document import DOCUMENT_PASSES, document_stage
 from glossary.gc_pause import paused_gc
 from glossary.model import (
     Candidate,
@@ -60,30 +68,63 @@ from glossary.model import (
 )
 
 __all__ = [
+    "CORPUS_PASSES",
+    "DOCUMENT_PASSES",
+    "STAGES",
     "DocClusters",
     "DocGroup",
     "acronym_of",
+    "check_pass_names",
     "cluster",
     "cluster_corpus",
     "cluster_document",
     "norm_key",
 ]
 
+# Every stage's passes, in the order they run.
+STAGES: dict[str, tuple[Callable[[Any], None], ...]] = {
+    "document": DOCUMENT_PASSES,
+    "corpus": CORPUS_PASSES,
+}
 
-def cluster(mentions: Sequence[Mention]) -> list[Candidate]:
+
+def check_pass_names(names: Iterable[str]) -> frozenset[str]:
+    """`names` as a set, if each names a pass of `STAGES`.
+
+    Raises:
+        ValueError: a name is not a pass (the message lists the passes).
+    """
+    known = {run.__name__ for passes in STAGES.values() for run in passes}
+    wanted = frozenset(names)
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise ValueError(
+            f"no pass named {', '.join(unknown)} (passes: {', '.join(sorted(known))})"
+        )
+    return wanted
+
+
+def cluster(
+    mentions: Sequence[Mention], *, disable: Collection[str] = ()
+) -> list[Candidate]:
     """Cluster mentions (all documents, both languages) into candidate concepts.
 
     Mentions of kind TERM are skipped (terms have their own candidates).
     `cluster_corpus` over `cluster_document` of each document, documents in
-    order of first mention.
+    order of first mention; `disable` names passes not to run.
     """
     by_doc: dict[str, list[Mention]] = {}
     for m in mentions:
         by_doc.setdefault(m.document, []).append(m)
-    return cluster_corpus(cluster_document(d, ms) for d, ms in by_doc.items())
+    return cluster_corpus(
+        (cluster_document(d, ms, disable=disable) for d, ms in by_doc.items()),
+        disable=disable,
+    )
 
 
-def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:
+def cluster_document(
+    document: str, mentions: Sequence[Mention], *, disable: Collection[str] = ()
+) -> DocClusters:
     """The per-document stage of `cluster`: group one document's mentions.
 
     Pure, and picklable both ways, so it can run in the extraction workers
@@ -95,11 +136,15 @@ def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:
         document: the document's path (`Mention.document` of its mentions).
         mentions: the document's mentions, in document order; TERM mentions
             are skipped.
+        disable: names of passes of `DOCUMENT_PASSES` not to run.
 
     Returns:
         The document's groups of names and its title mentions.
+
+    Raises:
+        ValueError: `disable` names no pass (see `check_pass_names`).
     """
-    groups, titles = _document_stage(document, mentions)
+    groups, titles = document_stage(document, mentions, check_pass_names(disable))
     return DocClusters(
         document,
         tuple(_freeze(g) for g in groups),
@@ -107,7 +152,9 @@ def cluster_document(document: str, mentions: Sequence[Mention]) -> DocClusters:
     )
 
 
-def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
+def cluster_corpus(
+    docs: Iterable[DocClusters], *, disable: Collection[str] = ()
+) -> list[Candidate]:
     """The corpus stage of `cluster`: merge documents' groups into candidates.
 
     ``cluster_corpus([cluster_document(d, ms) for d, ms in ...])`` equals
@@ -116,14 +163,19 @@ def cluster_corpus(docs: Iterable[DocClusters]) -> list[Candidate]:
     Args:
         docs: `cluster_document` of each document, in the order the
             candidates should follow.
+        disable: names of passes of `CORPUS_PASSES` not to run.
 
     Returns:
         Candidate concepts: names first, then titles.
+
+    Raises:
+        ValueError: `disable` names no pass (see `check_pass_names`).
     """
+    disable = check_pass_names(disable)
     groups: list[_Group] = []
     titles: list[dict[str, list[Member]]] = []
     with paused_gc():
         for d in docs:  # once: `docs` may be a generator
             groups.extend(_thaw(g) for g in d.groups)
             titles.append({k: list(v) for k, v in d.titles})
-        return _corpus_stage(groups, titles)
+        return corpus_stage(groups, titles, disable)

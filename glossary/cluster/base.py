@@ -384,3 +384,32 @@ def _name_tails(text: str, vietnamese: bool) -> frozenset[tuple[str, ...]]:
     if not vietnamese:
         keys.update(words[:n] for n in range(1, len(words)))
     return frozenset(keys)
+
+
+@dataclass(slots=True)
+class DocumentState:
+    """One document's clustering as its passes (`DOCUMENT_PASSES`) build it.
+
+    Attributes:
+        doc: the document's path.
+        mentions: its names (no titles or terms), in document order.
+        full: the groups by kind and key.
+        order: the groups in order of creation (of first mention).
+        shorts: the names `group_full_names` left for the short-name passes.
+        acronyms: the acronyms it left for `link_acronyms`.
+    """
+
+    doc: str
+    mentions: list[Mention]
+    full: dict[tuple[Kind, str], _Group] = field(default_factory=dict)
+    order: list[_Group] = field(default_factory=list)
+    shorts: list[Mention] = field(default_factory=list)
+    acronyms: list[Mention] = field(default_factory=list)
+
+    def group_for(self, kind: Kind, key: str) -> _Group:
+        """The group of `kind` and `key`, made (and put in order) if new."""
+        g = self.full.get((kind, key))
+        if g is None:
+            g = self.full[(kind, key)] = _Group(kind, self.doc, key)
+            self.order.append(g)
+        return g

@@ -1,15 +1,16 @@
 """The corpus stage of clustering: documents' groups merged into candidates.
 
-Private helper of `glossary.cluster` (see there): full names merge by key
-across documents, then short references, acronyms and short organisation
-names with no full form in their document join the one corpus concept they
-fit; `glossary.cluster.candidate` turns each merged group into a candidate.
+`corpus_stage` runs `CORPUS_PASSES`: full names merge by key across
+documents, then short references, acronyms and short organisation names
+with no full form in their document join the one corpus concept they fit;
+`glossary.cluster.candidate` turns each merged group into a candidate.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
 
 from glossary.cluster.base import (
     Member,
@@ -37,10 +38,18 @@ from glossary.model import (
 from glossary.names import places as restore
 
 
-def _corpus_stage(
-    groups: list[_Group], titles: Iterable[dict[str, list[Member]]]
+def corpus_stage(
+    groups: list[_Group],
+    titles: Iterable[dict[str, list[Member]]],
+    disable: Collection[str] = (),
 ) -> list[Candidate]:
-    """Merge the documents' `groups` and their `titles` into candidates."""
+    """Merge the documents' `groups` and their `titles` into candidates.
+
+    Args:
+        groups: every document's groups, in document order.
+        titles: every document's title mentions by title key.
+        disable: names of passes of `CORPUS_PASSES` not to run.
+    """
     title_groups: dict[str, _Group] = {}
     for doc_titles in titles:
         for key, members in doc_titles.items():
@@ -49,44 +58,73 @@ def _corpus_stage(
                 t = title_groups[key] = _Group(Kind.TITLE, "", key)
             for m, ttype, ev in members:
                 t.add(m, ttype, ev)
-    merged = _merge_corpus(groups)
+    merged = _merge_corpus(groups, disable)
     out = [_candidate(g) for g in merged]
     out.extend(_candidate(g) for g in title_groups.values())
     return out
 
 
-def _merge_corpus(groups: list[_Group]) -> list[_Group]:
+@dataclass(slots=True)
+class CorpusState:
+    """The corpus's groups as the passes of `CORPUS_PASSES` merge them.
+
+    Attributes:
+        groups: the groups, in order of first mention (merged ones stay,
+            with `merged_into` set, until the stage ends).
+    """
+
+    groups: list[_Group]
+    _fulls: list[_Group] | None = field(default=None, repr=False)
+    _tails: _PersonIndex | None = field(default=None, repr=False)
+
+    @property
+    def fulls(self) -> list[_Group]:
+        """The groups that name a concept across documents (not local).
+
+        Taken once, when a pass first asks: after the merging passes, before
+        the linking ones, which add to these groups but make none.
+        """
+        if self._fulls is None:
+            self._fulls = [
+                g for g in self.groups if g.merged_into is None and not g.local
+            ]
+        return self._fulls
+
+    @property
+    def tails(self) -> _PersonIndex:
+        """The persons of `fulls` by the short names that can refer to them
+        (`_person_index`), taken once, when a pass first asks."""
+        if self._tails is None:
+            self._tails = _person_index(
+                [g for g in self.fulls if g.kind is Kind.PERSON]
+            )
+        return self._tails
+
+
+def _merge_corpus(groups: list[_Group], disable: Collection[str]) -> list[_Group]:
     """Merge the documents' groups across documents, strongest evidence first.
 
-    Full names by key, then forms with no kind into the one typed concept of
-    their key; then names with no full form in their document join the one
-    corpus concept they fit: titled short names, two-syllable names,
-    acronyms, short organisation names. Returns the groups left standing,
-    in order of first mention.
+    Runs the passes of `CORPUS_PASSES` in order, but those in `disable`.
+    Returns the groups left standing, in order of first mention.
     """
-    out = _merge_same_names(groups)
-    _join_untyped(out)
-    fulls = [g for g in out if g.merged_into is None and not g.local]
-    persons = [g for g in fulls if g.kind is Kind.PERSON]
-    tails = _person_index(persons)
-    _link_titled_short_names(out, tails)
-    link_sino_vietnamese(out, _absorb)
-    _link_two_syllable_corpus(out, tails)
-    _link_acronyms_corpus(fulls)
-    _link_org_short_forms_corpus(fulls)
-    return [g for g in out if g.merged_into is None]
+    state = CorpusState(groups)
+    for run in CORPUS_PASSES:
+        if run.__name__ not in disable:
+            run(state)
+    return [g for g in state.groups if g.merged_into is None]
 
 
-def _merge_same_names(groups: list[_Group]) -> list[_Group]:
-    """Merge groups of the same kind and key ("same-name-corpus"); an acronym
-    alone is keyed by its letters.
+def merge_same_names(state: CorpusState) -> None:
+    """Merge groups of the same kind and key across documents.
+
+    Evidence "same-name-corpus"; an acronym alone is keyed by its letters.
 
     Document-local groups (short names, two-syllable Vietnamese persons)
-    merge with nothing. Returns every group left, in order.
+    merge with nothing. Leaves every group left, in order.
     """
     by_key: dict[tuple[Kind, str], _Group] = {}
     out: list[_Group] = []
-    for g in groups:
+    for g in state.groups:
         if g.local or (g.kind is Kind.PERSON and _short_person(g)):
             g.local = True
             out.append(g)
@@ -98,12 +136,15 @@ def _merge_same_names(groups: list[_Group]) -> list[_Group]:
             out.append(g)
             continue
         _absorb(h, g, "same-name-corpus")
-    return out
+    state.groups = out
 
 
-def _join_untyped(out: list[_Group]) -> None:
-    """A form with no kind of its own joins the one typed concept with its
+def join_untyped(state: CorpusState) -> None:
+    """Join each form with no kind to the one typed concept with its key.
+
+    A form with no kind of its own joins the one typed concept with its
     key ("same-name-typed")."""
+    out = state.groups
     typed: dict[str, list[_Group]] = {}
     for g in out:
         if g.merged_into is None and not g.local and g.kind is not Kind.OTHER:
@@ -115,14 +156,17 @@ def _join_untyped(out: list[_Group]) -> None:
                 _absorb(same[0], g, "same-name-typed")
 
 
-def _link_titled_short_names(out: list[_Group], tails: _PersonIndex) -> None:
-    """Short references with no full name in their document join the one
+def link_titled_short_names(state: CorpusState) -> None:
+    """Link titled short references to the one corpus person of that title.
+
+    Short references with no full name in their document join the one
     corpus person whose name ends (or starts) with them AND who holds the
     same title ("PM Chinh" → Phạm Minh Chính, Prime Minister), by
     "short-name+title-corpus"; fitting several flags them ambiguous.
 
-    `tails` indexes the corpus persons named in full (`_person_index`).
+    `CorpusState.tails` indexes the corpus persons named in full.
     """
+    out, tails = state.groups, state.tails
     role_heads: dict[int, set[str]] = {}
     refers_to: dict[tuple[tuple[str, ...], int], bool] = {}
     for g in out:
@@ -156,6 +200,17 @@ def _link_titled_short_names(out: list[_Group], tails: _PersonIndex) -> None:
             _flag_ambiguous(g, fits)
 
 
+def link_sino_vietnamese_persons(state: CorpusState) -> None:
+    """Join each Sino-Vietnamese person to the one pinyin person it reads as.
+
+    "Lý Cường" in Vietnamese text and "Li Qiang" in English text are one
+    person when the corpus writes both ("sino-vietnamese"); with no such
+    person and a Chinese context, the reading is noted for review. See
+    `glossary.cluster.sino`.
+    """
+    link_sino_vietnamese(state.groups, _absorb)
+
+
 def _flag_ambiguous(g: _Group, fits: list[_Group]) -> None:
     """Flag `g` ambiguous, with a note naming the concepts it fits."""
     g.flags.add(Flag.AMBIGUOUS)
@@ -163,8 +218,10 @@ def _flag_ambiguous(g: _Group, fits: list[_Group]) -> None:
     g.notes.append("ambiguous: " + " | ".join(names))
 
 
-def _link_acronyms_corpus(fulls: list[_Group]) -> None:
-    """Acronyms with no expansion in their document join the one corpus
+def link_acronyms_corpus(state: CorpusState) -> None:
+    """Link acronyms with no local expansion to the one concept they spell.
+
+    Acronyms with no expansion in their document join the one corpus
     place or organisation whose full forms have their initials
     ("acronym-initials-corpus"); fitting several flags them ambiguous.
     Countries are left out: their abbreviations are their ISO codes, and
@@ -173,6 +230,7 @@ def _link_acronyms_corpus(fulls: list[_Group]) -> None:
     The initials are taken once: this pass only adds acronyms, which do not
     change them.
     """
+    fulls = state.fulls
     by_initials: dict[str, list[_Group]] = {}
     for h in fulls:
         if h.merged_into is None and h.kind in (Kind.ORG, Kind.PLACE):
@@ -197,13 +255,16 @@ def _link_acronyms_corpus(fulls: list[_Group]) -> None:
             _flag_ambiguous(g, fits)
 
 
-def _link_org_short_forms_corpus(fulls: list[_Group]) -> None:
-    """Short organisation names ("Intergovernmental Committee") with no long
+def link_org_short_forms_corpus(state: CorpusState) -> None:
+    """Link short organisation names to the one corpus organisation they begin.
+
+    Short organisation names ("Intergovernmental Committee") with no long
     form in their document join the one corpus organisation they begin
     ("org-short-form-corpus"; see `_org_prefix`).
 
     Several fits are one if they were merged into one concept meanwhile.
     """
+    fulls = state.fulls
     orgs = [h for h in fulls if h.kind is Kind.ORG]
     place = {id(h): n for n, h in enumerate(orgs)}
     by_word: dict[str, dict[int, _Group]] = {}  # see `_index_org_form`
@@ -276,12 +337,13 @@ def _role_heads(roles: Counter[str]) -> set[str]:
     return out
 
 
-def _link_two_syllable_corpus(
-    out: list[_Group], tails: dict[tuple[str, ...], list[_Group]]
-) -> None:
-    """Two-syllable names with no full name in their document ("Tien Linh",
-    "Quang Hải") to the one Vietnamese person of the corpus whose full name
-    of three or more syllables ends with both.
+def link_two_syllable_corpus(state: CorpusState) -> None:
+    """Link two-syllable names to the one Vietnamese person they end.
+
+    Two-syllable names with no full name in their document ("Tien Linh",
+    "Quang Hải") join the one Vietnamese person of the corpus whose full name
+    of three or more syllables ends with both, as short forms
+    ("given-name-corpus").
 
     Middle and given name together are far rarer than a given name alone, and
     a second full name ending the same way leaves the short name unlinked.
@@ -289,6 +351,7 @@ def _link_two_syllable_corpus(
     footballer "Van Quyet" is not the businessman "Trịnh Văn Quyết" of a
     business page.
     """
+    out, tails = state.groups, state.tails
     shorts = []
     for g in out:
         if g.merged_into is not None or Flag.AMBIGUOUS in g.flags:
@@ -357,3 +420,19 @@ def _org_prefix(short: tuple[str, ...], long_text: str) -> bool:
     return (
         len(hw) > len(short) + 1 and hw[1 : len(short) + 1] == short and ("-" in hw[0])
     )
+
+
+Pass = Callable[[CorpusState], None]
+
+# The corpus stage, in order: full names merge by key, forms without a kind
+# join their typed concept; then names with no full form in their document
+# join the one corpus concept they fit.
+CORPUS_PASSES: tuple[Pass, ...] = (
+    merge_same_names,
+    join_untyped,
+    link_titled_short_names,
+    link_sino_vietnamese_persons,
+    link_two_syllable_corpus,
+    link_acronyms_corpus,
+    link_org_short_forms_corpus,
+)

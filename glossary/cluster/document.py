@@ -1,19 +1,19 @@
 """The per-document stage of clustering: one document's mentions into groups.
 
-Private helper of `glossary.cluster` (see there). `_document_stage` sorts a
-document's mentions into title mentions and names; `_cluster_doc` puts each
-name in a group (full names by key, short references to the one full name
-they fit, acronyms to their expansion), then runs the passes of
-`glossary.cluster.document_links`, which link whole groups to each other.
+`document_stage` sorts a document's mentions into title mentions and names,
+then runs `DOCUMENT_PASSES` over the names: each name into a group (full
+names by key, short references to the one full name they fit, acronyms to
+their expansion), then the passes of `glossary.cluster.document_links`,
+which link whole groups to each other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Sequence
 
 from glossary.cluster.base import (
     GIVEN_NAME,
+    DocumentState,
     Member,
     _ev,
     _Group,
@@ -32,11 +32,11 @@ from glossary.cluster.base import (
     norm_key,
 )
 from glossary.cluster.document_links import (
-    _attach_provinces,
-    _link_club_names,
-    _link_club_places,
-    _link_org_short_forms,
-    _link_two_word_persons,
+    attach_provinces,
+    link_club_names,
+    link_club_places,
+    link_org_short_forms,
+    link_two_word_persons,
 )
 from glossary.extract.english import fold
 from glossary.model import (
@@ -49,11 +49,17 @@ from glossary.names import places as restore
 from glossary.names.titles import canonical_title, is_honorific, is_plural_title
 
 
-def _document_stage(
-    document: str, mentions: Sequence[Mention]
+def document_stage(
+    document: str, mentions: Sequence[Mention], disable: Collection[str] = ()
 ) -> tuple[list[_Group], dict[str, list[Member]]]:
     """One document's names grouped (`_cluster_doc`), and its title mentions
-    by title key (TERM mentions are skipped)."""
+    by title key (TERM mentions are skipped).
+
+    Args:
+        document: the document's path.
+        mentions: its mentions.
+        disable: names of passes of `DOCUMENT_PASSES` not to run.
+    """
     titles: dict[str, list[Member]] = {}
     names: list[Mention] = []
     for m in mentions:
@@ -66,7 +72,8 @@ def _document_stage(
         names.append(m)
     if not names:
         return [], titles
-    return _cluster_doc(document, sorted(names, key=lambda x: x.start)), titles
+    ordered = sorted(names, key=lambda x: x.start)
+    return _cluster_doc(document, ordered, disable), titles
 
 
 def _title_member(m: Mention) -> tuple[str, Member]:
@@ -81,67 +88,34 @@ def _title_member(m: Mention) -> tuple[str, Member]:
     return f"title:{name_key(full)}", (m, ttype, _ev("title", m))
 
 
-@dataclass(slots=True)
-class _DocGroups:
-    """One document's groups as the passes of `_cluster_doc` build them.
-
-    Attributes:
-        doc: the document's path.
-        full: the groups by kind and key.
-        order: the groups in order of creation (of first mention).
-    """
-
-    doc: str
-    full: dict[tuple[Kind, str], _Group] = field(default_factory=dict)
-    order: list[_Group] = field(default_factory=list)
-
-    def group_for(self, kind: Kind, key: str) -> _Group:
-        """The group of `kind` and `key`, made (and put in order) if new."""
-        g = self.full.get((kind, key))
-        if g is None:
-            g = self.full[(kind, key)] = _Group(kind, self.doc, key)
-            self.order.append(g)
-        return g
-
-
-def _cluster_doc(doc: str, ms: list[Mention]) -> list[_Group]:
+def _cluster_doc(doc: str, ms: list[Mention], disable: Collection[str]) -> list[_Group]:
     """Group one document's names (`ms`, in document order) into concepts.
 
-    Full names first, by key; then the passes that link the other mentions
-    to them, strongest evidence first: parenthetical aliases, short names,
-    acronyms; then the passes of `glossary.cluster.document_links`, which link
-    whole groups. Returns the groups left standing, in order of first
-    mention.
+    Runs the passes of `DOCUMENT_PASSES` in order, but those in `disable`.
+    Returns the groups left standing, in order of first mention.
     """
-    groups = _DocGroups(doc)
-    shorts, acronyms = _group_full_names(groups, ms)
-    persons = [g for g in groups.order if g.kind is Kind.PERSON]
-    _link_parenthesis_aliases(groups, ms, shorts)
-    _link_short_names(groups, ms, shorts, persons)
-    _link_acronyms(groups, acronyms, ms)
-    order = groups.order
-    _link_org_short_forms(order)
-    _link_two_word_persons(order)
-    _link_club_places(ms, order)
-    _link_club_names(order)
-    _attach_provinces(ms, order)
-    return [g for g in order if g.merged_into is None and g.members]
+    state = DocumentState(doc, ms)
+    for run in DOCUMENT_PASSES:
+        if run.__name__ not in disable:
+            run(state)
+    return [g for g in state.order if g.merged_into is None and g.members]
 
 
-def _group_full_names(
-    groups: _DocGroups, ms: list[Mention]
-) -> tuple[list[Mention], list[Mention]]:
-    """Put each place, organisation and person named in full in the group of
-    its key (evidence "same-name").
+def group_full_names(state: DocumentState) -> None:
+    """Group the places, organisations and persons named in full by key.
+
+    Put each place, organisation and person named in full in the group of
+    its key (evidence "same-name"); a place's name without its administrative
+    word is a short form ("administrative-word": "Tam Kỳ" of "Tam Kỳ city").
 
     Persons need two words or more, and not the two syllables of a name
-    without surname ("Tien Linh"). Returns what the later passes link: the
+    without surname ("Tien Linh"). Leaves what the later passes link: the
     short names (any other name, typed or not) and the acronyms, in order.
     """
-    group_for = groups.group_for
-    shorts: list[Mention] = []
-    acronyms: list[Mention] = []
-    for m in ms:
+    group_for = state.group_for
+    shorts = state.shorts
+    acronyms = state.acronyms
+    for m in state.mentions:
         if m.kind in (Kind.PLACE, Kind.ORG) and not (
             _is_acronym(m.text)
             and (m.kind is Kind.ORG or restore.country_names(m.text))
@@ -158,7 +132,6 @@ def _group_full_names(
             g.add(m, TermType.FULL_FORM, _ev("same-name", m))
         else:
             shorts.append(m)
-    return shorts, acronyms
 
 
 def _add_place_or_org(g: _Group, m: Mention) -> None:
@@ -178,15 +151,16 @@ def _add_place_or_org(g: _Group, m: Mention) -> None:
         )
 
 
-def _link_parenthesis_aliases(
-    groups: _DocGroups, ms: list[Mention], shorts: list[Mention]
-) -> None:
-    """A short name followed by a full person's name in parentheses is that
+def link_parenthesis_aliases(state: DocumentState) -> None:
+    """Link a short name to the person's full name in parentheses after it.
+
+    A short name followed by a full person's name in parentheses is that
     person's variant: "Rafaelson (Nguyen Xuan Son)" (evidence "parenthesis").
 
-    The linked names leave `shorts`.
+    The linked names leave the short names.
     """
-    by_start = {m.start: m for m in ms}
+    groups, shorts = state, state.shorts
+    by_start = {m.start: m for m in state.mentions}
     for m in list(shorts):
         nxt = by_start.get(m.end + 2)
         if (
@@ -200,21 +174,20 @@ def _link_parenthesis_aliases(
                 shorts.remove(m)
 
 
-def _link_short_names(
-    groups: _DocGroups,
-    ms: list[Mention],
-    shorts: list[Mention],
-    persons: list[_Group],
-) -> None:
+def link_short_names(state: DocumentState) -> None:
     """Link each short name to the one person of the document it can refer to.
 
-    A given name or surname joins the one full name of `persons` that ends
-    (or, surname-first, starts) with it. Failing that, an untyped name joins
-    the one organisation or place written the same way, and a typed one its
-    own group by key; a name fitting two persons gets a group of its own
-    flagged ambiguous; any other gets a document-local group.
+    A given name or surname joins the one person named in full that ends (or,
+    surname-first, starts) with it ("given-name", "surname"; with the title
+    written before it, "PM Chính" too: "given-name+title"). Failing that, an
+    untyped name joins the one organisation or place written the same way,
+    and a typed one its own group by key ("same-name"); a name fitting two
+    persons gets a group of its own flagged ambiguous ("ambiguous"); any
+    other gets a document-local group ("same-name").
     """
-    titled = _titled_short_names(shorts, ms)
+    groups, shorts = state, state.shorts
+    persons = [g for g in state.order if g.kind is Kind.PERSON]
+    titled = _titled_short_names(shorts, state.mentions)
     # persons by the short names that can refer to them (see `_person_index`)
     tails = _person_index(persons)
     indexed = {id(g) for g in persons}
@@ -260,7 +233,7 @@ def _add_short_name(g: _Group, m: Mention) -> None:
         )
 
 
-def _add_ambiguous(groups: _DocGroups, m: Mention, fits: list[_Group]) -> None:
+def _add_ambiguous(groups: DocumentState, m: Mention, fits: list[_Group]) -> None:
     """A short name fitting several persons: a document-local person of its
     own, flagged ambiguous, with a note naming them."""
     key = f"{name_key(m.text)}@{groups.doc}"
@@ -275,7 +248,7 @@ def _add_ambiguous(groups: _DocGroups, m: Mention, fits: list[_Group]) -> None:
 
 
 def _add_unlinked(
-    groups: _DocGroups,
+    groups: DocumentState,
     m: Mention,
     titled: set[str],
     tails: _PersonIndex,
@@ -308,16 +281,16 @@ def _add_unlinked(
         g.extra.append((a.text, m.lang, TermType.SHORT_FORM, _ev("title", a), a))
 
 
-def _link_acronyms(
-    groups: _DocGroups, acronyms: list[Mention], ms: list[Mention]
-) -> None:
+def link_acronyms(state: DocumentState) -> None:
     """Link each acronym to its expansion in the document.
 
     First the name written right before it in parentheses, if the acronym
     spells (the start or end of) its initials ("acronym-parenthesis"); else
     the one organisation or place of the document whose initials it is
-    ("acronym-initials"); else its own group (a country code its country's).
+    ("acronym-initials"); else its own group (a country code its country's;
+    "same-name").
     """
+    groups, acronyms, ms = state, state.acronyms, state.mentions
     if not acronyms:
         return
     orgs = [g for g in groups.order if g.kind in (Kind.ORG, Kind.PLACE)]
@@ -350,7 +323,7 @@ def _link_acronyms(
 
 
 def _parenthesis_expansion(
-    groups: _DocGroups, a: Mention, by_end: dict[int, list[Mention]]
+    groups: DocumentState, a: Mention, by_end: dict[int, list[Mention]]
 ) -> _Group | None:
     """Add acronym `a` to the group of the name written right before it in
     parentheses, "Vietnam News Agency (VNA)", and return that group."""
@@ -375,7 +348,7 @@ def _parenthesis_expansion(
     return None
 
 
-def _acronym_group(groups: _DocGroups, a: Mention) -> _Group:
+def _acronym_group(groups: DocumentState, a: Mention) -> _Group:
     """Add acronym `a` with no expansion to its own group and return it: an
     organisation's by its key, a country code to its country's group."""
     kind = a.kind or Kind.ORG
@@ -477,3 +450,21 @@ def _two_syllable_short(words: tuple[str, ...]) -> bool:
         and fold(words[0]) not in restore.VIETNAMESE_SURNAMES
         and all(restore.is_syllable(w) for w in words)
     )
+
+
+Pass = Callable[[DocumentState], None]
+
+# The document stage, in order: full names first, then the passes that link
+# the other mentions to them, strongest evidence first, then those that link
+# whole groups (`glossary.cluster.document_links`).
+DOCUMENT_PASSES: tuple[Pass, ...] = (
+    group_full_names,
+    link_parenthesis_aliases,
+    link_short_names,
+    link_acronyms,
+    link_org_short_forms,
+    link_two_word_persons,
+    link_club_places,
+    link_club_names,
+    attach_provinces,
+)

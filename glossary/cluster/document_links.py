@@ -1,6 +1,6 @@
 """Passes of the per-document stage that link whole groups to each other.
 
-Private helpers of `glossary.cluster.document`: once every name of a document is
+Passes of `glossary.cluster.document.DOCUMENT_PASSES`: once every name of a document is
 in a group, short organisation names join the longer name they begin,
 two-word and initialled person names the one full name they abbreviate,
 places and clubs the club they stand for, and provincial bodies get their
@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from glossary.cluster.base import (
     _ADMIN_WORDS,
     GIVEN_NAME,
+    DocumentState,
     _absorb_short_form,
     _ev,
     _folded_words,
@@ -32,15 +33,16 @@ from glossary.extract.english import fold
 from glossary.lang.en import ORG_HEADS
 from glossary.model import (
     Kind,
-    Mention,
     TermType,
 )
 from glossary.names import places as restore
 from glossary.names.vi_admin import document_province, has_place, with_province
 
 
-def _link_org_short_forms(order: list[_Group]) -> None:
-    """Short forms of organisation and place names join the one longer name
+def link_org_short_forms(state: DocumentState) -> None:
+    """Join short organisation and place names to the longer name they stand for.
+
+    Short forms of organisation and place names join the one longer name
     of the document they stand for ("org-short-form").
 
     A short form begins the long name ("Van Thinh Phat" of "Van Thinh Phat
@@ -49,6 +51,7 @@ def _link_org_short_forms(order: list[_Group]) -> None:
     named by its unit word alone ("UBND tỉnh") that fits none stays in its
     document.
     """
+    order = state.order
     longs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
     # longs by their first and by their last folded word, in order: a short
     # form begins a long one, or ends one after category words
@@ -171,12 +174,16 @@ def _unit_short(g: _Group, h: _Group) -> bool:
 _VI_UNITS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường", "tp", "tp."})
 
 
-def _link_two_word_persons(order: list[_Group]) -> None:
-    """Two-word and initialled names to the one full name of the document.
+def link_two_word_persons(state: DocumentState) -> None:
+    """Join two-word and initialled names to the one full name they abbreviate.
+
+    Two-word and initialled names join the one full name of the document
+    they abbreviate, as short forms ("given-name").
 
     "Hoàng Đức" → "Nguyễn Hoàng Đức"; "Michael R.Pompeo" → "Michael Richard
     Pompeo".
     """
+    order = state.order
     persons = [g for g in order if g.kind is Kind.PERSON and g.merged_into is None]
     # full forms do not change here (only short forms are added)
     tails = _person_index(persons)
@@ -220,12 +227,16 @@ def _initials_match(short: str, long: str) -> bool:
 _CLUB_HEADS = frozenset({"fc", "clb", "club", "sc"})
 
 
-def _link_club_places(ms: list[Mention], order: list[_Group]) -> None:
-    """A player "of Hà Nội" in a document naming "Hà Nội FC" plays for the club.
+def link_club_places(state: DocumentState) -> None:
+    """Move a player's "of PLACE" to the club named after that place.
+
+    A player "of Hà Nội" in a document naming "Hà Nội FC" plays for the
+    club: the place's mention moves to the club ("club-of-player").
 
     An organisation whose name is a place plus a club head is not that place,
     and "PERSON of PLACE" then refers to the club, not the city.
     """
+    ms, order = state.mentions, state.order
     clubs: dict[str, _Group] = {}
     for g in order:
         if g.kind is Kind.ORG and g.merged_into is None:
@@ -258,15 +269,18 @@ def _link_club_places(ms: list[Mention], order: list[_Group]) -> None:
             )
 
 
-def _link_club_names(order: list[_Group]) -> None:
-    """A club named by its place alone joins the one club of the document
-    named after that place.
+def link_club_names(state: DocumentState) -> None:
+    """Join a club named by its place alone to the one club named after it.
+
+    A club named by its place alone joins the one club of the document
+    named after that place ("club-place-name").
 
     "Hà Nội" (typed a club by "Quan Văn Chuẩn (Hà Nội)") is "CLB Hà Nội";
     "Nam Định" is "Thép Xanh Nam Định", a sponsor's name before the place.
     A body whose place follows an administrative word ("UBND tỉnh Nam Định")
     is not a club.
     """
+    order = state.order
     named = [
         g
         for g in order
@@ -308,13 +322,16 @@ def _link_club_names(order: list[_Group]) -> None:
             _absorb_short_form(fits[0], g, "club-place-name")
 
 
-def _attach_provinces(ms: list[Mention], order: list[_Group]) -> None:
+def attach_provinces(state: DocumentState) -> None:
     """Provincial bodies written without their province get it in full.
 
     "Sở Xây dựng" in a document about one province, or the body of "... của
     tỉnh Thanh Hóa", gets the Vietnamese name "Sở Xây dựng tỉnh Thanh Hóa"
     and that name's key, so it meets the same body named in full elsewhere.
+    The group's Vietnamese name and key change; the candidate's Vietnamese
+    term records why ("province-of-document", `glossary.cluster.preferred`).
     """
+    ms, order = state.mentions, state.order
     memo: list[str | None] = []
 
     def document() -> str | None:  # once per document, when first needed

@@ -1,4 +1,5 @@
-"""`glossary build`, `list`, `show` and `stats`: build a term base and look at it."""
+"""`glossary build`, `list`, `show`, `stats` and `rules`: build a term base and
+look at it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from glossary.build import BuildReport, Progress, build
 from glossary.cli import add_db_option, db_of
+from glossary.cluster import STAGES, check_pass_names
 from glossary.errors import NotFoundError, escape_controls
 from glossary.formats.json import concept_record
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence
@@ -22,7 +24,7 @@ _CONTEXTS = 5  # occurrences shown by `glossary show`
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the build, list, show and stats subcommands."""
+    """Add the build, list, show, stats and rules subcommands."""
     p = sub.add_parser(
         "build",
         help="extract names and terms from texts into the term base",
@@ -39,6 +41,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=Path,
         help="your own places and names: CSV of name,kind,vietnamese,english"
         " (see docs/knowledge.md)",
+    )
+    p.add_argument(
+        "--disable",
+        type=_pass_names,
+        default=frozenset(),
+        metavar="PASS[,PASS]",
+        help="do not run these clustering passes, for diagnosis (see `glossary "
+        "rules`); the next build without them clusters again",
     )
     add_db_option(p)
     p.set_defaults(func=run_build)
@@ -70,6 +80,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(func=run_stats)
 
+    p = sub.add_parser(
+        "rules",
+        help="list the clustering passes, stage by stage",
+        description="List the passes of each clustering stage, in the order they "
+        "run, with what each does (`glossary build --disable PASS` skips one).",
+    )
+    p.set_defaults(func=run_rules)
+
+
+def _pass_names(text: str) -> frozenset[str]:
+    """argparse type of --disable: comma-separated names of clustering passes."""
+    try:
+        return check_pass_names(n.strip() for n in text.split(",") if n.strip())
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from e
+
 
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Progress | None]:
@@ -99,7 +125,7 @@ def run_build(args: argparse.Namespace) -> int:
         TermBase(db_of(args)) as tb,
         _progress(not args.quiet and sys.stderr.isatty()) as progress,
     ):
-        report = build(tb, args.paths, progress=progress)
+        report = build(tb, args.paths, progress=progress, disable=args.disable)
     for error in report.skipped:
         print(f"glossary: skipped {error}", file=sys.stderr)
     for path in report.empty:
@@ -254,3 +280,14 @@ def stats_record(counts: dict[str, int]) -> dict[str, object]:
             if k.startswith(prefix + ":")
         }
     return record
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    """Handler of `glossary rules`: each stage's passes and their first line."""
+    for stage, passes in STAGES.items():
+        print(f"{stage} stage:")
+        width = max(len(run.__name__) for run in passes)
+        for run in passes:
+            summary = (run.__doc__ or "").strip().splitlines()[0]
+            print(f"  {run.__name__:<{width}}  {summary}")
+    return 0

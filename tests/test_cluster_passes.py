@@ -1,0 +1,394 @@
+"""Each clustering pass alone, on a small input of its own.
+
+A test builds the state the passes before it leave (`_document_until`,
+`_corpus_until`), runs the one pass and checks what it did: the groups it
+joined and the evidence rule it recorded. The sentences are made up for
+these tests, not taken from the corpora.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from glossary.cluster import (
+    CORPUS_PASSES,
+    DOCUMENT_PASSES,
+    STAGES,
+    check_pass_names,
+    cluster,
+    cluster_document,
+)
+from glossary.cluster.base import DocumentState, _Group, _thaw
+from glossary.cluster.corpus import (
+    CorpusState,
+    join_untyped,
+    link_acronyms_corpus,
+    link_org_short_forms_corpus,
+    link_sino_vietnamese_persons,
+    link_titled_short_names,
+    link_two_syllable_corpus,
+    merge_same_names,
+)
+from glossary.cluster.document import (
+    group_full_names,
+    link_acronyms,
+    link_parenthesis_aliases,
+    link_short_names,
+)
+from glossary.cluster.document_links import (
+    attach_provinces,
+    link_club_names,
+    link_club_places,
+    link_org_short_forms,
+    link_two_word_persons,
+)
+from glossary.model import Flag, Kind, Mention, TermType
+
+# A name in a sentence: (text, kind, title); the sentence is the context.
+Name = tuple[str, Kind | None, str]
+
+
+def _mentions(doc: str, sentence: str, *names: Name, lang: str = "en") -> list[Mention]:
+    """Mentions of `names` in `sentence`, each at its next occurrence."""
+    out, at = [], 0
+    for text, kind, title in names:
+        start = sentence.index(text, at)
+        at = start + len(text)
+        out.append(Mention(text, doc, start, at, lang, kind, sentence, title))
+    return out
+
+
+def _document_until(
+    run: Callable[[DocumentState], None], ms: list[Mention]
+) -> DocumentState:
+    """The state the document passes before `run` leave for `ms`."""
+    state = DocumentState(ms[0].document, sorted(ms, key=lambda m: m.start))
+    for earlier in DOCUMENT_PASSES[: DOCUMENT_PASSES.index(run)]:
+        earlier(state)
+    return state
+
+
+def _live(groups: list[_Group]) -> list[_Group]:
+    return [g for g in groups if g.merged_into is None and g.members]
+
+
+def _group_of(groups: list[_Group], text: str) -> _Group:
+    """The live group holding a mention written `text`."""
+    (g,) = [g for g in _live(groups) if any(m.text == text for m, _, _ in g.members)]
+    return g
+
+
+def _rule_of(g: _Group, text: str) -> tuple[TermType, str]:
+    """The term type and evidence rule of the member written `text`."""
+    return next((t, ev.rule) for m, t, ev in g.members if m.text == text)
+
+
+PERSON, PLACE, ORG = Kind.PERSON, Kind.PLACE, Kind.ORG
+
+
+# -- the document stage ---------------------------------------------------
+
+
+def test_group_full_names_groups_full_names_by_key() -> None:
+    s = "Trịnh Văn Lộc visited Cần Thơ City; Trinh Van Loc met the Lotus Council."
+    ms = _mentions(
+        "d",
+        s,
+        ("Trịnh Văn Lộc", PERSON, ""),
+        ("Cần Thơ City", PLACE, ""),
+        ("Trinh Van Loc", PERSON, ""),
+        ("Lotus Council", ORG, ""),
+    )
+    state = _document_until(group_full_names, ms)
+    group_full_names(state)
+    person = _group_of(state.order, "Trịnh Văn Lộc")
+    assert [m.text for m, _, _ in person.members] == ["Trịnh Văn Lộc", "Trinh Van Loc"]
+    assert {ev.rule for _, _, ev in person.members} == {"same-name"}
+    place = _group_of(state.order, "Cần Thơ City")
+    assert [(x[0], x[3].rule) for x in place.extra] == [
+        ("Cần Thơ", "administrative-word")
+    ]
+    assert len(_live(state.order)) == 3
+    assert state.shorts == []
+    assert state.acronyms == []
+
+
+def test_group_full_names_leaves_short_names_and_acronyms() -> None:
+    s = "Ông Lộc of the LC said Tien Dung agreed."
+    ms = _mentions(
+        "d", s, ("Lộc", PERSON, "Ông"), ("LC", ORG, ""), ("Tien Dung", None, "")
+    )
+    state = _document_until(group_full_names, ms)
+    group_full_names(state)
+    assert state.order == []
+    assert [m.text for m in state.shorts] == ["Lộc", "Tien Dung"]
+    assert [m.text for m in state.acronyms] == ["LC"]
+
+
+def test_link_parenthesis_aliases_links_a_nickname_to_the_name_after_it() -> None:
+    s = "Midfielder Pelezinho (Tran Quang Vinh) scored twice."
+    ms = _mentions("d", s, ("Pelezinho", None, ""), ("Tran Quang Vinh", PERSON, ""))
+    state = _document_until(link_parenthesis_aliases, ms)
+    link_parenthesis_aliases(state)
+    person = _group_of(state.order, "Tran Quang Vinh")
+    assert _rule_of(person, "Pelezinho") == (TermType.VARIANT, "parenthesis")
+    assert state.shorts == []
+
+
+def test_link_short_names_links_a_given_name_to_its_full_name() -> None:
+    s = "Lâm Thị Thu chairs the board, and Thu said sales rose."
+    ms = _mentions("d", s, ("Lâm Thị Thu", PERSON, ""), ("Thu", PERSON, ""))
+    state = _document_until(link_short_names, ms)
+    link_short_names(state)
+    person = _group_of(state.order, "Lâm Thị Thu")
+    assert _rule_of(person, "Thu") == (TermType.SHORT_FORM, "given-name")
+
+
+def test_link_short_names_flags_a_name_that_fits_two_persons() -> None:
+    s = "Hà Văn Tâm and Lý Minh Tâm arrived; Tâm spoke first."
+    ms = _mentions(
+        "d",
+        s,
+        ("Hà Văn Tâm", PERSON, ""),
+        ("Lý Minh Tâm", PERSON, ""),
+        ("Tâm", PERSON, ""),
+    )
+    state = _document_until(link_short_names, ms)
+    link_short_names(state)
+    g = _group_of(state.order, "Tâm")
+    assert Flag.AMBIGUOUS in g.flags
+    assert g.notes == ["ambiguous: Hà Văn Tâm | Lý Minh Tâm"]
+    assert _rule_of(g, "Tâm") == (TermType.SHORT_FORM, "ambiguous")
+
+
+def test_link_acronyms_links_an_acronym_to_the_name_before_it() -> None:
+    s = "The Mekong Rowing Federation (MRF) met; MRF voted."
+    ms = _mentions(
+        "d",
+        s,
+        ("Mekong Rowing Federation", ORG, ""),
+        ("MRF", ORG, ""),
+        ("MRF", ORG, ""),
+    )
+    state = _document_until(link_acronyms, ms)
+    link_acronyms(state)
+    org = _group_of(state.order, "Mekong Rowing Federation")
+    assert [(t, ev.rule) for m, t, ev in org.members if m.text == "MRF"] == [
+        (TermType.ACRONYM, "acronym-parenthesis"),
+        (TermType.ACRONYM, "acronym-initials"),
+    ]
+
+
+def test_link_org_short_forms_joins_a_short_form_to_the_long_name() -> None:
+    s = "Hoa Sen Logistics Group grew; Hoa Sen Logistics hired."
+    ms = _mentions(
+        "d", s, ("Hoa Sen Logistics Group", ORG, ""), ("Hoa Sen Logistics", ORG, "")
+    )
+    state = _document_until(link_org_short_forms, ms)
+    assert len(_live(state.order)) == 2
+    link_org_short_forms(state)
+    org = _group_of(state.order, "Hoa Sen Logistics Group")
+    assert _rule_of(org, "Hoa Sen Logistics") == (TermType.SHORT_FORM, "org-short-form")
+
+
+def test_link_two_word_persons_joins_an_initialled_name() -> None:
+    s = "Daniel Kenneth Whitlock spoke; later Daniel K.Whitlock left."
+    ms = _mentions(
+        "d",
+        s,
+        ("Daniel Kenneth Whitlock", PERSON, ""),
+        ("Daniel K.Whitlock", PERSON, ""),
+    )
+    state = _document_until(link_two_word_persons, ms)
+    assert len(_live(state.order)) == 2
+    link_two_word_persons(state)
+    person = _group_of(state.order, "Daniel Kenneth Whitlock")
+    assert _rule_of(person, "Daniel K.Whitlock") == (TermType.SHORT_FORM, "given-name")
+
+
+def test_link_club_places_moves_a_players_place_to_the_club() -> None:
+    s = "Winger Đào Văn Nam of Bình Dương scored for Bình Dương FC."
+    ms = _mentions(
+        "d",
+        s,
+        ("Đào Văn Nam", PERSON, ""),
+        ("Bình Dương", PLACE, ""),
+        ("Bình Dương FC", ORG, ""),
+    )
+    state = _document_until(link_club_places, ms)
+    link_club_places(state)
+    club = _group_of(state.order, "Bình Dương FC")
+    assert _rule_of(club, "Bình Dương") == (TermType.SHORT_FORM, "club-of-player")
+
+
+def test_link_club_names_joins_a_club_named_by_its_place() -> None:
+    s = "Sông Lam Nghệ An won at home; Nghệ An now lead the table."
+    ms = _mentions("d", s, ("Sông Lam Nghệ An", ORG, ""), ("Nghệ An", ORG, ""))
+    state = _document_until(link_club_names, ms)
+    assert len(_live(state.order)) == 2
+    link_club_names(state)
+    club = _group_of(state.order, "Sông Lam Nghệ An")
+    assert _rule_of(club, "Nghệ An") == (TermType.SHORT_FORM, "club-place-name")
+
+
+def test_attach_provinces_gives_a_body_its_province() -> None:
+    s = "Sở Tài chính của tỉnh Bến Tre công bố ngân sách."
+    ms = _mentions("d", s, ("Sở Tài chính", ORG, ""), lang="vi")
+    state = _document_until(attach_provinces, ms)
+    attach_provinces(state)
+    (body,) = _live(state.order)
+    assert body.vi_name == "Sở Tài chính tỉnh Bến Tre"
+    assert body.key != _document_until(attach_provinces, ms).order[0].key
+
+
+# -- the corpus stage -----------------------------------------------------
+
+
+def _corpus_until(
+    run: Callable[[CorpusState], None], *docs: Sequence[Mention]
+) -> CorpusState:
+    """The state the corpus passes before `run` leave for documents `docs`."""
+    groups = [
+        _thaw(g)
+        for ms in docs
+        for g in cluster_document(ms[0].document, list(ms)).groups
+    ]
+    state = CorpusState(groups)
+    for earlier in CORPUS_PASSES[: CORPUS_PASSES.index(run)]:
+        earlier(state)
+    return state
+
+
+def test_merge_same_names_merges_a_name_across_documents() -> None:
+    a = _mentions("a", "Phan Thu Hà opened the fair.", ("Phan Thu Hà", PERSON, ""))
+    b = _mentions("b", "Visitors thanked Phan Thu Hà.", ("Phan Thu Hà", PERSON, ""))
+    state = _corpus_until(merge_same_names, a, b)
+    merge_same_names(state)
+    (g,) = _live(state.groups)
+    assert [ev.rule for _, _, ev in g.members] == ["same-name", "same-name-corpus"]
+
+
+def test_join_untyped_joins_an_untyped_form_to_its_typed_concept() -> None:
+    a = _mentions(
+        "a",
+        "The Ben Nghe Port Authority fined them.",
+        ("Ben Nghe Port Authority", ORG, ""),
+    )
+    b = _mentions(
+        "b",
+        "Ben Nghe Port Authority staff agreed.",
+        ("Ben Nghe Port Authority", None, ""),
+    )
+    state = _corpus_until(join_untyped, a, b)
+    assert len(_live(state.groups)) == 2
+    join_untyped(state)
+    (g,) = _live(state.groups)
+    assert g.kind is ORG
+    assert [ev.rule for _, _, ev in g.members][-1] == "same-name-typed"
+
+
+def test_link_titled_short_names_links_a_titled_surname_across_documents() -> None:
+    a = _mentions(
+        "a", "Governor Ông Văn Khải spoke.", ("Ông Văn Khải", PERSON, "Governor")
+    )
+    b = _mentions("b", "Governor Khải left early.", ("Khải", PERSON, "Governor"))
+    state = _corpus_until(link_titled_short_names, a, b)
+    link_titled_short_names(state)
+    (g,) = _live(state.groups)
+    assert _rule_of(g, "Khải") == (TermType.FULL_FORM, "short-name+title-corpus")
+
+
+def test_link_sino_vietnamese_persons_joins_the_pinyin_name() -> None:
+    a = _mentions(
+        "a",
+        "Ông Vương Nghị đến Hà Nội.",
+        ("Vương Nghị", PERSON, ""),
+        lang="vi",
+    )
+    b = _mentions("b", "Foreign Minister Wang Yi arrived.", ("Wang Yi", PERSON, ""))
+    state = _corpus_until(link_sino_vietnamese_persons, a, b)
+    assert len(_live(state.groups)) == 2
+    link_sino_vietnamese_persons(state)
+    g = _group_of(state.groups, "Vương Nghị")
+    assert _rule_of(g, "Wang Yi")[1] == "sino-vietnamese"
+
+
+def test_link_two_syllable_corpus_links_middle_and_given_name() -> None:
+    a = _mentions(
+        "a",
+        "Đinh Công Toàn and Võ Minh Triết trained.",
+        ("Đinh Công Toàn", PERSON, ""),
+        ("Võ Minh Triết", PERSON, ""),
+    )
+    b = _mentions(
+        "b",
+        "Công Toàn passed to Võ Minh Triết.",
+        ("Công Toàn", None, ""),
+        ("Võ Minh Triết", PERSON, ""),
+    )
+    state = _corpus_until(link_two_syllable_corpus, a, b)
+    link_two_syllable_corpus(state)
+    g = _group_of(state.groups, "Đinh Công Toàn")
+    assert _rule_of(g, "Công Toàn") == (TermType.SHORT_FORM, "given-name-corpus")
+
+
+def test_link_acronyms_corpus_links_an_acronym_to_the_name_it_spells() -> None:
+    a = _mentions("a", "The Delta Ferry Board met.", ("Delta Ferry Board", ORG, ""))
+    b = _mentions("b", "DFB raised fares.", ("DFB", ORG, ""))
+    state = _corpus_until(link_acronyms_corpus, a, b)
+    assert len(_live(state.groups)) == 2
+    link_acronyms_corpus(state)
+    g = _group_of(state.groups, "Delta Ferry Board")
+    assert _rule_of(g, "DFB") == (TermType.ACRONYM, "acronym-initials-corpus")
+
+
+def test_link_org_short_forms_corpus_links_a_short_org_name() -> None:
+    a = _mentions(
+        "a",
+        "The Coastal Rowing Committee of Vietnam met.",
+        ("Coastal Rowing Committee of Vietnam", ORG, ""),
+    )
+    b = _mentions(
+        "b",
+        "The Coastal Rowing Committee agreed.",
+        ("Coastal Rowing Committee", ORG, ""),
+    )
+    state = _corpus_until(link_org_short_forms_corpus, a, b)
+    assert len(_live(state.groups)) == 2
+    link_org_short_forms_corpus(state)
+    g = _group_of(state.groups, "Coastal Rowing Committee of Vietnam")
+    assert _rule_of(g, "Coastal Rowing Committee")[1] == "org-short-form-corpus"
+
+
+# -- the stages as lists ----------------------------------------------------
+
+
+def test_every_pass_is_public_documented_and_tested_here() -> None:
+    here = globals()
+    for passes in STAGES.values():
+        for run in passes:
+            assert not run.__name__.startswith("_")
+            assert run.__doc__
+            assert run.__doc__.strip().splitlines()[0].endswith(".")
+            assert any(name.startswith(f"test_{run.__name__}_") for name in here), (
+                run.__name__
+            )
+
+
+def test_disable_switches_a_pass_off_by_name() -> None:
+    s = "Lâm Thị Thu chairs the board, and Thu said sales rose."
+    ms = _mentions("d", s, ("Lâm Thị Thu", PERSON, ""), ("Thu", PERSON, ""))
+    (with_pass,) = cluster(ms)
+    (without,) = cluster(ms, disable={"link_short_names"})
+    assert "Thu" in {t.text for t in with_pass.concept.terms}
+    assert "Thu" not in {t.text for t in without.concept.terms}
+
+
+def test_unknown_pass_names_are_refused() -> None:
+    assert check_pass_names(["join_untyped"]) == {"join_untyped"}
+    with pytest.raises(ValueError, match="no pass named link_everything"):
+        check_pass_names(["join_untyped", "link_everything"])
+    with pytest.raises(ValueError, match="no pass named"):
+        cluster_document("d", [], disable=("typo",))
