@@ -70,7 +70,7 @@ def _read_all(args: argparse.Namespace) -> list[tuple[str, list[Unit]]]:
             bar.advance(task)
         if args.parallel:
             en, vi = map(Path, args.parallel)
-            units = load_pair(en, vi, src_lang=args.src, tgt_lang=args.tgt)
+            units = load_pair(en, vi, src_lang=args.src, tgt_lang=args.tgt or "vi")
             batches.append((f"{en}+{vi}", units))
     return batches
 
@@ -122,7 +122,9 @@ def _lookup(args: argparse.Namespace) -> int:
     store = _existing_db(args)
     query = args.text
     matcher = service.Matcher(store, in_memory=False)  # one lookup: no index to build
-    matches = matcher.lookup(query, minimum=args.min, limit=args.limit)
+    matches = matcher.lookup(
+        query, minimum=args.min, limit=args.limit, tgt_lang=args.tgt
+    )
     terms = _glossary_terms(args.glossary, query) if args.glossary else []
     store.close()
     if args.json:
@@ -215,7 +217,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="two paragraph-aligned plain-text files",
     )
     imp.add_argument("--src", default="en", help="source language (default en)")
-    imp.add_argument("--tgt", default="vi", help="target language (default vi)")
+    imp.add_argument(
+        "--tgt",
+        help="target language (default: a PO file's Language header, else vi; "
+        "a PO file without one needs --tgt)",
+    )
     imp.set_defaults(func=_import)
 
     look = sub.add_parser("lookup", help="fuzzy matches for a text, best first")
@@ -223,6 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
     look.add_argument("--min", type=_score, default=75, help="lowest score (0-100)")
     look.add_argument("--limit", type=int, default=5, help="most matches shown")
     look.add_argument("--json", action="store_true", help="JSON output")
+    look.add_argument(
+        "--tgt", default="vi", help="only translations into this language (default vi)"
+    )
     look.add_argument(
         "--glossary",
         metavar="FILE",

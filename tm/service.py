@@ -54,10 +54,13 @@ def read_file(
     path: Path,
     *,
     src_lang: str = "en",
-    tgt_lang: str = "vi",
+    tgt_lang: str | None = "vi",
     include_fuzzy: bool = False,
 ) -> list[Unit]:
     """Units of one TMX, PO/POT/MO or CSV/TSV file, chosen by extension.
+
+    `tgt_lang` None: the file must name its target language (a PO header's
+    ``Language``); files that cannot are taken as Vietnamese.
 
     Raises:
         InputError: The file is unreadable, of an unknown kind, or malformed.
@@ -66,7 +69,7 @@ def read_file(
     try:
         with path.open("rb") as f:
             if suffix == ".tmx":
-                return tmx.load(f, path=str(path), src_lang=src_lang, tgt_lang=tgt_lang)
+                return tmx.load(f, path=str(path), src_lang=src_lang)
             if suffix in (".po", ".pot", ".mo", ".gmo"):
                 return po.load(
                     f,
@@ -76,7 +79,9 @@ def read_file(
                     include_fuzzy=include_fuzzy,
                 )
             if suffix in (".csv", ".tsv"):
-                return csv.load(f, path=str(path), src_lang=src_lang, tgt_lang=tgt_lang)
+                return csv.load(
+                    f, path=str(path), src_lang=src_lang, tgt_lang=tgt_lang or "vi"
+                )
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", str(path)) from e
     raise InputError(
@@ -239,14 +244,38 @@ class Matcher:
             )
         return [(i, src, s) for i, (src, s) in found.items()]
 
-    def lookup(self, query: str, *, minimum: int = 75, limit: int = 5) -> list[Match]:
-        """The best matches of `query` (NFC), at least `minimum`, best first."""
+    def lookup(
+        self,
+        query: str,
+        *,
+        minimum: int = 75,
+        limit: int = 5,
+        tgt_lang: str | None = None,
+    ) -> list[Match]:
+        """The best matches of `query` (NFC), at least `minimum`, best first.
+
+        With `tgt_lang`, only units translated into that language (any
+        region: ``vi`` takes ``vi-VN``) are matches.
+        """
         query = nfc(query)
         q = tokenize(query)
         found = self._with_tokens(query, q, self._source_index())
-        scored = top_scored(query, q, found, minimum=minimum, limit=limit)
+        wanted = len(found) if tgt_lang else limit
+        scored = top_scored(query, q, found, minimum=minimum, limit=wanted)
         units = {u.id: u for u in self.store.units(sorted(f[1] for f in scored))}
-        return [Match(units[i], v, adapt(q, units[i], s)) for v, i, _, s in scored]
+        if tgt_lang:
+            scored = [
+                f for f in scored if _same_language(units[f[1]].tgt_lang, tgt_lang)
+            ]
+        return [
+            Match(units[i], v, adapt(q, units[i], s)) for v, i, _, s in scored[:limit]
+        ]
+
+
+def _same_language(tag: str, lang: str) -> bool:
+    """Whether language tag `tag` (vi-VN) is language `lang` (vi, or vi-VN itself)."""
+    tag, lang = tag.lower().replace("_", "-"), lang.lower().replace("_", "-")
+    return tag == lang or tag.split("-")[0] == lang
 
 
 def search(

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
+from glossary.errors import warn_input
 from glossary.text import fold, nfc
 
 __all__ = ["learn_lexicon", "mo_units", "stem"]
@@ -88,15 +89,18 @@ def learn_lexicon(
 def mo_units(directory: str | Path) -> Iterator[tuple[str, str]]:
     """(msgid, msgstr) of every translated entry of the .mo files in `directory`.
 
-    Plural entries give their singular forms. Unreadable catalogs are skipped:
-    system catalogs are optional input.
+    Plural entries give their singular forms. Unreadable catalogs are skipped
+    with a warning: system catalogs are optional input.
     """
+    import struct
+
     import polib
 
     for path in sorted(Path(directory).glob("*.mo")):
         try:
             catalog = polib.mofile(str(path))
-        except (OSError, ValueError):
+        except (OSError, ValueError, UnicodeDecodeError, struct.error) as e:
+            warn_input(f"unreadable catalog skipped ({e})", str(path))
             continue
         for entry in catalog:
             target = entry.msgstr or entry.msgstr_plural.get(0, "")

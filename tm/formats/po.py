@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Iterable
 from typing import BinaryIO
 
 import polib
 
-from glossary.errors import InputError
+from glossary.errors import InputError, warn_input
 from glossary.text import nfc
 from tm.model import Unit
 
@@ -52,11 +53,70 @@ def _check_strings(text: str, path: str) -> None:
             raise InputError("PO syntax error: unterminated string", path, number)
 
 
+_PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
+
+
+def _warn_placeholders(cat: polib.POFile | polib.MOFile, path: str) -> None:
+    """Say once when translations lose or rename a format placeholder (msgfmt -c)."""
+
+    def differ(e: polib.POEntry | polib.MOEntry) -> bool:
+        found = _PLACEHOLDER.findall
+        return sorted(found(e.msgid)) != sorted(found(e.msgstr))
+
+    bad = [
+        getattr(e, "linenum", None)
+        for e in cat
+        if e.msgstr
+        and any(f in ("c-format", "python-format") for f in e.flags)
+        and differ(e)
+    ]
+    if bad:
+        warn_input(
+            f"{len(bad)} translation(s) whose format placeholders differ from the "
+            "msgid, imported as written",
+            path,
+            bad[0],
+        )
+
+
+def _check_unique(cat: polib.POFile | polib.MOFile, path: str) -> None:
+    """Refuse a second entry with the same msgctxt and msgid, as msgfmt does."""
+    first: dict[tuple[str, str], int | None] = {}
+    for e in cat:
+        if e.obsolete:
+            continue
+        line = getattr(e, "linenum", None)
+        seen = first.setdefault((e.msgctxt or "", e.msgid), line)
+        if seen != line:
+            raise InputError(
+                f"duplicate entry (same msgctxt and msgid as line {seen})", path, line
+            )
+
+
+def _check_mo(data: bytes, path: str) -> None:
+    """Refuse an MO file whose tables or strings lie past its end (polib reads
+    short strings there without a word)."""
+    order = "<" if data[:4] == _MO_MAGIC[0] else ">"
+    if len(data) < 20:
+        raise InputError("broken MO file: the header is cut short", path)
+    count, originals, translations = struct.unpack_from(order + "3I", data, 8)
+    for table in (originals, translations):
+        if table + 8 * count > len(data):
+            raise InputError("broken MO file: a table lies past the end", path)
+        for i in range(count):
+            length, offset = struct.unpack_from(order + "2I", data, table + 8 * i)
+            if offset + length > len(data):
+                raise InputError("broken MO file: a string lies past the end", path)
+
+
 def _catalogue(data: bytes, path: str) -> polib.POFile | polib.MOFile:
+    if not data.strip():
+        raise InputError("empty file", path, 1)
     if data[:4] in _MO_MAGIC:
+        _check_mo(data, path)
         try:
             return polib.mofile(data)  # type: ignore[call-overload,no-any-return]
-        except (OSError, ValueError, UnicodeDecodeError) as e:
+        except (OSError, ValueError, UnicodeDecodeError, struct.error) as e:
             raise InputError(f"broken MO file: {e}", path) from e
     text = _decode(data, path)
     _check_strings(text, path)
@@ -76,19 +136,32 @@ def load(
     *,
     path: str = "<stream>",
     src_lang: str = "en",
-    tgt_lang: str = "vi",
+    tgt_lang: str | None = "vi",
     include_fuzzy: bool = False,
 ) -> list[Unit]:
     """Read translated entries of a PO, POT or MO file as units.
 
-    The target language is the header's `Language` when present. Fuzzy and
-    obsolete entries are skipped unless `include_fuzzy`; untranslated ones always.
+    The target language is the header's `Language`, else `tgt_lang`; a
+    catalogue with translations and neither is refused (a French catalogue
+    must not become Vietnamese). Fuzzy and obsolete entries are skipped
+    unless `include_fuzzy`; untranslated ones always.
 
     Raises:
-        InputError: A syntax error or undecodable bytes, with the line.
+        InputError: A syntax error, undecodable bytes, a duplicate entry or
+            translations in an unknown language, with the line.
     """
     cat = _catalogue(src.read(), path)
+    _check_unique(cat, path)
+    _warn_placeholders(cat, path)
     lang = cat.metadata.get("Language", "").strip() or tgt_lang
+    if lang is None:
+        if any(e.msgstr or any(e.msgstr_plural.values()) for e in cat):
+            raise InputError(
+                "no Language header: give the language of the translations with --tgt",
+                path,
+                1,
+            )
+        lang = "vi"
     units: list[Unit] = []
     for entry in cat:
         if not include_fuzzy and (entry.obsolete or "fuzzy" in entry.flags):

@@ -8,7 +8,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from glossary.errors import InputError
+from glossary.errors import InputError, warn_input
 from glossary.text import nfc
 from tm.formats._xml import parse
 from tm.model import Unit
@@ -51,52 +51,87 @@ def _seg_text(tuv: etree._Element) -> str | None:
     return None if seg is None else nfc("".join(str(t) for t in seg.itertext()))
 
 
+_HEADER_ATTRS = ("creationtool", "segtype", "o-tmf", "adminlang", "srclang", "datatype")
+
+
+def _check_header(root: etree._Element, path: str) -> str:
+    """The header's srclang ('' if none); one warning if required attributes lack."""
+    header = root.find("header")
+    if header is None:
+        warn_input("no <header>: read anyway", path, _line(root))
+        return ""
+    missing = [a for a in _HEADER_ATTRS if not header.get(a)]
+    if missing:
+        warn_input(
+            f"<header> lacks {', '.join(missing)} (required by TMX 1.4): read anyway",
+            path,
+            _line(header),
+        )
+    return header.get("srclang", "")
+
+
+def _variants(tu: etree._Element, path: str) -> dict[str, str]:
+    """The segment of each language of one `<tu>`, by its language tag."""
+    segs: dict[str, str] = {}
+    for tuv in tu.iter("tuv"):
+        lang = tuv.get(XML_LANG) or tuv.get("lang")  # bare `lang`: TMX 1.1
+        if not lang:
+            raise InputError("<tuv> has no xml:lang", path, _line(tuv))
+        text = _seg_text(tuv)
+        if text is None:
+            raise InputError("<tuv> has no <seg>", path, _line(tuv))
+        if lang in segs:
+            raise InputError(f"a second <tuv> in {lang}", path, _line(tuv))
+        segs[lang] = text
+    return segs
+
+
+def _source_of(segs: dict[str, str], lang: str) -> str | None:
+    """The tag in `segs` for `lang`: the same tag, else the first of its language."""
+    exact = next((k for k in segs if k.lower() == lang.lower()), None)
+    return exact or next((k for k in segs if _primary(k) == _primary(lang)), None)
+
+
 def load(
     src: BinaryIO, *, path: str = "<stream>", src_lang: str = "en", tgt_lang: str = "vi"
 ) -> list[Unit]:
-    """Read the units of a TMX file: the header's srclang side against `tgt_lang`.
+    """Read the units of a TMX file: the header's srclang side against every other.
+
+    A `<tu>` in several languages gives one unit per target language (the
+    memory keeps every pair; `tm lookup` picks the target). `tgt_lang` is
+    unused: TMX names its languages.
 
     Raises:
         InputError: Malformed or hostile XML, not TMX, or a `<tuv>` without a
             language, with the line where it is.
     """
+    del tgt_lang
     root = parse(src.read(), path)
     if root.tag != "tmx":
         raise InputError(f"not a TMX file (root <{root.tag}>)", path, _line(root))
-    header = root.find("header")
-    declared = header.get("srclang", "") if header is not None else ""
+    declared = _check_header(root, path)
     source_lang = declared if declared and declared != "*all*" else src_lang
     units: list[Unit] = []
+    lonely: list[int] = []
     for tu in root.iter("tu"):
-        segs: dict[str, str] = {}
-        for tuv in tu.iter("tuv"):
-            lang = tuv.get(XML_LANG) or tuv.get("lang")
-            if not lang:
-                raise InputError("<tuv> has no xml:lang", path, _line(tuv))
-            text = _seg_text(tuv)
-            if text is None:
-                raise InputError("<tuv> has no <seg>", path, _line(tuv))
-            segs[lang] = text
-        by_primary = {_primary(k): k for k in segs}
-        s = by_primary.get(_primary(source_lang))
+        segs = _variants(tu, path)
+        s = _source_of(segs, source_lang)
         if s is None:
             raise InputError(
-                f"<tu> has no {source_lang} (srclang) variant",
-                path,
-                _line(tu),
+                f"<tu> has no {source_lang} (srclang) variant", path, _line(tu)
             )
-        t = by_primary.get(_primary(tgt_lang)) or next(
-            (k for k in segs if k != s), None
-        )
-        if t is None or not segs[s] or not segs[t]:
+        targets = [k for k in segs if k != s and segs[k]]
+        if not targets or not segs[s]:
+            lonely.append(_line(tu) or 0)
             continue
         context = next(
             (p.text or "" for p in tu.iter("prop") if p.get("type") == "x-context"),
             "",
         )
-        units.append(
-            Unit(segs[s], segs[t], s, t, f"{path}:{tu.sourceline}", nfc(context))
-        )
+        where = f"{path}:{tu.sourceline}"
+        units.extend(Unit(segs[s], segs[t], s, t, where, nfc(context)) for t in targets)
+    if lonely:
+        warn_input(f"{len(lonely)} <tu> without a translation skipped", path, lonely[0])
     return units
 
 
