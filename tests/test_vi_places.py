@@ -70,3 +70,16 @@ def test_korean_names_cut_from_bodies_before_them() -> None:
 def test_vietnamese_hyphenated_place_is_no_korean_name() -> None:
     got = _kinds("Ông đến Bà Rịa-vũng Tàu hôm qua.")
     assert got.get("Bà Rịa-vũng") is not Kind.PERSON
+
+
+def test_communes_of_a_named_district_are_places() -> None:
+    got = _kinds("Mưa lớn ở huyện Mường Tè làm sập nhà tại Ka Lăng và Thu Lũm.")
+    assert got["Ka Lăng"] is Kind.PLACE
+    assert got["Thu Lũm"] is Kind.PLACE
+
+
+def test_full_names_by_middle_name_and_minority_surnames() -> None:
+    got = _kinds("Các nạn nhân gồm Giàng Thị Mỷ, Lò Văn Pọm và Thào A Chứ.")
+    assert got["Giàng Thị Mỷ"] is Kind.PERSON
+    assert got["Lò Văn Pọm"] is Kind.PERSON
+    assert got["Thào A Chứ"] is Kind.PERSON

@@ -137,6 +137,9 @@ _SURNAME_TEXT = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
     "Đào Đoàn Vương Trịnh Trương Lâm Mai Lương Tô Hà Tạ Đinh Chu Thái Cao Doãn "
     "Quan Cầm Lò Tráng Kiều Khúc Lưu Mạc Nghiêm Triệu Tôn"
+    # surnames of the northern minorities (Hmông, Dao, Tày, Nùng) and others
+    " Sùng Vàng Giàng Thào Lù Mùa Vừ Hầu Sầm Nông Đàm Phùng La Thân Bế Lã Hứa"
+    " Giáp Tăng Khổng Diệp Lạc Âu"
 )
 # Compared as written, lower-cased: "Mai" is a surname, "Mãi" is not.
 SURNAMES = frozenset(s.lower() for s in _SURNAME_TEXT.split())

@@ -41,7 +41,12 @@ from glossary.extract.vi_tokens import (
     tag,
 )
 from glossary.model import Document, Kind, Mention
-from glossary.names.places import english_country_name, is_country
+from glossary.names.places import (
+    bare_place,
+    english_country_name,
+    is_country,
+    units_within,
+)
 from glossary.names.world import english_place, gazetteer_kind
 from glossary.text import fold, name_key
 
@@ -371,6 +376,14 @@ def vietnamese_mentions(
     for i, j in parts:
         if tokens[i].start in korean:
             kinds[name_key(doc.text[tokens[i].start : tokens[j - 1].end])] = Kind.PERSON
+    # "huyện Bắc Hà ghi nhận ... Bảo Nhai 1 hộ": a commune of a district the
+    # text names is a place
+    named = {bare_place(m.text) for m in out if m.kind is Kind.PLACE}
+    for i, j in parts:
+        surface = doc.text[tokens[i].start : tokens[j - 1].end]
+        if kinds.get(name_key(surface)) is Kind.PLACE:
+            named.add(surface)
+    inside = units_within(named)
     between: set[int] = set()  # "Phó Thủ tướng Belarus Anatoly Sivak": a country
     titled = _titles(ctx, parts, title_spans, claimed, between)
     for i, k in title_spans:
@@ -379,7 +392,7 @@ def vietnamese_mentions(
     for n, (i, j) in enumerate(parts):
         surface = doc.text[tokens[i].start : tokens[j - 1].end]
         kind = Kind.PERSON if i in titled else kinds.get(name_key(surface))
-        if kind is None and i in between:
+        if kind is None and (i in between or surface in inside):
             kind = Kind.PLACE
         if kind is None and _CLUB_AFTER.match(doc.text, tokens[j - 1].end):
             kind = Kind.PERSON  # "Thành Chung (CLB Hà Nội)": a player
@@ -559,6 +572,7 @@ def _name_kinds(
                 and sum(not is_vi_syllable(s) for s in sylls) <= 1
                 and prev != "-"  # "châu Á - Thái Bình Dương"
             )
+            or _middle_name_person(sylls)
         ):
             kinds[key] = Kind.PERSON
         elif key not in kinds and prev in _ORG_CUES:
@@ -572,6 +586,19 @@ def _name_kinds(
         ):
             kinds[key] = Kind.PLACE
     return kinds
+
+
+# The middle names that mark a woman's or a man's full name.
+_MIDDLE = frozenset({"Thị", "Văn"})
+
+
+def _middle_name_person(sylls: list[str]) -> bool:
+    """ "Vàng Thị Sì", "Lò Văn Pọm": a full name whatever its surname."""
+    return (
+        3 <= len(sylls) <= 4
+        and sylls[1] in _MIDDLE
+        and all(s[:1].isupper() and is_vi_syllable(s) for s in sylls)
+    )
 
 
 def _foreign_place(name: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -535,3 +535,52 @@ def local_unit(name: str, level: str) -> str | None:
         return None
     cat, unit = fits.pop()
     return f"{cat} {unit}"
+
+
+@cache
+def _units_inside() -> dict[str, frozenset[str]]:
+    """Each province's and district's bare name (with its marks) → the bare
+    names of the districts and wards inside it (underthesea, 2025 and before)."""
+    inside: dict[str, set[str]] = {}
+    wards = _underthesea_mapping().get("ward_mapping", [])
+    for rec in wards if isinstance(wards, list) else []:
+        if not isinstance(rec, dict):
+            continue
+        bare = {
+            f: _ADMIN_PREFIX.sub("", str(rec.get(f) or "").strip())
+            for f in (
+                "old_province",
+                "old_district",
+                "old_ward",
+                "new_province",
+                "new_ward",
+            )
+        }
+        for outer, inner in (
+            ("old_province", "old_district"),
+            ("old_province", "old_ward"),
+            ("old_district", "old_ward"),
+            ("new_province", "new_ward"),
+        ):
+            if bare[outer] and bare[inner]:
+                inside.setdefault(bare[outer], set()).add(bare[inner])
+    return {k: frozenset(v) for k, v in inside.items()}
+
+
+def bare_place(text: str) -> str:
+    """A Vietnamese place name without its leading unit word ("huyện Bắc Hà")."""
+    return _ADMIN_PREFIX.sub("", text)
+
+
+def units_within(places: Iterable[str]) -> frozenset[str]:
+    """The districts and wards inside the provinces and districts `places`
+    (bare names as written with their marks: "Bắc Hà" → "Bảo Nhai", ...).
+
+    >>> "Bảo Nhai" in units_within(["Bắc Hà"])
+    True
+    """
+    table = _units_inside()
+    out: set[str] = set()
+    for p in places:
+        out |= table.get(p, frozenset())
+    return frozenset(out)
