@@ -392,7 +392,7 @@ def vietnamese_mentions(
     for n, (i, j) in enumerate(parts):
         surface = doc.text[tokens[i].start : tokens[j - 1].end]
         kind = Kind.PERSON if i in titled else kinds.get(name_key(surface))
-        if kind is None and (i in between or surface in inside):
+        if kind is None and i in between:
             kind = Kind.PLACE
         if kind is None and _CLUB_AFTER.match(doc.text, tokens[j - 1].end):
             kind = Kind.PERSON  # "Thành Chung (CLB Hà Nội)": a player
@@ -404,6 +404,8 @@ def vietnamese_mentions(
         ):
             kind = Kind.ORG
             part_kinds[-1] = Kind.PERSON  # "Văn Vĩ (Nam Định)": a player
+        if kind is None and surface in inside:
+            kind = Kind.PLACE
         part_kinds.append(kind)
     for (i, j), kind in zip(parts, part_kinds, strict=True):
         emit(i, j, kind, "vi:name", titled.get(i, ""))
