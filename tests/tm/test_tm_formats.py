@@ -197,7 +197,12 @@ def test_csv_keeps_whitespace_around_segments() -> None:
         ("Name: ", "Tên: "),
         ("\nLine\n", "\nDòng\n"),
     ]
+    units.append(Unit("Name: ", "Tên: ", "en", "vi_VN"))
     buffer = io.BytesIO()
     csv.dump(units, buffer)
     back = csv.load(io.BytesIO(buffer.getvalue()), path="w.csv")
-    assert [(u.source, u.target) for u in back] == [(u.source, u.target) for u in units]
+    assert [(u.source, u.target, u.tgt_lang) for u in back] == [
+        ("Name: ", "Tên: ", "vi"),
+        ("\nLine\n", "\nDòng\n", "vi"),
+        ("Name: ", "Tên: ", "vi_VN"),
+    ]

@@ -51,9 +51,9 @@ def load(
     except StopIteration:
         raise InputError("empty file, a header row is needed", path, 1) from None
     s, t = _columns(header, src_lang, tgt_lang, path)
-    context = next(
-        (i for i, h in enumerate(header) if h.strip().lower() == "context"), None
-    )
+    named = {h.strip().lower(): i for i, h in enumerate(header)}
+    context = named.get("context")
+    langs = (named.get("src_lang"), named.get("tgt_lang"))
     units: list[Unit] = []
     try:
         for row in reader:
@@ -66,15 +66,18 @@ def load(
                     reader.line_num,
                 )
             if row[s].strip() and row[t].strip():
-                ctx = row[context] if context is not None and context < len(row) else ""
+                ctx, row_src, row_tgt = (
+                    row[i] if i is not None and i < len(row) else ""
+                    for i in (context, *langs)
+                )
                 # Spaces and line breaks around a segment are data (a
                 # catalogue's "Name: " or "\n"), kept as PO and TMX keep them.
                 units.append(
                     Unit(
                         nfc(row[s]),
                         nfc(row[t]),
-                        src_lang,
-                        tgt_lang,
+                        row_src or src_lang,
+                        row_tgt or tgt_lang,
                         f"{path}:{reader.line_num}",
                         nfc(ctx),
                     )
@@ -87,10 +90,17 @@ def load(
 def dump(
     units: Iterable[Unit], out: BinaryIO, *, src: str = "en", tgt: str = "vi"
 ) -> None:
-    """Write `units` as UTF-8 CSV with a `source,target,context,origin` header."""
+    """Write `units` as UTF-8 CSV with a header.
+
+    Columns: ``source,target,context,origin,src_lang,tgt_lang``; the
+    languages are each unit's own, so a ``vi_VN`` unit beside an equal ``vi``
+    one survives export and import.
+    """
     buffer = io.StringIO(newline="")
     writer = _csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["source", "target", "context", "origin"])
+    writer.writerow(["source", "target", "context", "origin", "src_lang", "tgt_lang"])
     for u in units:
-        writer.writerow([u.source, u.target, u.context, u.origin])
+        writer.writerow(
+            [u.source, u.target, u.context, u.origin, u.src_lang, u.tgt_lang]
+        )
     out.write(buffer.getvalue().encode("utf-8"))
