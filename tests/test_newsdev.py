@@ -33,10 +33,18 @@ FLOOR_CANONICAL = 250
 MAX_INVENTED = 0
 MAX_MERGED = 0
 
+NEWS2 = SHARED / "corpus" / "news-dev2"
+# news-dev2 (not developed on before this round; issue 14): first figures
+# found 0.84, kind 0.67, together 34/82, with evidence 206/255, merged 3,
+# inside 29, unlabelled 27. Floors: what the build achieves now, less the
+# scorer's tie-breaks between split forms.
+FLOORS2 = {"found": 0.88, "kind": 0.75, "together": 42, "evidence": 216}
+CEILINGS2 = {"invented": 0, "merged": 4, "inside": 29, "unlabelled": 10}
+
 _SUMMARY = re.compile(
     r"(\d+) clusters: found ([\d.]+), kind ([\d.]+), together (\d+)/(\d+), "
     r"canonical (\d+)/(\d+) \(with evidence (\d+)/(\d+)\), invented (\d+), "
-    r"merged (\d+)"
+    r"merged (\d+)(?:, inside (\d+), unlabelled (\d+))?"
 )
 
 
@@ -50,16 +58,16 @@ def _mentions(doc: Document) -> list[Mention]:
     return english_mentions(doc)
 
 
-@pytest.mark.skipif(not (NEWS / "score.py").is_file(), reason="news-dev missing")
-def test_newsdev_score_does_not_regress(tmp_path: Path) -> None:
+def _score(news: Path, tmp_path: Path) -> tuple[re.Match[str], str]:
+    """score.py's summary for a term base clustered from every text of `news`."""
     ms: list[Mention] = []
-    for path in sorted(NEWS.glob("*.txt")):
+    for path in sorted(news.glob("*.txt")):
         ms.extend(_mentions(Document(path.name, path.read_text(encoding="utf-8"))))
     out = tmp_path / "export.json"
     with out.open("wb") as f:
         json_format.dump([c.concept for c in cluster(ms)], f)
     run = subprocess.run(
-        [sys.executable, str(NEWS / "score.py"), str(out)],
+        [sys.executable, str(news / "score.py"), str(out), str(news)],
         capture_output=True,
         text=True,
         check=True,
@@ -67,6 +75,29 @@ def test_newsdev_score_does_not_regress(tmp_path: Path) -> None:
     last = run.stdout.strip().splitlines()[-1]
     m = _SUMMARY.search(last)
     assert m, last
+    return m, last
+
+
+@pytest.mark.skipif(not (NEWS2 / "score.py").is_file(), reason="news-dev2 missing")
+def test_newsdev2_score_does_not_regress(tmp_path: Path) -> None:
+    m, last = _score(NEWS2, tmp_path)
+    got = {
+        "found": float(m.group(2)),
+        "kind": float(m.group(3)),
+        "together": int(m.group(4)),
+        "evidence": int(m.group(8)),
+        "invented": int(m.group(10)),
+        "merged": int(m.group(11)),
+        "inside": int(m.group(12)),
+        "unlabelled": int(m.group(13)),
+    }
+    assert all(got[k] >= v for k, v in FLOORS2.items()), last
+    assert all(got[k] <= v for k, v in CEILINGS2.items()), last
+
+
+@pytest.mark.skipif(not (NEWS / "score.py").is_file(), reason="news-dev missing")
+def test_newsdev_score_does_not_regress(tmp_path: Path) -> None:
+    m, last = _score(NEWS, tmp_path)
     found, together = float(m.group(2)), int(m.group(4))
     canonical = int(m.group(6))
     invented, merged = int(m.group(10)), int(m.group(11))
