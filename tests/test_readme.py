@@ -2,9 +2,13 @@
 
 The tour runs in a copy of the repository (the files a fresh clone would
 have) after `make run`, with only `/usr/bin:/bin` on PATH, so that
-`source .venv/bin/activate` is what puts `glossary` there. Every output line
-the README shows must be what the command prints; a line `…` stands for any
-number of lines, and `…` at the end of a line for the rest of that line.
+`source .venv/bin/activate` is what puts `glossary` there. The ```console
+blocks of each docs page run the same way, page by page, in a fresh copy of
+that `out/` beside seeds/ and tests/data/, with the commands on PATH. Every
+output line shown must be what the command prints (stdout and stderr as a
+terminal shows them); a line `…` stands for any number of lines, and `…`
+inside a line for the rest of the text up to what follows it. Python blocks
+run in order in one namespace; a `>>>` block is a doctest.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, SEEDS
+from conftest import DATA, ROOT, SEEDS, SHARED
 
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 CONSOLE_BLOCK = re.compile(r"^```console\n(.*?)^```", re.DOTALL | re.MULTILINE)
@@ -65,9 +69,16 @@ def tour_commands(readme: str) -> list[tuple[str, str]]:
     section = readme.split("## A five-minute tour", 1)[1]
     block = CONSOLE_BLOCK.search(section)
     assert block, "the tour has no ```console block"
+    return console_steps(block.group(1))
+
+
+def console_steps(block: str) -> list[tuple[str, str]]:
+    """A console block's `$ command` lines, each with the output shown under it."""
     steps: list[tuple[str, list[str]]] = []
-    for line in block.group(1).splitlines():
-        if line.startswith("$ "):
+    for line in block.splitlines():
+        if steps and steps[-1][0].endswith("\\") and not steps[-1][1]:
+            steps[-1] = (f"{steps[-1][0]}\n{line}", [])
+        elif line.startswith("$ "):
             steps.append((line[2:], []))
         else:
             assert steps, f"output before any command: {line!r}"
@@ -78,15 +89,19 @@ def tour_commands(readme: str) -> list[tuple[str, str]]:
 def shown_matches(shown: str, printed: str) -> bool:
     """Whether `printed` is what `shown` shows, `…` standing for elided text."""
     lines = [line.rstrip() for line in printed.rstrip("\n").splitlines()]
-    parts = [re.escape(part) for part in shown.split("…")]
+    parts = [re.escape(part) for part in shown.rstrip("\n").split("…")]
     return re.fullmatch(".*".join(parts), "\n".join(lines), re.DOTALL) is not None
 
 
-def run_as_typed(commands: list[str], cwd: Path) -> list[tuple[int, str]]:
+def run_as_typed(
+    commands: list[str], cwd: Path, path: str = "/usr/bin:/bin"
+) -> list[tuple[int, str]]:
     """Run the commands in one bash, as a user types them; (status, output) each."""
     marker = "@@tour-step@@"
-    script = "".join(f'{c}\necho "{marker} $?"\n' for c in commands)
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "LANG": "C.UTF-8"}
+    # The marker keeps $? for the next command (a tour may `echo $?`).
+    step_end = f's=$?; echo "{marker} $s"; (exit $s)\n'
+    script = "".join(f"{c}\n{step_end}" for c in commands)
+    env = {"PATH": path, "HOME": str(cwd), "LANG": "C.UTF-8", "COLUMNS": "80"}
     done = subprocess.run(
         ["bash", "--noprofile", "--norc", "-c", script],
         cwd=cwd,
@@ -133,6 +148,37 @@ def test_readme_tour_runs_as_typed(clone: Path) -> None:
 def test_readme_python_blocks_run(clone: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(clone)
     _run_blocks(README, {"__name__": "__readme__"})
+
+
+CONSOLE_PAGES = [
+    page
+    for page in sorted((ROOT / "docs").glob("*.md"))
+    if CONSOLE_BLOCK.search(page.read_text(encoding="utf-8"))
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", CONSOLE_PAGES, ids=lambda p: p.name)
+def test_docs_console_blocks_show_real_output(
+    page: Path, clone: Path, tmp_path: Path
+) -> None:
+    here = tmp_path / "repo"
+    here.mkdir()
+    (tmp_path / "shared").symlink_to(SHARED, target_is_directory=True)
+    (here / "seeds").symlink_to(SEEDS, target_is_directory=True)
+    (here / "tests").mkdir()
+    (here / "tests" / "data").symlink_to(DATA, target_is_directory=True)
+    shutil.copytree(clone / "out", here / "out")
+    text = page.read_text(encoding="utf-8")
+    steps = [s for b in CONSOLE_BLOCK.findall(text) for s in console_steps(b)]
+    bin_dir = str(Path(sys.executable).parent)
+    results = run_as_typed([c for c, _ in steps], here, f"{bin_dir}:/usr/bin:/bin")
+    wrong = [
+        f"$ {command}\nnow prints\n{printed}\nbut the page shows\n{shown}\n"
+        for (command, shown), (_, printed) in zip(steps, results, strict=True)
+        if not shown_matches(shown, printed)
+    ]
+    assert not wrong, f"docs/{page.name} (update the page):\n" + "\n".join(wrong)
 
 
 @pytest.fixture
