@@ -17,11 +17,14 @@ mentions together.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from glossary.extract.vi_orgs import (
     ORG_HEADS,
     SURNAMES,
     Span,
+    Syl,
     admin_places,
     is_vi_syllable,
     org_spans,
@@ -30,6 +33,12 @@ from glossary.extract.vi_orgs import (
 )
 from glossary.extract.vi_places import place_spans, settlement_name
 from glossary.extract.vi_terms import terms
+from glossary.extract.vi_titles import (
+    TITLE_HEADS,
+    is_acronym,
+    title_spans,
+    titled_names,
+)
 from glossary.extract.vi_tokens import (
     WORD,
     Context,
@@ -40,6 +49,7 @@ from glossary.extract.vi_tokens import (
     sentence,
     tag,
 )
+from glossary.lang import vi
 from glossary.model import Document, Kind, Mention
 from glossary.names.places import (
     bare_place,
@@ -50,106 +60,20 @@ from glossary.names.places import (
 from glossary.names.world import english_place, gazetteer_kind
 from glossary.text import fold, name_key
 
-__all__ = ["Token", "tag", "vietnamese_mentions"]
+__all__ = ["VIETNAMESE_STEPS", "Token", "VietnameseText", "tag", "vietnamese_mentions"]
 
 
-# Title heads, matched on `word_key` (so both tone styles and any case match).
-_TITLE_HEADS = frozenset(
-    word_key(t)
-    for t in (
-        "thủ tướng",
-        "bộ trưởng",
-        "thứ trưởng",
-        "chủ tịch",
-        "đại sứ",
-        "tổng thống",
-        "tổng bí thư",
-        "bí thư",
-        "chủ nhiệm",
-        "tổng giám đốc",
-        "giám đốc",
-        "thống đốc",
-        "ngoại trưởng",
-        "tổng lãnh sự",
-        "trưởng ban",
-        "phó chủ tịch",
-        "thị trưởng",
-        "quốc vương",
-        "nhà vua",
-        "tổng thư ký",
-        "hlv",
-        "huấn luyện viên",
-        "chủ tịch nước",
-    )
-)
-_TITLE_PREFIXES = frozenset(word_key(t) for t in ("phó", "nguyên", "quyền", "cựu"))
 _ORG_HEADS = frozenset(" ".join(k) for k in ORG_HEADS)
-# Words before a name that make it a person: honorifics, then roles written
-# in lowercase before the name ("tiền đạo Nguyễn Xuân Son", "tác giả Hải Minh").
-_PERSON_CUES = frozenset(
-    word_key(s)
-    for s in (
-        "ông",
-        "bà",
-        "anh",
-        "chị",
-        "ngài",
-        "tác giả",
-        "phóng viên",
-        "nhà báo",
-        "trợ lý",
-        "tiền đạo",
-        "tiền vệ",
-        "hậu vệ",
-        "trung vệ",
-        "thủ môn",
-        "cầu thủ",
-        "hlv",
-        "doanh nhân",
-        "tỷ phú",
-        "tỉ phú",
-        "luật sư",
-        "bác sĩ",
-        "giáo sư",
-        "tiến sĩ",
-        "đại tá",
-        "thượng tá",
-        "trung tá",
-        "thiếu tướng",
-        "trung tướng",
-        "đồng chí",
-    )
-)
-# Words before a name that make it an organisation or brand, the name alone
-# being how it is known ("tạp chí Forbes", "thương hiệu Hòa Phát").
-_ORG_CUES = frozenset(
-    word_key(s) for s in ("tạp chí", "báo", "hãng", "hãng tin", "đài")
-)
+# The word lists of `glossary.lang.vi`, matched on `word_key` (both tone
+# styles, any case).
+_PERSON_CUES = frozenset(word_key(s) for s in vi.PERSON_CUES)
+_ORG_CUES = frozenset(word_key(s) for s in vi.ORG_CUES)
 _WEEKDAYS = frozenset(
-    word_key(f"thứ {d}") for d in ("hai", "ba", "tư", "năm", "sáu", "bảy")
-) | {word_key("chủ nhật")}
-_DAY_WORDS = frozenset({word_key("thứ")})
-_CREDIT_CUES = frozenset(word_key(s) for s in ("ảnh", "theo", "nguồn", "video"))
-_PLACE_CUES = frozenset(
-    word_key(s)
-    for s in (
-        "tại",
-        "ở",
-        "sang",
-        "đến",
-        "tới",
-        "từ",
-        "tỉnh",
-        "thành phố",
-        "nước",
-        "sân",
-        "sân bay",
-        "đảo",
-        "sông",
-        "núi",
-        "vịnh",
-    )
-)
+    word_key(f"{vi.WEEKDAY_WORD} {d}") for d in vi.WEEKDAY_NUMBERS
+) | {word_key(vi.SUNDAY)}
+_DAY_WORDS = frozenset({word_key(vi.WEEKDAY_WORD)})
+_CREDIT_CUES = frozenset(word_key(s) for s in vi.CREDIT_CUES)
+_PLACE_CUES = frozenset(word_key(s) for s in vi.PLACE_CUES)
 # POS tags that may appear inside a domain term (nouns, verbs, adjectives).
 _DATELINE_TOKENS = 8  # a dateline sits in the first few tokens of a text
 
@@ -173,10 +97,6 @@ def _is_name_token(ctx: Context, i: int) -> bool:
         if ctx.shapes[i + 1] == "low" and pair in ctx.lower_words:
             return False
     return True
-
-
-def _is_acronym(s: str) -> bool:
-    return len(s) >= 2 and s.isupper() and s.isalpha()
 
 
 def _hyphen_tail(ctx: Context, j: int) -> bool:
@@ -214,7 +134,7 @@ def _name_runs(ctx: Context, claimed: set[int]) -> list[tuple[int, int]]:
                 and ok(j + 1)
                 and " " not in ctx.tokens[j - 1].text
                 and " " not in ctx.tokens[j + 1].text
-                and not _is_acronym(ctx.tokens[j - 1].text)  # "TPO - HLV"
+                and not is_acronym(ctx.tokens[j - 1].text)  # "TPO - HLV"
             ):
                 j += 2
             elif _hyphen_tail(ctx, j):
@@ -276,20 +196,6 @@ def _place_before_foreign(ctx: Context, start: int, k: int, j: int) -> bool:
     )
 
 
-def _title_at(ctx: Context, i: int) -> int:
-    """End index of a title phrase starting at token i, or i if none."""
-    k = i
-    n = len(ctx.tokens)
-    while k < n and word_key(ctx.tokens[k].text) in _TITLE_PREFIXES:
-        k += 1
-    for width in (1, 2):
-        if k + width <= n:
-            words = " ".join(word_key(t.text) for t in ctx.tokens[k : k + width])
-            if words in _TITLE_HEADS:
-                return k + width
-    return i
-
-
 def vietnamese_mentions(
     doc: Document,
     *,
@@ -297,6 +203,9 @@ def vietnamese_mentions(
     tokens: list[Token] | None = None,
 ) -> list[Mention]:
     """Persons, places, organisations, titles and domain terms in a Vietnamese text.
+
+    Tags the text, finds the spans of organisations and named places, then
+    runs `VIETNAMESE_STEPS` in order over the document (`VietnameseText`).
 
     Args:
         doc: the document; offsets refer to `doc.text` (NFC).
@@ -312,106 +221,211 @@ def vietnamese_mentions(
     """
     if tokens is None:
         tokens = tag(doc.text, backend=backend)
-    tokens = repair(doc.text, tokens, _ORG_HEADS | _TITLE_HEADS)
-    syls = syllables(doc.text, [(t.start, t.end, t.tag) for t in tokens])
-    found = org_spans(doc.text, syls)
-    found = sorted([*found, *place_spans(syls, found)], key=lambda sp: sp.start)
-    tokens = cut(doc.text, tokens, found)
-    spans = _token_ranges(tokens, found)
-    ctx = context(doc, tokens)
-    out: list[Mention] = []
-    claimed: set[int] = {t for _, (i, k) in spans for t in range(i, k)}
-    title_spans = [
-        (i, k) for i, k in _title_spans(ctx) if not claimed & set(range(i, k))
-    ]
-    for i, k in title_spans:
-        claimed.update(range(i, k))
+    text = read_tagged(doc, tokens)
+    for step in VIETNAMESE_STEPS:
+        step(text)
+    text.out.sort(key=lambda m: (m.start, -m.end))
+    return text.out
 
-    def emit(i: int, j: int, kind: Kind | None, source: str, title: str = "") -> None:
-        emit_at(tokens[i].start, tokens[j - 1].end, kind, source, title)
-        claimed.update(range(i, j))
+
+@dataclass(slots=True)
+class VietnameseText:
+    """One tagged document as the steps of `vietnamese_mentions` read it.
+
+    Attributes:
+        doc: the document.
+        tokens: its tokens, repaired and cut at the spans' edges.
+        syllables: its syllables, tagged (the spans were found over them).
+        spans: the organisation and named-place spans, each with the [i, k)
+            range of its tokens.
+        ctx: the tokens with their text, for the rules.
+        claimed: tokens already in a mention (or a title).
+        korean: start and end offsets of Korean name spans (name parts).
+        title_spans: token ranges of the titles.
+        parts: token ranges of the names left (runs of capitalised tokens).
+        kinds: the kind the document shows for a name, by `name_key`.
+        inside: names of communes and districts within a place the text names.
+        titled: the title of each name right after one, by first token.
+        between: first tokens of countries between a title and its person.
+        out: the mentions so far.
+    """
+
+    doc: Document
+    tokens: list[Token]
+    syllables: list[Syl]
+    spans: list[tuple[Span, tuple[int, int]]]
+    ctx: Context
+    claimed: set[int]
+    korean: dict[int, int]
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    kinds: dict[str, Kind] = field(default_factory=dict)
+    inside: frozenset[str] = frozenset()
+    titled: dict[int, str] = field(default_factory=dict)
+    between: set[int] = field(default_factory=set)
+    out: list[Mention] = field(default_factory=list)
+
+    def emit(
+        self, i: int, j: int, kind: Kind | None, source: str, title: str = ""
+    ) -> None:
+        """A mention of tokens [i, j), which are claimed."""
+        self.emit_at(self.tokens[i].start, self.tokens[j - 1].end, kind, source, title)
+        self.claimed.update(range(i, j))
 
     def emit_at(
-        start: int, end: int, kind: Kind | None, source: str, title: str = ""
+        self, start: int, end: int, kind: Kind | None, source: str, title: str = ""
     ) -> None:
-        out.append(
+        """A mention of the text from `start` to `end`."""
+        text = self.doc.text
+        self.out.append(
             Mention(
-                text=doc.text[start:end],
-                document=doc.path,
+                text=text[start:end],
+                document=self.doc.path,
                 start=start,
                 end=end,
                 lang="vi",
                 kind=kind,
-                context=sentence(doc.text, start, end),
+                context=sentence(text, start, end),
                 title=title,
                 source=source,
             )
         )
 
-    # Korean names are name parts like any other (titles reach them), cut
-    # from what precedes them: "Chủ tịch Posco Choi Jeong-woo"
-    korean = {sp.start: sp.end for sp in found if sp.source == "vi:korean"}
-    for sp, (i, k) in spans:
-        if sp.start in korean:
-            claimed.difference_update(range(i, k))
+    def surface(self, i: int, j: int) -> str:
+        """The text of tokens [i, j)."""
+        return self.doc.text[self.tokens[i].start : self.tokens[j - 1].end]
+
+
+def read_tagged(doc: Document, tokens: list[Token]) -> VietnameseText:
+    """The document with its spans of organisations and named places found
+    and its tokens cut at their edges."""
+    tokens = repair(doc.text, tokens, _ORG_HEADS | TITLE_HEADS)
+    syls = syllables(doc.text, [(t.start, t.end, t.tag) for t in tokens])
+    found = org_spans(doc.text, syls)
+    found = sorted([*found, *place_spans(syls, found)], key=lambda sp: sp.start)
+    tokens = cut(doc.text, tokens, found)
+    spans = _token_ranges(tokens, found)
+    return VietnameseText(
+        doc,
+        tokens,
+        syls,
+        spans,
+        context(doc, tokens),
+        claimed={t for _, (i, k) in spans for t in range(i, k)},
+        # Korean names are name parts like any other (titles reach them), cut
+        # from what precedes them: "Chủ tịch Posco Choi Jeong-woo"
+        korean={sp.start: sp.end for sp in found if sp.source == "vi:korean"},
+    )
+
+
+def claim_titles(text: VietnameseText) -> None:
+    """Claim the titles ("Thủ tướng", "Phó Chủ tịch") outside the spans."""
+    claimed = text.claimed
+    text.title_spans = [
+        (i, k) for i, k in title_spans(text.ctx) if not claimed & set(range(i, k))
+    ]
+    for i, k in text.title_spans:
+        claimed.update(range(i, k))
+
+
+def emit_spans(text: VietnameseText) -> None:
+    """Emit the organisations and named places, and the places inside them.
+
+    A settlement is also named bare ("thôn Phìn Chải 2" is "Phìn Chải 2"); the
+    place inside "UBND tỉnh Hà Tĩnh", "HĐND xã Cẩm Thủy", "quận Hai Bà Trưng"
+    is named too, and a district keeps its unit word. Korean names are left
+    to the name runs, unclaimed.
+    """
+    for sp, (i, k) in text.spans:
+        if sp.start in text.korean:
+            text.claimed.difference_update(range(i, k))
             continue
-        emit(i, k, sp.kind, sp.source)
-        if sp.source == "vi:settlement":  # "thôn Phìn Chải 2" is "Phìn Chải 2"
-            emit_at(
-                sp.start + settlement_name(doc.text[sp.start : sp.end]),
-                sp.end,
-                Kind.PLACE,
-                "vi:settlement",
-            )
-        # the place inside "UBND tỉnh Hà Tĩnh", "HĐND xã Cẩm Thủy",
-        # "quận Hai Bà Trưng" is named too; a district keeps its unit word
-        for unit, name, end, local in admin_places(syls, sp.start, sp.end):
-            emit_at(name, end, Kind.PLACE, "vi:admin-place")
+        text.emit(i, k, sp.kind, sp.source)
+        if sp.source == "vi:settlement":
+            name = sp.start + settlement_name(text.doc.text[sp.start : sp.end])
+            text.emit_at(name, sp.end, Kind.PLACE, "vi:settlement")
+        for unit, name, end, local in admin_places(text.syllables, sp.start, sp.end):
+            text.emit_at(name, end, Kind.PLACE, "vi:admin-place")
             if local and (unit, end) != (sp.start, sp.end):
-                emit_at(unit, end, Kind.PLACE, "vi:admin-place")
-    runs = _name_runs(ctx, claimed)
-    alone = {name_key(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in runs}
-    parts = [p for i, j in runs for p in _split_run(ctx, i, j, alone, korean)]
-    kinds = _name_kinds(ctx, parts, {k for _, k in title_spans})
-    for i, j in parts:
-        if tokens[i].start in korean:
-            kinds[name_key(doc.text[tokens[i].start : tokens[j - 1].end])] = Kind.PERSON
+                text.emit_at(unit, end, Kind.PLACE, "vi:admin-place")
+
+
+def split_name_runs(text: VietnameseText) -> None:
+    """Split the runs of capitalised tokens left into names, and take the kind
+    the document shows for each (a Korean name is a person)."""
+    ctx, korean = text.ctx, text.korean
+    runs = _name_runs(ctx, text.claimed)
+    alone = {name_key(text.surface(i, j)) for i, j in runs}
+    text.parts = [p for i, j in runs for p in _split_run(ctx, i, j, alone, korean)]
+    text.kinds = _name_kinds(ctx, text.parts, {k for _, k in text.title_spans})
+    for i, j in text.parts:
+        if text.tokens[i].start in korean:
+            text.kinds[name_key(text.surface(i, j))] = Kind.PERSON
     # "huyện Bắc Hà ghi nhận ... Bảo Nhai 1 hộ": a commune of a district the
     # text names is a place
-    named = {bare_place(m.text) for m in out if m.kind is Kind.PLACE}
-    for i, j in parts:
-        surface = doc.text[tokens[i].start : tokens[j - 1].end]
-        if kinds.get(name_key(surface)) is Kind.PLACE:
+    named = {bare_place(m.text) for m in text.out if m.kind is Kind.PLACE}
+    for i, j in text.parts:
+        surface = text.surface(i, j)
+        if text.kinds.get(name_key(surface)) is Kind.PLACE:
             named.add(surface)
-    inside = units_within(named)
-    between: set[int] = set()  # "Phó Thủ tướng Belarus Anatoly Sivak": a country
-    titled = _titles(ctx, parts, title_spans, claimed, between)
-    for i, k in title_spans:
-        emit(i, k, Kind.TITLE, "vi:title")
+    text.inside = units_within(named)
+
+
+def emit_titles(text: VietnameseText) -> None:
+    """Give each name right after a title that title, and emit the titles.
+
+    "Phó Thủ tướng Belarus Anatoly Sivak": the country between title and
+    person is marked (`VietnameseText.between`).
+    """
+    text.titled = titled_names(
+        text.ctx, text.parts, text.title_spans, text.claimed, text.between
+    )
+    for i, k in text.title_spans:
+        text.emit(i, k, Kind.TITLE, "vi:title")
+
+
+def emit_names(text: VietnameseText) -> None:
+    """Emit each name with its kind: a person after a title, else the kind
+    the document shows, a place between title and person, a player before
+    "(CLB X)", and "Văn Vĩ (Nam Định)": a player and his club."""
+    doc_text, tokens, parts = text.doc.text, text.tokens, text.parts
     part_kinds: list[Kind | None] = []
     for n, (i, j) in enumerate(parts):
-        surface = doc.text[tokens[i].start : tokens[j - 1].end]
-        kind = Kind.PERSON if i in titled else kinds.get(name_key(surface))
-        if kind is None and i in between:
+        surface = text.surface(i, j)
+        kind = Kind.PERSON if i in text.titled else text.kinds.get(name_key(surface))
+        if kind is None and i in text.between:
             kind = Kind.PLACE
-        if kind is None and _CLUB_AFTER.match(doc.text, tokens[j - 1].end):
+        if kind is None and _CLUB_AFTER.match(doc_text, tokens[j - 1].end):
             kind = Kind.PERSON  # "Thành Chung (CLB Hà Nội)": a player
         if (
-            (kind is None or (kind is Kind.PLACE and _club_named(doc.text, surface)))
+            (kind is None or (kind is Kind.PLACE and _club_named(doc_text, surface)))
             and n
             and part_kinds[-1] in (Kind.PERSON, None)
-            and _affiliation(ctx, parts[n - 1], (i, j))
+            and _affiliation(text.ctx, parts[n - 1], (i, j))
         ):
             kind = Kind.ORG
             part_kinds[-1] = Kind.PERSON  # "Văn Vĩ (Nam Định)": a player
-        if kind is None and surface in inside:
+        if kind is None and surface in text.inside:
             kind = Kind.PLACE
         part_kinds.append(kind)
     for (i, j), kind in zip(parts, part_kinds, strict=True):
-        emit(i, j, kind, "vi:name", titled.get(i, ""))
-    out.extend(terms(doc, ctx, claimed))
-    out.sort(key=lambda m: (m.start, -m.end))
-    return out
+        text.emit(i, j, kind, "vi:name", text.titled.get(i, ""))
+
+
+def add_terms(text: VietnameseText) -> None:
+    """Add the domain terms among the tokens not claimed (`vi_terms.terms`)."""
+    text.out.extend(terms(text.doc, text.ctx, text.claimed))
+
+
+# The steps of `vietnamese_mentions`, in order.
+VIETNAMESE_STEPS: tuple[Callable[[VietnameseText], None], ...] = (
+    claim_titles,
+    emit_spans,
+    split_name_runs,
+    emit_titles,
+    emit_names,
+    add_terms,
+)
 
 
 # A club in parentheses right after a name: the name is its player.
@@ -456,99 +470,6 @@ def _token_ranges(
         if i is not None and k is not None and k > i:
             out.append((sp, (i, k)))
     return out
-
-
-def _title_spans(ctx: Context) -> list[tuple[int, int]]:
-    spans = []
-    i = 0
-    while i < len(ctx.tokens):
-        k = _title_at(ctx, i)
-        if k > i:
-            spans.append((i, k))
-        i = max(k, i + 1)
-    return spans
-
-
-def _titles(
-    ctx: Context,
-    parts: list[tuple[int, int]],
-    title_spans: list[tuple[int, int]],
-    claimed: set[int],
-    between: set[int] | None = None,
-) -> dict[int, str]:
-    """Map the first token of each name right after a title to that title.
-
-    The first tokens of countries written between a title and its person are
-    added to `between`.
-    """
-    starts = dict(parts)
-    titled: dict[int, str] = {}
-    tokens = ctx.tokens
-    for i, k in title_spans:
-        title = ctx.text[tokens[i].start : tokens[k - 1].end]
-        nxt = k
-        while nxt < len(tokens) and nxt in claimed and nxt not in starts:
-            nxt += 1  # "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên"
-        portfolio = nxt not in starts and _portfolio_end(ctx, nxt, starts, claimed)
-        if portfolio:
-            # "Bộ trưởng Ngoại giao Hàn Quốc Kang Kyung Wha": the minister's
-            # field, then (a country and) the person
-            nxt = portfolio
-        if nxt in starts:
-            # "Phó Thủ tướng Belarus Anatoly Sivak": a country, then the person.
-            after = starts[nxt]
-            country = nxt
-            if after in starts and tokens[after].start - tokens[after - 1].end <= 1:
-                nxt = after
-            if portfolio and nxt == portfolio and _one_word(ctx, nxt, starts[nxt]):
-                continue  # "Bộ trưởng Kế hoạch và Đầu tư": a word of the field
-            if _could_be_person(ctx, nxt, starts[nxt]):
-                titled[nxt] = title
-                if nxt != country and between is not None:
-                    between.add(country)
-    return titled
-
-
-def _portfolio_end(
-    ctx: Context, i: int, starts: dict[int, int], claimed: set[int]
-) -> int:
-    """The first name after a minister's field ("Ngoại giao và Kinh tế đối
-    ngoại") that starts at token i; 0 when i starts no such field.
-
-    The field is up to eight words, the first capitalised, with no
-    punctuation; a country inside it ("Vương quốc Anh") is passed over.
-    """
-    toks = ctx.tokens
-
-    def word(t: str) -> bool:  # tokens may be several syllables: "Ngoại giao"
-        return t.replace(" ", "").isalpha()
-
-    if i >= len(toks) or not toks[i].text[:1].isupper() or not word(toks[i].text):
-        return 0
-    j = i
-    while j < len(toks) and j - i < 8 and j not in starts:
-        if not (word(toks[j].text) or j in claimed):
-            return 0
-        j += 1
-    return j if j in starts and j > i else 0
-
-
-def _one_word(ctx: Context, i: int, j: int) -> bool:
-    """True if tokens [i, j) hold a single syllable."""
-    return len(WORD.findall(ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end])) < 2
-
-
-def _could_be_person(ctx: Context, i: int, j: int) -> bool:
-    """A Vietnamese person after a title: a given name, or surname-led full name.
-
-    "Đại sứ Nhật Bản" (the Japanese ambassador) names a country, not a person.
-    """
-    sylls = WORD.findall(ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end])
-    if len(sylls) == 1 and _is_acronym(sylls[0]):
-        return False  # "Chủ tịch HĐQT": a board, not a person
-    if len(sylls) < 2 or not all(map(is_vi_syllable, sylls)):
-        return True
-    return sylls[0].lower() in SURNAMES
 
 
 def _name_kinds(
