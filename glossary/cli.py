@@ -23,7 +23,16 @@ from glossary.errors import (
 )
 
 # Modules under glossary.commands, in the order their commands appear in --help.
-COMMAND_MODULES = ("build", "edit", "exchange", "review", "normalize", "align", "check")
+COMMAND_MODULES = (
+    "build",
+    "edit",
+    "exchange",
+    "review",
+    "normalize",
+    "align",
+    "check",
+    "db",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 

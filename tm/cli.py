@@ -32,7 +32,7 @@ def _existing_db(args: argparse.Namespace) -> MemoryStore:
     path = args.db or os.environ.get("TM_DB") or "tm.db"
     if path != ":memory:" and not Path(path).is_file():
         raise StoreError(f"{path}: no such memory (create it with `tm import`)")
-    return MemoryStore(path)
+    return MemoryStore(path, readonly=True)
 
 
 def _score(text: str) -> int:

@@ -10,6 +10,7 @@ folded words of both sides, for fuzzy candidates and the concordance.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
 from collections import Counter
@@ -64,6 +65,24 @@ _WORD = re.compile(r"[^\W_]+")
 
 _COLUMNS = "id, source, target, src_lang, tgt_lang, origin, context"
 
+# PRAGMA application_id of a memory: "TMVI".
+APPLICATION_ID = 0x544D5649
+
+
+def _readonly_uri(path: str) -> str:
+    """An SQLite URI opening `path` read-only (immutable on read-only media,
+    where SQLite cannot make the WAL index beside the file)."""
+    if path == ":memory:":
+        return "file::memory:?mode=ro"
+    resolved = Path(path).resolve()
+    uri = f"{resolved.as_uri()}?mode=ro"
+    try:
+        if os.statvfs(resolved).f_flag & os.ST_RDONLY:
+            uri += "&immutable=1"
+    except OSError:
+        pass  # missing: connect() says so
+    return uri
+
 
 def _key(*parts: str) -> int:
     digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
@@ -102,22 +121,58 @@ def _phrase(words: Iterable[str]) -> str:
 class MemoryStore:
     """A translation memory in one SQLite file (or ":memory:")."""
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(
+        self, path: str | Path = ":memory:", *, readonly: bool = False
+    ) -> None:
         """Open (creating or migrating) the memory at `path`.
+
+        Args:
+            path: the memory file, or ":memory:".
+            readonly: only read it (it must exist and be current); works on
+                read-only media.
 
         Raises:
             StoreError: The file cannot be opened or is not a memory.
         """
         self.path = str(path)
+        self.readonly = readonly
         try:
-            self._conn = sqlite3.connect(self.path, isolation_level=None)
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
+            if readonly:
+                self._conn = sqlite3.connect(
+                    _readonly_uri(self.path), uri=True, isolation_level=None
+                )
+            else:
+                self._conn = sqlite3.connect(self.path, isolation_level=None)
+                self._check_application()  # before WAL, which rewrites the header
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA cache_size=-65536")  # 64 MiB, bounded
             self._conn.create_function("tm_fold", 1, fold, deterministic=True)
+            if readonly:
+                self._check_application()
             self._migrate()
         except sqlite3.DatabaseError as e:
+            if "malformed" in str(e):
+                raise StoreError(f"{self.path}: damaged memory database") from e
             raise StoreError(f"{self.path}: cannot open memory: {e}") from e
+
+    def _check_application(self) -> None:
+        """Refuse another program's SQLite file instead of adding our tables to it."""
+        app = self._conn.execute("PRAGMA application_id").fetchone()[0]
+        if app == APPLICATION_ID:
+            return
+        tables = {
+            str(r[0])
+            for r in self._conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+            )
+        }
+        if app != 0 or (tables and "units" not in tables):
+            raise StoreError(
+                f"{self.path}: not a translation memory (another program's database)"
+            )
+        if not self.readonly:  # a new file, or one written before the id existed
+            self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def close(self) -> None:
         """Close the connection."""
@@ -150,6 +205,10 @@ class MemoryStore:
             raise StoreError(
                 f"{self.path}: schema version {version} is newer than this tm"
             )
+        if self.readonly:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: schema {version} needs an upgrade")
+            return
         for number, script in ((1, _SCHEMA_V1), (2, _SCHEMA_V2)):
             if version < number:
                 with self.transaction():

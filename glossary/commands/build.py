@@ -151,7 +151,7 @@ def summary(report: BuildReport) -> str:
 
 def _existing(args: argparse.Namespace) -> TermBase:
     """Open the term base for reading commands, which must not create one."""
-    return TermBase.open_existing(db_of(args))
+    return TermBase.open_existing(db_of(args), readonly=True)
 
 
 def run_list(args: argparse.Namespace) -> int:

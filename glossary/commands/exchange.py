@@ -85,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_export(args: argparse.Namespace) -> int:
     """Handle `glossary export`."""
-    with TermBase(db_of(args)) as tb:
+    with TermBase.open_existing(db_of(args), readonly=True) as tb:
         n = export(
             tb,
             args.output,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from glossary.store.interface import BuildWriter, TermStore
 from glossary.store.records import ConceptSummary, LogEntry, Snapshot
 from glossary.store.sqlite import TermBase
+from glossary.store.sqlite.integrity import problems
 
 __all__ = [
     "BuildWriter",
@@ -20,4 +21,5 @@ __all__ = [
     "Snapshot",
     "TermBase",
     "TermStore",
+    "problems",
 ]

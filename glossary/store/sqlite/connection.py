@@ -8,6 +8,7 @@ it owns the one connection they share.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,29 @@ from typing import Self
 
 from glossary.errors import StoreError
 from glossary.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
+
+# PRAGMA application_id of a term base: "GLOS". tm's memories have their own.
+APPLICATION_ID = 0x474C4F53
+
+
+def _read_only_media(path: str) -> bool:
+    try:
+        return bool(os.statvfs(Path(path).resolve()).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def readonly_uri(path: str) -> str:
+    """An SQLite URI opening `path` read-only.
+
+    On a read-only file system SQLite cannot make the WAL index beside the
+    file, so there the file is opened as immutable: nobody can change it.
+    """
+    if path == ":memory:":
+        return "file::memory:?mode=ro"
+    resolved = Path(path).resolve()
+    uri = f"{resolved.as_uri()}?mode=ro"
+    return uri + "&immutable=1" if _read_only_media(path) else uri
 
 
 class SQLiteConnection:
@@ -37,9 +61,11 @@ class SQLiteConnection:
         self.readonly = readonly
         try:
             if readonly:
-                uri = f"file:{Path(self.path).resolve()}?mode=ro"
                 self._conn = sqlite3.connect(
-                    uri, uri=True, isolation_level=None, check_same_thread=False
+                    readonly_uri(self.path),
+                    uri=True,
+                    isolation_level=None,
+                    check_same_thread=False,
                 )
             else:
                 self._conn = sqlite3.connect(
@@ -47,13 +73,46 @@ class SQLiteConnection:
                 )
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 5000")
+            self._check_application()  # before WAL, which rewrites the header
             if not readonly and self.path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             self._depth = 0
             self._migrate()
         except sqlite3.DatabaseError as e:
+            if "malformed" in str(e):
+                raise StoreError(
+                    f"{self.path}: damaged term base, run `glossary db check`"
+                ) from e
+            if not readonly and _read_only_media(self.path):
+                raise StoreError(
+                    f"{self.path}: on read-only media: only reading commands "
+                    "(list, show, stats, export) work here"
+                ) from e
             raise StoreError(f"{self.path}: not a usable term base ({e})") from e
+
+    def _check_application(self) -> None:
+        """Refuse another program's SQLite file instead of adding our tables to it."""
+        app = self._conn.execute("PRAGMA application_id").fetchone()[0]
+        if app == APPLICATION_ID:
+            return
+        if app != 0:
+            raise StoreError(
+                f"{self.path}: not a term base (another application's database, "
+                f"application_id {app:#x})"
+            )
+        tables = {
+            r[0]
+            for r in self._conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+            )
+        }
+        if tables and "schema_version" not in tables:
+            raise StoreError(
+                f"{self.path}: not a term base (an SQLite database of another program)"
+            )
+        if not self.readonly:  # a new file, or one written before the id existed
+            self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     @classmethod
     def open_existing(cls, path: str | Path, *, readonly: bool = False) -> Self:

@@ -1,0 +1,108 @@
+"""`glossary db check`, damaged files, and other programs' SQLite files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import DATA, fill_sample
+
+from glossary.cli import main
+from glossary.errors import StoreError
+from glossary.store import TermBase, problems
+from tm.cli import main as tm_main
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "g.db"
+    with TermBase(path) as tb:
+        fill_sample(tb)
+    return path
+
+
+def _damage(path: Path) -> None:
+    """Overwrite the inside of the terms table's root page."""
+    conn = sqlite3.connect(path)
+    root = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'terms'"
+    ).fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as f:
+        f.seek((root - 1) * size + 8)
+        f.write(b"\xff" * 200)
+
+
+def test_sound_file(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert problems(db) == []
+    assert main(["db", "check", "--db", str(db)]) == 0
+    assert capsys.readouterr().out == f"{db}: ok\n"
+
+
+def test_damaged_file_is_reported_and_never_a_success(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _damage(db)
+    before = db.read_bytes()
+    assert main(["export", "--db", str(db), "--format", "json"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "damaged term base, run `glossary db check`\n"
+    )
+    tbx = DATA / "tbx" / "lisa_ntig_2008.tbx"
+    assert main(["import", "--db", str(db), str(tbx)]) == 2
+    assert db.read_bytes() == before
+    capsys.readouterr()
+    assert main(["db", "check", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "malformed" in err
+    assert "Traceback" not in err
+
+
+def test_another_programs_database_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="not a term base"):
+        TermBase(other)
+    assert tm_main(["import", str(DATA / "tm" / "good.tsv"), "--db", str(other)]) == 2
+    assert "not a translation memory" in capsys.readouterr().err
+    assert other.read_bytes() == before
+    marked = tmp_path / "marked.db"
+    conn = sqlite3.connect(marked)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="application_id 0x4d2"):
+        TermBase(marked)
+
+
+def test_term_base_and_memory_carry_their_application_ids(
+    db: Path, tmp_path: Path
+) -> None:
+    memory = tmp_path / "tm.db"
+    assert tm_main(["import", str(DATA / "tm" / "good.tsv"), "--db", str(memory)]) == 0
+    ids = [
+        sqlite3.connect(p).execute("PRAGMA application_id").fetchone()[0]
+        for p in (db, memory)
+    ]
+    assert ids == [0x474C4F53, 0x544D5649]
+    with pytest.raises(StoreError, match="not a term base"):
+        TermBase(memory)  # a memory is not a term base, and the reverse
+
+
+def test_reading_commands_create_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "none.db"
+    for argv in (["export", "--format", "json"], ["stats"], ["db", "check"]):
+        assert main([*argv, "--db", str(missing)]) == 2
+    assert tm_main(["lookup", "x", "--db", str(missing)]) == 2
+    assert not missing.exists()
+    assert "Traceback" not in capsys.readouterr().err
