@@ -83,3 +83,27 @@ def test_full_names_by_middle_name_and_minority_surnames() -> None:
     assert got["Giàng Thị Mỷ"] is Kind.PERSON
     assert got["Lò Văn Pọm"] is Kind.PERSON
     assert got["Thào A Chứ"] is Kind.PERSON
+
+
+def test_bodies_named_by_further_heads() -> None:
+    got = _kinds(
+        "Hội Nông dân tỉnh Bắc Ninh thăm Hội An. Đại sứ quán Việt Nam tại Pháp"
+        " và Nội các Hàn Quốc gửi điện. TAND Cấp cao tại Đà Nẵng xử phúc thẩm."
+        " Ông là Ủy viên Trung ương Đảng và Ủy viên Bộ Chính trị khóa 13."
+    )
+    assert got["Hội Nông dân tỉnh Bắc Ninh"] is Kind.ORG
+    assert got.get("Hội An") is not Kind.ORG
+    assert got["Đại sứ quán Việt Nam"] is Kind.ORG
+    assert got["Nội các Hàn Quốc"] is Kind.ORG
+    assert got["TAND Cấp cao tại Đà Nẵng"] is Kind.ORG
+    assert got["Trung ương Đảng"] is Kind.ORG
+    assert got["Bộ Chính trị"] is Kind.ORG
+
+
+def test_person_right_after_a_unit_word_is_not_its_place() -> None:
+    got = _kinds(
+        "Giám đốc Công an tỉnh Lê Văn Tuyến và Hội Cựu chiến binh và Bí thư Đinh Văn Hùng."
+    )
+    assert got["Công an tỉnh"] is Kind.ORG
+    assert got["Lê Văn Tuyến"] is Kind.PERSON
+    assert "Hội Cựu chiến binh và Bí thư Đinh Văn Hùng" not in got

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.model import Kind
-from glossary.names.places import is_country
+from glossary.names.places import is_country, place_forms
 from glossary.text import fold
 
 __all__ = ["Span", "Syl", "is_vi_syllable", "org_spans", "syllables", "word_key"]
@@ -90,10 +90,17 @@ ORG_HEADS = _keys(
     "đảng",
     "nhóm",
     "đội tuyển",
+    "hội",
+    "đại sứ quán",
+    "lãnh sự quán",
+    "tổng lãnh sự quán",
+    "nội các",
+    "tand",
+    "vksnd",
 )
 # Bodies named by a common noun alone; also allowed as the last component of
 # another body ("Văn phòng Chính phủ", "Ủy ban Thường vụ Quốc hội").
-INSTITUTIONS = _keys("chính phủ", "quốc hội")
+INSTITUTIONS = _keys("chính phủ", "quốc hội", "trung ương đảng")
 # Acronym heads completed by an administrative place ("UBND tỉnh Thanh Hóa").
 _ADMIN_ORGS = _keys(
     "ubnd",
@@ -139,14 +146,36 @@ _SURNAME_TEXT = (
     "Quan Cầm Lò Tráng Kiều Khúc Lưu Mạc Nghiêm Triệu Tôn"
     # surnames of the northern minorities (Hmông, Dao, Tày, Nùng) and others
     " Sùng Vàng Giàng Thào Lù Mùa Vừ Hầu Sầm Nông Đàm Phùng La Thân Bế Lã Hứa"
-    " Giáp Tăng Khổng Diệp Lạc Âu"
+    " Giáp Tăng Khổng Diệp Lạc Âu Mã Khang"
 )
 # Compared as written, lower-cased: "Mai" is a surname, "Mãi" is not.
 SURNAMES = frozenset(s.lower() for s in _SURNAME_TEXT.split())
 # Syllables of a full name that ends an organisation's name; two-syllable
 # names look like places ("Sở Công Thương Hà Nội").
 _PERSON_MIN = 3
+# "Bộ Chính trị khóa 19": the term of office follows a body's name
+_TERM_WORDS = frozenset({word_key("khóa"), word_key("nhiệm")})
+# Roles that start something else after "và" ("... và Trợ lý Thủ tướng")
+_ROLES = _keys(
+    "trợ lý",
+    "thủ tướng",
+    "bộ trưởng",
+    "thứ trưởng",
+    "chủ tịch",
+    "phó",
+    "bí thư",
+    "giám đốc",
+    "đại sứ",
+    "chánh",
+    "tổng thống",
+    "ông",
+    "bà",
+)
+# Courts of appeal: "TAND Cấp cao tại Hà Nội" (also Đà Nẵng, TP.HCM)
+_COURTS = _keys("tòa án", "tand", "viện kiểm sát", "vksnd")
+_HIGH = _keys("cấp cao tại")
 _CHAU = word_key("châu")
+_HOI = word_key("hội")
 _MAX_LOWER = 3  # lowercase syllables continuing one capitalised component
 _DOMAIN = re.compile(r"(?<![\w.])[A-Za-z][\w-]*\.(?:vn|com|net|org)(?:\.vn)?(?!\w)")
 _AGE_TEAM = re.compile(r"^U\d{2}$")
@@ -312,6 +341,7 @@ def _component(
             and syls[k].tag == "N"
             and extra < _MAX_LOWER
             and not _match(syls, k, ADMIN)
+            and syls[k].key not in _TERM_WORDS
         ):
             k, extra = k + 1, extra + 1
             while k < len(syls) and syls[k].token == syls[k - 1].token:
@@ -335,11 +365,21 @@ def _admin_place(syls: Sequence[Syl], i: int) -> int:
         and syls[i + n + 1].cap
     ):
         n += 1  # "TP.HCM", "TP. Hồ Chí Minh"
+    if _person_at(syls, i + n) and not _known_place(syls, i + n):
+        return i  # "Công an tỉnh Tô Anh Dũng": the unit's own name is not written
     j = _cap_run(syls, i + n)
     for k in range(i + n + 1, j):
         if _person_at(syls, k):  # "UBND tỉnh Thanh Hóa Nguyễn Hoài Anh"
             return k
     return j if j > i + n else i
+
+
+def _known_place(syls: Sequence[Syl], i: int) -> bool:
+    """True if the capitalised run at i is a Vietnamese place's name."""
+    j = i
+    while j < len(syls) and syls[j].word and syls[j].cap:
+        j += 1
+    return bool(place_forms(" ".join(s.text for s in syls[i:j])))
 
 
 def _scan_name(
@@ -384,8 +424,8 @@ def _scan_name(
         if s.text in _LINKS or s.text == "-":
             while nxt < n and syls[nxt].text in _DETERMINERS:
                 nxt += 1
-            if _person_at(syls, nxt):
-                break
+            if _person_at(syls, nxt) or _match(syls, nxt, _ROLES):
+                break  # "Hội Hữu nghị Việt - Nga và Trợ lý Thủ tướng ..."
             end = _component(syls, nxt, allow_lower=True)
             if end > nxt:
                 k = end
@@ -512,12 +552,19 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
             return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:place-head")
         return None
     m = _match(syls, i, ORG_HEADS)
+    if m == 1 and s.key == _HOI and i + 1 < len(syls) and syls[i + 1].token == s.token:
+        m = 0  # "Hội An" is a city, "Hội nghị" a meeting: "Hội" opens no body
     lower = _match(syls, i, _LOWER_HEADS)
     if m and s.text[:1].isupper():
         if syls[i + m - 1].end + 1 == (nxt := syls[min(i + m, len(syls) - 1)]).start:
             inner_sp = _org_at(syls, i + m) if nxt.cap else None
             if inner_sp is not None and inner_sp.kind is Kind.ORG:
                 return Span(s.start, inner_sp.end, Kind.ORG, "vi:org-head")
+        p = i + m + _match(syls, i + m, _PEOPLES)  # "Tòa án nhân dân cấp cao"
+        if _match(syls, i, _COURTS) and (h := _match(syls, p, _HIGH)) > 0:
+            end = _cap_run(syls, p + h)
+            if end > p + h:
+                return Span(s.start, syls[end - 1].end, Kind.ORG, "vi:court")
         company = _match(syls, i, _COMPANY_HEADS) > 0
         k = _scan_name(syls, i + m, company=company)
         if k == i + m:
