@@ -102,7 +102,8 @@ def test_bodies_named_by_further_heads() -> None:
 
 def test_person_right_after_a_unit_word_is_not_its_place() -> None:
     got = _kinds(
-        "Giám đốc Công an tỉnh Lê Văn Tuyến và Hội Cựu chiến binh và Bí thư Đinh Văn Hùng."
+        "Giám đốc Công an tỉnh Lê Văn Tuyến và Hội Cựu chiến binh"
+        " và Bí thư Đinh Văn Hùng."
     )
     assert got["Công an tỉnh"] is Kind.ORG
     assert got["Lê Văn Tuyến"] is Kind.PERSON
