@@ -216,4 +216,5 @@ def _run_doctest(code: str, namespace: dict[str, object], name: str) -> None:
     test = doctest.DocTestParser().get_doctest(code, namespace, name, name, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     result = runner.run(test, clear_globs=False)
+    namespace.update(test.globs)  # DocTest copies its globals: keep its names
     assert result.failed == 0, f"{name}: {result.failed} doctest example(s) failed"
