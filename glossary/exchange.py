@@ -248,6 +248,12 @@ def _merge(tb: TermBase, existing: Concept, concept: Concept) -> int:
         status=concept.status if existing.status is ConceptStatus.CANDIDATE else None,
         note=concept.note if concept.note and not existing.note else None,
         flags=existing.flags | concept.flags if concept.flags else None,
+        subject=concept.subject if concept.subject and not existing.subject else None,
+        definitions=(
+            (*concept.definitions, *existing.definitions)  # stored ones win
+            if concept.definitions
+            else None
+        ),
     )
     return added
 
@@ -261,6 +267,8 @@ def _replace(tb: TermBase, existing: Concept, concept: Concept) -> int:
         status=concept.status,
         note=concept.note,
         flags=concept.flags,
+        subject=concept.subject,
+        definitions=concept.definitions,
     )
     fresh = {(t.text, t.lang): t for t in concept.terms}
     for t in existing.terms:
@@ -275,6 +283,9 @@ def _replace(tb: TermBase, existing: Concept, concept: Concept) -> int:
                 type=new.type,
                 context=new.context or None,
                 count=new.count or None,
+                pos=new.pos or None,
+                note=new.note,
+                flags=new.flags,
             )
     current = tb.concept(existing.id)
     return _add_terms(tb, current, concept.terms)

@@ -49,6 +49,13 @@ class Flag(StrEnum):
     UNRESTORED = "unrestored"  # Vietnamese-looking but no evidence to restore
 
 
+class TermFlag(StrEnum):
+    """How CAT tools should use a term (memoQ's and OmegaT's term options)."""
+
+    CASE_SENSITIVE = "caseSensitive"  # match only as written ("US", not "us")
+    DO_NOT_TRANSLATE = "doNotTranslate"  # keep as is in the translation
+
+
 class Evidence(NamedTuple):
     """Why a term was linked to its concept: a rule, and where it fired.
 
@@ -90,6 +97,8 @@ class Term:
     evidence: tuple[Evidence, ...] = ()
     manual: bool = False  # added or edited by a reviewer: a rebuild never touches it
     id: int | None = None
+    note: str = ""  # a note on this term (usage, register), one or more lines
+    flags: frozenset[TermFlag] = frozenset()
 
     @property
     def is_preferred(self) -> bool:
@@ -107,6 +116,12 @@ class Concept:
     flags: frozenset[Flag] = field(default_factory=frozenset)
     key: str = ""  # stable identity used to merge rebuilds and imports
     id: int | None = None
+    subject: str = ""  # subject field or domain ("economy", "law"), beyond the kind
+    definitions: tuple[tuple[str, str], ...] = ()  # (lang, text), one per language
+
+    def definition(self, lang: str) -> str:
+        """The definition in `lang`, or ""."""
+        return next((text for code, text in self.definitions if code == lang), "")
 
     def preferred(self, lang: str | None = None) -> Term | None:
         """The preferred term in `lang` (any language if None), else the first term."""

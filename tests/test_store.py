@@ -72,8 +72,8 @@ def test_cache_rows_of_the_old_json_format_are_still_read(tmp_path: Path) -> Non
 def _rows(tb: TermBase) -> dict[str, list[tuple[object, ...]]]:
     ids = [s.id for s in tb.summaries()]
     rows = tb.snapshot(ids).rows
-    # Concepts without their `updated` time, the last column.
-    rows["concepts"] = [r[:-1] for r in rows["concepts"]]
+    # Concepts without their `updated` time, the seventh column.
+    rows["concepts"] = [r[:6] + r[7:] for r in rows["concepts"]]
     return rows
 
 
@@ -206,7 +206,7 @@ def _version_1_term_base(path: Path) -> None:
 def test_a_version_1_term_base_keeps_its_occurrences(tmp_path: Path) -> None:
     _version_1_term_base(tmp_path / "old.db")
     with TermBase(tmp_path / "old.db") as tb:
-        assert tb._conn.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+        assert tb._conn.execute("SELECT version FROM schema_version").fetchone()[0] == 3
         assert tb.occurrences(1) == [
             Occurrence("a.txt", 0, 15, "Phạm Minh Chính met Chính.", "Phạm Minh Chính"),
             Occurrence(
@@ -216,6 +216,37 @@ def test_a_version_1_term_base_keeps_its_occurrences(tmp_path: Path) -> None:
         ]
         # the sentence two occurrences share is stored once
         assert tb._conn.execute("SELECT COUNT(*) FROM contexts").fetchone()[0] == 2
+
+
+def test_a_version_2_term_base_gains_cat_fields_and_keeps_its_data(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from glossary.model import TermFlag
+    from glossary.store.sqlite.schema import SCHEMA_V2
+
+    _version_1_term_base(tmp_path / "old.db")
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.executescript(SCHEMA_V2 + "; UPDATE schema_version SET version = 2")
+    conn.close()
+    with TermBase(tmp_path / "old.db") as tb:
+        before = tb.concept(1)
+        assert (before.subject, before.definitions) == ("", ())
+        assert [(t.text, t.note, t.flags) for t in before.terms] == [
+            ("Phạm Minh Chính", "", frozenset())
+        ]
+        assert len(tb.occurrences(1)) == 3
+        tb.update_concept(1, subject="politics", definitions=[("en", "Prime Minister")])
+        tb.update_term(1, note="formal", flags=frozenset({TermFlag.CASE_SENSITIVE}))
+    with TermBase(tmp_path / "old.db") as tb:
+        after = tb.concept(1)
+        assert tb._conn.execute("SELECT version FROM schema_version").fetchone()[0] == 3
+    assert after.subject == "politics"
+    assert after.definition("en") == "Prime Minister"
+    assert after.terms[0].note == "formal"
+    assert after.terms[0].flags == {TermFlag.CASE_SENSITIVE}
+    assert replace(after, subject="", definitions=(), terms=before.terms) == before
 
 
 def test_bulk_occurrences_store_each_sentence_once() -> None:

@@ -2,8 +2,10 @@
 
 ``{"concepts": [{"id", "kind", "status", "note", "flags", "terms":
 [{"text", "lang", "status", "type", "count"}]}]}``; a concept's preferred
-term has ``"status": "preferred"``. Terms may also carry ``"pos"`` and
-``"context"`` (written only when set).
+term has ``"status": "preferred"``. Terms may also carry ``"pos"``,
+``"context"``, ``"note"`` and ``"flags"`` (``caseSensitive``,
+``doNotTranslate``), concepts ``"subject"`` (a domain) and ``"definitions"``
+(``{"en": …, "vi": …}``), all written only when set.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from glossary.model import (
     Flag,
     Kind,
     Term,
+    TermFlag,
     TermStatus,
     TermType,
 )
@@ -35,6 +38,9 @@ def concept_record(concept: Concept) -> dict[str, Any]:
         "note": concept.note,
         "flags": sorted(str(f) for f in concept.flags),
         "terms": [_term_record(t) for t in concept.terms],
+        # Written only when set, as the optional term fields are.
+        **({"subject": concept.subject} if concept.subject else {}),
+        **({"definitions": dict(concept.definitions)} if concept.definitions else {}),
     }
 
 
@@ -51,6 +57,10 @@ def _term_record(t: Term) -> dict[str, Any]:
         rec["pos"] = t.pos
     if t.context:
         rec["context"] = t.context
+    if t.note:
+        rec["note"] = t.note
+    if t.flags:
+        rec["flags"] = sorted(str(f) for f in t.flags)
     return rec
 
 
@@ -90,9 +100,12 @@ def _concept(rec: dict[str, Any]) -> Concept:
             count=_number(t, "count") or 0,
             pos=_text(t, "pos", ""),
             context=_text(t, "context", ""),
+            note=_text(t, "note", ""),
+            flags=frozenset(TermFlag(f) for f in t.get("flags") or []),
         )
         for t in rec["terms"]
     )
+    definitions = rec.get("definitions") or {}
     return Concept(
         id=_number(rec, "id"),
         key=_text(rec, "key", ""),
@@ -101,6 +114,8 @@ def _concept(rec: dict[str, Any]) -> Concept:
         note=_text(rec, "note", ""),
         flags=frozenset(Flag(f) for f in rec.get("flags") or []),
         terms=terms,
+        subject=_text(rec, "subject", ""),
+        definitions=tuple(sorted((k, _text(definitions, k)) for k in definitions)),
     )
 
 

@@ -30,6 +30,7 @@ from glossary.model import (
     Flag,
     Kind,
     Term,
+    TermFlag,
     TermStatus,
     TermType,
 )
@@ -39,6 +40,7 @@ V3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ADMN = "-admn-sts"
 _DEFINITION = "definition: "  # a note line written as <descrip type="definition">
+_FLAGS = "flags: "  # a term's TermFlags, as a term-level note
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +76,17 @@ def _q(d: Dialect, name: str) -> str:
     return f"{{{d.ns}}}{name}" if d.ns else name
 
 
-def _pos(d: Dialect, pos: str) -> str:
-    """Map our free-text part of speech to the dialect's picklist."""
+_NAMES = frozenset({Kind.PERSON, Kind.PLACE, Kind.ORG})
+
+
+def _pos(d: Dialect, pos: str, kind: Kind = Kind.TERM) -> str:
+    """Map our free-text part of speech to the dialect's picklist.
+
+    Without one, a name is a proper noun (TBX 2008 has the value, TBX v3's
+    DCA picklist does not) and anything else a noun phrase.
+    """
     if not pos:
-        return "noun"  # every concept we hold is a name or a noun phrase
+        pos = "properNoun" if kind in _NAMES else "noun"
     if pos in d.pos_values:
         return pos
     if pos == "properNoun":
@@ -110,17 +119,25 @@ def _sub(parent: etree._Element, tag: str, text: str, **attrs: str) -> None:
     el.text = _squeeze(_NOT_XML.sub("", text))
 
 
-def _term_sec(d: Dialect, parent: etree._Element, term: Term) -> None:
+def _term_sec(d: Dialect, parent: etree._Element, term: Term, kind: Kind) -> None:
     sec = etree.SubElement(parent, _q(d, d.term_sec))
     _sub(sec, _q(d, "term"), term.text)
     note = _q(d, "termNote")
     _sub(sec, note, str(term.type), type="termType")
     _sub(sec, note, _status_out(term.status), type="administrativeStatus")
-    _sub(sec, note, _pos(d, term.pos), type="partOfSpeech")
+    _sub(sec, note, _pos(d, term.pos, kind), type="partOfSpeech")
     if term.context:
         _sub(sec, _q(d, "descrip"), term.context, type="context")
-    if term.status is TermStatus.FORBIDDEN:
-        _sub(sec, _q(d, "note"), "status: forbidden")
+    for line in term_notes(term):
+        _sub(sec, _q(d, "note"), line)
+
+
+def term_notes(term: Term) -> list[str]:
+    """A term's ``note`` lines: its status if forbidden, flags, free note."""
+    lines = ["status: forbidden"] if term.status is TermStatus.FORBIDDEN else []
+    if term.flags:
+        lines.append(_FLAGS + ", ".join(sorted(str(f) for f in term.flags)))
+    return lines + [x for x in term.note.splitlines() if x.strip()]
 
 
 def concept_notes(concept: Concept) -> list[str]:
@@ -153,8 +170,12 @@ def _entry(
     entry = etree.SubElement(
         body, _q(d, d.entry), id=f"c{concept.id if concept.id is not None else n}"
     )
-    _sub(entry, _q(d, "descrip"), str(concept.kind), type="subjectField")
-    notes = concept_notes(concept) + [term_line(t) for t in hidden]
+    # The subject field is the concept's domain if it has one, else its kind
+    # (then a `kind:` note keeps the kind).
+    subject = concept.subject or str(concept.kind)
+    _sub(entry, _q(d, "descrip"), subject, type="subjectField")
+    notes = [f"kind: {concept.kind}"] if concept.subject else []
+    notes += concept_notes(concept) + [term_line(t) for t in hidden]
     for line in notes:
         if line.startswith(_DEFINITION):
             _sub(entry, _q(d, "descrip"), line[len(_DEFINITION) :], type="definition")
@@ -163,10 +184,12 @@ def _entry(
             _sub(entry, _q(d, "note"), line)
     for lang in lang_order(concept, src, tgt):
         sec = etree.SubElement(entry, _q(d, d.lang_sec), {XML_LANG: lang})
+        if definition := concept.definition(lang):
+            _sub(sec, _q(d, "descrip"), definition, type="definition")
         # Preferred first: many CAT tools show only the first term of a langSec.
         terms = [t for t in concept.terms if t.lang == lang]
         for term in sorted(terms, key=lambda t: not t.is_preferred):
-            _term_sec(d, sec, term)
+            _term_sec(d, sec, term, concept.kind)
 
 
 def dump_dialect(
@@ -325,7 +348,8 @@ def _read_term(
     where = (path, _line(sec))
     texts: list[str] = []
     fields: dict[str, str] = {}
-    context, forbidden = "", False
+    context = ""
+    notes: list[str] = []
     for child in _term_parts(sec):  # one pass: large files have many of these
         name = _local(child)
         if name == "term":
@@ -337,8 +361,8 @@ def _read_term(
                 skipped.notes.setdefault(kind, _line(child) or 0)
         elif name in ("descrip", "descripGrp") and not context:
             context = _context(child)
-        elif name == "note" and _text(child) == "status: forbidden":
-            forbidden = True
+        elif name == "note":
+            notes.append(_text(child))
     if texts == [""]:
         return None  # a language a termbase tool left for later (SDL MultiTerm)
     if len(texts) != 1:
@@ -346,13 +370,27 @@ def _read_term(
     status = TermStatus.ADMITTED
     if "administrativeStatus" in fields:
         status = _read_status(fields["administrativeStatus"], where)
+    if "status: forbidden" in notes:
+        notes.remove("status: forbidden")
+        status = TermStatus.FORBIDDEN
+    flag_lines = [x for x in notes if x.startswith(_FLAGS)]
+    try:
+        flags = frozenset(
+            TermFlag(f.strip())
+            for line in flag_lines
+            for f in line.removeprefix(_FLAGS).split(",")
+        )
+    except ValueError:
+        raise InputError(f"bad term note {flag_lines[0]!r}", *where) from None
     return Term(
         text=texts[0],
         lang=lang,
-        status=TermStatus.FORBIDDEN if forbidden else status,
+        status=status,
         type=_read_type(fields.get("termType", "variant")),
         pos=fields.get("partOfSpeech", ""),
         context=context,
+        note="\n".join(x for x in notes if x and not x.startswith(_FLAGS)),
+        flags=flags,
     )
 
 
@@ -364,15 +402,16 @@ def _read_entry(
     kind, status, key, note = Kind.OTHER, ConceptStatus.CANDIDATE, "", []
     flags: frozenset[Flag] = frozenset()
     hidden: list[Term] = []  # terms written as note lines for CAT tools
+    subject = ""
+    by_lang: dict[str, str] = {}  # definitions per language
     for el in entry:
         name = _local(el)
         if name == "descrip" and el.get("type") == "subjectField":
             value = _text(el)
             if value in set(Kind):
                 kind = Kind(value)
-            else:
-                kind = Kind.TERM
-                note.append(f"subjectField: {value}")
+            else:  # a domain: the kind comes from a `kind:` note, else term
+                kind, subject = Kind.TERM, value
         elif name == "note":
             line = _text(el)
             head, _, rest = line.partition(": ")
@@ -383,6 +422,8 @@ def _read_entry(
                     key = rest
                 elif head == "flags":
                     flags = frozenset(Flag(f.strip()) for f in rest.split(","))
+                elif head == "kind" and subject:
+                    kind = Kind(rest)
                 elif d.for_cat_tools and (term := read_term_line(line)):
                     hidden.append(term)
                 else:
@@ -393,10 +434,12 @@ def _read_entry(
     terms: list[Term] = []
     empty_before = len(skipped.empty)
     for sec in _children(entry, d.lang_sec):
-        definitions.extend(_descrips(sec, "definition"))
         lang = sec.get(XML_LANG) or sec.get("lang")  # bare `lang`: older MARTIF
         if not lang:
             raise InputError(f"{d.lang_sec} without xml:lang", path, _line(sec))
+        for text in _descrips(sec, "definition"):
+            if text and by_lang.setdefault(lang, text) != text:
+                definitions.append(text)  # a second one: kept as a note line
         for t in sec:
             if _local(t) in (d.term_sec, "ntig"):  # TBX 2008 has both tig and ntig
                 term = _read_term(d, t, lang, path, skipped)
@@ -418,6 +461,8 @@ def _read_entry(
         flags=flags,
         note="\n".join([_DEFINITION + x for x in definitions if x] + note),
         terms=tuple(terms),
+        subject=subject,
+        definitions=tuple(sorted(by_lang.items())),
     )
 
 

@@ -23,6 +23,7 @@ from glossary.model import (
     Mention,
     Occurrence,
     Term,
+    TermFlag,
     TermStatus,
     TermType,
 )
@@ -77,6 +78,8 @@ class ConceptStore(Protocol):
         note: str | None = None,
         flags: frozenset[Flag] | None = None,
         key: str | None = None,
+        subject: str | None = None,
+        definitions: Iterable[tuple[str, str]] | None = None,
     ) -> None: ...
     def merge(self, source_id: int, target_id: int) -> None: ...
     def delete_concept(self, concept_id: int) -> None: ...
@@ -94,6 +97,9 @@ class ConceptStore(Protocol):
         count: int | None = None,
         context: str | None = None,
         manual: bool | None = None,
+        pos: str | None = None,
+        note: str | None = None,
+        flags: frozenset[TermFlag] | None = None,
     ) -> None: ...
     def concept_of_term(self, term_id: int) -> int: ...
     def move_term(self, term_id: int, concept_id: int) -> None: ...

@@ -155,10 +155,10 @@ def test_foreign_definitions_contexts_and_subjects_are_kept(tmp_path: Path) -> N
     if not path.exists():
         pytest.skip("../shared/standards is missing")
     concepts = tbx.load(io.BytesIO(path.read_bytes()), path=str(path))
-    first = next(c for c in concepts if "A group of stars" in c.note)
-    lines = first.note.splitlines()
-    assert "subjectField: General" in lines
-    assert any(line.startswith("definition: A group of stars") for line in lines)
+    first = next(c for c in concepts if "A group of stars" in c.definition("en"))
+    assert first.subject == "General"
+    assert first.kind is Kind.TERM
+    assert first.definition("es").startswith("Una acumulación")
     assert any(t.context.startswith("Over 1100 open clusters") for t in first.terms)
     assert all("\n" not in t.context for c in concepts for t in c.terms)
     out = tmp_path / "again.tbx"
@@ -166,6 +166,9 @@ def test_foreign_definitions_contexts_and_subjects_are_kept(tmp_path: Path) -> N
     assert validate(out).returncode == 0
     again = tbx.load(io.BytesIO(out.read_bytes()), path="again.tbx")
     assert [c.note for c in again] == [c.note for c in concepts]
+    assert [(c.subject, c.definitions) for c in again] == [
+        (c.subject, c.definitions) for c in concepts
+    ]
 
     def key(c: Concept) -> set[tuple[str, ...]]:  # pos: "" is written as noun
         return {(t.text, t.lang, t.status, t.type, t.context) for t in c.terms}

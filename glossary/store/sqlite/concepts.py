@@ -10,9 +10,17 @@ from glossary.errors import NotFoundError, StoreError
 from glossary.model import Concept, ConceptStatus, Flag, Kind, Term, TermStatus
 from glossary.store.records import ConceptSummary
 from glossary.store.sqlite.connection import id_list
-from glossary.store.sqlite.schema import INSERT_CONCEPT, flags_text, parse_flags
+from glossary.store.sqlite.schema import (
+    INSERT_CONCEPT,
+    definitions_text,
+    flags_text,
+    parse_definitions,
+    parse_flags,
+)
 from glossary.store.sqlite.terms import TermTables
 from glossary.text import name_key, nfc
+
+_COLUMNS = "id, key, kind, status, note, flags, subject, definitions"
 
 
 class ConceptTables(TermTables):
@@ -27,7 +35,7 @@ class ConceptTables(TermTables):
         row = None
         if -(2**63) <= concept_id < 2**63:  # beyond, SQLite cannot even compare
             row = self._conn.execute(
-                "SELECT id, key, kind, status, note, flags FROM concepts WHERE id = ?",
+                f"SELECT {_COLUMNS} FROM concepts WHERE id = ?",
                 (concept_id,),
             ).fetchone()
         if row is None:
@@ -43,7 +51,7 @@ class ConceptTables(TermTables):
         with_evidence: bool = False,
     ) -> list[Concept]:
         """All concepts (optionally of one kind/status), ordered by id."""
-        sql = "SELECT id, key, kind, status, note, flags FROM concepts"
+        sql = f"SELECT {_COLUMNS} FROM concepts"
         where, args = [], []
         if kind is not None:
             where.append("kind = ?")
@@ -175,6 +183,12 @@ class ConceptTables(TermTables):
                 ),
             )
             concept_id = int(cur.lastrowid or 0)
+            if concept.subject or concept.definitions:  # builds set neither
+                self.update_concept(
+                    concept_id,
+                    subject=concept.subject,
+                    definitions=concept.definitions,
+                )
             for term in concept.terms:
                 self.add_term(concept_id, term)
         return concept_id
@@ -188,6 +202,8 @@ class ConceptTables(TermTables):
         note: str | None = None,
         flags: frozenset[Flag] | None = None,
         key: str | None = None,
+        subject: str | None = None,
+        definitions: Iterable[tuple[str, str]] | None = None,
     ) -> None:
         """Change fields of a concept; fields left as None stay as they are."""
         fields: dict[str, Any] = {
@@ -196,6 +212,10 @@ class ConceptTables(TermTables):
             "note": None if note is None else nfc(note),
             "flags": None if flags is None else flags_text(flags),
             "key": key,
+            "subject": None if subject is None else nfc(subject),
+            "definitions": (
+                None if definitions is None else definitions_text(definitions)
+            ),
         }
         self._update("concepts", concept_id, fields)
 
@@ -273,4 +293,6 @@ class ConceptTables(TermTables):
             note=row[4],
             flags=parse_flags(row[5]),
             terms=tuple(terms),
+            subject=row[6],
+            definitions=parse_definitions(row[7]),
         )

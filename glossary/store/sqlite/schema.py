@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
-from glossary.model import Flag, Term
+from glossary.model import Flag, Term, TermFlag
 from glossary.text import fold, name_key, nfc
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -120,8 +121,19 @@ ALTER TABLE occurrences_v2 RENAME TO occurrences;
 CREATE INDEX occurrences_term ON occurrences(term_id)
 """
 
+# Version 3 holds what CAT tools model beyond our six kinds: a concept's
+# subject field and its definitions per language (a JSON object, '' for
+# none), a term's note and its flags (case-sensitive, do-not-translate).
+# A build sets none of them, so the bulk inserts leave the defaults.
+SCHEMA_V3 = """
+ALTER TABLE concepts ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE concepts ADD COLUMN definitions TEXT NOT NULL DEFAULT '';
+ALTER TABLE terms ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE terms ADD COLUMN term_flags TEXT NOT NULL DEFAULT ''
+"""
+
 # Numbered migrations: index i upgrades a database from version i to i + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
 
 
 def flags_text(flags: Iterable[Flag]) -> str:
@@ -171,3 +183,21 @@ def term_row(
 
 def parse_flags(text: str) -> frozenset[Flag]:
     return frozenset(Flag(f) for f in text.split())
+
+
+def definitions_text(definitions: Iterable[tuple[str, str]]) -> str:
+    """The ``definitions`` column: a JSON object lang -> text, '' for none."""
+    pairs = {lang: nfc(text) for lang, text in definitions if text}
+    return json.dumps(pairs, ensure_ascii=False, sort_keys=True) if pairs else ""
+
+
+def parse_definitions(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(json.loads(text).items())) if text else ()
+
+
+def term_flags_text(flags: Iterable[TermFlag]) -> str:
+    return " ".join(sorted(str(f) for f in flags))
+
+
+def parse_term_flags(text: str) -> frozenset[TermFlag]:
+    return frozenset(TermFlag(f) for f in text.split())

@@ -7,9 +7,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from glossary.errors import NotFoundError, StoreError
-from glossary.model import Evidence, Term, TermStatus, TermType
+from glossary.model import Evidence, Term, TermFlag, TermStatus, TermType
 from glossary.store.sqlite.connection import SQLiteConnection, id_list
-from glossary.store.sqlite.schema import INSERT_EVIDENCE, INSERT_TERM, term_row
+from glossary.store.sqlite.schema import (
+    INSERT_EVIDENCE,
+    INSERT_TERM,
+    parse_term_flags,
+    term_flags_text,
+    term_row,
+)
 from glossary.text import fold, name_key, nfc
 
 
@@ -39,6 +45,8 @@ class TermTables(SQLiteConnection):
                     INSERT_TERM, term_row(None, concept_id, text, term)
                 )
                 term_id = int(cur.lastrowid or 0)
+                if term.note or term.flags:  # not in the bulk insert: builds set none
+                    self.update_term(term_id, note=term.note, flags=term.flags)
             self._conn.executemany(
                 INSERT_EVIDENCE,
                 [
@@ -60,6 +68,9 @@ class TermTables(SQLiteConnection):
         count: int | None = None,
         context: str | None = None,
         manual: bool | None = None,
+        pos: str | None = None,
+        note: str | None = None,
+        flags: frozenset[TermFlag] | None = None,
     ) -> None:
         """Change fields of a term; fields left as None stay as they are."""
         fields: dict[str, Any] = {
@@ -69,6 +80,9 @@ class TermTables(SQLiteConnection):
             "count": count,
             "context": None if context is None else nfc(context),
             "manual": None if manual is None else int(manual),
+            "pos": pos,
+            "note": None if note is None else nfc(note),
+            "term_flags": None if flags is None else term_flags_text(flags),
         }
         if text is not None:
             text = nfc(text).strip()
@@ -167,7 +181,7 @@ class TermTables(SQLiteConnection):
     ) -> dict[int, list[Term]]:
         sql = (
             "SELECT id, concept_id, text, lang, status, type, count, pos, context, "
-            "manual "
+            "manual, note, term_flags "
             "FROM terms"
         )
         args: list[int] = []
@@ -198,6 +212,8 @@ class TermTables(SQLiteConnection):
                     context=r[8],
                     manual=bool(r[9]),
                     evidence=tuple(evidence.get(r[0], ())),
+                    note=r[10],
+                    flags=parse_term_flags(r[11]) if r[11] else frozenset(),
                 )
             )
         return out
