@@ -108,3 +108,23 @@ def test_person_right_after_a_unit_word_is_not_its_place() -> None:
     assert got["Công an tỉnh"] is Kind.ORG
     assert got["Lê Văn Tuyến"] is Kind.PERSON
     assert "Hội Cựu chiến binh và Bí thư Đinh Văn Hùng" not in got
+
+
+def _vi_concepts(text: str) -> list[set[str]]:
+    from glossary.cluster import cluster
+
+    ms = vietnamese_mentions(Document("vi_t.txt", text, "vi"))
+    return [{t.text for t in c.concept.terms} for c in cluster(ms)]
+
+
+def test_unit_bearing_variants_of_bodies_join() -> None:
+    got = _vi_concepts(
+        "Chủ tịch Tập đoàn GS dự họp. GS đầu tư lớn. Ban Thường vụ Tỉnh ủy Nghệ An"
+        " họp; Ban Thường vụ Tỉnh ủy thống nhất. CTCP Sữa Ba Vì và Công ty TNHH"
+        " Sữa Ba Vì là một."
+    )
+    assert any({"Tập đoàn GS", "GS"} <= c for c in got)
+    assert any(
+        {"Ban Thường vụ Tỉnh ủy Nghệ An", "Ban Thường vụ Tỉnh ủy"} <= c for c in got
+    )
+    assert any({"CTCP Sữa Ba Vì", "Công ty TNHH Sữa Ba Vì"} <= c for c in got)

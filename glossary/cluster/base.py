@@ -28,7 +28,12 @@ from glossary.model import (
 from glossary.names import places as restore
 from glossary.names import world
 from glossary.names.titles import canonical_title, is_honorific
-from glossary.names.vi_admin import club_name, expand_abbreviation, strip_legal_form
+from glossary.names.vi_admin import (
+    club_name,
+    company_name,
+    expand_abbreviation,
+    strip_legal_form,
+)
 
 # Clustering keys the same few thousand names hundreds of thousands of times.
 name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
@@ -105,7 +110,7 @@ def norm_key(text: str, kind: Kind | None) -> str:
     elif kind is Kind.ORG:
         # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X"; "Công ty cổ phần Tập đoàn
         # Hòa Phát" is "Tập đoàn Hòa Phát"
-        text = strip_legal_form(expand_abbreviation(text))
+        text = company_name(strip_legal_form(expand_abbreviation(text)))
         text = club_name(text)  # "CLB Hà Nội" is the club "Hà Nội FC"
     words = list(_words(fold(text).replace("’", "'")))
     if kind is Kind.PLACE:

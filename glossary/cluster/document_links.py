@@ -67,9 +67,12 @@ def link_org_short_forms(state: DocumentState) -> None:
             continue
         m0 = g.members[0][0]
         w = _folded_words(m0.text)
-        if len(w) < 1 or _is_acronym(m0.text):
+        if len(w) < 1:
             continue
-        fits = _begins(g, w, by_first.get(w[0], ()))
+        # an acronym is no short form of a name it begins ("SK" of "SK
+        # Hynix"), but may follow category words ("SK" of "Tập đoàn SK")
+        acronym = _is_acronym(m0.text)
+        fits = [] if acronym else _begins(g, w, by_first.get(w[0], ()))
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):
             # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
             # Vietnamese category words
@@ -160,7 +163,9 @@ def _unit_short(g: _Group, h: _Group) -> bool:
     w = _words(g.members[0][0].text)
     hw = _words(h.members[0][0].text)
     rest = hw[len(w) :]
-    if w[-1].lower() in _VI_UNITS:
+    if w[-1].lower() in _VI_UNITS or w[-1].lower() in _COMMITTEE:
+        # "UBND tỉnh" of "UBND tỉnh Thanh Hóa"; "Tỉnh ủy", "Ban Thường vụ
+        # Tỉnh ủy" of "(Ban Thường vụ) Tỉnh ủy Khánh Hòa"
         return len(rest) >= 1 and all(x[:1].isupper() for x in rest)
     n = 2 if [x.lower() for x in rest[:2]] == ["thành", "phố"] else 1
     return (
@@ -170,6 +175,8 @@ def _unit_short(g: _Group, h: _Group) -> bool:
     )
 
 
+# The Party committee of a province, city or district: "Tỉnh ủy", "Huyện ủy"
+_COMMITTEE = frozenset({"ủy", "uỷ"})
 # Vietnamese administrative words before a place's name in a body's name
 _VI_UNITS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường", "tp", "tp."})
 

@@ -97,6 +97,7 @@ ORG_HEADS = _keys(
     "nội các",
     "tand",
     "vksnd",
+    "ctcp",
 )
 # Bodies named by a common noun alone; also allowed as the last component of
 # another body ("Văn phòng Chính phủ", "Ủy ban Thường vụ Quốc hội").
@@ -120,7 +121,7 @@ _SUPREME = _keys("tối cao")
 # Lowercase heads that still open a name when a capitalised name follows.
 _LOWER_HEADS = _keys("công ty", "tập đoàn", "đội tuyển", "câu lạc bộ", "ngân hàng")
 # Heads whose name may open with a legal form ("Công ty cổ phần ...").
-_COMPANY_HEADS = _keys("công ty", "tổng công ty", "ngân hàng")
+_COMPANY_HEADS = _keys("công ty", "tổng công ty", "ngân hàng", "ctcp")
 # Heads of named buildings and sites, which are places.
 _PLACE_HEADS = _keys("nhà", "nhà hát", "sân vận động", "sân bay", "cảng", "cung")
 # Heads of a state's name, which is a place.
@@ -633,7 +634,7 @@ def org_spans(text: str, syls: Sequence[Syl]) -> list[Span]:
             continue
         sp = _org_at(syls, i)
         if sp is not None:
-            sp = _stop_before(sp, syls, taken)
+            sp = _stop_before(_no_link_at_end(sp, syls, i), syls, taken)
         if sp is None:
             i += 1
             continue
@@ -642,6 +643,19 @@ def org_spans(text: str, syls: Sequence[Syl]) -> list[Span]:
             i += 1
     found.sort(key=lambda sp: sp.start)
     return found
+
+
+def _no_link_at_end(sp: Span, syls: Sequence[Syl], i: int) -> Span:
+    """`sp` without a trailing "và" that the tagger glued to its last word."""
+    end = i
+    while end < len(syls) and syls[end].end <= sp.end:
+        end += 1
+    k = end
+    while k - 1 > i and syls[k - 1].text in _LINKS:
+        k -= 1
+    if k == end:
+        return sp
+    return Span(sp.start, syls[k - 1].end, sp.kind, sp.source)
 
 
 def _stop_before(

@@ -77,6 +77,23 @@ def strip_legal_form(text: str) -> str:
     return _LEGAL_FORM.sub("", text, count=1)
 
 
+_COMPANY = re.compile(
+    r"^(?:CTCP|CTy|công ty)(?:\s+(?:cổ phần|CP|TNHH|trách nhiệm hữu hạn))?"
+    r"(?:\s+(?:một thành viên|MTV))?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def company_name(text: str) -> str:
+    """A company's name with its legal form left out, for telling whether two
+    forms are one name: "CTCP X", "Công ty TNHH X" and "Công ty X" are one.
+
+    >>> company_name("CTCP Kinh tế Hoàng Gia"), company_name("Công ty TNHH An Phát")
+    ('Công ty Kinh tế Hoàng Gia', 'Công ty An Phát')
+    """
+    return _COMPANY.sub("Công ty ", text, count=1)
+
+
 _VI_CLUB = re.compile(r"^(?:CLB|Câu lạc bộ)\s+(\S.*)$")
 
 
