@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import compress
+from operator import ne
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -130,6 +132,30 @@ class Run:
 
     glossary: Glossary | None = None
     _spans: dict[tuple[int, str], SpanLists] = field(default_factory=dict)
+    _joined: dict[tuple[int, str], tuple[str, list[int]]] = field(default_factory=dict)
+
+    def differing(
+        self, doc: Document, key: Callable[[str], object]
+    ) -> Iterator[Segment]:
+        """Translated units whose source and target differ in `key`.
+
+        The keys are computed and compared in C loops (`map`, `compress`):
+        the cheap test that rules out nearly every unit of a large catalogue.
+        """
+        sources = [s.source.text if s.source else "" for s in doc.segments]
+        targets = [s.target.text for s in doc.segments]
+        differ = map(ne, map(key, sources), map(key, targets))
+        for i in compress(range(len(sources)), differ):
+            seg = doc.segments[i]
+            if seg.source is not None and seg.target.text.strip():
+                yield seg
+
+    def joined(self, doc: Document, side: str) -> tuple[str, list[int]]:
+        """`joined` of the document's side, computed once per run."""
+        key = (id(doc), side)
+        if key not in self._joined:
+            self._joined[key] = joined(doc, side)
+        return self._joined[key]
 
     def spans(self, doc: Document, side: str) -> SpanLists:
         """Glossary terms in each segment's `side` (empty lists without a glossary).
@@ -140,7 +166,7 @@ class Run:
         if key not in self._spans:
             out: SpanLists = [[] for _ in doc.segments]
             if self.glossary is not None:
-                text, starts = joined(doc, side)
+                text, starts = self.joined(doc, side)
                 for span in self.glossary.annotate(text):
                     i = bisect_right(starts, span.start) - 1
                     base = starts[i]

@@ -18,6 +18,7 @@ _PRINTF = re.compile(
     r"%(?:(?P<ord>\d+)\$|\((?P<key>\w+)\))?[+#-]*\d*(?:\.\d+)?"
     r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<type>[diouxXeEfFgGcrsaAp%])"
 )
+_DIGITS = re.compile(r"\d+")
 _BRACE = re.compile(r"(?<!\{)\{(?:\d+|[A-Za-z_]\w*)(?:[:!][^{}]*)?\}(?!\})")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w])")
 # Month names count as their number: "April 1" is "1/4" or "ngày 1 tháng 4".
@@ -28,12 +29,16 @@ _MONTH = re.compile(
 )
 
 
+_EITHER = re.compile(f"{_PRINTF.pattern}|{_BRACE.pattern}")
+# The same without groups, so that `findall` gives the placeholders themselves.
+_QUICK = re.compile(
+    re.sub(r"\(\?P<\w+>", "(?:", _EITHER.pattern).replace("(\\d+)", "(?:\\d+)")
+)
+
+
 def _placeholders(text: str) -> list[tuple[str, int, int]]:
-    found = [
-        (m.group(), *m.span()) for m in _PRINTF.finditer(text) if m.group() != "%%"
-    ]
-    found += [(m.group(), *m.span()) for m in _BRACE.finditer(text)]
-    return sorted(found, key=lambda p: p[1])
+    """Every placeholder (not %%) of `text`, in order, with its span."""
+    return [(m.group(), *m.span()) for m in _EITHER.finditer(text) if m.group() != "%%"]
 
 
 def _type_order(found: list[tuple[str, int, int]]) -> list[str]:
@@ -52,13 +57,12 @@ def placeholders(doc: Document, run: Run) -> Iterator[Finding]:
     Numbered (%1$s) and named (%(n)s, {n}) placeholders may move; unnumbered
     ones must keep their types in order, as C's printf reads them.
     """
-    for seg in doc.segments:
-        if seg.source is None or not seg.target.text.strip():
-            continue
+    # nearly every unit has the same placeholders in the same order
+    for seg in run.differing(doc, _QUICK.findall):
+        assert seg.source is not None
         src, tgt = _placeholders(seg.source.text), _placeholders(seg.target.text)
-        if not src and not tgt:
-            continue
-        yield from _compare(seg, src, tgt)
+        if [p for p, _, _ in src] != [p for p, _, _ in tgt]:
+            yield from _compare(seg, src, tgt)
 
 
 def _compare(
@@ -123,12 +127,11 @@ def numbers(doc: Document, run: Run) -> Iterator[Finding]:
     Numbers inside placeholders do not count; "1,000.5" matches "1.000,5"
     (English and Vietnamese separators) and "07" matches "7".
     """
-    for seg in doc.segments:
-        if seg.source is None:
-            continue
-        if not seg.target.text.strip():
-            continue
-        src, tgt = _numbers(seg.source.text), _numbers(seg.target.text)
+    # nearly every unit has the same digits in the same order
+    for seg in run.differing(doc, _DIGITS.findall):
+        assert seg.source is not None
+        source, target = seg.source.text, seg.target.text
+        src, tgt = _numbers(source), _numbers(target)
         if seg.source.lang == "en":
             src += _months(seg.source.text)
         unmatched = list(tgt)

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from glossary.check.model import Document, Field, Segment
+from glossary.check.po_scan import scan
 from glossary.errors import InputError
 from glossary.reader import decode
 from glossary.text import nfc
 from glossary.text.tokens import detect_language, language_sample
 from tm.formats import tmx, xliff
-from tm.formats.po import _catalogue  # the checked PO parser, with file:line errors
+from tm.formats.po import _MO_MAGIC, _catalogue, _decode
 from tm.model import Unit
 
 __all__ = ["TEXT_SUFFIXES", "pair_up", "read_document", "read_documents"]
@@ -30,6 +31,7 @@ PO_SUFFIXES = frozenset({".po", ".pot", ".mo", ".gmo"})
 XLIFF_SUFFIXES = frozenset({".xlf", ".xliff", ".xlf2"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 _BLANK = re.compile(r"\n[ \t]*\n")
+_LANGUAGE = re.compile(r"^Language:\s*(\S+)", re.MULTILINE)
 
 
 def read_documents(paths: Sequence[str]) -> list[Document]:
@@ -85,23 +87,47 @@ def _stream(path: str) -> BinaryIO:
 
 
 def _po(path: str) -> Document:
-    cat = _catalogue(_bytes(path), path)
-    lang = cat.metadata.get("Language", "").strip() or "vi"
+    data = _bytes(path)
+    if data[:4] in _MO_MAGIC:
+        return _mo(path, data)
+    entries = scan(_decode(data, path), path)
+    header = next((e for e in entries if not e.msgid and e.msgctxt is None), None)
+    m = _LANGUAGE.search(header.msgstr) if header else None
+    lang = _primary(m.group(1)) if m else "vi"
+    segments: list[Segment] = []
+    for e in entries:
+        if e.obsolete or e.fuzzy or not e.msgid.strip():
+            continue
+        segments.append(
+            Segment(
+                len(segments),
+                nfc(e.msgctxt or ""),
+                Field(nfc(e.msgstr), lang, path, e.line),
+                Field(nfc(e.msgid), "en", path, e.line),
+                e.line,
+            )
+        )
+    return Document(path, "po", tuple(segments))
+
+
+def _mo(path: str, data: bytes) -> Document:
+    """A compiled catalogue, through polib (it has no lines: each unit gets 0)."""
+    cat = _catalogue(data, path)
+    lang = _primary(cat.metadata.get("Language", "").strip() or "vi")
     segments: list[Segment] = []
     for entry in cat:
-        if entry.obsolete or "fuzzy" in entry.flags or not entry.msgid.strip():
-            continue
         target = entry.msgstr
         if entry.msgid_plural and entry.msgstr_plural:
             target = entry.msgstr_plural.get(0, "") or ""
-        line = int(getattr(entry, "linenum", 0) or 0)
+        if not entry.msgid.strip():
+            continue
         segments.append(
             Segment(
                 len(segments),
                 nfc(entry.msgctxt or ""),
-                Field(nfc(target), _primary(lang), path, line),
-                Field(nfc(entry.msgid), "en", path, line),
-                line,
+                Field(nfc(target), lang, path, 0),
+                Field(nfc(entry.msgid), "en", path, 0),
+                0,
             )
         )
     return Document(path, "po", tuple(segments))

@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from glossary.check.model import Document, Finding, Run, Segment, finding
 from glossary.text.syllable import to_new_style, to_old_style
 
-_WORD = re.compile(r"[^\W\d_]+")
+# A word with a marked oa, oe or uy: the only ones whose mark has two places.
+_STYLED = re.compile(
+    r"[^\W\d_]*(?:[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])[^\W\d_]*", re.IGNORECASE
+)
 OLD, NEW = "old", "new"
 
 
@@ -23,7 +26,9 @@ def _styled_words(doc: Document) -> list[tuple[Segment, int, int, str, str]]:
         if seg.target.lang != "vi":
             continue
         text = seg.target.text
-        for m in _WORD.finditer(text):
+        if text.isascii():
+            continue
+        for m in _STYLED.finditer(text):
             word = m.group()
             if word.isascii():
                 continue
