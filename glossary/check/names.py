@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from glossary.api import Change, Glossary, Target, preferred_form
 from glossary.check.model import Document, Finding, Run, Segment, finding, joined
 from glossary.model import Kind, TermType
-from glossary.text import fold, name_key, nfc
+from glossary.text import fold, is_vietnamese_syllable, name_key, nfc
 from glossary.text.syllable import to_old_style
 
 NAME_KINDS = frozenset({Kind.PERSON, Kind.PLACE, Kind.ORG})
@@ -28,7 +31,7 @@ def _target(lang: str) -> Target:
 
 def spelling(text: str) -> str:
     """A form with case and tone-mark style set aside (the tone check's job)."""
-    return to_old_style(nfc(text)).casefold()
+    return to_old_style(nfc(text)).casefold().replace("’", "'")
 
 
 def _is_name(glossary: Glossary, concept_id: int | None) -> bool:
@@ -39,6 +42,42 @@ def _is_common_word(change: Change) -> bool:
     """A lowercase word that folds like a capitalized name ("diễn", "Diên") is
     the common word, not the name misspelled."""
     return change.old.islower() and not change.new.islower()
+
+
+_PARTS = re.compile(r"[\s\-‐‑]+")
+
+
+def is_one_syllable(text: str) -> bool:
+    """One Vietnamese syllable: in Vietnamese text too often a common word
+    ("Trong", "Chủ") that folds like a name ("Trọng", "Chũ") to be judged a
+    misspelling. "Belarus" is one word but no syllable."""
+    parts = [p for p in _PARTS.split(text.strip()) if p]
+    return len(parts) < 2 and is_vietnamese_syllable(text.strip(), ascii_ok=True)
+
+
+def is_spelling_of(written: str, other: str) -> bool:
+    """Two spellings of one name ("Pham Minh Chinh", "Bê-la-rút"/"Belarus",
+    "Moskva"/"Moscow"), not two names of one thing (a stage name and a real
+    name, a website and its owner): same name key, or alike when folded."""
+    if name_key(written) == name_key(other):
+        return True
+    return fuzz.ratio(fold(written), fold(other)) >= _ALIKE
+
+
+_ALIKE = 72  # rapidfuzz ratio of folded forms; aliases and abbreviations score lower
+
+
+def _in_language(glossary: Glossary, change: Change, lang: str) -> bool:
+    """The suggestion respells the written name, or is a term of the concept
+    in the text's language (not "Japan" for "Nhật Bản" in Vietnamese)."""
+    assert change.concept_id is not None
+    wanted = spelling(change.new)
+    if lang != "vi" or name_key(change.old) == name_key(change.new):
+        return True
+    return any(
+        t.lang == lang and spelling(t.text) == wanted
+        for t in glossary.concept(change.concept_id).terms
+    )
 
 
 def name_variant(doc: Document, run: Run) -> Iterator[Finding]:
@@ -65,6 +104,12 @@ def name_variant(doc: Document, run: Run) -> Iterator[Finding]:
             continue
         if lang != "vi" and name_key(change.old) == name_key(change.new):
             continue
+        if lang == "vi" and is_one_syllable(change.old):
+            continue
+        if not _differs(change.old, change.new):
+            continue  # "Vinh Long Province", "Vietjet Air": a longer mention
+        if not _in_language(glossary, change, lang):
+            continue
         i = bisect_right(starts, change.start) - 1
         seg = doc.segments[i]
         span = (change.start - starts[i], change.end - starts[i])
@@ -84,6 +129,17 @@ def _is_full(glossary: Glossary, concept_id: int, written: str) -> bool:
     key = fold(written)
     terms = [t for t in glossary.concept(concept_id).terms if fold(t.text) == key]
     return not terms or any(t.type not in _SHORT for t in terms)
+
+
+def _differs(form: str, other: str) -> bool:
+    """Two spellings of one name: the same words with other marks or in
+    another order ("Pham Minh Chinh", "Szijjártó Péter"), or alike words
+    neither a part of the other ("Khuổi Ky" in "làng Khuổi Ky", "Lào" in
+    "CHDCND Lào" are one writing, a longer or a shorter mention)."""
+    a, b = set(fold(form).split()), set(fold(other).split())
+    if a == b:
+        return True
+    return not (a <= b or b <= a) and is_spelling_of(form, other)
 
 
 def name_inconsistent(doc: Document, run: Run) -> Iterator[Finding]:
@@ -107,8 +163,11 @@ def name_inconsistent(doc: Document, run: Run) -> Iterator[Finding]:
                 continue
             if _is_full(glossary, cid, span.text):
                 seen.setdefault(cid, []).append((seg, span.start, span.end, span.text))
-    target = _target(text_lang(doc))
+    lang = text_lang(doc)
+    target = _target(lang)
     for cid, places in seen.items():
+        if lang == "vi":
+            places = [p for p in places if not is_one_syllable(p[3])]
         counts = Counter(spelling(text) for *_, text in places)
         if len(counts) < 2:
             continue
@@ -116,7 +175,7 @@ def name_inconsistent(doc: Document, run: Run) -> Iterator[Finding]:
         dominant = max(counts, key=lambda f: (counts[f], f == preferred))
         shown = next(text for *_, text in places if spelling(text) == dominant)
         for seg, start, end, text in places:
-            if spelling(text) != dominant:
+            if spelling(text) != dominant and _differs(text, shown):
                 yield finding(
                     "name-inconsistent",
                     seg,

@@ -120,7 +120,8 @@ def _district_name(text: str, unit: re.Match[str], english: bool) -> tuple[int, 
     """The longest run of words next to the unit word that names a district."""
     table = district_provinces()
     after = _words_after(text, unit.end())
-    runs = [(after[0][0], after[n - 1][1]) for n in range(len(after), 0, -1)]
+    # Vietnamese: the name is every capitalized word after the unit word
+    runs = [(after[0][0], after[-1][1])] if after else []
     if english:
         before = _words_before(text, unit.start())
         runs = [(before[-n][0], before[-1][1]) for n in range(len(before), 0, -1)]
