@@ -119,7 +119,17 @@ def _pofilter_checks(po: Path) -> tuple[float, int]:
     return _best(run), flagged[0]
 
 
+def accuracy() -> None:
+    """Precision and recall per check on the labelled set (tests/data/check)."""
+    from tests.check.accuracy import score, table
+
+    scores = score()
+    print(f"labelled set: {sum(s[0] for s in scores.values())} seeded findings")
+    print(table(scores))
+
+
 def main() -> None:
+    accuracy()
     entries = _entries()
     if not entries:
         print("no /usr/share/locale/vi .mo files: skipped")

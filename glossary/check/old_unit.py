@@ -49,12 +49,14 @@ def _part_of_longer_name(text: str, start: int, end: int) -> bool:
     "Thái Bình Dương"): a surname or another capitalized word joined to it."""
     before = _WORD.findall(text[max(0, start - 20) : start])
     prev = before[-1] if before else ""
-    joined = prev and text[:start].endswith(prev + " ") and _is_capitalized(prev)
+    if _is_unit_word(prev):
+        return False  # "tỉnh Hà Nam Vũ Văn Tùng": the unit word decides
+    joined = prev and text[:start].endswith(prev + " ") and prev[:1].isupper()
     if joined and (
         fold(prev) in VIETNAMESE_SURNAMES
         or not re.search(r"[.!?:\"“]\s*$", text[: start - len(prev) - 1] or ".")
     ):
-        return not _is_unit_word(prev)
+        return True
     after = (
         _WORD.match(text[end + 1 : end + 20]) if text[end : end + 1] == " " else None
     )
@@ -66,7 +68,7 @@ def _part_of_longer_name(text: str, start: int, end: int) -> bool:
 
 
 def _is_unit_word(word: str) -> bool:
-    return fold(word) in ("tinh", "province", "thanh", "pho", "the", "in", "of")
+    return fold(word) in ("tinh", "province", "pho")
 
 
 def _provinces(seg: Segment, english: bool) -> Iterator[Finding]:
