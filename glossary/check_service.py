@@ -60,7 +60,7 @@ class CheckReport:
 
 
 def load_glossary(path: str | None) -> Glossary | None:
-    """The term base at `path` (a database or a .tbx file), or None for no path.
+    """The term base at `path` (a database, a .tbx or a .json file), or None.
 
     Raises:
         StoreError: the database is missing or not a term base.
@@ -68,9 +68,25 @@ def load_glossary(path: str | None) -> Glossary | None:
     """
     if path is None:
         return None
-    if Path(path).suffix.lower() == ".tbx":
+    suffix = Path(path).suffix.lower()
+    if suffix == ".tbx":
         return Glossary.from_tbx(path)
+    if suffix == ".json":
+        return _from_json(path)
     return Glossary.open(path)
+
+
+def _from_json(path: str) -> Glossary:
+    """A term base as `glossary export --format json` writes it (or a list of
+    records as `Glossary.from_records` takes them)."""
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"not a readable JSON term base: {e}", path) from e
+    records = data.get("concepts", []) if isinstance(data, dict) else data
+    return Glossary.from_records(records)
 
 
 def check_documents(
