@@ -10,12 +10,12 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 
 from glossary.align.model import Segment, Word
+from glossary.lang.en import FUNCTION_WORDS
 from glossary.text import fold
 
 # Words that never start or end a Vietnamese equivalent: function-word POS tags.
 FUNCTION_TAGS = frozenset({"E", "C", "CC", "L", "R", "P", "M", "X", "T", "CH", "I"})
-_EN_STOP_TEXT = "a an the of and or for in on at to with by from as its their his her"
-EN_STOP = frozenset(_EN_STOP_TEXT.split())
+EN_STOP = FUNCTION_WORDS
 MAX_WORDS = 6
 _STEM = 6
 _TOKEN = re.compile(r"\w+|[^\w\s]")

@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from glossary.lang import vi
 from glossary.model import Kind
 from glossary.names.places import is_country, place_forms
 from glossary.text import fold
@@ -141,16 +142,10 @@ LOCAL_ADMIN = _keys("huyện", "quận", "xã", "phường", "thị xã", "thị
 _LINKS = frozenset({"và"})
 _PREPOSITIONS = frozenset({"tại", "về", "của", "trong"})
 _DETERMINERS = frozenset({"các", "những"})
-_SURNAME_TEXT = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý "
-    "Đào Đoàn Vương Trịnh Trương Lâm Mai Lương Tô Hà Tạ Đinh Chu Thái Cao Doãn "
-    "Quan Cầm Lò Tráng Kiều Khúc Lưu Mạc Nghiêm Triệu Tôn"
-    # surnames of the northern minorities (Hmông, Dao, Tày, Nùng) and others
-    " Sùng Vàng Giàng Thào Lù Mùa Vừ Hầu Sầm Nông Đàm Phùng La Thân Bế Lã Hứa"
-    " Giáp Tăng Khổng Diệp Lạc Âu Mã Khang"
-)
 # Compared as written, lower-cased: "Mai" is a surname, "Mãi" is not.
-SURNAMES = frozenset(s.lower() for s in _SURNAME_TEXT.split())
+SURNAMES = frozenset(
+    s.lower() for s in vi.COMMON_SURNAMES + vi.OTHER_SURNAMES + vi.MARKED_SURNAMES
+)
 # Syllables of a full name that ends an organisation's name; two-syllable
 # names look like places ("Sở Công Thương Hà Nội").
 _PERSON_MIN = 3

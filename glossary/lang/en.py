@@ -14,6 +14,7 @@ __all__ = [
     "COMPOUND_PLACE_HEADS",
     "DASH_GAPS",
     "EVENT_WORDS",
+    "FUNCTION_WORDS",
     "MONTHS",
     "NUMBERED_HEADS",
     "ORG_CONNECT",
@@ -423,6 +424,32 @@ STOP = frozenset(
         "noting",
         "stressing",
         "welcoming",
+    ]
+)
+# Source: English grammar: articles, prepositions, conjunctions and
+# possessives (a subset of STOP); an aligned equivalent does not start or
+# end with one.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "by",
+        "from",
+        "as",
+        "its",
+        "their",
+        "his",
+        "her",
     ]
 )
 ADVERB_SUFFIXES = ("ly", "ing")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from glossary.lang import vi
 from glossary.lang.en import VI_LOCAL_UNITS, VI_UNITS
 from glossary.text import fold, name_key
 from glossary.text.syllable import to_old_style
@@ -35,63 +36,9 @@ __all__ = [
 
 ISO_DIR = Path("/usr/share/iso-codes/json")
 
-# The common Vietnamese family names (folded): name structure, not a name list.
+# The Vietnamese family names (folded): name structure, not a name list.
 VIETNAMESE_SURNAMES = frozenset(
-    [
-        "nguyen",
-        "tran",
-        "le",
-        "pham",
-        "hoang",
-        "huynh",
-        "phan",
-        "vu",
-        "vo",
-        "dang",
-        "bui",
-        "do",
-        "ho",
-        "ngo",
-        "duong",
-        "ly",
-        "truong",
-        "dinh",
-        "mai",
-        "cao",
-        "lam",
-        "luu",
-        "ha",
-        "ta",
-        "to",
-        "doan",
-        "trinh",
-        "lu",
-        "quach",
-        "lai",
-        "tong",
-        "thai",
-        "kieu",
-        "chu",
-        "chau",
-        "la",
-        "lo",
-        "luong",
-        "khuc",
-        "tieu",
-        "van",
-        "giang",
-        "thach",
-        "trieu",
-        "nghiem",
-        "ung",
-        "au",
-        "kha",
-        "dao",
-        "diep",
-        "thieu",
-        "quang",
-        "nong",
-    ]
+    fold(s) for s in vi.COMMON_SURNAMES + vi.OTHER_SURNAMES + vi.FOLDED_SURNAMES
 )
 
 _SYLLABLE = re.compile(

@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from operator import mul
 
+from glossary.lang import vi
 from glossary.text.segment import Backend, group_syllables
 from glossary.text.syllable import is_vietnamese_syllable
 
@@ -485,29 +486,17 @@ def tokenize(text: str, *, backend: str = "underthesea") -> list[Token]:
     return tokens
 
 
-# Surnames that begin most Vietnamese full names (Nguyễn, Trần, Phạm, ...).
-_SURNAMES = frozenset(
-    [
-        "nguyen",
-        "tran",
-        "pham",
-        "hoang",
-        "huynh",
-        "phan",
-        "dang",
-        "bui",
-        "ngo",
-        "duong",
-        "dinh",
-        "trinh",
-        "truong",
-        "doan",
-        "lam",
-        "mai",
-        "luong",
-    ]
+# Surnames that begin most Vietnamese full names: the commonest of the
+# list, spelt in ASCII ("Nguyen", "Dang"); a short one (Le, Do) needs three
+# words, so "Do Not" stays English.
+_COMMON_SURNAMES = frozenset(
+    unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
+    .encode("ascii", "ignore")
+    .decode("ascii")
+    for s in vi.COMMON_SURNAMES
 )
 _SHORT_SURNAMES = frozenset(["le", "vu", "vo", "do", "ho", "ly", "ha", "cao"])
+_SURNAMES = _COMMON_SURNAMES - _SHORT_SURNAMES
 
 
 def _ascii_names(
