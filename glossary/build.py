@@ -21,6 +21,7 @@ Three phases, each safe to interrupt:
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -78,6 +79,8 @@ class BuildReport:
     by_kind: dict[str, int] = field(default_factory=dict)  # all concepts after
     skipped: tuple[InputError, ...] = ()
     empty: tuple[str, ...] = ()
+    copies: int = 0  # inputs holding a text already built under another name
+    pruned: int = 0  # documents forgotten by --prune
 
     @property
     def ok(self) -> bool:
@@ -136,11 +139,14 @@ def build(
     progress: Progress | None = None,
     workers: int | None = None,
     disable: Collection[str] = (),
+    prune: bool = False,
 ) -> BuildReport:
     """Read `paths` (files, directories, ``-``) and build them into `tb`.
 
     Unreadable and empty inputs are skipped and listed in the report; the
-    others are built.
+    others are built. A source is known by where it is and what it holds: the
+    same file under another path (``s/a.txt``, ``$PWD/s/a.txt``) or a copy of
+    a text already built is not built twice.
 
     Args:
         tb: the term base to update.
@@ -149,15 +155,56 @@ def build(
         progress: called as documents are extracted and candidates stored.
         workers: extraction processes (see `build_documents`).
         disable: clustering passes not to run (see `build_documents`).
+        prune: forget the documents built before that are not among these
+            inputs (sources deleted or moved away), and their names.
 
     Returns:
         The report (see `BuildReport.ok` for the exit status).
     """
     read = read_inputs(paths, stdin=stdin)
+    stored = tb.document_hashes()
+    documents, copies = known_as(stored, read.documents)
+    stale = set(stored) - {d.path for d in documents} if prune else set()
+    tb.forget_documents(stale)
     report = build_documents(
-        tb, read.documents, progress=progress, workers=workers, disable=disable
+        tb, documents, progress=progress, workers=workers, disable=disable
     )
-    return replace(report, skipped=read.skipped, empty=read.empty)
+    return replace(
+        report,
+        skipped=read.skipped,
+        empty=read.empty,
+        copies=copies,
+        pruned=len(stale),
+    )
+
+
+def known_as(
+    stored: dict[str, str], documents: Sequence[Document]
+) -> tuple[list[Document], int]:
+    """`documents` under the names the term base knows them by, copies left out.
+
+    A file found at a stored document's place keeps that document's name; a
+    text already stored (or read earlier in this run) under another name is
+    the same document, moved or copied. Returns the documents and how many
+    copies were left out.
+    """
+    by_place = {_place(p): p for p in stored}
+    by_hash = {h: p for p, h in stored.items()}
+    taken: set[str] = set()
+    out: list[Document] = []
+    for doc in documents:
+        digest = content_hash(doc)
+        name = by_place.get(_place(doc.path)) or by_hash.get(digest) or doc.path
+        if name in taken:
+            continue
+        taken.add(name)
+        by_hash.setdefault(digest, name)
+        out.append(doc if name == doc.path else replace(doc, path=name))
+    return out, len(documents) - len(out)
+
+
+def _place(path: str) -> str:
+    return path if path == "-" else os.path.realpath(path)
 
 
 def build_documents(

@@ -265,3 +265,33 @@ def test_the_cache_key_covers_every_module_a_build_runs(tmp_path: Path) -> None:
     assert loaded["glossary.cluster.corpus"] == "True"
     assert loaded["glossary.extract.english"] == "True"
     assert {name for name, hashed in loaded.items() if hashed != "True"} == set()
+
+
+def test_same_sources_under_another_path_are_not_built_twice(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(seeds.parent)
+    with TermBase(tmp_path / "g.db") as tb:
+        build(tb, ["seeds"])
+        counts = tb.counts()
+        again = build(tb, [str(seeds.resolve())])
+        assert (again.processed, again.unchanged) == (0, 5)
+        assert tb.counts() == counts
+        shutil.copy(next(seeds.glob("*.txt")), seeds / "copy.txt")
+        copied = build(tb, ["seeds"])
+        assert copied.copies == 1
+        assert tb.counts() == counts
+
+
+def test_prune_forgets_deleted_sources(seeds: Path, tmp_path: Path) -> None:
+    with TermBase(tmp_path / "g.db") as tb:
+        build(tb, [str(seeds)])
+        full = tb.counts()["concepts"]
+        sorted(seeds.glob("*.txt"))[1].unlink()
+        kept = build(tb, [str(seeds)])
+        assert tb.counts()["concepts"] == full  # without --prune: kept
+        assert kept.pruned == 0
+        pruned = build(tb, [str(seeds)], prune=True)
+        assert pruned.pruned == 1
+        assert tb.counts()["concepts"] < full
+        assert len(tb.document_hashes()) == 4

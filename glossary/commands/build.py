@@ -36,6 +36,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or -")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument(
+        "--prune",
+        action="store_true",
+        help="forget documents built before that are not among these PATHs "
+        "(deleted or moved sources), and the names only they held",
+    )
+    p.add_argument(
         "--gazetteer",
         metavar="FILE",
         type=Path,
@@ -125,7 +131,9 @@ def run_build(args: argparse.Namespace) -> int:
         TermBase(db_of(args)) as tb,
         _progress(not args.quiet and sys.stderr.isatty()) as progress,
     ):
-        report = build(tb, args.paths, progress=progress, disable=args.disable)
+        report = build(
+            tb, args.paths, progress=progress, disable=args.disable, prune=args.prune
+        )
     for error in report.skipped:
         print(f"glossary: skipped {error}", file=sys.stderr)
     for path in report.empty:
@@ -141,6 +149,10 @@ def summary(report: BuildReport) -> str:
     docs = f"{report.processed} processed, {report.unchanged} unchanged"
     if skipped:
         docs += f", {skipped} skipped"
+    if report.copies:
+        docs += f", {report.copies} already built under another name"
+    if report.pruned:
+        docs += f", {report.pruned} forgotten (--prune)"
     lines = [
         f"documents: {report.documents} ({docs})",
         f"concepts: {sum(report.by_kind.values())} ({kinds})",

@@ -38,6 +38,21 @@ class OccurrenceTables(SQLiteConnection):
         ).fetchone()
         return row[0] if row else None
 
+    def document_hashes(self) -> dict[str, str]:
+        """Every built document's path and content hash."""
+        rows = self._conn.execute("SELECT path, sha256 FROM documents")
+        return {str(p): str(h) for p, h in rows}
+
+    def forget_documents(self, paths: Iterable[str]) -> None:
+        """Drop documents and their cached mentions: the next clustering leaves
+        out their names (sources deleted or moved away)."""
+        names = [(p,) for p in paths]
+        with self.transaction():
+            self._conn.executemany("DELETE FROM documents WHERE path = ?", names)
+            self._conn.executemany(
+                "DELETE FROM mention_cache WHERE document = ?", names
+            )
+
     def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
         with self.transaction():
             ids = context_ids(self._conn, (o.context for o in occurrences))
