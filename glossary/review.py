@@ -20,7 +20,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from glossary.errors import GlossaryError, NotFoundError
-from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus, TermType
+from glossary.model import (
+    Concept,
+    ConceptStatus,
+    Kind,
+    Term,
+    TermFlag,
+    TermStatus,
+    TermType,
+)
 from glossary.store import Snapshot, TermBase
 from glossary.text import nfc
 
@@ -173,6 +181,27 @@ class Review:
             return []
 
         return self._run("note", [concept_id], body, note=note)
+
+    def set_entry(
+        self,
+        concept_id: int,
+        *,
+        subject: str | None = None,
+        definitions: dict[str, str] | None = None,
+    ) -> Step:
+        """Set a concept's subject field and definitions ("" removes one)."""
+
+        def body() -> list[int]:
+            pairs = None
+            if definitions is not None:
+                now = dict(self.tb.concept(concept_id).definitions)
+                now.update({k: nfc(v).strip() for k, v in definitions.items()})
+                pairs = sorted((k, v) for k, v in now.items() if v)
+            subject_ = None if subject is None else nfc(subject).strip()
+            self.tb.update_concept(concept_id, subject=subject_, definitions=pairs)
+            return []
+
+        return self._run("entry", [concept_id], body, subject=subject)
 
     def merge(self, source_id: int, target_id: int) -> Step:
         """Move every term of `source_id` into `target_id`; the source disappears.
@@ -338,6 +367,29 @@ class Review:
             return []
 
         return self._run("term-type", [concept_id], body, term=term_id, type=str(new))
+
+    def set_term_details(
+        self,
+        term_id: int,
+        *,
+        pos: str | None = None,
+        note: str | None = None,
+        flags: Iterable[TermFlag | str] | None = None,
+    ) -> Step:
+        """Set a term's part of speech, note and flags (None leaves one as is)."""
+        try:
+            new = None if flags is None else frozenset(TermFlag(f) for f in flags)
+        except ValueError as e:
+            known = ", ".join(TermFlag)
+            raise GlossaryError(f"{e} (flags: {known})") from None
+        concept_id = self.tb.concept_of_term(term_id)
+
+        def body() -> list[int]:
+            text = None if note is None else nfc(note).strip()
+            self.tb.update_term(term_id, pos=pos, note=text, flags=new, manual=True)
+            return []
+
+        return self._run("term-details", [concept_id], body, term=term_id)
 
 
 # -- one-shot shortcuts (no undo history) ---------------------------------

@@ -123,3 +123,48 @@ def test_stats_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert stats["documents"] == 5
     assert sum(stats["by_kind"].values()) == stats["concepts"]
     assert sum(stats["by_status"].values()) == stats["concepts"]
+
+
+def test_set_subject_definitions_and_term_details(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["set", "Prime Minister", "--subject", "politics", "--definition",
+                 "en", "Head of government", "--definition", "vi",
+                 "Người đứng đầu Chính phủ", "--db", db]) == 0  # fmt: skip
+    assert main(["set", "Prime Minister", "--term", "PM", "--pos", "noun", "--note",
+                 "informal", "--flags", "caseSensitive", "--db", db]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["show", "Prime Minister", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "  subject: politics\n" in out
+    assert "  definition (vi): Người đứng đầu Chính phủ\n" in out
+    assert "      flags caseSensitive\n      note informal\n" in out
+    assert main(["export", "--format", "tbx", "--db", db]) == 0
+    tbx = capsys.readouterr().out
+    assert '<descrip type="subjectField">politics</descrip>' in tbx
+    assert "<note>flags: caseSensitive</note>" in tbx
+    assert main(["set", "Prime Minister", "--definition", "en", "", "--term", "PM",
+                 "--flags", "", "--db", db]) == 0  # fmt: skip
+    with TermBase(db) as tb:
+        (concept,) = tb.find("Prime Minister")
+    assert concept.definitions == (("vi", "Người đứng đầu Chính phủ"),)
+    assert all(not t.flags for t in concept.terms)
+    assert main(["set", "Prime Minister", "--flags", "bogus", "--db", db]) == 2
+    assert "give --term" in capsys.readouterr().err
+
+
+def test_entry_edits_undo(db: str) -> None:
+    from glossary.model import TermFlag
+    from glossary.review import Review
+
+    with TermBase(db) as tb:
+        (concept,) = tb.find("Prime Minister")
+        assert concept.id is not None
+        term_id = concept.terms[0].id or 0
+        review = Review(tb)
+        review.set_entry(concept.id, subject="politics", definitions={"en": "Head"})
+        review.set_term_details(term_id, flags=[TermFlag.DO_NOT_TRANSLATE])
+        assert tb.concept(concept.id).terms[0].flags == {TermFlag.DO_NOT_TRANSLATE}
+        review.undo()
+        review.undo()
+        assert tb.concept(concept.id) == concept

@@ -237,12 +237,19 @@ def _describe(tb: TermBase, concept: Concept) -> str:
         lines.append(f"  note: {concept.note}")
     if concept.flags:
         lines.append(f"  flags: {', '.join(sorted(concept.flags))}")
+    if concept.subject:
+        lines.append(f"  subject: {concept.subject}")
+    lines += [f"  definition ({lang}): {text}" for lang, text in concept.definitions]
     lines.append("  terms:")
     for t in concept.terms:
         manual = ", manual" if t.manual else ""
         lines.append(
             f"    {t.text}  ({t.lang}, {t.status}, {t.type}, ×{t.count}{manual})"
         )
+        details = [f"pos {t.pos}"] if t.pos else []
+        details += [f"flags {', '.join(sorted(t.flags))}"] if t.flags else []
+        details += [f"note {line}" for line in t.note.splitlines()]
+        lines += [f"      {d}" for d in details]
         # the first evidence of each rule, so a late rule (an alignment
         # score after many same-name links) is not hidden by repeats
         shown = list({ev.rule: ev for ev in reversed(t.evidence)}.values())[::-1]

@@ -1,4 +1,4 @@
-"""`glossary search`, `add` and `set-status`: find and edit without the TUI.
+"""`glossary search`, `add`, `set-status` and `set`: find and edit without the TUI.
 
 The same use cases as the review app: `concept_filter` for the search (the
 TUI's filter box), `review.Review` for the edits (one transaction and one
@@ -13,7 +13,7 @@ import json
 from glossary import concept_filter
 from glossary.cli import add_db_option, db_of
 from glossary.errors import GlossaryError, NotFoundError
-from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus
+from glossary.model import Concept, ConceptStatus, Kind, Term, TermFlag, TermStatus
 from glossary.review import Review
 from glossary.store import ConceptSummary, TermBase
 from glossary.text import fold, nfc
@@ -77,6 +77,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--term", type=nonempty, metavar="TEXT", help="a term's status")
     add_db_option(p)
     p.set_defaults(func=run_set_status)
+
+    p = sub.add_parser(
+        "set",
+        help="set a concept's subject and definitions, a term's details",
+        description="Set what CAT tools model beyond the kind: the subject field "
+        "(domain) and definitions of concept CONCEPT (an id, or a term naming "
+        "exactly one concept), or with --term the part of speech, note and "
+        "flags of one of its terms. An empty value removes the field.",
+    )
+    p.add_argument("concept", type=nonempty, metavar="CONCEPT", help="id or term")
+    p.add_argument("--subject", metavar="TEXT", help="subject field, e.g. taxation")
+    p.add_argument(
+        "--definition",
+        nargs=2,
+        action="append",
+        metavar=("LANG", "TEXT"),
+        help="a definition in LANG (repeatable)",
+    )
+    p.add_argument("--term", type=nonempty, metavar="TEXT", help="the term to set")
+    p.add_argument("--pos", metavar="POS", help="part of speech: noun, verb, ...")
+    p.add_argument("--note", metavar="TEXT", help="the term's note")
+    p.add_argument(
+        "--flags",
+        metavar="LIST",
+        help=f"comma-separated term flags ({', '.join(TermFlag)}); '' clears",
+    )
+    add_db_option(p)
+    p.set_defaults(func=run_set)
 
 
 def search(tb: TermBase, query: str, limit: int) -> list[ConceptSummary]:
@@ -178,3 +206,37 @@ def run_set_status(args: argparse.Namespace) -> int:
         action(concept.id)
     print(f"{concept.id}\t{concept.label}\t{args.status}")
     return 0
+
+
+def run_set(args: argparse.Namespace) -> int:
+    """Handler of `glossary set`."""
+    term_fields = (args.pos, args.note, args.flags)
+    if args.term is None and any(f is not None for f in term_fields):
+        raise GlossaryError("--pos, --note and --flags set a term: give --term TEXT")
+    with TermBase.open_existing(db_of(args)) as tb:
+        concept = concept_named(tb, args.concept)
+        assert concept.id is not None
+        review = Review(tb)
+        if args.subject is not None or args.definition:
+            definitions = dict(args.definition) if args.definition else None
+            review.set_entry(concept.id, subject=args.subject, definitions=definitions)
+        if args.term is not None:
+            term = term_named(concept, args.term)
+            assert term.id is not None
+            flags = None
+            if args.flags is not None:
+                flags = [f.strip() for f in args.flags.split(",") if f.strip()]
+            review.set_term_details(term.id, pos=args.pos, note=args.note, flags=flags)
+        concept = tb.concept(concept.id)
+    print(_entry_summary(concept))
+    return 0
+
+
+def _entry_summary(concept: Concept) -> str:
+    lines = [f"{concept.id}\t{concept.label}\tsubject: {concept.subject or '-'}"]
+    lines += [f"  definition ({lang}): {text}" for lang, text in concept.definitions]
+    for t in concept.terms:
+        if t.pos or t.note or t.flags:
+            flags = ",".join(sorted(t.flags))
+            lines.append(f"  {t.text}: pos {t.pos or '-'}, flags {flags or '-'}")
+    return "\n".join(lines)
