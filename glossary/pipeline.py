@@ -31,6 +31,7 @@ from typing import NamedTuple
 from glossary.cluster import DocClusters, cluster_corpus, cluster_document
 from glossary.extract.english import english_mentions
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
+from glossary.extract.nested import nested_mentions
 from glossary.extract.terms import SOURCE as TERM_SOURCE
 from glossary.extract.terms import term_candidates, term_mentions, vi_term_candidates
 from glossary.extract.vietnamese import vietnamese_mentions
@@ -92,6 +93,7 @@ def extract(doc: Document) -> tuple[str, list[Mention]]:
         mentions += term_mentions(doc, sentences=sentences)
     if lang in ("vi", "mixed"):
         mentions += vietnamese_mentions(doc)
+    mentions += nested_mentions(mentions)
     return lang, mentions
 
 

@@ -97,6 +97,9 @@ def norm_key(text: str, kind: Kind | None) -> str:
         if m and restore.is_country(m.group(1)) and restore.is_country(m.group(2)):
             text = m.group(3)
     if kind is Kind.PLACE:
+        capital = provincial_capital(text)
+        if capital:
+            return "thanhpho" + name_key(capital)
         text = strip_settlement(strip_vi_unit(text))
         # "Republic of Belarus" is "Belarus": one key per ISO 3166-1 country;
         # "Nhật Bản" is "Japan" (CLDR), so both languages name one place
@@ -129,6 +132,24 @@ def norm_key(text: str, kind: Kind | None) -> str:
         ):
             words = words[1:]
     return name_key(" ".join(words)).replace("'", "").replace(",", "")
+
+
+_CITY = re.compile(r"^(?:thành phố|tp\.?)\s+(.+)$|^(.+?)\s+city$", re.IGNORECASE)
+
+
+def provincial_capital(text: str) -> str:
+    """The name of a provincial capital that bears its province's name, or "".
+
+    "Lao Cai City" and "thành phố Lào Cai" are the capital, "Lao Cai" the
+    province: two places (a province-level city such as Hanoi is one).
+    """
+    m = _CITY.match(text)
+    if not m:
+        return ""
+    name = m.group(1) or m.group(2)
+    if restore.is_province(name) and not restore.is_city(name):
+        return name
+    return ""
 
 
 _PAIR = re.compile(r"^([^-–]+?)\s?[-–]\s?(\S+)\s+(.+)$")

@@ -21,6 +21,7 @@ from glossary.cluster.base import (
     _vietnamese_group,
     _words,
     norm_key,
+    provincial_capital,
     strip_vi_unit,
 )
 from glossary.cluster.preferred import (
@@ -324,7 +325,9 @@ def _concept_key(g: _Group, pref_text: str) -> str:
     """The concept's key: its kind and the key of its preferred text (a
     place's without administrative word, a body's full Vietnamese name), and
     the documents of a document-local group."""
-    key_text = _strip_admin(pref_text) if g.kind is Kind.PLACE else pref_text
+    key_text = pref_text
+    if g.kind is Kind.PLACE and not provincial_capital(pref_text):
+        key_text = _strip_admin(pref_text)  # but "Lao Cai City" is no province
     if g.vi_name:
         key_text = g.vi_name  # "Sở Xây dựng" of one province, not of any
     key = f"{g.kind}:{norm_key(key_text, g.kind)}"

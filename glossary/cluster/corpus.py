@@ -24,6 +24,7 @@ from glossary.cluster.base import (
     _vietnamese_group,
     acronym_of,
     name_key,
+    norm_key,
 )
 from glossary.cluster.candidate import _candidate
 from glossary.cluster.sino import link_sino_vietnamese
@@ -152,6 +153,10 @@ def join_untyped(state: CorpusState) -> None:
     for g in out:
         if g.kind is Kind.OTHER and g.merged_into is None:
             same = typed.get(g.key, [])
+            text = g.members[0][0].text
+            if not same and restore.english_country_name(text):
+                # "Hàn Quốc" untyped: the country, keyed by its English name
+                same = typed.get(norm_key(text, Kind.PLACE), [])
             if len(same) == 1:
                 _absorb(same[0], g, "same-name-typed")
 

@@ -30,6 +30,7 @@ from glossary.cluster.base import (
     acronym_of,
     name_key,
     norm_key,
+    provincial_capital,
 )
 from glossary.cluster.document_links import (
     attach_provinces,
@@ -139,6 +140,8 @@ def _add_place_or_org(g: _Group, m: Mention) -> None:
     administrative word ("Tam Kỳ" of "Tam Kỳ city") as a short form."""
     g.add(m, TermType.FULL_FORM, _ev("same-name", m))
     bare = _strip_admin(m.text) if m.kind is Kind.PLACE else m.text
+    if provincial_capital(m.text):
+        bare = m.text  # "Lao Cai" is the province, not "Lao Cai City"
     if bare != m.text and not _looks_like_person(bare):
         g.extra.append(
             (

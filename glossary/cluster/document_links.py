@@ -27,6 +27,7 @@ from glossary.cluster.base import (
     _words,
     name_key,
     norm_key,
+    provincial_capital,
     strip_vi_unit,
 )
 from glossary.extract.english import fold
@@ -104,6 +105,8 @@ def _begins(g: _Group, w: tuple[str, ...], longs: Iterable[_Group]) -> list[_Gro
             continue
         if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
             continue  # "Hà Nội" the city is not "Hà Nội FC"
+        if g.kind is Kind.PLACE and provincial_capital(h.members[0][0].text):
+            continue  # the province "Lao Cai" is not "Lao Cai City"
         if g.roles and h.kind is not Kind.PERSON:
             continue  # "Ambassador Hoa" is not "Hoa province"
         rest = hw[len(w) :]

@@ -1,0 +1,240 @@
+"""Names inside longer names, in both languages: one pass over a document's mentions.
+
+A term base must know the place as well as the body: "Lục Ngạn District" in
+"Lục Ngạn District Party Committee", "Thanh Hoa" in "People's Committee of
+the central province of Thanh Hoa", "Việt Nam" in "Đại sứ quán Việt Nam tại
+nước CHDCND Lào", "SHB" and "Da Nang" in the club "SHB Da Nang".
+
+`nested_mentions` looks inside every multi-word organisation, place or event
+name of a document for, longest first and without overlap:
+
+1. a name the document already has (any other person, place or organisation
+   mention's text): it keeps that mention's kind and so joins its cluster;
+2. a gazetteer place (Vietnamese province or district, country, foreign
+   subdivision), with the administrative word the longer name writes after it
+   in English ("Lục Nam District", "Bắc Giang City");
+3. in English, an acronym ("SHB", "FIFA"): an organisation ("US" and "UK" are
+   places; other country codes inside names are words such as "PM");
+4. in English, the one capitalised word left before a gazetteer place that
+   ends an organisation's name, but for head words such as "FC" (the sponsor
+   in "Becamex Binh Duong").
+
+Persons are not looked for inside places: "Ham Nghi Street" names no person.
+The new mentions carry `source` "nested"; the clustering links them like any
+other, and `glossary.cluster.parts` records which concept holds which.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from glossary.extract.name_runs import fold
+from glossary.lang.en import ADMIN_WORDS, ORG_HEADS, PLACE_WORDS
+from glossary.model import Kind, Mention
+from glossary.names import places as gazetteer
+from glossary.names.titles import is_title_word
+
+__all__ = ["SOURCE", "nested_mentions"]
+
+SOURCE = "nested"
+_HOSTS = (Kind.ORG, Kind.PLACE, Kind.OTHER, Kind.TITLE)
+_LONGEST = 5  # words of a nested name
+_WORD = re.compile(r"\w[^\s()’',;:]*")
+_ROMAN = frozenset("IVXLCDM")
+_tuple_new = tuple.__new__
+_Words = tuple[tuple[int, int, str], ...]
+
+
+def nested_mentions(mentions: list[Mention]) -> list[Mention]:
+    """The names written inside the longer names among `mentions` (one document).
+
+    Args:
+        mentions: the document's mentions, any language and kind.
+
+    Returns:
+        New mentions (source "nested"), offsets into the same text.
+    """
+    known: dict[str, Kind] = {}
+    for m in mentions:
+        if m.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and m.source != SOURCE:
+            known.setdefault(m.text, m.kind)
+    # spans written out already, with a kind (an untyped one gains ours)
+    taken = {(m.start, m.end) for m in mentions if m.kind is not None}
+    out: list[Mention] = []
+    for host in mentions:
+        if (
+            host.kind in _HOSTS
+            and " " in host.text
+            and host.source != SOURCE
+            and not _is_place(host.text)  # "Korea" in "Republic of Korea"
+        ):
+            for rel_start, rel_end, kind in _inside(host, known):
+                text = host.text[rel_start:rel_end]
+                start = host.start + rel_start
+                if (start, start + len(text)) in taken:
+                    continue
+                taken.add((start, start + len(text)))
+                out.append(
+                    _tuple_new(
+                        Mention,
+                        (
+                            text,
+                            host.document,
+                            start,
+                            start + len(text),
+                            host.lang,
+                            kind,
+                            host.context,
+                            "",
+                            SOURCE,
+                            0.0,
+                        ),
+                    )
+                )
+    return out
+
+
+def _inside(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]]:
+    """(start, end, kind) of the names inside `host`, relative to its text."""
+    words = _words(host.text)
+    found: list[tuple[int, int, Kind]] = []
+    i = 0
+    while i < len(words):
+        hit = _longest_at(host, words, i, known)
+        if hit is None:
+            i += 1
+            continue
+        j, kind = hit
+        found.append((words[i][0], words[j - 1][1], kind))
+        i = j
+    if host.lang == "en" and host.kind is Kind.ORG:
+        found += _sponsor(words, found)
+    elif host.kind is Kind.TITLE:
+        found = [f for f in found if f[2] is not Kind.ORG or f[1] - f[0] > 4]
+    return found
+
+
+def _longest_at(
+    host: Mention,
+    words: tuple[tuple[int, int, str], ...],
+    i: int,
+    known: dict[str, Kind],
+) -> tuple[int, Kind] | None:
+    """The end (word index) and kind of the longest name starting at word `i`."""
+    n = len(words)
+    text = host.text
+    for j in range(min(n, i + _LONGEST), i, -1):
+        if j - i == n:
+            continue  # the host itself
+        span = text[words[i][0] : words[j - 1][1]]
+        kind = known.get(span)
+        if kind is not None and _may_nest(host, words, i, kind):
+            return j, kind
+        if (
+            _is_place(span)
+            and not _paired(text, words, i, j)
+            and not (host.kind is Kind.PLACE and _only_units(words, i, j))
+        ):
+            if host.lang == "vi" and i == 0 and host.kind is Kind.ORG:
+                continue  # a Vietnamese body opens with its head: "Bộ Kế hoạch"
+            if (
+                host.lang == "en"
+                and j < n
+                and fold(words[j][2]) in ADMIN_WORDS
+                and words[j][2][:1].isupper()
+                and j + 1 - i < n
+            ):
+                j += 1  # "Lục Nam District" inside "... District Party Committee"
+            return j, Kind.PLACE
+    if host.lang == "en" and host.kind is not Kind.PLACE:
+        w = words[i][2]
+        if _is_acronym(w) and fold(w) not in ORG_HEADS:  # not "FC", "JSC"
+            if w in ("US", "UK"):
+                return i + 1, Kind.PLACE
+            if w not in gazetteer.country_codes():  # "PM", "SM": not countries here
+                return i + 1, Kind.ORG
+    return None
+
+
+def _may_nest(host: Mention, words: _Words, i: int, kind: Kind) -> bool:
+    """True if a name the document has may be taken from inside `host`.
+
+    Not a person inside a place ("Ham Nghi Street"), and nothing that opens
+    the host: that is the host's own short form ("UBND tỉnh" of "UBND tỉnh
+    Thanh Hóa", "Party" of "Party Committee") or the body named after itself.
+    """
+    if i == 0:
+        return False
+    return not (kind is Kind.PERSON and host.kind is Kind.PLACE)
+
+
+def _only_units(words: _Words, i: int, j: int) -> bool:
+    """True if every word outside `i:j` is an administrative word: "Binh
+    Dinh Province", "thành phố Hà Nội" are that place, nothing nested."""
+    rest = [w for _, _, w in words[:i] + words[j:]]
+    return all(fold(w) in ADMIN_WORDS or w.lower() in _VI_UNIT_WORDS for w in rest)
+
+
+_VI_UNIT_WORDS = frozenset({"tỉnh", "thành", "phố", "huyện", "quận", "xã", "phường"})
+
+
+def _paired(text: str, words: tuple[tuple[int, int, str], ...], i: int, j: int) -> bool:
+    """True if a dash joins the span to the word before or after it: "Bà Rịa"
+    in the one province "Bà Rịa – Vũng Tàu"."""
+    before = text[words[i - 1][1] : words[i][0]] if i else ""
+    after = text[words[j - 1][1] : words[j][0]] if j < len(words) else ""
+    return any(d in before or d in after for d in "-–")
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_place(span: str) -> bool:
+    """True if `span` is a capitalised gazetteer place or a country."""
+    if not span[:1].isupper() or (span.isupper() and len(span) <= 3):
+        return False
+    if gazetteer.is_country(span):
+        return True
+    # one syllable ("Nam", "Long") is too often a word or a given name
+    return " " in span and bool(gazetteer.place_forms(span))
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return (
+        len(letters) >= 2
+        and letters.isalpha()
+        and letters.isupper()
+        and not set(letters) <= _ROMAN
+    )
+
+
+def _sponsor(
+    words: tuple[tuple[int, int, str], ...], found: list[tuple[int, int, Kind]]
+) -> list[tuple[int, int, Kind]]:
+    """The one word before a place that ends an organisation's name ("Becamex")."""
+    if len(words) < 2 or not found:
+        return []
+    start, end, kind = found[-1]
+    tail = [w for s, _, w in words if s >= end]
+    if (
+        kind is not Kind.PLACE
+        or start != words[1][0]
+        or any(fold(w) not in ORG_HEADS for w in tail)  # "... Binh Dinh FC"
+    ):
+        return []
+    s0, e0, w0 = words[0]
+    if (
+        not w0[:1].isupper()
+        or any(s0 <= s < e0 for s, _, _ in found)
+        or fold(w0) in ORG_HEADS
+        or fold(w0) in PLACE_WORDS
+        or is_title_word(w0)
+        or gazetteer.is_syllable(w0)
+    ):
+        return []
+    return [(s0, e0, Kind.ORG)]

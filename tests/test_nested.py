@@ -1,0 +1,85 @@
+"""Names inside longer names (issue 14 item 1): one pass, both languages.
+
+Sentences made up for the rules, not taken from the labelled sets."""
+
+from __future__ import annotations
+
+from glossary.cluster import cluster
+from glossary.model import Document, Kind
+from glossary.pipeline import extract
+
+
+def _nested(text: str, lang: str = "en") -> dict[str, Kind | None]:
+    _, ms = extract(Document("t.txt", text, lang=lang))
+    return {m.text: m.kind for m in ms if m.source == "nested"}
+
+
+def test_a_district_inside_a_body_is_a_place_with_its_unit_word() -> None:
+    found = _nested("The Tan Yen District People's Committee met on Monday.")
+    assert found["Tan Yen District"] is Kind.PLACE
+
+
+def test_a_province_inside_a_body_is_a_place() -> None:
+    found = _nested("He chairs the Standing Board of the Ha Nam Party Committee.")
+    assert found.get("Ha Nam") is Kind.PLACE
+
+
+def test_a_club_gives_its_sponsor_and_its_city() -> None:
+    found = _nested("Hoang Anh beat Topenland Binh Dinh FC on Sunday.")
+    assert found.get("Binh Dinh") is Kind.PLACE
+    assert found.get("Topenland") is Kind.ORG
+
+
+def test_an_acronym_inside_an_event_is_an_organisation() -> None:
+    assert _nested("Fans watched the AFF Mitsubishi Electric Cup final.")["AFF"] is (
+        Kind.ORG
+    )
+
+
+def test_no_person_inside_a_street_and_no_pair_split() -> None:
+    text = (
+        "Tran Hung Dao met traders. Tran Hung Dao Street was closed. "
+        "Ba Ria - Vung Tau Province reported rain."
+    )
+    found = _nested(text)
+    assert "Tran Hung Dao" not in found
+    assert "Ba Ria" not in found
+
+
+def test_a_country_name_holds_no_nested_country() -> None:
+    assert "Korea" not in _nested("Officials of the Republic of Korea came.")
+
+
+def test_a_vietnamese_body_names_the_country_inside_it() -> None:
+    found = _nested(
+        "Hôm qua, Bộ trưởng Bộ Ngoại giao Việt Nam tiếp đoàn khách.", lang="vi"
+    )
+    assert found.get("Việt Nam") is Kind.PLACE
+
+
+def test_the_nested_name_joins_the_documents_own_concept() -> None:
+    doc = Document(
+        "t.txt",
+        "Rain hit Ha Nam on Monday. The Ha Nam Department of Health sent staff.",
+        lang="en",
+    )
+    _, ms = extract(doc)
+    places = [c for c in cluster(ms) if c.concept.kind is Kind.PLACE]
+    assert len(places) == 1
+    assert sum(len(v) for v in places[0].occurrences.values()) == 2
+
+
+def test_a_provincial_capital_stays_apart_from_its_province() -> None:
+    doc = Document(
+        "t.txt",
+        "Floods hit Ha Giang on Monday. In Ha Giang City, schools closed.",
+        lang="en",
+    )
+    _, ms = extract(doc)
+    places = {
+        frozenset(t.text for t in c.concept.terms)
+        for c in cluster(ms)
+        if c.concept.kind is Kind.PLACE
+    }
+    assert {"Ha Giang"} <= set().union(*places)
+    assert not any({"Ha Giang", "Ha Giang City"} <= p for p in places)
