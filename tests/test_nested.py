@@ -83,3 +83,12 @@ def test_a_provincial_capital_stays_apart_from_its_province() -> None:
     }
     assert {"Ha Giang"} <= set().union(*places)
     assert not any({"Ha Giang", "Ha Giang City"} <= p for p in places)
+
+
+def test_a_province_inside_a_longer_place_word_is_not_taken() -> None:
+    found = _nested(
+        "Hôm qua, Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương khai mạc.",
+        lang="vi",
+    )
+    assert "Bình Dương" not in found
+    assert "Thái Bình" not in found

@@ -106,7 +106,8 @@ def _inside(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]
             i += 1
             continue
         j, kind = hit
-        found.append((words[i][0], words[j - 1][1], kind))
+        if kind is not None:
+            found.append((words[i][0], words[j - 1][1], kind))
         i = j
     if host.lang == "en" and host.kind is Kind.ORG:
         found += _sponsor(words, found)
@@ -120,8 +121,13 @@ def _longest_at(
     words: tuple[tuple[int, int, str], ...],
     i: int,
     known: dict[str, Kind],
-) -> tuple[int, Kind] | None:
-    """The end (word index) and kind of the longest name starting at word `i`."""
+) -> tuple[int, Kind | None] | None:
+    """The end (word index) and kind of the longest name starting at word `i`.
+
+    Kind None: the words are one gazetteer name joined to the next by a dash
+    ("Thái Bình" in "Thái Bình Dương" after "châu Á -"): no name, and none
+    inside them either.
+    """
     n = len(words)
     text = host.text
     for j in range(min(n, i + _LONGEST), i, -1):
@@ -131,11 +137,11 @@ def _longest_at(
         kind = known.get(span)
         if kind is not None and _may_nest(host, words, i, kind):
             return j, kind
-        if (
-            _is_place(span)
-            and not _paired(text, words, i, j)
-            and not (host.kind is Kind.PLACE and _only_units(words, i, j))
-        ):
+        if not _is_place(span):
+            continue
+        if _paired(text, words, i, j):
+            return j, None
+        if not (host.kind is Kind.PLACE and _only_units(words, i, j)):
             if host.lang == "vi" and i == 0 and host.kind is Kind.ORG:
                 continue  # a Vietnamese body opens with its head: "Bộ Kế hoạch"
             if (
