@@ -230,13 +230,14 @@ def test_a_version_2_term_base_gains_cat_fields_and_keeps_its_data(
     conn = sqlite3.connect(tmp_path / "old.db")
     conn.executescript(SCHEMA_V2 + "; UPDATE schema_version SET version = 2")
     conn.close()
-    with TermBase(tmp_path / "old.db") as tb:
-        before = tb.concept(1)
+    with TermBase.open_existing(tmp_path / "old.db", readonly=True) as tb:
+        before = tb.concept(1)  # reading commands (export, show) upgrade it too
         assert (before.subject, before.definitions) == ("", ())
         assert [(t.text, t.note, t.flags) for t in before.terms] == [
             ("Phạm Minh Chính", "", frozenset())
         ]
         assert len(tb.occurrences(1)) == 3
+    with TermBase(tmp_path / "old.db") as tb:
         tb.update_concept(1, subject="politics", definitions=[("en", "Prime Minister")])
         tb.update_term(1, note="formal", flags=frozenset({TermFlag.CASE_SENSITIVE}))
     with TermBase(tmp_path / "old.db") as tb:

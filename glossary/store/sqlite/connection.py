@@ -30,6 +30,15 @@ def _read_only_media(path: str) -> bool:
         return False
 
 
+def _upgradable(path: str) -> bool:
+    return (
+        path != ":memory:"
+        and os.access(path, os.W_OK)
+        and os.access(Path(path).resolve().parent, os.W_OK)
+        and not _read_only_media(path)
+    )
+
+
 def readonly_uri(path: str) -> str:
     """An SQLite URI opening `path` read-only.
 
@@ -174,6 +183,11 @@ class SQLiteConnection:
         if version == SCHEMA_VERSION:
             return
         if self.readonly:
+            if _upgradable(self.path):
+                # An older term base opened to be read (export, show) is
+                # upgraded by a short writing connection, as any command would.
+                SQLiteConnection(self.path).close()
+                return
             raise StoreError(f"{self.path}: schema {version} needs an upgrade")
         with self.transaction():
             if version == 0:
