@@ -16,7 +16,6 @@ from glossary.errors import InputError
 
 __all__ = ["PoEntry", "scan"]
 
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(\".*)$")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {
@@ -63,10 +62,33 @@ def _unescape(body: str, path: str, line: int) -> str:
 
 
 def _string(text: str, path: str, line: int) -> str:
+    """The value of one quoted PO string (`text` is the line from its quote).
+
+    The common case (no backslash, no inner quote) costs two slices; the
+    rest goes through the full pattern, which also rejects a bad string.
+    """
+    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
+        body = text[1:-1]
+        if '"' not in body and "\\" not in body:
+            return body
     m = _STRING.match(text)
     if m is None:
         raise InputError("PO syntax error: unterminated string", path, line)
     return _unescape(m.group(1), path, line)
+
+
+_KEYWORDS = frozenset(["msgctxt", "msgid", "msgid_plural", "msgstr"])
+
+
+def _keyword(line: str, path: str, number: int) -> tuple[str, str, str]:
+    """(keyword, plural index or "", the rest from its quote) of a keyword line."""
+    keyword, _, rest = line.partition(" ")
+    index = ""
+    if keyword.startswith("msgstr[") and keyword.endswith("]"):
+        keyword, index = "msgstr", keyword[7:-1]
+    if keyword not in _KEYWORDS or not rest.lstrip().startswith('"'):
+        raise InputError(f"PO syntax error: {line[:30]!r}", path, number)
+    return keyword, index, rest.strip()
 
 
 def scan(text: str, path: str) -> list[PoEntry]:
@@ -84,10 +106,12 @@ def scan(text: str, path: str) -> list[PoEntry]:
         if not line:
             fresh, field = True, ""
             continue
-        obsolete = line.startswith("#~")
+        first = line[0]
+        obsolete = first == "#" and line.startswith("#~")
         if obsolete:
             line = line[2:].strip()
-        elif line[0] == "#":
+            first = line[:1]
+        elif first == "#":
             if fresh or entry is None or field:
                 entry = PoEntry(number)
                 entries.append(entry)
@@ -95,17 +119,14 @@ def scan(text: str, path: str) -> list[PoEntry]:
             if line.startswith("#,") and "fuzzy" in line:
                 entry.fuzzy = True
             continue
-        if line[0] == '"':
+        if first == '"':
             if entry is None or not field:
                 raise InputError(
                     "PO syntax error: string without a keyword", path, number
                 )
             _append(entry, field, _string(line, path, number))
             continue
-        m = _KEYWORD.match(line)
-        if m is None:
-            raise InputError(f"PO syntax error: {line[:30]!r}", path, number)
-        keyword, index, rest = m.groups()
+        keyword, index, rest = _keyword(line, path, number)
         starts_entry = keyword in ("msgctxt", "msgid") and (
             entry is None or fresh or (field and not field.startswith("msgctxt"))
         )
@@ -115,11 +136,10 @@ def scan(text: str, path: str) -> list[PoEntry]:
         assert entry is not None
         entry.obsolete = entry.obsolete or obsolete
         fresh = False
-        field = (
-            "msgstr"
-            if keyword.startswith("msgstr") and index in (None, "0")
-            else ("skip" if keyword.startswith("msgstr") else keyword)
-        )
+        if keyword == "msgstr":
+            field = "msgstr" if index in ("", "0") else "skip"
+        else:
+            field = keyword
         _append(entry, field, _string(rest, path, number))
     return entries
 

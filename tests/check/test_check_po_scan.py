@@ -1,0 +1,59 @@
+"""The fast PO reader agrees with polib and rejects what msgfmt rejects."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.check.po_scan import scan
+from glossary.errors import InputError
+
+from .conftest import ROOT
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.none() | _TEXT, _TEXT.filter(bool), _TEXT), max_size=5))
+def test_reads_what_polib_writes(units: list[tuple[str | None, str, str]]) -> None:
+    po = polib.POFile(wrapwidth=78)
+    seen = set()
+    for ctxt, msgid, msgstr in units:
+        if (ctxt, msgid) not in seen:
+            seen.add((ctxt, msgid))
+            po.append(polib.POEntry(msgctxt=ctxt, msgid=msgid, msgstr=msgstr))
+    entries = [e for e in scan(str(po), "t.po") if e.msgid or e.msgctxt is not None]
+    assert [(e.msgctxt, e.msgid, e.msgstr) for e in entries] == [
+        (e.msgctxt, e.msgid, e.msgstr) for e in po
+    ]
+
+
+def test_flags_plurals_obsolete_and_lines() -> None:
+    text = (ROOT / "tests" / "data" / "check" / "name_variant.po").read_text("utf-8")
+    entries = scan(text + '\n#~ msgid "old"\n#~ msgstr "cũ"\n', "t.po")
+    assert [e.line for e in entries] == [1, 8, 13, 18, 23, 27, 30]
+    assert [e.fuzzy for e in entries][4] is True
+    assert entries[3].msgid_plural == "%d visits"
+    assert entries[-1].obsolete
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('msgid "a"\nmsgstr "b\n', 2),
+        ('msgid "a"\nmsgstr "b\\"\n', 2),
+        ('msgid "a"\nmsgstr "b" x\n', 2),
+        ('msgid "a"\nmsgtext "b"\n', 2),
+        ('"orphan"\n', 1),
+        ('msgid "a\\q"\nmsgstr ""\n', 1),
+    ],
+)
+def test_bad_lines_are_input_errors_with_their_line(text: str, line: int) -> None:
+    with pytest.raises(InputError) as err:
+        scan(text, "t.po")
+    assert err.value.line == line
