@@ -84,6 +84,7 @@ class Finding:
     suggestion: str | None = None
     fixable: bool = False
     segment: int = -1
+    concept_id: int | None = None  # the term base's concept, for the TUI
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.start, self.check)
@@ -98,6 +99,7 @@ def finding(
     suggestion: str | None = None,
     *,
     fixable: bool = False,
+    concept_id: int | None = None,
 ) -> Finding:
     """A finding on `span` of one side of `segment`, with its file and line."""
     fld = segment.target if side == "target" else segment.source
@@ -115,6 +117,7 @@ def finding(
         suggestion=suggestion,
         fixable=fixable,
         segment=segment.index,
+        concept_id=concept_id,
     )
 
 

@@ -121,6 +121,7 @@ def name_variant(doc: Document, run: Run) -> Iterator[Finding]:
             f"“{change.old}” should be written “{change.new}”",
             change.new,
             fixable=True,
+            concept_id=change.concept_id,
         )
 
 
@@ -184,4 +185,5 @@ def name_inconsistent(doc: Document, run: Run) -> Iterator[Finding]:
                     f"“{text}” is written “{shown}” {counts[dominant]} "
                     "time(s) elsewhere in this file",
                     shown,
+                    concept_id=cid,
                 )

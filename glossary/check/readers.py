@@ -103,7 +103,8 @@ def _po(path: str) -> Document:
                 len(segments),
                 nfc(e.msgctxt or ""),
                 Field(nfc(e.msgstr), lang, path, e.line),
-                Field(nfc(e.msgid), "en", path, e.line),
+                # msgstr[0] of a one-form language (Vietnamese) translates the plural
+                Field(nfc(e.msgid_plural or e.msgid), "en", path, e.line),
                 e.line,
             )
         )

@@ -6,12 +6,13 @@ The JSON document (``"format": "glossary-check"``, ``"version": 1``) is::
      "files": ["a.po", ...],                   # every file checked, in order
      "checks": ["term-missing", ...],           # the checks that ran
      "findings": [{"file", "line", "unit", "check", "side", "start", "end",
-                   "text", "message", "suggestion", "fixable"}, ...],
+                   "text", "message", "suggestion", "fixable", "concept_id"}, ...],
      "summary": {"findings": N, "by_check": {"name-variant": n, ...}}}
 
 `start`/`end` are character offsets into the unit's source or target text
 (`side`), `unit` its msgctxt, TMX context, XLIFF id or pair paragraph
-(``"¶3"``), `suggestion` null when there is no single replacement. Keys are
+(``"¶3"``), `suggestion` null when there is no single replacement,
+`concept_id` the term base's concept (null for checks without one). Keys are
 never removed or renamed within a version.
 """
 
@@ -55,6 +56,7 @@ def _record(f: Finding) -> dict[str, object]:
         "message": f.message,
         "suggestion": f.suggestion,
         "fixable": f.fixable,
+        "concept_id": f.concept_id,
     }
 
 

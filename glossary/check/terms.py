@@ -75,6 +75,7 @@ def term_missing(doc: Document, run: Run) -> Iterator[Finding]:
                 (span.start, span.end),
                 f"“{span.text}” is not translated as “{best.text}”",
                 best.text,
+                concept_id=cid,
             )
 
 
@@ -101,7 +102,7 @@ def term_forbidden(doc: Document, run: Run) -> Iterator[Finding]:
                 hit = _banned(glossary, span.concept_ids, span.text)
                 if hit is None:
                     continue
-                term, better = hit
+                term, better, cid = hit
                 status = (
                     "forbidden"
                     if term.status is TermStatus.FORBIDDEN
@@ -117,18 +118,19 @@ def term_forbidden(doc: Document, run: Run) -> Iterator[Finding]:
                     (span.start, span.end),
                     message,
                     better or None,
+                    concept_id=cid,
                 )
 
 
 def _banned(
     glossary: Glossary, concept_ids: tuple[int, ...], text: str
-) -> tuple[Term, str] | None:
-    """The banned term written as `text`, and the concept's replacement."""
+) -> tuple[Term, str, int] | None:
+    """The banned term written as `text`, its concept's replacement and id."""
     for cid in concept_ids:
         concept = glossary.concept(cid)
         for term in concept.terms:
             if term.status in _BANNED and _same_spelling(term.text, text):
-                return term, _replacement(concept, term.lang)
+                return term, _replacement(concept, term.lang), cid
     return None
 
 

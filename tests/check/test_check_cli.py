@@ -92,6 +92,7 @@ def test_json_is_stable_and_documented(
         "message",
         "suggestion",
         "fixable",
+        "concept_id",
     }
     assert doc["summary"]["findings"] == len(doc["findings"])
     assert doc["summary"]["by_check"]["name-variant"] == 2
