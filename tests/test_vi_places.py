@@ -128,3 +128,21 @@ def test_unit_bearing_variants_of_bodies_join() -> None:
         {"Ban Thường vụ Tỉnh ủy Nghệ An", "Ban Thường vụ Tỉnh ủy"} <= c for c in got
     )
     assert any({"CTCP Sữa Ba Vì", "Công ty TNHH Sữa Ba Vì"} <= c for c in got)
+
+
+def test_stage_name_keeps_the_legal_name_as_a_variant() -> None:
+    from glossary.cluster import cluster
+
+    text = (
+        "Khán giả quen với Hồ Ngọc Hà và Sơn Tùng. Ít ai biết tên thật của Sơn"
+        " Tùng là Nguyễn Thanh Tùng, còn Hồ Ngọc Hà tên thật là Hồ Ngọc Hà."
+    )
+    ms = vietnamese_mentions(Document("vi_s.txt", text, "vi"))
+    c = next(
+        c.concept
+        for c in cluster(ms)
+        if "Nguyễn Thanh Tùng" in {t.text for t in c.concept.terms}
+    )
+    pref = {t.text for t in c.terms if t.is_preferred}
+    assert pref == {"Sơn Tùng"}
+    assert c.kind is Kind.PERSON

@@ -39,6 +39,7 @@ from glossary.cluster.document_links import (
     link_org_short_forms,
     link_two_word_persons,
 )
+from glossary.cluster.real_names import link_real_names
 from glossary.extract.english import fold
 from glossary.model import (
     Flag,
@@ -470,4 +471,5 @@ DOCUMENT_PASSES: tuple[Pass, ...] = (
     link_club_places,
     link_club_names,
     attach_provinces,
+    link_real_names,
 )
