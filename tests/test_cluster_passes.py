@@ -44,6 +44,7 @@ from glossary.cluster.document_links import (
     link_org_short_forms,
     link_two_word_persons,
 )
+from glossary.cluster.real_names import link_real_names
 from glossary.model import Flag, Kind, Mention, TermType
 
 # A name in a sentence: (text, kind, title); the sentence is the context.
@@ -259,6 +260,21 @@ def _corpus_until(
     for earlier in CORPUS_PASSES[: CORPUS_PASSES.index(run)]:
         earlier(state)
     return state
+
+
+def test_link_real_names_joins_a_legal_name_to_the_stage_name() -> None:
+    ms = _mentions(
+        "d",
+        "Ít ai biết Sơn Tùng tên thật là Nguyễn Thanh Tùng.",
+        ("Sơn Tùng", None, ""),
+        ("Nguyễn Thanh Tùng", PERSON, ""),
+        lang="vi",
+    )
+    state = _document_until(link_real_names, ms)
+    link_real_names(state)
+    g = _group_of(state.order, "Sơn Tùng")
+    assert g.kind is PERSON
+    assert _rule_of(g, "Nguyễn Thanh Tùng") == (TermType.VARIANT, "real-name")
 
 
 def test_merge_same_names_merges_a_name_across_documents() -> None:
