@@ -77,3 +77,29 @@ def with_preferred(terms: list[Term], text: str, lang: str) -> list[Term]:
     if not any(t.lang == lang and t.text == text for t in out):
         out.append(Term(text, lang, TermStatus.PREFERRED, TermType.FULL_FORM))
     return out
+
+
+def entry_lines(concept: Concept) -> list[str]:
+    """Comment lines for a concept's subject field and definitions.
+
+    ``subject: taxation``, ``definition en: …``: PO and CSV carry them as
+    comments, which Poedit and Weblate show beside the entry.
+    """
+    lines = [f"subject: {concept.subject}"] if concept.subject else []
+    return lines + [
+        f"definition {lang}: {' '.join(text.split())}"
+        for lang, text in concept.definitions
+    ]
+
+
+def read_entry_line(line: str) -> tuple[str, str] | None:
+    """``("", subject)`` or ``(lang, definition)`` of an `entry_lines` line."""
+    head, sep, rest = line.partition(": ")
+    if not sep or not rest:
+        return None
+    if head == "subject":
+        return "", nfc(rest)
+    kind, _, lang = head.partition(" ")
+    if kind == "definition" and lang and " " not in lang:
+        return lang, nfc(rest)
+    return None

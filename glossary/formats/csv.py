@@ -34,6 +34,8 @@ from typing import IO
 
 from glossary.errors import InputError
 from glossary.formats._cat import (
+    entry_lines,
+    read_entry_line,
     read_term_line,
     term_line,
     usable_preferred,
@@ -84,7 +86,7 @@ def _row(concept: Concept, n: int, src: str, tgt: str) -> list[str] | None:
         for t in (source, target)
         if t and t.context.strip()
     ]
-    comments = [term_line(t) for t in concept.terms]
+    comments = [term_line(t) for t in concept.terms] + entry_lines(concept)
     comments += [f"note: {x}" for x in concept.note.splitlines() if x.strip()]
     return [
         source.text,
@@ -158,15 +160,24 @@ def _header(names: list[str]) -> dict[str, int]:
     return found
 
 
-def _terms(cells: dict[str, str], notes: list[str], separator: str) -> list[Term]:
-    """The terms a row's comment lines name; its other lines go to `notes`."""
+def _terms(
+    cells: dict[str, str],
+    notes: list[str],
+    separator: str,
+    entry: list[tuple[str, str]],
+) -> list[Term]:
+    """The terms a row's comment lines name; subject and definitions go to
+    `entry`, other lines to `notes`."""
     lines = cells.get("translator_comments", "").splitlines()
     lines += cells.get("comment", "").split(separator)
     terms: list[Term] = []
     for line in lines:
         term = read_term_line(line)
+        field = None if term else read_entry_line(line)
         if term is not None:
             terms.append(term)
+        elif field is not None:
+            entry.append(field)
         elif line.strip():
             notes.append(line.removeprefix("note: "))
     return terms
@@ -184,7 +195,8 @@ def concept_of(
     if not source.strip():
         return None
     notes: list[str] = []
-    terms = _terms(cells, notes, separator)
+    entry: list[tuple[str, str]] = []  # ("", subject), (lang, definition)
+    terms = _terms(cells, notes, separator, entry)
     # `dump` writes a concept without an English term with another as source
     if not any(t.lang == src and t.text == source for t in terms):
         src = next((t.lang for t in terms if t.text == source), src)
@@ -211,6 +223,8 @@ def concept_of(
         flags=frozenset(Flag(f) for f in cells.get("flags", "").split(",") if f),
         note="\n".join(notes),
         terms=tuple(terms),
+        subject=next((text for lang, text in entry if not lang), ""),
+        definitions=tuple(sorted((lang, t) for lang, t in entry if lang)),
     )
 
 

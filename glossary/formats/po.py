@@ -24,6 +24,8 @@ import polib
 
 from glossary.errors import InputError, warn_input
 from glossary.formats._cat import (
+    entry_lines,
+    read_entry_line,
     read_term_line,
     term_line,
     usable_preferred,
@@ -66,6 +68,7 @@ def _comment(concept: Concept) -> str:
         lines.append(f"key: {concept.key}")
     if concept.flags:
         lines.append("flags: " + ", ".join(sorted(str(f) for f in concept.flags)))
+    lines += entry_lines(concept)
     lines.extend(f"note: {x}" for x in concept.note.splitlines() if x.strip())
     return "\n".join(lines)
 
@@ -156,6 +159,7 @@ def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
     where = (path, e.linenum)
     terms: list[Term] = []
     key, note, flags, src_lang = "", [], frozenset[Flag](), src
+    entry_fields: list[tuple[str, str]] = []  # ("", subject), (lang, definition)
     status = ConceptStatus.CANDIDATE if e.fuzzy else ConceptStatus.APPROVED
     for line in (e.tcomment or "").splitlines():
         head, _, rest = line.partition(": ")
@@ -172,6 +176,8 @@ def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
                 src_lang = rest
             elif head == "note":
                 note.append(nfc(rest))
+            elif entry := read_entry_line(line):
+                entry_fields.append(entry)
         except ValueError:
             raise InputError(f"bad comment line {line!r}", *where) from None
     terms = with_preferred(terms, nfc(e.msgid), src_lang)
@@ -196,6 +202,8 @@ def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
         flags=flags,
         note="\n".join(note),
         terms=tuple(terms),
+        subject=next((text for lang, text in entry_fields if not lang), ""),
+        definitions=tuple(sorted((lang, t) for lang, t in entry_fields if lang)),
     )
 
 

@@ -136,3 +136,16 @@ def test_cat_fields_survive_the_term_base(fmt: str, mode: str, tmp_path: Path) -
         t.text: (t.note, t.flags) for t in RICH.terms
     }
     assert again.read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["po", "csv"])
+def test_po_and_csv_show_subject_and_definitions_as_comments(fmt: str) -> None:
+    from glossary.formats import csv, po
+
+    module = {"po": po, "csv": csv}[fmt]
+    data = _bytes(module.dump, [RICH])
+    assert "subject: taxation" in data.decode()
+    assert "definition vi: Thuế tính trên" in data.decode()
+    (back,) = module.load(io.BytesIO(data), path=f"r.{fmt}")
+    assert (back.subject, back.definitions) == (RICH.subject, RICH.definitions)
+    assert _bytes(module.dump, [back]) == data
