@@ -34,6 +34,7 @@ DOCS = [
 ]
 # Interactive: run by the TUI's own Pilot tests, not here.
 INTERACTIVE = ("glossary review",)
+MADE_BY_MAKE_RUN = ".made-by-make-run"
 
 
 def _fresh_clone_files() -> list[str]:
@@ -61,6 +62,9 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     make = ["make", "-o", ".venv/.installed", "-o", ".venv/bin/python", "run"]
     done = subprocess.run(make, cwd=here, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+    # What make run made, before the tour adds its own files to out/.
+    made = sorted(p.name for p in (here / "out").iterdir())
+    (here / MADE_BY_MAKE_RUN).write_text("\n".join(made), encoding="utf-8")
     return here
 
 
@@ -145,6 +149,16 @@ def test_readme_tour_runs_as_typed(clone: Path) -> None:
 
 
 @pytest.mark.slow
+def test_make_run_leaves_what_the_readme_says(clone: Path) -> None:
+    readme = (clone / "README.md").read_text(encoding="utf-8")
+    said = readme.split("`make run` leaves its results in `out/`:", 1)[1]
+    named = re.findall(r"`([\w.-]+\.\w+)`", said.split("\n\n", 1)[0])
+    assert "glossary.db" in named
+    made = (clone / MADE_BY_MAKE_RUN).read_text(encoding="utf-8").split()
+    assert sorted(set(named)) == [n for n in made if not n.endswith(("-wal", "-shm"))]
+
+
+@pytest.mark.slow
 def test_readme_python_blocks_run(clone: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(clone)
     _run_blocks(README, {"__name__": "__readme__"})
@@ -168,7 +182,9 @@ def test_docs_console_blocks_show_real_output(
     (here / "seeds").symlink_to(SEEDS, target_is_directory=True)
     (here / "tests").mkdir()
     (here / "tests" / "data").symlink_to(DATA, target_is_directory=True)
-    shutil.copytree(clone / "out", here / "out")
+    (here / "out").mkdir()
+    for name in (clone / MADE_BY_MAKE_RUN).read_text(encoding="utf-8").split():
+        shutil.copy2(clone / "out" / name, here / "out" / name)
     text = page.read_text(encoding="utf-8")
     steps = [s for b in CONSOLE_BLOCK.findall(text) for s in console_steps(b)]
     bin_dir = str(Path(sys.executable).parent)
