@@ -31,6 +31,7 @@ from glossary.cluster.base import (
     strip_vi_unit,
 )
 from glossary.extract.english import fold
+from glossary.lang import vi
 from glossary.lang.en import ORG_HEADS
 from glossary.model import (
     Kind,
@@ -124,22 +125,7 @@ def _begins(g: _Group, w: tuple[str, ...], longs: Iterable[_Group]) -> list[_Gro
 # Vietnamese category words before a company's own name ("Tập đoàn",
 # "Công ty cổ phần", "Ngân hàng", "Công ty TNHH"), folded.
 _VI_CATEGORY = frozenset(
-    {
-        "tap",
-        "doan",
-        "cong",
-        "ty",
-        "co",
-        "phan",
-        "tong",
-        "ngan",
-        "hang",
-        "tnhh",
-        "trach",
-        "nhiem",
-        "huu",
-        "han",
-    }
+    word for phrase in vi.COMPANY_CATEGORIES for word in fold(phrase).split()
 )
 
 

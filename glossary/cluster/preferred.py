@@ -16,6 +16,7 @@ from dataclasses import replace
 from glossary.cluster.base import _Group, _strip_admin
 from glossary.extract.english import fold
 from glossary.extract.vi_places import strip_settlement
+from glossary.lang import vi
 from glossary.lang.en import VI_LOCAL_UNITS
 from glossary.model import Evidence, Flag, Kind, Term, TermStatus, TermType
 from glossary.names import places as restore
@@ -203,19 +204,7 @@ def _vi_body_preferred(
 
 # English category words after a Vietnamese place name, and the Vietnamese
 # word written before it ("Hoài River" is "sông Hoài").
-_FEATURES = {
-    "river": "sông",
-    "mountain": "núi",
-    "beach": "bãi biển",
-    "lake": "hồ",
-    "island": "đảo",
-    "bay": "vịnh",
-    "pagoda": "chùa",
-    "bridge": "cầu",
-    "theatre": "Nhà hát",
-    "theater": "Nhà hát",
-    "stadium": "Sân vận động",
-}
+_FEATURES = vi.FEATURE_WORDS
 
 
 def _feature_preferred(terms: list[Term]) -> list[Term]:

@@ -8,6 +8,7 @@ words of events. Structure words, not names: no list holds a gold name.
 from __future__ import annotations
 
 __all__ = [
+    "ABBREVIATIONS",
     "ADMIN_WORDS",
     "ADVERB_SUFFIXES",
     "ARTICLES",
@@ -463,4 +464,28 @@ EVENT_WORDS = frozenset(
     week day year league tournament series prize contest exhibition congress
     plan strategy project law decree resolution report system dynasty storm
     typhoon""".split()  # noqa: SIM905
+)
+
+# Source: English abbreviations written with a full stop before a name or
+# after a company's ("Dr.", "Gen.", "Co.", "Ltd."): no sentence ends there.
+ABBREVIATIONS = (
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "no",
+    "vs",
+    "prof",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "rev",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
 )

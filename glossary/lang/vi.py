@@ -136,3 +136,37 @@ FOLDED_SURNAMES = (
     "Ưng", "Văn",
 )  # fmt: skip
 SURNAMES = COMMON_SURNAMES + OTHER_SURNAMES + MARKED_SURNAMES + FOLDED_SURNAMES
+
+# Source: Vietnamese company law's category words and legal forms, written
+# before a company's own name ("Tập đoàn Hòa Phát", "Công ty TNHH Minh Long").
+COMPANY_CATEGORIES = (
+    "tập đoàn",
+    "công ty",
+    "cổ phần",
+    "tổng công ty",
+    "ngân hàng",
+    "TNHH",
+    "trách nhiệm hữu hạn",
+)
+
+# Source: this project's list: the Vietnamese word written before a place's
+# name for each English feature word written after it ("Hoài River" is
+# "sông Hoài", "Hội An Theatre" is "Nhà hát Hội An").
+FEATURE_WORDS = {
+    "river": "sông",
+    "mountain": "núi",
+    "beach": "bãi biển",
+    "lake": "hồ",
+    "island": "đảo",
+    "bay": "vịnh",
+    "pagoda": "chùa",
+    "bridge": "cầu",
+    "theatre": "Nhà hát",
+    "theater": "Nhà hát",
+    "stadium": "Sân vận động",
+}
+
+# Source: Vietnamese academic and administrative abbreviations written with
+# a full stop (TS. tiến sĩ, ThS. thạc sĩ, PGS. phó giáo sư, GS. giáo sư,
+# TP. thành phố): no sentence ends after them.
+ABBREVIATIONS = ("ts", "ths", "pgs", "gs", "tp")

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from operator import mul
 
-from glossary.lang import vi
+from glossary.lang import en, vi
 from glossary.text.segment import Backend, group_syllables
 from glossary.text.syllable import is_vietnamese_syllable
 
@@ -155,34 +155,7 @@ def _join_inner(text: str, pieces: list[_Piece]) -> list[_Piece]:
 # --- sentences ---------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(\w))")
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "no",
-        "vs",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "rev",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "ts",
-        "ths",
-        "pgs",
-        "gs",
-        "tp",
-    ]
-)
+_ABBREVIATIONS = frozenset(en.ABBREVIATIONS + vi.ABBREVIATIONS)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
