@@ -17,6 +17,7 @@ from enum import Enum
 from functools import lru_cache
 
 from glossary.extract.name_runs import fold
+from glossary.lang import en
 from glossary.lang.en import EVENT_WORDS, MONTHS, ORG_HEADS, PLACE_WORDS
 from glossary.model import Kind
 from glossary.names import places as restore
@@ -80,23 +81,7 @@ def is_vietnamese_name(words: list[str]) -> bool:
 
 
 # Continents and oceans end region names ("Southeast Asia", "Asia-Pacific").
-_REGIONS = frozenset(
-    {
-        "asia",
-        "europe",
-        "africa",
-        "america",
-        "americas",
-        "oceania",
-        "pacific",
-        "atlantic",
-        "east",
-        "asean",
-        "asia-pacific",
-        "caribbean",
-        "antarctica",
-    }
-)
+_REGIONS = frozenset(en.REGION_WORDS)
 _DASH_SPLIT = re.compile(r"\s+[-–]\s*|\s*[-–]\s+")
 
 

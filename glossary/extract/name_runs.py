@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import methodcaller
 
+from glossary.lang import en
 from glossary.lang.en import ARTICLES, DASH_GAPS, ORG_CONNECT, ORG_HEADS
 from glossary.names import places as restore
 from glossary.names.places import country_codes
@@ -182,23 +183,7 @@ def _title_complement(text: str, toks: list[Token], k: int) -> bool:
     return True
 
 
-_ABSTRACT = (
-    "tion",
-    "ment",
-    "ism",
-    "ology",
-    "ics",
-    "ure",
-    "ance",
-    "ence",
-    "ade",
-    "ies",
-    "ity",
-    "airs",
-    "ship",
-    "ing",
-    "ts",
-)
+_ABSTRACT = en.ABSTRACT_ENDINGS
 
 
 # The longest gap a run crosses (" – "): longer ones end it without a slice.

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from glossary.lang import en
 from glossary.model import (
     Candidate,
     Concept,
@@ -61,45 +62,12 @@ MAX_WORDS = 4
 _WORD = re.compile(r"[A-Za-z](?<![\w'’-].)[A-Za-z]*(?:['’-]+[A-Za-z]+)*")
 
 
-# Closed-class words, auxiliaries and frequent news verbs: they end a chunk.
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_STOP = _wordset(
-    """
-    a an the this that these those there here it its it's he him his she her hers
-    they them their we us our you your i me my mine who whom whose which what
-    when where why how and or but nor so yet if then than as of at by for from in
-    into on onto to up down over under with without within about above below
-    after before between among through during against across along around upon
-    via per toward towards is are was were be been being am has have had do does
-    did will would shall should can could may might must not no yes also only
-    very more most less least much many few some any all both each every either
-    neither other another such same own just even still already again ever never
-    too well said says say told tell added noted stated asked expressed affirmed
-    stressed emphasised emphasized urged suggested proposed agreed welcomed held
-    made make makes take took taken give gave given get got go went come came
-    see saw seen show showed shown help helped continue continued continues
-    boost boosted promote promoted enhance enhanced create created maintain
-    strengthen strengthened increase increased encourage encouraged highlight
-    appreciated appreciate thanked thank visit visited meet met including
-    include includes included ranging one two three four five six seven eight
-    nine ten first second third last next new first-ever like while since
-    because although though however therefore thus whether about nearly around
-    discussed signed attended received hosted launched announced approved
-    adopted reported called joined completed marked opened reviewed praised
-    raised implemented established recorded achieved attracted considered
-    introduced presented chaired described mentioned pledged vowed reaffirmed
-    maintained underlined underscored briefed informed requested wished hoped grew rose
-    fell became began won sought left led brought built bought kept spent sent
-    put found felt thought knew ran paid stood understood
-    deepen explore attach reach reached expand expanded foster facilitate back
-    further complement complements today yesterday tomorrow
-    year years month months week weeks day days time
-    times way ways part parts side sides lot lots number kind kinds sort type
-    """
-)
+# Closed-class words, auxiliaries and frequent news verbs: they end a chunk.
+_STOP = _wordset(en.CHUNK_BREAKS)
 _NOMINAL = re.compile(
     r"(?:tion|sion|ment|ity|ness|ence|ense|ance|ery|ism|omy|ogy|gy|ure|ship|"
     r"ics|ist|age|cy|ware|work|ist|ism|ry|ing)$"
@@ -266,13 +234,7 @@ def _subphrases(m: Mention) -> Iterable[tuple[str, int, int]]:
 
 
 # Heads too general to make a domain term on their own ("various fields").
-_GENERIC_HEADS = _wordset(
-    """
-    level levels field fields area areas session sessions meeting meetings
-    condition conditions issue issues matter matters importance assistance
-    support potential strength strengths effort efforts sector sectors
-    """
-)
+_GENERIC_HEADS = _wordset(en.GENERIC_HEADS)
 
 
 def _is_termlike(phrase: str) -> bool:

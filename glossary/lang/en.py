@@ -9,20 +9,28 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "ABSTRACT_ENDINGS",
     "ADMIN_WORDS",
     "ADVERB_SUFFIXES",
     "ARTICLES",
+    "CHUNK_BREAKS",
     "COMPOUND_PLACE_HEADS",
     "DASH_GAPS",
     "EVENT_WORDS",
     "FUNCTION_WORDS",
+    "GENERIC_HEADS",
+    "HONORIFICS",
     "MONTHS",
     "NUMBERED_HEADS",
     "ORG_CONNECT",
     "ORG_HEADS",
     "PLACE_WORDS",
+    "REGION_WORDS",
     "SENT_END",
     "STOP",
+    "TITLE_COMPLEMENT_ENDINGS",
+    "TITLE_HEADS",
+    "TITLE_MODIFIERS",
     "WEEKDAYS",
 ]
 
@@ -469,23 +477,95 @@ EVENT_WORDS = frozenset(
 # Source: English abbreviations written with a full stop before a name or
 # after a company's ("Dr.", "Gen.", "Co.", "Ltd."): no sentence ends there.
 ABBREVIATIONS = (
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "no",
-    "vs",
-    "prof",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "rev",
-    "jr",
-    "sr",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-)
+    "mr", "mrs", "ms", "dr", "st", "no", "vs", "prof", "gen", "col", "lt", "sgt",
+    "rev", "jr", "sr", "inc", "ltd", "co", "corp",
+)  # fmt: skip
+
+# Source: this project's list: English words that start or qualify a title
+# ("Deputy Prime Minister", "Vice Chairman").
+TITLE_MODIFIERS = (
+    "deputy", "vice", "acting", "former", "permanent", "prime", "foreign",
+    "general", "first", "standing", "chief", "senior", "executive", "assistant",
+    "head", "lieutenant", "major", "party", "state",
+)  # fmt: skip
+
+# Source: this project's list: English words that end a title (offices,
+# ranks, sports roles).
+TITLE_HEADS = (
+    "minister", "pm", "president", "chairman", "chairwoman", "chairperson", "chair",
+    "secretary", "ambassador", "consul", "director", "governor", "mayor", "senator",
+    "king", "queen", "prince", "princess", "premier", "chancellor", "coach",
+    "colonel", "commander", "captain", "judge", "professor", "prof", "spokesperson",
+    "spokesman", "spokeswoman", "ceo", "founder", "striker", "midfielder",
+    "defender", "goalkeeper", "keeper", "lawyer", "envoy", "vice-chairman",
+    "vice-president", "speaker",
+)  # fmt: skip
+
+# Source: English courtesy titles, with and without their full stop.
+HONORIFICS = (
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir",
+)  # fmt: skip
+
+# Source: English derivational suffixes of the abstract nouns of a title's
+# complement ("Public Security", "Home Affairs", "Planning").
+TITLE_COMPLEMENT_ENDINGS = (
+    "tion", "ment", "ism", "ology", "ics", "ure", "ance", "ence", "ity", "airs",
+    "ship", "ing", "ty",
+)  # fmt: skip
+
+# Source: continents, oceans and regional groupings that end a region's name
+# ("Southeast Asia", "Asia-Pacific").
+REGION_WORDS = (
+    "asia", "europe", "africa", "america", "americas", "oceania", "pacific",
+    "atlantic", "east", "asean", "asia-pacific", "caribbean", "antarctica",
+)  # fmt: skip
+
+# Source: English derivational suffixes of abstract nouns ("cooperation",
+# "investment"), which a name's words do not end with.
+ABSTRACT_ENDINGS = (
+    "tion", "ment", "ism", "ology", "ics", "ure", "ance", "ence", "ade", "ies",
+    "ity", "airs", "ship", "ing", "ts",
+)  # fmt: skip
+
+# Source: this project's list: closed-class words, auxiliaries and frequent
+# news verbs, which end a chunk of a domain term (space-separated).
+CHUNK_BREAKS = """
+    a an the this that these those there here it its it's he him his she her hers
+    they them their we us our you your i me my mine who whom whose which what
+    when where why how and or but nor so yet if then than as of at by for from in
+    into on onto to up down over under with without within about above below
+    after before between among through during against across along around upon
+    via per toward towards is are was were be been being am has have had do does
+    did will would shall should can could may might must not no yes also only
+    very more most less least much many few some any all both each every either
+    neither other another such same own just even still already again ever never
+    too well said says say told tell added noted stated asked expressed affirmed
+    stressed emphasised emphasized urged suggested proposed agreed welcomed held
+    made make makes take took taken give gave given get got go went come came
+    see saw seen show showed shown help helped continue continued continues
+    boost boosted promote promoted enhance enhanced create created maintain
+    strengthen strengthened increase increased encourage encouraged highlight
+    appreciated appreciate thanked thank visit visited meet met including
+    include includes included ranging one two three four five six seven eight
+    nine ten first second third last next new first-ever like while since
+    because although though however therefore thus whether about nearly around
+    discussed signed attended received hosted launched announced approved
+    adopted reported called joined completed marked opened reviewed praised
+    raised implemented established recorded achieved attracted considered
+    introduced presented chaired described mentioned pledged vowed reaffirmed
+    maintained underlined underscored briefed informed requested wished hoped grew rose
+    fell became began won sought left led brought built bought kept spent sent
+    put found felt thought knew ran paid stood understood
+    deepen explore attach reach reached expand expanded foster facilitate back
+    further complement complements today yesterday tomorrow
+    year years month months week weeks day days time
+    times way ways part parts side sides lot lots number kind kinds sort type
+    """
+
+# Source: this project's list: heads too general to make a domain term on
+# their own ("various fields"), space-separated.
+GENERIC_HEADS = """
+    level levels field fields area areas session sessions meeting meetings
+    condition conditions issue issues matter matters importance assistance
+    support potential strength strengths effort efforts sector sectors
+    """

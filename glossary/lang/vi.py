@@ -170,3 +170,40 @@ FEATURE_WORDS = {
 # a full stop (TS. tiến sĩ, ThS. thạc sĩ, PGS. phó giáo sư, GS. giáo sư,
 # TP. thành phố): no sentence ends after them.
 ABBREVIATIONS = ("ts", "ths", "pgs", "gs", "tp")
+
+# Source: this project's list: Vietnamese titles as written before a name, a
+# longer form before its shorter one ("Thủ tướng Chính phủ", "Thủ tướng").
+TITLE_FORMS = (
+    "Thủ tướng Chính phủ",
+    "Thủ tướng",
+    "Chủ tịch nước",
+    "Chủ tịch Quốc hội",
+    "Chủ tịch",
+    "Tổng Bí thư",
+    "Bí thư",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Đại sứ",
+    "Tổng thống",
+    "Ngoại trưởng",
+    "Giám đốc",
+    "Tổng Giám đốc",
+    "Trưởng ban",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tướng",
+    "Huấn luyện viên",
+    "HLV",
+    "Tiến sĩ",
+    "TS",
+    "Ông",
+    "Bà",
+)
+
+# Source: Vietnamese courtesy titles ("ông", "bà").
+HONORIFICS = (
+    "ông",
+    "bà",
+)

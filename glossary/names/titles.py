@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from glossary.lang import en, vi
 from glossary.text import fold
 
 __all__ = [
@@ -27,119 +28,23 @@ __all__ = [
 ]
 
 # Words that start or qualify a title ("Deputy Prime Minister", "Vice Chairman").
-TITLE_MODIFIERS = frozenset(
-    {
-        "deputy",
-        "vice",
-        "acting",
-        "former",
-        "permanent",
-        "prime",
-        "foreign",
-        "general",
-        "first",
-        "standing",
-        "chief",
-        "senior",
-        "executive",
-        "assistant",
-        "head",
-        "lieutenant",
-        "major",
-        "party",
-        "state",
-    }
-)
+TITLE_MODIFIERS = frozenset(en.TITLE_MODIFIERS)
 
 # Words that end a title.
-TITLE_HEADS = frozenset(
-    {
-        "minister",
-        "pm",
-        "president",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "chair",
-        "secretary",
-        "ambassador",
-        "consul",
-        "director",
-        "governor",
-        "mayor",
-        "senator",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "premier",
-        "chancellor",
-        "coach",
-        "colonel",
-        "commander",
-        "captain",
-        "judge",
-        "professor",
-        "prof",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "ceo",
-        "founder",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "keeper",
-        "lawyer",
-        "envoy",
-        "vice-chairman",
-        "vice-president",
-        "speaker",
-    }
-)
+TITLE_HEADS = frozenset(en.TITLE_HEADS)
 
 # Heads whose "of" complement is a portfolio or a chamber, not an
 # organisation: "Minister of Home Affairs", "Speaker of the House".
 PORTFOLIO_HEADS = frozenset({"minister", "secretary", "speaker"})
 
 # Courtesy titles: split off but not turned into title concepts.
-HONORIFICS = frozenset(
-    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir", "ông", "bà"}
-)
+HONORIFICS = frozenset(en.HONORIFICS + vi.HONORIFICS)
 _BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
 
 _ABBREVIATIONS = {"pm": "Prime Minister", "deputy pm": "Deputy Prime Minister"}
 
 # Vietnamese titles: heads with optional "Phó" ("Phó Thủ tướng").
-_VI_TITLE_HEADS = (
-    "Thủ tướng Chính phủ",
-    "Thủ tướng",
-    "Chủ tịch nước",
-    "Chủ tịch Quốc hội",
-    "Chủ tịch",
-    "Tổng Bí thư",
-    "Bí thư",
-    "Bộ trưởng",
-    "Thứ trưởng",
-    "Đại sứ",
-    "Tổng thống",
-    "Ngoại trưởng",
-    "Giám đốc",
-    "Tổng Giám đốc",
-    "Trưởng ban",
-    "Đại tá",
-    "Thượng tá",
-    "Trung tướng",
-    "Thiếu tướng",
-    "Đại tướng",
-    "Huấn luyện viên",
-    "HLV",
-    "Tiến sĩ",
-    "TS",
-    "Ông",
-    "Bà",
-)
+_VI_TITLE_HEADS = vi.TITLE_FORMS
 _VI_TITLE = re.compile(
     r"^(?:(?:Phó|Nguyên|Quyền)\s+)?(?:"
     + "|".join(re.escape(h) for h in sorted(_VI_TITLE_HEADS, key=len, reverse=True))
@@ -255,21 +160,7 @@ def is_plural_title(title: str) -> bool:
 
 # Endings of the abstract nouns that make up a title's complement
 # ("Public Security", "Home Affairs", "Planning").
-_COMPLEMENT_ENDINGS = (
-    "tion",
-    "ment",
-    "ism",
-    "ology",
-    "ics",
-    "ure",
-    "ance",
-    "ence",
-    "ity",
-    "airs",
-    "ship",
-    "ing",
-    "ty",
-)
+_COMPLEMENT_ENDINGS = en.TITLE_COMPLEMENT_ENDINGS
 
 
 def complement_end(words: list[str]) -> int:
