@@ -146,3 +146,9 @@ def test_stage_name_keeps_the_legal_name_as_a_variant() -> None:
     pref = {t.text for t in c.terms if t.is_preferred}
     assert pref == {"Sơn Tùng"}
     assert c.kind is Kind.PERSON
+
+
+def test_provincial_capital_keeps_its_unit_word() -> None:
+    got = _kinds("Đoàn rời thành phố Sơn La, rồi tới thành phố Hà Nội.")
+    assert got["thành phố Sơn La"] is Kind.PLACE
+    assert "thành phố Hà Nội" not in got  # a province-level city is the province

@@ -28,6 +28,7 @@ from glossary.extract.vi_orgs import (
     word_key,
 )
 from glossary.model import Kind
+from glossary.names.places import is_city, is_province
 from glossary.text import fold
 
 __all__ = [
@@ -130,6 +131,20 @@ def _feature_at(syls: Sequence[Syl], i: int) -> Span | None:
     return None
 
 
+def _capital_at(syls: Sequence[Syl], i: int) -> Span | None:
+    """ "thành phố Cao Bằng", "TP Lào Cai": a provincial capital named like its
+    province, which keeps its unit word to stay apart from the province (a
+    province-level city, "thành phố Hà Nội", is the province itself)."""
+    m = match(syls, i, _CITY_WORDS)
+    if not m or (syls[i].text[:1].isupper() and syls[i].text != "TP"):
+        return None
+    k = cap_run(syls, i + m)
+    name = " ".join(x.text for x in syls[i + m : k])
+    if k > i + m and is_province(name) and not is_city(name):
+        return Span(syls[i].start, syls[k - 1].end, Kind.PLACE, "vi:capital")
+    return None
+
+
 def _after_title(syls: Sequence[Syl], i: int) -> bool:
     return i > 0 and fold(syls[i - 1].text.lower()) == fold(_TITLE_BEFORE)
 
@@ -147,7 +162,7 @@ def place_spans(syls: Sequence[Syl], taken: Sequence[Span]) -> list[Span]:
             out.append(Span(syls[i].start, syls[k - 1].end, Kind.PERSON, "vi:korean"))
             i = k
             continue
-        sp = _feature_at(syls, i)
+        sp = _feature_at(syls, i) or _capital_at(syls, i)
         if sp is None or any(sp.start < b and a < sp.end for a, b in inside):
             i += 1
             continue
@@ -187,6 +202,7 @@ def settlement_name(text: str) -> int:
 
 
 _FEATURES = _keys(*FEATURE_HEADS)
+_CITY_WORDS = _keys("thành phố", "tp")
 _SETTLEMENTS = _keys(*SETTLEMENT_HEADS)
 _INITIAL = _keys(*_HEADS_WHEN_INITIAL)
 _TYPED_KEY = next(iter(_keys(_TYPED)))[0]
