@@ -36,6 +36,11 @@ _QUICK = re.compile(
 )
 
 
+def _quick_placeholders(text: str) -> list[str]:
+    """The placeholders as strings; most texts hold no % or { at all."""
+    return _QUICK.findall(text) if "%" in text or "{" in text else []
+
+
 def _placeholders(text: str) -> list[tuple[str, int, int]]:
     """Every placeholder (not %%) of `text`, in order, with its span."""
     return [(m.group(), *m.span()) for m in _EITHER.finditer(text) if m.group() != "%%"]
@@ -58,7 +63,7 @@ def placeholders(doc: Document, run: Run) -> Iterator[Finding]:
     ones must keep their types in order, as C's printf reads them.
     """
     # nearly every unit has the same placeholders in the same order
-    for seg in run.differing(doc, _QUICK.findall):
+    for seg in run.differing(doc, _quick_placeholders):
         assert seg.source is not None
         src, tgt = _placeholders(seg.source.text), _placeholders(seg.target.text)
         if [p for p, _, _ in src] != [p for p, _, _ in tgt]:
