@@ -156,17 +156,19 @@ def name_inconsistent(doc: Document, run: Run) -> Iterator[Finding]:
     glossary = run.glossary
     if glossary is None:
         return
-    seen: dict[int, list[tuple[Segment, int, int, str]]] = {}
+    # by concept and language: "Vietnam" in English and "Việt Nam" in
+    # Vietnamese are each language's writing, not an inconsistency
+    seen: dict[tuple[int, str], list[tuple[Segment, int, int, str]]] = {}
     for seg, spans in zip(doc.segments, run.spans(doc, "target"), strict=True):
         for span in spans:
             cid = span.concept_ids[0]
             if span.ambiguous or not _is_name(glossary, cid):
                 continue
             if _is_full(glossary, cid, span.text):
-                seen.setdefault(cid, []).append((seg, span.start, span.end, span.text))
-    lang = text_lang(doc)
-    target = _target(lang)
-    for cid, places in seen.items():
+                key = (cid, seg.target.lang)
+                seen.setdefault(key, []).append((seg, span.start, span.end, span.text))
+    for (cid, lang), places in seen.items():
+        target = _target(lang)
         if lang == "vi":
             places = [p for p in places if not is_one_syllable(p[3])]
         counts = Counter(spelling(text) for *_, text in places)
@@ -183,7 +185,7 @@ def name_inconsistent(doc: Document, run: Run) -> Iterator[Finding]:
                     "target",
                     (start, end),
                     f"“{text}” is written “{shown}” {counts[dominant]} "
-                    "time(s) elsewhere in this file",
+                    "time(s) elsewhere",
                     shown,
                     concept_id=cid,
                 )

@@ -35,15 +35,34 @@ _LANGUAGE = re.compile(r"^Language:\s*(\S+)", re.MULTILINE)
 
 
 def read_documents(paths: Sequence[str]) -> list[Document]:
-    """Every file as a document, text pairs joined (see the module docstring).
+    """Every file (a directory: its files) as a document, text pairs joined.
 
     Raises:
         InputError: a missing, unreadable, unknown or malformed file.
     """
     return [
         read_document(path) if partner is None else _pair(partner, path)
-        for path, partner in pair_up(paths)
+        for path, partner in pair_up(expand(paths))
     ]
+
+
+def expand(paths: Sequence[str]) -> list[str]:
+    """Files as given; a directory's checkable files (not hidden), sorted."""
+    known = PO_SUFFIXES | XLIFF_SUFFIXES | TEXT_SUFFIXES | {".tmx"}
+    out: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            out.append(raw)
+            continue
+        out += [
+            str(p)
+            for p in sorted(path.rglob("*"))
+            if p.is_file()
+            and p.suffix.lower() in known
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        ]
+    return out
 
 
 def pair_up(paths: Sequence[str]) -> list[tuple[str, str | None]]:
