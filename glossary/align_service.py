@@ -43,6 +43,7 @@ from glossary.model import (
     ConceptStatus,
     Document,
     Evidence,
+    Flag,
     Kind,
     Term,
     TermStatus,
@@ -224,6 +225,8 @@ def store_proposal(
         evidence=(evidence,),
     )
     tb.add_term(concept_id, term)
+    if Flag.UNTRANSLATED in concept.flags:  # a proposal now: review, not translation
+        tb.update_concept(concept_id, flags=concept.flags - {Flag.UNTRANSLATED})
     tb.log(
         "align",
         concept_id,

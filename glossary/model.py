@@ -47,6 +47,7 @@ class Flag(StrEnum):
     RESTORED = "restored"  # diacritics restored from a gazetteer: needs review
     CONFLICT = "conflict"  # evidence disagrees (e.g. two diacritized spellings)
     UNRESTORED = "unrestored"  # Vietnamese-looking but no evidence to restore
+    UNTRANSLATED = "untranslated"  # needs translation: no Vietnamese term yet
 
 
 class TermFlag(StrEnum):

@@ -38,6 +38,7 @@ from glossary.extract.vietnamese import vietnamese_mentions
 from glossary.model import Candidate, Document, Kind, Mention
 from glossary.text import detect_language, language_sample
 from glossary.text.sentences import Sentences
+from glossary.translate import add_vietnamese_terms
 
 __all__ = [
     "DocPart",
@@ -120,7 +121,8 @@ def part(
 
 
 def propose(parts: Iterable[DocPart], disable: Collection[str] = ()) -> list[Candidate]:
-    """Cluster names and rank terms over every document's part.
+    """Cluster names and rank terms over every document's part, then give
+    each its Vietnamese term (`glossary.translate.add_vietnamese_terms`).
 
     Names first (`glossary.cluster.cluster_corpus`, without the passes named
     in `disable`), then English and Vietnamese terms. (Ranking the terms in
@@ -130,13 +132,15 @@ def propose(parts: Iterable[DocPart], disable: Collection[str] = ()) -> list[Can
     """
     parts = list(parts)
     terms = [m for p in parts for m in p.terms]
-    return [
-        *cluster_corpus((p.names for p in parts), disable=disable),
-        *term_candidates([m for m in terms if m.source == TERM_SOURCE]),
-        *vi_term_candidates(
-            [m for m in terms if m.kind is Kind.TERM and m.lang == "vi"]
-        ),
-    ]
+    return add_vietnamese_terms(
+        [
+            *cluster_corpus((p.names for p in parts), disable=disable),
+            *term_candidates([m for m in terms if m.source == TERM_SOURCE]),
+            *vi_term_candidates(
+                [m for m in terms if m.kind is Kind.TERM and m.lang == "vi"]
+            ),
+        ]
+    )
 
 
 def _extract_encoded(doc: Document) -> tuple[str, bytes]:

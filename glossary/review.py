@@ -23,6 +23,7 @@ from glossary.errors import GlossaryError, NotFoundError
 from glossary.model import (
     Concept,
     ConceptStatus,
+    Flag,
     Kind,
     Term,
     TermFlag,
@@ -306,6 +307,11 @@ class Review:
             self.tb.update_term(term_id, manual=True)
             if new_status is TermStatus.PREFERRED:
                 _demote_others(self.tb, concept, term_id, lang)
+            if Flag.UNTRANSLATED in concept.flags and lang == "vi":
+                # translated now: the build's mark goes
+                self.tb.update_concept(
+                    concept_id, flags=concept.flags - {Flag.UNTRANSLATED}
+                )
             return []
 
         return self._run("add-term", [concept_id], body, text=text, lang=lang)

@@ -12,6 +12,7 @@ from glossary.cluster import cluster
 from glossary.extract.mention_codec import decode_mentions
 from glossary.model import Document
 from glossary.pipeline import extract, extract_all, part, propose
+from glossary.translate import add_vietnamese_terms
 
 
 def _paragraphs() -> list[Document]:
@@ -30,7 +31,7 @@ def test_parts_propose_names_then_terms() -> None:
     parts = [part(path, ms) for path, ms in sorted(mentions.items())]
     every = [m for _, ms in sorted(mentions.items()) for m in ms]
     candidates = propose(parts)
-    names = cluster(every)
+    names = add_vietnamese_terms(cluster(every))  # the step after clustering
     assert candidates[: len(names)] == names
     terms = candidates[len(names) :]
     assert terms

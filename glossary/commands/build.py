@@ -233,8 +233,8 @@ _WHY = 4  # evidence lines shown per term
 def _describe(tb: TermBase, concept: Concept) -> str:
     assert concept.id is not None
     lines = [f"{concept.label}  [{concept.kind}, {concept.status}]  id {concept.id}"]
-    if concept.note:
-        lines.append(f"  note: {concept.note}")
+    for line in concept.note.splitlines():
+        lines.append(f"  note: {line}")
     if concept.flags:
         lines.append(f"  flags: {', '.join(sorted(concept.flags))}")
     if concept.subject:
@@ -283,6 +283,7 @@ def run_stats(args: argparse.Namespace) -> int:
             if k.startswith(prefix + ":")
         ]
         print(f"by {prefix}: {', '.join(parts) or 'none'}")
+    print(needs_translation_line(counts))
     return 0
 
 
@@ -298,6 +299,13 @@ def stats_record(counts: dict[str, int]) -> dict[str, object]:
             for k, v in sorted(counts.items())
             if k.startswith(prefix + ":")
         }
+    untranslated = {
+        k.split(":", 1)[1]: v
+        for k, v in counts.items()
+        if k.startswith("untranslated:")
+    }
+    record["needs_translation"] = sum(untranslated.values())
+    record["needs_translation_by_kind"] = dict(sorted(untranslated.items()))
     return record
 
 
@@ -310,3 +318,17 @@ def run_rules(args: argparse.Namespace) -> int:
             summary = (run.__doc__ or "").strip().splitlines()[0]
             print(f"  {run.__name__:<{width}}  {summary}")
     return 0
+
+
+def needs_translation_line(counts: dict[str, int]) -> str:
+    """``needs translation: 46 (person 3, title 1, …)``: concepts, not rejected,
+    with no Vietnamese term."""
+    parts = {
+        k.split(":", 1)[1]: v
+        for k, v in counts.items()
+        if k.startswith("untranslated:")
+    }
+    detail = ", ".join(f"{k} {v}" for k, v in sorted(parts.items()))
+    return f"needs translation: {sum(parts.values())}" + (
+        f" ({detail})" if detail else ""
+    )

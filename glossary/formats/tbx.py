@@ -8,6 +8,9 @@ lines (``status: approved``, ``key: …``, ``flags: …``). Only data categories
 and values of the TBX-Basic DCA Schematron are written, so our status
 ``forbidden`` (not in the picklist) goes out as ``deprecatedTerm-admn-sts``
 plus a term-level ``note`` ``status: forbidden`` that `load` reads back.
+A preferred target-language term of a concept not approved is a proposal
+nobody reviewed: it goes out as ``admittedTerm-admn-sts`` with the note
+``status: preferred, proposed (not reviewed)``, read back as preferred.
 
 TBX 2008 (``<martif>``) shares this code through `Dialect`; see `tbx2008`.
 """
@@ -119,16 +122,26 @@ def _sub(parent: etree._Element, tag: str, text: str, **attrs: str) -> None:
     el.text = _squeeze(_NOT_XML.sub("", text))
 
 
-def _term_sec(d: Dialect, parent: etree._Element, term: Term, kind: Kind) -> None:
+# A preferred target term nobody reviewed (a build's or align's proposal in
+# a concept not approved) goes out as admitted, so that a CAT tool does not
+# take it for an approved one, with this note, which `load` reads back.
+_PROPOSED = "status: preferred, proposed (not reviewed)"
+
+
+def _term_sec(
+    d: Dialect, parent: etree._Element, term: Term, kind: Kind, proposed: bool = False
+) -> None:
     sec = etree.SubElement(parent, _q(d, d.term_sec))
     _sub(sec, _q(d, "term"), term.text)
     note = _q(d, "termNote")
     _sub(sec, note, str(term.type), type="termType")
-    _sub(sec, note, _status_out(term.status), type="administrativeStatus")
+    proposed = proposed and term.is_preferred and not term.manual
+    status = TermStatus.ADMITTED if proposed else term.status
+    _sub(sec, note, _status_out(status), type="administrativeStatus")
     _sub(sec, note, _pos(d, term.pos, kind), type="partOfSpeech")
     if term.context:
         _sub(sec, _q(d, "descrip"), term.context, type="context")
-    for line in term_notes(term):
+    for line in term_notes(term) + ([_PROPOSED] if proposed else []):
         _sub(sec, _q(d, "note"), line)
 
 
@@ -188,8 +201,9 @@ def _entry(
             _sub(sec, _q(d, "descrip"), definition, type="definition")
         # Preferred first: many CAT tools show only the first term of a langSec.
         terms = [t for t in concept.terms if t.lang == lang]
+        proposed = lang == tgt and concept.status is not ConceptStatus.APPROVED
         for term in sorted(terms, key=lambda t: not t.is_preferred):
-            _term_sec(d, sec, term, concept.kind)
+            _term_sec(d, sec, term, concept.kind, proposed)
 
 
 def dump_dialect(
@@ -373,6 +387,9 @@ def _read_term(
     if "status: forbidden" in notes:
         notes.remove("status: forbidden")
         status = TermStatus.FORBIDDEN
+    if _PROPOSED in notes:
+        notes.remove(_PROPOSED)
+        status = TermStatus.PREFERRED
     flag_lines = [x for x in notes if x.startswith(_FLAGS)]
     try:
         flags = frozenset(

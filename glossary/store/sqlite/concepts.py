@@ -141,9 +141,18 @@ class ConceptTables(TermTables):
             out[f"status:{status}"] = n
         for name in ("concepts", "terms", "occurrences", "documents"):
             out[name] = self._conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0]
+        # "untranslated" alone is no review flag: it is counted on its own
         out["flagged"] = self._conn.execute(
-            "SELECT COUNT(*) FROM concepts WHERE flags != ''"
+            "SELECT COUNT(*) FROM concepts WHERE flags NOT IN ('', 'untranslated')"
         ).fetchone()[0]
+        # concepts without a Vietnamese term, per kind (what the flag says,
+        # counted from the terms so that a reviewer's new term counts at once)
+        for kind, n in self._conn.execute(
+            "SELECT kind, COUNT(*) FROM concepts c WHERE status != 'rejected' AND "
+            "NOT EXISTS (SELECT 1 FROM terms t WHERE t.concept_id = c.id "
+            "AND t.lang = 'vi') GROUP BY kind"
+        ):
+            out[f"untranslated:{kind}"] = n
         return out
 
     def rejected_keys(self) -> set[str]:
