@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SEEDS
+from conftest import DATA, ROOT, SEEDS
 
 from glossary.build import build
 from glossary.exchange import export
@@ -150,6 +150,12 @@ def test_seeds_names_are_bilingual_and_checked(seeds: Path) -> None:
     done, total = name_coverage(concepts)
     assert total >= 35
     assert done / total >= 0.90, (done, total)
+    # the figure the docs state is this one
+    for doc in (ROOT / "README.md", ROOT / "docs" / "bilingual.md"):
+        figure = f"{done} of {total}"
+        assert figure in " ".join(doc.read_text("utf-8").split()), (
+            f"{doc.name}: state the seeds figure as '{figure}'"
+        )
     checked = _checked()
     for c in concepts:
         vi = _vi(c)
