@@ -233,8 +233,8 @@ _WHY = 4  # evidence lines shown per term
 def _describe(tb: TermBase, concept: Concept) -> str:
     assert concept.id is not None
     lines = [f"{concept.label}  [{concept.kind}, {concept.status}]  id {concept.id}"]
-    for line in concept.note.splitlines():
-        lines.append(f"  note: {line}")
+    if concept.note:
+        lines.append(f"  note: {concept.note}")
     if concept.flags:
         lines.append(f"  flags: {', '.join(sorted(concept.flags))}")
     if concept.subject:
