@@ -455,7 +455,10 @@ def apply_candidates(
             if progress and (n % 500 == 0 or n == len(candidates)):
                 progress("store", n, len(candidates))
         out.flush()
-        _prune(tb, occurring - placer.seen, reviewed, created)
+        # a build's terms are those with occurrences and those it made
+        # (a Vietnamese name, a gazetteer form: evidence tied to no document)
+        made = {tid for tid, _, _ in placer.placeless}
+        _prune(tb, (occurring | made) - placer.seen, reviewed, created)
     if not before:  # a first build: nothing to compare, only what is left
         return len(created & set(tb.concept_ids_by_key().values())), 0
     after = {s.id: s for s in tb.summaries()}
