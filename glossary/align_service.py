@@ -369,12 +369,19 @@ def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str], Kind]]:
 
 
 def _approved_vietnamese(tb: TermBase) -> dict[int, str]:
-    """Concept id → preferred Vietnamese term, for every approved concept."""
-    return {
-        c.id: vi.text
-        for c in tb.concepts(status=ConceptStatus.APPROVED)
-        if c.id is not None and (vi := c.preferred("vi")) is not None
-    }
+    """Concept id → preferred Vietnamese term, for every approved concept, and
+    for every concept whose preferred Vietnamese term the build translated
+    from the state data, CLDR or a pattern (evidence ``vi-name:…``): when the
+    alignment finds that term too, two sources agree and the pair is taken."""
+    out: dict[int, str] = {}
+    for c in tb.concepts(with_evidence=True):
+        vi = c.preferred("vi")
+        if c.id is None or vi is None or vi.lang != "vi":
+            continue
+        translated = any(e.rule.startswith("vi-name:") for e in vi.evidence)
+        if c.status is ConceptStatus.APPROVED or translated:
+            out[c.id] = vi.text
+    return out
 
 
 def _tm_units(path: str) -> list[Unit]:
