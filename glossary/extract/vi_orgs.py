@@ -51,71 +51,12 @@ def _keys(*words: str) -> frozenset[tuple[str, ...]]:
 
 
 # Category heads that open an organisation name when capitalised.
-ORG_HEADS = _keys(
-    "bộ",
-    "sở",
-    "ủy ban",
-    "ban",
-    "cục",
-    "tổng cục",
-    "vụ",
-    "viện",
-    "học viện",
-    "đại học",
-    "trường",
-    "bệnh viện",
-    "công ty",
-    "tổng công ty",
-    "tập đoàn",
-    "ngân hàng",
-    "hiệp hội",
-    "hội đồng",
-    "liên đoàn",
-    "tổng liên đoàn",
-    "liên minh",
-    "tổ chức",
-    "văn phòng",
-    "mặt trận",
-    "thông tấn xã",
-    "đài",
-    "báo",
-    "tạp chí",
-    "tòa án",
-    "viện kiểm sát",
-    "câu lạc bộ",
-    "clb",
-    "hiệp định",
-    "hiệp ước",
-    "công ước",
-    "diễn đàn",
-    "đảng",
-    "nhóm",
-    "đội tuyển",
-    "hội",
-    "đại sứ quán",
-    "lãnh sự quán",
-    "tổng lãnh sự quán",
-    "nội các",
-    "tand",
-    "vksnd",
-    "ctcp",
-)
+ORG_HEADS = _keys(*vi.ORG_HEADS)
 # Bodies named by a common noun alone; also allowed as the last component of
 # another body ("Văn phòng Chính phủ", "Ủy ban Thường vụ Quốc hội").
 INSTITUTIONS = _keys("chính phủ", "quốc hội", "trung ương đảng")
 # Acronym heads completed by an administrative place ("UBND tỉnh Thanh Hóa").
-_ADMIN_ORGS = _keys(
-    "ubnd",
-    "hđnd",
-    "ủy ban nhân dân",
-    "hội đồng nhân dân",
-    "tỉnh ủy",
-    "thành ủy",
-    "huyện ủy",
-    "quận ủy",
-    "công an",
-    "ca",
-)
+_ADMIN_ORGS = _keys(*vi.ADMIN_BODIES)
 # "Tòa án nhân dân tối cao": lowercase words that end a people's body's name.
 _PEOPLES = _keys("nhân dân")
 _SUPREME = _keys("tối cao")
@@ -152,21 +93,7 @@ _PERSON_MIN = 3
 # "Bộ Chính trị khóa 19": the term of office follows a body's name
 _TERM_WORDS = frozenset({word_key("khóa"), word_key("nhiệm")})
 # Roles that start something else after "và" ("... và Trợ lý Thủ tướng")
-_ROLES = _keys(
-    "trợ lý",
-    "thủ tướng",
-    "bộ trưởng",
-    "thứ trưởng",
-    "chủ tịch",
-    "phó",
-    "bí thư",
-    "giám đốc",
-    "đại sứ",
-    "chánh",
-    "tổng thống",
-    "ông",
-    "bà",
-)
+_ROLES = _keys(*vi.ROLES_AFTER_AND)
 # Courts of appeal: "TAND Cấp cao tại Hà Nội" (also Đà Nẵng, TP.HCM)
 _COURTS = _keys("tòa án", "tand", "viện kiểm sát", "vksnd")
 _HIGH = _keys("cấp cao tại")

@@ -27,6 +27,7 @@ from glossary.extract.vi_orgs import (
     match,
     word_key,
 )
+from glossary.lang import vi
 from glossary.model import Kind
 from glossary.names.places import is_city, is_province
 from glossary.text import fold
@@ -45,30 +46,7 @@ def _keys(*words: str) -> frozenset[tuple[str, ...]]:
 
 
 # Heads of natural features and named structures; the head is part of the name.
-FEATURE_HEADS = (
-    "sông",
-    "suối",
-    "thác",
-    "hồ",
-    "núi",
-    "đèo",
-    "đỉnh",
-    "hang",
-    "động",
-    "vịnh",
-    "đảo",
-    "bãi biển",
-    "cao nguyên",
-    "sân bay",
-    "cửa khẩu",
-    "cột cờ",
-    "chùa",
-    "đền",
-    "phố",
-    "đường",
-    "chợ",
-    "cầu",
-)
+FEATURE_HEADS = vi.FEATURE_HEADS
 # Settlements below the commune; the name without its head is the place's name.
 SETTLEMENT_HEADS = ("thôn", "bản", "làng", "xóm", "ấp", "buôn", "tổ dân phố")
 # Capitalised, these open a name only at the start of a sentence: "Bản Giốc",

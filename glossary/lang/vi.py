@@ -207,3 +207,37 @@ HONORIFICS = (
     "ông",
     "bà",
 )
+
+# Source: this project's list: category heads that open an organisation's
+# name when capitalised ("Bộ", "Sở", "Công ty", "Đại sứ quán").
+ORG_HEADS = (
+    "bộ", "sở", "ủy ban", "ban", "cục", "tổng cục", "vụ", "viện", "học viện", "đại học",
+    "trường", "bệnh viện", "công ty", "tổng công ty", "tập đoàn", "ngân hàng",
+    "hiệp hội", "hội đồng", "liên đoàn", "tổng liên đoàn", "liên minh", "tổ chức",
+    "văn phòng", "mặt trận", "thông tấn xã", "đài", "báo", "tạp chí", "tòa án",
+    "viện kiểm sát", "câu lạc bộ", "clb", "hiệp định", "hiệp ước", "công ước",
+    "diễn đàn", "đảng", "nhóm", "đội tuyển", "hội", "đại sứ quán", "lãnh sự quán",
+    "tổng lãnh sự quán", "nội các", "tand", "vksnd", "ctcp",
+)  # fmt: skip
+
+# Source: Vietnamese local government: bodies completed by the place they
+# govern ("UBND tỉnh Thanh Hóa", "Tỉnh ủy", "Công an").
+ADMIN_BODIES = (
+    "ubnd", "hđnd", "ủy ban nhân dân", "hội đồng nhân dân", "tỉnh ủy", "thành ủy",
+    "huyện ủy", "quận ủy", "công an", "ca",
+)  # fmt: skip
+
+# Source: this project's list: roles that start something else after "và"
+# ("... và Trợ lý Thủ tướng").
+ROLES_AFTER_AND = (
+    "trợ lý", "thủ tướng", "bộ trưởng", "thứ trưởng", "chủ tịch", "phó", "bí thư",
+    "giám đốc", "đại sứ", "chánh", "tổng thống", "ông", "bà",
+)  # fmt: skip
+
+# Source: this project's list: heads of natural features and named
+# structures, part of the name ("sông Hồng", "sân bay Nội Bài").
+FEATURE_HEADS = (
+    "sông", "suối", "thác", "hồ", "núi", "đèo", "đỉnh", "hang", "động", "vịnh", "đảo",
+    "bãi biển", "cao nguyên", "sân bay", "cửa khẩu", "cột cờ", "chùa", "đền", "phố",
+    "đường", "chợ", "cầu",
+)  # fmt: skip
