@@ -113,7 +113,20 @@ def select(
     concepts = tb.concepts(kind=kind, status=status)
     if not include_rejected:
         concepts = [c for c in concepts if c.status is not ConceptStatus.REJECTED]
-    return [with_contexts(tb, c) for c in concepts]
+    return with_parts(tb, [with_contexts(tb, c) for c in concepts])
+
+
+def with_parts(tb: TermBase, concepts: list[Concept]) -> list[Concept]:
+    """`concepts` with their parts among `concepts` (a cross-reference must
+    point inside the file)."""
+    parts = tb.concept_parts()
+    ids = {c.id for c in concepts}
+    return [
+        replace(c, parts=tuple(p for p in parts.get(c.id, ()) if p in ids))
+        if c.id in parts
+        else c
+        for c in concepts
+    ]
 
 
 def export(

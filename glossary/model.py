@@ -119,6 +119,9 @@ class Concept:
     id: int | None = None
     subject: str = ""  # subject field or domain ("economy", "law"), beyond the kind
     definitions: tuple[tuple[str, str], ...] = ()  # (lang, text), one per language
+    # ids of the concepts named inside this one's names ("Lục Ngạn District" in
+    # "Lục Ngạn District Party Committee"): read off the occurrences by the store
+    parts: tuple[int, ...] = ()
 
     def definition(self, lang: str) -> str:
         """The definition in `lang`, or ""."""

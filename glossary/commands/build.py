@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from glossary.build import BuildReport, Progress, build
@@ -195,6 +196,8 @@ def run_show(args: argparse.Namespace) -> int:
         concepts = [tb.concept(int(name))] if is_id else tb.find(name)
         if not concepts:
             raise NotFoundError(f"no concept has a term matching {name!r}")
+        parts = tb.concept_parts()
+        concepts = [replace(c, parts=parts.get(c.id or 0, ())) for c in concepts]
         if args.json:
             records = [_show_record(tb, c) for c in concepts]
             print(json.dumps({"concepts": records}, ensure_ascii=False, indent=2))
@@ -240,6 +243,9 @@ def _describe(tb: TermBase, concept: Concept) -> str:
     if concept.subject:
         lines.append(f"  subject: {concept.subject}")
     lines += [f"  definition ({lang}): {text}" for lang, text in concept.definitions]
+    if concept.parts:  # names written inside this one's ("Lục Ngạn District")
+        named = [f"{tb.concept(p).label} (id {p})" for p in concept.parts]
+        lines.append(f"  parts: {', '.join(named)}")
     lines.append("  terms:")
     for t in concept.terms:
         manual = ", manual" if t.manual else ""

@@ -4,8 +4,10 @@
 [{"text", "lang", "status", "type", "count"}]}]}``; a concept's preferred
 term has ``"status": "preferred"``. Terms may also carry ``"pos"``,
 ``"context"``, ``"note"`` and ``"flags"`` (``caseSensitive``,
-``doNotTranslate``), concepts ``"subject"`` (a domain) and ``"definitions"``
-(``{"en": …, "vi": …}``), all written only when set.
+``doNotTranslate``), concepts ``"subject"`` (a domain), ``"definitions"``
+(``{"en": …, "vi": …}``) and ``"parts"`` (ids of the concepts named inside
+their names: "Lục Ngạn District" in "Lục Ngạn District Party Committee"), all
+written only when set.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def concept_record(concept: Concept) -> dict[str, Any]:
         # Written only when set, as the optional term fields are.
         **({"subject": concept.subject} if concept.subject else {}),
         **({"definitions": dict(concept.definitions)} if concept.definitions else {}),
+        # ids of the concepts named inside this one's names (nested names)
+        **({"parts": list(concept.parts)} if concept.parts else {}),
     }
 
 

@@ -171,8 +171,14 @@ def lang_order(concept: Concept, src: str, tgt: str) -> list[str]:
 
 
 def _entry(
-    d: Dialect, body: etree._Element, concept: Concept, n: int, src: str, tgt: str
+    d: Dialect,
+    body: etree._Element,
+    concept: Concept,
+    n: int,
+    langs: tuple[str, str],
+    labels: dict[int, str],
 ) -> None:
+    src, tgt = langs
     shown, hidden = list(concept.terms), []
     if d.for_cat_tools:
         shown = [t for t in concept.terms if is_usable(t)]
@@ -195,6 +201,15 @@ def _entry(
     for line in notes:
         if not line.startswith(_DEFINITION):
             _sub(entry, _q(d, "note"), line)
+    for part in concept.parts:  # the concepts named inside this one's names
+        if part in labels:
+            _sub(
+                entry,
+                _q(d, "ref"),
+                labels[part],
+                type="crossReference",
+                target=f"c{part}",
+            )
     for lang in lang_order(concept, src, tgt):
         sec = etree.SubElement(entry, _q(d, d.lang_sec), {XML_LANG: lang})
         if definition := concept.definition(lang):
@@ -232,8 +247,16 @@ def dump_dialect(
         _sub(desc, _q(d, "p"), f"English–Vietnamese glossary ({src}→{tgt})")
     root.append(header)
     body = etree.SubElement(etree.SubElement(root, _q(d, "text")), _q(d, "body"))
+    concepts = list(concepts)
+    # crossReference targets: the concepts written, by id
+    labels = {
+        c.id: c.label
+        for c in concepts
+        if c.id is not None
+        and (not d.for_cat_tools or any(is_usable(t) for t in c.terms))
+    }
     for n, concept in enumerate(concepts, 1):
-        _entry(d, body, concept, n, src, tgt)
+        _entry(d, body, concept, n, (src, tgt), labels)
     if len(body) == 0:
         # TBX requires at least one entry in <body>; an empty file would not validate.
         raise ExportError("no concepts to write: TBX needs at least one")

@@ -9,6 +9,7 @@ import sqlite3
 import time
 from collections.abc import Container, Iterable, Iterator, Sequence
 
+from glossary.cluster.parts import parts_of
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Mention, Occurrence
 from glossary.store.sqlite.bulk import BulkWriter, first_free_id, indexes_dropped
@@ -30,6 +31,16 @@ class OccurrenceTables(SQLiteConnection):
             (concept_id, limit),
         ).fetchall()
         return [Occurrence(*r) for r in rows]
+
+    def concept_parts(self) -> dict[int, tuple[int, ...]]:
+        """Concept id → the concepts named inside its names (`parts_of`)."""
+        rows = self._conn.execute(
+            'SELECT o.document, o.start, o."end", t.concept_id, t.text, c.kind '
+            "FROM occurrences o JOIN terms t ON t.id = o.term_id "
+            "JOIN concepts c ON c.id = t.concept_id "
+            'ORDER BY o.document, o.start, o."end" DESC'
+        )
+        return parts_of(rows)
 
     def document_hash(self, path: str) -> str | None:
         """The content hash recorded for `path` by the last build, if any."""
