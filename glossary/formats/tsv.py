@@ -56,6 +56,14 @@ def load(src: IO[bytes], *, path: str = "<stream>") -> list[Concept]:
         InputError: not UTF-8, a bad row or no row with a source term.
     """
     text = decode(src.read(), path)
+    if text.strip() and "\t" not in text:
+        # most likely a text to build from, not a glossary: import nothing
+        raise InputError(
+            "no tab in the file: a glossary has source<TAB>target lines "
+            "(to extract terms from a text, use glossary build)",
+            path,
+            1,
+        )
     concepts = read_rows(text, path=path, delimiter="\t", separator=_SEPARATOR)
     if not concepts and text.strip():
         raise InputError("no rows with a source term", path, 1)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from test_csv import FORBIDDEN_PM
 
+from glossary.errors import InputError
 from glossary.formats import tsv
 from glossary.model import TermStatus
 
@@ -34,3 +36,9 @@ def test_omegat_comment_lines_and_missing_targets() -> None:
         ("Belarus", ""),
     ]
     assert concepts[0].preferred("vi").text == "Hà Nội"  # type: ignore[union-attr]
+
+
+def test_a_text_without_tabs_is_not_taken_for_a_glossary() -> None:
+    prose = "HÀ NỘI – Việt Nam always values its friendship with Belarus.\n"
+    with pytest.raises(InputError, match=r"^news\.txt:1: no tab in the file"):
+        tsv.load(io.BytesIO(prose.encode()), path="news.txt")
