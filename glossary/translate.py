@@ -159,7 +159,8 @@ def _introduced(concept: Concept) -> bool:
 
 
 def person_as_written(concept: Concept) -> Outcome:
-    """A foreign person named in Latin letters keeps the name as written:
+    """A foreign person named in Latin letters keeps the name as written.
+
     Vietnamese news writes ``Roman Golovchenko``, ``Anatoly Sivak``. Only a
     name none of whose words can be a Vietnamese syllable or an English
     word, not in pinyin, and introduced as a person (`_introduced`). A name
@@ -186,9 +187,10 @@ def person_as_written(concept: Concept) -> Outcome:
 
 
 def state_name(concept: Concept) -> Outcome:
-    """A state body, post, rank, country or region: its Vietnamese name from
-    the curated data, CLDR or the patterns of `glossary.names.state`, read
-    from the preferred English term first, then the others."""
+    """A state body, post, rank, country or region gets its Vietnamese name.
+
+    From the curated data, CLDR or the patterns of `glossary.names.state`,
+    read from the preferred English term, then the forms at least as long."""
     if concept.kind not in (Kind.ORG, Kind.TITLE, Kind.PLACE, Kind.OTHER):
         return None
     # a treaty or other named thing is read as a body's name is
@@ -210,8 +212,10 @@ def state_name(concept: Concept) -> Outcome:
 
 
 def ambiguous_title(concept: Concept) -> Outcome:
-    """A post whose Vietnamese name depends on the country (``President``):
-    marked, with the choices in the note."""
+    """A post whose Vietnamese name depends on the country is marked.
+
+    ``President`` is Chủ tịch nước or Tổng thống: the choices go into the
+    note."""
     if concept.kind is not Kind.TITLE:
         return None
     name = concept.preferred("en")
@@ -236,10 +240,11 @@ def _credited(name: str, context: str) -> bool:
 
 
 def brand_as_written(concept: Concept) -> Outcome:
-    """A news outlet credited by a one-word brand (``VNS``, ``BelTA``,
-    ``VOVWORLD``) keeps it: Vietnamese text credits it so (the parallel seed
-    articles end with ``VNS`` too). Only for a concept with no longer
-    English name, whose translation would decide."""
+    """A news outlet credited by a one-word brand keeps it.
+
+    ``VNS``, ``BelTA``, ``VOVWORLD``: Vietnamese text credits it so (the
+    parallel seed articles end with ``VNS`` too). Only for a concept with no
+    longer English name, whose translation would decide."""
     if concept.kind is not Kind.ORG:
         return None
     terms = _english(concept)

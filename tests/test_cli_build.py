@@ -158,10 +158,11 @@ def test_show_gives_each_rule_once_and_counts_the_rest(
 
 def test_rules_lists_every_pass_by_stage(capsys: pytest.CaptureFixture[str]) -> None:
     from glossary.cluster import STAGES
+    from glossary.translate import RULES
 
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    for stage, passes in STAGES.items():
+    for stage, passes in {**STAGES, "translate": RULES}.items():
         section = out.split(f"{stage} stage:\n", 1)[1]
         for run in passes:
             first = (run.__doc__ or "").strip().splitlines()[0]

@@ -316,8 +316,11 @@ def stats_record(counts: dict[str, int]) -> dict[str, object]:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    """Handler of `glossary rules`: each stage's passes and their first line."""
-    for stage, passes in STAGES.items():
+    """Handler of `glossary rules`: each stage's passes and their first line,
+    then the rules of the translation step that follows clustering."""
+    from glossary.translate import RULES
+
+    for stage, passes in {**STAGES, "translate": RULES}.items():
         print(f"{stage} stage:")
         width = max(len(run.__name__) for run in passes)
         for run in passes:
