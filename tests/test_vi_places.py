@@ -152,3 +152,27 @@ def test_provincial_capital_keeps_its_unit_word() -> None:
     got = _kinds("Đoàn rời thành phố Sơn La, rồi tới thành phố Hà Nội.")
     assert got["thành phố Sơn La"] is Kind.PLACE
     assert "thành phố Hà Nội" not in got  # a province-level city is the province
+
+
+def test_a_marked_two_syllable_full_name_is_one_person_across_documents() -> None:
+    """One article in two documents (a repeated wire story): "Trần Đơn" is
+    one person, not one per copy."""
+    import pytest
+    from conftest import SHARED
+
+    from glossary.cluster import cluster
+
+    path = SHARED / "corpus" / "news-dev2" / "vi_06.txt"
+    if not path.is_file():
+        pytest.skip("news-dev2 missing")
+    text = path.read_text(encoding="utf-8")
+    ms = [
+        *vietnamese_mentions(Document("vi_a.txt", text + "\nBản tin 1.", "vi")),
+        *vietnamese_mentions(Document("vi_b.txt", text + "\nBản tin 2.", "vi")),
+    ]
+    owners = [
+        c.concept
+        for c in cluster(ms)
+        if "Trần Đơn" in {t.text for t in c.concept.terms}
+    ]
+    assert len(owners) == 1

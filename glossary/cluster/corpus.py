@@ -28,6 +28,7 @@ from glossary.cluster.base import (
 )
 from glossary.cluster.candidate import _candidate
 from glossary.cluster.sino import link_sino_vietnamese
+from glossary.extract.vi_orgs import SURNAMES
 from glossary.lang.en import ORG_HEADS
 from glossary.model import (
     Candidate,
@@ -316,12 +317,18 @@ def _absorb(h: _Group, g: _Group, rule: str) -> None:
 
 def _short_person(g: _Group) -> bool:
     """Names too short to link across documents: one word, or a Vietnamese
-    name of two syllables ("Nguyen Dung" may be Nguyễn Dung or Nguyễn Dũng)."""
+    name of two syllables but a surname and a given name written with marks
+    ("Nguyen Dung" may be Nguyễn Dung or Nguyễn Dũng, "Văn Vĩ" lacks its
+    surname; "Trần Đơn" in two documents is one name)."""
     full = [m for m, t, _ in g.members if t is TermType.FULL_FORM]
     if not full:
         return True
     longest = max(len(_name_words(m)) for m in full)
-    return longest < 2 or (longest < 3 and _vietnamese_group(g))
+    marked = all(
+        restore.has_diacritics(m.text) and m.text.split()[0].lower() in SURNAMES
+        for m in full
+    )
+    return longest < 2 or (longest < 3 and _vietnamese_group(g) and not marked)
 
 
 def _all_acronyms(g: _Group) -> bool:
