@@ -88,3 +88,22 @@ def test_and_does_not_glue_a_person_to_an_organisation() -> None:
 def test_an_event_word_after_a_name_makes_it_no_person() -> None:
     kinds = _kinds("Leaders flew in for the Greater Mekong summit.")
     assert kinds["Greater Mekong"] is Kind.OTHER
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "provincial People's Council",
+        "municipal Department of Transport",
+        "Nghe An provincial Department of Health",
+        "Hai Phong city People's Committee",
+    ],
+)
+def test_a_local_body_keeps_its_unit_word_and_place(body: str) -> None:
+    kinds = _kinds(f"On Monday the {body} approved the plan.")
+    assert kinds.get(body) is Kind.ORG
+
+
+def test_the_city_before_a_body_without_a_place_is_no_name() -> None:
+    kinds = _kinds("Officials of the city People's Committee came.")
+    assert "city People's Committee" not in kinds

@@ -112,7 +112,38 @@ def english_mentions(
         words = _trimmed(text, run.words)  # trimmed in place: `runs` is done
         if words:
             _run_mentions(page, run, words, out)
-    return _drop_unsupported_initials(text, out)
+    return _unit_bodies(page, _drop_unsupported_initials(text, out))
+
+
+# "provincial Party Committee", "Ha Giang provincial Department of ...",
+# "Da Nang city People's Committee": a local body named by its unit word.
+_UNIT_ADJECTIVE = re.compile(r"(?:provincial|municipal|city|district) $")
+
+
+def _unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
+    """Organisations with the lower-case unit word before them, and the place
+    before that word: "provincial People's Council", "Da Nang city People's
+    Committee" are the bodies' names as written."""
+    text = page.text
+    kept: list[Mention] = []
+    for m in out:
+        adj = _UNIT_ADJECTIVE.search(text, max(0, m.start - 11), m.start)
+        if m.kind is not Kind.ORG or adj is None or m.title:
+            kept.append(m)
+            continue
+        start = adj.start()
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and prev.kind is Kind.PLACE
+            and prev.end in (start - 1, m.start - 1)
+        ):
+            start = kept.pop().start  # "Da Nang city" + "People's Committee"
+        elif adj.group().startswith(("city", "district")):
+            kept.append(m)  # "the city People's Committee" names no body
+            continue
+        kept.append(_mk(page, text[start : m.end], start, m.end, Kind.ORG, ""))
+    return kept
 
 
 class _Made(Enum):
