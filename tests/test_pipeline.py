@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 
 import pytest
-from conftest import SEEDS
+from conftest import DATA, SEEDS
 
 from glossary import pipeline as extraction
 from glossary.cluster import cluster
@@ -65,3 +66,32 @@ def test_custom_extractor_runs_in_this_process() -> None:
     results = list(extract_all(docs, extractor, workers=2))  # type: ignore[arg-type]
     assert seen == [d.path for d in docs]
     assert all(r.mentions == [] for r in results)
+
+
+def _vi_body() -> str:
+    """The Vietnamese sentences of tests/data/text/vi_bodies.txt as one paragraph."""
+    lines = (DATA / "text" / "vi_bodies.txt").read_text(encoding="utf-8").splitlines()
+    body = " ".join(line.strip() for line in lines if line.strip())
+    assert extraction.detect_language(body) == "vi"
+    return body
+
+
+def test_vietnamese_part_of_an_english_document_is_extracted() -> None:
+    english = "The Prime Minister met the press in Hanoi on Tuesday. " * 40
+    vi = _vi_body()
+    text = f"{english}\n\n{vi}\n\n{english}\n"
+    lang, mentions = extract(Document(path="mixed.txt", text=text))
+    assert lang == "en"
+    found = [m for m in mentions if m.lang == "vi"]
+    alone = [m for m in extract(Document(path="vi.txt", text=vi))[1] if m.lang == "vi"]
+    assert {m.text for m in found} == {m.text for m in alone}
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert all(m.start > len(english) for m in found)  # English was never tagged
+
+
+def test_windows_cover_a_long_line_in_bounded_pieces() -> None:
+    line = " ".join([_vi_body()] * 60)  # one line of tens of thousands of characters
+    windows = extraction.vietnamese_windows(f"An English title line.\n{line}\n")
+    assert len(windows) > 4
+    assert max(end - start for start, end in windows) <= 4000
+    assert all(b[0] == a[1] for a, b in itertools.pairwise(windows))
