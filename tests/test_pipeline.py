@@ -13,6 +13,7 @@ from glossary.cluster import cluster
 from glossary.extract.mention_codec import decode_mentions
 from glossary.model import Document
 from glossary.pipeline import extract, extract_all, part, propose
+from glossary.text import detect_language
 from glossary.translate import add_vietnamese_terms
 
 
@@ -72,7 +73,7 @@ def _vi_body() -> str:
     """The Vietnamese sentences of tests/data/text/vi_bodies.txt as one paragraph."""
     lines = (DATA / "text" / "vi_bodies.txt").read_text(encoding="utf-8").splitlines()
     body = " ".join(line.strip() for line in lines if line.strip())
-    assert extraction.detect_language(body) == "vi"
+    assert detect_language(body) == "vi"
     return body
 
 
