@@ -83,8 +83,13 @@ def test_vietnamese_part_of_an_english_document_is_extracted() -> None:
     text = f"{english}\n\n{vi}\n\n{english}\n"
     lang, mentions = extract(Document(path="mixed.txt", text=text))
     assert lang == "en"
-    found = [m for m in mentions if m.lang == "vi"]
-    alone = [m for m in extract(Document(path="vi.txt", text=vi))[1] if m.lang == "vi"]
+    # nested names depend on the document's other names: compare the tagger's
+    found = [m for m in mentions if m.lang == "vi" and m.source != "nested"]
+    alone = [
+        m
+        for m in extract(Document(path="vi.txt", text=vi))[1]
+        if m.lang == "vi" and m.source != "nested"
+    ]
     assert {m.text for m in found} == {m.text for m in alone}
     assert all(text[m.start : m.end] == m.text for m in found)
     assert all(m.start > len(english) for m in found)  # English was never tagged
