@@ -107,3 +107,14 @@ def test_a_local_body_keeps_its_unit_word_and_place(body: str) -> None:
 def test_the_city_before_a_body_without_a_place_is_no_name() -> None:
     kinds = _kinds("Officials of the city People's Committee came.")
     assert "city People's Committee" not in kinds
+
+
+def test_names_listed_before_a_plural_unit_word_are_places() -> None:
+    kinds = _kinds("Storms hit Tran Phu, Le Loi and Quang Trung wards on Friday.")
+    assert kinds == dict.fromkeys(["Tran Phu", "Le Loi", "Quang Trung"], Kind.PLACE)
+
+
+def test_a_list_of_persons_stays_persons() -> None:
+    kinds = _kinds("Tran Van Phu and Le Thi Loan visited two districts.")
+    assert kinds["Tran Van Phu"] is Kind.PERSON
+    assert kinds["Le Thi Loan"] is Kind.PERSON

@@ -112,7 +112,32 @@ def english_mentions(
         words = _trimmed(text, run.words)  # trimmed in place: `runs` is done
         if words:
             _run_mentions(page, run, words, out)
-    return _unit_bodies(page, _drop_unsupported_initials(text, out))
+    return _listed_places(
+        page, _unit_bodies(page, _drop_unsupported_initials(text, out))
+    )
+
+
+_PLURAL_UNIT = re.compile(
+    r" (?:districts|wards|communes|provinces|villages|hamlets|towns|cities)\b"
+)
+_LIST_GAP = frozenset({", ", " and ", ", and "})
+
+
+def _listed_places(page: Page, out: list[Mention]) -> list[Mention]:
+    """Names listed before a plural unit word are places: "Lâm Bình, Na Hang
+    districts", "Hai Chau and Cam Le districts" (a person has no such word)."""
+    text = page.text
+    for i, m in enumerate(out):
+        if m.kind is Kind.TITLE or not _PLURAL_UNIT.match(text, m.end):
+            continue
+        j = i
+        while True:
+            if out[j].kind is not Kind.PLACE:
+                out[j] = out[j]._replace(kind=Kind.PLACE)
+            if j == 0 or text[out[j - 1].end : out[j].start] not in _LIST_GAP:
+                break
+            j -= 1
+    return out
 
 
 # "provincial Party Committee", "Ha Giang provincial Department of ...",
