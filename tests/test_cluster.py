@@ -18,7 +18,7 @@ from glossary.cluster import (
     cluster_document,
     norm_key,
 )
-from glossary.cluster.base import DocGroup, _freeze, _Group, _thaw
+from glossary.cluster.base import DocGroup, Group, freeze, thaw
 from glossary.cluster.document import document_stage
 from glossary.extract.english import english_mentions
 from glossary.extract.vietnamese import vietnamese_mentions
@@ -442,9 +442,9 @@ def test_document_clusters_survive_pickling_between_processes() -> None:
 
 
 def test_frozen_groups_have_every_field_of_a_group() -> None:
-    # a field added to `_Group` must be added to `DocGroup`, or it is lost
+    # a field added to `Group` must be added to `DocGroup`, or it is lost
     # between the per-document and the corpus stage
-    group = {f.name for f in dataclasses.fields(_Group)}
+    group = {f.name for f in dataclasses.fields(Group)}
     frozen = {f.name for f in dataclasses.fields(DocGroup)}
     assert group - {"merged_into"} == frozen
 
@@ -458,7 +458,7 @@ def test_frozen_groups_thaw_to_equal_groups() -> None:
     for d, dm in by_doc.items():
         groups, _ = document_stage(d, dm)
         for g in groups:
-            assert _thaw(_freeze(g)) == g
+            assert thaw(freeze(g)) == g
             n += 1
     assert n > 300
 

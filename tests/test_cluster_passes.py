@@ -20,7 +20,7 @@ from glossary.cluster import (
     cluster,
     cluster_document,
 )
-from glossary.cluster.base import DocumentState, _Group, _thaw
+from glossary.cluster.base import DocumentState, Group, thaw
 from glossary.cluster.corpus import (
     CorpusState,
     join_untyped,
@@ -71,17 +71,17 @@ def _document_until(
     return state
 
 
-def _live(groups: list[_Group]) -> list[_Group]:
+def _live(groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.merged_into is None and g.members]
 
 
-def _group_of(groups: list[_Group], text: str) -> _Group:
+def _group_of(groups: list[Group], text: str) -> Group:
     """The live group holding a mention written `text`."""
     (g,) = [g for g in _live(groups) if any(m.text == text for m, _, _ in g.members)]
     return g
 
 
-def _rule_of(g: _Group, text: str) -> tuple[TermType, str]:
+def _rule_of(g: Group, text: str) -> tuple[TermType, str]:
     """The term type and evidence rule of the member written `text`."""
     return next((t, ev.rule) for m, t, ev in g.members if m.text == text)
 
@@ -252,7 +252,7 @@ def _corpus_until(
 ) -> CorpusState:
     """The state the corpus passes before `run` leave for documents `docs`."""
     groups = [
-        _thaw(g)
+        thaw(g)
         for ms in docs
         for g in cluster_document(ms[0].document, list(ms)).groups
     ]

@@ -52,12 +52,12 @@ from typing import Any
 from glossary.cluster.base import (
     DocClusters,
     DocGroup,
+    Group,
     Member,
-    _freeze,
-    _Group,
-    _thaw,
     acronym_of,
+    freeze,
     norm_key,
+    thaw,
 )
 from glossary.cluster.corpus import CORPUS_PASSES, corpus_stage
 from glossary.cluster.document import DOCUMENT_PASSES, document_stage
@@ -147,7 +147,7 @@ def cluster_document(
     groups, titles = document_stage(document, mentions, check_pass_names(disable))
     return DocClusters(
         document,
-        tuple(_freeze(g) for g in groups),
+        tuple(freeze(g) for g in groups),
         tuple((k, tuple(v)) for k, v in titles.items()),
     )
 
@@ -172,10 +172,10 @@ def cluster_corpus(
         ValueError: `disable` names no pass (see `check_pass_names`).
     """
     disable = check_pass_names(disable)
-    groups: list[_Group] = []
+    groups: list[Group] = []
     titles: list[dict[str, list[Member]]] = []
     with paused_gc():
         for d in docs:  # once: `docs` may be a generator
-            groups.extend(_thaw(g) for g in d.groups)
+            groups.extend(thaw(g) for g in d.groups)
             titles.append({k: list(v) for k, v in d.titles})
         return corpus_stage(groups, titles, disable)

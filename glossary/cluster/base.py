@@ -39,7 +39,7 @@ from glossary.names.vi_admin import (
 name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
 
 
-_ADMIN_WORDS = ADMIN_WORDS | frozenset(
+PLACE_ADMIN_WORDS = ADMIN_WORDS | frozenset(
     [
         "tỉnh",
         "thành",
@@ -68,15 +68,15 @@ GIVEN_NAME = "given-name"
 
 
 @lru_cache(maxsize=1 << 16)
-def _words(text: str) -> tuple[str, ...]:
+def split_words(text: str) -> tuple[str, ...]:
     """The words of `text` between spaces and commas."""
     return tuple(w for w in _WORD_SEP.split(text) if w)
 
 
 @lru_cache(maxsize=1 << 16)
-def _folded_words(text: str) -> tuple[str, ...]:
-    """The folded words of `text` (`_words`, each through `fold`)."""
-    return tuple(fold(x) for x in _words(text))
+def folded_words(text: str) -> tuple[str, ...]:
+    """The folded words of `text` (`split_words`, each through `fold`)."""
+    return tuple(fold(x) for x in split_words(text))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -115,11 +115,11 @@ def norm_key(text: str, kind: Kind | None) -> str:
         # Hòa Phát" is "Tập đoàn Hòa Phát"
         text = company_name(strip_legal_form(expand_abbreviation(text)))
         text = club_name(text)  # "CLB Hà Nội" is the club "Hà Nội FC"
-    words = list(_words(fold(text).replace("’", "'")))
+    words = list(split_words(fold(text).replace("’", "'")))
     if kind is Kind.PLACE:
-        while len(words) > 1 and words[-1] in _ADMIN_WORDS:
+        while len(words) > 1 and words[-1] in PLACE_ADMIN_WORDS:
             words.pop()
-        while len(words) > 1 and words[0] in _ADMIN_WORDS:
+        while len(words) > 1 and words[0] in PLACE_ADMIN_WORDS:
             words.pop(0)
     if kind is Kind.ORG:
         words = [w for w in words if w not in _FUNCTION]
@@ -169,13 +169,13 @@ def acronym_of(expansion: str) -> str:
     return "".join(out).upper()
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     """True if `text` is one word of 2 to 8 characters in capitals ("VNA")."""
     return 2 <= len(text) <= 8 and text.isupper() and " " not in text
 
 
 @dataclass(slots=True)
-class _Group:
+class Group:
     """A concept as clustering builds it: its mentions and what is known of them.
 
     `merged_into` is the group it was merged into, if any (see `root`).
@@ -193,9 +193,9 @@ class _Group:
     roles: Counter[str] = field(default_factory=Counter)
     local: bool = False  # identity is document-local (short or 2-syllable names)
     vi_name: str = ""  # full Vietnamese name the document implies ("Sở X tỉnh Y")
-    merged_into: _Group | None = None
+    merged_into: Group | None = None
 
-    def root(self) -> _Group:
+    def root(self) -> Group:
         """The group this one was finally merged into (itself if none)."""
         g = self
         while g.merged_into is not None:
@@ -215,7 +215,7 @@ Extra = tuple[str, str, TermType, Evidence, Mention]
 
 @dataclass(frozen=True, slots=True)
 class DocGroup:
-    """One concept as one document's clustering left it (a frozen `_Group`).
+    """One concept as one document's clustering left it (a frozen `Group`).
 
     Attributes:
         kind: the concept's kind.
@@ -262,7 +262,7 @@ class DocClusters:
     titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
 
 
-def _freeze(g: _Group) -> DocGroup:
+def freeze(g: Group) -> DocGroup:
     """`g` as a frozen, picklable `DocGroup`."""
     return DocGroup(
         g.kind,
@@ -278,9 +278,9 @@ def _freeze(g: _Group) -> DocGroup:
     )
 
 
-def _thaw(d: DocGroup) -> _Group:
-    """A working `_Group` from a `DocGroup` (the inverse of `_freeze`)."""
-    return _Group(
+def thaw(d: DocGroup) -> Group:
+    """A working `Group` from a `DocGroup` (the inverse of `freeze`)."""
+    return Group(
         d.kind,
         d.doc,
         d.key,
@@ -294,12 +294,12 @@ def _thaw(d: DocGroup) -> _Group:
     )
 
 
-def _ev(rule: str, m: Mention, detail: str = "") -> Evidence:
+def evidence_at(rule: str, m: Mention, detail: str = "") -> Evidence:
     """Evidence by `rule` at the place of mention `m`."""
     return Evidence(rule, m.document, m.start, m.end, detail)
 
 
-def _name_words(m: Mention) -> tuple[str, ...]:
+def name_words(m: Mention) -> tuple[str, ...]:
     """The words of the name `m` (split on spaces)."""
     return _split_name(m.text)
 
@@ -310,17 +310,17 @@ def _split_name(text: str) -> tuple[str, ...]:
     return tuple(w for w in _SPACES.split(text) if w)
 
 
-def _vietnamese_group(g: _Group) -> bool:
+def is_vietnamese_group(g: Group) -> bool:
     """True if the first name of `g` is a Vietnamese name: a Vietnamese surname
     first, and Vietnamese syllables only."""
-    words = _name_words(g.members[0][0])
+    words = name_words(g.members[0][0])
     return fold(words[0]) in restore.VIETNAMESE_SURNAMES and all(
         restore.is_syllable(w) for w in words
     )
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+def word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     """The `name_key` of each word."""
     return tuple(name_key(w) for w in words)
 
@@ -346,66 +346,66 @@ def strip_vi_unit(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _strip_admin(text: str) -> str:
+def strip_admin(text: str) -> str:
     """`text` without its trailing administrative words ("Vinh Long
     Province" → "Vinh Long"), never down to nothing."""
     words = text.split()
-    while len(words) > 1 and fold(words[-1]) in _ADMIN_WORDS:
+    while len(words) > 1 and fold(words[-1]) in PLACE_ADMIN_WORDS:
         words.pop()
     return " ".join(words)
 
 
-def _refers_to(short: tuple[str, ...], g: _Group) -> bool:
+def refers_to(short: tuple[str, ...], g: Group) -> bool:
     """True if the short name `short` can refer to person group `g`."""
     n = len(short)
-    sk = _word_keys(short)
+    sk = word_keys(short)
     for m, t, _ in g.members:
         if t is not TermType.FULL_FORM:
             continue
-        words = _word_keys(_name_words(m))
+        words = word_keys(name_words(m))
         if len(words) <= n:
             continue
         if words[-n:] == sk:
             return True
-        if not _vietnamese_group(g) and words[:n] == sk:
+        if not is_vietnamese_group(g) and words[:n] == sk:
             return True  # surname-first: "Kubrakov Ivan Vladimirovich", "Kim"
     return False
 
 
-def _absorb_short_form(h: _Group, g: _Group, rule: str) -> None:
+def absorb_short_form(h: Group, g: Group, rule: str) -> None:
     """Move `g` into `h` as short forms of `h`'s name, by `rule`."""
     full = h.members[0][0].text
     for m, _t, _e in g.members:
-        h.add(m, TermType.SHORT_FORM, _ev(rule, m, full))
+        h.add(m, TermType.SHORT_FORM, evidence_at(rule, m, full))
     h.extra.extend(g.extra)
     g.merged_into = h
 
 
-_PersonIndex = dict[tuple[str, ...], list[_Group]]
+PersonIndex = dict[tuple[str, ...], list[Group]]
 
 
-def _person_index(persons: list[_Group]) -> _PersonIndex:
+def person_index(persons: list[Group]) -> PersonIndex:
     """Person groups by every tail of their full names (and head, if foreign).
 
-    Exactly the non-empty short names `_refers_to` accepts for each group
+    Exactly the non-empty short names `refers_to` accepts for each group
     (given its full forms now), in the order of `persons`, so the passes look
     at a few candidates instead of every person (they were quadratic).
     """
-    index: _PersonIndex = {}
+    index: PersonIndex = {}
     for h in persons:
-        vietnamese = _vietnamese_group(h)
+        vietnamese = is_vietnamese_group(h)
         keys: set[tuple[str, ...]] = set()
         for text in {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}:
-            keys.update(_name_tails(text, vietnamese))
+            keys.update(name_tails(text, vietnamese))
         for key in keys:
             index.setdefault(key, []).append(h)
     return index
 
 
 @lru_cache(maxsize=1 << 16)
-def _name_tails(text: str, vietnamese: bool) -> frozenset[tuple[str, ...]]:
+def name_tails(text: str, vietnamese: bool) -> frozenset[tuple[str, ...]]:
     """Word keys of the short names that can refer to the full name `text`."""
-    words = _word_keys(_split_name(text))
+    words = word_keys(_split_name(text))
     keys = {words[-n:] for n in range(1, len(words))}
     if not vietnamese:
         keys.update(words[:n] for n in range(1, len(words)))
@@ -427,15 +427,15 @@ class DocumentState:
 
     doc: str
     mentions: list[Mention]
-    full: dict[tuple[Kind, str], _Group] = field(default_factory=dict)
-    order: list[_Group] = field(default_factory=list)
+    full: dict[tuple[Kind, str], Group] = field(default_factory=dict)
+    order: list[Group] = field(default_factory=list)
     shorts: list[Mention] = field(default_factory=list)
     acronyms: list[Mention] = field(default_factory=list)
 
-    def group_for(self, kind: Kind, key: str) -> _Group:
+    def group_for(self, kind: Kind, key: str) -> Group:
         """The group of `kind` and `key`, made (and put in order) if new."""
         g = self.full.get((kind, key))
         if g is None:
-            g = self.full[(kind, key)] = _Group(kind, self.doc, key)
+            g = self.full[(kind, key)] = Group(kind, self.doc, key)
             self.order.append(g)
         return g

@@ -14,19 +14,19 @@ from collections.abc import Iterable
 from operator import attrgetter
 
 from glossary.cluster.base import (
+    Group,
     Member,
-    _Group,
-    _is_acronym,
-    _strip_admin,
-    _vietnamese_group,
-    _words,
+    is_acronym,
+    is_vietnamese_group,
     norm_key,
     provincial_capital,
+    split_words,
+    strip_admin,
     strip_vi_unit,
 )
 from glossary.cluster.preferred import (
-    _adjusted,
-    _full_form,
+    adjusted,
+    full_form,
 )
 from glossary.extract.english import fold
 from glossary.extract.terms import vi_term_key
@@ -69,7 +69,7 @@ _Form = tuple[str, str]  # (text, lang)
 _Forms = dict[_Form, list[Member]]
 
 
-def _candidate(g: _Group) -> Candidate:
+def candidate_of(g: Group) -> Candidate:
     """The candidate concept of a merged group `g`.
 
     Its written forms and their types; the preferred form; a name restored
@@ -87,7 +87,7 @@ def _candidate(g: _Group) -> Candidate:
     pref_text = best[0] if restored is None else restored.text
     _flag_conflict(forms, fulls, flags, notes)
     terms, occurrences = _terms(forms, types, best, restored)
-    terms = _adjusted(g, terms, best, restored, flags, notes)
+    terms = adjusted(g, terms, best, restored, flags, notes)
     if g.kind is Kind.TITLE:
         terms, pref_text = _title_terms(terms, best)
     if g.roles:
@@ -102,7 +102,7 @@ def _candidate(g: _Group) -> Candidate:
     return Candidate(concept=concept, occurrences=occurrences)
 
 
-def _forms(g: _Group) -> _Forms:
+def _forms(g: Group) -> _Forms:
     """The members of `g` and its synthesized forms by (text, lang), in order."""
     forms: _Forms = {}
     for item in g.members:
@@ -149,7 +149,7 @@ def _preferred_form(kind: Kind, forms: _Forms, fulls: list[_Form]) -> _Form:
         diac = restore.has_diacritics(text)
         caps = text.isupper() and len(text) > 3
         if kind is Kind.PLACE:
-            bare = _strip_admin(text) == text and strip_vi_unit(text) == text
+            bare = strip_admin(text) == text and strip_vi_unit(text) == text
             # a Japanese prefecture is named with its level: "Ibaraki Prefecture"
             bare = bare or text.endswith(" Prefecture")
         else:
@@ -157,7 +157,7 @@ def _preferred_form(kind: Kind, forms: _Forms, fulls: list[_Form]) -> _Form:
             bare = kind is not Kind.ORG or (
                 strip_legal_form(text) == text and not text.startswith("CLB ")
             )
-        return (diac and not caps, not caps, bare, len(_words(text)), counts[k])
+        return (diac and not caps, not caps, bare, len(split_words(text)), counts[k])
 
     best = max(fulls, key=rank)
     if kind is Kind.PLACE and (usual := _usual_country(best[0])):
@@ -167,7 +167,7 @@ def _preferred_form(kind: Kind, forms: _Forms, fulls: list[_Form]) -> _Form:
 
 
 def _restored(
-    g: _Group, best: _Form, forms: _Forms, flags: set[Flag], notes: list[str]
+    g: Group, best: _Form, forms: _Forms, flags: set[Flag], notes: list[str]
 ) -> Term | None:
     """The preferred term the corpus did not write, if any: a place restored
     from the gazetteer, else a country's name from ISO 3166-1.
@@ -178,9 +178,9 @@ def _restored(
     user = world.user_english(best[0])
     if user is not None and (user, "en") not in forms:
         notes.append(f"English name from your gazetteer: {best[0]} → {user}")
-        return _full_form(user, "en", Evidence("user-gazetteer", detail=best[0]))
+        return full_form(user, "en", Evidence("user-gazetteer", detail=best[0]))
     if g.kind is Kind.PERSON:
-        if not restore.has_diacritics(best[0]) and _vietnamese_group(g):
+        if not restore.has_diacritics(best[0]) and is_vietnamese_group(g):
             flags.add(Flag.UNRESTORED)
         return None
     if g.kind is not Kind.PLACE:
@@ -200,14 +200,14 @@ def _gazetteer_place(
     gazetteer (a city if any form says so), flagged restored; an ambiguous
     one is flagged unrestored, with the candidates in a note."""
     city = any(
-        fold(k[0]).endswith(" city") and _strip_admin(k[0]) == best[0] for k in forms
+        fold(k[0]).endswith(" city") and strip_admin(k[0]) == best[0] for k in forms
     )
-    base = _strip_admin(best[0])
+    base = strip_admin(best[0])
     r = restore.restore_place(base, city=city or fold(best[0]).endswith(" city"))
     if r.restored:
         flags.add(Flag.RESTORED)
         notes.append(f"restored from gazetteer: {r.source}")
-        return _full_form(
+        return full_form(
             r.text,
             "vi",
             Evidence("gazetteer", detail=f"{base} → {r.text} ({r.source})"),
@@ -222,10 +222,10 @@ def _country_name(best: _Form, forms: _Forms, notes: list[str]) -> Term | None:
     """A country's English name from ISO 3166-1: for a code ("VN"), or its
     usual name ("Republic of Korea" is "South Korea") when not written; for
     a Vietnamese name ("Nhật Bản"), from CLDR."""
-    if _is_acronym(best[0]) and restore.country_names(best[0]):
+    if is_acronym(best[0]) and restore.country_names(best[0]):
         name = restore.country_names(best[0])[-1]
         notes.append(f"name from ISO 3166-1 code {best[0]}")
-        return _full_form(
+        return full_form(
             name, "en", Evidence("iso-3166-1", detail=f"{best[0]} → {name}")
         )
     usual = _usual_country(best[0])
@@ -234,14 +234,12 @@ def _country_name(best: _Form, forms: _Forms, notes: list[str]) -> Term | None:
         # "Bình Nhưỡng" is Pyongyang; "Moscow" written in Vietnamese text is
         # the English name too
         notes.append(f"English name from GeoNames: {best[0]} → {city}")
-        return _full_form(
-            city, "en", Evidence("geonames", detail=f"{best[0]} → {city}")
-        )
+        return full_form(city, "en", Evidence("geonames", detail=f"{best[0]} → {city}"))
     if usual is not None and usual != best[0] and not any(k[0] == usual for k in forms):
         source = "CLDR" if restore.has_diacritics(best[0]) else "ISO 3166-1"
         notes.append(f"usual name from {source}: {best[0]} → {usual}")
         rule = source.lower().replace(" ", "-")
-        return _full_form(usual, "en", Evidence(rule, detail=f"{best[0]} → {usual}"))
+        return full_form(usual, "en", Evidence(rule, detail=f"{best[0]} → {usual}"))
     return None
 
 
@@ -321,13 +319,13 @@ def _title_terms(terms: list[Term], best: _Form) -> tuple[list[Term], str]:
     ], full
 
 
-def _concept_key(g: _Group, pref_text: str) -> str:
+def _concept_key(g: Group, pref_text: str) -> str:
     """The concept's key: its kind and the key of its preferred text (a
     place's without administrative word, a body's full Vietnamese name), and
     the documents of a document-local group."""
     key_text = pref_text
     if g.kind is Kind.PLACE and not provincial_capital(pref_text):
-        key_text = _strip_admin(pref_text)  # but "Lao Cai City" is no province
+        key_text = strip_admin(pref_text)  # but "Lao Cai City" is no province
     if g.vi_name:
         key_text = g.vi_name  # "Sở Xây dựng" of one province, not of any
     key = f"{g.kind}:{norm_key(key_text, g.kind)}"

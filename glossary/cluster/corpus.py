@@ -13,20 +13,20 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from glossary.cluster.base import (
+    Group,
     Member,
-    _absorb_short_form,
-    _folded_words,
-    _Group,
-    _name_words,
-    _person_index,
-    _PersonIndex,
-    _refers_to,
-    _vietnamese_group,
+    PersonIndex,
+    absorb_short_form,
     acronym_of,
+    folded_words,
+    is_vietnamese_group,
     name_key,
+    name_words,
     norm_key,
+    person_index,
+    refers_to,
 )
-from glossary.cluster.candidate import _candidate
+from glossary.cluster.candidate import candidate_of
 from glossary.cluster.sino import link_sino_vietnamese
 from glossary.extract.vi_orgs import SURNAMES
 from glossary.lang.en import ORG_HEADS
@@ -41,7 +41,7 @@ from glossary.names import places as restore
 
 
 def corpus_stage(
-    groups: list[_Group],
+    groups: list[Group],
     titles: Iterable[dict[str, list[Member]]],
     disable: Collection[str] = (),
 ) -> list[Candidate]:
@@ -52,17 +52,17 @@ def corpus_stage(
         titles: every document's title mentions by title key.
         disable: names of passes of `CORPUS_PASSES` not to run.
     """
-    title_groups: dict[str, _Group] = {}
+    title_groups: dict[str, Group] = {}
     for doc_titles in titles:
         for key, members in doc_titles.items():
             t = title_groups.get(key)
             if t is None:
-                t = title_groups[key] = _Group(Kind.TITLE, "", key)
+                t = title_groups[key] = Group(Kind.TITLE, "", key)
             for m, ttype, ev in members:
                 t.add(m, ttype, ev)
     merged = _merge_corpus(groups, disable)
-    out = [_candidate(g) for g in merged]
-    out.extend(_candidate(g) for g in title_groups.values())
+    out = [candidate_of(g) for g in merged]
+    out.extend(candidate_of(g) for g in title_groups.values())
     return out
 
 
@@ -75,12 +75,12 @@ class CorpusState:
             with `merged_into` set, until the stage ends).
     """
 
-    groups: list[_Group]
-    _fulls: list[_Group] | None = field(default=None, repr=False)
-    _tails: _PersonIndex | None = field(default=None, repr=False)
+    groups: list[Group]
+    _fulls: list[Group] | None = field(default=None, repr=False)
+    _tails: PersonIndex | None = field(default=None, repr=False)
 
     @property
-    def fulls(self) -> list[_Group]:
+    def fulls(self) -> list[Group]:
         """The groups that name a concept across documents (not local).
 
         Taken once, when a pass first asks: after the merging passes, before
@@ -93,17 +93,15 @@ class CorpusState:
         return self._fulls
 
     @property
-    def tails(self) -> _PersonIndex:
+    def tails(self) -> PersonIndex:
         """The persons of `fulls` by the short names that can refer to them
-        (`_person_index`), taken once, when a pass first asks."""
+        (`person_index`), taken once, when a pass first asks."""
         if self._tails is None:
-            self._tails = _person_index(
-                [g for g in self.fulls if g.kind is Kind.PERSON]
-            )
+            self._tails = person_index([g for g in self.fulls if g.kind is Kind.PERSON])
         return self._tails
 
 
-def _merge_corpus(groups: list[_Group], disable: Collection[str]) -> list[_Group]:
+def _merge_corpus(groups: list[Group], disable: Collection[str]) -> list[Group]:
     """Merge the documents' groups across documents, strongest evidence first.
 
     Runs the passes of `CORPUS_PASSES` in order, but those in `disable`.
@@ -124,8 +122,8 @@ def merge_same_names(state: CorpusState) -> None:
     Document-local groups (short names, two-syllable Vietnamese persons)
     merge with nothing. Leaves every group left, in order.
     """
-    by_key: dict[tuple[Kind, str], _Group] = {}
-    out: list[_Group] = []
+    by_key: dict[tuple[Kind, str], Group] = {}
+    out: list[Group] = []
     for g in state.groups:
         if g.local or (g.kind is Kind.PERSON and _short_person(g)):
             g.local = True
@@ -147,7 +145,7 @@ def join_untyped(state: CorpusState) -> None:
     A form with no kind of its own joins the one typed concept with its
     key ("same-name-typed")."""
     out = state.groups
-    typed: dict[str, list[_Group]] = {}
+    typed: dict[str, list[Group]] = {}
     for g in out:
         if g.merged_into is None and not g.local and g.kind is not Kind.OTHER:
             typed.setdefault(g.key, []).append(g)
@@ -174,17 +172,17 @@ def link_titled_short_names(state: CorpusState) -> None:
     """
     out, tails = state.groups, state.tails
     role_heads: dict[int, set[str]] = {}
-    refers_to: dict[tuple[tuple[str, ...], int], bool] = {}
+    memo: dict[tuple[tuple[str, ...], int], bool] = {}
     for g in out:
         if not g.local or g.merged_into is not None or g.kind is not Kind.PERSON:
             continue
         if Flag.AMBIGUOUS in g.flags or any(
-            len(_name_words(m)) > 1 and t is TermType.FULL_FORM for m, t, _ in g.members
+            len(name_words(m)) > 1 and t is TermType.FULL_FORM for m, t, _ in g.members
         ):
             continue
         if not g.roles:
             continue
-        words = _name_words(g.members[0][0])
+        words = name_words(g.members[0][0])
         heads = _role_heads(g.roles)
         fits = []
         for h in tails.get(tuple(name_key(w) for w in words), ()):
@@ -194,9 +192,9 @@ def link_titled_short_names(state: CorpusState) -> None:
             if not hh & heads:
                 continue
             # full names do not change in this pass (it adds one-word ones)
-            refers = refers_to.get((words, id(h)))
+            refers = memo.get((words, id(h)))
             if refers is None:
-                refers = refers_to[words, id(h)] = _refers_to(words, h)
+                refers = memo[words, id(h)] = refers_to(words, h)
             if refers:
                 fits.append(h)
         if len(fits) == 1:
@@ -217,7 +215,7 @@ def link_sino_vietnamese_persons(state: CorpusState) -> None:
     link_sino_vietnamese(state.groups, _absorb)
 
 
-def _flag_ambiguous(g: _Group, fits: list[_Group]) -> None:
+def _flag_ambiguous(g: Group, fits: list[Group]) -> None:
     """Flag `g` ambiguous, with a note naming the concepts it fits."""
     g.flags.add(Flag.AMBIGUOUS)
     names = sorted({f.members[0][0].text for f in fits})
@@ -237,7 +235,7 @@ def link_acronyms_corpus(state: CorpusState) -> None:
     change them.
     """
     fulls = state.fulls
-    by_initials: dict[str, list[_Group]] = {}
+    by_initials: dict[str, list[Group]] = {}
     for h in fulls:
         if h.merged_into is None and h.kind in (Kind.ORG, Kind.PLACE):
             texts = {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}
@@ -273,14 +271,14 @@ def link_org_short_forms_corpus(state: CorpusState) -> None:
     fulls = state.fulls
     orgs = [h for h in fulls if h.kind is Kind.ORG]
     place = {id(h): n for n, h in enumerate(orgs)}
-    by_word: dict[str, dict[int, _Group]] = {}  # see `_index_org_form`
+    by_word: dict[str, dict[int, Group]] = {}  # see `_index_org_form`
     for h in orgs:
         for m, _, _ in h.members:
             _index_org_form(by_word, h, m.text)
     for g in fulls:
         if g.merged_into is not None or g.kind is not Kind.ORG or _all_acronyms(g):
             continue
-        w = _folded_words(g.members[0][0].text)
+        w = folded_words(g.members[0][0].text)
         if len(w) < 2 or w[-1] not in ORG_HEADS:
             continue
         fits = []
@@ -297,13 +295,13 @@ def link_org_short_forms_corpus(state: CorpusState) -> None:
                 _index_org_form(by_word, root, m.text)
 
 
-def _absorb(h: _Group, g: _Group, rule: str) -> None:
+def _absorb(h: Group, g: Group, rule: str) -> None:
     """Move every member of `g` into `h`, recording `rule` as the evidence."""
     h.members.extend(
         (m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
         for m, t, ev in g.members
     )
-    if g.roles:  # what `_Group.add` would count for them: `g` counted them so
+    if g.roles:  # what `Group.add` would count for them: `g` counted them so
         h.roles.update(g.roles)
     h.extra.extend(
         (text, lang, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail), m)
@@ -315,7 +313,7 @@ def _absorb(h: _Group, g: _Group, rule: str) -> None:
     g.merged_into = h
 
 
-def _short_person(g: _Group) -> bool:
+def _short_person(g: Group) -> bool:
     """Names too short to link across documents: one word, or a Vietnamese
     name of two syllables but a surname and a given name written with marks
     ("Nguyen Dung" may be Nguyễn Dung or Nguyễn Dũng, "Văn Vĩ" lacks its
@@ -323,20 +321,20 @@ def _short_person(g: _Group) -> bool:
     full = [m for m, t, _ in g.members if t is TermType.FULL_FORM]
     if not full:
         return True
-    longest = max(len(_name_words(m)) for m in full)
+    longest = max(len(name_words(m)) for m in full)
     marked = all(
         restore.has_diacritics(m.text) and m.text.split()[0].lower() in SURNAMES
         for m in full
     )
-    return longest < 2 or (longest < 3 and _vietnamese_group(g) and not marked)
+    return longest < 2 or (longest < 3 and is_vietnamese_group(g) and not marked)
 
 
-def _all_acronyms(g: _Group) -> bool:
+def _all_acronyms(g: Group) -> bool:
     """True if every member of `g` is an acronym."""
     return all(t is TermType.ACRONYM for _, t, _ in g.members)
 
 
-def _acr_key(g: _Group) -> str:
+def _acr_key(g: Group) -> str:
     """The corpus key of a group of acronyms only: its letters."""
     return "acr:" + g.members[0][0].text
 
@@ -370,7 +368,7 @@ def link_two_syllable_corpus(state: CorpusState) -> None:
             continue
         if not (g.kind is Kind.OTHER or (g.kind is Kind.PERSON and g.local)):
             continue
-        words = _name_words(g.members[0][0])
+        words = name_words(g.members[0][0])
         if len(words) != 2 or any(
             m.text != g.members[0][0].text for m, _, _ in g.members
         ):
@@ -393,17 +391,17 @@ def link_two_syllable_corpus(state: CorpusState) -> None:
             h
             for h in tails.get(key, ())
             if h.merged_into is None
-            and _vietnamese_group(h)
-            and _refers_to(words, h)
-            and len(_name_words(h.members[0][0])) >= 3
+            and is_vietnamese_group(h)
+            and refers_to(words, h)
+            and len(name_words(h.members[0][0])) >= 3
             and _share_person(g, h, people)
         ]
         if len(fits) == 1:
-            _absorb_short_form(fits[0], g, "given-name-corpus")
+            absorb_short_form(fits[0], g, "given-name-corpus")
             fits[0].doc = ""
 
 
-def _share_person(g: _Group, h: _Group, people: dict[str, set[int]]) -> bool:
+def _share_person(g: Group, h: Group, people: dict[str, set[int]]) -> bool:
     """True if a document of `g` and one of `h` name a third person in full."""
     here = set().union(*(people.get(m.document, set()) for m, _, _ in g.members))
     there = {m.document for m, _, _ in h.members} - {
@@ -412,12 +410,10 @@ def _share_person(g: _Group, h: _Group, people: dict[str, set[int]]) -> bool:
     return any((here & people.get(d, set())) - {id(h)} for d in there)
 
 
-def _index_org_form(
-    by_word: dict[str, dict[int, _Group]], h: _Group, text: str
-) -> None:
+def _index_org_form(by_word: dict[str, dict[int, Group]], h: Group, text: str) -> None:
     """Index organisation `h` under the word a short form of `text` begins with:
     its first folded word, or its second after an "X-Y" first word."""
-    hw = _folded_words(text)
+    hw = folded_words(text)
     if hw:
         by_word.setdefault(hw[0], {})[id(h)] = h
     if len(hw) > 1 and "-" in hw[0]:
@@ -426,7 +422,7 @@ def _index_org_form(
 
 def _org_prefix(short: tuple[str, ...], long_text: str) -> bool:
     """True if `short` words begin `long_text` (after a leading "X-Y" prefix)."""
-    hw = _folded_words(long_text)
+    hw = folded_words(long_text)
     if len(hw) > len(short) and hw[: len(short)] == short:
         return True
     return (

@@ -14,23 +14,23 @@ from collections.abc import Callable, Collection, Sequence
 from glossary.cluster.base import (
     GIVEN_NAME,
     DocumentState,
+    Group,
     Member,
-    _ev,
-    _Group,
-    _is_acronym,
-    _name_tails,
-    _name_words,
-    _person_index,
-    _PersonIndex,
-    _refers_to,
-    _strip_admin,
-    _vietnamese_group,
-    _word_keys,
-    _words,
+    PersonIndex,
     acronym_of,
+    evidence_at,
+    is_acronym,
+    is_vietnamese_group,
     name_key,
+    name_tails,
+    name_words,
     norm_key,
+    person_index,
     provincial_capital,
+    refers_to,
+    split_words,
+    strip_admin,
+    word_keys,
 )
 from glossary.cluster.document_links import (
     attach_provinces,
@@ -53,7 +53,7 @@ from glossary.names.titles import canonical_title, is_honorific, is_plural_title
 
 def document_stage(
     document: str, mentions: Sequence[Mention], disable: Collection[str] = ()
-) -> tuple[list[_Group], dict[str, list[Member]]]:
+) -> tuple[list[Group], dict[str, list[Member]]]:
     """One document's names grouped (`_cluster_doc`), and its title mentions
     by title key (TERM mentions are skipped).
 
@@ -87,10 +87,10 @@ def _title_member(m: Mention) -> tuple[str, Member]:
         ttype = TermType.FULL_FORM
     else:
         ttype = TermType.SHORT_FORM
-    return f"title:{name_key(full)}", (m, ttype, _ev("title", m))
+    return f"title:{name_key(full)}", (m, ttype, evidence_at("title", m))
 
 
-def _cluster_doc(doc: str, ms: list[Mention], disable: Collection[str]) -> list[_Group]:
+def _cluster_doc(doc: str, ms: list[Mention], disable: Collection[str]) -> list[Group]:
     """Group one document's names (`ms`, in document order) into concepts.
 
     Runs the passes of `DOCUMENT_PASSES` in order, but those in `disable`.
@@ -119,28 +119,27 @@ def group_full_names(state: DocumentState) -> None:
     acronyms = state.acronyms
     for m in state.mentions:
         if m.kind in (Kind.PLACE, Kind.ORG) and not (
-            _is_acronym(m.text)
-            and (m.kind is Kind.ORG or restore.country_names(m.text))
+            is_acronym(m.text) and (m.kind is Kind.ORG or restore.country_names(m.text))
         ):
             _add_place_or_org(group_for(m.kind, norm_key(m.text, m.kind)), m)
-        elif _is_acronym(m.text) and m.kind is not Kind.PERSON:
+        elif is_acronym(m.text) and m.kind is not Kind.PERSON:
             acronyms.append(m)
         elif (
             m.kind is Kind.PERSON
-            and len(words := _name_words(m)) >= 2
+            and len(words := name_words(m)) >= 2
             and not _two_syllable_short(words)
         ):
             g = group_for(Kind.PERSON, name_key(m.text))
-            g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+            g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
         else:
             shorts.append(m)
 
 
-def _add_place_or_org(g: _Group, m: Mention) -> None:
+def _add_place_or_org(g: Group, m: Mention) -> None:
     """Add the full name `m` to its group `g`, and a place's name without its
     administrative word ("Tam Kỳ" of "Tam Kỳ city") as a short form."""
-    g.add(m, TermType.FULL_FORM, _ev("same-name", m))
-    bare = _strip_admin(m.text) if m.kind is Kind.PLACE else m.text
+    g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
+    bare = strip_admin(m.text) if m.kind is Kind.PLACE else m.text
     if provincial_capital(m.text):
         bare = m.text  # "Lao Cai" is the province, not "Lao Cai City"
     if bare != m.text and not _looks_like_person(bare):
@@ -149,7 +148,7 @@ def _add_place_or_org(g: _Group, m: Mention) -> None:
                 bare,
                 m.lang,
                 TermType.SHORT_FORM,
-                _ev("administrative-word", m, m.text),
+                evidence_at("administrative-word", m, m.text),
                 m,
             )
         )
@@ -174,7 +173,7 @@ def link_parenthesis_aliases(state: DocumentState) -> None:
         ):
             alias = groups.full.get((Kind.PERSON, name_key(nxt.text)))
             if alias is not None:
-                alias.add(m, TermType.VARIANT, _ev("parenthesis", m, nxt.text))
+                alias.add(m, TermType.VARIANT, evidence_at("parenthesis", m, nxt.text))
                 shorts.remove(m)
 
 
@@ -192,20 +191,20 @@ def link_short_names(state: DocumentState) -> None:
     groups, shorts = state, state.shorts
     persons = [g for g in state.order if g.kind is Kind.PERSON]
     titled = _titled_short_names(shorts, state.mentions)
-    # persons by the short names that can refer to them (see `_person_index`)
-    tails = _person_index(persons)
+    # persons by the short names that can refer to them (see `person_index`)
+    tails = person_index(persons)
     indexed = {id(g) for g in persons}
     for m in shorts:
-        words = _name_words(m)
+        words = name_words(m)
         if words:
-            fits = list(tails.get(_word_keys(words), ()))
+            fits = list(tails.get(word_keys(words), ()))
         else:
-            fits = [g for g in persons if _refers_to(words, g)]
+            fits = [g for g in persons if refers_to(words, g)]
         if not fits and m.kind is None and _join_typed(m, groups.full):
             continue
         if not fits and m.kind not in (None, Kind.PERSON):
             g = groups.group_for(m.kind, norm_key(m.text, m.kind))
-            g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+            g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
         elif len(fits) == 1:
             _add_short_name(fits[0], m)
         elif len(fits) > 1:
@@ -214,11 +213,11 @@ def link_short_names(state: DocumentState) -> None:
             _add_unlinked(groups, m, titled, tails, indexed)
 
 
-def _add_short_name(g: _Group, m: Mention) -> None:
+def _add_short_name(g: Group, m: Mention) -> None:
     """Add the short name `m` to the one person `g` it fits ("given-name" or
     "surname"), and "PM Chính" too when the title is written before it."""
-    rule = GIVEN_NAME if _vietnamese_group(g) else "surname"
-    g.add(m, TermType.SHORT_FORM, _ev(rule, m, g.members[0][0].text))
+    rule = GIVEN_NAME if is_vietnamese_group(g) else "surname"
+    g.add(m, TermType.SHORT_FORM, evidence_at(rule, m, g.members[0][0].text))
     if (
         m.title
         and not is_honorific(m.title)
@@ -231,19 +230,19 @@ def _add_short_name(g: _Group, m: Mention) -> None:
                 a.text,
                 m.lang,
                 TermType.SHORT_FORM,
-                _ev(rule + "+title", a, g.members[0][0].text),
+                evidence_at(rule + "+title", a, g.members[0][0].text),
                 a,
             )
         )
 
 
-def _add_ambiguous(groups: DocumentState, m: Mention, fits: list[_Group]) -> None:
+def _add_ambiguous(groups: DocumentState, m: Mention, fits: list[Group]) -> None:
     """A short name fitting several persons: a document-local person of its
     own, flagged ambiguous, with a note naming them."""
     key = f"{name_key(m.text)}@{groups.doc}"
     g = groups.group_for(Kind.PERSON, key)
     g.local = True
-    g.add(m, TermType.SHORT_FORM, _ev("ambiguous", m))
+    g.add(m, TermType.SHORT_FORM, evidence_at("ambiguous", m))
     g.flags.add(Flag.AMBIGUOUS)
     names = sorted({f.members[0][0].text for f in fits})
     note = "ambiguous: " + " | ".join(names)
@@ -255,7 +254,7 @@ def _add_unlinked(
     groups: DocumentState,
     m: Mention,
     titled: set[str],
-    tails: _PersonIndex,
+    tails: PersonIndex,
     indexed: set[int],
 ) -> None:
     """A short name fitting no person: the group of its key ("same-name").
@@ -271,7 +270,7 @@ def _add_unlinked(
         kind = Kind.PERSON
     g = groups.group_for(kind, name_key(m.text))
     g.local = kind is Kind.PERSON
-    g.add(m, TermType.FULL_FORM, _ev("same-name", m))
+    g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
     if id(g) in indexed:  # a new full form of a known person
         _index_person(tails, g, m)
     if (
@@ -282,7 +281,9 @@ def _add_unlinked(
         and _title_adjacent(m)
     ):
         a = _with_title(m)
-        g.extra.append((a.text, m.lang, TermType.SHORT_FORM, _ev("title", a), a))
+        g.extra.append(
+            (a.text, m.lang, TermType.SHORT_FORM, evidence_at("title", a), a)
+        )
 
 
 def link_acronyms(state: DocumentState) -> None:
@@ -299,7 +300,7 @@ def link_acronyms(state: DocumentState) -> None:
         return
     orgs = [g for g in groups.order if g.kind in (Kind.ORG, Kind.PLACE)]
     # the initials of every form of those groups, kept up to date below
-    initials_of: dict[str, dict[int, _Group]] = {}
+    initials_of: dict[str, dict[int, Group]] = {}
     for g in orgs:
         for x in g.members:
             initials_of.setdefault(acronym_of(x[0].text), {})[id(g)] = g
@@ -316,7 +317,7 @@ def link_acronyms(state: DocumentState) -> None:
             target.add(
                 a,
                 TermType.ACRONYM,
-                _ev("acronym-initials", a, target.members[0][0].text),
+                evidence_at("acronym-initials", a, target.members[0][0].text),
             )
             known = True
         else:
@@ -328,7 +329,7 @@ def link_acronyms(state: DocumentState) -> None:
 
 def _parenthesis_expansion(
     groups: DocumentState, a: Mention, by_end: dict[int, list[Mention]]
-) -> _Group | None:
+) -> Group | None:
     """Add acronym `a` to the group of the name written right before it in
     parentheses, "Vietnam News Agency (VNA)", and return that group."""
     prev = [
@@ -347,12 +348,14 @@ def _parenthesis_expansion(
         ):
             target = groups.full.get((p.kind or Kind.ORG, norm_key(p.text, p.kind)))
             if target is not None:
-                target.add(a, TermType.ACRONYM, _ev("acronym-parenthesis", a, p.text))
+                target.add(
+                    a, TermType.ACRONYM, evidence_at("acronym-parenthesis", a, p.text)
+                )
                 return target
     return None
 
 
-def _acronym_group(groups: DocumentState, a: Mention) -> _Group:
+def _acronym_group(groups: DocumentState, a: Mention) -> Group:
     """Add acronym `a` with no expansion to its own group and return it: an
     organisation's by its key, a country code to its country's group."""
     kind = a.kind or Kind.ORG
@@ -366,17 +369,17 @@ def _acronym_group(groups: DocumentState, a: Mention) -> _Group:
     g.add(
         a,
         TermType.ACRONYM if kind is Kind.ORG else TermType.FULL_FORM,
-        _ev("same-name", a),
+        evidence_at("same-name", a),
     )
     return g
 
 
 def _is_full_person(m: Mention) -> bool:
     """True if `m` is a person named in two words or more."""
-    return m.kind is Kind.PERSON and len(_name_words(m)) >= 2
+    return m.kind is Kind.PERSON and len(name_words(m)) >= 2
 
 
-def _join_typed(m: Mention, full: dict[tuple[Kind, str], _Group]) -> bool:
+def _join_typed(m: Mention, full: dict[tuple[Kind, str], Group]) -> bool:
     """An untyped name joins the one organisation or place of its document
     written the same way ("Thép Xanh Nam Định" after "(Thép Xanh Nam Định)")."""
     same = [
@@ -386,13 +389,13 @@ def _join_typed(m: Mention, full: dict[tuple[Kind, str], _Group]) -> bool:
     ]
     if len(same) != 1:
         return False
-    same[0].add(m, TermType.FULL_FORM, _ev("same-name", m))
+    same[0].add(m, TermType.FULL_FORM, evidence_at("same-name", m))
     return True
 
 
-def _index_person(index: _PersonIndex, h: _Group, m: Mention) -> None:
+def _index_person(index: PersonIndex, h: Group, m: Mention) -> None:
     """Add the short names of a new full form `m` of `h` to `index`."""
-    for key in _name_tails(m.text, _vietnamese_group(h)):
+    for key in name_tails(m.text, is_vietnamese_group(h)):
         hs = index.setdefault(key, [])
         if not any(x is h for x in hs):
             hs.append(h)
@@ -439,7 +442,7 @@ _UNTYPED = frozenset({None, Kind.PERSON, Kind.OTHER, Kind.TITLE})
 
 def _looks_like_person(text: str) -> bool:
     """True if `text` has the shape of a Vietnamese personal name ("Ho Chi Minh")."""
-    words = _words(text)
+    words = split_words(text)
     return (
         len(words) >= 2
         and fold(words[0]) in restore.VIETNAMESE_SURNAMES

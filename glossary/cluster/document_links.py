@@ -13,22 +13,22 @@ import re
 from collections.abc import Iterable
 
 from glossary.cluster.base import (
-    _ADMIN_WORDS,
     GIVEN_NAME,
+    PLACE_ADMIN_WORDS,
     DocumentState,
-    _absorb_short_form,
-    _ev,
-    _folded_words,
-    _Group,
-    _is_acronym,
-    _name_words,
-    _person_index,
-    _word_keys,
-    _words,
+    Group,
+    absorb_short_form,
+    evidence_at,
+    folded_words,
+    is_acronym,
     name_key,
+    name_words,
     norm_key,
+    person_index,
     provincial_capital,
+    split_words,
     strip_vi_unit,
+    word_keys,
 )
 from glossary.extract.english import fold
 from glossary.lang import vi
@@ -57,10 +57,10 @@ def link_org_short_forms(state: DocumentState) -> None:
     longs = [g for g in order if g.kind in (Kind.ORG, Kind.PLACE)]
     # longs by their first and by their last folded word, in order: a short
     # form begins a long one, or ends one after category words
-    by_first: dict[str, list[_Group]] = {}
-    by_last: dict[str, list[_Group]] = {}
+    by_first: dict[str, list[Group]] = {}
+    by_last: dict[str, list[Group]] = {}
     for h in longs:
-        hw = _folded_words(h.members[0][0].text)
+        hw = folded_words(h.members[0][0].text)
         if hw:
             by_first.setdefault(hw[0], []).append(h)
             by_last.setdefault(hw[-1], []).append(h)
@@ -68,12 +68,12 @@ def link_org_short_forms(state: DocumentState) -> None:
         if g.merged_into is not None or g.kind is Kind.TITLE:
             continue
         m0 = g.members[0][0]
-        w = _folded_words(m0.text)
+        w = folded_words(m0.text)
         if len(w) < 1:
             continue
         # an acronym is no short form of a name it begins ("SK" of "SK
         # Hynix"), but may follow category words ("SK" of "Tập đoàn SK")
-        acronym = _is_acronym(m0.text)
+        acronym = is_acronym(m0.text)
         fits = [] if acronym else _begins(g, w, by_first.get(w[0], ()))
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):
             # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
@@ -87,12 +87,12 @@ def link_org_short_forms(state: DocumentState) -> None:
                 and _category_prefixed(w, h.members[0][0].text)
             ]
         if len(fits) == 1:
-            _absorb_short_form(fits[0], g, "org-short-form")
-        elif g.kind is Kind.ORG and _words(m0.text)[-1].lower() in _VI_UNITS:
+            absorb_short_form(fits[0], g, "org-short-form")
+        elif g.kind is Kind.ORG and split_words(m0.text)[-1].lower() in _VI_UNITS:
             g.local = True  # "UBND tỉnh" of another document is another body
 
 
-def _begins(g: _Group, w: tuple[str, ...], longs: Iterable[_Group]) -> list[_Group]:
+def _begins(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]:
     """The groups of `longs` whose name `g` (folded words `w`) begins as a
     short form: an organisation's name ending in its head ("Intergovernmental
     Committee"), a name the long one only adds heads or administrative words
@@ -101,7 +101,7 @@ def _begins(g: _Group, w: tuple[str, ...], longs: Iterable[_Group]) -> list[_Gro
     for h in longs:
         if h is g or h.merged_into is not None:
             continue
-        hw = _folded_words(h.members[0][0].text)
+        hw = folded_words(h.members[0][0].text)
         if len(hw) <= len(w) or hw[: len(w)] != w:
             continue
         if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
@@ -115,7 +115,7 @@ def _begins(g: _Group, w: tuple[str, ...], longs: Iterable[_Group]) -> list[_Gro
         # "Van Thinh Phat" for "... Holdings Group"; but "Government" is
         # not "Government Office": a name ending in a head is a body
         head_only = w[-1] not in ORG_HEADS and all(
-            x in ORG_HEADS or x in _ADMIN_WORDS for x in rest
+            x in ORG_HEADS or x in PLACE_ADMIN_WORDS for x in rest
         )
         if org_short or head_only or _unit_short(g, h):
             fits.append(h)
@@ -131,17 +131,17 @@ _VI_CATEGORY = frozenset(
 
 def _category_prefixed(short: tuple[str, ...], long_text: str) -> bool:
     """True if `long_text` is category words followed by the words `short`."""
-    hw = _folded_words(long_text)
+    hw = folded_words(long_text)
     n = len(short)
     return (
         len(hw) > n
         and hw[-n:] == short
         and all(x in _VI_CATEGORY for x in hw[:-n])
-        and any(restore.has_diacritics(x) for x in _words(long_text))
+        and any(restore.has_diacritics(x) for x in split_words(long_text))
     )
 
 
-def _unit_short(g: _Group, h: _Group) -> bool:
+def _unit_short(g: Group, h: Group) -> bool:
     """True if organisation `g` is `h` without the place after its unit word.
 
     "UBND tỉnh" is "UBND tỉnh Thanh Hóa"; "Sở Kế hoạch và Đầu tư" is "Sở Kế
@@ -149,8 +149,8 @@ def _unit_short(g: _Group, h: _Group) -> bool:
     """
     if g.kind is not Kind.ORG or h.kind is not Kind.ORG:
         return False
-    w = _words(g.members[0][0].text)
-    hw = _words(h.members[0][0].text)
+    w = split_words(g.members[0][0].text)
+    hw = split_words(h.members[0][0].text)
     rest = hw[len(w) :]
     if w[-1].lower() in _VI_UNITS or w[-1].lower() in _COMMITTEE:
         # "UBND tỉnh" of "UBND tỉnh Thanh Hóa"; "Tỉnh ủy", "Ban Thường vụ
@@ -182,17 +182,17 @@ def link_two_word_persons(state: DocumentState) -> None:
     order = state.order
     persons = [g for g in order if g.kind is Kind.PERSON and g.merged_into is None]
     # full forms do not change here (only short forms are added)
-    tails = _person_index(persons)
+    tails = person_index(persons)
     for g in persons:
         forms = {m.text for m, t, _ in g.members if t is TermType.FULL_FORM}
         if g.merged_into is not None or len(forms) != 1:
             continue
-        words = _name_words(g.members[0][0])
-        fits: list[_Group] = []
+        words = name_words(g.members[0][0])
+        fits: list[Group] = []
         if len(words) == 2:
             fits = [
                 h
-                for h in tails.get(_word_keys(words), ())
+                for h in tails.get(word_keys(words), ())
                 if h is not g and h.merged_into is None
             ]
         if not fits and "." in g.members[0][0].text:  # see `_initials_match`
@@ -205,7 +205,7 @@ def link_two_word_persons(state: DocumentState) -> None:
             ]
         if len(fits) != 1:
             continue
-        _absorb_short_form(fits[0], g, GIVEN_NAME)
+        absorb_short_form(fits[0], g, GIVEN_NAME)
 
 
 def _initials_match(short: str, long: str) -> bool:
@@ -233,10 +233,10 @@ def link_club_places(state: DocumentState) -> None:
     and "PERSON of PLACE" then refers to the club, not the city.
     """
     ms, order = state.mentions, state.order
-    clubs: dict[str, _Group] = {}
+    clubs: dict[str, Group] = {}
     for g in order:
         if g.kind is Kind.ORG and g.merged_into is None:
-            w = _words(g.members[0][0].text)
+            w = split_words(g.members[0][0].text)
             if len(w) >= 2 and fold(w[-1]) in _CLUB_HEADS:
                 clubs.setdefault(name_key(" ".join(w[:-1])), g)
             elif len(w) >= 2 and fold(w[0]) in _CLUB_HEADS:
@@ -261,7 +261,7 @@ def link_club_places(state: DocumentState) -> None:
             club.add(
                 m,
                 TermType.SHORT_FORM,
-                _ev("club-of-player", m, club.members[0][0].text),
+                evidence_at("club-of-player", m, club.members[0][0].text),
             )
 
 
@@ -297,8 +297,8 @@ def link_club_names(state: DocumentState) -> None:
         for h in live:
             if h is g or h.merged_into is not None:
                 continue
-            w = _words(h.members[0][0].text)
-            n = len(_words(text))
+            w = split_words(h.members[0][0].text)
+            n = len(split_words(text))
             if len(w) <= n or fold(" ".join(w)) == fold(text):
                 continue
             if name_key(" ".join(w[-n:])) == name_key(text):
@@ -309,13 +309,14 @@ def link_club_names(state: DocumentState) -> None:
                 continue
             if fold(before[0]) in _CLUB_HEADS or (
                 not any(
-                    fold(x) in _ADMIN_WORDS or x.lower() in _VI_UNITS for x in before
+                    fold(x) in PLACE_ADMIN_WORDS or x.lower() in _VI_UNITS
+                    for x in before
                 )
                 and all(x[:1].isupper() for x in before)
             ):
                 fits.append(h)
         if len(fits) == 1:
-            _absorb_short_form(fits[0], g, "club-place-name")
+            absorb_short_form(fits[0], g, "club-place-name")
 
 
 def attach_provinces(state: DocumentState) -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from glossary.cluster.base import _Group, _strip_admin
+from glossary.cluster.base import Group, strip_admin
 from glossary.extract.english import fold
 from glossary.extract.vi_places import strip_settlement
 from glossary.lang import vi
@@ -26,8 +26,8 @@ from glossary.text.syllable import to_old_style
 _NAME_SEP = re.compile(r"[\s\-–]+")
 
 
-def _adjusted(
-    g: _Group,
+def adjusted(
+    g: Group,
     terms: list[Term],
     best: tuple[str, str],
     restored: Term | None,
@@ -46,9 +46,9 @@ def _adjusted(
     if kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and (
         restored is None or restored.lang == "en"
     ):
-        terms = _vietnamese_preferred(terms, best)
+        terms = vietnamese_preferred(terms, best)
     if kind is Kind.PLACE:
-        terms = _local_unit_preferred(terms, flags, notes)
+        terms = local_unit_preferred(terms, flags, notes)
         terms = _feature_preferred(terms)
         terms = _settlement_preferred(terms)
     if kind is Kind.ORG:
@@ -67,11 +67,11 @@ def _is_vietnamese_form(text: str) -> bool:
     """True if `text` is a Vietnamese name written with its marks ("Hà Nội")."""
     if not restore.has_diacritics(text) or text.isupper():
         return False
-    words = [w for w in _NAME_SEP.split(_strip_admin(text)) if w]
+    words = [w for w in _NAME_SEP.split(strip_admin(text)) if w]
     return bool(words) and all(restore.is_syllable(w) for w in words)
 
 
-def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term]:
+def vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term]:
     """Give a Vietnamese name a preferred `vi` term.
 
     A form from Vietnamese text is promoted if none is preferred yet; else a
@@ -103,7 +103,7 @@ def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term
         return terms
     return [
         *terms,
-        _full_form(
+        full_form(
             best[0],
             "vi",
             Evidence("vietnamese-name", detail="diacritized in English text"),
@@ -114,7 +114,7 @@ def _vietnamese_preferred(terms: list[Term], best: tuple[str, str]) -> list[Term
 _VI_UNIT = re.compile(rf"^(?:{'|'.join(VI_LOCAL_UNITS)})\s+\S", re.I)
 
 
-def _local_unit_preferred(
+def local_unit_preferred(
     terms: list[Term], flags: set[Flag], notes: list[str]
 ) -> list[Term]:
     """Districts, wards and communes keep their category in Vietnamese.
@@ -141,7 +141,7 @@ def _local_unit_preferred(
             name = restore.local_unit(" ".join(words[:-1]), fold(words[-1]))
             if name is None:
                 continue
-            unit = _full_form(
+            unit = full_form(
                 name, "vi", Evidence("gazetteer-level", detail=f"{t.text} → {name}")
             )
             if not restore.has_diacritics(t.text):
@@ -199,7 +199,7 @@ def _vi_body_preferred(
         return terms
     if any(t.lang == "vi" and t.text == name and t.is_preferred for t in terms):
         return terms
-    return _with_vi_preferred(terms, _full_form(name, "vi", ev))
+    return _with_vi_preferred(terms, full_form(name, "vi", ev))
 
 
 # English category words after a Vietnamese place name, and the Vietnamese
@@ -240,7 +240,7 @@ def _feature_preferred(terms: list[Term]) -> list[Term]:
         vi = f"{head} {' '.join(name)}"
         return [
             *terms,
-            _full_form(vi, "vi", Evidence("feature-name", detail=f"{t.text} → {vi}")),
+            full_form(vi, "vi", Evidence("feature-name", detail=f"{t.text} → {vi}")),
         ]
     return terms
 
@@ -350,14 +350,12 @@ def _respelled_preferred(
             out[same[0]] = replace(out[same[0]], status=TermStatus.PREFERRED)
         else:
             out.append(
-                _full_form(
-                    common, t.lang, Evidence(rule, detail=f"{t.text} → {common}")
-                )
+                full_form(common, t.lang, Evidence(rule, detail=f"{t.text} → {common}"))
             )
     return out
 
 
-def _full_form(text: str, lang: str, ev: Evidence) -> Term:
+def full_form(text: str, lang: str, ev: Evidence) -> Term:
     """A preferred full form the corpus did not write (count 0), with its source."""
     return Term(
         text=text,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from glossary.cluster.base import DocumentState, _ev, _Group
+from glossary.cluster.base import DocumentState, Group, evidence_at
 from glossary.model import Kind, TermType
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -27,7 +27,7 @@ _PATTERNS = (
 
 def link_real_names(state: DocumentState) -> None:
     """Join each legal name the text gives to its performer's stage name."""
-    owner: dict[str, _Group] = {}
+    owner: dict[str, Group] = {}
     for g in state.order:
         for m, _, _ in g.members:
             owner.setdefault(m.text, g)
@@ -43,6 +43,8 @@ def link_real_names(state: DocumentState) -> None:
                 if stage is real or real.merged_into is not None:
                     continue
                 for rm, _, _ in real.members:
-                    stage.add(rm, TermType.VARIANT, _ev("real-name", rm, hit["stage"]))
+                    stage.add(
+                        rm, TermType.VARIANT, evidence_at("real-name", rm, hit["stage"])
+                    )
                 stage.kind = Kind.PERSON
                 real.merged_into = stage

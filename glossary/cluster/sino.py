@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from glossary.cluster.base import _Group
+from glossary.cluster.base import Group
 from glossary.model import Kind
 from glossary.names import world
 from glossary.names.places import has_diacritics
@@ -22,12 +22,12 @@ from glossary.names.places import has_diacritics
 _CHINA = ("Trung Quốc", "Trung Hoa")
 
 
-def _full_names(g: _Group, lang: str) -> list[str]:
+def _full_names(g: Group, lang: str) -> list[str]:
     return [m.text for m, _, _ in g.members if m.lang == lang and " " in m.text]
 
 
 def link_sino_vietnamese(
-    groups: list[_Group], absorb: Callable[[_Group, _Group, str], None]
+    groups: list[Group], absorb: Callable[[Group, Group, str], None]
 ) -> None:
     """Join each Sino-Vietnamese person to the one pinyin person it reads as."""
     persons = [g for g in groups if g.merged_into is None and g.kind is Kind.PERSON]
