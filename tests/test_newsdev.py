@@ -15,9 +15,9 @@ import pytest
 from conftest import SHARED
 
 from glossary.cluster import cluster
-from glossary.extract.english import english_mentions
 from glossary.formats import json as json_format
 from glossary.model import Document, Mention
+from glossary.pipeline import extract
 
 NEWS = SHARED / "corpus" / "news-dev"
 
@@ -52,13 +52,8 @@ _SUMMARY = re.compile(
 
 
 def _mentions(doc: Document) -> list[Mention]:
-    if doc.path.startswith("vi_"):
-        try:
-            from glossary.extract.vietnamese import vietnamese_mentions
-        except ImportError:  # pragma: no cover - the Vietnamese side is optional
-            return []
-        return list(vietnamese_mentions(doc))
-    return english_mentions(doc)
+    """The build's own extraction: language, names, nested names, terms."""
+    return extract(doc)[1]
 
 
 def _score(news: Path, tmp_path: Path) -> tuple[re.Match[str], str]:
