@@ -27,6 +27,7 @@ from tm.store import TOKENISED_UNITS, MemoryStore
 _PER_WORD = 1000
 _POOL = 100
 _FEW = 10
+_BEST_WORDS = 4
 _RESCORE = 20
 # In-memory index: sources ranked by shared words, then by rapidfuzz ratio.
 _MEM_POOL = 30
@@ -208,10 +209,13 @@ class Matcher:
             for i in self.store.ids_with_all(narrow, _POOL):
                 ids[i] += len(groups)
         if len(ids) < _FEW and len(groups) > 1:
+            # A wrong or missing word: rank by the few most informative words,
+            # none of them required (near-duplicates share the rare ones).
             ranked = sorted({w for g in groups for w in g}, key=df.__getitem__)
-            rare = [w for w in ranked if df[w] <= _PER_WORD] or ranked[:1]
-            for w in rare:
-                ids.update(self.store.ids_with_word(w, _PER_WORD))
+            ceiling = _PER_WORD * 3
+            best = [w for w in ranked if df[w] <= ceiling][:_BEST_WORDS]
+            for i in self.store.ids_ranked(best or ranked[:1], _POOL):
+                ids[i] += 1
         pool = [i for i, _ in ids.most_common(_POOL)]
         known = set(exact)
         pairs = [(i, s) for i, s in self.store.sources(pool) if i not in known]

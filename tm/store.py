@@ -352,6 +352,21 @@ class MemoryStore:
         )
         return [int(r[0]) for r in cur]
 
+    def ids_ranked(self, words: Sequence[str], limit: int) -> list[int]:
+        """Ids of the `limit` sources with any of `words`, best BM25 rank first.
+
+        Unlike `ids_with_all`, no word is required, so one wrong or missing
+        word does not lose a source; FTS5 ranks every source holding one of
+        the words, so the caller keeps the list to a few informative words.
+        """
+        query = " OR ".join(_phrase([w]) for w in words)
+        cur = self._conn.execute(
+            "SELECT rowid FROM units_fts WHERE units_fts MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (f"src : ({query})", limit),
+        )
+        return [int(r[0]) for r in cur]
+
     def ids_with_word(self, word: str, limit: int) -> list[int]:
         """Ids of (up to `limit`) sources containing the folded `word`."""
         cur = self._conn.execute(
