@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from glossary.errors import InputError
+from glossary.errors import InputError, warn_input
 from glossary.model import Document
-from glossary.text import nfc
+from glossary.text import nfc, without_invisible
 
 __all__ = ["STDIN", "TEXT_SUFFIXES", "ReadResult", "decode", "read_inputs"]
 
@@ -65,7 +65,14 @@ def decode(data: bytes, path: str) -> str:
             ) from e
     if "\x00" in text:
         raise InputError("binary file, not text", path)
-    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    visible = without_invisible(text)
+    if len(visible) != len(text):
+        warn_input(
+            f"removed {len(text) - len(visible)} zero-width or bidi control "
+            "character(s), which would split names",
+            path,
+        )
+    return nfc(visible.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _expand(paths: Sequence[str]) -> Iterator[str | Path]:

@@ -11,8 +11,9 @@ from conftest import DATA, SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.errors import InputError
+from glossary.errors import InputError, InputWarning
 from glossary.reader import decode, read_inputs
+from glossary.text import without_invisible
 
 INPUT = DATA / "input"
 SENTENCE = "Prime Minister Phạm Minh Chính visited Hà Nội.\n"
@@ -86,9 +87,17 @@ def test_decomposed_input_becomes_nfc() -> None:
 
 @given(st.text())
 def test_decode_round_trips_utf8(text: str) -> None:
-    if "\x00" in text:
-        return
+    body = text.removeprefix("\ufeff")  # a leading BOM is the encoding's
+    if "\x00" in text or without_invisible(body) != body:
+        return  # NUL: refused; invisible characters: see the test below
     expected = unicodedata.normalize(
         "NFC", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     )
     assert decode(text.encode("utf-8"), "x") == expected
+
+
+def test_invisible_characters_are_removed_with_one_warning() -> None:
+    data = "Thủ tướng Phạm\u200b Minh\u202e Chính đến Hà\u2060 Nội.\n".encode()
+    with pytest.warns(InputWarning, match="removed 3 zero-width or bidi"):
+        text = decode(data, "x.txt")
+    assert text == "Thủ tướng Phạm Minh Chính đến Hà Nội.\n"

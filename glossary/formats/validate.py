@@ -16,11 +16,9 @@ from typing import NoReturn
 
 from glossary.errors import InputError, warn_input
 from glossary.model import Concept, Term
+from glossary.text import without_invisible
 
 _MAX_INT = 2**63 - 1  # SQLite's INTEGER
-# Zero-width space, word joiner, BOM; LRM/RLM; bidi embeddings, overrides and
-# isolates. Not ZWJ/ZWNJ, which some scripts spell words with.
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LANG = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 
@@ -38,7 +36,7 @@ def _bad_text(text: str) -> str | None:
 
 
 def _term(term: Term, refuse: _Refuser) -> Term:
-    text = _INVISIBLE.sub("", term.text).strip()
+    text = without_invisible(term.text).strip()
     if not text:
         refuse("empty term")
     for what, value in (("term", text), ("context", term.context), ("pos", term.pos)):

@@ -38,6 +38,7 @@ __all__ = [
     "to_new_style",
     "to_old_style",
     "tokenize",
+    "without_invisible",
 ]
 
 # What `name_key` drops between the parts of a name (a regex character-class
@@ -49,6 +50,17 @@ _NAME_JOINERS = re.compile(f"[{NAME_JOINER_CHARS}]+")
 def nfc(s: str) -> str:
     """Return `s` in Unicode NFC, the form all text is stored and compared in."""
     return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
+
+
+# Zero-width space, word joiner, BOM; LRM/RLM; bidi embeddings, overrides and
+# isolates: invisible, yet they split one name into two. Not ZWJ/ZWNJ, which
+# some scripts spell words with.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def without_invisible(s: str) -> str:
+    """`s` without zero-width and bidi control characters."""
+    return _INVISIBLE.sub("", s) if not s.isascii() else s
 
 
 # --- fold -----------------------------------------------------------------
