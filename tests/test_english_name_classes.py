@@ -118,3 +118,9 @@ def test_a_list_of_persons_stays_persons() -> None:
     kinds = _kinds("Tran Van Phu and Le Thi Loan visited two districts.")
     assert kinds["Tran Van Phu"] is Kind.PERSON
     assert kinds["Le Thi Loan"] is Kind.PERSON
+
+
+def test_a_foreign_city_is_a_place() -> None:
+    kinds = _kinds("Flights to Busan and Osaka resume next month.")
+    assert kinds["Busan"] is Kind.PLACE
+    assert kinds["Osaka"] is Kind.PLACE

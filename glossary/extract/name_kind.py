@@ -22,6 +22,7 @@ from glossary.lang.en import EVENT_WORDS, MONTHS, ORG_HEADS, PLACE_WORDS
 from glossary.model import Kind
 from glossary.names import places as restore
 from glossary.names.titles import is_title_word
+from glossary.names.world import is_foreign_city
 from glossary.text.sentences import Sentences
 
 __all__ = ["Page", "guess", "is_vietnamese_name", "kind_of", "person_suffix"]
@@ -182,7 +183,11 @@ def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
     pair = _DASH_SPLIT.split(surface) if "-" in surface or "–" in surface else ()
     if len(pair) == 2 and all(restore.place_forms(p) for p in pair):
         return Kind.PLACE  # "Thuan Hoa - Phu Xuan": two gazetteer places
-    if restore.is_foreign_place(surface) or folded[-1] in _REGIONS:
+    if (
+        restore.is_foreign_place(surface)
+        or folded[-1] in _REGIONS
+        or is_foreign_city(surface)  # "Seoul", "Incheon" (GeoNames)
+    ):
         return Kind.PLACE
     if is_vietnamese_name(parts):
         return Kind.PERSON
