@@ -91,11 +91,19 @@ def _mutate(data: bytes, mutation: Mutation) -> bytes:
     return MUTATIONS[name](data, at, value)
 
 
+class _Samples(dict[str, bytes]):
+    """The sample files, shown by name only: hypothesis prints a failing
+    example's arguments, and the files' bytes would bury the failure."""
+
+    def __repr__(self) -> str:
+        return f"<samples {sorted(self)}>"
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """One valid file per glossary format: exports of the sample term base."""
     out = tmp_path_factory.mktemp("samples")
-    found = {}
+    found = _Samples()
     with TermBase() as tb:
         fill_sample(tb)
         for fmt, ext in (
