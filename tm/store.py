@@ -361,8 +361,7 @@ class MemoryStore:
         """
         query = " OR ".join(_phrase([w]) for w in words)
         cur = self._conn.execute(
-            "SELECT rowid FROM units_fts WHERE units_fts MATCH ? "
-            "ORDER BY rank LIMIT ?",
+            "SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?",
             (f"src : ({query})", limit),
         )
         return [int(r[0]) for r in cur]
