@@ -141,6 +141,8 @@ def load(src: IO[bytes], *, path: str = "<stream>") -> list[Concept]:
         raise InputError(f"not valid JSON: {e.msg}", path, e.lineno) from e
     except RecursionError:
         raise InputError("not valid JSON: nested too deeply", path) from None
+    except ValueError as e:  # an integer past Python's 4300-digit limit
+        raise InputError(f"not valid JSON: {e}", path) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("concepts"), list):
         raise InputError('expected an object with a "concepts" list', path, 1)
     concepts = []

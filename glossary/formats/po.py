@@ -162,7 +162,9 @@ def _concept(e: polib.POEntry, path: str, src: str, tgt: str) -> Concept:
     entry_fields: list[tuple[str, str]] = []  # ("", subject), (lang, definition)
     status = ConceptStatus.CANDIDATE if e.fuzzy else ConceptStatus.APPROVED
     for line in (e.tcomment or "").splitlines():
-        head, _, rest = line.partition(": ")
+        head, sep, rest = line.partition(": ")
+        head = head if sep else ""  # a free note may be one word: 'status'
+
         try:
             if term := read_term_line(line):
                 terms.append(term)

@@ -454,7 +454,8 @@ def _read_entry(
                 kind, subject = Kind.TERM, value
         elif name == "note":
             line = _text(el)
-            head, _, rest = line.partition(": ")
+            head, sep, rest = line.partition(": ")
+            head = head if sep else ""  # a free note may be one word: 'status'
             try:
                 if head == "status":
                     status = ConceptStatus(rest)

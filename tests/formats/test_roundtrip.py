@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import SAMPLE_CONCEPTS, fill_sample
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from glossary import exchange
@@ -91,6 +91,8 @@ _TEXT = (
 
 @settings(max_examples=25, deadline=None)
 @given(en=_TEXT, vi=_TEXT, note=st.text(max_size=30))
+@example(en="a", vi="b", note="status")  # one word that names a note field
+@example(en="a", vi="b", note="key\nflags")
 def test_any_text_survives_every_format(en: str, vi: str, note: str) -> None:
     from glossary.text import nfc
 
