@@ -83,6 +83,14 @@ def format_of(path: str | Path, format: str | None = None) -> str:
     return fmt
 
 
+def formats_for(path: str | Path) -> tuple[str, ...]:
+    """The formats a file's extension allows (.tbx: v3 or 2008); () if unknown."""
+    fmt = _EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt is None:
+        return ()
+    return ("tbx", "tbx2008") if fmt == "tbx" else (fmt,)
+
+
 def _dumper(fmt: str) -> Dumper:
     return po.dump_pot if fmt == "pot" else FORMATS[fmt].dump
 

@@ -183,7 +183,7 @@ def run_list(args: argparse.Namespace) -> int:
             flags = ",".join(sorted(row.flags))
             print(
                 f"{row.id}\t{row.kind}\t{row.status}\t{escape_controls(row.label)}\t"
-                f"{row.terms}\t{row.occurrences}\t{flags}"
+                f"{escape_controls(row.target)}\t{row.terms}\t{row.occurrences}\t{flags}"
             )
     return 0
 

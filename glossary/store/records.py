@@ -13,11 +13,12 @@ class ConceptSummary(NamedTuple):
     id: int
     kind: Kind
     status: ConceptStatus
-    label: str
+    label: str  # the preferred source-language (English) term, else any
     terms: int
     occurrences: int
     flags: frozenset[Flag]
     keys: str  # fold keys of every term, space-joined, for filtering
+    target: str = ""  # the preferred Vietnamese term, when not the label
 
 
 class LogEntry(NamedTuple):

@@ -47,11 +47,13 @@ class ReviewApp(App[None]):
     #main { height: 1fr; }
     #left { width: 3fr; min-width: 40; }
     DetailPane { width: 2fr; }
-    /* Below 110 columns the detail pane goes under the table. */
+    /* Below 140 columns the detail pane goes under the table: side by
+       side, the concept table could not show both terms and the pane's
+       term table would be cut. */
     #main.narrow { layout: vertical; }
-    #main.narrow #left { width: 1fr; height: 1fr; min-width: 0; }
+    #main.narrow #left { width: 1fr; height: 3fr; min-width: 0; }
     #main.narrow DetailPane {
-        width: 1fr; height: 1fr; border-left: none; border-top: hkey $primary;
+        width: 1fr; height: 2fr; border-left: none; border-top: hkey $primary;
     }
     #status { height: 1; background: $boost; color: $text-muted; padding: 0 1; }
     """
@@ -112,7 +114,7 @@ class ReviewApp(App[None]):
         yield Footer()
 
     def on_resize(self) -> None:
-        self.query_one("#main").set_class(self.size.width < 110, "narrow")
+        self.query_one("#main").set_class(self.size.width < 140, "narrow")
 
     def on_mount(self) -> None:
         self.on_resize()
@@ -501,21 +503,47 @@ class ReviewApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for key, action, text in (
-            ("a", self.action_approve, "Approve the concept (or marked concepts)"),
-            ("r", self.action_reject, "Reject the concept (or marked concepts)"),
-            ("m", self.action_merge, "Merge into another concept"),
-            ("s", self.action_split, "Split the selected term off"),
-            ("e", self.action_edit_term, "Edit the selected term"),
-            ("n", self.action_add_term, "Add a term or Vietnamese translation"),
-            ("p", self.action_term_status, "Set the selected term's status"),
-            ("k", self.action_kind, "Change the concept's kind"),
-            ("o", self.action_note, "Edit the concept's note"),
-            ("u", self.action_undo, "Undo"),
-            ("U", self.action_redo, "Redo"),
-            ("x", self.action_export, "Export TBX/PO/CSV/JSON"),
+        for key, action, name, text in (
+            (
+                "a",
+                self.action_approve,
+                "Approve",
+                "Approve the concept (or the marked ones)",
+            ),
+            (
+                "r",
+                self.action_reject,
+                "Reject",
+                "Reject the concept (or the marked ones)",
+            ),
+            ("m", self.action_merge, "Merge", "Merge the concept into another"),
+            ("s", self.action_split, "Split", "Split the selected term off"),
+            ("e", self.action_edit_term, "Edit term", "Edit the selected term's text"),
+            (
+                "n",
+                self.action_add_term,
+                "Add term",
+                "Add a term or Vietnamese translation",
+            ),
+            (
+                "p",
+                self.action_term_status,
+                "Term status",
+                "Set the selected term's status",
+            ),
+            ("k", self.action_kind, "Kind", "Change the concept's kind"),
+            ("o", self.action_note, "Note", "Edit the concept's note"),
+            ("u", self.action_undo, "Undo", "Undo the last action"),
+            ("U", self.action_redo, "Redo", "Redo the last undone action"),
+            (
+                "x",
+                self.action_export,
+                "Export",
+                "TBX, TBX 2008, PO, POT, CSV, TSV or JSON",
+            ),
         ):
-            yield SystemCommand(f"{text} [{key}]", text, action)
+            # escaped: the palette reads titles as markup, where [a] is a tag
+            yield SystemCommand(f"{name} \\[{key}]", text, action)
 
 
 def make_app(tb: TermBase) -> ReviewApp:

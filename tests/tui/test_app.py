@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 from conftest import fill_sample  # type: ignore[import-not-found, unused-ignore]
 from textual import events
+from textual.coordinate import Coordinate
 from textual.pilot import Pilot
-from textual.widgets import Input, RadioButton
+from textual.widgets import Input, OptionList, RadioButton, Switch
 
 from glossary.cli import main
 from glossary.concept_filter import rank
 from glossary.model import ConceptStatus, Kind, TermStatus
 from glossary.store import TermBase
 from glossary.tui.app import ReviewApp, make_app
-from glossary.tui.screens.export_dialog import ExportDialog
+from glossary.tui.screens.export_dialog import ExportDialog, mismatch
 from glossary.tui.screens.help import HelpScreen
 from glossary.tui.screens.merge_picker import MergePicker
 from glossary.tui.widgets.concept_table import ConceptTable
@@ -54,27 +55,28 @@ def _select_term(app: ReviewApp, text: str) -> None:
     table.move_cursor(row=[t.text for t in terms].index(text))
 
 
+# Labelled by the English (source) term; the Vietnamese one shows beside it.
 FILTERS = {
-    "chinh": ["Chinh", "Phạm Minh Chính", "Ủy ban liên Chính phủ"],
-    "ha noi": ["Hà Nội"],
-    "HANOI": ["Hà Nội"],
-    "kind:person": ["Anatoly Sivak", "Phạm Minh Chính"],
-    "kind:person chinh": ["Phạm Minh Chính"],
-    "status:approved": ["Thủ tướng"],
+    "chinh": ["Chinh", "Intergovernmental Committee", "Pham Minh Chinh"],
+    "ha noi": ["Hanoi"],
+    "HANOI": ["Hanoi"],
+    "kind:person": ["Anatoly Sivak", "Pham Minh Chinh"],
+    "kind:person chinh": ["Pham Minh Chinh"],
+    "status:approved": ["Prime Minister"],
     "flag:ambiguous": ["Chinh"],
-    "flag:restored": ["Hưng Yên"],
-    "pm": ["Phạm Minh Chính", "Thủ tướng"],
+    "flag:restored": ["Hung Yen"],
+    "pm": ["Pham Minh Chinh", "Prime Minister"],
     "": [
         "Anatoly Sivak",
         "Chinh",
-        "chuyển đổi số",
         "circular economy",
+        "digital transformation",
         "Free Trade Agreement",
-        "Hà Nội",
-        "Hưng Yên",
-        "Phạm Minh Chính",
-        "Thủ tướng",
-        "Ủy ban liên Chính phủ",
+        "Hanoi",
+        "Hung Yen",
+        "Intergovernmental Committee",
+        "Pham Minh Chinh",
+        "Prime Minister",
     ],
 }
 
@@ -94,10 +96,10 @@ async def test_typing_in_filter_box(sample_termbase: TermBase) -> None:
         await _ready(app, pilot)
         await pilot.press("slash", *"hung yen")
         await _ready(app, pilot)
-        assert _labels(app) == ["Hưng Yên"]
+        assert _labels(app) == ["Hung Yen"]
         await pilot.press("enter")
         assert isinstance(app.focused, ConceptTable)
-        assert _labels(app) == ["Hưng Yên"]  # Enter keeps the filter
+        assert _labels(app) == ["Hung Yen"]  # Enter keeps the filter
         await pilot.press("slash", "escape")
         await _ready(app, pilot)
         assert len(app.shown) == 10  # Esc clears it
@@ -112,16 +114,78 @@ async def test_keys_typed_in_one_burst(sample_termbase: TermBase) -> None:
     app = make_app(tb)
     async with app.run_test(size=SIZE) as pilot:
         await _ready(app, pilot)
-        assert app._driver is not None
         keys = [("slash", "/"), *((c, c) for c in "chinh"), ("enter", "\r")]
         for key, char in [*keys, ("a", "a")]:
             event = events.Key(key, char)
             event.set_sender(app)
-            app._driver.send_message(event)  # no waiting between keys
-        await _ready(app, pilot)
+            # queued at once, as a driver does, before the app handles the
+            # first; no timing involved (the driver's thread-safe post is
+            # queued a loop turn later, which a loaded machine made flaky)
+            app.post_message(event)
+        await pilot.pause()  # every queued key is handled
+        await _ready(app, pilot)  # then the filter worker and its redraw
         assert app.query_one("#filter", Input).value == "chinh"
         assert tb.concept(_key_id(tb, "other:chinh")).status is (ConceptStatus.APPROVED)
         assert [e.concept_id for e in tb.history()] == [_key_id(tb, "other:chinh")]
+
+
+async def test_tab_reaches_the_term_table(sample_termbase: TermBase) -> None:
+    """One Tab goes to the term table, so p acts on the term the reviewer
+    moved to, not on the concept's first term."""
+    tb = sample_termbase
+    cid = _key_id(tb, "org:fta")
+    app = make_app(tb)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await _filter(app, pilot, "free trade")
+        await pilot.press("tab")
+        assert isinstance(app.focused, TermTable)
+        await pilot.press("down", "p", "end", "enter")  # last choice: forbidden
+        terms = {t.text: t.status for t in tb.concept(cid).terms}
+        assert terms == {
+            "Free Trade Agreement": TermStatus.PREFERRED,
+            "FTA": TermStatus.FORBIDDEN,
+        }
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ConceptTable)
+
+
+async def test_focused_row_has_a_marker(sample_termbase: TermBase) -> None:
+    """The cursor row of the focused table starts with ▶ (seen without colour)."""
+    app = make_app(sample_termbase)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        concepts = app.query_one(ConceptTable)
+        assert concepts.render_line(1).text.startswith("▶")
+        assert not concepts.render_line(2).text.startswith("▶")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not concepts.render_line(1).text.startswith("▶")
+        terms = app.query_one(TermTable)
+        assert terms.get_cell_at(Coordinate(terms.cursor_row, 0)) == "▶"
+
+
+async def test_command_palette_lists_each_action_once(
+    sample_termbase: TermBase,
+) -> None:
+    app = make_app(sample_termbase)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert len(titles) == len(set(titles))
+        assert "Approve \\[a]" in titles  # shown as "Approve [a]"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        prompts = [
+            str(options.get_option_at_index(i).prompt)
+            for i in range(options.option_count)
+        ]
+        approve = next(p for p in prompts if p.startswith("Approve"))
+        assert approve.splitlines() == [
+            "Approve [a]",
+            "Approve the concept (or the marked ones)",
+        ]
 
 
 async def test_approve_reject_candidate(sample_termbase: TermBase) -> None:
@@ -259,7 +323,7 @@ async def test_sort_keys(sample_termbase: TermBase) -> None:
         await _ready(app, pilot)
         await pilot.press("5")
         await _ready(app, pilot)  # sorting runs in a worker
-        assert _labels(app)[0] == "Thủ tướng"  # 11 occurrences
+        assert _labels(app)[0] == "Prime Minister"  # 11 occurrences
         await pilot.press("1")
         await _ready(app, pilot)
         assert _labels(app)[0] == "Anatoly Sivak"
@@ -278,15 +342,15 @@ async def test_help_screen(sample_termbase: TermBase) -> None:
 async def test_export_dialog_writes_file(
     sample_termbase: TermBase, tmp_path: Path
 ) -> None:
-    pytest.importorskip("glossary.exchange")
     out = tmp_path / "out.json"
     app = make_app(sample_termbase)
     async with app.run_test(size=SIZE) as pilot:
         await _ready(app, pilot)
         await pilot.press("x")
         assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one(Switch).value is False  # as `glossary export`
         app.screen.query_one("#path", Input).value = str(out)
-        app.screen.query_one("#fmt-json", RadioButton).value = True
+        app.screen.query_one(Switch).value = True
         await pilot.pause()
         await pilot.click("#ok")
         await _ready(app, pilot)
@@ -294,6 +358,37 @@ async def test_export_dialog_writes_file(
         assert "Thủ tướng" in out.read_text(encoding="utf-8")  # approved only
         assert "Anatoly Sivak" not in out.read_text(encoding="utf-8")
         assert any("wrote 1 concept to" in n.message for n in app._notifications)
+
+
+async def test_export_format_follows_extension(
+    sample_termbase: TermBase, tmp_path: Path
+) -> None:
+    """A .po path with TBX picked before writes a PO file, not TBX XML."""
+    app = make_app(sample_termbase)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("x")
+        dialog = app.screen
+        assert dialog.query_one("#fmt-tbx", RadioButton).value
+        dialog.query_one("#path", Input).value = str(tmp_path / "out.po")
+        await pilot.pause()
+        assert dialog.query_one("#fmt-po", RadioButton).value
+        dialog.query_one("#fmt-pot", RadioButton).value = True  # suffix follows
+        await pilot.pause()
+        assert dialog.query_one("#path", Input).value.endswith("out.pot")
+        dialog.query_one("#fmt-tbx2008", RadioButton).value = True
+        await pilot.pause()
+        await pilot.click("#ok")
+        await _ready(app, pilot)
+        text = (tmp_path / "out.tbx").read_text(encoding="utf-8")
+        assert "<martif" in text  # TBX 2008, all concepts by default
+        assert "Anatoly Sivak" in text
+
+
+def test_export_mismatch_is_refused() -> None:
+    assert mismatch("out.po", "tbx") == "out.po is a PO file name, not tbx"
+    assert mismatch("out.tbx", "tbx2008") is None
+    assert mismatch("out.glossary", "csv") is None  # no known extension: as picked
 
 
 async def test_export_to_unwritable_path_notifies(sample_termbase: TermBase) -> None:
@@ -341,5 +436,17 @@ def test_merge_picker_puts_word_matches_first(sample_termbase: TermBase) -> None
     shorter strings higher."""
     rows = sample_termbase.summaries()
     chinh = _key_id(sample_termbase, "other:chinh")
-    assert rank("pham", rows, chinh)[0].label == "Phạm Minh Chính"
-    assert rank("ha noi", rows, chinh)[0].label == "Hà Nội"
+    assert rank("pham", rows, chinh)[0].label == "Pham Minh Chinh"
+    assert rank("ha noi", rows, chinh)[0].label == "Hanoi"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_layout_fits(sample_termbase: TermBase, size: tuple[int, int]) -> None:
+    """More than 6 concept rows at 80×24; the term table is never cut."""
+    app = make_app(sample_termbase)
+    async with app.run_test(size=size) as pilot:
+        await _ready(app, pilot)
+        table = app.query_one(ConceptTable)
+        assert table.scrollable_content_region.height - 1 > 6  # minus the header
+        terms = app.query_one(TermTable)
+        assert terms.virtual_size.width <= terms.scrollable_content_region.width

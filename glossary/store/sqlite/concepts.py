@@ -108,7 +108,11 @@ class ConceptTables(TermTables):
                    COUNT(t.id), COALESCE(SUM(t.count), 0),
                    GROUP_CONCAT(t.fold_key, ' '),
                    (SELECT text FROM terms p WHERE p.concept_id = c.id
-                    ORDER BY p.status != 'preferred', p.lang != 'vi', p.id LIMIT 1)
+                    ORDER BY p.lang != 'en', p.status != 'preferred',
+                    p.status = 'forbidden', p.id LIMIT 1),
+                   (SELECT text FROM terms v WHERE v.concept_id = c.id
+                    AND v.lang = 'vi' AND v.status != 'forbidden'
+                    ORDER BY v.status != 'preferred', v.id LIMIT 1)
             FROM concepts c LEFT JOIN terms t ON t.concept_id = c.id
             {where} GROUP BY c.id ORDER BY c.id
             """,
@@ -124,6 +128,7 @@ class ConceptTables(TermTables):
                 occurrences=r[5],
                 keys=r[6] or "",
                 label=r[7] or "",
+                target=r[8] if r[8] and r[8] != r[7] else "",
             )
             for r in rows
         ]

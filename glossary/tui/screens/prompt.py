@@ -12,7 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 
 DIALOG_CSS = """
-{name} {{ align: center middle; }}
+{name} {{ align: center middle; background: $background; }}  /* opaque: no
+   table text around the dialog to mistake for part of it */
 {name} > Vertical {{
     width: 70; max-width: 95%; height: auto; max-height: 90%;
     border: thick $primary; background: $surface; padding: 0 1;

@@ -27,11 +27,12 @@ from glossary.model import ConceptStatus
 from glossary.store import ConceptSummary
 
 # Long organisation names would push kind, status and flags off screen: the
-# label column is at most LABEL_WIDTH wide, and narrower (down to LABEL_MIN)
-# when that leaves the flags column fewer than FLAGS_MIN cells.
+# two term columns (English label, Vietnamese target) are each at most
+# LABEL_WIDTH wide, and narrower (down to LABEL_MIN) when that leaves the
+# flags column fewer than FLAGS_MIN cells.
 LABEL_WIDTH = 30
-LABEL_MIN = 16
-FLAGS_MIN = 10
+LABEL_MIN = 14
+FLAGS_MIN = 8
 
 _STATUS_STYLE = {
     ConceptStatus.APPROVED: Style(color="green"),
@@ -42,11 +43,12 @@ _FLAG_STYLE = Style(color="magenta")
 # (header, width, right-aligned); the last column takes what is left.
 COLUMNS: tuple[tuple[str, int, bool], ...] = (
     ("✓", 1, False),
-    ("Preferred term", LABEL_WIDTH, False),
+    ("Term", LABEL_WIDTH, False),
+    ("Vietnamese", LABEL_WIDTH, False),
     ("Kind", 6, False),
     ("Status", 9, False),
-    ("Aliases", 7, True),
-    ("Occ.", 5, True),
+    ("Al.", 3, True),
+    ("Occ.", 4, True),
     ("Flags", 0, False),
 )
 _GAP = 2  # blank cells between columns
@@ -216,6 +218,10 @@ class ConceptTable(ScrollView, can_focus=True):
             if row < len(self.rows):
                 self.move_cursor(row=row)
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        self._refresh_row(self.cursor_row)
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
 
@@ -250,35 +256,42 @@ class ConceptTable(ScrollView, can_focus=True):
             if row % 2
             else ""
         )
-        key = (r, part, r.id in self.marked, width)
+        lead = "▶" if row == self.cursor_row and self.has_focus else " "
+        key = (r, part, r.id in self.marked, width, lead)
         line = self._lines.get(key)
         if line is None:
             if len(self._lines) > 4096:
                 self._lines.clear()
-            line = self._lines[key] = self._draw(r, part, width)
+            line = self._lines[key] = self._draw(r, part, width, lead)
         return line
 
-    def _draw(self, r: ConceptSummary, part: str, width: int) -> Strip:
+    def _draw(self, r: ConceptSummary, part: str, width: int, lead: str) -> Strip:
         style = self._style(part)
         plain = part == "concept-table--cursor"
         cells = (
             ("●" if r.id in self.marked else "", None),
             (r.label, None),
+            (r.target, None),
             (str(r.kind), None),
             (str(r.status), None if plain else _STATUS_STYLE[r.status]),
             (str(r.terms - 1), None),
             (str(r.occurrences), None),
             (" ".join(sorted(r.flags)), None if plain else _FLAG_STYLE),
         )
-        return self._strip(cells, style, width)
+        return self._strip(cells, style, width, lead)
 
     @staticmethod
     def _strip(
-        cells: Sequence[tuple[str, Style | None]], style: Style, width: int
+        cells: Sequence[tuple[str, Style | None]],
+        style: Style,
+        width: int,
+        lead: str = " ",
     ) -> Strip:
-        segments = [Segment(" ", style)]
+        # lead: a ▶ on the cursor row of the focused table, seen without colour
+        segments = [Segment(lead, style)]
         used = 1
-        label = max(LABEL_MIN, min(LABEL_WIDTH, width - _OTHERS - _GAP - FLAGS_MIN))
+        free = (width - _OTHERS - 2 * _GAP - FLAGS_MIN) // 2
+        label = max(LABEL_MIN, min(LABEL_WIDTH, free))
         for (text, extra), (_, size, right) in zip(cells, COLUMNS, strict=True):
             if size == LABEL_WIDTH:
                 size = label

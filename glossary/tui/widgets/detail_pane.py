@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from glossary.model import Concept, Occurrence, TermStatus
@@ -29,7 +30,7 @@ class TermTable(DataTable[Text | str]):
         self.term_ids: list[int] = []
 
     def on_mount(self) -> None:
-        self.add_columns("Term", "Lang", "Status", "Type", "Count", "")
+        self.add_columns(" ", "Term", "Lang", "Status", "Type", "Count", "")
 
     def show(self, concept: Concept) -> None:
         keep = self.cursor_row
@@ -37,6 +38,7 @@ class TermTable(DataTable[Text | str]):
         self.term_ids = [t.id for t in concept.terms if t.id is not None]
         for t in concept.terms:
             self.add_row(
+                " ",
                 Text(t.text, style=_TERM_STYLE[t.status]),
                 t.lang,
                 str(t.status),
@@ -46,6 +48,21 @@ class TermTable(DataTable[Text | str]):
             )
         if self.term_ids:
             self.move_cursor(row=min(keep, len(self.term_ids) - 1))
+        self._mark_cursor()
+
+    def _mark_cursor(self) -> None:
+        """A ▶ on the cursor row while focused: visible without colour."""
+        for row in range(self.row_count):
+            here = self.has_focus and row == self.cursor_row
+            self.update_cell_at(Coordinate(row, 0), "▶" if here else " ")
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        self._mark_cursor()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        self._mark_cursor()
 
     @property
     def current_id(self) -> int | None:
@@ -77,8 +94,12 @@ def evidence_text(concept: Concept) -> Text:
     return out if out.plain else Text("no recorded evidence", style="dim")
 
 
-class DetailPane(VerticalScroll):
-    """Everything about the selected concept."""
+class DetailPane(VerticalScroll, can_focus=False):
+    """Everything about the selected concept.
+
+    Not focusable itself: Tab from the concept table goes straight to the
+    term table, whose cursor picks the term that p/e/s act on.
+    """
 
     DEFAULT_CSS = """
     DetailPane { width: 1fr; border-left: vkey $primary; padding: 0 1; }

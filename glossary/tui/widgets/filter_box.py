@@ -22,7 +22,7 @@ class FilterBox(Input):
     """
 
     DEFAULT_CSS = """
-    FilterBox { dock: top; }
+    FilterBox { dock: top; border: none; height: 1; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "leave(False)", "Keep filter", show=False, priority=True),
