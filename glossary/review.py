@@ -219,8 +219,9 @@ class Review:
 
         return self._run("merge", [source_id, target_id], body, target=target_id)
 
-    def split(self, term_id: int) -> Step:
-        """Move one term off into a new concept of the same kind; return the step.
+    def split(self, term_id: int, kind: Kind | str | None = None) -> Step:
+        """Move one term off into a new concept of `kind` (None: the source's
+        kind); return the step.
 
         The new concept's id is ``step.created[0]``; its only term becomes
         preferred and manual.
@@ -230,10 +231,11 @@ class Review:
         if len(source.terms) < 2:
             raise GlossaryError("cannot split the only term off a concept")
         term = _term(source, term_id)
+        new_kind = source.kind if kind is None else Kind(kind)
 
         def body() -> list[int]:
             new_id = self.tb.add_concept(
-                Concept(kind=source.kind, note=f"split from concept {source_id}")
+                Concept(kind=new_kind, note=f"split from concept {source_id}")
             )
             self.tb.move_term(term_id, new_id)
             self.tb.update_term(term_id, status=TermStatus.PREFERRED, manual=True)
@@ -328,6 +330,8 @@ class Review:
 
         def body() -> list[int]:
             self.tb.update_term(term_id, text=text, lang=lang, manual=True)
+            if text is not None:  # the reviewer fixed the name by hand
+                _drop_flag(self.tb, concept_id, Flag.UNRESTORED)
             return []
 
         return self._run("edit-term", [concept_id], body, term=term_id, text=text)
@@ -433,6 +437,12 @@ def _term(concept: Concept, term_id: int) -> Term:
         if term.id == term_id:
             return term
     raise NotFoundError(f"no term {term_id} in concept {concept.id}")
+
+
+def _drop_flag(tb: TermBase, concept_id: int, flag: Flag) -> None:
+    flags = tb.concept(concept_id).flags
+    if flag in flags:
+        tb.update_concept(concept_id, flags=flags - {flag})
 
 
 def _demote_others(tb: TermBase, concept: Concept, keep: int, lang: str) -> None:

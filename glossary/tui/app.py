@@ -8,6 +8,7 @@ notifications. Loading and filtering run in thread workers.
 from __future__ import annotations
 
 import gc
+from bisect import insort
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -22,10 +23,12 @@ from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
 from glossary import concept_filter
+from glossary.check import Finding
 from glossary.errors import GlossaryError
 from glossary.model import Kind, TermStatus
 from glossary.review import Review, Step
 from glossary.store import ConceptSummary, TermBase
+from glossary.tui.keys import COMMANDS
 from glossary.tui.screens.export_dialog import ExportDialog, ExportRequest
 from glossary.tui.screens.help import HelpScreen
 from glossary.tui.screens.merge_picker import MergePicker
@@ -35,6 +38,7 @@ from glossary.tui.widgets.detail_pane import DetailPane, TermTable
 from glossary.tui.widgets.filter_box import FilterBox
 from glossary.tui.widgets.status_line import StatusLine
 
+CHECK_HINT = "PO/POT, TMX, XLIFF or plain text; as `glossary check` does it"
 _SORT_KEYS = ("label", "kind", "status", "aliases", "occurrences", "id")
 _FIRST = 200  # concepts shown while the rest load
 
@@ -68,6 +72,8 @@ class ReviewApp(App[None]):
         Binding("s", "split", "Split"),
         Binding("e", "edit_term", "Edit"),
         Binding("n", "add_term", "Add term"),
+        Binding("N", "add_concept", "New concept"),
+        Binding("f", "check_file", "Check file"),
         Binding("p", "term_status", "Term status", show=False),
         Binding("k", "kind", "Kind", show=False),
         Binding("o", "note", "Note", show=False),
@@ -90,6 +96,7 @@ class ReviewApp(App[None]):
         self.shown_filter: str | None = None  # the filter the table shows
         self.sort_key = "label"
         self._detail: int | None = None  # the concept the detail pane shows
+        self.findings: dict[int, list[Finding]] = {}  # of the last file checked
 
     @property
     def rows(self) -> list[ConceptSummary]:
@@ -229,7 +236,11 @@ class ReviewApp(App[None]):
             pane.show(None, [])
             return
         try:
-            pane.show(self.tb.concept(cid), self.tb.occurrences(cid))
+            pane.show(
+                self.tb.concept(cid),
+                self.tb.occurrences(cid),
+                self.findings.get(cid, ()),
+            )
         except GlossaryError as e:
             self.notify(str(e), severity="error")
 
@@ -256,23 +267,34 @@ class ReviewApp(App[None]):
             return table.rows[row]
         return next((r for r in self.rows if r.id == cid), None)
 
-    def act(self, what: str, fn: Callable[[], Step], keep: int | None = None) -> None:
-        """Run one review action; report it; redraw what it touched."""
+    def act(
+        self,
+        what: str,
+        fn: Callable[[], Step],
+        keep: int | None = None,
+        *,
+        follow: bool = False,
+    ) -> None:
+        """Run one review action; report it; redraw what it touched.
+
+        The cursor stays, or goes to `keep`, or (`follow`) to the concept made.
+        """
         try:
             step = fn()
         except GlossaryError as e:
             self.notify(str(e), title=f"{what} failed", severity="error")
             return
-        self._refresh(step.touched, keep)
+        if follow and step.created:
+            keep = step.created[0]
+        self._refresh((*step.touched, *step.created), keep)
         self.notify(what, timeout=2)
 
     def _refresh(self, ids: Iterable[int], keep: int | None = None) -> None:
         ids = set(ids)
-        fresh = {r.id: r for r in self.tb.summaries(ids)}
-        rows = [
-            fresh.pop(r.id, r) for r in self.rows if r.id not in ids or r.id in fresh
-        ]
-        rows.extend(fresh.values())
+        rows = [r for r in self.rows if r.id not in ids]
+        order = concept_filter.SORTS[self.sort_key]
+        for row in self.tb.summaries(ids):  # where the sort puts them (after undo)
+            insort(rows, row, key=order)  # type: ignore[type-var]
         self.index = concept_filter.FilterIndex(rows)
         table = self.query_one(ConceptTable)
         table.marked &= {r.id for r in rows}
@@ -343,9 +365,29 @@ class ReviewApp(App[None]):
         self.push_screen(MergePicker(source, self.rows), done)
 
     def action_split(self) -> None:
+        """Split the selected term off; the new concept's kind is asked for
+        (a title split off a person is no person)."""
         tid = self._term_id()
-        if tid is not None:
-            self.act("split off into a new concept", lambda: self.review.split(tid))
+        cid = self.query_one(ConceptTable).current_id
+        current = None if cid is None else self._summary(cid)
+        if tid is None:
+            return
+
+        def done(kind: str | None) -> None:
+            if kind is not None:
+                self.act(
+                    f"split off into a new {kind}",
+                    lambda: self.review.split(tid, kind),
+                )
+
+        self.push_screen(
+            ChoiceScreen(
+                "Kind of the new concept",
+                [str(k) for k in Kind],
+                str(current.kind) if current else "",
+            ),
+            done,
+        )
 
     def action_edit_term(self) -> None:
         tid = self._term_id()
@@ -432,6 +474,73 @@ class ReviewApp(App[None]):
 
         self.push_screen(PromptScreen("Note", note), done)
 
+    def action_add_concept(self) -> None:
+        """Quick add: "Ministry of Health = Bộ Y tế" makes an English and a
+        Vietnamese term (either side may be left out), then its kind is asked."""
+
+        def kind_chosen(terms: list[tuple[str, str]], kind: str | None) -> None:
+            if kind is None:
+                return
+            self.act(
+                f"added a new {kind}",
+                lambda: self.review.add_concept(kind, terms),
+                follow=True,
+            )
+
+        def named(text: str | None) -> None:
+            terms = quick_terms(text or "")
+            if terms:
+                self.push_screen(
+                    ChoiceScreen("Kind of the new concept", [str(k) for k in Kind]),
+                    lambda kind: kind_chosen(terms, kind),
+                )
+
+        self.push_screen(
+            PromptScreen(
+                "New concept",
+                hint="English = Vietnamese (vi: Vietnamese alone)",
+            ),
+            named,
+        )
+
+    def action_check_file(self) -> None:
+        def done(path: str | None) -> None:
+            if path and path.strip():
+                self.check_file(str(Path(path.strip()).expanduser()))
+
+        self.push_screen(
+            PromptScreen("Check a file against the term base", hint=CHECK_HINT), done
+        )
+
+    @work(thread=True, exclusive=True, group="check")
+    def check_file(self, path: str) -> None:
+        """Run `glossary check` on one file; findings go next to their concept."""
+        from glossary.api import Glossary
+        from glossary.check_service import check_files
+
+        try:
+            report = check_files([path], Glossary(self.tb.concepts()))
+        except (GlossaryError, OSError) as e:
+            self.call_from_thread(
+                self.notify, str(e), title="check failed", severity="error"
+            )
+            return
+        self.call_from_thread(self._checked, path, report.findings)
+
+    def _checked(self, path: str, findings: list[Finding]) -> None:
+        self.findings = {}
+        for f in findings:
+            if f.concept_id is not None:
+                self.findings.setdefault(f.concept_id, []).append(f)
+        self._detail = None  # redraw the pane with its findings
+        self.show_detail()
+        n = len(findings)
+        self.notify(
+            f"{n} finding{'' if n == 1 else 's'} in {path}, "
+            f"about {len(self.findings)} concepts (shown in the detail pane)",
+            title="checked",
+        )
+
     def action_undo(self) -> None:
         self.act("undone", self.review.undo)
 
@@ -503,47 +612,26 @@ class ReviewApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for key, action, name, text in (
-            (
-                "a",
-                self.action_approve,
-                "Approve",
-                "Approve the concept (or the marked ones)",
-            ),
-            (
-                "r",
-                self.action_reject,
-                "Reject",
-                "Reject the concept (or the marked ones)",
-            ),
-            ("m", self.action_merge, "Merge", "Merge the concept into another"),
-            ("s", self.action_split, "Split", "Split the selected term off"),
-            ("e", self.action_edit_term, "Edit term", "Edit the selected term's text"),
-            (
-                "n",
-                self.action_add_term,
-                "Add term",
-                "Add a term or Vietnamese translation",
-            ),
-            (
-                "p",
-                self.action_term_status,
-                "Term status",
-                "Set the selected term's status",
-            ),
-            ("k", self.action_kind, "Kind", "Change the concept's kind"),
-            ("o", self.action_note, "Note", "Edit the concept's note"),
-            ("u", self.action_undo, "Undo", "Undo the last action"),
-            ("U", self.action_redo, "Redo", "Redo the last undone action"),
-            (
-                "x",
-                self.action_export,
-                "Export",
-                "TBX, TBX 2008, PO, POT, CSV, TSV or JSON",
-            ),
-        ):
-            # escaped: the palette reads titles as markup, where [a] is a tag
-            yield SystemCommand(f"{name} \\[{key}]", text, action)
+        for key, action, name, text in COMMANDS:
+            # \[: the palette reads titles as markup, where [a] is a tag
+            yield SystemCommand(
+                f"{name} \\[{key}]", text, getattr(self, f"action_{action}")
+            )
+
+
+def quick_terms(text: str) -> list[tuple[str, str]]:
+    """(text, lang) pairs of a quick add: "English = Vietnamese", either side
+    may be empty; "vi: …" or "en: …" names the language of a single term."""
+    if "=" in text:
+        en, _, vi = text.partition("=")
+        pairs = [(en.strip(), "en"), (vi.strip(), "vi")]
+    else:
+        lang, sep, rest = text.partition(":")
+        if sep and lang.strip() in ("en", "vi"):
+            pairs = [(rest.strip(), lang.strip())]
+        else:
+            pairs = [(text.strip(), "en")]
+    return [(t, lang) for t, lang in pairs if t]
 
 
 def make_app(tb: TermBase) -> ReviewApp:

@@ -9,13 +9,13 @@ from conftest import fill_sample  # type: ignore[import-not-found, unused-ignore
 from textual import events
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, RadioButton, Switch
+from textual.widgets import Input, OptionList, RadioButton, Static, Switch
 
 from glossary.cli import main
 from glossary.concept_filter import rank
-from glossary.model import ConceptStatus, Kind, TermStatus
+from glossary.model import ConceptStatus, Flag, Kind, TermStatus
 from glossary.store import TermBase
-from glossary.tui.app import ReviewApp, make_app
+from glossary.tui.app import ReviewApp, make_app, quick_terms
 from glossary.tui.screens.export_dialog import ExportDialog, mismatch
 from glossary.tui.screens.help import HelpScreen
 from glossary.tui.screens.merge_picker import MergePicker
@@ -270,10 +270,13 @@ async def test_split_edit_and_term_status(sample_termbase: TermBase) -> None:
         texts = {t.text: t for t in tb.concept(cid).terms}
         assert texts["Free Trade Agreement (FTA)"].manual
         _select_term(app, "Free Trade Agreement (FTA)")
-        await pilot.press("s")
+        await pilot.press("s", "home", *["down"] * 5, "enter")  # kind: other
         assert len(tb.concepts()) == 11
         assert [t.text for t in tb.concept(cid).terms] == ["FTA"]
         assert len(app.rows) == 11
+        new = tb.find("Free Trade Agreement (FTA)")[0]
+        assert new.kind is Kind.OTHER  # its own kind, not the parent's (org)
+        assert tb.concept(cid).kind is Kind.ORG
 
 
 async def test_add_translation_kind_note(sample_termbase: TermBase) -> None:
@@ -450,3 +453,87 @@ async def test_layout_fits(sample_termbase: TermBase, size: tuple[int, int]) -> 
         assert table.scrollable_content_region.height - 1 > 6  # minus the header
         terms = app.query_one(TermTable)
         assert terms.virtual_size.width <= terms.scrollable_content_region.width
+
+
+async def test_undo_puts_the_row_back_in_sort_order(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    app = make_app(tb)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await _filter(app, pilot, "flag:ambiguous")
+        await pilot.press("m", *"pham minh", "enter")  # Chinh goes
+        await pilot.pause()
+        await _filter(app, pilot, "")
+        await pilot.press("u")  # Chinh comes back: second, not last
+        assert _labels(app) == FILTERS[""]
+        assert [r.label for r in app.rows] == FILTERS[""]
+
+
+async def test_fixing_a_name_drops_unrestored(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    cid = _key_id(tb, "other:chinh")
+    tb.update_concept(cid, flags=frozenset({Flag.UNRESTORED}))
+    app = make_app(tb)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await _filter(app, pilot, "flag:unrestored")
+        assert [r.id for r in app.shown] == [cid]
+        await pilot.press("e", "ctrl+u", *"Chính", "enter")
+        assert Flag.UNRESTORED not in tb.concept(cid).flags
+        assert Flag.UNRESTORED not in app._summary(cid).flags  # type: ignore[union-attr]
+        await pilot.press("u")  # undo brings the flag back
+        assert Flag.UNRESTORED in tb.concept(cid).flags
+
+
+async def test_quick_add_concept(sample_termbase: TermBase) -> None:
+    tb = sample_termbase
+    app = make_app(tb)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("N", *"Ministry of Health = Bộ Y tế", "enter")
+        await pilot.press("home", *["down"] * 2, "enter")  # person place org
+        (concept,) = tb.find("Ministry of Health")
+        assert concept.kind is Kind.ORG
+        assert [(t.text, t.lang, t.status) for t in concept.terms] == [
+            ("Ministry of Health", "en", TermStatus.PREFERRED),
+            ("Bộ Y tế", "vi", TermStatus.PREFERRED),
+        ]
+        assert app.query_one(ConceptTable).current_id == concept.id
+        assert app.shown[app.query_one(ConceptTable).cursor_row].target == "Bộ Y tế"
+
+
+def test_quick_terms() -> None:
+    assert quick_terms("Hanoi = Hà Nội") == [("Hanoi", "en"), ("Hà Nội", "vi")]
+    assert quick_terms(" = Bộ Y tế") == [("Bộ Y tế", "vi")]
+    assert quick_terms("vi: Bộ Y tế") == [("Bộ Y tế", "vi")]
+    assert quick_terms("circular economy") == [("circular economy", "en")]
+    assert quick_terms("  ") == []
+
+
+async def test_check_a_file_shows_findings_by_concept(
+    sample_termbase: TermBase,
+) -> None:
+    tb = sample_termbase
+    article = Path(__file__).parent.parent / "data/tui/unmarked_names.txt"
+    app = make_app(tb)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("f")
+        app.screen.query_one(Input).value = str(article)
+        await pilot.press("enter")
+        await _ready(app, pilot)
+        pm = _key_id(tb, "person:phamminhchinh")
+        assert set(app.findings) == {pm, _key_id(tb, "place:hanoi")}
+        await _filter(app, pilot, "pham minh")
+        pane = app.query_one("#findings", Static)
+        assert pane.display
+        text = str(pane.render())
+        assert "unmarked_names.txt:1 name-variant:" in text
+        assert "Phạm Minh Chính" in text
+        await _filter(app, pilot, "sivak")
+        assert not app.query_one("#findings-heading").display
+        await pilot.press("f")
+        app.screen.query_one(Input).value = "/nonexistent/file.po"
+        await pilot.press("enter")
+        await _ready(app, pilot)
+        assert any(n.severity == "error" for n in app._notifications)

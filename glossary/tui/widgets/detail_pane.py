@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
+from glossary.check import Finding
 from glossary.model import Concept, Occurrence, TermStatus
 
 _TERM_STYLE = {
@@ -94,6 +98,16 @@ def evidence_text(concept: Concept) -> Text:
     return out if out.plain else Text("no recorded evidence", style="dim")
 
 
+def findings_text(findings: Sequence[Finding]) -> Text:
+    """One line per finding, as `glossary check` prints it."""
+    out = Text()
+    for f in findings:
+        out.append(f"{Path(f.path).name}:{f.line}", style="bold")
+        out.append(f" {f.check}: ", style="magenta")
+        out.append(f"{f.message}\n")
+    return out
+
+
 class DetailPane(VerticalScroll, can_focus=False):
     """Everything about the selected concept.
 
@@ -109,13 +123,22 @@ class DetailPane(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="title")
         yield TermTable()
+        yield Static("Check findings", classes="heading", id="findings-heading")
+        yield Static(id="findings")
         yield Static("Evidence", classes="heading")
         yield Static(id="evidence")
         yield Static("Occurrences", classes="heading")
         yield Static(id="concordance")
 
-    def show(self, concept: Concept | None, occurrences: list[Occurrence]) -> None:
-        """Render `concept` (None clears the pane)."""
+    def show(
+        self,
+        concept: Concept | None,
+        occurrences: list[Occurrence],
+        findings: Sequence[Finding] = (),
+    ) -> None:
+        """Render `concept` (None clears the pane) with the file check's findings."""
+        self.query_one("#findings-heading").display = bool(findings)
+        self.query_one("#findings", Static).update(findings_text(findings))
         title = self.query_one("#title", Static)
         if concept is None:
             title.update(Text("no concept selected", style="dim"))
