@@ -58,6 +58,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         DIALOG_CSS.format(name="ExportDialog")
         + """
     ExportDialog RadioSet { layout: horizontal; width: 100%; }
+    ExportDialog RadioSet > RadioButton { width: auto; }  /* "TBX 2008" whole */
     ExportDialog Horizontal { height: auto; margin-top: 1; }
     ExportDialog Switch { margin-right: 1; }
     ExportDialog Button { margin-right: 2; }
