@@ -481,6 +481,7 @@ class ReviewApp(App[None]):
         def kind_chosen(terms: list[tuple[str, str]], kind: str | None) -> None:
             if kind is None:
                 return
+            self.query_one(FilterBox).value = ""  # else a filter may hide it
             self.act(
                 f"added a new {kind}",
                 lambda: self.review.add_concept(kind, terms),

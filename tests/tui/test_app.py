@@ -490,6 +490,7 @@ async def test_quick_add_concept(sample_termbase: TermBase) -> None:
     app = make_app(tb)
     async with app.run_test(size=SIZE) as pilot:
         await _ready(app, pilot)
+        await _filter(app, pilot, "sivak")  # the new concept shows all the same
         await pilot.press("N", *"Ministry of Health = Bộ Y tế", "enter")
         await pilot.press("home", *["down"] * 2, "enter")  # person place org
         (concept,) = tb.find("Ministry of Health")
@@ -500,6 +501,9 @@ async def test_quick_add_concept(sample_termbase: TermBase) -> None:
         ]
         assert app.query_one(ConceptTable).current_id == concept.id
         assert app.shown[app.query_one(ConceptTable).cursor_row].target == "Bộ Y tế"
+        await _ready(app, pilot)
+        assert app.query_one(ConceptTable).current_id == concept.id
+        assert len(app.shown) == 11
 
 
 def test_quick_terms() -> None:
