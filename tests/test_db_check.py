@@ -23,7 +23,9 @@ def db(tmp_path: Path) -> Path:
 
 
 def _damage(path: Path) -> None:
-    """Overwrite the inside of the terms table's root page."""
+    """Overwrite the terms table's root page from its page-type byte on, so
+    that SQLite itself finds the page malformed (bytes past the header alone
+    may still decode, as garbage: see the test after)."""
     conn = sqlite3.connect(path)
     root = conn.execute(
         "SELECT rootpage FROM sqlite_master WHERE name = 'terms'"
@@ -31,8 +33,8 @@ def _damage(path: Path) -> None:
     size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
     with path.open("r+b") as f:
-        f.seek((root - 1) * size + 8)
-        f.write(b"\xff" * 200)
+        f.seek((root - 1) * size)
+        f.write(b"\xff" * 208)
 
 
 def test_sound_file(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -58,6 +60,21 @@ def test_damaged_file_is_reported_and_never_a_success(
     err = capsys.readouterr().err
     assert "malformed" in err
     assert "Traceback" not in err
+
+
+def test_rows_that_decode_to_garbage_are_damage_not_a_traceback(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a damaged page SQLite does not notice can still yield values no field has
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE terms SET status = 'garbage' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    for command in (["export", "--format", "json"], ["show", "1"]):
+        assert main([*command, "--db", str(db)]) == 2
+        err = capsys.readouterr().err
+        assert err.endswith("damaged term base, run `glossary db check`\n"), err
 
 
 def test_another_programs_database_is_left_alone(

@@ -9,7 +9,7 @@ from typing import Any
 from glossary.errors import NotFoundError, StoreError
 from glossary.model import Concept, ConceptStatus, Flag, Kind, Term, TermStatus
 from glossary.store.records import ConceptSummary
-from glossary.store.sqlite.connection import id_list
+from glossary.store.sqlite.connection import decoding_rows, id_list
 from glossary.store.sqlite.schema import (
     INSERT_CONCEPT,
     definitions_text,
@@ -118,20 +118,21 @@ class ConceptTables(TermTables):
             """,
             args,
         ).fetchall()
-        return [
-            ConceptSummary(
-                id=r[0],
-                kind=Kind(r[1]),
-                status=ConceptStatus(r[2]),
-                flags=parse_flags(r[3]),
-                terms=r[4],
-                occurrences=r[5],
-                keys=r[6] or "",
-                label=r[7] or "",
-                target=r[8] if r[8] and r[8] != r[7] else "",
-            )
-            for r in rows
-        ]
+        with decoding_rows():
+            return [
+                ConceptSummary(
+                    id=r[0],
+                    kind=Kind(r[1]),
+                    status=ConceptStatus(r[2]),
+                    flags=parse_flags(r[3]),
+                    terms=r[4],
+                    occurrences=r[5],
+                    keys=r[6] or "",
+                    label=r[7] or "",
+                    target=r[8] if r[8] and r[8] != r[7] else "",
+                )
+                for r in rows
+            ]
 
     def counts(self) -> dict[str, int]:
         """Totals for `glossary stats`: concepts by kind and status, terms, docs."""
@@ -299,14 +300,15 @@ class ConceptTables(TermTables):
 
     @staticmethod
     def _concept(row: Sequence[Any], terms: list[Term]) -> Concept:
-        return Concept(
-            id=row[0],
-            key=row[1] or "",
-            kind=Kind(row[2]),
-            status=ConceptStatus(row[3]),
-            note=row[4],
-            flags=parse_flags(row[5]),
-            terms=tuple(terms),
-            subject=row[6],
-            definitions=parse_definitions(row[7]),
-        )
+        with decoding_rows():
+            return Concept(
+                id=row[0],
+                key=row[1] or "",
+                kind=Kind(row[2]),
+                status=ConceptStatus(row[3]),
+                note=row[4],
+                flags=parse_flags(row[5]),
+                terms=tuple(terms),
+                subject=row[6],
+                definitions=parse_definitions(row[7]),
+            )

@@ -90,9 +90,7 @@ class SQLiteConnection:
             self._migrate()
         except sqlite3.DatabaseError as e:
             if "malformed" in str(e):
-                raise StoreError(
-                    f"{self.path}: damaged term base, run `glossary db check`"
-                ) from e
+                raise StoreError(f"{self.path}: {DAMAGED}") from e
             if not readonly and _read_only_media(self.path):
                 raise StoreError(
                     f"{self.path}: on read-only media: only reading commands "
@@ -226,6 +224,19 @@ class SQLiteConnection:
         self._conn.execute(
             "UPDATE concepts SET updated = ? WHERE id = ?", (time.time(), concept_id)
         )
+
+
+DAMAGED = "damaged term base, run `glossary db check`"
+
+
+@contextmanager
+def decoding_rows() -> Iterator[None]:
+    """Rows that do not decode (a status no enum has, NULL where the schema
+    allows none) come from damaged pages SQLite did not notice: say so."""
+    try:
+        yield
+    except (ValueError, TypeError, KeyError) as e:
+        raise StoreError(DAMAGED) from e
 
 
 def id_list(ids: Iterable[int]) -> str:

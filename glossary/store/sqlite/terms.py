@@ -8,7 +8,11 @@ from typing import Any
 
 from glossary.errors import NotFoundError, StoreError
 from glossary.model import Evidence, Term, TermFlag, TermStatus, TermType
-from glossary.store.sqlite.connection import SQLiteConnection, id_list
+from glossary.store.sqlite.connection import (
+    SQLiteConnection,
+    decoding_rows,
+    id_list,
+)
 from glossary.store.sqlite.schema import (
     INSERT_EVIDENCE,
     INSERT_TERM,
@@ -199,21 +203,22 @@ class TermTables(SQLiteConnection):
             for r in self._conn.execute(ev_sql + " ORDER BY id"):
                 evidence.setdefault(r[0], []).append(Evidence(*r[1:]))
         out: dict[int, list[Term]] = {}
-        for r in rows:
-            out.setdefault(r[1], []).append(
-                Term(
-                    id=r[0],
-                    text=r[2],
-                    lang=r[3],
-                    status=TermStatus(r[4]),
-                    type=TermType(r[5]),
-                    count=r[6],
-                    pos=r[7],
-                    context=r[8],
-                    manual=bool(r[9]),
-                    evidence=tuple(evidence.get(r[0], ())),
-                    note=r[10],
-                    flags=parse_term_flags(r[11]) if r[11] else frozenset(),
+        with decoding_rows():
+            for r in rows:
+                out.setdefault(r[1], []).append(
+                    Term(
+                        id=r[0],
+                        text=r[2],
+                        lang=r[3],
+                        status=TermStatus(r[4]),
+                        type=TermType(r[5]),
+                        count=r[6],
+                        pos=r[7],
+                        context=r[8],
+                        manual=bool(r[9]),
+                        evidence=tuple(evidence.get(r[0], ())),
+                        note=r[10],
+                        flags=parse_term_flags(r[11]) if r[11] else frozenset(),
+                    )
                 )
-            )
         return out
