@@ -65,7 +65,7 @@ _LOWER_HEADS = _keys("công ty", "tập đoàn", "đội tuyển", "câu lạc b
 # Heads whose name may open with a legal form ("Công ty cổ phần ...").
 _COMPANY_HEADS = _keys("công ty", "tổng công ty", "ngân hàng", "ctcp")
 # Heads of named buildings and sites, which are places.
-_PLACE_HEADS = _keys("nhà", "nhà hát", "sân vận động", "sân bay", "cảng", "cung")
+_PLACE_HEADS = _keys("nhà", "nhà hát", "sân vận động", "svđ", "sân bay", "cảng", "cung")
 # Heads of a state's name, which is a place.
 _STATE_HEADS = _keys("vương quốc", "liên bang", "cộng hòa", "đại công quốc")
 # Heads of laws and decrees: their names are terms, not bodies

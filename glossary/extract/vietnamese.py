@@ -481,11 +481,11 @@ def _name_kinds(
     tokens = ctx.tokens
     for i, j in parts:
         key = name_key(ctx.text[tokens[i].start : tokens[j - 1].end])
-        prev = word_key(tokens[i - 1].text) if i > 0 else ""
+        prev = _cue_before(ctx, i)
         sylls = WORD.findall(ctx.text[tokens[i].start : tokens[j - 1].end])
         nxt = tokens[j].text if j < len(tokens) else ""
         if (
-            prev in _PERSON_CUES
+            prev & _PERSON_CUES
             or _is_byline(ctx, i, j)
             or (
                 sylls[0].lower() in SURNAMES
@@ -493,15 +493,15 @@ def _name_kinds(
                 and is_vi_syllable(sylls[-1])
                 # one foreign syllable: "Cao Pendant Quang Vinh"
                 and sum(not is_vi_syllable(s) for s in sylls) <= 1
-                and prev != "-"  # "châu Á - Thái Bình Dương"
+                and (i == 0 or tokens[i - 1].text != "-")  # "châu Á - Thái Bình Dương"
             )
             or _middle_name_person(sylls)
         ):
             kinds[key] = Kind.PERSON
-        elif key not in kinds and prev in _ORG_CUES:
+        elif key not in kinds and prev & _ORG_CUES:
             kinds[key] = Kind.ORG
         elif key not in kinds and (
-            prev in _PLACE_CUES
+            prev & _PLACE_CUES
             or is_country(ctx.text[tokens[i].start : tokens[j - 1].end])
             or _foreign_place(ctx.text[tokens[i].start : tokens[j - 1].end])
             or (nxt in ("–", "—") and i < _DATELINE_TOKENS)  # "HÀ NỘI –"
@@ -509,6 +509,20 @@ def _name_kinds(
         ):
             kinds[key] = Kind.PLACE
     return kinds
+
+
+_CUE_WORDS = 3  # syllables of the longest cue ("sân vận động")
+
+
+def _cue_before(ctx: Context, i: int) -> set[str]:
+    """The word keys the name at token i may follow as a cue: the last one to
+    three syllables before it, whatever the word segmenter joined ("tay thủ
+    môn Trung Kiên" follows "thủ môn", "thủ đô Viêng Chăn" follows "thủ đô")."""
+    if i == 0 or not WORD.fullmatch(ctx.tokens[i - 1].text.replace(" ", "_")):
+        return set()
+    before = " ".join(t.text for t in ctx.tokens[max(0, i - _CUE_WORDS) : i])
+    sylls = WORD.findall(before)[-_CUE_WORDS:]
+    return {word_key(" ".join(sylls[-n:])) for n in range(1, len(sylls) + 1)}
 
 
 # The middle names that mark a woman's or a man's full name.

@@ -94,6 +94,7 @@ PLACE_CUES = (
     "từ",
     "tỉnh",
     "thành phố",
+    "thủ đô",
     "nước",
     "sân",
     "sân bay",

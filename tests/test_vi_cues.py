@@ -1,0 +1,43 @@
+"""Kinds from the cue words before a Vietnamese name, on sentences made up
+for the test (not the news texts the rules were written from)."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.extract.vietnamese import vietnamese_mentions
+from glossary.model import Document, Kind
+from glossary.text import nfc
+
+
+def _kinds(sentence: str) -> dict[str, Kind | None]:
+    text = nfc(sentence)
+    return {m.text: m.kind for m in vietnamese_mentions(Document("d", text, "vi"))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        # a cue of two syllables the word segmenter joins to the word before
+        (
+            "Cú sút vượt qua tay thủ môn Đình Triệu ở phút cuối.",
+            "Đình Triệu",
+            Kind.PERSON,
+        ),
+        (
+            "Đoàn đại biểu đã tới thủ đô Phnom Penh vào sáng nay.",
+            "Phnom Penh",
+            Kind.PLACE,
+        ),
+        # SVĐ abbreviates "sân vận động": a named structure, a place
+        (
+            "Trận đấu diễn ra trên SVĐ Thiên Trường tối qua.",
+            "SVĐ Thiên Trường",
+            Kind.PLACE,
+        ),
+    ],
+)
+def test_a_cue_before_the_name_gives_its_kind(
+    sentence: str, name: str, kind: Kind
+) -> None:
+    assert _kinds(sentence)[name] is kind
