@@ -41,3 +41,26 @@ def test_a_cue_before_the_name_gives_its_kind(
     sentence: str, name: str, kind: Kind
 ) -> None:
     assert _kinds(sentence)[name] is kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        # the subject of a football verb is a player ...
+        (
+            "Phút 70, Đức Chinh dứt điểm chính xác, nâng tỉ số.",
+            "Đức Chinh",
+            Kind.PERSON,
+        ),
+        # ... but a province is its team, not a person
+        ("Nam Định ghi bàn ở phút cuối.", "Nam Định", None),
+        # one foreign word after a photo credit is an agency
+        ("Hai nhà lãnh đạo bắt tay (ảnh: Reuters).", "Reuters", Kind.ORG),
+        # the source in parentheses before the dateline dash is an outlet
+        ("(Zing News) - Mưa lớn gây ngập nhiều tuyến phố.", "Zing News", Kind.ORG),
+    ],
+)
+def test_the_words_around_the_name_give_its_kind(
+    sentence: str, name: str, kind: Kind | None
+) -> None:
+    assert _kinds(sentence)[name] is kind

@@ -57,6 +57,7 @@ from glossary.names.places import (
     is_country,
     units_within,
 )
+from glossary.names.vi_admin import province_unit
 from glossary.names.world import english_place, gazetteer_kind
 from glossary.text import fold, name_key
 
@@ -74,6 +75,7 @@ _WEEKDAYS = frozenset(
 _DAY_WORDS = frozenset({word_key(vi.WEEKDAY_WORD)})
 _CREDIT_CUES = frozenset(word_key(s) for s in vi.CREDIT_CUES)
 _PLACE_CUES = frozenset(word_key(s) for s in vi.PLACE_CUES)
+_PLAYER_VERBS = frozenset(word_key(s) for s in vi.PLAYER_VERBS)
 # POS tags that may appear inside a domain term (nouns, verbs, adjectives).
 _DATELINE_TOKENS = 8  # a dateline sits in the first few tokens of a text
 
@@ -498,7 +500,7 @@ def _name_kinds(
             or _middle_name_person(sylls)
         ):
             kinds[key] = Kind.PERSON
-        elif key not in kinds and prev & _ORG_CUES:
+        elif key not in kinds and (prev & _ORG_CUES or _is_agency(ctx, i, j)):
             kinds[key] = Kind.ORG
         elif key not in kinds and (
             prev & _PLACE_CUES
@@ -508,7 +510,44 @@ def _name_kinds(
             or _is_country_before_person(ctx, i, j, starts, title_ends)
         ):
             kinds[key] = Kind.PLACE
+        elif key not in kinds and _is_player(ctx, j, sylls):
+            kinds[key] = Kind.PERSON
     return kinds
+
+
+def _is_player(ctx: Context, j: int, sylls: list[str]) -> bool:
+    """ "Minh Khoa dứt điểm": a two-syllable given name, not a province,
+    as the subject of a football verb is a player."""
+    if len(sylls) != 2 or not all(map(is_vi_syllable, sylls)) or j >= len(ctx.tokens):
+        return False
+    after = WORD.findall(" ".join(t.text for t in ctx.tokens[j : j + 2]))
+    return (
+        bool(ctx.tokens[j].text[:1].isalpha())
+        and any(word_key(" ".join(after[:n])) in _PLAYER_VERBS for n in (1, 2))
+        and province_unit(" ".join(sylls)) is None
+    )
+
+
+def _is_agency(ctx: Context, i: int, j: int) -> bool:
+    """ "(ảnh: Yonhap)" and "(VTC News) - ..." opening a text: a news agency
+    or outlet; one foreign word after a credit cue, or the source in
+    parentheses before the dateline dash."""
+    toks = ctx.tokens
+    credit = (
+        i >= 2
+        and j == i + 1
+        and toks[i - 1].text == ":"
+        and word_key(toks[i - 2].text) in _CREDIT_CUES
+        and not all(map(is_vi_syllable, WORD.findall(toks[i].text)))
+    )
+    source = (
+        0 < i < _DATELINE_TOKENS
+        and toks[i - 1].text == "("
+        and j + 1 < len(toks)
+        and toks[j].text == ")"
+        and toks[j + 1].text in ("-", "–", "—")
+    )
+    return credit or source
 
 
 _CUE_WORDS = 3  # syllables of the longest cue ("sân vận động")

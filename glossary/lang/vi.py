@@ -71,6 +71,13 @@ PERSON_CUES = (
     "đồng chí",
 )
 
+# Source: this project's list: verbs of football whose subject is a player
+# ("Tiến Linh sút", "Minh Khoa dứt điểm"), not a team.
+PLAYER_VERBS = (
+    "sút", "dứt điểm", "đệm bóng", "đánh đầu", "ghi bàn", "lập công", "để bóng",
+    "đá phạt", "đá hỏng", "cứu thua", "bắt bóng", "chuyền bóng",
+)  # fmt: skip
+
 # Source: this project's list: words before an organisation or brand known by
 # its name alone ("tạp chí Forbes", "hãng tin Reuters").
 ORG_CUES = ("tạp chí", "báo", "hãng", "hãng tin", "đài")
