@@ -17,10 +17,8 @@ and TBX v3 keep them).
 (``en,vi``, ``term,translation,comment``…) or without one, and OmegaT's
 tab-separated glossary (``source<TAB>target<TAB>comment``, see `tsv`).
 
-Spreadsheet safety (OWASP "CSV injection"): a cell starting with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return is written with a leading
-``'``, which spreadsheets take as "text" and do not show; a cell that starts
-with ``'`` gets one more. `load` removes that one ``'``, so every term
+Spreadsheet safety (OWASP "CSV injection"): cells go through
+`glossary.text.spreadsheet.guard`, which `load` undoes, so every term
 round-trips.
 """
 
@@ -43,6 +41,7 @@ from glossary.formats._cat import (
 )
 from glossary.model import Concept, ConceptStatus, Flag, Kind, Term
 from glossary.text import nfc
+from glossary.text.spreadsheet import guard, unguard
 
 COLUMNS = (
     "source",
@@ -61,19 +60,6 @@ _SOURCE = {"source", "src", "en", "english", "term", "msgid", "original"}
 _TARGET = {"target", "tgt", "vi", "vietnamese", "translation", "msgstr"}
 _COMMENT = {"comment", "comments", "note", "notes", "explanation", "description"}
 _KNOWN = _SOURCE | _TARGET | _COMMENT | set(COLUMNS) | {"location", "context"}
-_FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def escape(cell: str) -> str:
-    """`cell` as a spreadsheet shows it but never runs it (see the module doc)."""
-    return "'" + cell if cell.startswith(_FORMULA) else cell
-
-
-def unescape(cell: str) -> str:
-    """Undo `escape`: drop a ``'`` that guards a formula character or a ``'``."""
-    if cell[:1] == "'" and cell[1:2] and cell[1:2] in _FORMULA:
-        return cell[1:]
-    return cell
 
 
 def _row(concept: Concept, n: int, src: str, tgt: str) -> list[str] | None:
@@ -112,7 +98,7 @@ def dump(
     for n, concept in enumerate(concepts, 1):
         row = _row(concept, n, src, tgt)
         if row is not None:
-            writer.writerow([escape(cell) for cell in row])
+            writer.writerow([guard(cell) for cell in row])
     out.write(buf.getvalue().encode("utf-8"))
 
 
@@ -143,7 +129,7 @@ def _columns(first: list[str]) -> dict[str, int]:
 
 
 def _name(cell: str) -> str:
-    return unescape(cell).strip().lower().replace(" ", "_")
+    return unguard(cell).strip().lower().replace(" ", "_")
 
 
 def _header(names: list[str]) -> dict[str, int]:
@@ -262,7 +248,7 @@ def read_rows(
                 if "header" in columns:
                     continue
             cells = {
-                name: nfc(unescape(row[i]))
+                name: nfc(unguard(row[i]))
                 for name, i in columns.items()
                 if 0 <= i < len(row)
             }

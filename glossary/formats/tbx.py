@@ -507,7 +507,8 @@ def _read_entry(
     )
 
 
-_DIALECTS = ("TBX", "TBX-Basic", "TBX-Default", "TBX-Core", "TBX-Min", "")
+_BASIC = ("TBX", "TBX-Basic", "")
+_SUBSETS = ("TBX-Core", "TBX-Min")  # every category they have, Basic has
 
 
 def _check_dialect(root: etree._Element, path: str) -> None:
@@ -517,7 +518,13 @@ def _check_dialect(root: etree._Element, path: str) -> None:
             "TBX in DCT style is not read (export it in DCA style)", path, _line(root)
         )
     dialect = root.get("type", "")
-    if dialect not in _DIALECTS:
+    if dialect in _SUBSETS:
+        warn_input(
+            f"dialect {dialect!r} read as TBX-Basic (a subset of it: nothing lost)",
+            path,
+            _line(root),
+        )
+    elif dialect not in _BASIC:
         warn_input(
             f"dialect {dialect!r} read as TBX-Basic: its own categories are ignored",
             path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv as std_csv
 import io
 import subprocess
 import sys
@@ -156,6 +157,21 @@ def test_csv_round_trip() -> None:
     back = csv.load(io.BytesIO(buffer.getvalue()))
     assert [(u.source, u.target, u.context) for u in back] == [
         ('Say "hi", now', "Nói “chào”,\nngay", "x")
+    ]
+
+
+def test_csv_segments_never_run_as_formulas_and_round_trip() -> None:
+    # a catalogue holds "-v", "=", "+1"; a spreadsheet must show them, not run them
+    segments = ["=SUM(A1)", "-v, --verbose", "+84 24", "@home", "'quoted'", "\tTab"]
+    units = [Unit(s, s, context=s) for s in segments]
+    buffer = io.BytesIO()
+    csv.dump(units, buffer)
+    rows = list(std_csv.reader(io.StringIO(buffer.getvalue().decode())))[1:]
+    cells = [cell for row in rows for cell in row[:3]]
+    assert all(not c.startswith(("=", "+", "-", "@", "\t")) for c in cells)
+    back = csv.load(io.BytesIO(buffer.getvalue()))
+    assert [(u.source, u.target, u.context) for u in back] == [
+        (s, s, s) for s in segments
     ]
 
 

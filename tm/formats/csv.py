@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from glossary.errors import InputError
 from glossary.text import nfc
+from glossary.text.spreadsheet import guard, unguard
 from tm.model import Unit
 
 _SOURCE = ("source", "src", "msgid")
@@ -74,12 +75,12 @@ def load(
                 # catalogue's "Name: " or "\n"), kept as PO and TMX keep them.
                 units.append(
                     Unit(
-                        nfc(row[s]),
-                        nfc(row[t]),
+                        nfc(unguard(row[s])),
+                        nfc(unguard(row[t])),
                         row_src or src_lang,
                         row_tgt or tgt_lang,
                         f"{path}:{reader.line_num}",
-                        nfc(ctx),
+                        nfc(unguard(ctx)),
                     )
                 )
     except _csv.Error as e:
@@ -94,13 +95,13 @@ def dump(
 
     Columns: ``source,target,context,origin,src_lang,tgt_lang``; the
     languages are each unit's own, so a ``vi_VN`` unit beside an equal ``vi``
-    one survives export and import.
+    one survives export and import. Segments are guarded against
+    spreadsheet formulas (`glossary.text.spreadsheet`), as `load` undoes.
     """
     buffer = io.StringIO(newline="")
     writer = _csv.writer(buffer, lineterminator="\n")
     writer.writerow(["source", "target", "context", "origin", "src_lang", "tgt_lang"])
     for u in units:
-        writer.writerow(
-            [u.source, u.target, u.context, u.origin, u.src_lang, u.tgt_lang]
-        )
+        segments = (guard(u.source), guard(u.target), guard(u.context))
+        writer.writerow([*segments, u.origin, u.src_lang, u.tgt_lang])
     out.write(buffer.getvalue().encode("utf-8"))
