@@ -108,9 +108,10 @@ def dump(
 def _columns(first: list[str]) -> dict[str, int]:
     """Column name -> index, from the header `first` or for a headerless file.
 
-    `first` is a header when it names two columns we know (or only such
-    columns): ``en,vi`` is one, ``Prime Minister,Thủ tướng`` is not. A header
-    has ``"header"`` among its keys.
+    `first` is a header when it names a source column and another column we
+    know (or only such columns): ``en,vi`` is one, ``Prime Minister,Thủ
+    tướng`` and ``Fuzzy,Fuzzy`` are not. A header has ``"header"`` among its
+    keys.
 
     Raises:
         ValueError: a header without a source column, or more than three
@@ -120,9 +121,11 @@ def _columns(first: list[str]) -> dict[str, int]:
     known = [n for n in names if n in _KNOWN]
     if known and (len(known) >= 2 or len(known) == len([n for n in names if n])):
         found = _header(names)
-        if "source" not in found:
+        if "source" in found:
+            return {**found, "header": -1}
+        if len(known) == len(names) > 2:
             raise ValueError("no source column (source, en, term…)")
-        return {**found, "header": -1}
+        # two known words and no source column: terms ('Fuzzy', 'Target')
     if len(first) > 3:
         raise ValueError("no header naming a source column (source, en, term…)")
     return {"source": 0, "target": 1, "comment": 2}

@@ -93,6 +93,7 @@ _TEXT = (
 @given(en=_TEXT, vi=_TEXT, note=st.text(max_size=30))
 @example(en="a", vi="b", note="status")  # one word that names a note field
 @example(en="a", vi="b", note="key\nflags")
+@example(en="FUZZY", vi="FUZZY", note="")  # column names as terms, not a header
 def test_any_text_survives_every_format(en: str, vi: str, note: str) -> None:
     from glossary.text import nfc
 
