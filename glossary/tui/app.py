@@ -10,12 +10,11 @@ from __future__ import annotations
 import gc
 from bisect import insort
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
 from textual.actions import SkipAction
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -28,8 +27,9 @@ from glossary.errors import GlossaryError
 from glossary.model import Kind, TermStatus
 from glossary.review import Review, Step
 from glossary.store import ConceptSummary, TermBase
+from glossary.tui.file_actions import FileActions
 from glossary.tui.keys import COMMANDS
-from glossary.tui.screens.export_dialog import ExportDialog, ExportRequest
+from glossary.tui.quick_add import quick_terms
 from glossary.tui.screens.help import HelpScreen
 from glossary.tui.screens.merge_picker import MergePicker
 from glossary.tui.screens.prompt import ChoiceScreen, PromptScreen
@@ -38,12 +38,11 @@ from glossary.tui.widgets.detail_pane import DetailPane, TermTable
 from glossary.tui.widgets.filter_box import FilterBox
 from glossary.tui.widgets.status_line import StatusLine
 
-CHECK_HINT = "PO/POT, TMX, XLIFF or plain text; as `glossary check` does it"
 _SORT_KEYS = ("label", "kind", "status", "aliases", "occurrences", "id")
 _FIRST = 200  # concepts shown while the rest load
 
 
-class ReviewApp(App[None]):
+class ReviewApp(FileActions):
     """Review one term base. Build it with `make_app`."""
 
     TITLE = "glossary review"
@@ -504,44 +503,6 @@ class ReviewApp(App[None]):
             named,
         )
 
-    def action_check_file(self) -> None:
-        def done(path: str | None) -> None:
-            if path and path.strip():
-                self.check_file(str(Path(path.strip()).expanduser()))
-
-        self.push_screen(
-            PromptScreen("Check a file against the term base", hint=CHECK_HINT), done
-        )
-
-    @work(thread=True, exclusive=True, group="check")
-    def check_file(self, path: str) -> None:
-        """Run `glossary check` on one file; findings go next to their concept."""
-        from glossary.api import Glossary
-        from glossary.check_service import check_files
-
-        try:
-            report = check_files([path], Glossary(self.tb.concepts()))
-        except (GlossaryError, OSError) as e:
-            self.call_from_thread(
-                self.notify, str(e), title="check failed", severity="error"
-            )
-            return
-        self.call_from_thread(self._checked, path, report.findings)
-
-    def _checked(self, path: str, findings: list[Finding]) -> None:
-        self.findings = {}
-        for f in findings:
-            if f.concept_id is not None:
-                self.findings.setdefault(f.concept_id, []).append(f)
-        self._detail = None  # redraw the pane with its findings
-        self.show_detail()
-        n = len(findings)
-        self.notify(
-            f"{n} finding{'' if n == 1 else 's'} in {path}, "
-            f"about {len(self.findings)} concepts (shown in the detail pane)",
-            title="checked",
-        )
-
     def action_undo(self) -> None:
         self.act("undone", self.review.undo)
 
@@ -583,34 +544,6 @@ class ReviewApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    def action_export(self) -> None:
-        def done(request: ExportRequest | None) -> None:
-            if request is not None:
-                self.export(request)
-
-        self.push_screen(ExportDialog(str(Path.cwd() / "glossary.tbx")), done)
-
-    @work(thread=True, exclusive=True, group="export")
-    def export(self, request: ExportRequest) -> None:
-        """Write the export off the UI thread; report where, or what went wrong."""
-        from glossary import exchange  # loads the format writers only when needed
-
-        try:
-            written = exchange.export(
-                self.tb,
-                request.path,
-                format=request.format,
-                approved_only=request.approved_only,
-            )
-        except (GlossaryError, OSError) as e:
-            self.call_from_thread(
-                self.notify, str(e), title="export failed", severity="error"
-            )
-            return
-        plural = "" if written == 1 else "s"
-        message = f"wrote {written:,} concept{plural} to {request.path}"
-        self.call_from_thread(self.notify, message, title="exported")
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for key, action, name, text in COMMANDS:
@@ -618,21 +551,6 @@ class ReviewApp(App[None]):
             yield SystemCommand(
                 f"{name} \\[{key}]", text, getattr(self, f"action_{action}")
             )
-
-
-def quick_terms(text: str) -> list[tuple[str, str]]:
-    """(text, lang) pairs of a quick add: "English = Vietnamese", either side
-    may be empty; "vi: …" or "en: …" names the language of a single term."""
-    if "=" in text:
-        en, _, vi = text.partition("=")
-        pairs = [(en.strip(), "en"), (vi.strip(), "vi")]
-    else:
-        lang, sep, rest = text.partition(":")
-        if sep and lang.strip() in ("en", "vi"):
-            pairs = [(rest.strip(), lang.strip())]
-        else:
-            pairs = [(text.strip(), "en")]
-    return [(t, lang) for t, lang in pairs if t]
 
 
 def make_app(tb: TermBase) -> ReviewApp:

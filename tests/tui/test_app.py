@@ -15,7 +15,8 @@ from glossary.cli import main
 from glossary.concept_filter import rank
 from glossary.model import ConceptStatus, Flag, Kind, TermStatus
 from glossary.store import TermBase
-from glossary.tui.app import ReviewApp, make_app, quick_terms
+from glossary.tui.app import ReviewApp, make_app
+from glossary.tui.quick_add import quick_terms
 from glossary.tui.screens.export_dialog import ExportDialog, mismatch
 from glossary.tui.screens.help import HelpScreen
 from glossary.tui.screens.merge_picker import MergePicker
