@@ -11,6 +11,7 @@ import unicodedata
 from functools import cache
 
 from glossary.text.segment import Backend
+from glossary.text.sentences import split_sentences
 from glossary.text.syllable import is_vietnamese_syllable, to_new_style, to_old_style
 from glossary.text.tokens import (
     Lang,
@@ -18,7 +19,6 @@ from glossary.text.tokens import (
     TokenKind,
     detect_language,
     language_sample,
-    split_sentences,
     tokenize,
 )
 

@@ -1,4 +1,5 @@
-"""The sentence around a span of one document, for names and for terms.
+"""Sentences: the one around a span of a document (for names and terms),
+and `split_sentences`, the sentence spans of a whole text.
 
 Extractors attach to each mention the sentence it was found in. A document's
 sentence marks (stops, line breaks, ". ") are found in one regex scan when
@@ -24,7 +25,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-__all__ = ["NAME_REACH", "TERM_REACH", "Sentences"]
+from glossary.lang import en, vi
+
+__all__ = ["NAME_REACH", "TERM_REACH", "Sentences", "split_sentences"]
 
 NAME_REACH = 200  # characters of context each side of a name, at most
 TERM_REACH = 400  # the same for a term
@@ -184,3 +187,52 @@ class Sentences:
         if end + TERM_REACH < right:  # and end at one
             right = max(text.rfind(" ", end, end + TERM_REACH), end)
         return text[left:right].strip()
+
+
+# --- sentence spans of a text (tokenize, tm) ------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(\w))")
+_ABBREVIATIONS = frozenset(en.ABBREVIATIONS + vi.ABBREVIATIONS)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text`, as (start, end) offsets into `text` itself.
+
+    A sentence ends at a line break, or at . ! ? … (and closing quotes)
+    followed by space and a capital letter or digit, unless the dot ends a
+    known abbreviation (Mr., TS.) or a single letter (U.S., A. B.). Spans are
+    trimmed of surrounding whitespace; blank text has no sentences.
+
+    Args:
+        text: Any text, NFC or NFD.
+
+    Returns:
+        The spans in order; ``text[start:end]`` is the sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n\r\u2028\u2029]+", text):
+        start = line.start()
+        for m in _SENTENCE_END.finditer(text, line.start(), line.end()):
+            following = m.group(1)
+            if not (following.isupper() or following.isdigit()):
+                continue
+            if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+                continue
+            _add_span(text, start, m.end(), spans)
+            start = m.end()
+        _add_span(text, start, line.end(), spans)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"[^\W\d_]*$", text[max(0, dot - 12) : dot])
+    letters = word.group() if word else ""
+    return len(letters) == 1 or letters.casefold() in _ABBREVIATIONS
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))

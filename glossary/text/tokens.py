@@ -15,8 +15,9 @@ from enum import StrEnum
 from functools import lru_cache
 from operator import mul
 
-from glossary.lang import en, vi
+from glossary.lang import vi
 from glossary.text.segment import Backend, group_syllables
+from glossary.text.sentences import split_sentences
 from glossary.text.syllable import is_vietnamese_syllable
 
 __all__ = [
@@ -25,7 +26,6 @@ __all__ = [
     "TokenKind",
     "detect_language",
     "language_sample",
-    "split_sentences",
     "tokenize",
 ]
 
@@ -150,55 +150,6 @@ def _join_inner(text: str, pieces: list[_Piece]) -> list[_Piece]:
         out.append(cur)
         i += 1
     return out
-
-
-# --- sentences ---------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(\w))")
-_ABBREVIATIONS = frozenset(en.ABBREVIATIONS + vi.ABBREVIATIONS)
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of `text`, as (start, end) offsets into `text` itself.
-
-    A sentence ends at a line break, or at . ! ? … (and closing quotes)
-    followed by space and a capital letter or digit, unless the dot ends a
-    known abbreviation (Mr., TS.) or a single letter (U.S., A. B.). Spans are
-    trimmed of surrounding whitespace; blank text has no sentences.
-
-    Args:
-        text: Any text, NFC or NFD.
-
-    Returns:
-        The spans in order; ``text[start:end]`` is the sentence.
-    """
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n\r\u2028\u2029]+", text):
-        start = line.start()
-        for m in _SENTENCE_END.finditer(text, line.start(), line.end()):
-            following = m.group(1)
-            if not (following.isupper() or following.isdigit()):
-                continue
-            if m.group().startswith(".") and _is_abbreviation(text, m.start()):
-                continue
-            _add_span(text, start, m.end(), spans)
-            start = m.end()
-        _add_span(text, start, line.end(), spans)
-    return spans
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"[^\W\d_]*$", text[max(0, dot - 12) : dot])
-    letters = word.group() if word else ""
-    return len(letters) == 1 or letters.casefold() in _ABBREVIATIONS
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
 
 
 # --- language ----------------------------------------------------------------
@@ -419,16 +370,7 @@ def tokenize(text: str, *, backend: str = "underthesea") -> list[Token]:
     i = 0
     while i < len(pieces):
         if i in names:  # "Pham Minh Chinh" written without diacritics
-            first, last = pieces[i], pieces[names[i]]
-            tokens.append(
-                Token(
-                    text[first.start : last.end],
-                    first.start,
-                    last.end,
-                    TokenKind.WORD,
-                    Lang.VI,
-                )
-            )
+            tokens.append(_vi_word(text, pieces[i], pieces[names[i]]))
             i = names[i] + 1
             continue
         if langs[i] is not Lang.VI:
@@ -438,24 +380,36 @@ def tokenize(text: str, *, backend: str = "underthesea") -> list[Token]:
             i += 1
             continue
         stretch = _vi_stretch(text, pieces, langs, i)
-        sizes = group_syllables([words[j] for j in stretch], chosen)
-        k = 0
-        for size in sizes:
-            first, last = pieces[stretch[k]], pieces[stretch[k + size - 1]]
-            if k:  # the space before this word
-                gap = pieces[stretch[k] - 1]
-                tokens.append(_space(text, gap, Lang.VI))
-            tokens.append(
-                Token(
-                    text[first.start : last.end],
-                    first.start,
-                    last.end,
-                    TokenKind.WORD,
-                    Lang.VI,
-                )
-            )
-            k += size
+        tokens.extend(_vi_words(text, pieces, words, stretch, chosen))
         i = stretch[-1] + 1
+    return tokens
+
+
+def _vi_word(text: str, first: _Piece, last: _Piece) -> Token:
+    """One Vietnamese word token from `first` to `last` piece."""
+    return Token(
+        text[first.start : last.end], first.start, last.end, TokenKind.WORD, Lang.VI
+    )
+
+
+def _vi_words(
+    text: str,
+    pieces: list[_Piece],
+    words: list[str],
+    stretch: list[int],
+    backend: Backend,
+) -> list[Token]:
+    """A stretch of Vietnamese syllables grouped into words by the segmenter,
+    with the spaces between the words."""
+    tokens: list[Token] = []
+    sizes = group_syllables([words[j] for j in stretch], backend)
+    k = 0
+    for size in sizes:
+        if k:  # the space before this word
+            tokens.append(_space(text, pieces[stretch[k] - 1], Lang.VI))
+        first, last = pieces[stretch[k]], pieces[stretch[k + size - 1]]
+        tokens.append(_vi_word(text, first, last))
+        k += size
     return tokens
 
 
