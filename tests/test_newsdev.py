@@ -40,8 +40,10 @@ NEWS2 = SHARED / "corpus" / "news-dev2"
 # found 0.92, kind 0.80, together 54/85, with evidence 227/255, merged 2,
 # inside 16, unlabelled 7. This test clusters without the store (no nested
 # names): found 0.91, kind 0.79, together 51, with evidence 223, inside 23,
-# unlabelled 6; the floors are those less the scorer's tie-breaks.
-FLOORS2 = {"found": 0.90, "kind": 0.78, "together": 50, "evidence": 221}
+# unlabelled 6; the floors are those less the scorer's tie-breaks. After
+# the Vietnamese cue rules (cues of several syllables, football verbs,
+# agencies) this test's kind is 0.86 (full build 0.86, was 0.84).
+FLOORS2 = {"found": 0.90, "kind": 0.85, "together": 50, "evidence": 221}
 CEILINGS2 = {"invented": 0, "merged": 2, "inside": 24, "unlabelled": 8}
 
 _SUMMARY = re.compile(

@@ -64,3 +64,13 @@ def test_the_words_around_the_name_give_its_kind(
     sentence: str, name: str, kind: Kind | None
 ) -> None:
     assert _kinds(sentence)[name] is kind
+
+
+def test_a_name_after_a_title_and_a_country_is_a_person() -> None:
+    # "Hun Sen" spells two Vietnamese words, but after "Thủ tướng Campuchia"
+    # it is the country's prime minister
+    kinds = _kinds("Phái đoàn được Thủ tướng Thái Lan Srettha Thavisin tiếp.")
+    assert kinds["Thái Lan"] is Kind.PLACE
+    kinds = _kinds("Ông gặp cựu Chủ tịch Lào Bun Nhăng tại Hà Nội.")
+    assert kinds["Lào"] is Kind.PLACE
+    assert kinds["Bun Nhăng"] is Kind.PERSON

@@ -11,6 +11,7 @@ from __future__ import annotations
 from glossary.extract.vi_orgs import SURNAMES, is_vi_syllable, word_key
 from glossary.extract.vi_tokens import WORD, Context
 from glossary.lang import vi
+from glossary.names.places import english_country_name, is_country
 
 # Title heads and prefixes, matched on `word_key` (so both tone styles and
 # any case match).
@@ -77,7 +78,9 @@ def titled_names(
                 nxt = after
             if portfolio and nxt == portfolio and _one_word(ctx, nxt, starts[nxt]):
                 continue  # "Bộ trưởng Kế hoạch và Đầu tư": a word of the field
-            if _could_be_person(ctx, nxt, starts[nxt]):
+            if _could_be_person(ctx, nxt, starts[nxt]) or (
+                nxt != country and _names_country(ctx, country, after)
+            ):  # "Thủ tướng Campuchia Hun Sen": a foreign person
                 titled[nxt] = title
                 if nxt != country and between is not None:
                     between.add(country)
@@ -124,6 +127,12 @@ def _could_be_person(ctx: Context, i: int, j: int) -> bool:
     if len(sylls) < 2 or not all(map(is_vi_syllable, sylls)):
         return True
     return sylls[0].lower() in SURNAMES
+
+
+def _names_country(ctx: Context, i: int, j: int) -> bool:
+    """True if tokens [i, j) are a country's Vietnamese or English name."""
+    name = ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end]
+    return is_country(name) or english_country_name(name) is not None
 
 
 def is_acronym(s: str) -> bool:

@@ -172,6 +172,7 @@ def _split_run(
             name_key(left) in alone
             or (first in SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1)
             or is_country(left)  # "Hungary Szijjártó Péter"
+            or english_country_name(left) is not None  # "Campuchia Hun Sen"
             or _place_before_foreign(ctx, start, k, j)
         ):
             parts.append((start, k))
