@@ -270,64 +270,21 @@ def _build_documents(
     workers: int | None,
     disable: frozenset[str],
 ) -> BuildReport:
-    processed = unchanged = size = 0
-    todo: list[tuple[Document, str]] = []
-    for n, doc in enumerate(documents, 1):
-        digest = content_hash(doc)
-        if tb.document_hash(doc.path) == digest:
-            unchanged += 1
-            if progress:
-                progress("extract", n, len(documents))
-        else:
-            todo.append((doc, digest))
-    # This run's documents are not decoded again for clustering.
-    parts: dict[str, DocPart] = {}
-    docs = [doc for doc, _ in todo]
-    rows: list[tuple[str, str, bytes, str]] = []  # cache rows not yet written
-    written = time.monotonic()
-    for (doc, digest), done in zip(
-        todo, extract_all(docs, extractor, workers), strict=True
-    ):
-        rows.append((doc.path, digest, done.data, done.lang))
-        parts[doc.path] = part(doc.path, done.mentions, disable)
-        processed += 1
-        size += len(doc.text.encode("utf-8"))
-        if time.monotonic() - written >= _CACHE_EVERY:
-            _cache(tb, rows)
-            written = time.monotonic()
-        if progress:
-            progress("extract", unchanged + processed, len(documents))
-    _cache(tb, rows)
+    extracted = _extract_changed(tb, documents, progress, extractor, workers, disable)
     # The stamp also covers the clustering code: a new clustering re-runs.
     stamp = f"{pipeline_version()}{gazetteer_digest()}:{tb.cache_stamp()}"
     if disable:
         stamp += ":without:" + ",".join(sorted(disable))
     new = updated = n_mentions = 0
     # Nothing changed since the last completed store phase: skip clustering.
-    if processed or tb.meta(_STAMP) != stamp:
-        every = [
-            parts[path] if mentions is None else part(path, mentions, disable)
-            for path, mentions in tb.cached_documents(skip=parts)
-        ]
-        n_mentions = sum(p.mentions for p in every)
-        candidates = propose_parts(every, disable)
-        with tb.transaction():
-            new, updated = apply_candidates(tb, candidates, progress=progress)
-            tb.set_meta(_STAMP, stamp)
-            # Freeing the build's million small objects costs ≈0.3 s of CPU;
-            # the commit that follows waits about as long on the disk (WAL
-            # checkpoint) without holding the GIL: let the two overlap.
-            garbage: list[object] = [parts, every, candidates]
-            del parts, every, candidates
-            release = threading.Thread(target=garbage.clear, daemon=True)
-            release.start()
-        release.join()
+    if extracted.processed or tb.meta(_STAMP) != stamp:
+        new, updated, n_mentions = _cluster(tb, extracted, stamp, progress, disable)
     counts = tb.counts()
     return BuildReport(
         documents=len(documents),
-        processed=processed,
-        unchanged=unchanged,
-        bytes=size,
+        processed=extracted.processed,
+        unchanged=extracted.unchanged,
+        bytes=extracted.size,
         mentions=n_mentions,
         new=new,
         updated=updated,
@@ -338,6 +295,88 @@ def _build_documents(
             if k.startswith("kind:")
         },
     )
+
+
+@dataclass
+class _Extracted:
+    """What the extraction step of a build did."""
+
+    parts: dict[str, DocPart]  # this run's documents, by path
+    processed: int = 0
+    unchanged: int = 0
+    size: int = 0  # bytes of text extracted
+
+
+def _extract_changed(
+    tb: TermBase,
+    documents: Sequence[Document],
+    progress: Progress | None,
+    extractor: Extractor,
+    workers: int | None,
+    disable: frozenset[str],
+) -> _Extracted:
+    """Extract the documents whose content changed; cache what they yield."""
+    extracted = _Extracted(parts={})
+    todo: list[tuple[Document, str]] = []
+    for n, doc in enumerate(documents, 1):
+        digest = content_hash(doc)
+        if tb.document_hash(doc.path) == digest:
+            extracted.unchanged += 1
+            if progress:
+                progress("extract", n, len(documents))
+        else:
+            todo.append((doc, digest))
+    # This run's documents are not decoded again for clustering.
+    docs = [doc for doc, _ in todo]
+    rows: list[tuple[str, str, bytes, str]] = []  # cache rows not yet written
+    written = time.monotonic()
+    for (doc, digest), done in zip(
+        todo, extract_all(docs, extractor, workers), strict=True
+    ):
+        rows.append((doc.path, digest, done.data, done.lang))
+        extracted.parts[doc.path] = part(doc.path, done.mentions, disable)
+        extracted.processed += 1
+        extracted.size += len(doc.text.encode("utf-8"))
+        if time.monotonic() - written >= _CACHE_EVERY:
+            _cache(tb, rows)
+            written = time.monotonic()
+        if progress:
+            progress(
+                "extract", extracted.unchanged + extracted.processed, len(documents)
+            )
+    _cache(tb, rows)
+    return extracted
+
+
+def _cluster(
+    tb: TermBase,
+    extracted: _Extracted,
+    stamp: str,
+    progress: Progress | None,
+    disable: frozenset[str],
+) -> tuple[int, int, int]:
+    """Cluster every cached document and store the concepts: (new, updated,
+    mentions)."""
+    # Taken out, so that only this frame holds them and `del` below frees them.
+    parts, extracted.parts = extracted.parts, {}
+    every = [
+        parts[path] if mentions is None else part(path, mentions, disable)
+        for path, mentions in tb.cached_documents(skip=parts)
+    ]
+    n_mentions = sum(p.mentions for p in every)
+    candidates = propose_parts(every, disable)
+    with tb.transaction():
+        new, updated = apply_candidates(tb, candidates, progress=progress)
+        tb.set_meta(_STAMP, stamp)
+        # Freeing the build's million small objects costs ≈0.3 s of CPU;
+        # the commit that follows waits about as long on the disk (WAL
+        # checkpoint) without holding the GIL: let the two overlap.
+        garbage: list[object] = [parts, every, candidates]
+        del parts, every, candidates
+        release = threading.Thread(target=garbage.clear, daemon=True)
+        release.start()
+    release.join()
+    return new, updated, n_mentions
 
 
 class _Places:

@@ -201,6 +201,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=version("tm"))
     sub = p.add_subparsers(dest="command", required=True)
 
+    imp = _add_import(sub)
+    look = _add_lookup(sub)
+    srch = _add_search(sub)
+    exp = _add_export(sub)
+    for sp in (imp, look, srch, exp):
+        sp.add_argument(
+            "--db",
+            default=argparse.SUPPRESS,
+            help="memory database (default $TM_DB or tm.db)",
+        )
+    return p
+
+
+def _add_import(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="add TMX, PO/POT/MO, CSV/TSV or parallel text")
     imp.add_argument(
         "files", nargs="*", metavar="FILE", help=".tmx .po .pot .mo .csv .tsv files"
@@ -223,7 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
         "a PO file without one needs --tgt)",
     )
     imp.set_defaults(func=_import)
+    return imp
 
+
+def _add_lookup(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     look = sub.add_parser("lookup", help="fuzzy matches for a text, best first")
     look.add_argument("text", type=_query, help="the text to translate")
     look.add_argument("--min", type=_score, default=75, help="lowest score (0-100)")
@@ -238,7 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="glossary db: list its terms found in the text",
     )
     look.set_defaults(func=_lookup)
+    return look
 
+
+def _add_search(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     srch = sub.add_parser("search", help="concordance ignoring case and diacritics")
     srch.add_argument(
         "text", type=_query, help="words to find (any case, with or without marks)"
@@ -247,7 +273,12 @@ def build_parser() -> argparse.ArgumentParser:
     srch.add_argument("--limit", type=int, default=50, help="most units shown")
     srch.add_argument("--json", action="store_true", help="JSON output")
     srch.set_defaults(func=_search)
+    return srch
 
+
+def _add_export(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="write the memory as TMX, PO or CSV")
     exp.add_argument(
         "--format", choices=["tmx", "po", "csv"], default="tmx", help="default tmx"
@@ -256,13 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--src", default="en", help="source language (default en)")
     exp.add_argument("--tgt", default="vi", help="target language (default vi)")
     exp.set_defaults(func=_export)
-    for sp in (imp, look, srch, exp):
-        sp.add_argument(
-            "--db",
-            default=argparse.SUPPRESS,
-            help="memory database (default $TM_DB or tm.db)",
-        )
-    return p
+    return exp
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,6 +26,14 @@ _CONTEXTS = 5  # occurrences shown by `glossary show`
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the build, list, show, stats and rules subcommands."""
+    _add_build(sub)
+    _add_list(sub)
+    _add_show(sub)
+    _add_stats(sub)
+    _add_rules(sub)
+
+
+def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "build",
         help="extract names and terms from texts into the term base",
@@ -60,6 +68,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(func=run_build)
 
+
+def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("list", help="list concepts", description="List concepts.")
     p.add_argument("--kind", choices=[str(k) for k in Kind], help="only this kind")
     p.add_argument(
@@ -69,6 +79,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(func=run_list)
 
+
+def _add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "show",
         help="show one concept with aliases, evidence and contexts",
@@ -80,6 +92,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(func=run_show)
 
+
+def _add_stats(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "stats", help="counts of concepts, terms and documents", description="Counts."
     )
@@ -87,6 +101,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(func=run_stats)
 
+
+def _add_rules(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "rules",
         help="list the clustering passes, stage by stage",

@@ -31,6 +31,13 @@ def nonempty(text: str) -> str:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the search, add and set-status subcommands."""
+    _add_search(sub)
+    _add_add(sub)
+    _add_set_status(sub)
+    _add_set(sub)
+
+
+def _add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "search",
         help="find concepts by any term, ignoring case and diacritics",
@@ -46,6 +53,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(func=run_search)
 
+
+def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "add",
         help="add a concept, or a term to a concept",
@@ -64,6 +73,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(func=run_add)
 
+
+def _add_set_status(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "set-status",
         help="approve, reject or reset a concept; set a term's status",
@@ -78,6 +89,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(func=run_set_status)
 
+
+def _add_set(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "set",
         help="set a concept's subject and definitions, a term's details",

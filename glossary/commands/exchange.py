@@ -13,6 +13,13 @@ from glossary.store import TermBase
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `export` and `import` subcommands."""
+    _add_export(subparsers)
+    _add_import(subparsers)
+
+
+def _add_export(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     p = subparsers.add_parser(
         "export",
         help="write the term base as TBX, TBX 2008, PO, POT, CSV, TSV or JSON",
@@ -45,6 +52,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_db_option(p)
     p.set_defaults(func=run_export)
 
+
+def _add_import(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     p = subparsers.add_parser(
         "import",
         help="read a TBX, PO, CSV, TSV or JSON file into the term base",

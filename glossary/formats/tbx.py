@@ -472,22 +472,8 @@ def _read_entry(
             except ValueError:
                 raise InputError(f"bad note {line!r}", *where) from None
     definitions = _descrips(entry, "definition")
-    terms: list[Term] = []
     empty_before = len(skipped.empty)
-    for sec in _children(entry, d.lang_sec):
-        lang = sec.get(XML_LANG) or sec.get("lang")  # bare `lang`: older MARTIF
-        if not lang:
-            raise InputError(f"{d.lang_sec} without xml:lang", path, _line(sec))
-        for text in _descrips(sec, "definition"):
-            if text and by_lang.setdefault(lang, text) != text:
-                definitions.append(text)  # a second one: kept as a note line
-        for t in sec:
-            if _local(t) in (d.term_sec, "ntig"):  # TBX 2008 has both tig and ntig
-                term = _read_term(d, t, lang, path, skipped)
-                if term is None:
-                    skipped.empty.append(_line(t) or 0)
-                else:
-                    terms.append(term)
+    terms = _read_lang_secs(d, entry, path, skipped, by_lang, definitions)
     if not terms and len(skipped.empty) > empty_before:
         return None
     if not terms:
@@ -505,6 +491,34 @@ def _read_entry(
         subject=subject,
         definitions=tuple(sorted(by_lang.items())),
     )
+
+
+def _read_lang_secs(
+    d: Dialect,
+    entry: etree._Element,
+    path: str,
+    skipped: _Skipped,
+    by_lang: dict[str, str],
+    definitions: list[str],
+) -> list[Term]:
+    """The terms of an entry's language sections; each section's definition
+    goes to `by_lang`, a second one of a language to `definitions`."""
+    terms: list[Term] = []
+    for sec in _children(entry, d.lang_sec):
+        lang = sec.get(XML_LANG) or sec.get("lang")  # bare `lang`: older MARTIF
+        if not lang:
+            raise InputError(f"{d.lang_sec} without xml:lang", path, _line(sec))
+        for text in _descrips(sec, "definition"):
+            if text and by_lang.setdefault(lang, text) != text:
+                definitions.append(text)  # a second one: kept as a note line
+        for t in sec:
+            if _local(t) in (d.term_sec, "ntig"):  # TBX 2008 has both tig and ntig
+                term = _read_term(d, t, lang, path, skipped)
+                if term is None:
+                    skipped.empty.append(_line(t) or 0)
+                else:
+                    terms.append(term)
+    return terms
 
 
 _BASIC = ("TBX", "TBX-Basic", "")
