@@ -2,6 +2,14 @@
 
 Pure functions over strings; nothing here knows about files, SQLite or the UI.
 Every function gives the same result for NFC and NFD input (macOS writes NFD).
+
+Text keys, one family (docs/text.md, "The key family", says which to use):
+`fold` (case, diacritics, đ→d, whitespace) is the search key; `name_key` is
+`fold` without spaces, hyphens and dots (the name key); `annotate.fold_key`
+and `annotate.fold_text` are `fold` one code unit per character, for the
+term automaton; `to_new_style`/`to_old_style` with casefold compare
+Vietnamese spellings keeping their marks. Keys elsewhere only wrap these
+(a cache, per word) or say why they keep what `fold` forgets.
 """
 
 from __future__ import annotations
