@@ -108,6 +108,57 @@ def bench_fold() -> list[tuple[str, str, float]]:
     return rows
 
 
+# The commit before fold took the slow path only for the runs that need it.
+FOLD_BASELINE = "8b688da"
+
+
+def _baseline_fold() -> Callable[[str], str]:
+    """`fold` as it was at `FOLD_BASELINE`, loaded beside the current one."""
+    import types
+
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{FOLD_BASELINE}:glossary/text/__init__.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    module = types.ModuleType("fold_baseline")
+    exec(compile(source, "fold_baseline", "exec"), module.__dict__)
+    func: Callable[[str], str] = module.fold
+    return func
+
+
+def bench_fold_whole(megabytes: float = 2) -> list[tuple[str, str, float]]:
+    """Fold of one long text (plain, and with ə ı ≥ • in it) vs unidecode."""
+    base = vietnamese_text() + "\n"
+    plain = base * int(megabytes * 1e6 // len(base))
+    middle = len(plain) // 2
+    mixed = plain[:middle] + " ə ı ≥ • " + plain[middle:]
+    old = _baseline_fold()
+    rows = []
+    for name, text in (("plain", plain), ("with ə ı ≥ •", mixed)):
+        funcs: dict[str, tuple[Callable[[str], object], list[str]]] = {
+            "fold": (fold, [text]),
+            f"fold at {FOLD_BASELINE}": (old, [text]),
+            "unidecode": (unidecode_fold, [text]),
+        }
+        for label, rate in _rates(funcs, 6.0).items():
+            rows.append((name, label, rate))
+    return rows
+
+
+def print_fold_whole() -> None:
+    """The whole-text fold table, with the load average."""
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    rows = bench_fold_whole()
+    print("| whole text (2 MB) | function | chars/s | × unidecode |")
+    print("| --- | --- | ---: | ---: |")
+    for name, label, rate in rows:
+        uni = next(r for n, lab, r in rows if n == name and lab == "unidecode")
+        print(f"| {name} | {label} | {rate:,.0f} | {rate / uni:.2f} |")
+    print(f"load average {os.getloadavg()[0]:.2f}")
+
+
 def bench_tokenize() -> list[tuple[str, str, float, float]]:
     """Tokenizer throughput (chars/s, tokens/s) per language and backend."""
     rows: list[tuple[str, str, float, float]] = []
@@ -327,12 +378,16 @@ def main() -> None:
     for name, backend, chars, words in bench_tokenize():
         print(f"| {name} | {backend} | {chars:,.0f} | {words:,.0f} |")
     print()
+    print_fold_whole()
+    print()
     print_extraction()
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["extraction"]:
         print_extraction()
+    elif sys.argv[1:] == ["fold-whole"]:
+        print_fold_whole()
     elif sys.argv[1:] == ["extraction-parts"]:
         print_extraction_parts()
     else:

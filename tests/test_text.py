@@ -112,6 +112,24 @@ def test_fold_equals_reference(s: str) -> None:
     assert fold(s) == reference_fold(s)
 
 
+# Vietnamese text with characters only the slow path folds (schwa, dotless i,
+# symbols, Greek, Hangul jamo, a non-Latin combining mark) mixed in anywhere.
+mixed_text = st.lists(
+    st.one_of(
+        st.sampled_from(["Phạm Minh Chính", " Hà Nội, ", "ĐỒNG – “Uỷ ban” "]),
+        st.text(alphabet="əƏıİ≥≮•Σς가ßÆ\u0338\u0301 ", max_size=4),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(mixed_text)
+@settings(max_examples=300, deadline=None)
+def test_fold_of_mixed_text_equals_reference(s: str) -> None:
+    assert fold(s) == reference_fold(s)
+    assert fold(nfd(s)) == fold(s)
+
+
 @given(any_text)
 @settings(deadline=None)
 def test_nfc_properties(s: str) -> None:

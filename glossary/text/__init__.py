@@ -82,26 +82,6 @@ def _fold_slow(s: str) -> str:
     return s.casefold() if not s.isascii() else s
 
 
-@cache
-def _other_runs() -> re.Pattern[str]:
-    """Runs of characters the fast path cannot fold (outside ASCII and Latin).
-
-    The fast path lowercases, decomposes (NFD) and drops every non-ASCII
-    code point, which is exact for ASCII, for Latin letters whose
-    decomposition is ASCII plus combining marks (all of Vietnamese), for đ/Đ
-    and for the combining marks themselves. Everything else goes through
-    `_fold_slow`; no canonical composition joins an ASCII letter to a
-    following non-combining character, so folding the runs apart is exact.
-    """
-    fast = [
-        chr(code)
-        for code in range(0x80, 0x2000)
-        if chr(code) in "đĐ" or _is_fast_exact(chr(code))
-    ]
-    body = "".join(re.escape(c) for c in fast)
-    return re.compile(f"([^\\x00-\\x7f{body}]+)")
-
-
 # The combining marks of Latin letters: Vietnamese uses 0300 0301 0302 0303
 # 0306 0309 031B 0323; French, German, Polish, Czech... the rest.
 _LATIN_MARKS = tuple(
@@ -112,8 +92,9 @@ _LATIN_MARKS = tuple(
 
 @cache
 def _unsafe() -> re.Pattern[str]:
-    """Non-ASCII characters other than punctuation and symbols that fold to
-    themselves and never compose (Latin-1 and general punctuation, currency)."""
+    """Runs of non-ASCII characters other than punctuation and symbols that
+    fold to themselves and never compose (Latin-1 and general punctuation,
+    currency): what is left for the slow path once Latin marks are dropped."""
     blocks = [(0xA0, 0xC0), (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2200)]
     safe = [
         chr(c)
@@ -124,21 +105,30 @@ def _unsafe() -> re.Pattern[str]:
         and unicodedata.normalize("NFD", chr(c)) == chr(c)
     ]
     body = "".join(re.escape(c) for c in safe)
-    return re.compile(f"[^\\x00-\\x7f{body}]")
+    return re.compile(f"[^\\x00-\\x7f{body}]+")
 
 
-def _is_fast_exact(ch: str) -> bool:
-    # Every non-ASCII code point of the decomposition must be a combining
-    # mark (the slow path drops those too); anything else would be lost.
-    decomposed = unicodedata.normalize("NFD", ch.lower())
-    if not all(c.isascii() or unicodedata.combining(c) for c in decomposed):
-        return False
-    return _fast_fold(ch) == _fold_slow(ch)
+# White space other than space, tab, CR and LF (what `str.split` splits on).
+_RARE_SPACE = re.compile(
+    "[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 
 
-def _fast_fold(s: str) -> str:
-    d = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
-    return d.encode("ascii", "ignore").decode("ascii")
+def _collapse(s: str) -> str:
+    """`" ".join(s.split())`; for long texts without rare spaces, with str.replace
+    (splitting a whole text makes an object per word: the slowest step)."""
+    if len(s) < 512:
+        return " ".join(s.split())
+    s = s.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    if _RARE_SPACE.search(s):
+        return " ".join(s.split())
+    while "  " in s:
+        s = s.replace("  ", " ")
+    return s.strip(" ")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return _fold_slow(m.group())
 
 
 def fold(s: str) -> str:
@@ -146,7 +136,7 @@ def fold(s: str) -> str:
 
     ASCII and Latin text with diacritics (all of Vietnamese) take a fast path
     of C-level calls (lower, NFD, ASCII encode); only runs of other
-    characters (curly quotes, other scripts) go through casefold-NFD-strip.
+    characters (ə, ı, •, other scripts) go through casefold-NFD-strip.
 
     Args:
         s: Any text, NFC or NFD.
@@ -158,31 +148,29 @@ def fold(s: str) -> str:
     'pham minh chinh'
     """
     if s.isascii():
-        return " ".join(s.lower().split())
+        return _collapse(s.lower())
     low = s.lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", low)
     key = decomposed.encode("ascii", "ignore")
     if len(key) == len(low):
         # Each character lost only combining marks: checked over all of
         # Unicode, this is exactly the slow path's result.
-        return " ".join(key.decode("ascii").split())
+        return _collapse(key.decode("ascii"))
     # Latin text with punctuation such as – ’ “ (most real lines): drop the
     # marks and check that only self-folding punctuation is left.
     stripped = decomposed
     for mark in _LATIN_MARKS:  # str.replace beats a regex sub fourfold here
         if mark in stripped:
             stripped = stripped.replace(mark, "")
-    if stripped.isascii() or _unsafe().search(stripped) is None:
-        return " ".join(stripped.split())
-    parts = _other_runs().split(s)
-    folded = [
-        _fold_slow(part) if i % 2 else _fast_fold(part) for i, part in enumerate(parts)
-    ]
-    joined = "".join(folded)
-    if not unicodedata.is_normalized("NFC", joined):
+    if stripped.isascii():
+        return _collapse(stripped)
+    # Only the runs left over (ə, ı, ≥, other scripts, other marks) take the
+    # slow path; lower-then-casefold is casefold, and NFD of a run is itself.
+    joined, slow = _unsafe().subn(_fold_run, stripped)
+    if slow and not unicodedata.is_normalized("NFC", joined):
         # a dropped mark between two slow runs (Hangul jamo) let them compose
         joined = _fold_slow(joined)
-    return " ".join(joined.split())
+    return _collapse(joined)
 
 
 def name_key(s: str) -> str:
