@@ -1,7 +1,9 @@
 """tm benchmark: the real .mo memory against translate-toolkit and rapidfuzz.
 
 `python -m bench tm` runs the comparison on /usr/share/locale/vi/*.mo;
-`python -m bench.bench_tm --scale 1000000` adds the synthetic scale-up.
+`python -m bench.bench_tm --scale 1000000` adds the synthetic scale-up;
+`python -m bench.bench_tm --near 1000000 [--db PATH]` measures recall in a
+memory of near-duplicates of the real strings (PATH kept, reused if present).
 """
 
 from __future__ import annotations
@@ -226,8 +228,99 @@ def scale(n: int) -> None:
     shutil.rmtree(path.parent)
 
 
+def _variant(rng: random.Random, words: list[str], pool: list[str]) -> str:
+    # One word replaced by another real word, dropped, or inserted.
+    words = list(words)
+    i = rng.randrange(len(words))
+    kind = rng.random()
+    if kind < 0.6:
+        words[i] = rng.choice(pool)
+    elif kind < 0.8 and len(words) > 2:
+        del words[i]
+    else:
+        words.insert(i, rng.choice(pool))
+    return " ".join(words)
+
+
+def _near_store(n: int, path: Path) -> tuple[MemoryStore, list[str]]:
+    """A memory of the real .mo sources, each with variants up to `n` units."""
+    from tm.model import Unit
+
+    real_store = MemoryStore()
+    for f in sorted(glob.glob(MO_GLOB)):
+        service.import_units(real_store, f, service.read_file(Path(f)))
+    real_units = list(real_store.units())
+    sources = [u.source for u in real_units]
+    if path.exists():
+        return MemoryStore(path), sources
+    rng = random.Random(3)
+    pool = [w for s in sources for w in s.split()]
+    per = max(0, n // len(real_units) - 1)
+    everything = list(real_units)
+    for u in real_units:
+        words = u.source.split()
+        if len(words) >= 2:
+            everything.extend(
+                Unit(_variant(rng, words, pool), u.target) for _ in range(per)
+            )
+    # Shuffled, so that the real strings are not the oldest (lowest) ids.
+    rng.shuffle(everything)
+    store = MemoryStore(path)
+    t0 = time.perf_counter()
+    for start in range(0, len(everything), 100_000):
+        service.import_units(store, "near", everything[start : start + 100_000])
+    print(
+        f"near-duplicate memory: {store.count():,} units ({len(real_units):,} real,"
+        f" {per} variants each) built in {time.perf_counter() - t0:.0f} s"
+    )
+    return store, sources
+
+
+def near(n: int, path: Path) -> None:
+    """Recall@1 and lookup time in a memory of near-duplicates (SQLite path)."""
+    import os
+
+    store, sources = _near_store(n, path)
+    units = [s for s in sources if 2 <= len(s.split()) <= 12]
+    rng = random.Random(7)
+    queries = [(_perturb(rng, s), s) for s in rng.sample(units, 200)]
+    matcher = service.Matcher(store, in_memory=store.count() <= service.MAX_UNITS)
+    matcher.lookup("warm up the vocabulary xqzt")
+    print(f"load average {os.getloadavg()[0]:.2f}, {store.count():,} units")
+    times, cpu, hits, hits5 = [], [], 0, 0
+    for q, want in queries:
+        t0, c0 = time.perf_counter(), time.process_time()
+        got = [m.unit.source for m in matcher.lookup(q, minimum=0, limit=5)]
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+        hits += got[:1] == [want]
+        hits5 += want in got
+    med, p95 = _stats(times)
+    cpu_med, cpu_p95 = _stats(cpu)
+    print(
+        f"tm.Matcher: recall@1 {hits}/200, recall@5 {hits5}/200; lookup median "
+        f"{med:.1f} ms, p95 {p95:.1f} ms (CPU {cpu_med:.1f} / {cpu_p95:.1f} ms)"
+    )
+    if "--brute" in sys.argv:
+        everything = [u.source for u in store.units()]
+        found = sum(
+            (process.extractOne(q, everything, scorer=fuzz.ratio) or [""])[0] == w
+            for q, w in queries
+        )
+        print(f"rapidfuzz extractOne (ratio) brute force: recall@1 {found}/200")
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    store.close()
+
+
 def main() -> None:
     """Real-memory comparison; `--scale N` adds the synthetic scale-up."""
+    if "--near" in sys.argv:
+        n = int(sys.argv[sys.argv.index("--near") + 1])
+        where = sys.argv[sys.argv.index("--db") + 1] if "--db" in sys.argv else None
+        if where is None:
+            where = str(Path(tempfile.mkdtemp()) / "near.db")
+        near(n, Path(where))
+        return
     real()
     if "--scale" in sys.argv:
         scale(int(sys.argv[sys.argv.index("--scale") + 1]))

@@ -54,7 +54,7 @@ class Speller:
         """Index `words` (folded); about 10 dictionary entries a word.
 
         Args:
-            words: The vocabulary.
+            words: The vocabulary, or a dict of word → frequency.
             indexed: Build the deletion index (0.2 s for 12k words); without
                 it each correction scans the words of similar length (a few
                 ms), which is cheaper for a handful of corrections.
@@ -63,6 +63,9 @@ class Speller:
         # most entries name one word, and a str is a third of a list's size.
         self._deletes: dict[str, str] = {}
         self._by_length: dict[int, list[str]] | None = None
+        # Given a word → frequency dict, ties in distance go to the commoner
+        # word ("teh": the, not eh or te).
+        self._freq: dict[str, int] = words if isinstance(words, dict) else {}
         if not indexed:
             self._by_length = {}
             for w in words:
@@ -94,9 +97,10 @@ class Speller:
             sorted(near),
             scorer=OSA.distance,
             score_cutoff=1 if len(word) < 6 else 2,
-            limit=3,
+            limit=None,
         )
-        return [str(m[0]) for m in best]
+        best.sort(key=lambda m: (m[1], -self._freq.get(m[0], 0)))
+        return [str(m[0]) for m in best[:3]]
 
 
 class SourceIndex:
@@ -160,7 +164,8 @@ class SourceIndex:
     def corrections(self, word: str) -> list[str]:
         """The vocabulary words nearest an unknown `word` (see `Speller`)."""
         if self._speller is None:
-            self._speller = Speller(self.vocab)
+            sizes = np.diff(self._start)
+            self._speller = Speller({w: int(sizes[i]) for w, i in self.vocab.items()})
         return self._speller.corrections(word)
 
     def candidates(self, words: Sequence[str], limit: int) -> list[int]:

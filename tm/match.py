@@ -19,7 +19,7 @@ A difference only in case, diacritics, spacing or punctuation scores 99.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
@@ -198,9 +198,19 @@ def _ceiling(query: str, source: str, q: Tokens, s: Tokens) -> int:
     return _percent(sim)
 
 
-def _rank(found: tuple[int, int, str, Tokens]) -> tuple[int, int, int]:
-    value, i, source, _ = found
-    return -value, len(source), i
+def _ranker(query: str) -> Callable[[tuple[int, int, str, Tokens]], tuple[int, ...]]:
+    # Equal scores: the source whose case matches the query's (case-only
+    # twins all score 99), then the shorter, then the oldest.
+    low = query.lower()
+
+    def rank(found: tuple[int, int, str, Tokens]) -> tuple[int, ...]:
+        value, i, source, _ = found
+        case = Levenshtein.distance(query, source) - Levenshtein.distance(
+            low, source.lower()
+        )
+        return -value, case, len(source), i
+
+    return rank
 
 
 def top_scored(
@@ -213,7 +223,8 @@ def top_scored(
 ) -> list[tuple[int, int, str, Tokens]]:
     """The best `limit` of (id, source, tokens) by `score`, at least `minimum`.
 
-    Equal to scoring every candidate and sorting by (-score, len(source), id),
+    Equal to scoring every candidate and sorting by (-score, case edits
+    to the query, len(source), id),
     but a candidate whose length alone caps its score below the `limit`-th
     best so far is not scored.
 
@@ -228,6 +239,7 @@ def top_scored(
     )
     found: list[tuple[int, int, str, Tokens]] = []
     floor = minimum
+    rank = _ranker(query)
     for ceiling, i, src, s in ranked:
         if ceiling < floor:
             break
@@ -235,10 +247,10 @@ def top_scored(
         if value >= minimum:
             found.append((value, i, src, s))
             if len(found) >= limit:
-                found.sort(key=_rank)
+                found.sort(key=rank)
                 del found[limit:]
                 floor = max(minimum, found[-1][0])
-    found.sort(key=_rank)
+    found.sort(key=rank)
     return found[:limit]
 
 
@@ -264,7 +276,8 @@ def best_matches(
 ) -> list[Match]:
     """Score `units` against `query`; keep those >= `minimum`, best first.
 
-    Ties are broken by the shorter source, then by id (oldest first), so the
+    Ties go to the source whose case matches the query's, then to the
+    shorter source, then by id (oldest first), so the
     order is stable.
     """
     query = nfc(query)
