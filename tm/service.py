@@ -212,8 +212,10 @@ class Matcher:
             # A wrong or missing word: rank by the few most informative words,
             # none of them required (near-duplicates share the rare ones).
             ranked = sorted({w for g in groups for w in g}, key=df.__getitem__)
-            sure = [w for w in ranked if w in words and df[w] <= _PER_WORD * 3]
-            best = sure[:_BEST_WORDS] or ranked[:1]
+            rare = [w for w in ranked if df[w] <= _PER_WORD * 3]
+            sure = [w for w in rare if w in words]
+            guesses = [w for w in rare if w not in words]
+            best = (sure + guesses)[:_BEST_WORDS] or ranked[:1]
             for i in self.store.ids_ranked(best, _POOL):
                 ids[i] += 1
         pool = [i for i, _ in ids.most_common(_POOL)]
