@@ -22,8 +22,9 @@ from tm.match import Tokens, adapt, fold_words, index_words, tokenize, top_score
 from tm.model import ExportReport, ImportStats, Match, Unit
 from tm.store import TOKENISED_UNITS, MemoryStore
 
-# Candidate budget: at most this many ids per query word, this many in all,
-# and this many re-ranked by the exact (slower, Python) token score.
+# Candidate budget: words in more sources than `_PER_WORD` (×3) do not rank
+# the fallback, this many ids in all, and this many re-ranked by the exact
+# (slower, Python) token score.
 _PER_WORD = 1000
 _POOL = 100
 _FEW = 10
@@ -145,8 +146,9 @@ class Matcher:
     1. Sources equal up to case/diacritics come from the `fkey` index.
     2. Typos are corrected as above, against the stored vocabulary.
     3. FTS5 returns sources that contain every query word (or a correction);
-       when that is too few (a dropped or changed word), every word found in at
-       most `_PER_WORD` sources adds candidates, ranked by words shared.
+       when that is too few (a dropped or changed word), FTS5 ranks (BM25) the
+       sources holding any of the `_BEST_WORDS` rarest query words (the
+       query's own first, then typo guesses), none of them required.
     4. rapidfuzz's `ratio` on folded sources keeps the best `_RESCORE` (20), which
        get the exact token score of `tm.match`.
     """

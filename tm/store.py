@@ -366,14 +366,6 @@ class MemoryStore:
         )
         return [int(r[0]) for r in cur]
 
-    def ids_with_word(self, word: str, limit: int) -> list[int]:
-        """Ids of (up to `limit`) sources containing the folded `word`."""
-        cur = self._conn.execute(
-            "SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT ?",
-            (f"src : {_phrase([word])}", limit),
-        )
-        return [int(r[0]) for r in cur]
-
     def concordance(
         self, words: Sequence[str], *, target: bool = False, limit: int = 50
     ) -> list[Unit]:
