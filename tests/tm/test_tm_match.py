@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
 from tm import service
 from tm.match import (
@@ -149,7 +150,13 @@ def test_best_matches_equals_scoring_everything(
     q = tokenize(query)
     every = sorted(
         ((score(query, u.source), u) for u in units),
-        key=lambda f: (-f[0], len(f[1].source), f[1].id or 0),
+        key=lambda f: (
+            -f[0],
+            Levenshtein.distance(query, f[1].source)
+            - Levenshtein.distance(query.lower(), f[1].source.lower()),
+            len(f[1].source),
+            f[1].id or 0,
+        ),
     )
     want = [Match(u, value, adapt(q, u)) for value, u in every if value >= minimum][
         :limit
