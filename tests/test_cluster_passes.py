@@ -194,6 +194,39 @@ def test_link_org_short_forms_joins_a_short_form_to_the_long_name() -> None:
     assert _rule_of(org, "Hoa Sen Logistics") == (TermType.SHORT_FORM, "org-short-form")
 
 
+def test_a_bare_name_a_place_adds_a_head_noun_to_joins_the_place() -> None:
+    s = "Boats moor below Lang Vong Bridge; Lang Vong grew rich on trade."
+    ms = _mentions("d", s, ("Lang Vong Bridge", PLACE, ""), ("Lang Vong", PERSON, ""))
+    state = _document_until(link_org_short_forms, ms)
+    link_org_short_forms(state)
+    place = _group_of(state.order, "Lang Vong Bridge")
+    assert _rule_of(place, "Lang Vong") == (TermType.SHORT_FORM, "org-short-form")
+
+
+def test_a_bare_name_of_two_places_becomes_a_place() -> None:
+    s = "Khe Lim Falls feed Khe Lim Lake; Khe Lim draws hikers."
+    ms = _mentions(
+        "d",
+        s,
+        ("Khe Lim Falls", PLACE, ""),
+        ("Khe Lim Lake", PLACE, ""),
+        ("Khe Lim", PERSON, ""),
+    )
+    state = _document_until(link_org_short_forms, ms)
+    link_org_short_forms(state)
+    assert _group_of(state.order, "Khe Lim").kind is PLACE
+
+
+def test_a_titled_name_stays_a_person_beside_its_namesake_street() -> None:
+    s = "Traffic jams Tran Hung Street; Mr. Tran Hung complained."
+    ms = _mentions(
+        "d", s, ("Tran Hung Street", PLACE, ""), ("Tran Hung", PERSON, "Mr.")
+    )
+    state = _document_until(link_org_short_forms, ms)
+    link_org_short_forms(state)
+    assert _group_of(state.order, "Tran Hung").kind is PERSON
+
+
 def test_link_two_word_persons_joins_an_initialled_name() -> None:
     s = "Daniel Kenneth Whitlock spoke; later Daniel K.Whitlock left."
     ms = _mentions(

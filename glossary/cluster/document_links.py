@@ -32,7 +32,7 @@ from glossary.cluster.base import (
 )
 from glossary.extract.english import fold
 from glossary.lang import vi
-from glossary.lang.en import ORG_HEADS
+from glossary.lang.en import ORG_HEADS, PLACE_WORDS
 from glossary.model import (
     Kind,
     TermType,
@@ -88,6 +88,8 @@ def link_org_short_forms(state: DocumentState) -> None:
             ]
         if len(fits) == 1:
             absorb_short_form(fits[0], g, "org-short-form")
+        elif fits and all(_place_stem(g, h) for h in fits):
+            g.kind = Kind.PLACE  # "Ban Gioc" of "Ban Gioc village/waterfall"
         elif g.kind is Kind.ORG and split_words(m0.text)[-1].lower() in _VI_UNITS:
             g.local = True  # "UBND tỉnh" of another document is another body
 
@@ -117,9 +119,22 @@ def _begins(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]
         head_only = w[-1] not in ORG_HEADS and all(
             x in ORG_HEADS or x in PLACE_ADMIN_WORDS for x in rest
         )
-        if org_short or head_only or _unit_short(g, h):
+        if org_short or head_only or _unit_short(g, h) or _place_stem(g, h):
             fits.append(h)
     return fits
+
+
+def _place_stem(g: Group, h: Group) -> bool:
+    """True if `g` is an uncued name that place `h` only adds place head
+    nouns to ("Ham Nghi" of "Ham Nghi Street"): the head noun is evidence
+    of a place that beats a bare form's person guess."""
+    if h.kind is not Kind.PLACE or g.kind not in (Kind.PERSON, Kind.OTHER):
+        return False
+    if g.roles or any(m.title for m, _t, _e in g.members):
+        return False
+    w = folded_words(g.members[0][0].text)
+    hw = folded_words(h.members[0][0].text)
+    return len(hw) > len(w) and all(x in PLACE_WORDS for x in hw[len(w) :])
 
 
 # Vietnamese category words before a company's own name ("Tập đoàn",
