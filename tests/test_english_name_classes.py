@@ -124,3 +124,19 @@ def test_a_foreign_city_is_a_place() -> None:
     kinds = _kinds("Flights to Busan and Osaka resume next month.")
     assert kinds["Busan"] is Kind.PLACE
     assert kinds["Osaka"] is Kind.PLACE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Exports to the UAE doubled this year.", "UAE"),
+        ("Flights from HCMC to Phu Quoc were full.", "HCMC"),
+        ("Traders from PNG arrived on Monday.", "PNG"),
+    ],
+)
+def test_a_country_or_city_acronym_is_a_place(sentence: str, place: str) -> None:
+    assert _kinds(sentence).get(place) is Kind.PLACE
+
+
+def test_an_acronym_of_no_place_stays_an_organisation() -> None:
+    assert _kinds("Shares of SK rose after EVN paid.").get("EVN") is Kind.ORG

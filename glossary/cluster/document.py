@@ -119,7 +119,12 @@ def group_full_names(state: DocumentState) -> None:
     acronyms = state.acronyms
     for m in state.mentions:
         if m.kind in (Kind.PLACE, Kind.ORG) and not (
-            is_acronym(m.text) and (m.kind is Kind.ORG or restore.country_names(m.text))
+            is_acronym(m.text)
+            and (
+                m.kind is Kind.ORG
+                or restore.country_names(m.text)
+                or restore.is_place_acronym(m.text)  # "HCMC" of "Ho Chi Minh City"
+            )
         ):
             _add_place_or_org(group_for(m.kind, norm_key(m.text, m.kind)), m)
         elif is_acronym(m.text) and m.kind is not Kind.PERSON:

@@ -175,7 +175,7 @@ def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
     ):
         return Kind.OTHER
     if len(parts) == 1 and surface.isupper() and 2 <= len(surface) <= 8:
-        if restore.is_country(surface):
+        if restore.is_country(surface) or restore.is_place_acronym(surface):
             return Kind.PLACE
         return _Ask.CODE_COUNTRY if surface in restore.country_codes() else Kind.ORG
     if restore.is_country(surface) or restore.is_province(surface):

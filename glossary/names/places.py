@@ -372,6 +372,29 @@ def _city_initials() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+@cache
+def _place_acronyms() -> frozenset[str]:
+    """Acronyms of three or more letters for a country ("UAE" of "United Arab
+    Emirates") or a province-level city with its "City" ("HCMC")."""
+    out = {f"{k}C" for k in _city_initials()}
+    for rec in _iso_records("3166-1"):
+        for f in ("name", "common_name"):  # official names: "IRA", "ISS"
+            words = re.sub(r"\s*\(.*\)|,.*", "", str(rec.get(f, ""))).split()
+            caps = [w for w in words if w[:1].isupper()]
+            if len(caps) >= 3:
+                out.add("".join(w[0] for w in caps))
+    return frozenset(out)
+
+
+def is_place_acronym(text: str) -> bool:
+    """True if `text` is a country's or a city's acronym ("UAE", "HCMC").
+
+    >>> is_place_acronym("UAE"), is_place_acronym("HCMC"), is_place_acronym("SK")
+    (True, True, False)
+    """
+    return len(text) >= 3 and text in _place_acronyms()
+
+
 def is_city(text: str) -> bool:
     """True if `text` names a province-level city ("Hà Nội", "Hanoi").
 
