@@ -19,7 +19,7 @@ from glossary.outfile import write_output
 from glossary.reader import decode
 from glossary.text import nfc
 from tm.formats._xml import parse
-from tm.formats.po import _catalogue
+from tm.formats.po import read_catalogue
 
 __all__ = ["applicable", "fix_document"]
 
@@ -84,7 +84,7 @@ def _fixed_text(doc: Document, text: str, edits: dict[int, list[Edit]]) -> str:
 
 
 def _fixed_po(doc: Document, data: bytes, edits: dict[int, list[Edit]]) -> bytes:
-    cat = _catalogue(data, doc.path)
+    cat = read_catalogue(data, doc.path)
     lines = {doc.segments[i].line: e for i, e in edits.items()}
     for entry in cat:
         segment_edits = lines.get(int(getattr(entry, "linenum", 0) or 0))

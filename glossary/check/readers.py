@@ -22,7 +22,7 @@ from glossary.reader import decode
 from glossary.text import nfc
 from glossary.text.tokens import detect_language, language_sample
 from tm.formats import tmx, xliff
-from tm.formats.po import _MO_MAGIC, _catalogue, _decode
+from tm.formats.po import MO_MAGIC, decode_po, read_catalogue
 from tm.model import Unit
 
 __all__ = ["TEXT_SUFFIXES", "pair_up", "read_document", "read_documents"]
@@ -107,9 +107,9 @@ def _stream(path: str) -> BinaryIO:
 
 def _po(path: str) -> Document:
     data = _bytes(path)
-    if data[:4] in _MO_MAGIC:
+    if data[:4] in MO_MAGIC:
         return _mo(path, data)
-    entries = scan(_decode(data, path), path)
+    entries = scan(decode_po(data, path), path)
     header = next((e for e in entries if not e.msgid and e.msgctxt is None), None)
     m = _LANGUAGE.search(header.msgstr) if header else None
     lang = _primary(m.group(1)) if m else "vi"
@@ -132,7 +132,7 @@ def _po(path: str) -> Document:
 
 def _mo(path: str, data: bytes) -> Document:
     """A compiled catalogue, through polib (it has no lines: each unit gets 0)."""
-    cat = _catalogue(data, path)
+    cat = read_catalogue(data, path)
     lang = _primary(cat.metadata.get("Language", "").strip() or "vi")
     segments: list[Segment] = []
     for entry in cat:

@@ -13,7 +13,7 @@ from glossary.errors import InputError, warn_input
 from glossary.text import nfc
 from tm.model import Unit
 
-_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
 _CHARSET = re.compile(rb"charset=([-\w.]+)", re.IGNORECASE)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 # Extracted comments `dump` writes so that `load` gets back what PO cannot
@@ -22,7 +22,8 @@ _LANGS = "tm-languages"
 _ALT = "tm-alternative"
 
 
-def _decode(data: bytes, path: str) -> str:
+def decode_po(data: bytes, path: str) -> str:
+    """A PO file's text, in the charset its header names (else UTF-8)."""
     m = _CHARSET.search(data[:4096])
     charset = m.group(1).decode("ascii") if m else "utf-8"
     if charset.upper() == "CHARSET":  # an unfilled POT template header
@@ -96,7 +97,7 @@ def _check_unique(cat: polib.POFile | polib.MOFile, path: str) -> None:
 def _check_mo(data: bytes, path: str) -> None:
     """Refuse an MO file whose tables or strings lie past its end (polib reads
     short strings there without a word)."""
-    order = "<" if data[:4] == _MO_MAGIC[0] else ">"
+    order = "<" if data[:4] == MO_MAGIC[0] else ">"
     if len(data) < 20:
         raise InputError("broken MO file: the header is cut short", path)
     count, originals, translations = struct.unpack_from(order + "3I", data, 8)
@@ -109,16 +110,17 @@ def _check_mo(data: bytes, path: str) -> None:
                 raise InputError("broken MO file: a string lies past the end", path)
 
 
-def _catalogue(data: bytes, path: str) -> polib.POFile | polib.MOFile:
+def read_catalogue(data: bytes, path: str) -> polib.POFile | polib.MOFile:
+    """The polib catalogue of PO or MO bytes; `InputError` when unreadable."""
     if not data.strip():
         raise InputError("empty file", path, 1)
-    if data[:4] in _MO_MAGIC:
+    if data[:4] in MO_MAGIC:
         _check_mo(data, path)
         try:
             return polib.mofile(data)  # type: ignore[call-overload,no-any-return]
         except (OSError, ValueError, UnicodeDecodeError, struct.error) as e:
             raise InputError(f"broken MO file: {e}", path) from e
-    text = _decode(data, path)
+    text = decode_po(data, path)
     _check_strings(text, path)
     if "\n" not in text:
         text += "\n"  # polib would take a one-line string for a file name
@@ -150,7 +152,7 @@ def load(
         InputError: A syntax error, undecodable bytes, a duplicate entry or
             translations in an unknown language, with the line.
     """
-    cat = _catalogue(src.read(), path)
+    cat = read_catalogue(src.read(), path)
     _check_unique(cat, path)
     _warn_placeholders(cat, path)
     lang = cat.metadata.get("Language", "").strip() or tgt_lang
