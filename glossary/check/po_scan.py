@@ -91,12 +91,72 @@ def _keyword(line: str, path: str, number: int) -> tuple[str, str, str]:
     return keyword, index, rest.strip()
 
 
+# One entry as msgcat and polib write it: comments, keyword lines each
+# starting at column 0, strings of one line each with no stray spaces. A file
+# made only of these is read by one regex pass (`_quick`); anything else
+# (obsolete entries, odd spacing, CRLF, errors) goes through the line scanner.
+_S = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_ENTRY = re.compile(
+    r"(?P<comments>(?:#(?:[^~\n][^\n]*)?\n)*)"
+    rf"(?:msgctxt (?P<ctxt>{_S}(?:\n{_S})*)\n)?"
+    rf"msgid (?P<id>{_S}(?:\n{_S})*)\n"
+    rf"(?:msgid_plural (?P<plural>{_S}(?:\n{_S})*)\n)?"
+    rf"(?:msgstr (?P<str>{_S}(?:\n{_S})*)|msgstr\[0\] (?P<str0>{_S}(?:\n{_S})*))"
+    rf"(?:\nmsgstr\[[1-9]\d*\] {_S}(?:\n{_S})*)*"
+    r"(?:\n|\Z)\n*"
+)
+_FUZZY = re.compile(r"^#,[^\n]*fuzzy", re.M)
+_PIECE = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+
+
+def _value(strings: str, path: str, line: int) -> str:
+    if "\\" not in strings and "\n" not in strings:
+        return strings[1:-1]  # one string without escapes: most of them
+    return "".join(_unescape(b, path, line) for b in _PIECE.findall(strings))
+
+
+def _quick(text: str, path: str) -> list[PoEntry] | None:
+    """The entries of a file in the usual layout, or None if it is not."""
+    entries: list[PoEntry] = []
+    pos = len(text) - len(text.lstrip("\n"))
+    line = 1 + pos
+    match = _ENTRY.match
+    while pos < len(text):
+        m = match(text, pos)
+        if m is None:
+            return None
+        comments, ctxt, msgstr = m.group("comments", "ctxt", "str")
+        entry = PoEntry(line)
+        if ctxt is not None:
+            entry.msgctxt = _value(ctxt, path, line)
+        entry.msgid = _value(m.group("id"), path, line)
+        if m.group("plural") is not None:
+            entry.msgid_plural = _value(m.group("plural"), path, line)
+        entry.msgstr = _value(
+            msgstr if msgstr is not None else m.group("str0"), path, line
+        )
+        entry.fuzzy = bool(comments) and _FUZZY.search(comments) is not None
+        entries.append(entry)
+        line += text.count("\n", pos, m.end())
+        pos = m.end()
+    return entries
+
+
 def scan(text: str, path: str) -> list[PoEntry]:
     """The entries of PO text (the header entry included), in file order.
 
     Raises:
         InputError: a line that is no comment, keyword or string, with its number.
     """
+    try:
+        quick = _quick(text, path)
+    except InputError:
+        quick = None  # the line scanner reports it at its own line
+    return quick if quick is not None else _scan_lines(text, path)
+
+
+def _scan_lines(text: str, path: str) -> list[PoEntry]:
+    """`scan`, one line at a time."""
     entries: list[PoEntry] = []
     entry: PoEntry | None = None
     field = ""  # the keyword the next continuation string belongs to

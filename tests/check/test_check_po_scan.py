@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.check.po_scan import scan
+from glossary.check.po_scan import _quick, _scan_lines, scan
 from glossary.errors import InputError
 
 from .conftest import ROOT
@@ -57,3 +57,48 @@ def test_bad_lines_are_input_errors_with_their_line(text: str, line: int) -> Non
     with pytest.raises(InputError) as err:
         scan(text, "t.po")
     assert err.value.line == line
+
+
+_LINE = st.text(
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00\n\r"),
+    max_size=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(_LINE.map(lambda c: "#" + c), max_size=2),  # comments, flags
+            st.none() | _TEXT,
+            _TEXT,
+            st.none() | _TEXT,  # a plural
+            _TEXT,
+            st.booleans(),  # fuzzy
+        ),
+        max_size=4,
+    ),
+    st.integers(20, 78),
+)
+def test_one_pass_reader_agrees_with_the_line_scanner(
+    units: list[tuple[list[str], str | None, str, str | None, str, bool]], wrap: int
+) -> None:
+    po = polib.POFile(wrapwidth=wrap)
+    for comments, ctxt, msgid, plural, msgstr, fuzzy in units:
+        entry = polib.POEntry(msgctxt=ctxt, msgid=msgid, comment="\n".join(comments))
+        if plural is not None:
+            entry.msgid_plural, entry.msgstr_plural = plural, {0: msgstr, 1: "x"}
+        else:
+            entry.msgstr = msgstr
+        entry.flags = ["fuzzy"] if fuzzy else []
+        po.append(entry)
+    text = str(po)
+    quick = _quick(text, "t.po")
+    if quick is not None:
+        assert quick == _scan_lines(text, "t.po")
+
+
+def test_one_pass_reader_reads_the_usual_layout() -> None:
+    text = (ROOT / "tests" / "data" / "check" / "name_variant.po").read_text("utf-8")
+    assert _quick(text, "t.po") == _scan_lines(text, "t.po")
+    assert _quick(text + '#~ msgid "old"\n', "t.po") is None  # obsolete: line scanner
