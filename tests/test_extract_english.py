@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from glossary.extract.english import english_mentions, is_vietnamese_name
 from glossary.extract.name_runs import UPPER as _UPPER
-from glossary.extract.name_runs import Token, runs
+from glossary.extract.name_runs import WordSpan, runs
 from glossary.extract.name_runs import tokens as _tokens
 from glossary.model import Document, Kind, Mention
 
@@ -227,11 +227,11 @@ def _plain_tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _PLAIN_WORD.finditer(text)]
 
 
-def _run_shapes(text: str, toks: list[Token]) -> list[tuple[object, ...]]:
+def _run_shapes(text: str, toks: list[WordSpan]) -> list[tuple[object, ...]]:
     return [(r.words, r.connector, r.comma, r.title_of) for r in runs(text, toks)]
 
 
-def _check_tokens(text: str) -> list[Token]:
+def _check_tokens(text: str) -> list[WordSpan]:
     """`_tokens` is the plain pattern's capitalised words and the connectors
     runs need: every run is as over all the plain tokens."""
     toks = _tokens(text)

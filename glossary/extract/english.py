@@ -15,9 +15,9 @@ organisation head word, dateline, acronym, gazetteer, Vietnamese surname).
 from __future__ import annotations
 
 import re
-from enum import Enum
 from functools import lru_cache
 
+from glossary.extract.en_singles import NOT_LAST, SINGLES, Made
 from glossary.extract.name_kind import (
     Page,
     guess,
@@ -28,7 +28,7 @@ from glossary.extract.name_kind import (
 from glossary.extract.name_runs import (
     COMPASS,
     Run,
-    Token,
+    WordSpan,
     fold,
     is_demonym,
     runs,
@@ -73,7 +73,6 @@ __all__ = [
 # flag tower"), within 30 characters.
 _ADMIN_AFTER = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
 # Words a name never ends with: dates, and the connectors runs may hold.
-_NOT_LAST = WEEKDAYS | MONTHS | {"of", "on", "for", "and", "the"}
 _RULES = "en.rules"
 _TITLE = "en.title"
 
@@ -100,13 +99,13 @@ def english_mentions(
     for run in runs(text, tokens(text)):
         if len(run.words) == 1:  # most runs: what they make is cached per word
             start, end, word = run.words[0]
-            when_initial, otherwise = _SINGLES[word]
+            when_initial, otherwise = SINGLES[word]
             made = otherwise
             if when_initial is not otherwise and _sentence_initial(text, start):
                 made = when_initial
-            if made is _Made.NAME:
+            if made is Made.NAME:
                 _name(page, run, run.words, "", "", out)
-            elif made is _Made.TITLE:
+            elif made is Made.TITLE:
                 out.append(_title(page, start, end))
             continue
         words = _trimmed(text, run.words)  # trimmed in place: `runs` is done
@@ -171,63 +170,9 @@ def _unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
     return kept
 
 
-class _Made(Enum):
-    """What a run of one word makes."""
-
-    NOTHING = "nothing"
-    TITLE = "title"
-    NAME = "name"
-
-
-def _single(word: str) -> tuple[_Made, _Made]:
-    """What a run of `word` alone makes at a sentence start, and elsewhere.
-
-    The passes of `_run_mentions` on one word, which read nothing but the
-    word and whether it starts a sentence: `_trimmed` (a run of one word has
-    no connector and no title complement), `_leading_places` (only the
-    demonym rule applies to one word) and `_leading_title`.
-    """
-    return _single_at(word, initial=True), _single_at(word, initial=False)
-
-
-class _Singles(dict[str, tuple[_Made, _Made]]):
-    """`_single` of each word seen, memoised in a dict: a hit is a C-level
-    subscript, several times cheaper than an `lru_cache` hit, and one is
-    taken for most runs. Forgotten all at once past `_SINGLES_MAX` words."""
-
-    def __missing__(self, word: str) -> tuple[_Made, _Made]:
-        if len(self) > _SINGLES_MAX:
-            self.clear()
-        made = self[word] = _single(word)
-        return made
-
-
-_SINGLES = _Singles()
-_SINGLES_MAX = 1 << 16
-
-
-def _single_at(word: str, *, initial: bool) -> _Made:
-    low = word.casefold()
-    if (
-        (low in STOP and (low in ARTICLES or initial))
-        or low in WEEKDAYS
-        or low in MONTHS
-        or (
-            low.endswith(ADVERB_SUFFIXES)
-            and len(low) > 5
-            and not word.isupper()
-            and initial
-        )
-        or low in _NOT_LAST
-        or is_demonym(word)
-    ):
-        return _Made.NOTHING
-    if split_title([word]) or (is_title_word(word) and split_title([word, "X"])):
-        return _Made.NOTHING if is_honorific(word) else _Made.TITLE
-    return _Made.NAME
-
-
-def _run_mentions(page: Page, run: Run, words: list[Token], out: list[Mention]) -> None:
+def _run_mentions(
+    page: Page, run: Run, words: list[WordSpan], out: list[Mention]
+) -> None:
     """Append the mentions of one trimmed run to `out`."""
     words = _leading_places(page, words, out)
     if not words:
@@ -250,7 +195,7 @@ def _run_mentions(page: Page, run: Run, words: list[Token], out: list[Mention]) 
         _name(page, run, words, title, pending, out)
 
 
-def _trimmed(text: str, words: list[Token]) -> list[Token]:
+def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
     """The run without leading stop words and trailing dates and connectors.
 
     Empty when nothing is left, or only a stop word ("Related News", "Photo"
@@ -276,7 +221,7 @@ def _trimmed(text: str, words: list[Token]) -> list[Token]:
             words.pop(0)
             continue
         break
-    while words and words[-1][2].casefold() in _NOT_LAST:
+    while words and words[-1][2].casefold() in NOT_LAST:
         words.pop()
     if (
         len(words) == 1
@@ -287,7 +232,9 @@ def _trimmed(text: str, words: list[Token]) -> list[Token]:
     return words
 
 
-def _leading_places(page: Page, words: list[Token], out: list[Mention]) -> list[Token]:
+def _leading_places(
+    page: Page, words: list[WordSpan], out: list[Mention]
+) -> list[WordSpan]:
     """Split countries off the front of a run, and drop demonyms.
 
     "US Deputy Secretary", "Belarus’s Prime Minister": the country is a
@@ -336,7 +283,7 @@ def _leading_places(page: Page, words: list[Token], out: list[Mention]) -> list[
     return words
 
 
-def _gazetteer_head(words: list[Token]) -> bool:
+def _gazetteer_head(words: list[WordSpan]) -> bool:
     """True if the run opens with a Vietnamese place of two to four syllables.
 
     "Lao Cai Province", "Thai Binh Newspaper": a first syllable that is also
@@ -352,8 +299,8 @@ def _gazetteer_head(words: list[Token]) -> bool:
 
 
 def _title_with_complement(
-    page: Page, words: list[Token], out: list[Mention]
-) -> tuple[list[Token], str]:
+    page: Page, words: list[WordSpan], out: list[Mention]
+) -> tuple[list[WordSpan], str]:
     """Split off a title with its complement ("Minister of Home Affairs").
 
     Returns:
@@ -368,7 +315,7 @@ def _title_with_complement(
 
 
 def _before_person(
-    page: Page, pre: list[Token], out: list[Mention], pending: str
+    page: Page, pre: list[WordSpan], out: list[Mention], pending: str
 ) -> str:
     """Emit what precedes a personal name in its run; return the pending title.
 
@@ -394,8 +341,8 @@ def _before_person(
 
 
 def _leading_title(
-    page: Page, words: list[Token], names: list[str], out: list[Mention]
-) -> tuple[list[Token], str]:
+    page: Page, words: list[WordSpan], names: list[str], out: list[Mention]
+) -> tuple[list[WordSpan], str]:
     """Split a title off the front of a run ("Prime Minister Phạm Minh Chính").
 
     Returns:
@@ -425,7 +372,7 @@ def _leading_title(
 def _name(
     page: Page,
     run: Run,
-    words: list[Token],
+    words: list[WordSpan],
     title: str,
     pending: str,
     out: list[Mention],

@@ -29,14 +29,14 @@ __all__ = [
     "UPPER",
     "WORD",
     "Run",
-    "Token",
+    "WordSpan",
     "fold",
     "is_demonym",
     "runs",
     "tokens",
 ]
 
-Token = tuple[int, int, str]  # (start, end, word)
+WordSpan = tuple[int, int, str]  # (start, end, word)
 
 UPPER = "".join(
     chr(c)
@@ -90,7 +90,7 @@ _ANY_CONNECTOR = re.compile(
 )
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str) -> list[WordSpan]:
     """(start, end, word) of the `WORD` matches that `runs` can use, in order.
 
     Every capitalised word, and of the connectors only those that can join
@@ -110,7 +110,7 @@ def tokens(text: str) -> list[Token]:
     ends = list(accumulate(map(len, parts)))
     caps = list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
     gaps = parts[2::2]  # gaps[i] follows caps[i]
-    out: list[Token] = []
+    out: list[WordSpan] = []
     done = 0
     for i in compress(range(len(gaps)), map(_OPENS, gaps)):
         m = _CONNECTOR.match(gaps[i])
@@ -134,7 +134,7 @@ class Run:
     __slots__ = ("comma", "connector", "title_of", "words")
 
     def __init__(self) -> None:
-        self.words: list[Token] = []
+        self.words: list[WordSpan] = []
         self.connector = False
         self.comma = False
         self.title_of = -1  # index in words of the last connector of a title
@@ -164,7 +164,7 @@ def _title_run(run: Run) -> bool:
     )
 
 
-def _title_complement(text: str, toks: list[Token], k: int) -> bool:
+def _title_complement(text: str, toks: list[WordSpan], k: int) -> bool:
     """True if the capitalised words from `k` can be a title's complement.
 
     "of Home Affairs" can; "of the Republic of Belarus", "of the Presidential
@@ -190,7 +190,7 @@ _ABSTRACT = en.ABSTRACT_ENDINGS
 _LONGEST_GAP = max(len(g) for g in (*DASH_GAPS, " ", "\u00a0", ", "))
 
 
-def runs(text: str, toks: list[Token]) -> Iterator[Run]:
+def runs(text: str, toks: list[WordSpan]) -> Iterator[Run]:
     """Yield runs of capitalised words with org-internal connectors."""
     i = 0
     n = len(toks)
@@ -214,7 +214,7 @@ def runs(text: str, toks: list[Token]) -> Iterator[Run]:
 _STOP = -1  # what `_step` returns when the run ends before the token
 
 
-def _step(text: str, toks: list[Token], run: Run, j: int) -> int:
+def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
     """Extend `run` with `toks[j]` (and what it brings), if a rule lets it.
 
     Returns:
@@ -273,7 +273,7 @@ def _step(text: str, toks: list[Token], run: Run, j: int) -> int:
     return _org_step(text, toks, run, j, gap, low)
 
 
-def _after_the(text: str, toks: list[Token], j: int) -> int:
+def _after_the(text: str, toks: list[WordSpan], j: int) -> int:
     """The index after connector `j`, and after a "the" right behind it."""
     k = j + 1
     if k < len(toks) and toks[k][2] == "the" and text[toks[j][1] : toks[k][0]] == " ":
@@ -282,7 +282,7 @@ def _after_the(text: str, toks: list[Token], j: int) -> int:
 
 
 def _org_step(
-    text: str, toks: list[Token], run: Run, j: int, gap: str, low: str
+    text: str, toks: list[WordSpan], run: Run, j: int, gap: str, low: str
 ) -> int:
     """`_step`'s rules for organisation names: "Ministry of Industry and
     Trade", "Department of Science, Technology and Environment"."""
@@ -330,7 +330,7 @@ def _org_step(
     return _STOP
 
 
-def _conjunct_end(text: str, toks: list[Token], k: int) -> int:
+def _conjunct_end(text: str, toks: list[WordSpan], k: int) -> int:
     """The index of the last capitalised word of the run that starts at `k`."""
     n = len(toks)
     m = k
@@ -343,7 +343,7 @@ def _conjunct_end(text: str, toks: list[Token], k: int) -> int:
     return m
 
 
-def _joins_org(text: str, toks: list[Token], run: Run, j: int) -> bool:
+def _joins_org(text: str, toks: list[WordSpan], run: Run, j: int) -> bool:
     """True if "and" at `j` joins two halves of one organisation's name.
 
     "Vietnam Disaster and Dyke Management Authority", "Viettel Military

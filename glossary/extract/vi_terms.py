@@ -38,8 +38,8 @@ def _generic_words(ctx: Context) -> tuple[set[str], set[str]]:
     return heads, mods
 
 
-def terms(doc: Document, ctx: Context, claimed: set[int]) -> list[Mention]:
-    """Noun phrases bounded by punctuation or function words, ranked by termhood."""
+def _lower_case_runs(ctx: Context, claimed: set[int]) -> list[tuple[int, int]]:
+    """Token spans of unclaimed lower-case words of a term's parts of speech."""
     tokens = ctx.tokens
     spans: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
@@ -56,6 +56,13 @@ def terms(doc: Document, ctx: Context, claimed: set[int]) -> list[Mention]:
         if j > i:
             spans.append((i, j))
         i = max(j, i + 1)
+    return spans
+
+
+def terms(doc: Document, ctx: Context, claimed: set[int]) -> list[Mention]:
+    """Noun phrases bounded by punctuation or function words, ranked by termhood."""
+    tokens = ctx.tokens
+    spans = _lower_case_runs(ctx, claimed)
     heads, mods = _generic_words(ctx)
     found: list[tuple[int, int]] = []
     for i, j in spans:

@@ -19,7 +19,7 @@ from glossary.text import fold
 __all__ = [
     "WORD",
     "Context",
-    "Token",
+    "TaggedWord",
     "context",
     "cut",
     "repair",
@@ -41,7 +41,7 @@ _SENTENCE_END = frozenset({".", "!", "?", ":", "–", "—", ";", '"', "“", "�
 
 
 @dataclass(frozen=True, slots=True)
-class Token:
+class TaggedWord:
     """One word (possibly several syllables) with its POS tag and offsets."""
 
     text: str
@@ -73,11 +73,11 @@ def _raw_tags(paragraph: str, backend: str) -> list[tuple[str, str]]:
     raise ValueError(f"unknown backend {backend!r}; use underthesea or pyvi")
 
 
-def tag(text: str, *, backend: str = "underthesea") -> list[Token]:
+def tag(text: str, *, backend: str = "underthesea") -> list[TaggedWord]:
     """Segment and POS-tag `text`, with each token's offsets into `text`.
 
     The taggers may rewrite tone marks (Uỷ → Ủy); tokens are located by their
-    folded syllables so offsets and `Token.text` always refer to `text` as written.
+    folded syllables so offsets and `TaggedWord.text` always refer to `text` as written.
 
     Args:
         text: NFC text, any number of paragraphs.
@@ -87,7 +87,7 @@ def tag(text: str, *, backend: str = "underthesea") -> list[Token]:
         Tokens in text order; a token the tagger invented is skipped.
     """
     key = "".join(_char_key(c) for c in text)
-    tokens: list[Token] = []
+    tokens: list[TaggedWord] = []
     for para in re.finditer(r"[^\n]+", text):
         cursor = para.start()
         for word, pos in _raw_tags(para.group(), backend):
@@ -95,7 +95,7 @@ def tag(text: str, *, backend: str = "underthesea") -> list[Token]:
             if span is None:
                 continue
             start, end = span
-            tokens.append(Token(text[start:end], pos, start, end))
+            tokens.append(TaggedWord(text[start:end], pos, start, end))
             cursor = end
     return tokens
 
@@ -119,7 +119,9 @@ def _locate(key: str, word: str, cursor: int, limit: int) -> tuple[int, int] | N
     return start, end
 
 
-def repair(text: str, tokens: list[Token], heads: frozenset[str]) -> list[Token]:
+def repair(
+    text: str, tokens: list[TaggedWord], heads: frozenset[str]
+) -> list[TaggedWord]:
     """Undo two tagger slips using the document itself.
 
     A word the tagger split once ("Ủy" "ban") but kept whole elsewhere, or that
@@ -129,7 +131,7 @@ def repair(text: str, tokens: list[Token], heads: frozenset[str]) -> list[Token]
     inside a name ("Sang-sik") is put back.
     """
     whole = {word_key(t.text) for t in tokens if " " in t.text} | heads
-    out: list[Token] = []
+    out: list[TaggedWord] = []
     for tok in tokens:
         prev = out[-1] if out else None
         if (
@@ -137,7 +139,9 @@ def repair(text: str, tokens: list[Token], heads: frozenset[str]) -> list[Token]
             and tok.start == prev.end + 1
             and word_key(f"{prev.text} {tok.text}") in whole
         ):
-            out[-1] = Token(text[prev.start : tok.end], prev.tag, prev.start, tok.end)
+            out[-1] = TaggedWord(
+                text[prev.start : tok.end], prev.tag, prev.start, tok.end
+            )
             continue
         if (
             prev is not None
@@ -147,7 +151,9 @@ def repair(text: str, tokens: list[Token], heads: frozenset[str]) -> list[Token]
             and tok.text.isalpha()
             and tok.text.islower()
         ):  # "Sang-sik": the tagger dropped the hyphen of a name
-            out[-1] = Token(text[prev.start : tok.end], prev.tag, prev.start, tok.end)
+            out[-1] = TaggedWord(
+                text[prev.start : tok.end], prev.tag, prev.start, tok.end
+            )
             continue
         sylls = list(_HYPHENATED.finditer(tok.text))
         if (
@@ -158,13 +164,13 @@ def repair(text: str, tokens: list[Token], heads: frozenset[str]) -> list[Token]
             for m in sylls:
                 a, b = tok.start + m.start(), tok.start + m.end()
                 low = m.group()[0].islower()
-                out.append(Token(text[a:b], "X" if low else tok.tag, a, b))
+                out.append(TaggedWord(text[a:b], "X" if low else tok.tag, a, b))
             continue
         out.append(tok)
     return out
 
 
-def shape(tok: Token) -> str:
+def shape(tok: TaggedWord) -> str:
     """'cap' (every syllable capitalised), 'cw' (first only) or 'low'.
 
     A hyphenated part counts as one syllable: "Sang-sik" is capitalised.
@@ -181,7 +187,7 @@ def shape(tok: Token) -> str:
 @dataclass(frozen=True, slots=True)
 class Context:
     text: str
-    tokens: Sequence[Token]
+    tokens: Sequence[TaggedWord]
     shapes: Sequence[str]
     initial: Sequence[bool]
     lower_words: frozenset[str]
@@ -194,7 +200,7 @@ def sentence(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def context(doc: Document, tokens: Sequence[Token]) -> Context:
+def context(doc: Document, tokens: Sequence[TaggedWord]) -> Context:
     shapes = [shape(t) for t in tokens]
     initial = [
         i == 0
@@ -209,10 +215,10 @@ def context(doc: Document, tokens: Sequence[Token]) -> Context:
     return Context(doc.text, tokens, shapes, initial, frozenset(lower))
 
 
-def cut(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
+def cut(text: str, tokens: list[TaggedWord], spans: list[Span]) -> list[TaggedWord]:
     """Tokens cut at every span edge, so each span is a run of whole tokens."""
     edges = sorted({sp.start for sp in spans} | {sp.end for sp in spans})
-    out: list[Token] = []
+    out: list[TaggedWord] = []
     for tok in tokens:
         inner = [e for e in edges if tok.start < e < tok.end]
         if not inner:
@@ -223,5 +229,5 @@ def cut(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
             a += len(piece) - len(piece.lstrip())
             b -= len(piece) - len(piece.rstrip())
             if a < b:
-                out.append(Token(text[a:b], tok.tag, a, b))
+                out.append(TaggedWord(text[a:b], tok.tag, a, b))
     return out

@@ -42,7 +42,7 @@ from glossary.extract.vi_titles import (
 from glossary.extract.vi_tokens import (
     WORD,
     Context,
-    Token,
+    TaggedWord,
     context,
     cut,
     repair,
@@ -61,7 +61,13 @@ from glossary.names.vi_admin import province_unit
 from glossary.names.world import english_place, gazetteer_kind
 from glossary.text import fold, name_key
 
-__all__ = ["VIETNAMESE_STEPS", "Token", "VietnameseText", "tag", "vietnamese_mentions"]
+__all__ = [
+    "VIETNAMESE_STEPS",
+    "TaggedWord",
+    "VietnameseText",
+    "tag",
+    "vietnamese_mentions",
+]
 
 
 _ORG_HEADS = frozenset(" ".join(k) for k in ORG_HEADS)
@@ -203,7 +209,7 @@ def vietnamese_mentions(
     doc: Document,
     *,
     backend: str = "underthesea",
-    tokens: list[Token] | None = None,
+    tokens: list[TaggedWord] | None = None,
 ) -> list[Mention]:
     """Persons, places, organisations, titles and domain terms in a Vietnamese text.
 
@@ -254,7 +260,7 @@ class VietnameseText:
     """
 
     doc: Document
-    tokens: list[Token]
+    tokens: list[TaggedWord]
     syllables: list[Syl]
     spans: list[tuple[Span, tuple[int, int]]]
     ctx: Context
@@ -299,7 +305,7 @@ class VietnameseText:
         return self.doc.text[self.tokens[i].start : self.tokens[j - 1].end]
 
 
-def read_tagged(doc: Document, tokens: list[Token]) -> VietnameseText:
+def read_tagged(doc: Document, tokens: list[TaggedWord]) -> VietnameseText:
     """The document with its spans of organisations and named places found
     and its tokens cut at their edges."""
     tokens = repair(doc.text, tokens, _ORG_HEADS | TITLE_HEADS)
@@ -462,7 +468,7 @@ def _affiliation(ctx: Context, before: tuple[int, int], part: tuple[int, int]) -
 
 
 def _token_ranges(
-    tokens: list[Token], spans: list[Span]
+    tokens: list[TaggedWord], spans: list[Span]
 ) -> list[tuple[Span, tuple[int, int]]]:
     """Each span with the [i, k) range of the tokens it covers."""
     starts = {t.start: i for i, t in enumerate(tokens)}
