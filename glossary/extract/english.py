@@ -390,14 +390,7 @@ def _name(
     text = page.text
     start, end = words[0][0], words[-1][1]
     surface = text[start:end]
-    # possessive
-    for suf in ("'s", "’s") if surface.endswith(("'s", "’s")) else ():
-        if surface.endswith(suf):
-            surface = surface[: -len(suf)]
-            end -= len(suf)
-    if surface.endswith(("s'", "s’")):
-        surface = surface[:-1]
-        end -= 1
+    surface, end = _without_possessive(surface, end)
     if not surface or not surface[:1].isupper() or _plural_head(surface):
         return
     # "Military Region 2": a unit numbered after its head word
@@ -430,16 +423,33 @@ def _name(
         and len(surface.split()) == 1
         and all(p[:1].isupper() for p in surface.split("-"))
     ):
-        pos = start
-        for piece in surface.split("-"):
-            if len(piece) > 1:
-                out.append(_mk(page, piece, pos, pos + len(piece), guess(piece), ""))
-            pos += len(piece) + 1
+        _compound_parts(page, surface, start, out)
         return
     title = title or pending
     if kind is None:
         kind = kind_of(page, start, surface, title)
     out.append(_mk(page, surface, start, end, kind, title))
+
+
+def _without_possessive(surface: str, end: int) -> tuple[str, int]:
+    """A name without its possessive ('s, s'), and where it then ends."""
+    for suf in ("'s", "’s") if surface.endswith(("'s", "’s")) else ():
+        if surface.endswith(suf):
+            surface = surface[: -len(suf)]
+            end -= len(suf)
+    if surface.endswith(("s'", "s’")):
+        surface = surface[:-1]
+        end -= 1
+    return surface, end
+
+
+def _compound_parts(page: Page, surface: str, start: int, out: list[Mention]) -> None:
+    """Each part of a "Vietnam-US" compound, a name of its own guessed kind."""
+    pos = start
+    for piece in surface.split("-"):
+        if len(piece) > 1:
+            out.append(_mk(page, piece, pos, pos + len(piece), guess(piece), ""))
+        pos += len(piece) + 1
 
 
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b")
