@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
@@ -115,6 +115,7 @@ _SEGMENT = st.lists(
     st.integers(0, 100),
     st.integers(0, 4),
 )
+@example(query="Open", sources=["open open", "open Open"], minimum=0, limit=1)
 def test_top_scored_equals_scoring_everything(
     query: str, sources: list[str], minimum: int, limit: int
 ) -> None:
@@ -122,7 +123,13 @@ def test_top_scored_equals_scoring_everything(
     cands = [(i, s, tokenize(s)) for i, s in enumerate(sources)]
     every = sorted(
         ((score(query, s, q=q, s=t), i, s, t) for i, s, t in cands),
-        key=lambda f: (-f[0], len(f[2]), f[1]),
+        key=lambda f: (
+            -f[0],
+            Levenshtein.distance(query, f[2])
+            - Levenshtein.distance(query.lower(), f[2].lower()),
+            len(f[2]),
+            f[1],
+        ),
     )
     want = [f for f in every if f[0] >= minimum][:limit]
     assert top_scored(query, q, cands, minimum=minimum, limit=limit) == want
