@@ -6,7 +6,7 @@ import ast
 import unicodedata
 from pathlib import Path
 
-from glossary.extract.vi_orgs import SURNAMES as MARKED
+from glossary.extract.vi_syllables import SURNAMES as MARKED
 from glossary.lang import en, vi
 from glossary.names.places import VIETNAMESE_SURNAMES
 from glossary.text import fold

@@ -19,6 +19,7 @@ from glossary.text import (
     TokenKind,
     detect_language,
     fold,
+    fold_same_length,
     is_vietnamese_text,
     name_key,
     nfc,
@@ -26,6 +27,7 @@ from glossary.text import (
     to_new_style,
     to_old_style,
     tokenize,
+    word_key,
 )
 
 TEXT = DATA / "text"
@@ -128,6 +130,38 @@ mixed_text = st.lists(
 def test_fold_of_mixed_text_equals_reference(s: str) -> None:
     assert fold(s) == reference_fold(s)
     assert fold(nfd(s)) == fold(s)
+
+
+@given(any_text)
+@settings(max_examples=300, deadline=None)
+def test_fold_same_length_keeps_offsets(s: str) -> None:
+    key = fold_same_length(s)
+    assert len(key) == len(s)
+    # each character's key is its fold when that is one character
+    assert all(k == fold(c) for c, k in zip(s, key, strict=True) if len(fold(c)) == 1)
+
+
+def test_fold_same_length_locates_a_word_in_real_text() -> None:
+    line = VI_OLD.read_text(encoding="utf-8").splitlines()[0]
+    key = fold_same_length(line)
+    word = line.split()[-1].strip(".,;:")
+    at = key.find(fold(word))
+    assert line[at : at + len(word)].casefold() == word.casefold()
+
+
+@given(vi_text)
+@settings(max_examples=300, deadline=None)
+def test_word_key_forgets_tone_style_only(s: str) -> None:
+    key = word_key(s)
+    assert word_key(key) == key
+    assert word_key(to_new_style(s)) == word_key(to_old_style(s)) == word_key(nfd(s))
+    assert fold(key) == fold(s)
+
+
+def test_word_key_keeps_marks_other_than_placement() -> None:
+    assert word_key("Uỷ ban") == word_key("ỦY BAN")
+    assert word_key("Mai") != word_key("Mãi")
+    assert word_key("hoà") != word_key("hoa")
 
 
 @given(any_text)

@@ -9,11 +9,12 @@ from conftest import SHARED
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from glossary.extract.vi_orgs import org_spans, syllables, word_key
+from glossary.extract.vi_orgs import org_spans
+from glossary.extract.vi_syllables import syllables
 from glossary.extract.vi_tokens import tag
 from glossary.extract.vietnamese import vietnamese_mentions
 from glossary.model import Document, Kind, Mention
-from glossary.text import name_key, nfc, to_new_style
+from glossary.text import name_key, nfc, to_new_style, word_key
 
 NEWS = SHARED / "corpus" / "news-dev"
 _WORDS = re.compile(r"\w+|[^\w\s]")

@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from glossary.align.model import Segment, Word
 from glossary.lang.en import FUNCTION_WORDS
-from glossary.text import fold
+from glossary.text import fold, fold_same_length
 
 # Words that never start or end a Vietnamese equivalent: function-word POS tags.
 FUNCTION_TAGS = frozenset({"E", "C", "CC", "L", "R", "P", "M", "X", "T", "CH", "I"})
@@ -55,16 +55,8 @@ def en_spans(term: str, text: str) -> list[tuple[int, int]]:
     pattern = re.compile(
         r"(?<!\w)" + r"[\s\-]+".join(map(re.escape, key.split())) + r"(?:'?s)?(?!\w)"
     )
-    folded = _fold_same_length(text)
+    folded = fold_same_length(text)
     return [(m.start(), m.end()) for m in pattern.finditer(folded)]
-
-
-def _fold_same_length(text: str) -> str:
-    out = []
-    for c in text:
-        k = fold(c) if not c.isspace() else " "
-        out.append(k if len(k) == 1 else c.lower())
-    return "".join(out)
 
 
 def vi_ngrams(
@@ -110,7 +102,7 @@ def unit_grams(text: str, keys: Iterable[str]) -> list[tuple[str, int, int]]:
     between longer words ends an n-gram, but "châu Á - Thái Bình Dương" is
     one name.
     """
-    folded = _fold_same_length(text)
+    folded = fold_same_length(text)
     out = []
     for key in keys:
         for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):

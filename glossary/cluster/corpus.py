@@ -28,7 +28,7 @@ from glossary.cluster.base import (
 )
 from glossary.cluster.candidate import candidate_of
 from glossary.cluster.sino import link_sino_vietnamese
-from glossary.extract.vi_orgs import SURNAMES
+from glossary.extract.vi_syllables import SURNAMES
 from glossary.lang.en import ORG_HEADS
 from glossary.model import (
     Candidate,

@@ -18,19 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from glossary.extract.vi_orgs import (
+from glossary.extract.vi_syllables import (
     SURNAMES,
     Span,
     Syl,
     cap_run,
     korean_at,
     match,
-    word_key,
 )
 from glossary.lang import vi
 from glossary.model import Kind
 from glossary.names.places import is_city, is_province
-from glossary.text import fold
+from glossary.text import fold, word_key
 
 __all__ = [
     "FEATURE_HEADS",

@@ -11,10 +11,9 @@ import itertools
 import math
 from collections import Counter, defaultdict
 
-from glossary.extract.vi_orgs import word_key
 from glossary.extract.vi_tokens import WORD, Context, sentence
 from glossary.model import Document, Kind, Mention
-from glossary.text import fold
+from glossary.text import fold, word_key
 
 __all__ = ["terms"]
 

@@ -8,10 +8,11 @@ the shape of one.
 
 from __future__ import annotations
 
-from glossary.extract.vi_orgs import SURNAMES, is_vi_syllable, word_key
+from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
 from glossary.extract.vi_tokens import WORD, Context
 from glossary.lang import vi
 from glossary.names.places import english_country_name, is_country
+from glossary.text import word_key
 
 # Title heads and prefixes, matched on `word_key` (so both tone styles and
 # any case match).

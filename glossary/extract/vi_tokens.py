@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glossary.extract.vi_orgs import Span, is_vi_syllable, word_key
+from glossary.extract.vi_syllables import Span, is_vi_syllable
 from glossary.model import Document
-from glossary.text import fold
+from glossary.text import fold, fold_same_length, word_key
 
 __all__ = [
     "WORD",
@@ -50,13 +50,6 @@ class TaggedWord:
     end: int
 
 
-def _char_key(c: str) -> str:
-    if c.isspace():
-        return " "
-    k = fold(c)
-    return k if len(k) == 1 else c.lower()
-
-
 def _raw_tags(paragraph: str, backend: str) -> list[tuple[str, str]]:
     if backend == "underthesea":
         from underthesea import pos_tag
@@ -86,7 +79,7 @@ def tag(text: str, *, backend: str = "underthesea") -> list[TaggedWord]:
     Returns:
         Tokens in text order; a token the tagger invented is skipped.
     """
-    key = "".join(_char_key(c) for c in text)
+    key = fold_same_length(text)
     tokens: list[TaggedWord] = []
     for para in re.finditer(r"[^\n]+", text):
         cursor = para.start()
@@ -107,7 +100,7 @@ def _locate(key: str, word: str, cursor: int, limit: int) -> tuple[int, int] | N
     start = end = -1
     pos = cursor
     for part in parts:
-        pkey = "".join(_char_key(c) for c in part)
+        pkey = fold_same_length(part)
         edge_l = r"(?<!\w)" if part[0].isalnum() else ""
         edge_r = r"(?!\w)" if part[-1].isalnum() else ""
         m = re.compile(edge_l + re.escape(pkey) + edge_r).search(key, pos, limit)

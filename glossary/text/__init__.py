@@ -5,7 +5,9 @@ Every function gives the same result for NFC and NFD input (macOS writes NFD).
 
 Text keys, one family (docs/text.md, "The key family", says which to use):
 `fold` (case, diacritics, đ→d, whitespace) is the search key; `name_key` is
-`fold` without spaces, hyphens and dots (the name key); `annotate.fold_key`
+`fold` without spaces, hyphens and dots (the name key); `fold_same_length`
+is `fold` one character at a time (offsets kept); `word_key` forgets case
+and tone placement only (hòa = hoà ≠ hoa); `annotate.fold_key`
 and `annotate.fold_text` are `fold` one code unit per character, for the
 term automaton; `to_new_style`/`to_old_style` with casefold compare
 Vietnamese spellings keeping their marks. Keys elsewhere only wrap these
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary.text.segment import Backend
 from glossary.text.sentences import split_sentences
@@ -37,6 +39,7 @@ __all__ = [
     "TokenKind",
     "detect_language",
     "fold",
+    "fold_same_length",
     "is_vietnamese_syllable",
     "is_vietnamese_text",
     "language_sample",
@@ -47,6 +50,7 @@ __all__ = [
     "to_old_style",
     "tokenize",
     "without_invisible",
+    "word_key",
 ]
 
 # What `name_key` drops between the parts of a name (a regex character-class
@@ -189,6 +193,57 @@ def name_key(s: str) -> str:
     True
     """
     return _NAME_JOINERS.sub("", fold(s))
+
+
+def fold_same_length(text: str) -> str:
+    """`fold` one character at a time, so that offsets into the key are offsets
+    into `text`; a character whose fold is not one character is lower-cased.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        A key of the same length as `text` (white space becomes a space).
+
+    >>> fold_same_length("Ủy  ban")
+    'uy  ban'
+    """
+    out = []
+    for c in text:
+        k = fold(c) if not c.isspace() else " "
+        out.append(k if len(k) == 1 else c.lower())
+    return "".join(out)
+
+
+# Vietnamese tone marks (grave, acute, tilde, hook above, dot below) in NFD.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+@lru_cache(maxsize=65536)
+def word_key(s: str) -> str:
+    """Key of a Vietnamese word keeping its letters: lower case, each syllable's
+    tone marks moved to its end, so both tone styles share one key.
+
+    Unlike `fold`, the marks stay: "Mai" (a surname) and "Mãi" differ, but
+    "Ủy" and "Uỷ" (the two styles a segmenter may rewrite) do not.
+
+    Args:
+        s: A word or phrase, NFC or NFD.
+
+    Returns:
+        The key (NFD, syllables joined by one space).
+
+    >>> word_key("Uỷ ban") == word_key("Ủy Ban")
+    True
+    """
+    out = []
+    for syl in s.lower().split():
+        d = unicodedata.normalize("NFD", syl)
+        out.append(
+            "".join(c for c in d if c not in _TONES)
+            + "".join(sorted(c for c in d if c in _TONES))
+        )
+    return " ".join(out)
 
 
 # --- syllables in running text ---------------------------------------------

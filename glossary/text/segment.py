@@ -9,7 +9,6 @@ first use, so importing `glossary.text` stays cheap.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from functools import cache
@@ -26,13 +25,6 @@ class Backend(StrEnum):
 
 
 _SPLIT = re.compile(r"[\s_]+")
-
-
-def _key(s: str) -> str:
-    # Backends rewrite tone placement (underthesea turns "Uỷ" into "Ủy"), so
-    # syllables are matched on their letters without marks.
-    d = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
-    return "".join(c for c in d if not unicodedata.combining(c))
 
 
 @cache
@@ -82,6 +74,11 @@ def group_syllables(
     n = len(syllables)
     if chosen is Backend.NONE or n < 2:
         return [1] * n
+    # Backends rewrite tone placement and misspelt marks (underthesea turns
+    # "Uỷ" into "Ủy", "tạị" into "tại"), so syllables are matched on `fold`.
+    # Imported here: glossary.text imports this module.
+    from glossary.text import fold
+
     words = _words(" ".join(syllables), chosen)
     sizes: list[int] = []
     i = 0
@@ -90,7 +87,7 @@ def group_syllables(
         if not parts:
             continue
         for part in parts:
-            if i >= n or _key(part) != _key(syllables[i]):
+            if i >= n or fold(part) != fold(syllables[i]):
                 return [1] * n
             i += 1
         sizes.append(len(parts))

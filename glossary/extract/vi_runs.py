@@ -1,0 +1,165 @@
+"""Runs of capitalised Vietnamese tokens, and where one run holds two names.
+
+What the organisation and place scans (`vi_orgs`, `vi_places`) leave is read
+as runs of name tokens: capitalised, not a weekday, not a capitalised common
+word opening a sentence. A run is then split where a second name starts: a
+surname-led person, a name the text also writes alone, a Korean name, or a
+country before its person ("Campuchia Hun Sen").
+"""
+
+from __future__ import annotations
+
+from glossary.extract.vi_orgs import ORG_HEADS
+from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
+from glossary.extract.vi_titles import is_acronym
+from glossary.extract.vi_tokens import WORD, Context
+from glossary.lang import vi
+from glossary.names.places import english_country_name, is_country
+from glossary.text import fold, name_key, word_key
+
+__all__ = ["ORG_HEAD_WORDS", "name_runs", "split_run"]
+
+# The organisation heads as word keys: never a name token on their own.
+ORG_HEAD_WORDS = frozenset(" ".join(k) for k in ORG_HEADS)
+_WEEKDAYS = frozenset(
+    word_key(f"{vi.WEEKDAY_WORD} {d}") for d in vi.WEEKDAY_NUMBERS
+) | {word_key(vi.SUNDAY)}
+_DAY_WORDS = frozenset({word_key(vi.WEEKDAY_WORD)})
+
+
+def _is_name_token(ctx: Context, i: int) -> bool:
+    tok = ctx.tokens[i]
+    if ctx.shapes[i] != "cap" or word_key(tok.text) in ORG_HEAD_WORDS:
+        return False
+    prev = word_key(ctx.tokens[i - 1].text) if i else ""
+    if word_key(tok.text) in _WEEKDAYS or (
+        prev in _DAY_WORDS and tok.start - ctx.tokens[i - 1].end == 1
+    ):
+        return False  # "Thứ Ba", "Chủ nhật": weekdays are not names
+    sylls = WORD.findall(tok.text)
+    if ctx.initial[i] and tok.tag != "Np" and all(map(is_vi_syllable, sylls)):
+        return False
+    if len(sylls) == 1 and is_vi_syllable(sylls[0]) and i + 1 < len(ctx.tokens):
+        # "Kỳ họp" split by the tagger: the pair is a common word elsewhere.
+        nxt = ctx.tokens[i + 1]
+        pair = fold(f"{tok.text} {nxt.text}")
+        if ctx.shapes[i + 1] == "low" and pair in ctx.lower_words:
+            return False
+    return True
+
+
+def _hyphen_tail(ctx: Context, j: int) -> bool:
+    """A lowercase syllable hyphenated to a name with no spaces: "Sang-sik"."""
+    toks = ctx.tokens
+    return (
+        toks[j].text == "-"
+        and j + 1 < len(toks)
+        and toks[j - 1].end == toks[j].start
+        and toks[j].end == toks[j + 1].start
+        and toks[j + 1].text.isalpha()
+        and toks[j + 1].text.islower()
+    )
+
+
+def name_runs(ctx: Context, claimed: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs [i, j) of name tokens, joined across ' - ' between syllables.
+
+    Args:
+        ctx: the document's tokens.
+        claimed: tokens already in a mention or a title, never in a run.
+
+    Returns:
+        The runs in text order.
+    """
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(ctx.tokens)
+
+    def ok(k: int) -> bool:
+        return k not in claimed and _is_name_token(ctx, k)
+
+    while i < n:
+        if not ok(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if ok(j):
+                j += 1
+            elif (
+                ctx.tokens[j].text == "-"
+                and j + 1 < n
+                and ok(j + 1)
+                and " " not in ctx.tokens[j - 1].text
+                and " " not in ctx.tokens[j + 1].text
+                and not is_acronym(ctx.tokens[j - 1].text)  # "TPO - HLV"
+            ):
+                j += 2
+            elif _hyphen_tail(ctx, j):
+                j += 2  # "Kim Sang-sik", written without spaces
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def split_run(
+    ctx: Context, i: int, j: int, alone: set[str], korean: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Split a run before a surname-led person, after a name seen alone, and
+    around a Korean name (starting at a character offset in `korean`).
+
+    Args:
+        ctx: the document's tokens.
+        i: the run's first token.
+        j: the token after its last.
+        alone: `name_key`s of the runs the text writes.
+        korean: start and end offsets of the Korean names.
+
+    Returns:
+        The parts [start, end) of the run, in order.
+    """
+    parts: list[tuple[int, int]] = []
+    start = i
+    for k in range(i + 1, j):
+        sylls = WORD.findall(ctx.tokens[k].text)
+        if not sylls or not WORD.search(ctx.tokens[k - 1].text):
+            continue  # never split around the hyphen of "Á - Âu"
+        left = ctx.text[ctx.tokens[start].start : ctx.tokens[k - 1].end]
+        first = sylls[0].lower()
+        here = ctx.tokens[k].start
+        if any(a < here < b for a, b in korean.items()):
+            continue  # never inside "Moon Jae-in"
+        if korean.get(ctx.tokens[start].start) == ctx.tokens[k - 1].end:
+            parts.append((start, k))  # "Lee Jae-yong" ends at its hyphenated tail
+            start = k
+            continue
+        if here in korean or (
+            name_key(left) in alone
+            or (first in SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1)
+            or is_country(left)  # "Hungary Szijjártó Péter"
+            or english_country_name(left) is not None  # "Campuchia Hun Sen"
+            or _place_before_foreign(ctx, start, k, j)
+        ):
+            parts.append((start, k))
+            start = k
+    parts.append((start, j))
+    return parts
+
+
+def _place_before_foreign(ctx: Context, start: int, k: int, j: int) -> bool:
+    """'Hoa Kỳ | Marc Knapper': one Vietnamese compound, then a foreign name.
+
+    The tagger keeps a Vietnamese place name ("Hoa Kỳ", "Hàn Quốc") as one
+    token; a foreign person's name after it has syllables no Vietnamese word
+    has.
+    """
+    toks = ctx.tokens
+    left = WORD.findall(toks[start].text)
+    right = [w for t in toks[k:j] for w in WORD.findall(t.text)]
+    return (
+        k == start + 1
+        and len(left) >= 2
+        and all(map(is_vi_syllable, left))
+        and not all(map(is_vi_syllable, right))
+    )
