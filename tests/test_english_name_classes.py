@@ -140,3 +140,19 @@ def test_a_country_or_city_acronym_is_a_place(sentence: str, place: str) -> None
 
 def test_an_acronym_of_no_place_stays_an_organisation() -> None:
     assert _kinds("Shares of SK rose after EVN paid.").get("EVN") is Kind.ORG
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Visitors drove from Moc Chau to Bac Ha on Sunday.", "Moc Chau"),
+        ("Visitors drove from Moc Chau to Bac Ha on Sunday.", "Bac Ha"),
+        ("Traders from Tam Duong met Cao Van Hai.", "Tam Duong"),
+    ],
+)
+def test_a_gazetteer_unit_without_a_surname_is_a_place(
+    sentence: str, place: str
+) -> None:
+    kinds = _kinds(sentence)
+    assert kinds.get(place) is Kind.PLACE
+    assert kinds.get("Cao Van Hai", Kind.PERSON) is Kind.PERSON

@@ -191,6 +191,8 @@ def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
         return Kind.PLACE
     if is_vietnamese_name(parts):
         return Kind.PERSON
+    if _unit_without_surname(parts):
+        return Kind.PLACE
     if any(f in EVENT_WORDS for f in folded):
         return Kind.OTHER
     if len(parts) >= 2:
@@ -200,6 +202,18 @@ def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
     if len(parts) == 1 and _BRAND_SUFFIX.search(surface):
         return Kind.ORG  # "Vingroup", "Techcombank": a company's closed compound
     return None
+
+
+def _unit_without_surname(parts: list[str]) -> bool:
+    """True if Vietnamese syllables that open with no surname spell a district
+    or province of the gazetteer ("Da Lat", "Sa Pa", "Yen Minh"): a Vietnamese
+    personal name opens with its surname, a unit's name need not."""
+    return (
+        len(parts) >= 2
+        and fold(parts[0]) not in restore.VIETNAMESE_SURNAMES
+        and all(map(restore.is_syllable, parts))
+        and bool(restore.place_forms(" ".join(parts)))
+    )
 
 
 # A company name fused with its head word; the stem must be a name of its own.
