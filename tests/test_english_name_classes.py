@@ -156,3 +156,9 @@ def test_a_gazetteer_unit_without_a_surname_is_a_place(
     kinds = _kinds(sentence)
     assert kinds.get(place) is Kind.PLACE
     assert kinds.get("Cao Van Hai", Kind.PERSON) is Kind.PERSON
+
+
+def test_a_month_word_ending_a_name_stays_unless_a_date_follows() -> None:
+    kinds = _kinds("Her guest Zhang Jun arrived; the Trade Fair March 3 closed.")
+    assert "Zhang Jun" in kinds
+    assert "Trade Fair" in kinds

@@ -222,6 +222,8 @@ def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
             continue
         break
     while words and words[-1][2].casefold() in NOT_LAST:
+        if _month_as_name(text, words):
+            break
         words.pop()
     if (
         len(words) == 1
@@ -230,6 +232,22 @@ def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
     ):
         return []
     return words
+
+
+_DATE_AFTER = re.compile(r",? \d")
+
+
+def _month_as_name(text: str, words: list[WordSpan]) -> bool:
+    """True if a month word ending a run of names is a name's part: no day
+    or year follows it ("Dong Jun", "Theresa May"; not "Hanoi March 3")."""
+    s, e, w = words[-1]
+    return (
+        len(words) > 1
+        and w.casefold() in MONTHS
+        and words[-2][2][:1].isupper()
+        and text[words[-2][1] : s] == " "
+        and _DATE_AFTER.match(text, e) is None
+    )
 
 
 def _leading_places(
