@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from glossary.extract.en_cues import org_cues
 from glossary.extract.en_singles import NOT_LAST, SINGLES, Made
 from glossary.extract.name_kind import (
     Page,
@@ -42,6 +43,7 @@ from glossary.lang.en import (
     MONTHS,
     NUMBERED_HEADS,
     ORG_HEADS,
+    ORG_PRODUCTS,
     PLACE_WORDS,
     SENT_END,
     STOP,
@@ -111,8 +113,9 @@ def english_mentions(
         words = _trimmed(text, run.words)  # trimmed in place: `runs` is done
         if words:
             _run_mentions(page, run, words, out)
-    return _listed_places(
-        page, _unit_bodies(page, _drop_unsupported_initials(text, out))
+    return org_cues(
+        text,
+        _listed_places(page, _unit_bodies(page, _drop_unsupported_initials(text, out))),
     )
 
 
@@ -432,7 +435,7 @@ def _name(
         kind = Kind.PLACE
     elif num:
         kind = Kind.ORG
-    elif after and after.group(1) in EVENT_WORDS:
+    elif after and after.group(1) in _EVENTS_AFTER:
         kind = Kind.OTHER  # "Mekong-South Korea summit": an event's label
     # split "Vietnam-US" style compounds of capitalised parts
     if (
@@ -471,6 +474,9 @@ def _compound_parts(page: Page, surface: str, start: int, out: list[Mention]) ->
 
 
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b")
+# Event words after a name label an event; "a Deloitte report" is what the
+# name publishes (`en_cues`).
+_EVENTS_AFTER = EVENT_WORDS - frozenset(ORG_PRODUCTS)
 
 
 @lru_cache(maxsize=1 << 14)

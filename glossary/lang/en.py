@@ -23,7 +23,10 @@ __all__ = [
     "MONTHS",
     "NUMBERED_HEADS",
     "ORG_CONNECT",
+    "ORG_DESCRIPTORS",
     "ORG_HEADS",
+    "ORG_OFFICES",
+    "ORG_PRODUCTS",
     "PLACE_WORDS",
     "REGION_WORDS",
     "SENT_END",
@@ -569,3 +572,30 @@ GENERIC_HEADS = """
     condition conditions issue issues matter matters importance assistance
     support potential strength strengths effort efforts sector sectors
     """
+
+# Source: this project's list: English common nouns for an organisation that
+# stand in apposition before its name ("the newspaper Nguoi Lao Dong", "travel
+# site Touropia"); nouns for persons ("singer", "producer") are left out.
+ORG_DESCRIPTORS = (
+    "newspaper", "paper", "daily", "magazine", "website", "site", "portal",
+    "agency", "broadcaster", "channel", "company", "firm", "group", "conglomerate",
+    "corporation", "bank", "lender", "insurer", "carrier", "airline", "retailer",
+    "chain", "developer", "brand", "app", "platform", "start-up", "startup",
+    "manufacturer", "automaker", "carmaker", "publisher", "outlet", "club",
+    "label", "operator", "exchange", "fund", "consultancy",
+)  # fmt: skip
+
+# Source: this project's list: what an organisation publishes, written after
+# its name ("a Deloitte report", "the Forbes ranking").
+ORG_PRODUCTS = (
+    "report", "reports", "ranking", "rankings", "list", "index", "survey",
+    "study", "poll", "rating", "ratings", "forecast", "website", "app",
+)  # fmt: skip
+
+# Source: this project's list: offices and stakes held in an organisation
+# ("president of Novaland", "a shareholder of X"), never in a person.
+ORG_OFFICES = (
+    "president", "chairman", "chairwoman", "ceo", "founder", "co-founder",
+    "owner", "shareholder", "shareholders", "subsidiary", "subsidiaries",
+    "employee", "employees", "director", "general director",
+)  # fmt: skip
