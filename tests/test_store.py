@@ -17,7 +17,7 @@ from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Document, Kind, Mention, Occurrence
 from glossary.pipeline import extract
 from glossary.store import BuildWriter, TermBase, TermStore
-from glossary.store.sqlite.bulk import BulkWriter
+from glossary.store.tables.bulk import BulkWriter
 
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 _MENTION = st.builds(

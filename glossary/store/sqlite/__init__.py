@@ -1,21 +1,21 @@
 """The SQLite engine of the term base: with the modules beside this one, the
 only code of `glossary` that touches SQLite.
 
-`TermBase` joins the engine's tables by concern: concepts and terms
-(`concepts`, `terms`), occurrences, documents and the mention cache
-(`occurrences`), the review log and snapshots (`review_log`), over one
-connection (`connection`). `schema` holds the tables and migrations, `bulk`
-the build's buffered writer. It implements `glossary.store.interface.TermStore`.
+`TermBase` joins the shared table classes (`glossary.store.tables`: concepts
+and terms, occurrences, documents and the mention cache, the review log and
+snapshots) with this engine's connection (`connection`), which fills in what
+SQLite does its own way. `schema` holds the tables and migrations. It
+implements `glossary.store.interface.TermStore`.
 """
 
 from __future__ import annotations
 
-from glossary.store.sqlite.concepts import ConceptTables
-from glossary.store.sqlite.occurrences import OccurrenceTables
-from glossary.store.sqlite.review_log import ReviewTables
+from glossary.store.sqlite.connection import SQLiteConnection
+from glossary.store.tables.concepts import ConceptTables
+from glossary.store.tables.review_log import ReviewTables
 
 
-class TermBase(ConceptTables, OccurrenceTables, ReviewTables):
+class TermBase(SQLiteConnection, ConceptTables, ReviewTables):
     """A term base in one SQLite file (or ``":memory:"``).
 
     The connection is in WAL mode. Every public mutation runs in one

@@ -1,8 +1,8 @@
 """The SQLite engine's connection: opening, WAL, transactions, migrations.
 
-`SQLiteConnection` is the base of the table classes (`TermTables`,
-`ConceptTables`, `OccurrenceTables`, `ReviewTables`) that `TermBase` joins;
-it owns the one connection they share.
+`SQLiteConnection` fills in the hooks of `glossary.store.tables.base.Tables`
+for SQLite: `TermBase` joins it with the table classes, which share its one
+connection.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from glossary.errors import StoreError
 from glossary.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
+from glossary.store.tables.base import DAMAGED, Tables
 
 # PRAGMA application_id of a term base: "GLOS". tm's memories have their own.
 APPLICATION_ID = 0x474C4F53
@@ -52,7 +52,7 @@ def readonly_uri(path: str) -> str:
     return uri + "&immutable=1" if _read_only_media(path) else uri
 
 
-class SQLiteConnection:
+class SQLiteConnection(Tables):
     """One SQLite connection in WAL mode, with nested transactions.
 
     Args:
@@ -68,6 +68,7 @@ class SQLiteConnection:
     ) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self._conn: sqlite3.Connection
         try:
             if readonly:
                 self._conn = sqlite3.connect(
@@ -212,31 +213,42 @@ class SQLiteConnection:
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
             )
 
-    def _delete_ids(self, table: str, ids: Iterable[int]) -> None:
-        # `table` is one of this module's names, never user input
-        with self.transaction():
-            self._conn.execute(
-                f"DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
-                (id_list(ids),),
-            )
+    _integrity_errors = (sqlite3.IntegrityError,)
 
-    def _touch(self, concept_id: int) -> None:
-        self._conn.execute(
-            "UPDATE concepts SET updated = ? WHERE id = ?", (time.time(), concept_id)
-        )
+    def _in_ids(self) -> str:
+        return "(SELECT value FROM json_each(?))"
 
+    def _ids(self, ids: Iterable[int]) -> Any:
+        return id_list(ids)
 
-DAMAGED = "damaged term base, run `glossary db check`"
+    def _in_texts(self) -> str:
+        return "(SELECT value FROM json_each(?))"
 
+    def _texts(self, texts: Sequence[str]) -> Any:
+        return json.dumps(list(texts), ensure_ascii=False)
 
-@contextmanager
-def decoding_rows() -> Iterator[None]:
-    """Rows that do not decode (a status no enum has, NULL where the schema
-    allows none) come from damaged pages SQLite did not notice: say so."""
-    try:
-        yield
-    except (ValueError, TypeError, KeyError) as e:
-        raise StoreError(DAMAGED) from e
+    def _joined(self, column: str) -> str:
+        return f"GROUP_CONCAT({column}, ' ')"
+
+    @contextmanager
+    def _indexes_dropped(self, table: str) -> Iterator[None]:
+        """Without the indexes of `table`, then create them again exactly as
+        they were. Only inside a transaction."""
+        indexes = self._conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+            (table,),
+        ).fetchall()
+        for name, _ in indexes:
+            self._conn.execute(f'DROP INDEX "{name}"')
+        try:
+            yield
+        finally:
+            for _, sql in indexes:
+                self._conn.execute(sql)
+
+    def _columns(self, table: str) -> list[str]:
+        return [str(r[1]) for r in self._conn.execute(f"PRAGMA table_info({table})")]
 
 
 def id_list(ids: Iterable[int]) -> str:

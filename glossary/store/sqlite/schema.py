@@ -1,14 +1,6 @@
-"""The term base's schema, its migrations, and the rows that `TermBase` and
-`BulkWriter` both insert (they must store the same rows)."""
+"""The SQLite term base's schema and its numbered migrations."""
 
 from __future__ import annotations
-
-import json
-from collections.abc import Iterable
-from typing import Any
-
-from glossary.model import Flag, Term, TermFlag
-from glossary.text import fold, name_key, nfc
 
 SCHEMA_VERSION = 3
 
@@ -134,70 +126,3 @@ ALTER TABLE terms ADD COLUMN term_flags TEXT NOT NULL DEFAULT ''
 
 # Numbered migrations: index i upgrades a database from version i to i + 1.
 MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
-
-
-def flags_text(flags: Iterable[Flag]) -> str:
-    return " ".join(sorted(str(f) for f in flags))
-
-
-# The inserts of `TermBase` and of `BulkWriter`, which must store the same rows.
-INSERT_CONCEPT = (
-    "INSERT INTO concepts (id, key, kind, status, note, flags, updated) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-INSERT_TERM = (
-    "INSERT INTO terms (id, concept_id, text, lang, status, type, count, "
-    "pos, context, manual, fold_key, name_key) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-INSERT_EVIDENCE = (
-    'INSERT INTO evidence (term_id, rule, document, start, "end", detail) '
-    "VALUES (?, ?, ?, ?, ?, ?)"
-)
-INSERT_OCCURRENCE = (
-    'INSERT INTO occurrences (term_id, document, start, "end", context_id) '
-    "VALUES (?, ?, ?, ?, ?)"
-)
-INSERT_CONTEXT = "INSERT INTO contexts (id, text) VALUES (?, ?)"
-
-
-def term_row(
-    term_id: int | None, concept_id: int, text: str, term: Term
-) -> tuple[Any, ...]:
-    """The `INSERT_TERM` row of `term`, whose NFC, stripped text is `text`."""
-    return (
-        term_id,
-        concept_id,
-        text,
-        term.lang,
-        str(term.status),
-        str(term.type),
-        term.count,
-        term.pos,
-        nfc(term.context),
-        int(term.manual),
-        fold(text),
-        name_key(text),
-    )
-
-
-def parse_flags(text: str) -> frozenset[Flag]:
-    return frozenset(Flag(f) for f in text.split())
-
-
-def definitions_text(definitions: Iterable[tuple[str, str]]) -> str:
-    """The ``definitions`` column: a JSON object lang -> text, '' for none."""
-    pairs = {lang: nfc(text) for lang, text in definitions if text}
-    return json.dumps(pairs, ensure_ascii=False, sort_keys=True) if pairs else ""
-
-
-def parse_definitions(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(json.loads(text).items())) if text else ()
-
-
-def term_flags_text(flags: Iterable[TermFlag]) -> str:
-    return " ".join(sorted(str(f) for f in flags))
-
-
-def parse_term_flags(text: str) -> frozenset[TermFlag]:
-    return frozenset(TermFlag(f) for f in text.split())

@@ -1,18 +1,18 @@
-"""A build's bulk writes: `BulkWriter`, and index rebuilding around them.
+"""A build's bulk writes: `BulkWriter` (either engine).
 
 Part of the store (`glossary.store`): SQL lives only in the store modules.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from glossary.model import Concept, Flag, Kind, Occurrence, Term, TermStatus, TermType
-from glossary.store.sqlite.schema import (
+from glossary.store.tables.base import Connection, first_free_id
+from glossary.store.tables.rows import (
     INSERT_CONCEPT,
     INSERT_CONTEXT,
     INSERT_EVIDENCE,
@@ -27,30 +27,6 @@ from glossary.text import nfc
 REINDEX_MIN = 20_000
 
 
-@contextmanager
-def indexes_dropped(conn: sqlite3.Connection, table: str) -> Iterator[None]:
-    """Run the body without the indexes of `table`, then
-    create them again exactly as they were. Only inside a transaction."""
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-        "AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
-        (table,),
-    ).fetchall()
-    for name, _ in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    try:
-        yield
-    finally:
-        for _, sql in indexes:
-            conn.execute(sql)
-
-
-def first_free_id(conn: sqlite3.Connection, table: str) -> int:
-    return int(
-        conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
-    )
-
-
 class BulkWriter:
     """Buffers a build's writes and sends them in a few ``executemany`` calls.
 
@@ -61,8 +37,13 @@ class BulkWriter:
     build stores exactly what the same calls on `TermBase` would.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        indexes_dropped: Callable[[str], AbstractContextManager[None]],
+    ) -> None:
         self._conn = conn
+        self._indexes_dropped = indexes_dropped
         self._next_concept = first_free_id(conn, "concepts")
         self._next_term = first_free_id(conn, "terms")
         self._reset()
@@ -163,7 +144,7 @@ class BulkWriter:
             is None
         )
         dropped: AbstractContextManager[None] = (
-            indexes_dropped(self._conn, "occurrences") if rebuild else nullcontext()
+            self._indexes_dropped("occurrences") if rebuild else nullcontext()
         )
         with dropped:
             self._conn.executemany(INSERT_OCCURRENCE, rows)

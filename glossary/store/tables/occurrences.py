@@ -1,23 +1,21 @@
-"""Occurrences and the build's state in the SQLite engine: where terms were
-seen (with their sentences), the documents, and the mention cache."""
+"""Occurrences and the build's state (either engine): where terms were seen
+(with their sentences), the documents, and the mention cache."""
 
 from __future__ import annotations
 
 import hashlib
-import json
-import sqlite3
 import time
 from collections.abc import Container, Iterable, Iterator, Sequence
 
 from glossary.cluster.parts import parts_of
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Mention, Occurrence
-from glossary.store.sqlite.bulk import BulkWriter, first_free_id, indexes_dropped
-from glossary.store.sqlite.connection import SQLiteConnection
-from glossary.store.sqlite.schema import INSERT_CONTEXT, INSERT_OCCURRENCE
+from glossary.store.tables.base import Tables
+from glossary.store.tables.bulk import BulkWriter
+from glossary.store.tables.rows import INSERT_CONTEXT, INSERT_OCCURRENCE
 
 
-class OccurrenceTables(SQLiteConnection):
+class OccurrenceTables(Tables):
     """The ``occurrences``, ``contexts``, ``evidence`` of builds, ``documents``
     and ``mention_cache`` tables."""
 
@@ -66,7 +64,7 @@ class OccurrenceTables(SQLiteConnection):
 
     def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
         with self.transaction():
-            ids = context_ids(self._conn, (o.context for o in occurrences))
+            ids = self._context_ids(o.context for o in occurrences)
             self._conn.executemany(
                 INSERT_OCCURRENCE,
                 [
@@ -109,8 +107,9 @@ class OccurrenceTables(SQLiteConnection):
         """
         with self.transaction():
             self._conn.execute(
-                "INSERT OR REPLACE INTO mention_cache (document, sha256, mentions) "
-                "VALUES (?, ?, ?)",
+                "INSERT INTO mention_cache (document, sha256, mentions) "
+                "VALUES (?, ?, ?) ON CONFLICT (document) DO UPDATE SET "
+                "sha256 = excluded.sha256, mentions = excluded.mentions",
                 (path, sha256, data),
             )
             self.record_document(path, sha256, lang)
@@ -165,7 +164,7 @@ class OccurrenceTables(SQLiteConnection):
             )
             # With foreign keys on, SQLite deletes row by row, updating every
             # index: a fourth of the time without them (rebuilt empty).
-            with indexes_dropped(self._conn, "occurrences"):
+            with self._indexes_dropped("occurrences"):
                 self._conn.execute("DELETE FROM occurrences")
             self._conn.execute("DELETE FROM contexts")
             self._conn.execute("DELETE FROM evidence WHERE document != ''")
@@ -187,23 +186,22 @@ class OccurrenceTables(SQLiteConnection):
         Use it inside `transaction` and call `BulkWriter.flush` before the
         transaction ends; nothing else may write in between.
         """
-        return BulkWriter(self._conn)
+        return BulkWriter(self._conn, self._indexes_dropped)
 
-
-def context_ids(conn: sqlite3.Connection, texts: Iterable[str]) -> dict[str, int]:
-    """The `contexts` id of each sentence, adding those not stored yet."""
-    wanted = list(dict.fromkeys(texts))
-    ids: dict[str, int] = {}
-    if not wanted:
+    def _context_ids(self, texts: Iterable[str]) -> dict[str, int]:
+        """The `contexts` id of each sentence, adding those not stored yet."""
+        wanted = list(dict.fromkeys(texts))
+        ids: dict[str, int] = {}
+        if not wanted:
+            return ids
+        for cid, text in self._conn.execute(
+            f"SELECT id, text FROM contexts WHERE text IN {self._in_texts()} "
+            "ORDER BY id",
+            (self._texts(wanted),),
+        ):
+            ids.setdefault(text, cid)
+        new = [text for text in wanted if text not in ids]
+        first = self._next_id("contexts")
+        ids.update((text, first + n) for n, text in enumerate(new))
+        self._conn.executemany(INSERT_CONTEXT, [(ids[t], t) for t in new])
         return ids
-    for cid, text in conn.execute(
-        "SELECT id, text FROM contexts WHERE text IN "
-        "(SELECT value FROM json_each(?)) ORDER BY id",
-        (json.dumps(wanted, ensure_ascii=False),),
-    ):
-        ids.setdefault(text, cid)
-    new = [text for text in wanted if text not in ids]
-    first = first_free_id(conn, "contexts")
-    ids.update((text, first + n) for n, text in enumerate(new))
-    conn.executemany(INSERT_CONTEXT, [(ids[t], t) for t in new])
-    return ids

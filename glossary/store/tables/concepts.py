@@ -1,4 +1,4 @@
-"""Concepts of the SQLite engine: reading, adding, changing, merging, deleting."""
+"""Concepts: reading, adding, changing, merging, deleting (either engine)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ from typing import Any
 from glossary.errors import NotFoundError, StoreError
 from glossary.model import Concept, ConceptStatus, Flag, Kind, Term, TermStatus
 from glossary.store.records import ConceptSummary
-from glossary.store.sqlite.connection import decoding_rows, id_list
-from glossary.store.sqlite.schema import (
+from glossary.store.tables.base import decoding_rows
+from glossary.store.tables.rows import (
     INSERT_CONCEPT,
     definitions_text,
     flags_text,
     parse_definitions,
     parse_flags,
 )
-from glossary.store.sqlite.terms import TermTables
+from glossary.store.tables.terms import TermTables
 from glossary.text import name_key, nfc
 
 _COLUMNS = "id, key, kind, status, note, flags, subject, definitions"
@@ -33,7 +33,7 @@ class ConceptTables(TermTables):
             NotFoundError: no concept has that id.
         """
         row = None
-        if -(2**63) <= concept_id < 2**63:  # beyond, SQLite cannot even compare
+        if -(2**63) <= concept_id < 2**63:  # beyond, no engine can even compare
             row = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM concepts WHERE id = ?",
                 (concept_id,),
@@ -106,7 +106,7 @@ class ConceptTables(TermTables):
             f"""
             SELECT c.id, c.kind, c.status, c.flags,
                    COUNT(t.id), COALESCE(SUM(t.count), 0),
-                   GROUP_CONCAT(t.fold_key, ' '),
+                   {self._joined("t.fold_key")},
                    (SELECT text FROM terms p WHERE p.concept_id = c.id
                     ORDER BY p.lang != 'en', p.status != 'preferred',
                     p.status = 'forbidden', p.id LIMIT 1),
@@ -179,13 +179,13 @@ class ConceptTables(TermTables):
         with self.transaction():
             wanted = concept.id if keep_id else None
             if (
-                wanted is not None
-                and self._conn.execute(
+                wanted is None
+                or self._conn.execute(
                     "SELECT 1 FROM concepts WHERE id = ?", (wanted,)
                 ).fetchone()
             ):
-                wanted = None
-            cur = self._conn.execute(
+                wanted = self._next_id("concepts")
+            self._conn.execute(
                 INSERT_CONCEPT,
                 (
                     wanted,
@@ -197,7 +197,7 @@ class ConceptTables(TermTables):
                     time.time(),
                 ),
             )
-            concept_id = int(cur.lastrowid or 0)
+            concept_id = wanted
             if concept.subject or concept.definitions:  # builds set neither
                 self.update_concept(
                     concept_id,
@@ -256,7 +256,8 @@ class ConceptTables(TermTables):
             )
             if source.key:
                 self._conn.execute(
-                    "INSERT OR REPLACE INTO redirects (key, concept_id) VALUES (?, ?)",
+                    "INSERT INTO redirects (key, concept_id) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET concept_id = excluded.concept_id",
                     (source.key, target_id),
                 )
             self._conn.execute("DELETE FROM concepts WHERE id = ?", (source_id,))
@@ -288,9 +289,9 @@ class ConceptTables(TermTables):
             int(r[0])
             for r in self._conn.execute(
                 "SELECT id FROM concepts WHERE status = 'candidate' AND id IN "
-                "(SELECT value FROM json_each(?)) AND NOT EXISTS "
+                f"{self._in_ids()} AND NOT EXISTS "
                 "(SELECT 1 FROM terms t WHERE t.concept_id = concepts.id)",
-                (id_list(concept_ids),),
+                (self._ids(concept_ids),),
             )
         }
 

@@ -1,19 +1,14 @@
-"""Terms of the SQLite engine: adding, changing, moving and reading terms."""
+"""Terms: adding, changing, moving and reading terms (either engine)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
 from glossary.errors import NotFoundError, StoreError
 from glossary.model import Evidence, Term, TermFlag, TermStatus, TermType
-from glossary.store.sqlite.connection import (
-    SQLiteConnection,
-    decoding_rows,
-    id_list,
-)
-from glossary.store.sqlite.schema import (
+from glossary.store.tables.base import Tables, decoding_rows
+from glossary.store.tables.rows import (
     INSERT_EVIDENCE,
     INSERT_TERM,
     parse_term_flags,
@@ -23,7 +18,7 @@ from glossary.store.sqlite.schema import (
 from glossary.text import fold, name_key, nfc
 
 
-class TermTables(SQLiteConnection):
+class TermTables(Tables):
     """The ``terms`` table (with the evidence added along with a term)."""
 
     def add_term(self, concept_id: int, term: Term) -> int:
@@ -45,10 +40,10 @@ class TermTables(SQLiteConnection):
                     (term.count, term_id),
                 )
             else:
-                cur = self._conn.execute(
-                    INSERT_TERM, term_row(None, concept_id, text, term)
+                term_id = self._next_id("terms")
+                self._conn.execute(
+                    INSERT_TERM, term_row(term_id, concept_id, text, term)
                 )
-                term_id = int(cur.lastrowid or 0)
                 if term.note or term.flags:  # not in the bulk insert: builds set none
                     self.update_term(term_id, note=term.note, flags=term.flags)
             self._conn.executemany(
@@ -105,7 +100,7 @@ class TermTables(SQLiteConnection):
                     f"UPDATE {table} SET {assignments} WHERE id = ?",
                     [*values.values(), row_id],
                 )
-            except sqlite3.IntegrityError as e:
+            except self._integrity_errors as e:
                 raise StoreError(f"cannot update {table[:-1]} {row_id}: {e}") from e
             if cur.rowcount == 0:
                 raise NotFoundError(f"no {table[:-1]} {row_id}")
@@ -170,9 +165,9 @@ class TermTables(SQLiteConnection):
         return {
             int(tid): (int(cid), bool(manual))
             for tid, cid, manual in self._conn.execute(
-                "SELECT id, concept_id, manual FROM terms WHERE id IN "
-                "(SELECT value FROM json_each(?))",
-                (id_list(term_ids),),
+                "SELECT id, concept_id, manual FROM terms "
+                f"WHERE id IN {self._in_ids()}",
+                (self._ids(term_ids),),
             )
         }
 

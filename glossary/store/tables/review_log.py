@@ -1,4 +1,4 @@
-"""The review log and snapshots of the SQLite engine (what undo restores)."""
+"""The review log and snapshots of concepts, what undo restores (either engine)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from typing import Any
 
 from glossary.errors import ConflictError
 from glossary.store.records import LogEntry, Snapshot
-from glossary.store.sqlite.connection import SQLiteConnection
-from glossary.store.sqlite.occurrences import context_ids
+from glossary.store.tables.occurrences import OccurrenceTables
 
 _TABLES = ("concepts", "terms", "evidence", "occurrences", "redirects")
 Row = tuple[Any, ...]
@@ -60,7 +59,7 @@ def _conflict(table: str, pk: Any) -> ConflictError:
     )
 
 
-class ReviewTables(SQLiteConnection):
+class ReviewTables(OccurrenceTables):
     """The ``review_log`` table, and raw snapshots of concepts for undo."""
 
     def history(self, limit: int = 100) -> list[LogEntry]:
@@ -150,9 +149,9 @@ class ReviewTables(SQLiteConnection):
                 )
 
     def _put_back(self, table: str, pk: Any, values: dict[int, Any]) -> None:
-        names = [r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")]
+        names = self._columns(table)
         if table == "occurrences" and 5 in values:  # the snapshot holds the text
-            values = {**values, 5: context_ids(self._conn, [values[5]])[values[5]]}
+            values = {**values, 5: self._context_ids([values[5]])[values[5]]}
         if len(values) == len(names):  # a row the step deleted: insert it again
             row = [values[i] for i in range(len(names))]
             marks = ",".join("?" * len(row))

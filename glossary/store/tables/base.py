@@ -1,0 +1,116 @@
+"""What the table classes need of an engine: one connection and a few hooks.
+
+The table classes (`concepts`, `terms`, `occurrences`, `review_log`, `bulk`)
+speak the SQL that SQLite and PostgreSQL share, with ``?`` placeholders.
+Each engine's connection class (`glossary.store.sqlite.connection`,
+`glossary.store.postgresql.connection`) subclasses `Tables` and fills in
+what differs: transactions, a parameter standing for a list of ids or
+texts, string aggregation, dropping indexes around a bulk load, a table's
+columns, and which driver errors mean a broken constraint.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol
+
+from glossary.errors import StoreError
+
+DAMAGED = "damaged term base, run `glossary db check`"
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the tables use."""
+
+    @property
+    def rowcount(self) -> int: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of a DB-API connection the tables use (``?`` placeholders)."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
+    def close(self) -> None: ...
+
+
+class Tables:
+    """Base of the table classes: the connection and the engine's hooks."""
+
+    path: str
+    readonly: bool
+    _conn: Connection
+    # Violations of a UNIQUE or foreign key constraint, as the driver raises them.
+    _integrity_errors: tuple[type[Exception], ...] = ()
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Run the body in one transaction; nested calls join the outer one."""
+        raise NotImplementedError
+
+    def _in_ids(self) -> str:
+        """A subquery over one parameter made by `_ids`: ``x IN <this>``."""
+        raise NotImplementedError
+
+    def _ids(self, ids: Iterable[int]) -> Any:
+        """The one parameter standing for `ids` in `_in_ids`: no limit on how many."""
+        raise NotImplementedError
+
+    def _in_texts(self) -> str:
+        """A subquery over one parameter made by `_texts`."""
+        raise NotImplementedError
+
+    def _texts(self, texts: Sequence[str]) -> Any:
+        raise NotImplementedError
+
+    def _joined(self, column: str) -> str:
+        """An aggregate joining `column` of a group with spaces."""
+        raise NotImplementedError
+
+    def _indexes_dropped(self, table: str) -> AbstractContextManager[None]:
+        """Run the body without the indexes of `table`, then make them again."""
+        raise NotImplementedError
+
+    def _columns(self, table: str) -> list[str]:
+        """The column names of `table`, in order (as ``SELECT *`` gives them)."""
+        raise NotImplementedError
+
+    def _delete_ids(self, table: str, ids: Iterable[int]) -> None:
+        # `table` is one of the store's names, never user input
+        with self.transaction():
+            self._conn.execute(
+                f"DELETE FROM {table} WHERE id IN {self._in_ids()}", (self._ids(ids),)
+            )
+
+    def _touch(self, concept_id: int) -> None:
+        self._conn.execute(
+            "UPDATE concepts SET updated = ? WHERE id = ?", (time.time(), concept_id)
+        )
+
+    def _next_id(self, table: str) -> int:
+        """One past the largest id of `table`: the id SQLite gives a new row.
+
+        Both engines number concepts, terms and sentences this way, so that
+        the same calls give the same ids on either.
+        """
+        return first_free_id(self._conn, table)
+
+
+def first_free_id(conn: Connection, table: str) -> int:
+    return int(
+        conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+    )
+
+
+@contextmanager
+def decoding_rows() -> Iterator[None]:
+    """Rows that do not decode (a status no enum has, NULL where the schema
+    allows none) come from damaged pages the engine did not notice: say so."""
+    try:
+        yield
+    except (ValueError, TypeError, KeyError) as e:
+        raise StoreError(DAMAGED) from e
