@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: run test bench lint types clean
+.PHONY: run test test-pg bench lint types clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,14 @@ types: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The PostgreSQL tests run within `make test` whenever a server is at hand
+# (initdb and pg_ctl on PATH, or $$GLOSSARY_TEST_PG) and skip otherwise;
+# `make test-pg` runs only them, and fails without a server.
 test: lint types
 	$(BIN)/pytest -q -n 2
+
+test-pg: $(VENV)/.installed-test
+	GLOSSARY_REQUIRE_PG=1 $(BIN)/pytest -q -n 2 -m pg
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench

@@ -50,7 +50,7 @@ from glossary.model import (
     TermType,
 )
 from glossary.review import merge
-from glossary.store import TermBase
+from glossary.store import TermStore, open_store
 from glossary.text import fold
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def align_files(
         if tm_read_only:
             raise InputError("no such translation memory", tm_path)
         tm_read = None  # created by the write below
-    with TermBase.open_existing(path) as tb:
+    with open_store(path, existing=True) as tb:
         outcomes = align(
             tb, docs, tm_path=tm_read, mo_dir=mo_dir, backend=backend, dry_run=dry_run
         )
@@ -138,7 +138,7 @@ def align_files(
 
 
 def align(
-    tb: TermBase,
+    tb: TermStore,
     docs: Sequence[tuple[str, str, str, str]],
     *,
     tm_path: str | None = None,
@@ -182,7 +182,7 @@ def align(
 
 
 def store_proposal(
-    tb: TermBase,
+    tb: TermStore,
     concept_id: int,
     proposal: Proposal,
     document: str,
@@ -237,7 +237,7 @@ def store_proposal(
     return str(status)
 
 
-def merge_vietnamese_only(tb: TermBase, concept_id: int, vietnamese: str) -> list[int]:
+def merge_vietnamese_only(tb: TermStore, concept_id: int, vietnamese: str) -> list[int]:
     """Merge Vietnamese-only concepts holding `vietnamese` into the concept.
 
     A build of the Vietnamese text finds "Thủ tướng" as a concept of its own;
@@ -338,7 +338,7 @@ def _tm_segments(
 
 
 def _outcome(
-    tb: TermBase, concept_id: int, p: Proposal, parallel: _Parallel, dry_run: bool
+    tb: TermStore, concept_id: int, p: Proposal, parallel: _Parallel, dry_run: bool
 ) -> Outcome:
     """Store one proposal (unless too weak or a dry run); say what was done."""
     if p.score < STORE_MIN:
@@ -354,7 +354,7 @@ def _outcome(
     return Outcome(concept_id, p, action, tuple(merged))
 
 
-def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str], Kind]]:
+def _english_terms(tb: TermStore) -> dict[str, tuple[int, list[str], Kind]]:
     """Label → (concept id, English forms, kind) for every concept not rejected."""
     terms: dict[str, tuple[int, list[str], Kind]] = {}
     for c in tb.concepts():
@@ -368,7 +368,7 @@ def _english_terms(tb: TermBase) -> dict[str, tuple[int, list[str], Kind]]:
     return terms
 
 
-def _approved_vietnamese(tb: TermBase) -> dict[int, str]:
+def _approved_vietnamese(tb: TermStore) -> dict[int, str]:
     """Concept id → preferred Vietnamese term, for every approved concept, and
     for every concept whose preferred Vietnamese term the build translated
     from the state data, CLDR or a pattern (evidence ``vi-name:…``): when the

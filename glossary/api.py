@@ -259,9 +259,9 @@ class Glossary:
         Raises:
             StoreError: the file is missing or is not a term base.
         """
-        from glossary.store import TermBase
+        from glossary.store import open_store
 
-        with paused_gc(), TermBase.open_existing(path, readonly=True) as tb:
+        with paused_gc(), open_store(path, readonly=True, existing=True) as tb:
             concepts = tb.concepts()
         return cls(concepts)
 

@@ -45,7 +45,7 @@ from glossary.names.world import gazetteer_digest
 from glossary.pipeline import DocPart, Extractor, extract, extract_all, part
 from glossary.pipeline import propose as propose_parts
 from glossary.reader import read_inputs
-from glossary.store import BuildWriter, ConceptSummary, TermBase
+from glossary.store import BuildWriter, ConceptSummary, TermStore
 from glossary.text import name_key, nfc
 
 __all__ = [
@@ -132,7 +132,7 @@ def pipeline_version() -> str:
 
 
 def build(
-    tb: TermBase,
+    tb: TermStore,
     paths: Sequence[str],
     *,
     stdin: BinaryIO | None = None,
@@ -208,7 +208,7 @@ def _place(path: str) -> str:
 
 
 def build_documents(
-    tb: TermBase,
+    tb: TermStore,
     documents: Sequence[Document],
     *,
     progress: Progress | None = None,
@@ -255,7 +255,7 @@ def build_documents(
 _CACHE_EVERY = 0.25
 
 
-def _cache(tb: TermBase, rows: list[tuple[str, str, bytes, str]]) -> None:
+def _cache(tb: TermStore, rows: list[tuple[str, str, bytes, str]]) -> None:
     with tb.transaction():
         for path, digest, data, lang in rows:
             tb.cache_encoded(path, digest, data, lang)
@@ -263,7 +263,7 @@ def _cache(tb: TermBase, rows: list[tuple[str, str, bytes, str]]) -> None:
 
 
 def _build_documents(
-    tb: TermBase,
+    tb: TermStore,
     documents: Sequence[Document],
     progress: Progress | None,
     extractor: Extractor,
@@ -308,7 +308,7 @@ class _Extracted:
 
 
 def _extract_changed(
-    tb: TermBase,
+    tb: TermStore,
     documents: Sequence[Document],
     progress: Progress | None,
     extractor: Extractor,
@@ -349,7 +349,7 @@ def _extract_changed(
 
 
 def _cluster(
-    tb: TermBase,
+    tb: TermStore,
     extracted: _Extracted,
     stamp: str,
     progress: Progress | None,
@@ -399,10 +399,10 @@ class _Placer:
     """Puts candidate terms into concepts, respecting reviewers' placements.
 
     Writes go through one `BuildWriter`: the places index answers what
-    `TermBase.add_term` would look up row by row.
+    `TermStore.add_term` would look up row by row.
     """
 
-    def __init__(self, tb: TermBase, reviewed: set[int], out: BuildWriter) -> None:
+    def __init__(self, tb: TermStore, reviewed: set[int], out: BuildWriter) -> None:
         self.out = out
         self.reviewed = reviewed
         self.places: dict[tuple[str, str], _Places] = {}
@@ -458,7 +458,7 @@ def _key(concept: Concept) -> str:
 
 
 def apply_candidates(
-    tb: TermBase,
+    tb: TermStore,
     candidates: Iterable[Candidate],
     *,
     progress: Progress | None = None,
@@ -528,7 +528,7 @@ def _concept_for(
 
 
 def _prune(
-    tb: TermBase, stale: set[int], reviewed: set[int], created: set[int]
+    tb: TermStore, stale: set[int], reviewed: set[int], created: set[int]
 ) -> None:
     """Drop build terms no longer seen, and candidate concepts left empty."""
     owners = tb.term_owners(stale)

@@ -24,7 +24,7 @@ from glossary.formats import json as json_format
 from glossary.formats.validate import checked
 from glossary.model import Concept, ConceptStatus, Kind, Term, TermStatus
 from glossary.outfile import stdout_binary, write_output
-from glossary.store import TermBase
+from glossary.store import TermStore
 
 Dumper = Callable[..., None]
 
@@ -95,7 +95,7 @@ def _dumper(fmt: str) -> Dumper:
     return po.dump_pot if fmt == "pot" else FORMATS[fmt].dump
 
 
-def with_contexts(tb: TermBase, concept: Concept) -> Concept:
+def with_contexts(tb: TermStore, concept: Concept) -> Concept:
     """`concept` with each term lacking a context given its first occurrence's."""
     if concept.id is None or all(t.context for t in concept.terms):
         return concept
@@ -110,7 +110,7 @@ def with_contexts(tb: TermBase, concept: Concept) -> Concept:
 
 
 def select(
-    tb: TermBase,
+    tb: TermStore,
     *,
     approved_only: bool = False,
     kind: Kind | None = None,
@@ -124,7 +124,7 @@ def select(
     return with_parts(tb, [with_contexts(tb, c) for c in concepts])
 
 
-def with_parts(tb: TermBase, concepts: list[Concept]) -> list[Concept]:
+def with_parts(tb: TermStore, concepts: list[Concept]) -> list[Concept]:
     """`concepts` with their parts among `concepts` (a cross-reference must
     point inside the file)."""
     parts = tb.concept_parts()
@@ -138,7 +138,7 @@ def with_parts(tb: TermBase, concepts: list[Concept]) -> list[Concept]:
 
 
 def export(
-    tb: TermBase,
+    tb: TermStore,
     target: str | Path | IO[bytes],
     *,
     format: str | None = None,
@@ -229,7 +229,7 @@ def read_file(
     return fmt, checked(concepts, name)
 
 
-def _match(tb: TermBase, concept: Concept) -> Concept | None:
+def _match(tb: TermStore, concept: Concept) -> Concept | None:
     if concept.key:
         return tb.concept_by_key(concept.key)
     label = concept.preferred()
@@ -239,7 +239,7 @@ def _match(tb: TermBase, concept: Concept) -> Concept | None:
     return same[0] if len(same) == 1 else None
 
 
-def _add_terms(tb: TermBase, existing: Concept, terms: Iterable[Term]) -> int:
+def _add_terms(tb: TermStore, existing: Concept, terms: Iterable[Term]) -> int:
     have = {(t.text, t.lang) for t in existing.terms}
     has_preferred = {t.lang for t in existing.terms if t.is_preferred}
     added = 0
@@ -255,7 +255,7 @@ def _add_terms(tb: TermBase, existing: Concept, terms: Iterable[Term]) -> int:
     return added
 
 
-def _merge(tb: TermBase, existing: Concept, concept: Concept) -> int:
+def _merge(tb: TermStore, existing: Concept, concept: Concept) -> int:
     """Add new terms; set only what no reviewer has decided yet."""
     assert existing.id is not None
     added = _add_terms(tb, existing, concept.terms)
@@ -279,7 +279,7 @@ def _merge(tb: TermBase, existing: Concept, concept: Concept) -> int:
     return added
 
 
-def _replace(tb: TermBase, existing: Concept, concept: Concept) -> int:
+def _replace(tb: TermStore, existing: Concept, concept: Concept) -> int:
     """Make `existing` say what the file says (its occurrences are kept)."""
     assert existing.id is not None
     tb.update_concept(
@@ -313,7 +313,7 @@ def _replace(tb: TermBase, existing: Concept, concept: Concept) -> int:
 
 
 def import_file(
-    tb: TermBase,
+    tb: TermStore,
     path: str | Path,
     *,
     mode: ImportMode | str = ImportMode.MERGE,
@@ -342,7 +342,7 @@ def import_file(
 
 
 def apply(
-    tb: TermBase,
+    tb: TermStore,
     concepts: Iterable[Concept],
     *,
     path: str,

@@ -6,7 +6,7 @@ concepts get an approved/rejected status or a logged edit), so a later
 ``glossary build`` never undoes it.
 
 `Review` keeps an undo/redo history for one session: each step stores the raw
-rows of the concepts it touched before and after (`TermBase.snapshot`). An
+rows of the concepts it touched before and after (`TermStore.snapshot`). An
 undo puts back only the rows and values the step changed (ids included), so
 what a build added since stays; if someone changed those same values since,
 it refuses and changes nothing. Each undo is one transaction and one log
@@ -30,7 +30,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary.store import Snapshot, TermBase
+from glossary.store import Snapshot, TermStore
 from glossary.text import nfc
 
 __all__ = [
@@ -64,7 +64,7 @@ class Review:
         tb: the term base to change; every action commits before returning.
     """
 
-    def __init__(self, tb: TermBase) -> None:
+    def __init__(self, tb: TermStore) -> None:
         self.tb = tb
         self._undo: list[Step] = []
         self._redo: list[Step] = []
@@ -405,22 +405,22 @@ class Review:
 # -- one-shot shortcuts (no undo history) ---------------------------------
 
 
-def approve(tb: TermBase, *concept_ids: int) -> None:
+def approve(tb: TermStore, *concept_ids: int) -> None:
     """Approve concepts in one transaction."""
     Review(tb).approve(*concept_ids)
 
 
-def reject(tb: TermBase, *concept_ids: int) -> None:
+def reject(tb: TermStore, *concept_ids: int) -> None:
     """Reject concepts in one transaction."""
     Review(tb).reject(*concept_ids)
 
 
-def merge(tb: TermBase, source_id: int, target_id: int) -> None:
+def merge(tb: TermStore, source_id: int, target_id: int) -> None:
     """Merge `source_id` into `target_id` in one transaction."""
     Review(tb).merge(source_id, target_id)
 
 
-def split(tb: TermBase, term_id: int) -> int:
+def split(tb: TermStore, term_id: int) -> int:
     """Split a term off into a new concept; return the new concept's id."""
     return Review(tb).split(term_id).created[0]
 
@@ -439,20 +439,20 @@ def _term(concept: Concept, term_id: int) -> Term:
     raise NotFoundError(f"no term {term_id} in concept {concept.id}")
 
 
-def _drop_flag(tb: TermBase, concept_id: int, flag: Flag) -> None:
+def _drop_flag(tb: TermStore, concept_id: int, flag: Flag) -> None:
     flags = tb.concept(concept_id).flags
     if flag in flags:
         tb.update_concept(concept_id, flags=flags - {flag})
 
 
-def _demote_others(tb: TermBase, concept: Concept, keep: int, lang: str) -> None:
+def _demote_others(tb: TermStore, concept: Concept, keep: int, lang: str) -> None:
     for term in concept.terms:
         if term.id != keep and term.lang == lang and term.is_preferred:
             assert term.id is not None
             tb.update_term(term.id, status=TermStatus.ADMITTED, manual=True)
 
 
-def _promote_next(tb: TermBase, concept_id: int, lang: str) -> None:
+def _promote_next(tb: TermStore, concept_id: int, lang: str) -> None:
     """Give `lang` a preferred term again after its preferred one left."""
     concept = tb.concept(concept_id)
     pool = [t for t in concept.terms if t.lang == lang]

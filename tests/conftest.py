@@ -1,11 +1,15 @@
-"""Shared fixtures: in-memory term bases, a small hand-made one, and the seeds."""
+"""Shared fixtures: term bases on both engines (an in-memory SQLite one, and a
+fresh PostgreSQL database when a server is at hand: see tests/pg_cluster.py),
+a small hand-made one, and the seeds."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NoReturn, TypeVar
 
 import pytest
 
@@ -24,7 +28,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary.store import TermBase
+from glossary.store import TermStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -140,15 +144,61 @@ SAMPLE_CONCEPTS: tuple[Concept, ...] = (
 )
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL server to make databases on, once per test process.
+
+    $GLOSSARY_TEST_PG, else a throwaway cluster on a Unix socket; without
+    either the test skips (fails under `make test-pg`).
+    """
+    try:
+        import pg_cluster
+    except ImportError:  # psycopg is not installed
+        _no_server("psycopg is not installed: pip install -e '.[test]'")
+    with pg_cluster.server() as url:
+        if url is None:
+            _no_server(pg_cluster.HOW_TO_RUN)
+        yield url
+
+
+def _no_server(how: str) -> NoReturn:
+    if os.environ.get("GLOSSARY_REQUIRE_PG"):
+        pytest.fail(how)
+    pytest.skip(how)
+
+
 @pytest.fixture
-def termbase() -> Iterator[TermBase]:
-    """An empty in-memory term base."""
-    tb = TermBase(":memory:")
+def pg_url(pg_server: str) -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database (dropped afterwards)."""
+    from pg_cluster import fresh_database
+
+    with fresh_database(pg_server) as url:
+        yield url
+
+
+ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)]
+
+
+@pytest.fixture(params=ENGINES)
+def store_target(request: pytest.FixtureRequest) -> str:
+    """Where a fresh term base goes: ":memory:" (SQLite) or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return ":memory:"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def termbase(store_target: str) -> Iterator[TermStore]:
+    """An empty term base, on each engine in turn."""
+    tb = open_store(store_target)
     yield tb
     tb.close()
 
 
-def fill_sample(tb: TermBase) -> TermBase:
+Store = TypeVar("Store", bound=TermStore)
+
+
+def fill_sample(tb: Store) -> Store:
     """Add SAMPLE_CONCEPTS (with one occurrence per term) to `tb`."""
     for concept in SAMPLE_CONCEPTS:
         cid = tb.add_concept(concept)
@@ -164,9 +214,10 @@ def fill_sample(tb: TermBase) -> TermBase:
 
 
 @pytest.fixture
-def sample_termbase() -> Iterator[TermBase]:
-    """A small hand-made term base: stable input for format, API and TUI tests."""
-    tb = fill_sample(TermBase(":memory:"))
+def sample_termbase(store_target: str) -> Iterator[TermStore]:
+    """A small hand-made term base: stable input for format, API and TUI
+    tests, on each engine in turn."""
+    tb = fill_sample(open_store(store_target))
     yield tb
     tb.close()
 

@@ -17,6 +17,7 @@ from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Document, Kind, Mention, Occurrence
 from glossary.pipeline import extract
 from glossary.store import BuildWriter, TermBase, TermStore
+from glossary.store.postgresql import PostgresTermBase
 from glossary.store.tables.bulk import BulkWriter
 
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -289,9 +290,14 @@ def _parameters(function: Any) -> list[tuple[str, Any, Any]]:
 
 
 @pytest.mark.parametrize(
-    ("protocol", "engine"), [(TermStore, TermBase), (BuildWriter, BulkWriter)]
+    ("protocol", "engine"),
+    [
+        (TermStore, TermBase),
+        (TermStore, PostgresTermBase),
+        (BuildWriter, BulkWriter),
+    ],
 )
-def test_the_sqlite_engine_implements_the_store_interface(
+def test_each_engine_implements_the_store_interface(
     protocol: type, engine: type
 ) -> None:
     # mypy checks the types (the assignments below); this checks that every

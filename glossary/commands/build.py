@@ -18,7 +18,7 @@ from glossary.errors import NotFoundError, escape_controls
 from glossary.formats.json import concept_record
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence
 from glossary.names.world import load_gazetteer, use_gazetteer
-from glossary.store import TermBase
+from glossary.store import TermStore, open_store
 from glossary.text import nfc
 
 _CONTEXTS = 5  # occurrences shown by `glossary show`
@@ -145,7 +145,7 @@ def run_build(args: argparse.Namespace) -> int:
     if args.gazetteer is not None:
         use_gazetteer(load_gazetteer(args.gazetteer), replace=True)
     with (
-        TermBase(db_of(args)) as tb,
+        open_store(db_of(args)) as tb,
         _progress(not args.quiet and sys.stderr.isatty()) as progress,
     ):
         report = build(
@@ -178,9 +178,9 @@ def summary(report: BuildReport) -> str:
     return "\n".join(lines)
 
 
-def _existing(args: argparse.Namespace) -> TermBase:
+def _existing(args: argparse.Namespace) -> TermStore:
     """Open the term base for reading commands, which must not create one."""
-    return TermBase.open_existing(db_of(args), readonly=True)
+    return open_store(db_of(args), readonly=True, existing=True)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -224,7 +224,9 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def contexts(tb: TermBase, concept_id: int, limit: int = _CONTEXTS) -> list[Occurrence]:
+def contexts(
+    tb: TermStore, concept_id: int, limit: int = _CONTEXTS
+) -> list[Occurrence]:
     """The first `limit` occurrences with distinct sentences.
 
     Two mentions in one sentence ("PM Chính ... Chính") share its context;
@@ -236,7 +238,7 @@ def contexts(tb: TermBase, concept_id: int, limit: int = _CONTEXTS) -> list[Occu
     return list(seen.values())[:limit]
 
 
-def _show_record(tb: TermBase, concept: Concept) -> dict[str, object]:
+def _show_record(tb: TermStore, concept: Concept) -> dict[str, object]:
     assert concept.id is not None
     record = concept_record(concept)
     record["contexts"] = [
@@ -249,7 +251,7 @@ def _show_record(tb: TermBase, concept: Concept) -> dict[str, object]:
 _WHY = 4  # evidence lines shown per term
 
 
-def _describe(tb: TermBase, concept: Concept) -> str:
+def _describe(tb: TermStore, concept: Concept) -> str:
     assert concept.id is not None
     lines = [f"{concept.label}  [{concept.kind}, {concept.status}]  id {concept.id}"]
     if concept.note:

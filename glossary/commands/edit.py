@@ -15,7 +15,7 @@ from glossary.cli import add_db_option, db_of
 from glossary.errors import GlossaryError, NotFoundError
 from glossary.model import Concept, ConceptStatus, Kind, Term, TermFlag, TermStatus
 from glossary.review import Review
-from glossary.store import ConceptSummary, TermBase
+from glossary.store import ConceptSummary, TermStore, open_store
 from glossary.text import fold, nfc
 
 _STATUSES = [str(s) for s in (*ConceptStatus, *TermStatus)]
@@ -120,7 +120,7 @@ def _add_set(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run_set)
 
 
-def search(tb: TermBase, query: str, limit: int) -> list[ConceptSummary]:
+def search(tb: TermStore, query: str, limit: int) -> list[ConceptSummary]:
     """Concepts matching `query` the way the TUI's filter box matches them."""
     rows = tb.summaries()
     hay = [concept_filter.haystack(r) for r in rows]
@@ -130,7 +130,7 @@ def search(tb: TermBase, query: str, limit: int) -> list[ConceptSummary]:
 def run_search(args: argparse.Namespace) -> int:
     """Handler of `glossary search`: exit 1 when nothing matches."""
     args.query = " ".join(args.query)
-    with TermBase.open_existing(db_of(args), readonly=True) as tb:
+    with open_store(db_of(args), readonly=True, existing=True) as tb:
         rows = search(tb, args.query, args.limit)
         if args.json:
             from glossary.formats.json import concept_record
@@ -147,7 +147,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     """Handler of `glossary add`."""
-    with TermBase.open_existing(db_of(args)) as tb:
+    with open_store(db_of(args), existing=True) as tb:
         review = Review(tb)
         if args.to is not None:
             if args.vi:
@@ -163,7 +163,7 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def concept_named(tb: TermBase, name: str) -> Concept:
+def concept_named(tb: TermStore, name: str) -> Concept:
     """The concept with id `name`, or the only one with a term matching it.
 
     Raises:
@@ -197,7 +197,7 @@ def term_named(concept: Concept, text: str) -> Term:
 
 def run_set_status(args: argparse.Namespace) -> int:
     """Handler of `glossary set-status`."""
-    with TermBase.open_existing(db_of(args)) as tb:
+    with open_store(db_of(args), existing=True) as tb:
         concept = concept_named(tb, args.concept)
         assert concept.id is not None
         review = Review(tb)
@@ -226,7 +226,7 @@ def run_set(args: argparse.Namespace) -> int:
     term_fields = (args.pos, args.note, args.flags)
     if args.term is None and any(f is not None for f in term_fields):
         raise GlossaryError("--pos, --note and --flags set a term: give --term TEXT")
-    with TermBase.open_existing(db_of(args)) as tb:
+    with open_store(db_of(args), existing=True) as tb:
         concept = concept_named(tb, args.concept)
         assert concept.id is not None
         review = Review(tb)

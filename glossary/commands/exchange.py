@@ -8,7 +8,7 @@ import sys
 from glossary.cli import add_db_option, db_of
 from glossary.exchange import FORMATS, ImportMode, apply, export, read_file
 from glossary.model import Kind
-from glossary.store import TermBase
+from glossary.store import open_store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -96,7 +96,7 @@ def _add_import(
 
 def run_export(args: argparse.Namespace) -> int:
     """Handle `glossary export`."""
-    with TermBase.open_existing(db_of(args), readonly=True) as tb:
+    with open_store(db_of(args), readonly=True, existing=True) as tb:
         n = export(
             tb,
             args.output,
@@ -115,7 +115,7 @@ def run_import(args: argparse.Namespace) -> int:
     # Parse the whole file before opening the db: a bad file never creates or
     # touches the term base.
     fmt, concepts = read_file(args.file, args.format, lang=args.lang)
-    with TermBase(db_of(args)) as tb:
+    with open_store(db_of(args)) as tb:
         report = apply(tb, concepts, path=args.file, format=fmt, mode=args.mode)
     print(
         f"imported {report.path} ({report.format}): {report.added} concepts added, "

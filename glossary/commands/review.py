@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from glossary.cli import add_db_option, db_of
-from glossary.store import TermBase
+from glossary.store import open_store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Open the app; return 0 when the user quits."""
-    with TermBase.open_existing(db_of(args)) as tb:
+    with open_store(db_of(args), existing=True) as tb:
         # Textual is imported here so the rest of the CLI starts without it.
         from glossary.tui.app import make_app
 

@@ -1,14 +1,16 @@
 """The term base: the only part of `glossary` that speaks SQL.
 
-`TermBase(path)` is the SQLite engine (`glossary.store.sqlite`); what any
-engine provides is the `TermStore` interface (`glossary.store.interface`),
-and the rows it hands out besides model objects are in
-`glossary.store.records`. Other modules get model objects, never cursors or
-rows.
+`open_store(path_or_url)` opens a term base on either engine: an SQLite
+file (`TermBase`, `glossary.store.sqlite`) or a PostgreSQL database
+(`glossary.store.postgresql`), which both provide the `TermStore` interface
+(`glossary.store.interface`); the rows they hand out besides model objects
+are in `glossary.store.records`. Other modules get model objects, never
+cursors or rows, and never learn which engine they have.
 """
 
 from __future__ import annotations
 
+from glossary.store.engines import is_server, open_store
 from glossary.store.interface import BuildWriter, TermStore
 from glossary.store.records import ConceptSummary, LogEntry, Snapshot
 from glossary.store.sqlite import TermBase
@@ -21,5 +23,7 @@ __all__ = [
     "Snapshot",
     "TermBase",
     "TermStore",
+    "is_server",
+    "open_store",
     "problems",
 ]

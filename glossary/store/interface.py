@@ -2,18 +2,18 @@
 
 `TermStore` is the whole interface, in three concerns (`ConceptStore`,
 `OccurrenceStore`, `ReviewStore`) plus the lifecycle; `BuildWriter` is the
-buffered writer a build gets from `OccurrenceStore.bulk`. The SQLite engine
-(`glossary.store.sqlite`) implements them; a second engine (PostgreSQL)
-would implement the same protocols in a package of its own, and
-tests/test_store.py checks that the SQLite one conforms. Each method's
-contract is documented on the SQLite implementation.
+buffered writer a build gets from `OccurrenceStore.bulk`. Both engines,
+SQLite (`glossary.store.sqlite`) and PostgreSQL (`glossary.store.postgresql`),
+implement them over the shared table classes (`glossary.store.tables`),
+where each method's contract is documented; tests/test_store.py checks
+that both conform. `glossary.store.open_store` picks the engine.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from glossary.model import (
     Concept,
@@ -159,3 +159,5 @@ class TermStore(ConceptStore, OccurrenceStore, ReviewStore, Protocol):
     def meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...
     def close(self) -> None: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *exc: object) -> None: ...

@@ -26,7 +26,7 @@ from glossary.check import Finding
 from glossary.errors import GlossaryError
 from glossary.model import Kind, TermStatus
 from glossary.review import Review, Step
-from glossary.store import ConceptSummary, TermBase
+from glossary.store import ConceptSummary, TermStore
 from glossary.tui.file_actions import FileActions
 from glossary.tui.keys import COMMANDS
 from glossary.tui.quick_add import quick_terms
@@ -87,7 +87,7 @@ class ReviewApp(FileActions):
         ),
     ]
 
-    def __init__(self, tb: TermBase) -> None:
+    def __init__(self, tb: TermStore) -> None:
         super().__init__()
         self.tb = tb
         self.review = Review(tb)
@@ -553,6 +553,6 @@ class ReviewApp(FileActions):
             )
 
 
-def make_app(tb: TermBase) -> ReviewApp:
+def make_app(tb: TermStore) -> ReviewApp:
     """The review app over `tb`; shared by `glossary review` and the tests."""
     return ReviewApp(tb)

@@ -10,7 +10,7 @@ from textual.app import App
 
 from glossary.check import Finding
 from glossary.errors import GlossaryError
-from glossary.store import TermBase
+from glossary.store import TermStore
 from glossary.tui.screens.export_dialog import ExportDialog, ExportRequest
 from glossary.tui.screens.prompt import PromptScreen
 
@@ -20,7 +20,7 @@ CHECK_HINT = "PO/POT, TMX, XLIFF or plain text; as `glossary check` does it"
 class FileActions(App[None]):
     """Base of `ReviewApp` holding the actions that read or write files."""
 
-    tb: TermBase
+    tb: TermStore
     findings: dict[int, list[Finding]]  # of the last file checked
     _detail: int | None  # the concept the detail pane shows
 

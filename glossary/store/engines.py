@@ -1,0 +1,51 @@
+"""Which engine a ``--db`` value names: the one place that knows both.
+
+A ``postgresql://`` (or ``postgres://``) URL is a term base on a PostgreSQL
+server; anything else is an SQLite file (or ``:memory:``). psycopg is only
+imported for a URL, so the SQLite engine works without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary.errors import StoreError
+from glossary.store.interface import TermStore
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server(target: str | Path) -> bool:
+    """Whether `target` names a database on a server rather than a file."""
+    return str(target).startswith(URL_SCHEMES)
+
+
+def open_store(
+    target: str | Path, *, readonly: bool = False, existing: bool = False
+) -> TermStore:
+    """Open the term base at `target`: a file path, ``:memory:`` or a URL.
+
+    Args:
+        target: where the term base is.
+        readonly: open it without write access.
+        existing: it must exist already (reading commands never create one).
+
+    Raises:
+        StoreError: it cannot be opened, is not a term base, or (with
+            `existing`) is not there.
+    """
+    if is_server(target):
+        try:
+            from glossary.store.postgresql import PostgresTermBase
+        except ImportError as e:
+            raise StoreError(
+                "a postgresql:// term base needs psycopg: pip install 'glossary-vi[pg]'"
+            ) from e
+        if existing:
+            return PostgresTermBase.open_existing(str(target), readonly=readonly)
+        return PostgresTermBase(str(target), readonly=readonly)
+    from glossary.store.sqlite import TermBase
+
+    if existing:
+        return TermBase.open_existing(target, readonly=readonly)
+    return TermBase(target, readonly=readonly)

@@ -1,0 +1,288 @@
+"""The PostgreSQL engine's connection: opening, transactions, migrations.
+
+`PostgresConnection` fills in the hooks of `glossary.store.tables.base.Tables`
+for PostgreSQL (psycopg 3). Writers take one advisory lock for the length of
+their transaction, so writes are serialised as on SQLite (a build and
+several reviewers never deadlock, and ids given as one past the largest
+cannot collide) while readers never wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any, Self
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+from glossary.errors import StoreError
+from glossary.store.postgresql.schema import (
+    IDENTITY_TABLES,
+    MIGRATIONS,
+    NAMESPACE,
+    SCHEMA,
+    SCHEMA_VERSION,
+)
+from glossary.store.tables.base import Tables
+
+# pg_advisory_xact_lock key of a term base's writers: "GLOS", as SQLite's
+# application id. A memory (tm) has its own.
+WRITE_LOCK = 0x474C4F53
+
+
+def shown_url(url: str) -> str:
+    """`url` without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    netloc = f"{parts.username}:***@{host}" if parts.username else host
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+@lru_cache(maxsize=512)
+def _pg_sql(sql: str) -> str:
+    """The store's SQL with psycopg's placeholders (``?`` becomes ``%s``)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class QmarkConnection:
+    """A psycopg connection taking the ``?`` placeholders the tables write."""
+
+    def __init__(self, conn: psycopg.Connection[tuple[Any, ...]]) -> None:
+        self.raw = conn
+
+    def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor[Any]:
+        return self.raw.execute(_pg_sql(sql), tuple(parameters))
+
+    def executemany(
+        self, sql: str, parameters: Iterable[Any], /
+    ) -> psycopg.Cursor[Any]:
+        cur = self.raw.cursor()
+        cur.executemany(_pg_sql(sql), parameters)
+        return cur
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def connect(url: str, *, namespace: str, readonly: bool) -> QmarkConnection:
+    """A connection in autocommit mode with `namespace` first on its path.
+
+    Raises:
+        StoreError: the server cannot be reached or refuses the login.
+    """
+    options = f"-c search_path={namespace},public"
+    if readonly:
+        options += " -c default_transaction_read_only=on"
+    try:
+        conn = psycopg.connect(url, autocommit=True, options=options)
+    except psycopg.Error as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise StoreError(f"{shown_url(url)}: cannot connect ({first})") from e
+    return QmarkConnection(conn)
+
+
+class PostgresConnection(Tables):
+    """One connection to a term base in a PostgreSQL database.
+
+    Args:
+        url: a ``postgresql://`` URL; the term base is the schema
+            ``glossary`` of that database, created when missing.
+        readonly: open without write access (for the library API).
+
+    Raises:
+        StoreError: the server cannot be reached, or the schema holds
+            something other than a term base, or a newer one.
+    """
+
+    _integrity_errors = (psycopg.IntegrityError,)
+
+    def __init__(self, url: str, *, readonly: bool = False) -> None:
+        self.path = url
+        self.readonly = readonly
+        self._depth = 0
+        self._pg = connect(url, namespace=NAMESPACE, readonly=readonly)
+        self._conn = self._pg
+        try:
+            self._migrate()
+        except BaseException:
+            self._pg.close()
+            raise
+
+    @classmethod
+    def open_existing(cls, url: str, *, readonly: bool = False) -> Self:
+        """Open a term base that must exist already (reading commands).
+
+        Raises:
+            StoreError: the database holds no term base.
+        """
+        conn = connect(url, namespace=NAMESPACE, readonly=True)
+        try:
+            found = _version(conn) is not None
+        finally:
+            conn.close()
+        if not found:
+            raise StoreError(
+                f"{shown_url(url)}: no term base here (run `glossary build` first)"
+            )
+        return cls(url, readonly=readonly)
+
+    def close(self) -> None:
+        self._pg.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the body in one transaction; nested calls join the outer one.
+
+        A writing transaction first takes the term base's write lock.
+        """
+        if self._depth == 0:
+            self._conn.execute("BEGIN")
+            if not self.readonly:
+                self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self._conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = _version(self._pg)
+        if version == SCHEMA_VERSION:
+            return
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{shown_url(self.path)}: schema {version} is newer than this program"
+            )
+        if self.readonly:
+            raise StoreError(
+                f"{shown_url(self.path)}: "
+                + ("no term base here" if version is None else "needs an upgrade")
+            )
+        with self.transaction():
+            version = _version(self._pg)  # another process may have made it
+            if version is None:
+                self._create()
+                version = SCHEMA_VERSION
+            for number in range(version, SCHEMA_VERSION):
+                self._run_script(MIGRATIONS[number])
+            self._conn.execute(
+                "UPDATE schema_version SET version = ?", (SCHEMA_VERSION,)
+            )
+
+    def _create(self) -> None:
+        tables = self._conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ?",
+            (NAMESPACE,),
+        ).fetchone()[0]
+        if tables:
+            raise StoreError(
+                f"{shown_url(self.path)}: schema {NAMESPACE} holds tables of "
+                "another program: not a term base"
+            )
+        self._conn.execute(f"CREATE SCHEMA IF NOT EXISTS {NAMESPACE}")
+        self._run_script(SCHEMA)
+        self._conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        self._conn.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+
+    def _run_script(self, script: str) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                self._conn.execute(statement)
+
+    def meta(self, key: str) -> str | None:
+        """A value of the build state, or None."""
+        row = self._conn.execute(
+            "SELECT value FROM meta WHERE key = ?", (key,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def _in_ids(self) -> str:
+        return "(SELECT unnest(?::bigint[]))"
+
+    def _ids(self, ids: Iterable[int]) -> Any:
+        return sorted({int(i) for i in ids})
+
+    def _in_texts(self) -> str:
+        return '(SELECT t COLLATE "C" FROM unnest(?::text[]) AS t)'
+
+    def _texts(self, texts: Sequence[str]) -> Any:
+        return list(texts)
+
+    def _joined(self, column: str) -> str:
+        return f"string_agg({column}, ' ')"
+
+    @contextmanager
+    def _indexes_dropped(self, table: str) -> Iterator[None]:
+        """Without the plain indexes of `table` (not those of its constraints),
+        then create them again as they were. Only inside a transaction."""
+        indexes = self._conn.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+            "WHERE i.schemaname = current_schema() AND i.tablename = ? "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+            "WHERE c.conname = i.indexname) ORDER BY i.indexname",
+            (table,),
+        ).fetchall()
+        for name, _ in indexes:
+            self._conn.execute(f'DROP INDEX "{name}"')
+        try:
+            yield
+        finally:
+            for _, sql in indexes:
+                self._conn.execute(sql)
+
+    def _columns(self, table: str) -> list[str]:
+        return [
+            str(r[0])
+            for r in self._conn.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = ? "
+                "ORDER BY ordinal_position",
+                (table,),
+            )
+        ]
+
+    def _follow_identities(self) -> None:
+        """Move each identity counter past the largest id (after rows were
+        copied in with their ids)."""
+        for table in IDENTITY_TABLES:
+            self._conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            )
+
+
+def _version(conn: QmarkConnection) -> int | None:
+    """The schema version of the term base, None when there is none."""
+    exists = conn.execute(
+        "SELECT 1 FROM information_schema.tables "
+        "WHERE table_schema = ? AND table_name = 'schema_version'",
+        (NAMESPACE,),
+    ).fetchone()
+    if exists is None:
+        return None
+    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    return None if row is None else int(row[0])

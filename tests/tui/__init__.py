@@ -1,0 +1,1 @@
+"""Tests of the review TUI (on SQLite: see conftest.py)."""
