@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from glossary.lang.en import (
     ADMIN_WORDS,
+    COMMON_WORD_ENDINGS,
     EVENT_WORDS,
     MONTHS,
     ORG_HEADS,
@@ -107,29 +108,6 @@ def _vietnamese_shape(text: str) -> bool:
     return bool(words) and all(places.is_syllable(w) for w in words)
 
 
-# Endings of English common words ("Destination", "Cultural", "Friendship"):
-# a capitalised run with one is a phrase taken for a name, not a name.
-_ENGLISH_ENDINGS = (
-    "tion",
-    "sion",
-    "ment",
-    "ness",
-    "ship",
-    "ity",
-    "ies",
-    "ing",
-    "ways",
-    "age",
-    "ages",
-    "ary",
-    "aire",
-    "al",
-    "ous",
-    "ive",
-    "ism",
-    "ist",
-    "ists",
-)
 _ENGLISH_WORDS = ORG_HEADS | PLACE_WORDS | EVENT_WORDS | STOP | MONTHS | WEEKDAYS
 
 
@@ -138,7 +116,7 @@ def _english_looking(word: str) -> bool:
     return (
         w in _ENGLISH_WORDS
         or is_title_word(w)
-        or w.endswith(_ENGLISH_ENDINGS)
+        or w.endswith(COMMON_WORD_ENDINGS)
         or places.is_country(word)
     )
 

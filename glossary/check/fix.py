@@ -18,8 +18,8 @@ from glossary.errors import InputError
 from glossary.outfile import write_output
 from glossary.reader import decode
 from glossary.text import nfc
-from tm.formats._xml import parse
 from tm.formats.po import read_catalogue
+from tm.formats.safe_xml import parse
 
 __all__ = ["applicable", "fix_document"]
 

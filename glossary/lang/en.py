@@ -599,3 +599,11 @@ ORG_OFFICES = (
     "owner", "shareholder", "shareholders", "subsidiary", "subsidiaries",
     "employee", "employees", "director", "general director",
 )  # fmt: skip
+
+# Source: English derivational endings of common words ("Destination",
+# "Cultural", "Friendship"): a capitalised run with one is a phrase taken for
+# a name, not a name.
+COMMON_WORD_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ship", "ity", "ies", "ing", "ways", "age",
+    "ages", "ary", "aire", "al", "ous", "ive", "ism", "ist", "ists",
+)  # fmt: skip

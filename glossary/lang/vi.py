@@ -249,3 +249,42 @@ FEATURE_HEADS = (
     "bãi biển", "cao nguyên", "sân bay", "cửa khẩu", "cột cờ", "chùa", "đền", "phố",
     "đường", "chợ", "cầu",
 )  # fmt: skip
+
+# Source: Vietnamese orthography (chữ Quốc ngữ), as dictionaries spell it: the
+# written onsets ("" for none), the rimes without a final consonant, and for
+# each nucleus (with its medial glide) the final consonants it takes.
+ONSETS = (
+    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng",
+    "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+)  # fmt: skip
+OPEN_RIMES = (
+    "a", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư", "ai", "ao", "au", "ay", "âu",
+    "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu", "iêu",
+    "yêu", "uôi", "ươi", "ươu", "oa", "oe", "uê", "uy", "uơ", "oai", "oay", "oao",
+    "oeo", "uây", "uya", "uyu",
+)  # fmt: skip
+CLOSED_RIMES = {
+    "a": "c ch m n ng nh p t",
+    "ă": "c m n ng p t",
+    "â": "c m n ng p t",
+    "e": "c m n ng p t",
+    "ê": "ch m n nh p t",
+    "i": "ch m n nh p t",
+    "o": "c m n ng p t",
+    "oo": "c ng",
+    "ô": "c m n ng p t",
+    "ơ": "m n p t",
+    "u": "c m n ng p t",
+    "ư": "c m n ng t",
+    "oa": "c ch m n ng nh p t",
+    "oă": "c m n ng p t",
+    "oe": "c m n ng t",
+    "uâ": "n ng t",
+    "uê": "ch n nh t",
+    "uy": "ch n nh p t",
+    "iê": "c m n ng p t",
+    "yê": "m n ng t",
+    "uô": "c m n ng t",
+    "ươ": "c m n ng p t",
+    "uyê": "n t",
+}

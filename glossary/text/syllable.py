@@ -2,16 +2,19 @@
 
 Private helper of `glossary.text` (import the public names from there).
 
-A written syllable is onset + rime + tone. The rime inventory below is the
-standard one of Vietnamese orthography (medial glide, nucleus, coda); every
-valid toneless syllable is enumerated once into a set, so validation is a set
-lookup plus the tone rule (codas p/t/c/ch take only sắc or nặng).
+A written syllable is onset + rime + tone. The onset and rime inventory
+(`glossary.lang.vi`) is the standard one of Vietnamese orthography (medial
+glide, nucleus, coda); every valid toneless syllable is enumerated once into
+a set, so validation is a set lookup plus the tone rule (codas p/t/c/ch
+take only sắc or nặng).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from functools import cache
+
+from glossary.lang import vi
 
 __all__ = [
     "is_vietnamese_syllable",
@@ -31,122 +34,17 @@ _TONES = {
 _BASE_VOWELS = "aăâeêioôơuưy"
 _LETTERS = set("abcdđeghiklmnopqrstuvxyăâêôơư")
 
-_ONSETS = [
-    "",
-    *[
-        "b",
-        "c",
-        "ch",
-        "d",
-        "đ",
-        "g",
-        "gh",
-        "gi",
-        "h",
-        "k",
-        "kh",
-        "l",
-        "m",
-        "n",
-        "ng",
-        "ngh",
-        "nh",
-        "p",
-        "ph",
-        "qu",
-        "r",
-        "s",
-        "t",
-        "th",
-        "tr",
-        "v",
-        "x",
-    ],
-]
 # Onsets written differently before front vowels (c/k, g/gh, ng/ngh).
 _FRONT_ONLY = {"k", "gh", "ngh"}
 _NOT_FRONT = {"c", "g", "ng", "q"}
 _FRONT = set("eêiy")
 
-_OPEN_RIMES = [
-    "a",
-    "e",
-    "ê",
-    "i",
-    "y",
-    "o",
-    "ô",
-    "ơ",
-    "u",
-    "ư",
-    "ai",
-    "ao",
-    "au",
-    "ay",
-    "âu",
-    "ây",
-    "eo",
-    "êu",
-    "ia",
-    "iu",
-    "oi",
-    "ôi",
-    "ơi",
-    "ua",
-    "ui",
-    "ưa",
-    "ưi",
-    "ưu",
-    "iêu",
-    "yêu",
-    "uôi",
-    "ươi",
-    "ươu",
-    "oa",
-    "oe",
-    "uê",
-    "uy",
-    "uơ",
-    "oai",
-    "oay",
-    "oao",
-    "oeo",
-    "uây",
-    "uya",
-    "uyu",
-]
-# nucleus -> consonant codas it takes
-_CLOSED = {
-    "a": "c ch m n ng nh p t",
-    "ă": "c m n ng p t",
-    "â": "c m n ng p t",
-    "e": "c m n ng p t",
-    "ê": "ch m n nh p t",
-    "i": "ch m n nh p t",
-    "o": "c m n ng p t",
-    "oo": "c ng",
-    "ô": "c m n ng p t",
-    "ơ": "m n p t",
-    "u": "c m n ng p t",
-    "ư": "c m n ng t",
-    "oa": "c ch m n ng nh p t",
-    "oă": "c m n ng p t",
-    "oe": "c m n ng t",
-    "uâ": "n ng t",
-    "uê": "ch n nh t",
-    "uy": "ch n nh p t",
-    "iê": "c m n ng p t",
-    "yê": "m n ng t",
-    "uô": "c m n ng t",
-    "ươ": "c m n ng p t",
-    "uyê": "n t",
-}
 _STOP_CODAS = ("p", "t", "c", "ch")
 
 
 def _rimes() -> set[str]:
-    rimes = set(_OPEN_RIMES)
-    for nucleus, codas in _CLOSED.items():
+    rimes = set(vi.OPEN_RIMES)
+    for nucleus, codas in vi.CLOSED_RIMES.items():
         rimes.update(nucleus + coda for coda in codas.split())
     return rimes
 
@@ -165,7 +63,7 @@ def _toneless_syllables() -> frozenset[str]:
     """Every valid toneless, lowercase syllable (about 6,000)."""
     rimes = _rimes()
     out: set[str] = set()
-    for onset in _ONSETS:
+    for onset in vi.ONSETS:
         if onset == "qu":
             # qu spells /kw/: qua = /kwa/ (rime oa), quốc (uôc), quỳnh (uynh).
             out.update("qu" + r for r in rimes if r[0] in "aăâeêiyơ")
@@ -275,7 +173,7 @@ def _restyle(word: str, *, new: bool) -> str:
     if len(low) < 2 or low[-2:] not in ("oa", "oe", "uy"):
         return word
     onset = low[:-2]
-    if onset in ("q", "g") or onset not in _ONSETS:
+    if onset in ("q", "g") or onset not in vi.ONSETS:
         return word  # qu/gi onsets: quý, giữ keep their mark
     if not is_vietnamese_syllable(word):
         return word

@@ -10,7 +10,7 @@ from lxml import etree
 
 from glossary.errors import InputError, warn_input
 from glossary.text import nfc
-from tm.formats._xml import parse
+from tm.formats.safe_xml import parse
 from tm.model import Unit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

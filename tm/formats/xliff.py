@@ -14,7 +14,7 @@ from lxml import etree
 
 from glossary.errors import InputError
 from glossary.text import nfc
-from tm.formats._xml import parse
+from tm.formats.safe_xml import parse
 from tm.model import Unit
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"

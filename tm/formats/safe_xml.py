@@ -1,4 +1,4 @@
-"""Safe XML parsing shared by the XML readers: no entities, no DTD, no network."""
+"""Safe XML parsing for the memory formats: no entities, no DTD, no network."""
 
 from __future__ import annotations
 
