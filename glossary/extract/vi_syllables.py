@@ -39,9 +39,7 @@ def keys(*words: str) -> frozenset[tuple[str, ...]]:
 
 
 # Compared as written, lower-cased: "Mai" is a surname, "Mãi" is not.
-SURNAMES = frozenset(
-    s.lower() for s in vi.COMMON_SURNAMES + vi.OTHER_SURNAMES + vi.MARKED_SURNAMES
-)
+SURNAMES = frozenset(s.lower() for s in vi.SURNAMES if s not in vi.WORD_SURNAMES)
 # Syllables of a full name that ends an organisation's name; two-syllable
 # names look like places ("Sở Công Thương Hà Nội").
 _PERSON_MIN = 3

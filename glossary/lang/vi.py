@@ -111,39 +111,37 @@ PLACE_CUES = (
     "vịnh",
 )
 
-# Source: Vietnamese family names: the union of the three lists the
-# Vietnamese extractor, the name checks on folded text and language
-# detection kept before (no name lost), in blocks by who uses them. Making
-# every user take every block changed the names found (news-dev canonical
-# 253 -> 252, news-dev2 together 44 -> 43), so the blocks stay.
-#
-# The commonest, which begin most full names (everyone; language detection
-# only these, spelt in ASCII).
-COMMON_SURNAMES = (
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
-    "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đoàn", "Trịnh",
-    "Trương", "Lâm", "Mai", "Lương", "Hà", "Đinh", "Cao",
-)  # fmt: skip
-# Other surnames, of the Kinh and of the northern minorities (everyone).
-OTHER_SURNAMES = (
-    "Đào", "Tô", "Tạ", "Chu", "Thái", "Doãn", "Lò", "Kiều", "Khúc", "Lưu",
-    "Nghiêm", "Triệu", "Giàng", "Lù", "Vừ", "Nông", "La", "Lã", "Diệp", "Âu",
-)  # fmt: skip
-# Rarer surnames, many of whose ASCII spellings are English words or
-# common syllables ("Be", "Tang", "Than", "Ma"): only as written with their
-# marks (the Vietnamese extractor), not in folded text.
-MARKED_SURNAMES = (
-    "Vương", "Quan", "Cầm", "Tráng", "Mạc", "Tôn", "Sùng", "Vàng", "Thào",
-    "Mùa", "Hầu", "Sầm", "Đàm", "Phùng", "Thân", "Bế", "Hứa", "Giáp", "Tăng",
-    "Khổng", "Lạc", "Mã", "Khang",
-)  # fmt: skip
-# Surnames that are also middle names or words as written ("Văn", "Quang",
-# "châu Á"): only in folded text, not as the Vietnamese extractor's cue.
-FOLDED_SURNAMES = (
-    "Châu", "Kha", "Lại", "Quách", "Quang", "Thạch", "Thiều", "Tiêu", "Tống",
+# Source: Vietnamese family names of the Kinh and of the northern minorities,
+# as written with their marks, the commonest (those that begin most full
+# names) first.
+SURNAMES = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
+    "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đoàn", "Trịnh", "Trương", "Lâm", "Mai", "Lương",
+    "Hà", "Đinh", "Cao", "Đào", "Tô", "Tạ", "Chu", "Thái", "Doãn", "Lò", "Kiều", "Khúc",
+    "Lưu", "Nghiêm", "Triệu", "Giàng", "Lù", "Vừ", "Nông", "La", "Lã", "Diệp", "Âu",
+    "Vương", "Quan", "Cầm", "Tráng", "Mạc", "Tôn", "Sùng", "Vàng", "Thào", "Mùa", "Hầu",
+    "Sầm", "Đàm", "Phùng", "Thân", "Bế", "Hứa", "Giáp", "Tăng", "Khổng", "Lạc", "Mã",
+    "Khang", "Châu", "Kha", "Lại", "Quách", "Quang", "Thạch", "Thiều", "Tiêu", "Tống",
     "Ưng", "Văn",
 )  # fmt: skip
-SURNAMES = COMMON_SURNAMES + OTHER_SURNAMES + MARKED_SURNAMES + FOLDED_SURNAMES
+# Of SURNAMES, those whose ASCII spelling is an English word or a common
+# syllable ("Be", "Tang", "Than", "Ma"): trusted only as written with their
+# marks, not in folded text.
+ASCII_AMBIGUOUS_SURNAMES = frozenset(
+    {
+        "Vương", "Quan", "Cầm", "Tráng", "Mạc", "Tôn", "Sùng", "Vàng", "Thào", "Mùa",
+        "Hầu", "Sầm", "Đàm", "Phùng", "Thân", "Bế", "Hứa", "Giáp", "Tăng", "Khổng",
+        "Lạc", "Mã", "Khang",
+    }
+)  # fmt: skip
+# Of SURNAMES, those that are also middle names or words as written ("Văn",
+# "Quang", "châu Á"): no cue for a name where the marks are there to read.
+WORD_SURNAMES = frozenset(
+    {
+        "Châu", "Kha", "Lại", "Quách", "Quang", "Thạch", "Thiều", "Tiêu", "Tống", "Ưng",
+        "Văn",
+    }
+)  # fmt: skip
 
 # Source: Vietnamese company law's category words and legal forms, written
 # before a company's own name ("Tập đoàn Hòa Phát", "Công ty TNHH Minh Long").

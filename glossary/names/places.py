@@ -38,7 +38,7 @@ ISO_DIR = Path("/usr/share/iso-codes/json")
 
 # The Vietnamese family names (folded): name structure, not a name list.
 VIETNAMESE_SURNAMES = frozenset(
-    fold(s) for s in vi.COMMON_SURNAMES + vi.OTHER_SURNAMES + vi.FOLDED_SURNAMES
+    fold(s) for s in vi.SURNAMES if s not in vi.ASCII_AMBIGUOUS_SURNAMES
 )
 
 _SYLLABLE = re.compile(

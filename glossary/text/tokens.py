@@ -413,14 +413,14 @@ def _vi_words(
     return tokens
 
 
-# Surnames that begin most Vietnamese full names: the commonest of the
-# list, spelt in ASCII ("Nguyen", "Dang"); a short one (Le, Do) needs three
-# words, so "Do Not" stays English.
+# The Vietnamese surnames spelt in ASCII ("Nguyen", "Dang"): the first word
+# of a full name; a short one (Le, Do) needs three words, so "Do Not" stays
+# English.
 _COMMON_SURNAMES = frozenset(
     unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
     .encode("ascii", "ignore")
     .decode("ascii")
-    for s in vi.COMMON_SURNAMES
+    for s in vi.SURNAMES
 )
 _SHORT_SURNAMES = frozenset(["le", "vu", "vo", "do", "ho", "ly", "ha", "cao"])
 _SURNAMES = _COMMON_SURNAMES - _SHORT_SURNAMES
