@@ -19,7 +19,6 @@ from glossary.extract.terms import (
     term_mentions,
     variant_key,
     vi_term_candidates,
-    vi_term_key,
 )
 from glossary.model import Document, Kind, Mention, TermStatus
 from glossary.text.sentences import Sentences
@@ -166,7 +165,6 @@ def test_vietnamese_terms_join_tone_styles() -> None:
     }
     assert {t.lang for t in concept.terms} == {"vi"}
     assert sum(t.count for t in concept.terms) == 3
-    assert vi_term_key("Ủy ban") == vi_term_key("UỶ BAN")
 
 
 # --- the chunker and sentence lookup against their plain definitions ---------

@@ -21,6 +21,7 @@ from glossary.text import (
     fold,
     fold_same_length,
     is_vietnamese_text,
+    marked_key,
     name_key,
     nfc,
     split_sentences,
@@ -217,6 +218,23 @@ def test_style_properties(s: str) -> None:
     assert to_old_style(nfd(s)) == old
     assert fold(new) == fold(s)
     assert len(new) == len(nfc(s))
+
+
+def test_marked_key_forgets_case_style_and_spaces_not_marks() -> None:
+    assert marked_key("Ủy ban") == marked_key("UỶ  BAN") == marked_key("uỷ ban")
+    assert marked_key("Đức") != marked_key("Duc")
+    assert marked_key("hòa") != marked_key("hoa")
+
+
+@given(any_text)
+@settings(max_examples=300, deadline=None)
+def test_marked_key_properties(s: str) -> None:
+    key = marked_key(s)
+    assert marked_key(key) == key
+    assert marked_key(to_old_style(s)) == key
+    assert marked_key(nfd(s)) == key
+    assert unicodedata.is_normalized("NFC", key)
+    assert fold(key) == fold(s)
 
 
 # --- syllables in text -------------------------------------------------------

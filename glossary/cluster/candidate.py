@@ -29,7 +29,6 @@ from glossary.cluster.preferred import (
     full_form,
 )
 from glossary.extract.english import fold
-from glossary.extract.terms import vi_term_key
 from glossary.model import (
     Candidate,
     Concept,
@@ -48,6 +47,7 @@ from glossary.names.vi_admin import (
     club_name,
     strip_legal_form,
 )
+from glossary.text import marked_key
 
 
 def _first_unique(items: Iterable[Evidence], n: int) -> tuple[Evidence, ...]:
@@ -250,7 +250,7 @@ def _flag_conflict(
     differently (after legal form and club words), naming them in a note."""
     diac = {k[0] for k in forms if restore.has_diacritics(k[0]) and not k[0].isupper()}
     full_diac = {t for t in diac if (t, "en") in fulls or (t, "vi") in fulls}
-    if len({vi_term_key(club_name(strip_legal_form(t))) for t in full_diac}) > 1:
+    if len({marked_key(club_name(strip_legal_form(t))) for t in full_diac}) > 1:
         flags.add(Flag.CONFLICT)
         notes.append("spellings differ: " + " | ".join(sorted(full_diac)))
 

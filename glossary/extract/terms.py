@@ -36,8 +36,8 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.text import marked_key
 from glossary.text.sentences import Sentences
-from glossary.text.syllable import to_new_style
 
 __all__ = [
     "MIN_CVALUE",
@@ -45,7 +45,6 @@ __all__ = [
     "term_mentions",
     "variant_key",
     "vi_term_candidates",
-    "vi_term_key",
 ]
 
 SOURCE = "cvalue-chunk"
@@ -434,15 +433,6 @@ def term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
     return out
 
 
-def vi_term_key(phrase: str) -> str:
-    """Key of a Vietnamese term: case- and tone-style-insensitive.
-
-    >>> vi_term_key("Ủy ban nhân dân") == vi_term_key("uỷ ban nhân dân")
-    True
-    """
-    return " ".join(to_new_style(phrase).casefold().split())
-
-
 def vi_term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
     """Group Vietnamese term mentions (from the Vietnamese extractor) into terms.
 
@@ -461,7 +451,7 @@ def vi_term_candidates(mentions: Sequence[Mention]) -> list[Candidate]:
     for m in mentions:
         if m.kind is not Kind.TERM or m.lang != "vi":
             continue
-        key = vi_term_key(m.text)
+        key = marked_key(m.text)
         st = stats.setdefault(key, _Stats(forms={}, nested_in=set()))
         st.freq += 1
         assert st.forms is not None

@@ -19,8 +19,7 @@ from pathlib import Path
 
 from glossary.lang import vi
 from glossary.lang.en import VI_LOCAL_UNITS, VI_UNITS
-from glossary.text import fold, name_key
-from glossary.text.syllable import to_old_style
+from glossary.text import fold, marked_key, name_key
 
 __all__ = [
     "VIETNAMESE_SURNAMES",
@@ -293,16 +292,11 @@ def _vietnamese_countries() -> dict[str, str]:
         return {}
     vi, en = Locale("vi").territories, Locale("en").territories
     return {
-        _marked_key(name): en[code]
+        marked_key(name): en[code]
         for code, name in vi.items()
         # countries have two-letter codes; regions ("001", "EU") do not count
         if len(code) == 2 and code.isalpha() and code in en and code != "VN"
     }
-
-
-def _marked_key(text: str) -> str:
-    # Marks count: "Đức" is Germany, "Duc" a given name. Either tone style.
-    return to_old_style(" ".join(text.split())).casefold()
 
 
 @lru_cache(maxsize=1 << 12)
@@ -315,7 +309,7 @@ def english_country_name(vietnamese: str) -> str | None:
     ('Japan', None)
     """
     countries = _vietnamese_countries()
-    key = _marked_key(vietnamese)
+    key = marked_key(vietnamese)
     found = countries.get(key)
     if found is None and (m := _STATE_HEAD.match(key)) is not None:
         found = countries.get(key[m.end() :])  # "Vương quốc Campuchia"

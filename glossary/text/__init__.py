@@ -6,12 +6,12 @@ Every function gives the same result for NFC and NFD input (macOS writes NFD).
 Text keys, one family (docs/text.md, "The key family", says which to use):
 `fold` (case, diacritics, đ→d, whitespace) is the search key; `name_key` is
 `fold` without spaces, hyphens and dots (the name key); `fold_same_length`
-is `fold` one character at a time (offsets kept); `word_key` forgets case
-and tone placement only (hòa = hoà ≠ hoa); `annotate.fold_key`
-and `annotate.fold_text` are `fold` one code unit per character, for the
-term automaton; `to_new_style`/`to_old_style` with casefold compare
-Vietnamese spellings keeping their marks. Keys elsewhere only wrap these
-(a cache, per word) or say why they keep what `fold` forgets.
+is `fold` one character at a time (offsets kept); `marked_key` forgets case,
+tone style and extra whitespace only (hòa = hoà ≠ hoa), a readable key in the
+new style; `word_key` forgets the same per syllable, wherever the tone mark
+sits (a segmenter's rewrites); `annotate.fold_key` and `annotate.fold_text`
+are `fold` one code unit per character, for the term automaton. Keys
+elsewhere only wrap these (a cache, per word) or say why they keep what `fold` forgets.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ __all__ = [
     "is_vietnamese_syllable",
     "is_vietnamese_text",
     "language_sample",
+    "marked_key",
     "name_key",
     "nfc",
     "split_sentences",
@@ -213,6 +214,27 @@ def fold_same_length(text: str) -> str:
         k = fold(c) if not c.isspace() else " "
         out.append(k if len(k) == 1 else c.lower())
     return "".join(out)
+
+
+def marked_key(s: str) -> str:
+    """Key for Vietnamese spellings: case, tone style and whitespace forgotten,
+    the marks kept.
+
+    "Ủy ban nhân dân", "uỷ  ban nhân dân" and "ỦY BAN NHÂN DÂN" share one key;
+    "Đức" (Germany) and "Duc" (a given name) do not, as they would under
+    `fold`. Unlike `word_key` the key reads as text (NFC, the new style), so
+    it can name a term ("term:vi:uỷ ban").
+
+    Args:
+        s: A Vietnamese spelling, NFC or NFD, in either tone-mark style.
+
+    Returns:
+        The key, NFC, in the new tone style.
+
+    >>> marked_key("Ủy ban") == marked_key("uỷ ban")
+    True
+    """
+    return " ".join(to_new_style(s).casefold().split())
 
 
 # Vietnamese tone marks (grave, acute, tilde, hook above, dot below) in NFD.
