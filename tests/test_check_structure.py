@@ -12,13 +12,9 @@ from types import ModuleType
 import pytest
 from conftest import ROOT
 
-# Offenders in files other engineers are rewriting this round (the Vietnamese
-# extractor): tolerated until they land, never added to.
-PENDING = (
-    "glossary/extract/vietnamese.py: module-size",
-    "glossary/extract/vi_orgs.py: function-size: _scan_name ",
-    "glossary/extract/vi_orgs.py: function-size: _org_at ",
-)
+# Offenders in files other engineers are rewriting this round (the English
+# finder): tolerated until they land, never added to.
+PENDING = ("glossary/extract/english.py: module-size",)
 
 
 def _tool() -> ModuleType:

@@ -207,32 +207,11 @@ NUMBERED_HEADS = frozenset({"region", "zone", "corps", "division", "brigade"})
 ORG_CONNECT = frozenset({"of", "on", "for"})
 MONTHS = frozenset(
     [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
-)
+)  # fmt: skip
 WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -443,27 +422,10 @@ STOP = frozenset(
 # end with one.
 FUNCTION_WORDS = frozenset(
     [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "for",
-        "in",
-        "on",
-        "at",
-        "to",
-        "with",
-        "by",
-        "from",
-        "as",
-        "its",
-        "their",
-        "his",
-        "her",
+        "a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "with",
+        "by", "from", "as", "its", "their", "his", "her",
     ]
-)
+)  # fmt: skip
 ADVERB_SUFFIXES = ("ly", "ing")
 SENT_END = frozenset('.!?:;"“”\n')
 DASH_GAPS = frozenset({" – ", " - ", " -", " –"})
