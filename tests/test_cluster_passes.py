@@ -44,6 +44,7 @@ from glossary.cluster.document_links import (
     link_org_short_forms,
     link_two_word_persons,
 )
+from glossary.cluster.document_places import link_capital_mentions
 from glossary.cluster.real_names import link_real_names
 from glossary.model import Flag, Kind, Mention, TermType
 
@@ -225,6 +226,41 @@ def test_a_titled_name_stays_a_person_beside_its_namesake_street() -> None:
     state = _document_until(link_org_short_forms, ms)
     link_org_short_forms(state)
     assert _group_of(state.order, "Tran Hung").kind is PERSON
+
+
+def test_link_capital_mentions_gives_a_bare_name_to_the_capital() -> None:
+    s = "Ha Tinh City flooded. Ha Tinh's shops shut. Ha Tinh lost the province's rice."
+    ms = _mentions(
+        "d",
+        s,
+        ("Ha Tinh City", PLACE, ""),
+        ("Ha Tinh", PLACE, ""),
+        ("Ha Tinh", PLACE, ""),
+    )
+    ms = [m._replace(context=m.context.split(". ")[i]) for i, m in enumerate(ms)]
+    state = _document_until(link_capital_mentions, ms)
+    link_capital_mentions(state)
+    city = _group_of(state.order, "Ha Tinh City")
+    assert [(m.start, ev.rule) for m, _, ev in city.members][1:] == [
+        (22, "capital-of-document")
+    ]
+    province = next(g for g in _live(state.order) if g is not city)
+    assert [m.start for m, _, _ in province.members] == [44]
+
+
+def test_link_capital_mentions_leaves_the_province_written_with_its_unit() -> None:
+    s = "Ha Tinh City and Ha Tinh Province; Ha Tinh's markets shut."
+    ms = _mentions(
+        "d",
+        s,
+        ("Ha Tinh City", PLACE, ""),
+        ("Ha Tinh Province", PLACE, ""),
+        ("Ha Tinh", PLACE, ""),
+    )
+    state = _document_until(link_capital_mentions, ms)
+    link_capital_mentions(state)
+    city = _group_of(state.order, "Ha Tinh City")
+    assert len(city.members) == 1
 
 
 def test_link_two_word_persons_joins_an_initialled_name() -> None:

@@ -39,8 +39,12 @@ from glossary.names.vi_admin import (
 name_key = lru_cache(maxsize=1 << 16)(_text.name_key)
 
 
+# A settlement's name is the same with or without its unit word ("Trinh Tiet
+# village", "Trinh Tiet Hamlet", "Trinh Tiet"): villages and hamlets too.
 PLACE_ADMIN_WORDS = ADMIN_WORDS | frozenset(
     [
+        "village",
+        "hamlet",
         "tỉnh",
         "thành",
         "phố",

@@ -39,6 +39,7 @@ from glossary.cluster.document_links import (
     link_org_short_forms,
     link_two_word_persons,
 )
+from glossary.cluster.document_places import link_capital_mentions
 from glossary.cluster.real_names import link_real_names
 from glossary.extract.english import fold
 from glossary.model import (
@@ -475,6 +476,7 @@ DOCUMENT_PASSES: tuple[Pass, ...] = (
     link_short_names,
     link_acronyms,
     link_org_short_forms,
+    link_capital_mentions,
     link_two_word_persons,
     link_club_places,
     link_club_names,
