@@ -37,6 +37,7 @@ from glossary.cluster.document import (
     link_parenthesis_aliases,
     link_short_names,
 )
+from glossary.cluster.document_bodies import link_generic_bodies
 from glossary.cluster.document_links import (
     attach_provinces,
     link_club_names,
@@ -261,6 +262,59 @@ def test_link_capital_mentions_leaves_the_province_written_with_its_unit() -> No
     link_capital_mentions(state)
     city = _group_of(state.order, "Ha Tinh City")
     assert len(city.members) == 1
+
+
+def test_link_generic_bodies_joins_the_body_of_the_place_named_before() -> None:
+    s = (
+        "Đoàn tỉnh Nghệ An do Bí thư Tỉnh ủy dẫn đầu; đoàn tỉnh Xiêng Khoảng do "
+        "Bí thư Tỉnh ủy dẫn đầu. Tỉnh ủy Nghệ An và Tỉnh ủy Xiêng Khoảng ký."
+    )
+    ms = _mentions(
+        "d",
+        s,
+        ("Nghệ An", PLACE, ""),
+        ("Tỉnh ủy", ORG, ""),
+        ("Xiêng Khoảng", PLACE, ""),
+        ("Tỉnh ủy", ORG, ""),
+        ("Tỉnh ủy Nghệ An", ORG, ""),
+        ("Tỉnh ủy Xiêng Khoảng", ORG, ""),
+        lang="vi",
+    )
+    ms = [m._replace(context=s.split(". ")[m.start > 90]) for m in ms]
+    state = _document_until(link_generic_bodies, ms)
+    link_generic_bodies(state)
+    first, second = s.index("Tỉnh ủy"), s.index("Tỉnh ủy", s.index("Xiêng"))
+    for name, at in (("Tỉnh ủy Nghệ An", first), ("Tỉnh ủy Xiêng Khoảng", second)):
+        g = _group_of(state.order, name)
+        assert [(m.start, ev.rule) for m, _, ev in g.members][1:] == [
+            (at, "generic-body")
+        ]
+
+
+def test_link_generic_bodies_joins_a_level_word_to_the_named_body() -> None:
+    s = (
+        "The Hue city People's Committee and the Phu Vang district People's "
+        "Committee met in Hue and Phu Vang district; the municipal People's "
+        "Committee paid. The Department "
+        "of Health and the municipal Department of Health agreed."
+    )
+    ms = _mentions(
+        "d",
+        s,
+        ("Hue city People's Committee", ORG, ""),
+        ("Phu Vang district People's Committee", ORG, ""),
+        ("Hue", PLACE, ""),
+        ("Phu Vang district", PLACE, ""),
+        ("municipal People's Committee", ORG, ""),
+        ("Department of Health", ORG, ""),
+        ("municipal Department of Health", ORG, ""),
+    )
+    state = _document_until(link_generic_bodies, ms)
+    link_generic_bodies(state)
+    hue = _group_of(state.order, "Hue city People's Committee")
+    assert _rule_of(hue, "municipal People's Committee")[1] == "generic-body"
+    health = _group_of(state.order, "municipal Department of Health")
+    assert _rule_of(health, "Department of Health")[1] == "generic-body"
 
 
 def test_link_two_word_persons_joins_an_initialled_name() -> None:

@@ -32,6 +32,7 @@ from glossary.cluster.base import (
     strip_admin,
     word_keys,
 )
+from glossary.cluster.document_bodies import link_generic_bodies
 from glossary.cluster.document_links import (
     attach_provinces,
     link_club_names,
@@ -477,6 +478,7 @@ DOCUMENT_PASSES: tuple[Pass, ...] = (
     link_acronyms,
     link_org_short_forms,
     link_capital_mentions,
+    link_generic_bodies,
     link_two_word_persons,
     link_club_places,
     link_club_names,

@@ -1,0 +1,152 @@
+"""A pass of the document stage for bodies named without their place.
+
+Pass of `glossary.cluster.document.DOCUMENT_PASSES`: "Tỉnh ủy", "municipal
+People's Committee", "Department of Home Affairs" are the generic names of a
+local body; in a document they stand for the body of that kind which the
+document names with its place ("Tỉnh ủy Thanh Hóa", "Da Nang city People's
+Committee"), or for the one generic form with a level word it writes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossary.cluster.base import (
+    DocumentState,
+    Group,
+    absorb_short_form,
+    evidence_at,
+    name_key,
+    strip_admin,
+    strip_vi_unit,
+)
+from glossary.model import Kind, Mention, TermType
+
+# A level word before an English body's name: "municipal People's Committee".
+_LEVEL = re.compile(r"^(provincial|municipal|city|district|commune|ward|town)\s+(.+)$")
+# The unit words that say a named body is of that level.
+_LEVEL_UNITS = {
+    "provincial": ("province", "provincial", "tỉnh"),
+    "municipal": ("city", "municipal", "thành phố"),
+    "city": ("city", "municipal", "thành phố"),
+    "district": ("district", "huyện", "quận"),
+}
+_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+
+
+def link_generic_bodies(state: DocumentState) -> None:
+    """Join a body named without its place to the one the document names.
+
+    A generic body ("Tỉnh ủy", "provincial People's Committee", "Department
+    of Home Affairs") joins the body of the same name that the document
+    writes with a place before or after it ("Tỉnh ủy Thanh Hóa", "Da Nang
+    city People's Committee"), of the level its level word says; with
+    several, each mention joins the one whose place its sentence named
+    last before it. A bare name with no such body joins the one form with
+    a level word ("Department of Home Affairs" → "municipal Department of
+    Home Affairs"). Short forms, evidence "generic-body".
+    """
+    orgs = [g for g in state.order if g.kind is Kind.ORG and g.merged_into is None]
+    if len(orgs) < 2:
+        return
+    places = {
+        name_key(strip_vi_unit(strip_admin(m.text)))
+        for m in state.mentions
+        if m.kind is Kind.PLACE
+    }
+    named: dict[str, list[tuple[Group, str]]] = {}  # body key → (group, place)
+    levelled: dict[str, list[Group]] = {}  # body key → "municipal B" groups
+    for h in orgs:
+        text = h.members[0][0].text
+        for body, place in _body_and_place(text):
+            if name_key(place) not in places:
+                continue  # no place the document names
+            named.setdefault(name_key(body), []).append((h, place))
+        if lv := _LEVEL.match(text):
+            levelled.setdefault(name_key(lv.group(2)), []).append(h)
+    for g in orgs:
+        if g.merged_into is not None:
+            continue
+        text = g.members[0][0].text
+        lv = _LEVEL.match(text)
+        body = lv.group(2) if lv else text
+        fits = [
+            (h, p)
+            for h, p in named.get(name_key(body), ())
+            if h is not g and h.merged_into is None
+        ]
+        if lv and len(fits) > 1:
+            units = _LEVEL_UNITS.get(lv.group(1), ())
+            fits = [(h, p) for h, p in fits if _of_level(h, units)] or fits
+        if len(fits) == 1:
+            absorb_short_form(fits[0][0], g, "generic-body")
+        elif fits:
+            _by_place_named_before(state, g, fits)
+        elif not lv:
+            same = [h for h in levelled.get(name_key(text), ()) if h is not g]
+            if len(same) == 1 and same[0].merged_into is None:
+                absorb_short_form(same[0], g, "generic-body")
+
+
+def _body_and_place(text: str) -> list[tuple[str, str]]:
+    """Each (body, place) reading of a body's name written with its place:
+    "Tỉnh ủy Thanh Hóa", "UBND tỉnh Lào Cai"; "Da Nang city People's
+    Committee", "Hoang Sa district's People's Committee"; "People's
+    Committee of Thanh Hoa"."""
+    if " of " in text:
+        body, _, place = text.partition(" of ")
+        return [(body, strip_admin(place))] if place[:1].isupper() else []
+    words = text.split()
+    out = []
+    for n in range(1, len(words)):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if not (head[:1].isupper() and rest[:1].isupper()):
+            continue
+        if words[n - 1][:1].islower():  # "Tỉnh ủy | Thanh Hóa"
+            out.append((head, strip_vi_unit(rest)))
+        if n < len(words) - 1:  # "Da Nang city | People's Committee"
+            out.append((rest, strip_admin(_POSSESSIVE.sub("", head))))
+    return out
+
+
+def _of_level(h: Group, units: tuple[str, ...]) -> bool:
+    """True if a form of `h` has one of the unit words `units`."""
+    forms = {_POSSESSIVE_IN.sub("", f" {m.text.lower()} ") for m, _, _ in h.members}
+    return any(f" {u} " in t for t in forms for u in units)
+
+
+_POSSESSIVE_IN = re.compile(r"[’']s\b")
+
+
+def _by_place_named_before(
+    state: DocumentState, g: Group, fits: list[tuple[Group, str]]
+) -> None:
+    """Move each mention of `g` to the fit whose place its sentence named
+    last before it ("đoàn tỉnh Thanh Hóa do ... Bí thư Tỉnh ủy dẫn đầu")."""
+    keys = {name_key(p): h for h, p in fits}
+    for item in list(g.members):
+        m = item[0]
+        h = _last_place_before(state.mentions, m, keys)
+        if h is None:
+            continue
+        g.members.remove(item)
+        h.add(
+            m, TermType.SHORT_FORM, evidence_at("generic-body", m, h.members[0][0].text)
+        )
+    if not g.members:
+        g.merged_into = next(iter(keys.values()))
+
+
+def _last_place_before(
+    mentions: list[Mention], m: Mention, keys: dict[str, Group]
+) -> Group | None:
+    """The group of `keys` whose place was named last before `m` in its sentence."""
+    found = None
+    for x in mentions:
+        if x.start >= m.start:
+            break
+        if x.context == m.context and x.kind is Kind.PLACE:
+            h = keys.get(name_key(strip_vi_unit(strip_admin(x.text))))
+            if h is not None:
+                found = h
+    return found
