@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import sqlite3
 import sys
 import warnings
 from collections.abc import Callable
@@ -87,16 +86,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _database_message(e: sqlite3.DatabaseError) -> str:
-    """One line for an SQLite error that reached the shell."""
-    text = str(e)
-    if "locked" in text or "busy" in text:
-        return "the database is locked by another process; try again when it is done"
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return "damaged term base, run `glossary db check`"
-    return f"database error: {text}"
-
-
 def _stdout_failed() -> None:
     """Point stdout at /dev/null so the final flush cannot fail a second time."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -126,10 +115,10 @@ def guarded(
 ) -> int:
     """Run a command: every failure a user can cause is one line and exit 2.
 
-    A user error, an unreadable file, a full disk or closed stdout, a locked or
-    damaged database each print ``PROG: error: ...`` on stderr; Ctrl-C prints
-    `interrupted` and exits 130; a reader that went away (``| head``) exits
-    quietly. Only a bug shows a traceback.
+    A user error (a locked or damaged database is the store's `StoreError`),
+    an unreadable file, a full disk or closed stdout each print
+    ``PROG: error: ...`` on stderr; Ctrl-C prints `interrupted` and exits 130;
+    a reader that went away (``| head``) exits quietly. Only a bug shows a traceback.
     """
     try:
         with warnings.catch_warnings():
@@ -143,8 +132,6 @@ def guarded(
         return reader_went_away()
     except GlossaryError as e:
         message = str(e)
-    except sqlite3.DatabaseError as e:
-        message = _database_message(e)
     except OSError as e:
         where = f"{shown_path(str(e.filename))}: " if e.filename else ""
         message = f"{where}{e.strerror or e}"

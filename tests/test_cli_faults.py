@@ -154,3 +154,23 @@ def test_show_escapes_control_characters_and_refuses_huge_ids(
     assert "\\x1b]0;owned\\x07 line one\nline two" in out
     assert glossary_main(["show", "--db", str(db), "9" * 30]) == 2
     assert capsys.readouterr().err == f"glossary: error: no concept {'9' * 30}\n"
+
+
+def test_a_locked_term_base_is_one_line_naming_it(
+    db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite waits busy_timeout for the lock; the test need not wait 5 s
+    monkeypatch.setattr(
+        "glossary.store.sqlite.connection.BUSY_TIMEOUT_MS", 50, raising=True
+    )
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert glossary_main(["add", "Mekong Delta", "--db", str(db)]) == 2
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert capsys.readouterr().err == (
+        f"glossary: error: {db}: the database is locked by another process; "
+        "try again when it is done\n"
+    )

@@ -49,8 +49,8 @@ def test_damaged_file_is_reported_and_never_a_success(
     _damage(db)
     before = db.read_bytes()
     assert main(["export", "--db", str(db), "--format", "json"]) == 2
-    assert capsys.readouterr().err.endswith(
-        "damaged term base, run `glossary db check`\n"
+    assert capsys.readouterr().err == (
+        f"glossary: error: {db}: damaged term base, run `glossary db check`\n"
     )
     tbx = DATA / "tbx" / "lisa_ntig_2008.tbx"
     assert main(["import", "--db", str(db), str(tbx)]) == 2
@@ -74,7 +74,9 @@ def test_rows_that_decode_to_garbage_are_damage_not_a_traceback(
     for command in (["export", "--format", "json"], ["show", "1"]):
         assert main([*command, "--db", str(db)]) == 2
         err = capsys.readouterr().err
-        assert err.endswith("damaged term base, run `glossary db check`\n"), err
+        assert err == (
+            f"glossary: error: {db}: damaged term base, run `glossary db check`\n"
+        )
 
 
 def test_another_programs_database_is_left_alone(

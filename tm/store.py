@@ -187,7 +187,10 @@ class MemoryStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction: everything inside is written, or nothing is."""
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:  # locked by another writer
+            raise StoreError(f"{self.path}: {e}") from e
         try:
             yield
         except BaseException:

@@ -112,6 +112,9 @@ class PostgresConnection(Tables):
             self._pg.close()
             raise
 
+    def shown(self) -> str:
+        return shown_url(self.path)
+
     @classmethod
     def open_existing(cls, url: str, *, readonly: bool = False) -> Self:
         """Open a term base that must exist already (reading commands).

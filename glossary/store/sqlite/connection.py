@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from glossary.errors import StoreError
+from glossary.errors import StoreError, shown_path
 from glossary.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
 from glossary.store.tables.base import DAMAGED, Tables
 
@@ -52,6 +52,95 @@ def readonly_uri(path: str) -> str:
     return uri + "&immutable=1" if _read_only_media(path) else uri
 
 
+# How long a writer waits for another's lock before it gives up.
+BUSY_TIMEOUT_MS = 5000
+LOCKED = "the database is locked by another process; try again when it is done"
+
+
+def store_error(e: sqlite3.DatabaseError, path: str) -> StoreError:
+    """The one-line `StoreError` for an SQLite error on the file at `path`."""
+    text = str(e)
+    if "locked" in text or "busy" in text:
+        what = LOCKED
+    elif "malformed" in text or "not a database" in text or "corrupt" in text:
+        what = DAMAGED
+    else:
+        what = f"database error: {text}"
+    return StoreError(f"{shown_path(path)}: {what}")
+
+
+class _Cursor(sqlite3.Cursor):
+    """A cursor whose SQLite errors, met while rows are read, are `StoreError`s."""
+
+    connection: _Connection
+
+    def __next__(self) -> Any:
+        try:
+            return super().__next__()
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as e:
+            raise store_error(e, self.connection.path) from e
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as e:
+            raise store_error(e, self.connection.path) from e
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as e:
+            raise store_error(e, self.connection.path) from e
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose SQLite errors are `StoreError`s naming the file.
+
+    A broken constraint stays an `sqlite3.IntegrityError`: the tables turn
+    it into the error of what was asked (`_integrity_errors`).
+    """
+
+    path = ""
+
+    def cursor(self, factory: Any = _Cursor) -> Any:
+        return super().cursor(factory)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as e:
+            raise store_error(e, self.path) from e
+
+    def executemany(self, sql: str, parameters: Any, /) -> Any:
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as e:
+            raise store_error(e, self.path) from e
+
+
+def _connect(path: str, *, readonly: bool) -> _Connection:
+    target = readonly_uri(path) if readonly else path
+    conn = sqlite3.connect(
+        target,
+        uri=readonly,
+        isolation_level=None,
+        check_same_thread=False,
+        factory=_Connection,
+    )
+    conn.path = path
+    return conn
+
+
 class SQLiteConnection(Tables):
     """One SQLite connection in WAL mode, with nested transactions.
 
@@ -68,36 +157,34 @@ class SQLiteConnection(Tables):
     ) -> None:
         self.path = str(path)
         self.readonly = readonly
-        self._conn: sqlite3.Connection
+        self._conn: _Connection
         try:
-            if readonly:
-                self._conn = sqlite3.connect(
-                    readonly_uri(self.path),
-                    uri=True,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                self._conn = sqlite3.connect(
-                    self.path, isolation_level=None, check_same_thread=False
-                )
+            self._conn = _connect(self.path, readonly=readonly)
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA busy_timeout = 5000")
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._check_application()  # before WAL, which rewrites the header
             if not readonly and self.path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             self._depth = 0
             self._migrate()
-        except sqlite3.DatabaseError as e:
-            if "malformed" in str(e):
-                raise StoreError(f"{self.path}: {DAMAGED}") from e
-            if not readonly and _read_only_media(self.path):
-                raise StoreError(
-                    f"{self.path}: on read-only media: only reading commands "
-                    "(list, show, stats, export) work here"
-                ) from e
-            raise StoreError(f"{self.path}: not a usable term base ({e})") from e
+        except (sqlite3.DatabaseError, StoreError) as e:
+            cause = e.__cause__ if isinstance(e, StoreError) else e
+            if not isinstance(cause, sqlite3.DatabaseError):
+                raise
+            raise self._open_error(cause) from cause
+
+    def _open_error(self, e: sqlite3.DatabaseError) -> StoreError:
+        """Why the file could not be opened as a term base, in one line."""
+        text = str(e)
+        if "malformed" in text or "locked" in text or "busy" in text:
+            return store_error(e, self.path)
+        if not self.readonly and _read_only_media(self.path):
+            return StoreError(
+                f"{self.path}: on read-only media: only reading commands "
+                "(list, show, stats, export) work here"
+            )
+        return StoreError(f"{self.path}: not a usable term base ({e})")
 
     def _check_application(self) -> None:
         """Refuse another program's SQLite file instead of adding our tables to it."""
@@ -150,10 +237,7 @@ class SQLiteConnection(Tables):
     def transaction(self) -> Iterator[None]:
         """Run the body in one transaction; nested calls join the outer one."""
         if self._depth == 0:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as e:
-                raise StoreError(f"{self.path}: {e}") from e
+            self._conn.execute("BEGIN IMMEDIATE")
         self._depth += 1
         try:
             yield

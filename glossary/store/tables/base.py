@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
-from glossary.errors import StoreError
+from glossary.errors import StoreError, shown_path
 
 DAMAGED = "damaged term base, run `glossary db check`"
 
@@ -47,6 +47,10 @@ class Tables:
     _conn: Connection
     # Violations of a UNIQUE or foreign key constraint, as the driver raises them.
     _integrity_errors: tuple[type[Exception], ...] = ()
+
+    def shown(self) -> str:
+        """The term base as a message names it (no password in it)."""
+        return shown_path(self.path)
 
     def transaction(self) -> AbstractContextManager[None]:
         """Run the body in one transaction; nested calls join the outer one."""
@@ -107,10 +111,11 @@ def first_free_id(conn: Connection, table: str) -> int:
 
 
 @contextmanager
-def decoding_rows() -> Iterator[None]:
+def decoding_rows(where: str) -> Iterator[None]:
     """Rows that do not decode (a status no enum has, NULL where the schema
-    allows none) come from damaged pages the engine did not notice: say so."""
+    allows none) come from damaged pages the engine did not notice: say so,
+    naming the term base (`where`, as `Tables.shown` gives it)."""
     try:
         yield
     except (ValueError, TypeError, KeyError) as e:
-        raise StoreError(DAMAGED) from e
+        raise StoreError(f"{where}: {DAMAGED}") from e

@@ -118,7 +118,7 @@ class ConceptTables(TermTables):
             """,
             args,
         ).fetchall()
-        with decoding_rows():
+        with decoding_rows(self.shown()):
             return [
                 ConceptSummary(
                     id=r[0],
@@ -299,9 +299,8 @@ class ConceptTables(TermTables):
         """Delete concepts (with everything that hangs off them)."""
         self._delete_ids("concepts", concept_ids)
 
-    @staticmethod
-    def _concept(row: Sequence[Any], terms: list[Term]) -> Concept:
-        with decoding_rows():
+    def _concept(self, row: Sequence[Any], terms: list[Term]) -> Concept:
+        with decoding_rows(self.shown()):
             return Concept(
                 id=row[0],
                 key=row[1] or "",

@@ -198,7 +198,7 @@ class TermTables(Tables):
             for r in self._conn.execute(ev_sql + " ORDER BY id"):
                 evidence.setdefault(r[0], []).append(Evidence(*r[1:]))
         out: dict[int, list[Term]] = {}
-        with decoding_rows():
+        with decoding_rows(self.shown()):
             for r in rows:
                 out.setdefault(r[1], []).append(
                     Term(
