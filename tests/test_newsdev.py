@@ -44,7 +44,10 @@ NEWS2 = SHARED / "corpus" / "news-dev2"
 # the Vietnamese cue rules (cues of several syllables, football verbs,
 # agencies) this test's kind is 0.86 (full build 0.86, was 0.84). With
 # settlement unit words and generic bodies: together 61, merged 1, inside 15.
-FLOORS2 = {"found": 0.90, "kind": 0.85, "together": 59, "evidence": 221}
+# After the Vietnamese kind classes (a body between title and person,
+# spouses, lists, Sino-Vietnamese and Japanese name shapes, acronyms of
+# initials) kind 0.91.
+FLOORS2 = {"found": 0.90, "kind": 0.89, "together": 59, "evidence": 221}
 CEILINGS2 = {"invented": 0, "merged": 1, "inside": 16, "unlabelled": 8}
 
 _SUMMARY = re.compile(

@@ -74,3 +74,83 @@ def test_a_name_after_a_title_and_a_country_is_a_person() -> None:
     kinds = _kinds("Ông gặp cựu Chủ tịch Lào Bun Nhăng tại Hà Nội.")
     assert kinds["Lào"] is Kind.PLACE
     assert kinds["Bun Nhăng"] is Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        # between a title and its person: the body he heads, unless a place
+        (
+            "Tổng giám đốc Vinamilk Mai Kiều Liên phát biểu tại hội nghị.",
+            "Vinamilk",
+            Kind.ORG,
+        ),
+        (
+            "Thủ tướng Lào Sonexay Siphandone đón đoàn tại sân bay.",
+            "Lào",
+            Kind.PLACE,
+        ),
+        # a spouse is a person; "bà xã" (wife) has no commune in it, and the
+        # capitalised "Ông" after it is a surname
+        (
+            "Tổng thống cùng phu nhân Jill Biden dự lễ khai mạc.",
+            "Jill Biden",
+            Kind.PERSON,
+        ),
+        (
+            "Cầu thủ này vừa làm đám cưới với bà xã Ông Ngọc Trâm.",
+            "Ông Ngọc Trâm",
+            Kind.PERSON,
+        ),
+        # names listed with persons are persons; a comma alone is no list
+        (
+            "Các ca sĩ như Hồ Ngọc Hà, Tuấn Hưng hay Minh Hằng đều tham gia.",
+            "Tuấn Hưng",
+            Kind.PERSON,
+        ),
+        # a country's short name listed with a country
+        ("Ông từng học tập tại Pháp và Anh trong nhiều năm.", "Anh", Kind.PLACE),
+        # a surname and one syllable, no place: a Sino-Vietnamese name
+        (
+            "Trong cuộc gặp, Vương Nghị khẳng định quan hệ hai nước.",
+            "Vương Nghị",
+            Kind.PERSON,
+        ),
+        # two words of Japanese syllables
+        ("Cùng dự có Kishida Yuko và các quan chức.", "Kishida Yuko", Kind.PERSON),
+        # a name and its initials in parentheses: an organisation and its acronym
+        (
+            "Cổ động viên Thép Xanh Nam Định (TXND) ăn mừng.",
+            "Thép Xanh Nam Định",
+            Kind.ORG,
+        ),
+        ("Cổ động viên Thép Xanh Nam Định (TXND) ăn mừng.", "TXND", Kind.ORG),
+        # a place cue after the name beats the shape of a full name; the
+        # province in parentheses after a place is where it lies
+        (
+            "Du khách đổ về Lò Suối Tủng (Cao Bằng), nơi có ruộng bậc thang.",
+            "Lò Suối Tủng",
+            Kind.PLACE,
+        ),
+        (
+            "Du khách đổ về Lò Suối Tủng (Cao Bằng), nơi có ruộng bậc thang.",
+            "Cao Bằng",
+            Kind.PLACE,
+        ),
+        # the bare name of a body the text names in full
+        (
+            "Tập đoàn Hòa Phát báo lãi lớn; cổ phiếu Hòa Phát tăng mạnh.",
+            "Hòa Phát",
+            Kind.ORG,
+        ),
+    ],
+)
+def test_context_and_shape_give_a_name_its_kind(
+    sentence: str, name: str, kind: Kind
+) -> None:
+    assert _kinds(sentence)[name] is kind
+
+
+def test_an_apposition_after_a_person_is_no_list() -> None:
+    kinds = _kinds("Có ông Tanaka Kenji, Phó Chánh văn phòng Nội các, cùng dự.")
+    assert kinds.get("Phó Chánh") is not Kind.PERSON

@@ -9,16 +9,23 @@ subject of a football verb a player.
 
 from __future__ import annotations
 
+import re
+
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
 from glossary.extract.vi_tokens import WORD, Context
 from glossary.lang import vi
 from glossary.model import Kind
-from glossary.names.places import english_country_name, is_country
+from glossary.names.places import (
+    country_short_name,
+    english_country_name,
+    is_country,
+    place_forms,
+)
 from glossary.names.vi_admin import province_unit
 from glossary.names.world import english_place, gazetteer_kind
-from glossary.text import name_key, word_key
+from glossary.text import fold, name_key, word_key
 
-__all__ = ["name_kinds"]
+__all__ = ["between_kind", "name_kinds"]
 
 # The word lists of `glossary.lang.vi`, matched on `word_key` (both tone
 # styles, any case).
@@ -27,11 +34,15 @@ _ORG_CUES = frozenset(word_key(s) for s in vi.ORG_CUES)
 _CREDIT_CUES = frozenset(word_key(s) for s in vi.CREDIT_CUES)
 _PLACE_CUES = frozenset(word_key(s) for s in vi.PLACE_CUES)
 _PLAYER_VERBS = frozenset(word_key(s) for s in vi.PLAYER_VERBS)
+_PLACE_AFTER = frozenset(word_key(s) for s in vi.PLACE_AFTER_CUES)
 _DATELINE_TOKENS = 8  # a dateline sits in the first few tokens of a text
 
 
 def name_kinds(
-    ctx: Context, parts: list[tuple[int, int]], title_ends: set[int]
+    ctx: Context,
+    parts: list[tuple[int, int]],
+    title_ends: set[int],
+    org_names: frozenset[str] = frozenset(),
 ) -> dict[str, Kind]:
     """Kind of each name (by name_key) from cues anywhere in the document.
 
@@ -39,46 +50,232 @@ def name_kinds(
         ctx: the document's tokens.
         parts: the names, as token ranges [i, j).
         title_ends: the tokens right after a title.
+        org_names: `name_key`s of the organisations the document names in
+            full, and of their own names without the head ("Samsung" of
+            "Tập đoàn Samsung").
 
     Returns:
-        The kind shown for each name that has one; the first person cue wins
-        over any other, then the first cue of any kind.
+        The kind shown for each name that has one. The strongest evidence
+        wins (`_cued_kind`), the first mention among equals; then names
+        listed with names of a kind take it (`_listed_kinds`); a name
+        nothing speaks for gets the kind of its shape (`_shape_kind`).
     """
     kinds: dict[str, Kind] = {}
+    strength: dict[str, int] = {}
     starts = dict(parts)
-    tokens = ctx.tokens
     for i, j in parts:
-        key = name_key(ctx.text[tokens[i].start : tokens[j - 1].end])
-        prev = _cue_before(ctx, i)
-        sylls = WORD.findall(ctx.text[tokens[i].start : tokens[j - 1].end])
-        nxt = tokens[j].text if j < len(tokens) else ""
-        if (
-            prev & _PERSON_CUES
-            or _is_byline(ctx, i, j)
-            or (
-                sylls[0].lower() in SURNAMES
-                and 3 <= len(sylls) <= 4
-                and is_vi_syllable(sylls[-1])
-                # one foreign syllable: "Cao Pendant Quang Vinh"
-                and sum(not is_vi_syllable(s) for s in sylls) <= 1
-                and (i == 0 or tokens[i - 1].text != "-")  # "châu Á - Thái Bình Dương"
-            )
-            or _middle_name_person(sylls)
-        ):
-            kinds[key] = Kind.PERSON
-        elif key not in kinds and (prev & _ORG_CUES or _is_agency(ctx, i, j)):
-            kinds[key] = Kind.ORG
-        elif key not in kinds and (
-            prev & _PLACE_CUES
-            or is_country(ctx.text[tokens[i].start : tokens[j - 1].end])
-            or _foreign_place(ctx.text[tokens[i].start : tokens[j - 1].end])
-            or (nxt in ("–", "—") and i < _DATELINE_TOKENS)  # "HÀ NỘI –"
-            or _is_country_before_person(ctx, i, j, starts, title_ends)
-        ):
-            kinds[key] = Kind.PLACE
-        elif key not in kinds and _is_player(ctx, j, sylls):
-            kinds[key] = Kind.PERSON
+        key = name_key(_surface(ctx, i, j))
+        cued = _cued_kind(ctx, i, j, starts, title_ends)
+        if cued is not None and cued[1] > strength.get(key, 0):
+            kinds[key], strength[key] = cued
+    _listed_kinds(ctx, parts, kinds)
+    for i, j in parts:
+        key = name_key(_surface(ctx, i, j))
+        if key not in kinds and (kind := _shape_kind(ctx, i, j, org_names)):
+            kinds[key] = kind
+    _listed_kinds(ctx, parts, kinds)
     return kinds
+
+
+def _surface(ctx: Context, i: int, j: int) -> str:
+    return ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end]
+
+
+# How strongly a cue speaks for a kind: a person's cue or byline, and an
+# acronym of the name's initials, beat the shape of a full name, which beats
+# the other cues.
+_STRONG, _SHAPE, _CUE = 3, 2, 1
+
+
+def _cued_kind(
+    ctx: Context, i: int, j: int, starts: dict[int, int], title_ends: set[int]
+) -> tuple[Kind, int] | None:
+    """The kind one mention's context shows, with its strength."""
+    ends = {b: a for a, b in starts.items()}
+    name = _surface(ctx, i, j)
+    prev = _cue_before(ctx, i)
+    sylls = WORD.findall(name)
+    nxt = ctx.tokens[j].text if j < len(ctx.tokens) else ""
+    place_after = _place_after(ctx, j)
+    if prev & _PERSON_CUES or _is_byline(ctx, i, j):
+        return Kind.PERSON, _STRONG
+    if _initials_after(ctx, j, sylls) or _initials_of(ctx, i, j, ends):
+        return Kind.ORG, _STRONG  # "Hoàng Anh Gia Lai (HAGL)"
+    if not place_after and (_full_name(ctx, i, sylls) or _middle_name_person(sylls)):
+        return Kind.PERSON, _SHAPE
+    if prev & _ORG_CUES or _is_agency(ctx, i, j):
+        return Kind.ORG, _CUE
+    if _is_country_before_person(ctx, i, j, starts, title_ends):
+        return between_kind(name), _CUE
+    if (
+        prev & _PLACE_CUES
+        or place_after
+        or is_country(name)
+        or _foreign_place(name)
+        or (nxt in ("–", "—") and i < _DATELINE_TOKENS)  # "HÀ NỘI –"
+    ):
+        return Kind.PLACE, _CUE
+    if _is_player(ctx, j, sylls):
+        return Kind.PERSON, _CUE
+    return None
+
+
+def _full_name(ctx: Context, i: int, sylls: list[str]) -> bool:
+    """A Vietnamese full name: a surname and two or three syllables."""
+    return (
+        sylls[0].lower() in SURNAMES
+        and 3 <= len(sylls) <= 4
+        and is_vi_syllable(sylls[-1])
+        # one foreign syllable: "Cao Pendant Quang Vinh"
+        and sum(not is_vi_syllable(s) for s in sylls) <= 1
+        and (i == 0 or ctx.tokens[i - 1].text != "-")  # "châu Á - Thái Bình Dương"
+    )
+
+
+def between_kind(name: str) -> Kind:
+    """The kind of a name between a title and its person: the person's
+    country or place ("Thủ tướng Belarus Roman Golovchenko"), else the body
+    he heads ("Chủ tịch Posco Choi Jeong-woo", "Chủ nhiệm UBKT Trần Cẩm Tú").
+    """
+    known = (
+        is_country(name)
+        or _foreign_place(name)
+        or bool(place_forms(name))
+        or country_short_name(name) is not None
+    )
+    return Kind.PLACE if known else Kind.ORG
+
+
+def _place_after(ctx: Context, j: int) -> bool:
+    """ "Sì Thâu Chải (Lai Châu), nơi ...": a place cue after the name, past
+    a place in parentheses and a comma."""
+    toks = ctx.tokens
+    k = j
+    if k < len(toks) and toks[k].text == "(":
+        while k < len(toks) and toks[k].text != ")" and k - j < _CUE_WORDS + 2:
+            k += 1
+        k += 1
+    if k + 1 >= len(toks) or toks[k].text != ",":
+        return False
+    words = WORD.findall(toks[k + 1].text)
+    return bool(words) and word_key(words[0]) in _PLACE_AFTER
+
+
+def _initials_after(ctx: Context, j: int, sylls: list[str]) -> bool:
+    """ "Hoàng Anh Gia Lai (HAGL)": the name's initials in parentheses after
+    it make an organisation's acronym; persons have none."""
+    toks = ctx.tokens
+    if len(sylls) < 2 or j + 2 >= len(toks) or toks[j].text != "(":
+        return False
+    acronym = toks[j + 1].text
+    initials = "".join(s[0] for s in sylls)
+    return (
+        toks[j + 2].text == ")"
+        and acronym.isupper()
+        and (fold(acronym) == fold(initials))
+    )
+
+
+def _initials_of(ctx: Context, i: int, j: int, ends: dict[int, int]) -> bool:
+    """ "(HAGL)" right after "Hoàng Anh Gia Lai": the acronym of that name."""
+    toks = ctx.tokens
+    if not (i > 1 and j < len(toks) and toks[i - 1].text == "("):
+        return False
+    if toks[j].text != ")" or (start := ends.get(i - 1)) is None:
+        return False
+    return _initials_after(ctx, i - 1, WORD.findall(_surface(ctx, start, i - 1)))
+
+
+_LIST_LINKS = frozenset(vi.LIST_LINKS)
+_COMMA = ","
+
+
+def _listed_kinds(
+    ctx: Context, parts: list[tuple[int, int]], kinds: dict[str, Kind]
+) -> None:
+    """Names listed with a person take its kind when they have a person's
+    shape ("Đông Nhi, Đàm Vĩnh Hưng, Lý Nhã Kỳ hay Bảo Thy"), and a country's
+    short name listed with a place is that country ("sang Mỹ và Anh")."""
+    keys = [name_key(_surface(ctx, i, j)) for i, j in parts]
+    for n in _list_pairs(ctx, parts):
+        (i, j), (k, m) = parts[n], parts[n + 1]
+        for (a, b), key, other in (
+            ((k, m), keys[n + 1], keys[n]),
+            ((i, j), keys[n], keys[n + 1]),
+        ):
+            if key in kinds or other not in kinds:
+                continue
+            name = _surface(ctx, a, b)
+            if kinds[other] is Kind.PERSON and _person_shape(name):
+                kinds[key] = Kind.PERSON
+            elif kinds[other] is Kind.PLACE and country_short_name(name):
+                kinds[key] = Kind.PLACE
+
+
+def _list_pairs(ctx: Context, parts: list[tuple[int, int]]) -> list[int]:
+    """Indexes n of the names listed with the next one: one list word between
+    them, in a chain that one "và" / "hay" closes (a comma alone is an
+    apposition: "ông Sakai Manabu, Phó Chánh văn phòng")."""
+    pairs: list[int] = []
+    chain: list[int] = []
+    for n in range(len(parts) - 1):
+        j, k = parts[n][1], parts[n + 1][0]
+        link = ctx.tokens[j].text.lower() if k == j + 1 else ""
+        if link not in _LIST_LINKS:
+            chain = []
+            continue
+        chain.append(n)
+        if link != _COMMA:
+            pairs.extend(chain)
+            chain = []
+    return pairs
+
+
+def _person_shape(name: str) -> bool:
+    """Two to four Vietnamese syllables, none a place's known name."""
+    sylls = WORD.findall(name)
+    return (
+        2 <= len(sylls) <= 4
+        and all(map(is_vi_syllable, sylls))
+        and not place_forms(name)
+        and not _foreign_place(name)
+    )
+
+
+# Japanese written in Hepburn romanisation: every syllable a mora.
+_JAPANESE = re.compile(
+    r"^(?:(?:[kgsztdnhbpmyrwjf]|sh|ch|ts|ky|gy|ny|hy|by|py|my|ry)?[aiueo]|n)+$"
+)
+
+
+def _shape_kind(ctx: Context, i: int, j: int, org_names: frozenset[str]) -> Kind | None:
+    """The kind of a name nothing in the text speaks for, from its shape.
+
+    A name that ends an organisation's name in the document is that body
+    ("Samsung" after "Tập đoàn Samsung"); a surname and one syllable that is
+    no known place is a Chinese name in its Sino-Vietnamese reading ("Hà
+    Vĩ"); two words of Japanese syllables a Japanese name ("Mariko Suga").
+    """
+    name = _surface(ctx, i, j)
+    if name_key(name) in org_names and between_kind(name) is Kind.ORG:
+        return Kind.ORG
+    sylls = WORD.findall(name)
+    if (
+        len(sylls) == 2
+        and sylls[0] in _SURNAMES_AS_WRITTEN
+        and sylls[1][:1].isupper()
+        and _person_shape(name)
+        and country_short_name(sylls[0]) is None
+    ):
+        return Kind.PERSON
+    if len(sylls) == 2 and all(
+        len(s) > 2 and s[:1].isupper() and _JAPANESE.match(s.lower()) for s in sylls
+    ):
+        return Kind.PERSON if not _foreign_place(name) else None
+    return None
+
+
+_SURNAMES_AS_WRITTEN = frozenset(s.capitalize() for s in SURNAMES)
 
 
 def _is_player(ctx: Context, j: int, sylls: list[str]) -> bool:

@@ -74,6 +74,7 @@ ADMIN = keys(
 )
 # Lower-level units whose word is part of how the place is named.
 LOCAL_ADMIN = keys("huyện", "quận", "xã", "phường", "thị xã", "thị trấn")
+_SPOUSE_WORDS = frozenset(word_key(w) for w in vi.SPOUSE_WORDS)
 _LINKS = frozenset({"và"})
 _PREPOSITIONS = frozenset({"tại", "về", "của", "trong"})
 _DETERMINERS = frozenset({"các", "những"})
@@ -353,11 +354,16 @@ def _local_place(syls: Sequence[Syl], i: int) -> Span | None:
     """ "quận Hai Bà Trưng": below the province the unit word is part of the
     place's name."""
     s = syls[i]
-    if match(syls, i, LOCAL_ADMIN) and s.text.islower():
+    if match(syls, i, LOCAL_ADMIN) and s.text.islower() and not _spouse_word(syls, i):
         k = _admin_place(syls, i)
         if k > i:
             return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:admin-place")
     return None
+
+
+def _spouse_word(syls: Sequence[Syl], i: int) -> bool:
+    """ "bà xã", "ông xã" (wife, husband): this "xã" is no commune."""
+    return i > 0 and f"{syls[i - 1].key} {syls[i].key}" in _SPOUSE_WORDS
 
 
 def _region(syls: Sequence[Syl], i: int) -> Span | None:
@@ -470,6 +476,21 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
         if (sp := rule(syls, i)) is not None:
             return None if sp is _NO_NAME else sp
     return None
+
+
+def own_name(name: str) -> str:
+    """A body's own name, after its category head and legal form: "Samsung"
+    of "Tập đoàn Samsung", "Hòa Phát" of "Công ty cổ phần Tập đoàn Hòa Phát";
+    "" for a name that does not open with a head."""
+    words = name.split()
+    keys = [word_key(w) for w in words]
+    start = 0
+    for table in (ORG_HEADS, _LEGAL_FORMS, ORG_HEADS):
+        start += max(
+            (len(h) for h in table if tuple(keys[start : start + len(h)]) == h),
+            default=0,
+        )
+    return " ".join(words[start:]) if start else ""
 
 
 def admin_places(

@@ -25,6 +25,9 @@ _WEEKDAYS = frozenset(
     word_key(f"{vi.WEEKDAY_WORD} {d}") for d in vi.WEEKDAY_NUMBERS
 ) | {word_key(vi.SUNDAY)}
 _DAY_WORDS = frozenset({word_key(vi.WEEKDAY_WORD)})
+# Capitalised inside a sentence, "Ông" and "Bà" are surnames ("bà xã Ông
+# Cao Thắng"), not the honorifics a name could be cut from.
+_HONORIFICS = frozenset(word_key(h) for h in vi.HONORIFICS)
 
 
 def _is_name_token(ctx: Context, i: int) -> bool:
@@ -136,7 +139,11 @@ def split_run(
             continue
         if here in korean or (
             name_key(left) in alone
-            or (first in SURNAMES and ctx.tokens[k].tag == "Np" and k - start >= 1)
+            or (
+                first in SURNAMES
+                and ctx.tokens[k].tag == "Np"
+                and not _lone_surname(left)
+            )
             or is_country(left)  # "Hungary Szijjártó Péter"
             or english_country_name(left) is not None  # "Campuchia Hun Sen"
             or _place_before_foreign(ctx, start, k, j)
@@ -145,6 +152,15 @@ def split_run(
             start = k
     parts.append((start, j))
     return parts
+
+
+def _lone_surname(left: str) -> bool:
+    """ "Nguyễn | Hoàng Anh", "Ông | Cao Thắng": one syllable that is a
+    surname (or, capitalised inside a sentence, "Ông" or "Bà") never stands
+    alone before another surname; the two are one name."""
+    return " " not in left and (
+        left.lower() in SURNAMES or word_key(left) in _HONORIFICS
+    )
 
 
 def _place_before_foreign(ctx: Context, start: int, k: int, j: int) -> bool:

@@ -21,8 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from glossary.extract.vi_kinds import name_kinds
-from glossary.extract.vi_orgs import admin_places, org_spans
+from glossary.extract.vi_kinds import between_kind, name_kinds
+from glossary.extract.vi_orgs import admin_places, org_spans, own_name
 from glossary.extract.vi_places import place_spans, settlement_name
 from glossary.extract.vi_runs import ORG_HEAD_WORDS, name_runs, split_run
 from glossary.extract.vi_syllables import Span, Syl, syllables
@@ -211,7 +211,13 @@ def split_name_runs(text: VietnameseText) -> None:
     runs = name_runs(ctx, text.claimed)
     alone = {name_key(text.surface(i, j)) for i, j in runs}
     text.parts = [p for i, j in runs for p in split_run(ctx, i, j, alone, korean)]
-    text.kinds = name_kinds(ctx, text.parts, {k for _, k in text.title_spans})
+    orgs = [
+        text.doc.text[sp.start : sp.end] for sp, _ in text.spans if sp.kind is Kind.ORG
+    ]
+    org_names = frozenset(name_key(n) for o in orgs for n in (o, own_name(o)) if n)
+    text.kinds = name_kinds(
+        ctx, text.parts, {k for _, k in text.title_spans}, org_names
+    )
     for i, j in text.parts:
         if text.tokens[i].start in korean:
             text.kinds[name_key(text.surface(i, j))] = Kind.PERSON
@@ -248,7 +254,7 @@ def emit_names(text: VietnameseText) -> None:
         surface = text.surface(i, j)
         kind = Kind.PERSON if i in text.titled else text.kinds.get(name_key(surface))
         if kind is None and i in text.between:
-            kind = Kind.PLACE
+            kind = between_kind(surface)
         if kind is None and _CLUB_AFTER.match(doc_text, tokens[j - 1].end):
             kind = Kind.PERSON  # "Thành Chung (CLB Hà Nội)": a player
         if (
@@ -259,7 +265,10 @@ def emit_names(text: VietnameseText) -> None:
         ):
             kind = Kind.ORG
             part_kinds[-1] = Kind.PERSON  # "Văn Vĩ (Nam Định)": a player
-        if kind is None and surface in text.inside:
+        after_place = bool(n) and part_kinds[-1] is Kind.PLACE
+        if kind is None and (
+            surface in text.inside or _locates(text, i, j, parts[n - 1], after_place)
+        ):
             kind = Kind.PLACE
         part_kinds.append(kind)
     for (i, j), kind in zip(parts, part_kinds, strict=True):
@@ -310,6 +319,32 @@ def _affiliation(ctx: Context, before: tuple[int, int], part: tuple[int, int]) -
         and j < len(toks)
         and toks[j].text == ")"
     )
+
+
+def _locates(
+    text: VietnameseText,
+    i: int,
+    j: int,
+    before_part: tuple[int, int],
+    place_before: bool,
+) -> bool:
+    """ "Sì Thâu Chải (Lai Châu)", "sân bay Nội Bài (Hà Nội)": a name in
+    parentheses right after a place (the name before it, `before_part`,
+    when `place_before`, or a place span) is where that place lies."""
+    toks = text.tokens
+    if not (0 < i < j < len(toks) and toks[i - 1].text == "(" and toks[j].text == ")"):
+        return False
+    if place_before and before_part[1] == i - 1:
+        return True
+    before = toks[i - 1].start
+    return any(
+        m.kind is Kind.PLACE and not text.doc.text[m.end : before].strip()
+        for m in text.out[-_LOOK_BACK:]
+    )
+
+
+# Mentions emitted last that a parenthesis may follow (the spans come first).
+_LOOK_BACK = 64
 
 
 def _token_ranges(

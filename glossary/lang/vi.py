@@ -69,7 +69,42 @@ PERSON_CUES = (
     "thiếu tướng",
     "trung tướng",
     "đồng chí",
+    "phu nhân",
+    "phu quân",
+    "bà xã",
+    "ông xã",
+    "vợ",
+    "chồng",
+    "con trai",
+    "con gái",
 )
+
+# Source: Vietnamese colloquial words for one's wife and husband ("bà xã",
+# "ông xã"), whose "xã" is not the commune's unit word.
+SPOUSE_WORDS = ("bà xã", "ông xã")
+
+# Source: this project's list: a word right after a name and its comma that
+# says the name is a place ("Sì Thâu Chải (Lai Châu), nơi ...": where).
+PLACE_AFTER_CUES = ("nơi",)
+
+# Source: Vietnamese coordination: the words that join the items of a list
+# ("Đông Nhi, Đàm Vĩnh Hưng, Lý Nhã Kỳ hay Bảo Thy"; "Mỹ và Anh").
+LIST_LINKS = (",", "và", "hay", "hoặc", "cùng")
+
+# Source: the short names Vietnamese writes for countries beside CLDR's
+# formal ones ("Mỹ" for Hoa Kỳ, "Anh" for Vương quốc Anh, "Nhật" for Nhật
+# Bản) and the one-syllable forms of a pair ("Việt - Nga", "Việt - Trung"),
+# with their ISO 3166-1 codes. Most are also given names: they name a
+# country only beside another country or after a place word.
+COUNTRY_SHORT_NAMES = {
+    "Mỹ": "US",
+    "Anh": "GB",
+    "Việt": "VN",
+    "Trung": "CN",
+    "Nhật": "JP",
+    "Hàn": "KR",
+    "Úc": "AU",
+}
 
 # Source: this project's list: verbs of football whose subject is a player
 # ("Tiến Linh sút", "Minh Khoa dứt điểm"), not a team.

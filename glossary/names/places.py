@@ -25,6 +25,7 @@ __all__ = [
     "VIETNAMESE_SURNAMES",
     "Restoration",
     "country_codes",
+    "country_short_name",
     "english_country_name",
     "has_diacritics",
     "is_country",
@@ -314,6 +315,32 @@ def english_country_name(vietnamese: str) -> str | None:
     if found is None and (m := _STATE_HEAD.match(key)) is not None:
         found = countries.get(key[m.end() :])  # "Vương quốc Campuchia"
     return found
+
+
+@cache
+def _short_names() -> dict[str, str]:
+    return {marked_key(name): code for name, code in vi.COUNTRY_SHORT_NAMES.items()}
+
+
+def country_short_name(vietnamese: str) -> str | None:
+    """The English name of the country a Vietnamese short name stands for
+    ("Mỹ", "Anh", "Việt" in "Việt - Nga"), by `vi.COUNTRY_SHORT_NAMES` and
+    CLDR; None for any other text. Most of these are also given names: the
+    caller needs other evidence that the text names a country.
+
+    >>> country_short_name("Anh"), country_short_name("Tuấn Anh")
+    ('United Kingdom', None)
+    """
+    if not vietnamese[:1].isupper():
+        return None  # "anh" (elder brother) is no country
+    code = _short_names().get(marked_key(vietnamese))
+    if code is None:
+        return None
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return str(Locale("en").territories.get(code, "")) or None
 
 
 # How Vietnamese writes a state's formal name before its short name: "Vương
