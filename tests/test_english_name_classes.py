@@ -162,3 +162,20 @@ def test_a_month_word_ending_a_name_stays_unless_a_date_follows() -> None:
     kinds = _kinds("Her guest Zhang Jun arrived; the Trade Fair March 3 closed.")
     assert "Zhang Jun" in kinds
     assert "Trade Fair" in kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Farmers in An Nhon town harvested early.", "An Nhon town"),
+        ("A Luoi was cut off by the flood.", "A Luoi"),
+    ],
+)
+def test_an_article_that_opens_a_gazetteer_place_is_kept(
+    sentence: str, place: str
+) -> None:
+    assert _kinds(sentence).get(place) is Kind.PLACE
+
+
+def test_an_article_before_another_name_is_still_dropped() -> None:
+    assert "Ha Tinh" in _kinds("The Ha Tinh police said so.")

@@ -212,8 +212,8 @@ def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
             (low in STOP and (low in ARTICLES or _sentence_initial(text, s0)))
             or low in WEEKDAYS
             or low in MONTHS
-        ):
-            words.pop(0)
+        ) and not _gazetteer_head(words):
+            words.pop(0)  # but "An Giang", "To Lich": a place's first syllable
             continue
         if (
             low.endswith(ADVERB_SUFFIXES)
