@@ -179,3 +179,17 @@ def test_an_article_that_opens_a_gazetteer_place_is_kept(
 
 def test_an_article_before_another_name_is_still_dropped() -> None:
     assert "Ha Tinh" in _kinds("The Ha Tinh police said so.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("Floods hit Vu Ban, Nam Dinh Province, overnight.", "Vu Ban", Kind.PLACE),
+        ("Rain fell on Hai Phong and Le Chan.", "Le Chan", Kind.PLACE),
+        ("Awards went to Vu Ban and Nguyen Thi Mai.", "Vu Ban", Kind.PERSON),
+    ],
+)
+def test_a_unit_name_listed_next_to_a_place_is_a_place(
+    sentence: str, name: str, kind: Kind
+) -> None:
+    assert _kinds(sentence).get(name) is kind

@@ -113,10 +113,8 @@ def english_mentions(
         words = _trimmed(text, run.words)  # trimmed in place: `runs` is done
         if words:
             _run_mentions(page, run, words, out)
-    return org_cues(
-        text,
-        _listed_places(page, _unit_bodies(page, _drop_unsupported_initials(text, out))),
-    )
+    out = _unit_bodies(page, _drop_unsupported_initials(text, out))
+    return org_cues(text, _listed_units(text, _listed_places(page, out)))
 
 
 _PLURAL_UNIT = re.compile(
@@ -139,6 +137,28 @@ def _listed_places(page: Page, out: list[Mention]) -> list[Mention]:
             if j == 0 or text[out[j - 1].end : out[j].start] not in _LIST_GAP:
                 break
             j -= 1
+    return out
+
+
+def _listed_units(text: str, out: list[Mention]) -> list[Mention]:
+    """A name the gazetteer knows as a unit, listed next to a place, is a
+    place, though it opens with a surname: "Dang Xa, Gia Lam District",
+    "the fields of Hoang Su Phi, and Tien Falls" (a person's name listed
+    among places is rare; one with a title is left alone)."""
+    for i, m in enumerate(out):
+        if m.kind is not Kind.PERSON or m.title or " " not in m.text:
+            continue
+        fellows = [
+            f
+            for f in (
+                out[i - 1] if i else None,
+                out[i + 1] if i + 1 < len(out) else None,
+            )
+            if f is not None
+            and text[min(f.end, m.end) : max(f.start, m.start)] in _LIST_GAP
+        ]
+        if any(f.kind is Kind.PLACE for f in fellows) and restore.is_unit_name(m.text):
+            out[i] = m._replace(kind=Kind.PLACE)
     return out
 
 

@@ -497,6 +497,17 @@ def _local_units() -> dict[str, frozenset[tuple[str, str]]]:
     return {k: frozenset(v) for k, v in units.items()}
 
 
+def is_unit_name(text: str) -> bool:
+    """True if `text` names a province, district, ward or commune (underthesea,
+    2025 and before), with or without its marks.
+
+    >>> is_unit_name("Dang Xa"), is_unit_name("Pham Minh Chinh")
+    (True, False)
+    """
+    key = name_key(text)
+    return key in _gazetteer() or key in _local_units()
+
+
 def local_unit(name: str, level: str) -> str | None:
     """The Vietnamese name of a district, ward or commune written in English.
 
