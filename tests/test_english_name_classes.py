@@ -193,3 +193,15 @@ def test_a_unit_name_listed_next_to_a_place_is_a_place(
     sentence: str, name: str, kind: Kind
 ) -> None:
     assert _kinds(sentence).get(name) is kind
+
+
+def test_a_sponsor_before_a_province_makes_a_club() -> None:
+    kinds = _kinds("A match between Topenland Binh Dinh and Hai Phong.")
+    assert kinds.get("Topenland Binh Dinh") is Kind.ORG
+
+
+def test_a_compass_word_before_a_province_makes_no_club() -> None:
+    assert (
+        _kinds("Tourists love Northern Lao Cai.").get("Northern Lao Cai")
+        is not Kind.ORG
+    )

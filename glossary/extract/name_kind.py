@@ -83,6 +83,7 @@ def is_vietnamese_name(words: list[str]) -> bool:
 
 # Continents and oceans end region names ("Southeast Asia", "Asia-Pacific").
 _REGIONS = frozenset(en.REGION_WORDS)
+_PLACE_ADJECTIVES = frozenset(en.PLACE_ADJECTIVES)
 _DASH_SPLIT = re.compile(r"\s+[-–]\s*|\s*[-–]\s+")
 
 
@@ -191,6 +192,8 @@ def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
         return Kind.PLACE
     if is_vietnamese_name(parts):
         return Kind.PERSON
+    if _sponsor_and_province(parts):
+        return Kind.ORG
     if _unit_without_surname(parts):
         return Kind.PLACE
     if any(f in EVENT_WORDS for f in folded):
@@ -213,6 +216,24 @@ def _unit_without_surname(parts: list[str]) -> bool:
         and fold(parts[0]) not in restore.VIETNAMESE_SURNAMES
         and all(map(restore.is_syllable, parts))
         and bool(restore.place_forms(" ".join(parts)))
+    )
+
+
+def _sponsor_and_province(parts: list[str]) -> bool:
+    """True if a foreign word opens a name that a province of two or more
+    syllables ends: a club or company named sponsor + province ("Becamex
+    Binh Duong", "Quangninh Coal Hai Phong" has the same shape). Neither a
+    person (who opens with a surname) nor a place (which has no such word)."""
+    return (
+        len(parts) >= 3
+        and not restore.is_syllable(parts[0])
+        and not is_title_word(parts[0])
+        and fold(parts[0]) not in _REGIONS
+        and fold(parts[0]) not in _PLACE_ADJECTIVES
+        and not parts[0].endswith("ern")  # "Northern", "Southeastern"
+        and not restore.is_country(parts[0])
+        and restore.is_province(" ".join(parts[-2:]))
+        and all(map(restore.is_syllable, parts[-2:]))
     )
 
 

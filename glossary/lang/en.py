@@ -22,6 +22,7 @@ __all__ = [
     "HONORIFICS",
     "MONTHS",
     "NUMBERED_HEADS",
+    "PLACE_ADJECTIVES",
     "ORG_CONNECT",
     "ORG_DESCRIPTORS",
     "ORG_HEADS",
@@ -568,4 +569,11 @@ ORG_OFFICES = (
 COMMON_WORD_ENDINGS = (
     "tion", "sion", "ment", "ness", "ship", "ity", "ies", "ing", "ways", "age",
     "ages", "ary", "aire", "al", "ous", "ive", "ism", "ist", "ists",
+)  # fmt: skip
+
+# Source: this project's list: English adjectives that qualify a place's name
+# ("Central Hue", "Greater Hanoi"); compass adjectives ("Northern") end in -ern.
+PLACE_ADJECTIVES = (
+    "central", "upper", "lower", "greater", "inner", "outer", "old", "new",
+    "rural", "urban", "coastal", "mountainous", "downtown", "suburban", "historic",
 )  # fmt: skip
