@@ -205,3 +205,18 @@ def test_a_compass_word_before_a_province_makes_no_club() -> None:
         _kinds("Tourists love Northern Lao Cai.").get("Northern Lao Cai")
         is not Kind.ORG
     )
+
+
+def test_a_title_ending_a_run_is_held_in_the_name_before_it() -> None:
+    ms = english_mentions(
+        Document(
+            "t.txt",
+            "Shopee CEO and the Da Nang Chairman met the Party General Secretary.",
+        )
+    )
+    got = {(m.text, m.kind) for m in ms}
+    assert ("Shopee", Kind.ORG) in got
+    assert ("CEO", Kind.TITLE) in got
+    assert ("Da Nang", Kind.PLACE) in got
+    assert ("Chairman", Kind.TITLE) in got
+    assert ("Party General Secretary", Kind.TITLE) in got

@@ -208,6 +208,13 @@ def _run_mentions(
         if not words:
             return
     names = [w for _, _, w in words]
+    tail = _title_tail(names)
+    if tail:
+        # "VietJet CEO", "Vietnam Airlines Chairman": a title that ends the
+        # run is held in the name before it, an organisation or a place
+        _holder(page, words[:-tail], out)
+        out.append(_title(page, words[-tail][0], words[-1][1]))
+        return
     cut = person_suffix(tuple(names)) if len(names) > 2 else 0
     if cut:
         pending = _before_person(page, words[:cut], out, pending)
@@ -216,6 +223,34 @@ def _run_mentions(
     words, title = _leading_title(page, words, names, out)
     if words:
         _name(page, run, words, title, pending, out)
+
+
+def _title_tail(names: list[str]) -> int:
+    """How many words at the end of a run make a title held in the name
+    before them (0 if none): "VietJet CEO" → 1, "Communist Party General
+    Secretary" → 2 ("Party" is the holder's word, not the title's)."""
+    n = len(names)
+    if n < 2 or not is_title_word(names[-1]) or fold(names[-1]) in ORG_HEADS:
+        return 0
+    i = n - 1
+    while i > 0 and is_title_word(names[i - 1]) and fold(names[i - 1]) not in ORG_HEADS:
+        i -= 1
+    if i == 0 or split_title([*names[i:], "X"]) != n - i:
+        return 0
+    if all(map(is_title_word, names[:i])):  # "Party General Secretary"
+        return 0
+    return n - i
+
+
+def _holder(page: Page, words: list[WordSpan], out: list[Mention]) -> None:
+    """The name a title after it is held in: an organisation unless the name
+    shows a place ("Hanoi Mayor")."""
+    start, end = words[0][0], words[-1][1]
+    surface, end = _without_possessive(page.text[start:end], end)
+    kind = kind_of(page, start, surface, "")
+    if kind is not Kind.PLACE:
+        kind = Kind.ORG
+    out.append(_mk(page, surface, start, end, kind, ""))
 
 
 def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
