@@ -1,7 +1,8 @@
 """The `glossary` command: a thin argparse shell over the service functions.
 
 Each group of subcommands lives in `glossary/commands/<name>.py` and exposes
-`register(subparsers)`; this module only wires them and reports errors.
+`register(subparsers)`; this module only wires them (importing only the
+chosen command's module) and reports errors.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import importlib
 import os
 import sys
 import warnings
-from collections.abc import Callable
-from importlib import metadata
+from collections.abc import Callable, Sequence
 
 from glossary.errors import (
     GlossaryError,
@@ -21,17 +21,38 @@ from glossary.errors import (
     shown_path,
 )
 
-# Modules under glossary.commands, in the order their commands appear in --help.
-COMMAND_MODULES = (
-    "build",
-    "edit",
-    "exchange",
-    "review",
-    "normalize",
-    "align",
-    "check",
-    "db",
-)
+# Each subcommand, in the order of `glossary --help`: the module under
+# glossary.commands that registers it, and its one line of help. Only the
+# chosen command's module is imported, so that a command starts without the
+# others' dependencies; tests/test_docs.py checks these lines against the
+# modules' own.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("build", "extract names and terms from texts into the term base"),
+    "list": ("build", "list concepts"),
+    "show": ("build", "show one concept with aliases, evidence and contexts"),
+    "stats": ("build", "counts of concepts, terms and documents"),
+    "rules": ("build", "list the clustering passes, stage by stage"),
+    "search": ("edit", "find concepts by any term, ignoring case and diacritics"),
+    "add": ("edit", "add a concept, or a term to a concept"),
+    "set-status": ("edit", "approve, reject or reset a concept; set a term's status"),
+    "set": ("edit", "set a concept's subject and definitions, a term's details"),
+    "export": (
+        "exchange",
+        "write the term base as TBX, TBX 2008, PO, POT, CSV, TSV or JSON",
+    ),
+    "import": ("exchange", "read a TBX, PO, CSV, TSV or JSON file into the term base"),
+    "review": ("review", "review, fix and export the term base in a terminal UI"),
+    "normalize": (
+        "normalize",
+        "rewrite names and terms in a text in their preferred form",
+    ),
+    "align": (
+        "align",
+        "propose Vietnamese equivalents from paragraph-aligned EN/VI texts",
+    ),
+    "check": ("check", "check translations and articles against the term base"),
+    "db": ("db", "check the term base file"),
+}
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -68,22 +89,64 @@ def reader_went_away() -> int:
 
 def version(prog: str) -> str:
     """``PROG X.Y.Z``: the installed distribution's version, for ``--version``."""
+    from importlib import metadata  # slow to import: only when asked
+
     try:
         return f"{prog} {metadata.version('glossary-vi')}"
     except metadata.PackageNotFoundError:  # run from a source tree, not installed
         return f"{prog} (not installed)"
 
 
-def build_parser() -> argparse.ArgumentParser:
+class VersionAction(argparse.Action):
+    """``--version``: print `version` of the parser's prog and exit."""
+
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(version(parser.prog))
+        parser.exit()
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of `glossary`, ready for `argv`.
+
+    Args:
+        argv: the arguments it is about to parse: only the module of the
+            command they name is imported, the others stand in `--help` by
+            their line of `COMMANDS`. None imports every command module (the
+            whole parser, for the docs and the tests).
+    """
     parser = argparse.ArgumentParser(
         prog="glossary",
         description="Build, review and export an English–Vietnamese term base.",
     )
-    parser.add_argument("--version", action="version", version=version("glossary"))
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"glossary.commands.{name}").register(sub)
+    wanted = _modules_named(argv)
+    registered: set[str] = set()
+    for name, (module, summary) in COMMANDS.items():
+        if module not in wanted:
+            sub.add_parser(name, help=summary, add_help=False)
+        elif module not in registered:
+            importlib.import_module(f"glossary.commands.{module}").register(sub)
+            registered.add(module)
     return parser
+
+
+def _modules_named(argv: Sequence[str] | None) -> set[str]:
+    """The command modules `argv` needs: that of its first word (the top-level
+    options take no value), or all of them when `argv` is None."""
+    if argv is None:
+        return {module for module, _ in COMMANDS.values()}
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return {COMMANDS[first][0]} if first in COMMANDS else set()
 
 
 def _stdout_failed() -> None:
@@ -146,7 +209,8 @@ def guarded(
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `glossary` console script."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     handler: Handler = args.func
     return guarded("glossary", lambda: handler(args))
 

@@ -10,7 +10,7 @@ import sys
 
 from conftest import ROOT
 
-from glossary.cli import build_parser
+from glossary.cli import COMMANDS, build_parser
 from tm.cli import build_parser as tm_build_parser
 
 
@@ -55,6 +55,47 @@ def test_every_subcommand_has_help_and_is_in_cli_reference() -> None:
             assert choice_help, f"{prog} {name} has no help text"
             assert choice_help[0], f"{prog} {name} has no help text"
             assert f"### {prog} {name}\n" in reference, f"{prog} {name} not in cli.md"
+
+
+def test_the_command_table_is_each_modules_own_help() -> None:
+    actions = [a for a in build_parser()._actions if a.dest == "command"]
+    helps = {c.dest: c.help for c in actions[0]._choices_actions}  # type: ignore[attr-defined]
+    assert list(helps) == list(COMMANDS)
+    assert helps == {name: summary for name, (_, summary) in COMMANDS.items()}
+
+
+def _loaded_after(code: str) -> list[str]:
+    """The glossary modules loaded by `code` in a fresh interpreter."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys; {code}; print(*sorted(sys.modules), sep=chr(10))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [m for m in result.stdout.splitlines() if m.startswith("glossary")]
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    help_only = _loaded_after("from glossary.cli import build_parser; build_parser([])")
+    assert not [m for m in help_only if m.startswith("glossary.commands.")]
+    assert "glossary.api" not in help_only
+    stats = _loaded_after(
+        "from glossary.cli import build_parser; build_parser(['stats', '--json'])"
+    )
+    commands = [m for m in stats if m.startswith("glossary.commands.")]
+    assert commands == ["glossary.commands.build"]
+
+
+def test_import_glossary_loads_the_front_door_on_first_use() -> None:
+    assert _loaded_after("import glossary") == ["glossary"]
+    used = _loaded_after("import glossary; glossary.fold('Hà')")
+    assert "glossary.text" in used
+    assert "glossary.api" not in used
+    assert "glossary.api" in _loaded_after("from glossary import Glossary")
 
 
 def test_readme_is_a_front_door() -> None:

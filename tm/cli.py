@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.text import Text
 
-from glossary.cli import guarded, version
+from glossary.cli import VersionAction, guarded
 from glossary.errors import StoreError
 from glossary.text import nfc
 from tm import service
@@ -198,7 +198,7 @@ def _export(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tm", description=__doc__)
     p.add_argument("--db", help="memory database (default $TM_DB or tm.db)")
-    p.add_argument("--version", action="version", version=version("tm"))
+    p.add_argument("--version", action=VersionAction)
     sub = p.add_subparsers(dest="command", required=True)
 
     imp = _add_import(sub)
