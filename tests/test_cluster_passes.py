@@ -184,6 +184,37 @@ def test_link_acronyms_links_an_acronym_to_the_name_before_it() -> None:
     ]
 
 
+def test_link_acronyms_takes_an_acronym_that_spells_the_name_before_it() -> None:
+    s = "Hải Phòng Television (HPTV) aired it; Thành Công Bình Dương (TCBD) won."
+    ms = _mentions(
+        "d",
+        s,
+        ("Hải Phòng Television", ORG, ""),
+        ("HPTV", ORG, ""),
+        ("Thành Công Bình Dương", PERSON, ""),
+        ("TCBD", ORG, ""),
+    )
+    state = _document_until(link_acronyms, ms)
+    link_acronyms(state)
+    tv = _group_of(state.order, "Hải Phòng Television")
+    assert _rule_of(tv, "HPTV") == (TermType.ACRONYM, "acronym-parenthesis")
+    club = _group_of(state.order, "Thành Công Bình Dương")
+    assert club.kind is ORG  # a name defined by an acronym is a body
+    assert _rule_of(club, "TCBD") == (TermType.ACRONYM, "acronym-parenthesis")
+
+
+def test_link_org_short_forms_joins_an_acronym_the_name_adds_heads_to() -> None:
+    s = "The KLF Group grew; KLF hired, and KLF Hynix Group did not."
+    ms = _mentions(
+        "d", s, ("KLF Group", ORG, ""), ("KLF", ORG, ""), ("KLF Hynix Group", ORG, "")
+    )
+    state = _document_until(link_org_short_forms, ms)
+    link_org_short_forms(state)
+    org = _group_of(state.order, "KLF Group")
+    assert _rule_of(org, "KLF") == (TermType.SHORT_FORM, "org-short-form")
+    assert len(_group_of(state.order, "KLF Hynix Group").members) == 1
+
+
 def test_link_org_short_forms_joins_a_short_form_to_the_long_name() -> None:
     s = "Hoa Sen Logistics Group grew; Hoa Sen Logistics hired."
     ms = _mentions(

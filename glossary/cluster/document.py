@@ -339,27 +339,53 @@ def _parenthesis_expansion(
 ) -> Group | None:
     """Add acronym `a` to the group of the name written right before it in
     parentheses, "Vietnam News Agency (VNA)", and return that group."""
-    prev = [
-        m
-        for m in by_end.get(a.start - 2, ())
-        if m.kind in (Kind.ORG, Kind.PLACE, Kind.OTHER, None)
-    ]
-    for p in prev:
+    for p in by_end.get(a.start - 2, ()):
         if f"{p.text} ({a.text})" not in a.context:
             continue
         initials = acronym_of(p.text)
+        spelled = _spells(a.text, p.text)
+        if p.kind is Kind.PERSON and not spelled:
+            continue
         if (
-            initials == a.text
+            spelled
+            or initials == a.text
             or initials.startswith(a.text)
             or (initials.endswith(a.text) and len(a.text) >= 3)
         ):
-            target = groups.full.get((p.kind or Kind.ORG, norm_key(p.text, p.kind)))
+            key = (
+                name_key(p.text) if p.kind is Kind.PERSON else norm_key(p.text, p.kind)
+            )
+            target = groups.full.get((p.kind or Kind.ORG, key))
             if target is not None:
+                if target.kind is Kind.PERSON:
+                    target.kind = Kind.ORG  # "Hoàng Anh Gia Lai (HAGL)": a body
                 target.add(
                     a, TermType.ACRONYM, evidence_at("acronym-parenthesis", a, p.text)
                 )
                 return target
     return None
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """True if `acronym` spells `name` (Schwartz and Hearst's rule): its
+    letters occur in order in the name, right to left, the first one
+    opening the name's first word ("HOSE" of "Hồ Chí Minh Stock Exchange",
+    "HTV" of "Hồ Chí Minh Television").
+    """
+    short, long = fold(acronym), fold(name)
+    if len(short) < 2 or not long.startswith(short[0]):
+        return False
+    i = len(long) - 1
+    for n in range(len(short) - 1, -1, -1):
+        c = short[n]
+        if not c.isalnum():
+            continue
+        while i >= 0 and (long[i] != c or (n == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
 
 
 def _acronym_group(groups: DocumentState, a: Mention) -> Group:

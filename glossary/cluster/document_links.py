@@ -74,7 +74,9 @@ def link_org_short_forms(state: DocumentState) -> None:
         # an acronym is no short form of a name it begins ("SK" of "SK
         # Hynix"), but may follow category words ("SK" of "Tập đoàn SK")
         acronym = is_acronym(m0.text)
-        fits = [] if acronym else _begins(g, w, by_first.get(w[0], ()))
+        fits = _begins(g, w, by_first.get(w[0], ()))
+        if acronym:  # but "FLC" of "FLC Group": the rest is heads only
+            fits = [h for h in fits if _heads_after(w, h)]
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):
             # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
             # Vietnamese category words
@@ -92,6 +94,11 @@ def link_org_short_forms(state: DocumentState) -> None:
             g.kind = Kind.PLACE  # "Ban Gioc" of "Ban Gioc village/waterfall"
         elif g.kind is Kind.ORG and split_words(m0.text)[-1].lower() in _VI_UNITS:
             g.local = True  # "UBND tỉnh" of another document is another body
+
+
+def _heads_after(w: tuple[str, ...], h: Group) -> bool:
+    """True if the name of `h` is the words `w` and organisation heads."""
+    return all(x in ORG_HEADS for x in folded_words(h.members[0][0].text)[len(w) :])
 
 
 def _begins(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]:
