@@ -45,7 +45,10 @@ from glossary.cluster.document_links import (
     link_org_short_forms,
     link_two_word_persons,
 )
-from glossary.cluster.document_places import link_capital_mentions
+from glossary.cluster.document_places import (
+    link_capital_mentions,
+    link_country_short_names,
+)
 from glossary.cluster.real_names import link_real_names
 from glossary.model import Flag, Kind, Mention, TermType
 
@@ -346,6 +349,22 @@ def test_link_generic_bodies_joins_a_level_word_to_the_named_body() -> None:
     assert _rule_of(hue, "municipal People's Committee")[1] == "generic-body"
     health = _group_of(state.order, "municipal Department of Health")
     assert _rule_of(health, "Department of Health")[1] == "generic-body"
+
+
+def test_link_country_short_names_joins_the_one_country_it_ends() -> None:
+    s = "Flights to South Korea rose; Korea welcomed them, and Sudan too."
+    ms = _mentions(
+        "d",
+        s,
+        ("South Korea", PLACE, ""),
+        ("Korea", PLACE, ""),
+        ("Sudan", PLACE, ""),
+    )
+    state = _document_until(link_country_short_names, ms)
+    link_country_short_names(state)
+    korea = _group_of(state.order, "South Korea")
+    assert _rule_of(korea, "Korea") == (TermType.SHORT_FORM, "country-short-name")
+    assert len(_live(state.order)) == 2
 
 
 def test_link_two_word_persons_joins_an_initialled_name() -> None:

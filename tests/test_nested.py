@@ -92,3 +92,14 @@ def test_a_province_inside_a_longer_place_word_is_not_taken() -> None:
     )
     assert "Bình Dương" not in found
     assert "Thái Bình" not in found
+
+
+def test_a_word_of_a_pair_that_opens_the_documents_country_is_it() -> None:
+    text = "Đoàn Việt Nam tới Lào. Hội Hữu nghị Việt - Lào tổ chức lễ đón."
+    _, ms = extract(Document("t.txt", text, lang="vi"))
+    assert {m.text: m.kind for m in ms if m.source == "nested"}.get("Việt") is (
+        Kind.PLACE
+    )
+    places = [c for c in cluster(ms) if c.concept.kind is Kind.PLACE]
+    (vn,) = [c for c in places if "Việt Nam" in {t.text for t in c.concept.terms}]
+    assert "Việt" in {t.text for t in vn.concept.terms}

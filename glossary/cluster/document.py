@@ -40,7 +40,10 @@ from glossary.cluster.document_links import (
     link_org_short_forms,
     link_two_word_persons,
 )
-from glossary.cluster.document_places import link_capital_mentions
+from glossary.cluster.document_places import (
+    link_capital_mentions,
+    link_country_short_names,
+)
 from glossary.cluster.real_names import link_real_names
 from glossary.extract.english import fold
 from glossary.model import (
@@ -504,6 +507,7 @@ DOCUMENT_PASSES: tuple[Pass, ...] = (
     link_acronyms,
     link_org_short_forms,
     link_capital_mentions,
+    link_country_short_names,
     link_generic_bodies,
     link_two_word_persons,
     link_club_places,

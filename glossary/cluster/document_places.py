@@ -12,9 +12,11 @@ import re
 from glossary.cluster.base import (
     DocumentState,
     Group,
+    absorb_short_form,
     evidence_at,
     name_key,
     provincial_capital,
+    split_words,
 )
 from glossary.extract.nested import SOURCE as NESTED
 from glossary.model import Kind, Mention, TermType
@@ -92,3 +94,36 @@ def _provinces_by_sentence(mentions: list[Mention]) -> dict[str, int]:
         if m.kind is Kind.PLACE and restore.is_province(m.text):
             seen.setdefault(m.context, set()).add(name_key(m.text))
     return {s: len(v) for s, v in seen.items()}
+
+
+def link_country_short_names(state: DocumentState) -> None:
+    """Join a one-word place to the one country of the document it ends or opens.
+
+    "Korea" beside "South Korea", "Việt" (of "Việt - Nga") beside "Việt
+    Nam": a short form (evidence "country-short-name"), unless the word is a
+    country's own name ("Sudan" is not "South Sudan") or fits two
+    ("Korea" beside South and North Korea).
+    """
+    places = [g for g in state.order if g.kind is Kind.PLACE and g.merged_into is None]
+    countries = [
+        (g, split_words(g.members[0][0].text))
+        for g in places
+        if restore.is_country(g.members[0][0].text)
+    ]
+    if not countries:
+        return
+    for g in places:
+        text = g.members[0][0].text
+        if (
+            " " in text
+            or restore.country_name(text)
+            or restore.english_country_name(text)
+        ):
+            continue
+        fits = {
+            id(h): h
+            for h, words in countries
+            if h is not g and len(words) > 1 and text in (words[0], words[-1])
+        }
+        if len(fits) == 1:
+            absorb_short_form(next(iter(fits.values())), g, "country-short-name")

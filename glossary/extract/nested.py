@@ -17,7 +17,9 @@ name of a document for, longest first and without overlap:
    places; other country codes inside names are words such as "PM");
 4. in English, the one capitalised word left before a gazetteer place that
    ends an organisation's name, but for head words such as "FC" (the sponsor
-   in "Becamex Binh Duong").
+   in "Becamex Binh Duong");
+5. a word joined by a dash that opens the one country the document names
+   ("Việt" in "Hội Hữu nghị Việt - Nga", with "Việt Nam" in the document).
 
 Persons are not looked for inside places: "Ham Nghi Street" names no person.
 The new mentions carry `source` "nested"; the clustering links them like any
@@ -137,6 +139,8 @@ def _longest_at(
         kind = known.get(span)
         if kind is not None and _may_nest(host, words, i, kind):
             return j, kind
+        if j == i + 1 and _paired(text, words, i, j) and _opens_country(span, known):
+            return j, Kind.PLACE  # "Việt" of Việt Nam in "Hội Hữu nghị Việt - Nga"
         if not _is_place(span):
             continue
         if _paired(text, words, i, j):
@@ -173,6 +177,17 @@ def _may_nest(host: Mention, words: _Words, i: int, kind: Kind) -> bool:
     if i == 0:
         return False
     return not (kind is Kind.PERSON and host.kind is Kind.PLACE)
+
+
+def _opens_country(word: str, known: dict[str, Kind]) -> bool:
+    """True if `word` opens the name of the one country the document names
+    ("Việt" of "Việt Nam"): a pair of countries is often written so."""
+    opened = [
+        n
+        for n, k in known.items()
+        if k is Kind.PLACE and n.startswith(word + " ") and gazetteer.is_country(n)
+    ]
+    return len(opened) == 1
 
 
 def _only_units(words: _Words, i: int, j: int) -> bool:
