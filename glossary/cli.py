@@ -67,8 +67,11 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         default=None,
-        metavar="FILE",
-        help="term base file (default: $GLOSSARY_DB or ./glossary.db)",
+        metavar="DB",
+        help=(
+            "term base: a file, or a postgresql:// URL for a shared one "
+            "(default: $GLOSSARY_DB or ./glossary.db)"
+        ),
     )
 
 

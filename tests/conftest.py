@@ -188,6 +188,12 @@ def store_target(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
+def durable_target(store_target: str, tmp_path: Path) -> str:
+    """Like `store_target`, but a file for SQLite (kept across reopening)."""
+    return str(tmp_path / "g.db") if store_target == ":memory:" else store_target
+
+
+@pytest.fixture
 def termbase(store_target: str) -> Iterator[TermStore]:
     """An empty term base, on each engine in turn."""
     tb = open_store(store_target)

@@ -14,7 +14,7 @@ from conftest import SEEDS
 from glossary import review as service
 from glossary.build import BuildReport, build
 from glossary.model import Concept, ConceptStatus, Kind, TermStatus
-from glossary.store import TermBase
+from glossary.store import TermBase, TermStore, open_store
 
 
 @pytest.fixture
@@ -24,14 +24,15 @@ def seeds(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def built(seeds: Path, tmp_path: Path) -> Iterator[tuple[TermBase, BuildReport]]:
-    tb = TermBase(tmp_path / "g.db")
+def built(seeds: Path, durable_target: str) -> Iterator[tuple[TermStore, BuildReport]]:
+    """The seeds built into a term base, on each engine in turn."""
+    tb = open_store(durable_target)
     report = build(tb, [str(seeds)])
     yield tb, report
     tb.close()
 
 
-def _one(tb: TermBase, name: str, kind: Kind) -> Concept:
+def _one(tb: TermStore, name: str, kind: Kind) -> Concept:
     found = [c for c in tb.find(name) if c.kind is kind]
     assert len(found) == 1, [c.label for c in found]
     return found[0]
@@ -41,7 +42,7 @@ def _texts(c: Concept) -> set[str]:
     return {t.text for t in c.terms}
 
 
-def test_seed_build_report(built: tuple[TermBase, BuildReport]) -> None:
+def test_seed_build_report(built: tuple[TermStore, BuildReport]) -> None:
     tb, report = built
     assert report.ok
     assert (report.documents, report.processed, report.unchanged) == (5, 5, 0)
@@ -50,7 +51,7 @@ def test_seed_build_report(built: tuple[TermBase, BuildReport]) -> None:
     assert report.by_kind["term"] > 0
 
 
-def test_person_with_aliases(built: tuple[TermBase, BuildReport]) -> None:
+def test_person_with_aliases(built: tuple[TermStore, BuildReport]) -> None:
     tb, _ = built
     pm = _one(tb, "pham minh chinh", Kind.PERSON)
     assert pm.label == "Phạm Minh Chính"
@@ -58,7 +59,7 @@ def test_person_with_aliases(built: tuple[TermBase, BuildReport]) -> None:
     assert all(t.evidence for t in pm.terms)
 
 
-def test_place_and_terms(built: tuple[TermBase, BuildReport]) -> None:
+def test_place_and_terms(built: tuple[TermStore, BuildReport]) -> None:
     tb, _ = built
     hanoi = _one(tb, "Hà Nội", Kind.PLACE)
     assert hanoi.label == "Hà Nội"
@@ -69,7 +70,7 @@ def test_place_and_terms(built: tuple[TermBase, BuildReport]) -> None:
 
 
 def test_unchanged_rebuild_reprocesses_nothing(
-    built: tuple[TermBase, BuildReport], seeds: Path
+    built: tuple[TermStore, BuildReport], seeds: Path
 ) -> None:
     tb, _ = built
     before = tb.summaries()
@@ -81,7 +82,7 @@ def test_unchanged_rebuild_reprocesses_nothing(
 
 
 def test_changed_document_replaces_its_occurrences(
-    built: tuple[TermBase, BuildReport], seeds: Path
+    built: tuple[TermStore, BuildReport], seeds: Path
 ) -> None:
     tb, _ = built
     machinery = _one(tb, "agricultural machinery", Kind.TERM)
@@ -107,7 +108,7 @@ def test_more_files_add_to_the_same_base(seeds: Path, tmp_path: Path) -> None:
 
 
 def test_review_decisions_survive_rebuild(
-    built: tuple[TermBase, BuildReport], seeds: Path
+    built: tuple[TermStore, BuildReport], seeds: Path
 ) -> None:
     tb, _ = built
     review = service.Review(tb)
@@ -163,7 +164,7 @@ def test_review_decisions_survive_rebuild(
 
 
 def test_interrupted_store_phase_leaves_base_unchanged(
-    built: tuple[TermBase, BuildReport], seeds: Path
+    built: tuple[TermStore, BuildReport], seeds: Path
 ) -> None:
     tb, _ = built
     before = tb.summaries()
@@ -200,7 +201,7 @@ def test_bad_inputs_are_skipped_and_reported(tmp_path: Path) -> None:
     assert [Path(p).name for p in report.empty] == ["empty.txt"]
 
 
-def _evidence(tb: TermBase) -> list[tuple[str, str, str, str]]:
+def _evidence(tb: TermStore) -> list[tuple[str, str, str, str]]:
     return sorted(
         (t.text, e.rule, e.document, e.detail)
         for c in tb.concepts(with_evidence=True)
@@ -210,7 +211,7 @@ def _evidence(tb: TermBase) -> list[tuple[str, str, str, str]]:
 
 
 def test_rebuild_keeps_one_copy_of_placeless_evidence(
-    built: tuple[TermBase, BuildReport], seeds: Path
+    built: tuple[TermStore, BuildReport], seeds: Path
 ) -> None:
     tb, _ = built
     before = _evidence(tb)

@@ -10,11 +10,10 @@ cursors or rows, and never learn which engine they have.
 
 from __future__ import annotations
 
-from glossary.store.engines import is_server, open_store
+from glossary.store.engines import is_server, open_store, problems
 from glossary.store.interface import BuildWriter, TermStore
 from glossary.store.records import ConceptSummary, LogEntry, Snapshot
 from glossary.store.sqlite import TermBase
-from glossary.store.sqlite.integrity import problems
 
 __all__ = [
     "BuildWriter",

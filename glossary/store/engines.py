@@ -49,3 +49,21 @@ def open_store(
     if existing:
         return TermBase.open_existing(target, readonly=readonly)
     return TermBase(target, readonly=readonly)
+
+
+def problems(target: str | Path) -> list[str]:
+    """What is wrong with the term base at `target` (`glossary db check`).
+
+    Args:
+        target: a file path or a ``postgresql://`` URL; it is only read.
+
+    Returns:
+        One line per problem; empty when it is sound.
+    """
+    if is_server(target):
+        from glossary.store.postgresql.integrity import problems as on_server
+
+        return on_server(str(target))
+    from glossary.store.sqlite.integrity import problems as in_file
+
+    return in_file(target)

@@ -25,7 +25,7 @@ from glossary.store.postgresql.schema import (
     SCHEMA,
     SCHEMA_VERSION,
 )
-from glossary.store.tables.base import Tables
+from glossary.store.tables.base import Cursor, Tables
 
 # pg_advisory_xact_lock key of a term base's writers: "GLOS", as SQLite's
 # application id. A memory (tm) has its own.
@@ -54,12 +54,10 @@ class QmarkConnection:
     def __init__(self, conn: psycopg.Connection[tuple[Any, ...]]) -> None:
         self.raw = conn
 
-    def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor[Any]:
+    def execute(self, sql: str, parameters: Any = (), /) -> Cursor:
         return self.raw.execute(_pg_sql(sql), tuple(parameters))
 
-    def executemany(
-        self, sql: str, parameters: Iterable[Any], /
-    ) -> psycopg.Cursor[Any]:
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor:
         cur = self.raw.cursor()
         cur.executemany(_pg_sql(sql), parameters)
         return cur
@@ -124,7 +122,7 @@ class PostgresConnection(Tables):
         """
         conn = connect(url, namespace=NAMESPACE, readonly=True)
         try:
-            found = _version(conn) is not None
+            found = version_of(conn) is not None
         finally:
             conn.close()
         if not found:
@@ -165,7 +163,7 @@ class PostgresConnection(Tables):
             self._conn.execute("COMMIT")
 
     def _migrate(self) -> None:
-        version = _version(self._pg)
+        version = version_of(self._pg)
         if version == SCHEMA_VERSION:
             return
         if version is not None and version > SCHEMA_VERSION:
@@ -178,7 +176,7 @@ class PostgresConnection(Tables):
                 + ("no term base here" if version is None else "needs an upgrade")
             )
         with self.transaction():
-            version = _version(self._pg)  # another process may have made it
+            version = version_of(self._pg)  # another process may have made it
             if version is None:
                 self._create()
                 version = SCHEMA_VERSION
@@ -278,7 +276,7 @@ class PostgresConnection(Tables):
             )
 
 
-def _version(conn: QmarkConnection) -> int | None:
+def version_of(conn: QmarkConnection) -> int | None:
     """The schema version of the term base, None when there is none."""
     exists = conn.execute(
         "SELECT 1 FROM information_schema.tables "

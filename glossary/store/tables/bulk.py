@@ -119,11 +119,14 @@ class BulkWriter:
         self._term_updates[term_id] = (str(status), str(type))
         self._touched.add(concept_id)
 
-    def _occurrence_rows(self, new: list[tuple[int, str]]) -> Iterator[tuple[Any, ...]]:
-        """The `INSERT_OCCURRENCE` rows, numbering sentences not stored yet
-        and adding them to `new` (a build has emptied `contexts`)."""
-        ids: dict[str, int] = dict(self._conn.execute("SELECT text, id FROM contexts"))
-        next_id = first_free_id(self._conn, "contexts")
+    def _occurrence_rows(
+        self, ids: dict[str, int], next_id: int, new: list[tuple[int, str]]
+    ) -> Iterator[tuple[Any, ...]]:
+        """The `INSERT_OCCURRENCE` rows, numbering sentences not in `ids` from
+        `next_id` on and adding them to `new` (a build has emptied `contexts`).
+
+        Makes no query: ``executemany`` reads it while it holds the connection.
+        """
         for tid, occs in self._occurrences:
             for o in occs:
                 cid = ids.get(o.context)
@@ -135,7 +138,11 @@ class BulkWriter:
 
     def _insert_occurrences(self) -> None:
         new: list[tuple[int, str]] = []
-        rows = self._occurrence_rows(new)
+        known: dict[str, int] = dict(
+            self._conn.execute("SELECT text, id FROM contexts")
+        )
+        first = first_free_id(self._conn, "contexts")
+        rows = self._occurrence_rows(known, first, new)
         # Filling an empty table (a build resets them all): building the
         # indexes once afterwards costs a third of updating them row by row.
         rebuild = (

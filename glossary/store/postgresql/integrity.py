@@ -1,0 +1,38 @@
+"""`glossary db check` for a term base on PostgreSQL: read without trust.
+
+The server keeps its pages and foreign keys sound itself; what is left to
+ask is whether the database holds a term base of this program's schema,
+and whether every occurrence's sentence is there (no foreign key, see the
+SQLite schema's version 2).
+"""
+
+from __future__ import annotations
+
+from glossary.errors import StoreError
+from glossary.store.postgresql.connection import connect, shown_url, version_of
+from glossary.store.postgresql.schema import NAMESPACE, SCHEMA_VERSION
+
+
+def problems(url: str) -> list[str]:
+    """One line per problem of the term base at `url`; empty when it is sound."""
+    name = shown_url(url)
+    try:
+        conn = connect(url, namespace=NAMESPACE, readonly=True)
+    except StoreError as e:
+        return [str(e)]
+    try:
+        version = version_of(conn)
+        if version is None:
+            return [f"{name}: no schema_version table: not a term base"]
+        found = []
+        if version != SCHEMA_VERSION:
+            found.append(f"schema {version}, this program writes {SCHEMA_VERSION}")
+        lost = conn.execute(
+            "SELECT count(*) FROM occurrences o WHERE NOT EXISTS "
+            "(SELECT 1 FROM contexts c WHERE c.id = o.context_id)"
+        ).fetchone()[0]
+        if lost:
+            found.append(f"{lost} occurrences point at missing sentences")
+        return [f"{name}: {p}" for p in found]
+    finally:
+        conn.close()

@@ -1,0 +1,106 @@
+"""The PostgreSQL engine on a real server: the same term base as SQLite's from
+the same sources, the command line's --db URL, and its refusals.
+
+The shared store and use-case tests run on both engines already (the
+`termbase`, `sample_termbase` and `durable_target` fixtures); these are what
+only a server shows. They skip without one: see `make test-pg`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+from conftest import SEEDS
+
+from glossary.cli import main
+from glossary.errors import StoreError
+from glossary.model import ConceptStatus
+from glossary.store import open_store
+
+pytestmark = pytest.mark.pg
+
+
+def _export(db: str, fmt: str, out: Path) -> bytes:
+    assert main(["export", "--db", db, "--format", fmt, "-o", str(out)]) == 0
+    return out.read_bytes()
+
+
+def test_the_seeds_build_to_the_same_term_base_on_both_engines(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sqlite = str(tmp_path / "g.db")
+    for db in (sqlite, pg_url):
+        assert main(["build", str(SEEDS), "--db", db, "-q"]) == 0
+    built = capsys.readouterr().out.split("\n\n")
+    for fmt in ("json", "tbx", "po", "csv"):
+        here = _export(sqlite, fmt, tmp_path / f"s.{fmt}")
+        there = _export(pg_url, fmt, tmp_path / f"p.{fmt}")
+        assert here == there, fmt
+    assert "concepts: " in built[0]
+
+
+def test_review_commands_take_a_url(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", str(SEEDS), "--db", pg_url, "-q"]) == 0
+    assert main(["set-status", "Phạm Minh Chính", "approved", "--db", pg_url]) == 0
+    with open_store(pg_url, readonly=True, existing=True) as tb:
+        (pm,) = [c for c in tb.find("Phạm Minh Chính") if c.kind == "person"]
+        assert pm.status is ConceptStatus.APPROVED
+        assert [e.action for e in tb.history()] == ["approve"]
+    capsys.readouterr()
+    assert main(["show", "Phạm Minh Chính", "--db", pg_url]) == 0
+    assert "approved" in capsys.readouterr().out
+
+
+def test_reading_commands_never_create_a_term_base(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--db", pg_url]) == 2
+    assert "no term base here (run `glossary build` first)" in capsys.readouterr().err
+    with psycopg.connect(pg_url) as conn:
+        found = conn.execute(
+            "SELECT 1 FROM information_schema.schemata WHERE schema_name = 'glossary'"
+        ).fetchone()
+    assert found is None
+
+
+def test_another_programs_tables_are_refused(pg_url: str) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE SCHEMA glossary")
+        conn.execute("CREATE TABLE glossary.orders (id int)")
+    with pytest.raises(StoreError, match="another program"):
+        open_store(pg_url)
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"postgresql://editor:s3cret@/team?host={tmp_path}"
+    assert main(["list", "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("glossary: error: postgresql://editor:***@/team")
+    assert "cannot connect" in err
+    assert "s3cret" not in err
+    assert err.count("\n") == 1
+
+
+def test_a_read_only_store_cannot_write(pg_url: str) -> None:
+    with open_store(pg_url) as tb:
+        tb.set_meta("k", "v")
+    with open_store(pg_url, readonly=True) as tb:
+        assert tb.meta("k") == "v"
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            tb.set_meta("k", "w")
+
+
+def test_db_check_reads_a_server_term_base(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "check", "--db", pg_url]) == 2
+    assert "not a term base" in capsys.readouterr().err
+    assert main(["build", str(SEEDS), "--db", pg_url, "-q"]) == 0
+    assert main(["db", "check", "--db", pg_url]) == 0
+    assert capsys.readouterr().out.endswith(": ok\n")
