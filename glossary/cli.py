@@ -67,9 +67,9 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         default=None,
-        metavar="DB",
+        metavar="FILE",
         help=(
-            "term base: a file, or a postgresql:// URL for a shared one "
+            "term base file, or a postgresql:// URL for a shared one "
             "(default: $GLOSSARY_DB or ./glossary.db)"
         ),
     )

@@ -104,3 +104,43 @@ def test_db_check_reads_a_server_term_base(
     assert main(["build", str(SEEDS), "--db", pg_url, "-q"]) == 0
     assert main(["db", "check", "--db", pg_url]) == 0
     assert capsys.readouterr().out.endswith(": ok\n")
+
+
+def _all_rows(db: str) -> dict[str, list[tuple[object, ...]]]:
+    from glossary.store.copy import TABLES
+    from glossary.store.tables.base import Tables
+
+    with open_store(db, readonly=True, existing=True) as tb:
+        assert isinstance(tb, Tables)
+        return {table: list(tb._dump(table)) for table in TABLES}
+
+
+def test_db_copy_round_trips_sqlite_through_postgresql(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, back = str(tmp_path / "first.db"), str(tmp_path / "back.db")
+    assert main(["build", str(SEEDS), "--db", first, "-q"]) == 0
+    assert main(["set-status", "Phạm Minh Chính", "approved", "--db", first]) == 0
+    assert main(["db", "copy", first, pg_url]) == 0
+    assert main(["db", "copy", pg_url, back]) == 0
+    out = capsys.readouterr().out
+    assert "copied 83 concepts" in out
+    for fmt in ("json", "tbx", "po"):
+        original = _export(first, fmt, tmp_path / f"a.{fmt}")
+        assert _export(pg_url, fmt, tmp_path / f"b.{fmt}") == original, fmt
+        assert _export(back, fmt, tmp_path / f"c.{fmt}") == original, fmt
+    assert _all_rows(back) == _all_rows(first)
+    # The cache came along: a build of the same sources extracts nothing.
+    assert main(["build", str(SEEDS), "--db", pg_url, "-q"]) == 0
+    assert "(0 processed, 5 unchanged)" in capsys.readouterr().out
+
+
+def test_db_copy_refuses_a_target_that_holds_a_term_base(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = str(tmp_path / "first.db")
+    assert main(["build", str(SEEDS), "--db", first, "-q"]) == 0
+    assert main(["build", str(SEEDS), "--db", pg_url, "-q"]) == 0
+    capsys.readouterr()
+    assert main(["db", "copy", first, pg_url]) == 2
+    assert "not empty" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""`glossary db check`: is the term base file sound?"""
+"""`glossary db check` (is the term base sound?) and `glossary db copy`."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import sys
 
 from glossary.cli import add_db_option, db_of
 from glossary.store import problems
+from glossary.store.copy import copy_term_base
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the `db` subcommand group (`db check`)."""
+    """Add the `db` subcommand group (`db check`, `db copy`)."""
     parser = subparsers.add_parser(
         "db",
-        help="check the term base file",
-        description="Maintenance of the term base file.",
+        help="check a term base, copy it to another file or server",
+        description="Maintenance of the term base.",
     )
     sub = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     check = sub.add_parser(
@@ -29,6 +30,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_db_option(check)
     check.set_defaults(func=run_check)
+    copy = sub.add_parser(
+        "copy",
+        help="copy a term base to a new file or PostgreSQL database",
+        description=(
+            "Copy the term base SRC into DST, which must hold none yet: every "
+            "concept, term, occurrence, review decision and cached extraction, "
+            "with the same ids, so the copy exports exactly what SRC does. "
+            "Either may be a file or a postgresql:// URL: this is how a term "
+            "base moves to a team's server and back."
+        ),
+    )
+    copy.add_argument("source", metavar="SRC", help="the term base to copy")
+    copy.add_argument("target", metavar="DST", help="where the copy goes (new)")
+    copy.set_defaults(func=run_copy)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -45,4 +60,15 @@ def run_check(args: argparse.Namespace) -> int:
         )
         return 2
     print(f"{path}: ok")
+    return 0
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    """Handle `glossary db copy`: copy, then say how much."""
+    counts = copy_term_base(args.source, args.target)
+    print(
+        f"copied {counts['concepts']} concepts, {counts['terms']} terms, "
+        f"{counts['occurrences']} occurrences, {counts['review_log']} review "
+        f"decisions"
+    )
     return 0

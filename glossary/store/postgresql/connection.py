@@ -266,7 +266,7 @@ class PostgresConnection(Tables):
             )
         ]
 
-    def _follow_identities(self) -> None:
+    def _after_load(self) -> None:
         """Move each identity counter past the largest id (after rows were
         copied in with their ids)."""
         for table in IDENTITY_TABLES:

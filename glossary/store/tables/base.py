@@ -83,6 +83,28 @@ class Tables:
         """The column names of `table`, in order (as ``SELECT *`` gives them)."""
         raise NotImplementedError
 
+    def _dump(self, table: str) -> Iterator[tuple[Any, ...]]:
+        """Every row of `table` as stored, by its first column (`glossary db copy`)."""
+        first = self._columns(table)[0]
+        for row in self._conn.execute(f'SELECT * FROM {table} ORDER BY "{first}"'):
+            yield tuple(row)
+
+    def _load(self, table: str, rows: Iterable[tuple[Any, ...]]) -> int:
+        """Insert whole rows (as `_dump` gives them) into `table`; how many."""
+        marks = ",".join("?" * len(self._columns(table)))
+        batch: list[tuple[Any, ...]] = []
+        count = 0
+        for row in rows:
+            batch.append(row)
+            if len(batch) == 5000:
+                self._conn.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+                count, batch = count + len(batch), []
+        self._conn.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+        return count + len(batch)
+
+    def _after_load(self) -> None:
+        """What an engine does after rows came in with their ids (counters)."""
+
     def _delete_ids(self, table: str, ids: Iterable[int]) -> None:
         # `table` is one of the store's names, never user input
         with self.transaction():
