@@ -51,7 +51,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "propose Vietnamese equivalents from paragraph-aligned EN/VI texts",
     ),
     "check": ("check", "check translations and articles against the term base"),
-    "db": ("db", "check the term base file"),
+    "db": ("db", "check a term base, copy it to another file or server"),
 }
 
 Handler = Callable[[argparse.Namespace], int]
