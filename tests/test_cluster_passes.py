@@ -169,6 +169,22 @@ def test_link_short_names_flags_a_name_that_fits_two_persons() -> None:
     assert _rule_of(g, "Tâm") == (TermType.SHORT_FORM, "ambiguous")
 
 
+def test_link_short_names_takes_the_one_of_two_who_holds_its_title() -> None:
+    s = "Thủ tướng Kenji Sato và phu nhân Emi Sato tới Huế; Thủ tướng Sato phát biểu."
+    ms = _mentions(
+        "d",
+        s,
+        ("Kenji Sato", PERSON, "Thủ tướng"),
+        ("Emi Sato", PERSON, ""),
+        ("Sato", PERSON, "Thủ tướng"),
+        lang="vi",
+    )
+    state = _document_until(link_short_names, ms)
+    link_short_names(state)
+    pm = _group_of(state.order, "Kenji Sato")
+    assert _rule_of(pm, "Sato") == (TermType.SHORT_FORM, "surname")
+
+
 def test_link_acronyms_links_an_acronym_to_the_name_before_it() -> None:
     s = "The Mekong Rowing Federation (MRF) met; MRF voted."
     ms = _mentions(

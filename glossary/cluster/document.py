@@ -195,8 +195,9 @@ def link_short_names(state: DocumentState) -> None:
     written before it, "PM Chính" too: "given-name+title"). Failing that, an
     untyped name joins the one organisation or place written the same way,
     and a typed one its own group by key ("same-name"); a name fitting two
-    persons gets a group of its own flagged ambiguous ("ambiguous"); any
-    other gets a document-local group ("same-name").
+    persons joins the one who holds its title ("Thủ tướng Suga" beside
+    "Mariko Suga"), else gets a group of its own flagged ambiguous
+    ("ambiguous"); any other gets a document-local group ("same-name").
     """
     groups, shorts = state, state.shorts
     persons = [g for g in state.order if g.kind is Kind.PERSON]
@@ -212,6 +213,10 @@ def link_short_names(state: DocumentState) -> None:
             fits = [g for g in persons if refers_to(words, g)]
         if not fits and m.kind is None and _join_typed(m, groups.full):
             continue
+        if len(fits) > 1 and m.title and not is_honorific(m.title):
+            # "Thủ tướng Suga" beside "Mariko Suga": the one with that title
+            held = [g for g in fits if canonical_title(m.title) in g.roles]
+            fits = held if len(held) == 1 else fits
         if not fits and m.kind not in (None, Kind.PERSON):
             g = groups.group_for(m.kind, norm_key(m.text, m.kind))
             g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
