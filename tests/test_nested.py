@@ -103,3 +103,22 @@ def test_a_word_of_a_pair_that_opens_the_documents_country_is_it() -> None:
     places = [c for c in cluster(ms) if c.concept.kind is Kind.PLACE]
     (vn,) = [c for c in places if "Việt Nam" in {t.text for t in c.concept.terms}]
     assert "Việt" in {t.text for t in vn.concept.terms}
+
+
+def test_the_owner_of_a_possessive_name_is_a_name_of_its_own() -> None:
+    found = _nested("Staff of the Mong Cai Border Gate's Border Post met the press.")
+    assert found.get("Mong Cai Border Gate") is Kind.PLACE
+
+
+def test_a_structure_gives_the_place_it_is_named_for() -> None:
+    assert _nested("Tourists climb the Pa Vi flag tower at dawn.").get("Pa Vi") is (
+        Kind.PLACE
+    )
+    found = _nested("Đoàn hạ cánh xuống sân bay Cát Bi lúc 9h.", lang="vi")
+    assert found.get("Cát Bi") is Kind.PLACE
+
+
+def test_a_feature_gives_the_settlement_it_is_named_for() -> None:
+    found = _nested("Du khách tới Thác Bản Pác rồi về thôn Nà Mạ.", lang="vi")
+    assert found.get("Bản Pác") is Kind.PLACE
+    assert "Thác" not in "".join(found)

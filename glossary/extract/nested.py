@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from glossary.extract.name_runs import fold
 from glossary.lang.en import ADMIN_WORDS, ORG_HEADS, PLACE_WORDS
+from glossary.lang.vi import FEATURE_HEADS, NAMED_FOR_HEADS
 from glossary.model import Kind, Mention
 from glossary.names import places as gazetteer
 from glossary.names.titles import is_title_word
@@ -115,7 +116,62 @@ def _inside(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]
         found += _sponsor(words, found)
     elif host.kind is Kind.TITLE:
         found = [f for f in found if f[2] is not Kind.ORG or f[1] - f[0] > 4]
+    for start, end, kind in _owner(host.text) + _named_for(host):
+        # a name inside it may stay ("Vietnam" in "Vietnam News Agency")
+        if not any(
+            s < end and start < e and not start <= s < e <= end for s, e, _ in found
+        ):
+            found.append((start, end, kind))
     return found
+
+
+# "X's Y": the owner X, a name of its own, typed by its head noun.
+_OWNER = re.compile(r"^((?:[A-ZĐ\w][\w.&-]*\s){1,5}[A-Z]\w*)[’']s\s")
+
+
+def _owner(text: str) -> list[tuple[int, int, Kind]]:
+    """The owner that opens an English name in the possessive: "Hữu Nghị
+    International Border Gate" in "... Border Gate's Border Post", "Vietnam
+    News Agency" in "Vietnam News Agency's The Thao"; a place or a body by
+    its last word, and every word capitalised."""
+    m = _OWNER.match(text)
+    if m is None:
+        return []
+    words = m.group(1).split()
+    if not all(w[:1].isupper() for w in words):
+        return []
+    head = fold(words[-1])
+    kind = (
+        Kind.PLACE if head in PLACE_WORDS else Kind.ORG if head in ORG_HEADS else None
+    )
+    return [] if kind is None else [(0, m.end(1), kind)]
+
+
+def _named_for(host: Mention) -> list[tuple[int, int, Kind]]:
+    """The place a structure is named for: "Nội Bài" in "sân bay Nội Bài",
+    "Lung Cu" in "Lung Cu flag tower"; and a settlement ("Bản Giốc") a
+    natural feature is named for ("Thác Bản Giốc")."""
+    if host.kind is not Kind.PLACE:
+        return []
+    text = host.text
+    low = text.lower()
+    for head in NAMED_FOR_HEADS:
+        if host.lang == "vi" and low.startswith(head + " "):
+            at = len(head) + 1
+            if text[at : at + 1].isupper():
+                return [(at, len(text), Kind.PLACE)]
+        if host.lang == "en" and low.endswith(" " + head):
+            name = text[: -len(head) - 1]
+            if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
+                return [(0, len(name), Kind.PLACE)]
+    first, _, rest = text.partition(" ")
+    if host.lang == "vi" and first.lower() in FEATURE_HEADS and rest[:4] in _SETTLED:
+        return [(len(first) + 1, len(text), Kind.PLACE)]
+    return []
+
+
+# A settlement's name opened by its word ("Bản Giốc", "Làng Nủ").
+_SETTLED = frozenset({"Bản ", "Làng", "Buôn", "Thôn"})
 
 
 def _longest_at(

@@ -282,6 +282,10 @@ FEATURE_HEADS = (
     "bãi biển", "cao nguyên", "sân bay", "cửa khẩu", "cột cờ", "chùa", "đền", "phố",
     "đường", "chợ", "cầu",
 )  # fmt: skip
+# Source: this project's list: structures named for the place they stand in,
+# in both languages ("sân bay Nội Bài", "Lung Cu flag tower").
+# Border gates are not: "Hữu Nghị" (friendship) names no place.
+NAMED_FOR_HEADS = ("sân bay", "cột cờ", "airport", "flag tower")
 
 # Source: Vietnamese orthography (chữ Quốc ngữ), as dictionaries spell it: the
 # written onsets ("" for none), the rimes without a final consonant, and for
