@@ -275,9 +275,9 @@ def write_tm(path: str, units: Sequence[Unit]) -> ImportStats:
     in the memory are not added twice.
     """
     from tm import service
-    from tm.store import MemoryStore
+    from tm.engines import open_memory
 
-    with MemoryStore(path) as store:
+    with open_memory(path) as store:
         return service.import_units(store, path, units)
 
 
@@ -390,9 +390,9 @@ def _tm_units(path: str) -> list[Unit]:
     Those term pairs would be their own evidence, both as parallel segments and
     for the word lexicon.
     """
-    from tm.store import MemoryStore
+    from tm.engines import open_memory
 
-    with MemoryStore(path) as store:
+    with open_memory(path) as store:
         return [u for u in store.units() if u.origin != TERM_ORIGIN]
 
 

@@ -17,22 +17,22 @@ from glossary.cli import VersionAction, guarded
 from glossary.errors import StoreError
 from glossary.text import nfc
 from tm import service
+from tm.engines import Memory, is_server, open_memory
 from tm.formats.parallel import load_pair
 from tm.match import highlight_spans
 from tm.model import Match, Unit
-from tm.store import MemoryStore
 
 
-def _db(args: argparse.Namespace) -> MemoryStore:
-    return MemoryStore(args.db or os.environ.get("TM_DB") or "tm.db")
+def _db(args: argparse.Namespace) -> Memory:
+    return open_memory(args.db or os.environ.get("TM_DB") or "tm.db")
 
 
-def _existing_db(args: argparse.Namespace) -> MemoryStore:
+def _existing_db(args: argparse.Namespace) -> Memory:
     """The memory for reading commands, which must not create one."""
     path = args.db or os.environ.get("TM_DB") or "tm.db"
-    if path != ":memory:" and not Path(path).is_file():
+    if path != ":memory:" and not is_server(path) and not Path(path).is_file():
         raise StoreError(f"{path}: no such memory (create it with `tm import`)")
-    return MemoryStore(path, readonly=True)
+    return open_memory(path, readonly=True)
 
 
 def _score(text: str) -> int:
@@ -197,7 +197,9 @@ def _export(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tm", description=__doc__)
-    p.add_argument("--db", help="memory database (default $TM_DB or tm.db)")
+    p.add_argument(
+        "--db", help="memory: a file or a postgresql:// URL (default $TM_DB or tm.db)"
+    )
     p.add_argument("--version", action=VersionAction)
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -209,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--db",
             default=argparse.SUPPRESS,
-            help="memory database (default $TM_DB or tm.db)",
+            help="memory: a file or a postgresql:// URL (default $TM_DB or tm.db)",
         )
     return p
 

@@ -15,12 +15,13 @@ from rapidfuzz import fuzz, process
 from glossary.errors import ExportError, InputError
 from glossary.outfile import stdout_binary, write_output
 from glossary.text import fold, nfc
+from tm.engines import Memory
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
 from tm.index import SourceIndex, Speller
 from tm.match import Tokens, adapt, fold_words, index_words, tokenize, top_scored
 from tm.model import ExportReport, ImportStats, Match, Unit
-from tm.store import TOKENISED_UNITS, MemoryStore
+from tm.store import TOKENISED_UNITS
 
 # Candidate budget: words in more sources than `_PER_WORD` (×3) do not rank
 # the fallback, this many ids in all, and this many re-ranked by the exact
@@ -92,7 +93,7 @@ def read_file(
     )
 
 
-def import_units(store: MemoryStore, path: str, units: Iterable[Unit]) -> ImportStats:
+def import_units(store: Memory, path: str, units: Iterable[Unit]) -> ImportStats:
     """Add the units read from one file in one transaction."""
     batch = list(units)
     with store.transaction():
@@ -101,7 +102,7 @@ def import_units(store: MemoryStore, path: str, units: Iterable[Unit]) -> Import
 
 
 def import_batches(
-    store: MemoryStore, batches: Iterable[tuple[str, list[Unit]]]
+    store: Memory, batches: Iterable[tuple[str, list[Unit]]]
 ) -> list[ImportStats]:
     """Add the units of several files in one transaction: all of them or none."""
     stats = []
@@ -112,7 +113,7 @@ def import_batches(
 
 
 def import_parallel(
-    store: MemoryStore,
+    store: Memory,
     en_file: Path,
     vi_file: Path,
     *,
@@ -153,7 +154,7 @@ class Matcher:
        get the exact token score of `tm.match`.
     """
 
-    def __init__(self, store: MemoryStore, *, in_memory: bool = True) -> None:
+    def __init__(self, store: Memory, *, in_memory: bool = True) -> None:
         """Wrap `store`; its index or vocabulary is loaded on first use.
 
         The index and the vocabulary are snapshots: make a new Matcher after
@@ -287,7 +288,7 @@ def _same_language(tag: str, lang: str) -> bool:
 
 
 def search(
-    store: MemoryStore, text: str, *, target: bool = False, limit: int = 50
+    store: Memory, text: str, *, target: bool = False, limit: int = 50
 ) -> list[Unit]:
     """Concordance: units whose source (or target) contains `text` as a phrase.
 
@@ -300,7 +301,7 @@ _DUMPERS = {"tmx": tmx.dump, "po": po.dump, "csv": csv.dump}
 
 
 def export(
-    store: MemoryStore, fmt: str, path: Path | None, *, src: str = "en", tgt: str = "vi"
+    store: Memory, fmt: str, path: Path | None, *, src: str = "en", tgt: str = "vi"
 ) -> ExportReport:
     """Write every unit as `fmt` to `path` atomically (stdout if None).
 

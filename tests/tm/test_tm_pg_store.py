@@ -1,0 +1,142 @@
+"""tm.pg_store: a memory on PostgreSQL answers exactly as the SQLite file does.
+
+The same units (news sentences of the shared corpus and the seeds, and the
+TMX/PO/TSV fixtures) go into both engines; every candidate query, every
+lookup path and the concordance must give the same ids and scores. Skips
+without a server (see `make test-pg`).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, SHARED
+
+from glossary.errors import StoreError
+from glossary.text import split_sentences
+from tm import service
+from tm.cli import main
+from tm.engines import Memory, open_memory
+from tm.match import fold_words, index_words, tokenize
+from tm.model import Unit
+
+pytestmark = pytest.mark.pg
+
+TM_DATA = Path(__file__).resolve().parent.parent / "data" / "tm"
+
+
+def _sentences() -> list[str]:
+    texts = sorted(SEEDS.glob("*.txt")) + sorted(
+        (SHARED / "corpus" / "news-dev").glob("*.txt")
+    )
+    out = []
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        for start, end in split_sentences(text):
+            sentence = " ".join(text[start:end].split())
+            if len(sentence.split()) > 3:
+                out.append(sentence)
+    return out
+
+
+def _units() -> list[Unit]:
+    units = [Unit(s, s.upper(), origin="news") for s in _sentences()]
+    for name in ("good.tmx", "small.po", "good.tsv"):
+        units += service.read_file(TM_DATA / name)
+    return units + units[:50]  # duplicates fold on both engines
+
+
+@pytest.fixture
+def memories(pg_url: str) -> Iterator[tuple[Memory, Memory]]:
+    units = _units()
+    pair = (open_memory(":memory:"), open_memory(pg_url))
+    for memory in pair:
+        service.import_batches(memory, [("a", units[:150]), ("b", units[150:])])
+    yield pair
+    for memory in pair:
+        memory.close()
+
+
+def _queries() -> list[str]:
+    rng = random.Random(7)
+    picked = rng.sample(_sentences(), 40)
+    out = []
+    for sentence in picked:
+        words = sentence.split()
+        k = rng.randrange(len(words))
+        if rng.random() < 0.5:
+            words[k] = words[k][::-1]  # a garbled word
+        else:
+            del words[k]  # a missing one
+        out.append(" ".join(words))
+    return [*out, "Open the file", "xyzzy plugh", "the"]
+
+
+def test_the_stored_memory_is_the_same(memories: tuple[Memory, Memory]) -> None:
+    lite, pg = memories
+    assert pg.count() == lite.count() > 200
+    assert list(pg.units()) == list(lite.units())
+    assert list(pg.scoring_rows()) == list(lite.scoring_rows())
+    assert pg.vocabulary() == lite.vocabulary()
+
+
+def test_candidates_are_the_same(memories: tuple[Memory, Memory]) -> None:
+    lite, pg = memories
+    for query in _queries():
+        words = list(dict.fromkeys(index_words(tokenize(query))))
+        if not words:
+            continue
+        assert pg.doc_freqs(words) == lite.doc_freqs(words)
+        groups = [[w] for w in words if w in lite.doc_freqs([w])]
+        if groups:
+            assert pg.ids_with_all(groups, 100) == lite.ids_with_all(groups, 100)
+        for limit in (5, 100):
+            assert pg.ids_ranked(words, limit) == lite.ids_ranked(words, limit), query
+
+
+def test_lookups_are_the_same_on_both_paths(memories: tuple[Memory, Memory]) -> None:
+    lite, pg = memories
+    for in_memory in (False, True):
+        here = service.Matcher(lite, in_memory=in_memory)
+        there = service.Matcher(pg, in_memory=in_memory)
+        for query in _queries():
+            found = here.lookup(query, minimum=40)
+            assert there.lookup(query, minimum=40) == found, query
+    top = service.Matcher(pg).lookup(_queries()[0], minimum=40, limit=1)
+    assert top
+    assert top[0].score >= 80
+
+
+def test_concordance_is_the_same(memories: tuple[Memory, Memory]) -> None:
+    lite, pg = memories
+    for text in ("Prime Minister", "thu tuong", "the", "Hà Nội", "nowhere at all"):
+        for target in (False, True):
+            got = service.search(pg, text, target=target)
+            assert got == service.search(lite, text, target=target), text
+    assert service.search(pg, "Prime Minister")
+    assert fold_words("Uỷ ban") == ["uy", "ban"]
+
+
+def test_the_command_line_takes_a_url(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lookup", "--db", pg_url, "Open the file"]) == 2
+    assert "no memory here" in capsys.readouterr().err
+    assert main(["import", "--db", pg_url, str(TM_DATA / "good.tmx")]) == 0
+    capsys.readouterr()
+    assert main(["search", "--db", pg_url, "files"]) == 0
+    assert capsys.readouterr().out
+
+
+def test_a_term_base_and_a_memory_share_a_database(pg_url: str) -> None:
+    from glossary.store import open_store
+
+    with pytest.raises(StoreError, match="no memory here"):
+        open_memory(pg_url, readonly=True)
+    with open_store(pg_url) as tb, open_memory(pg_url) as memory:
+        service.import_units(memory, "u", [Unit("Open the file", "Mở tập tin")])
+        assert tb.counts()["concepts"] == 0
+        assert memory.count() == 1

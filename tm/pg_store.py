@@ -1,0 +1,373 @@
+"""A translation memory on PostgreSQL: the same units, ids and lookups as
+`tm.store.MemoryStore`'s SQLite file (psycopg 3).
+
+The memory lives in the schema ``tm`` of its database (a term base can share
+the database). FTS5's roles are played in plain SQL: ``unit_words`` holds
+each unit's folded source words with their counts (the candidates of
+`ids_with_all`, and `ids_ranked`'s BM25 computed as FTS5 computes it: the
+same k1, b, IDF floor and document lengths of both sides), and a pg_trgm
+GIN index on the folded words of each side serves the concordance's phrase
+search. The scoring tokens are stored as UTF-8 bytes (they hold NUL, which
+PostgreSQL's text cannot). New units get the ids SQLite would give them
+(one past the largest; a duplicate takes none), so the two engines answer
+identically.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+from glossary.errors import StoreError
+from glossary.text import fold
+from tm.match import Tokens
+from tm.model import Unit
+from tm.store import (
+    _COLUMNS,
+    _WORD,
+    SCHEMA_VERSION,
+    TOKENISED_UNITS,
+    _encode,
+    _key,
+    _tokens,
+    _unit,
+    fold_key,
+)
+
+NAMESPACE = "tm"
+# pg_advisory_xact_lock key of a memory's writers: "TMVI", as SQLite's
+# application id; the term base's is another.
+WRITE_LOCK = 0x544D5649
+# FTS5's bm25() constants.
+_K1, _B = 1.2, 0.75
+
+_SCHEMA = """
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+CREATE TABLE units (
+    id BIGINT PRIMARY KEY,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    src_lang TEXT NOT NULL,
+    tgt_lang TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT '',
+    context TEXT NOT NULL DEFAULT '',
+    fkey BIGINT NOT NULL,
+    ukey BIGINT NOT NULL UNIQUE,
+    toks BYTEA,
+    src_words TEXT NOT NULL,
+    tgt_words TEXT NOT NULL,
+    length INTEGER NOT NULL
+);
+CREATE INDEX units_fkey ON units(fkey);
+CREATE INDEX units_src_trgm ON units USING gin (src_words public.gin_trgm_ops);
+CREATE INDEX units_tgt_trgm ON units USING gin (tgt_words public.gin_trgm_ops);
+CREATE TABLE unit_words (
+    word TEXT NOT NULL,
+    unit_id BIGINT NOT NULL,
+    tf INTEGER NOT NULL,
+    PRIMARY KEY (word, unit_id)
+);
+CREATE TABLE vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE totals (units BIGINT NOT NULL, tokens BIGINT NOT NULL);
+INSERT INTO totals VALUES (0, 0);
+CREATE TABLE schema_version (version INTEGER NOT NULL)
+""".replace(" TEXT", ' TEXT COLLATE "C"')
+
+
+def _shown(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+def _like(words: Sequence[str]) -> str:
+    phrase = " ".join(words)
+    return phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class PostgresMemory:
+    """A translation memory in the ``tm`` schema of a PostgreSQL database."""
+
+    def __init__(self, url: str, *, readonly: bool = False) -> None:
+        """Open (creating when missing) the memory at `url`.
+
+        Args:
+            url: a ``postgresql://`` URL.
+            readonly: only read it (it must exist).
+
+        Raises:
+            StoreError: the server cannot be reached, or the schema holds
+                something other than a memory of this version.
+        """
+        self.path = url
+        self.readonly = readonly
+        options = f"-c search_path={NAMESPACE},public"
+        if readonly:
+            options += " -c default_transaction_read_only=on"
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, options=options)
+        except psycopg.Error as e:
+            first = (str(e).strip() or type(e).__name__).splitlines()[0]
+            raise StoreError(f"{_shown(url)}: cannot connect ({first})") from e
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _version(self) -> int | None:
+        found = self._conn.execute(
+            "SELECT 1 FROM information_schema.tables "
+            "WHERE table_schema = %s AND table_name = 'schema_version'",
+            (NAMESPACE,),
+        ).fetchone()
+        if found is None:
+            return None
+        row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def _migrate(self) -> None:
+        version = self._version()
+        if version == SCHEMA_VERSION:
+            return
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{_shown(self.path)}: schema version {version} is newer than this tm"
+            )
+        if self.readonly or version is not None:
+            raise StoreError(f"{_shown(self.path)}: no memory here (`tm import` first)")
+        with self.transaction():
+            if self._version() is not None:  # another process made it meanwhile
+                return
+            tables = self._conn.execute(
+                "SELECT count(*) FROM information_schema.tables "
+                "WHERE table_schema = %s",
+                (NAMESPACE,),
+            ).fetchone()
+            if tables and tables[0]:
+                raise StoreError(
+                    f"{_shown(self.path)}: not a translation memory "
+                    "(another program's tables)"
+                )
+            self._conn.execute(f"CREATE SCHEMA IF NOT EXISTS {NAMESPACE}")
+            for statement in _SCHEMA.split(";"):
+                self._conn.execute(statement)
+            self._conn.execute(
+                "INSERT INTO schema_version VALUES (%s)", (SCHEMA_VERSION,)
+            )
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def __enter__(self) -> PostgresMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction holding the memory's write lock: all or nothing."""
+        self._conn.execute("BEGIN")
+        if not self.readonly:
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def add_units(self, units: Iterable[Unit]) -> int:
+        """Add `units` (NFC) in the current transaction; return how many were new.
+
+        As on SQLite: a unit whose source, target and languages are stored
+        already is left out (the first origin is kept), and new units are
+        numbered on from the largest id.
+        """
+        batch = list(units)
+        keys = [_key(u.source, u.target, u.src_lang, u.tgt_lang) for u in batch]
+        stored = {
+            int(k)
+            for (k,) in self._conn.execute(
+                "SELECT ukey FROM units WHERE ukey = ANY(%s)", (keys,)
+            )
+        }
+        room = TOKENISED_UNITS - self.count()
+        next_id = self._next_id()
+        rows: list[tuple[Any, ...]] = []
+        words: list[tuple[str, int, int]] = []
+        freq: Counter[str] = Counter()
+        tokens = 0
+        for n, (u, key) in enumerate(zip(batch, keys, strict=True)):
+            if key in stored:
+                continue
+            stored.add(key)
+            src, tgt = _WORD.findall(fold(u.source)), _WORD.findall(fold(u.target))
+            toks = _encode(u.source) if n < room else None
+            toks_bytes = None if toks is None else toks.encode()
+            rows.append(
+                (next_id, u.source, u.target, u.src_lang, u.tgt_lang, u.origin,
+                 u.context, fold_key(u.source), key, toks_bytes, " ".join(src),
+                 " ".join(tgt), len(src) + len(tgt))
+            )  # fmt: skip
+            counts = Counter(src)
+            words.extend((w, next_id, tf) for w, tf in counts.items())
+            freq.update(counts.keys())
+            tokens += len(src) + len(tgt)
+            next_id += 1
+        self._copy("units (id, source, target, src_lang, tgt_lang, origin, context, "
+                   "fkey, ukey, toks, src_words, tgt_words, length)", rows)  # fmt: skip
+        self._copy("unit_words (word, unit_id, tf)", words)
+        with self._conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO vocab VALUES (%s, %s) "
+                "ON CONFLICT (term) DO UPDATE SET df = vocab.df + excluded.df",
+                sorted(freq.items()),
+            )
+        self._conn.execute(
+            "UPDATE totals SET units = units + %s, tokens = tokens + %s",
+            (len(rows), tokens),
+        )
+        return len(rows)
+
+    def _next_id(self) -> int:
+        row = self._conn.execute("SELECT coalesce(max(id), 0) + 1 FROM units")
+        return int(row.fetchone()[0])  # type: ignore[index]
+
+    def _copy(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        with self._conn.cursor() as cur, cur.copy(f"COPY {table} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def count(self) -> int:
+        """Number of units stored."""
+        row = self._conn.execute("SELECT units FROM totals").fetchone()
+        return int(row[0]) if row else 0
+
+    def units(self, ids: Sequence[int] | None = None) -> Iterator[Unit]:
+        """The units with `ids` (in id order), or every unit if None."""
+        with self._conn.cursor() as cur:
+            if ids is None:
+                rows = cur.stream(f"SELECT {_COLUMNS} FROM units ORDER BY id")
+            else:
+                rows = cur.execute(
+                    f"SELECT {_COLUMNS} FROM units WHERE id = ANY(%s) ORDER BY id",
+                    (list(ids),),
+                )
+            yield from map(_unit, rows)
+
+    def sources(self, ids: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, source) of the units with `ids`."""
+        cur = self._conn.execute(
+            "SELECT id, source FROM units WHERE id = ANY(%s)", (list(ids),)
+        )
+        return [(int(i), str(t)) for i, t in cur]
+
+    def scoring_rows(self) -> Iterator[tuple[int, str, str | None]]:
+        """(id, source, encoded scoring tokens or None) of every unit, by id."""
+        with self._conn.cursor() as cur:
+            for i, src, toks in cur.stream(
+                "SELECT id, source, toks FROM units ORDER BY id"
+            ):
+                yield int(i), str(src), None if toks is None else toks.decode()
+
+    def scoring_tokens(self, ids: Sequence[int]) -> dict[int, tuple[str, Tokens]]:
+        """Source and scoring tokens of the units with `ids`."""
+        cur = self._conn.execute(
+            "SELECT id, source, toks FROM units WHERE id = ANY(%s)", (list(ids),)
+        )
+        return {
+            int(i): (str(src), _tokens(str(src), None if t is None else t.decode()))
+            for i, src, t in cur
+        }
+
+    def same_folded_source(self, source: str) -> list[Unit]:
+        """Units whose source equals `source` up to case, diacritics and spacing."""
+        cur = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM units WHERE fkey = %s ORDER BY id",
+            (fold_key(source),),
+        )
+        return [_unit(r) for r in cur]
+
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        """How many sources contain each folded word (absent words are left out)."""
+        cur = self._conn.execute(
+            "SELECT term, df FROM vocab WHERE term = ANY(%s)", (list(words),)
+        )
+        return {str(t): int(d) for t, d in cur}
+
+    def vocabulary(self) -> dict[str, int]:
+        """Every folded word that occurs in a source, with its document frequency."""
+        cur = self._conn.execute("SELECT term, df FROM vocab")
+        return {str(t): int(d) for t, d in cur}
+
+    def ids_with_all(self, groups: Sequence[Sequence[str]], limit: int) -> list[int]:
+        """Ids of sources containing, for every group, at least one of its words
+        (the first `limit` by id, as FTS5 gives them)."""
+        kept = [list(g) for g in groups if g]
+        if not kept:
+            return []
+        each = "SELECT unit_id FROM unit_words WHERE word = ANY(%s)"
+        sql = " INTERSECT ".join([each] * len(kept)) + " ORDER BY 1 LIMIT %s"
+        return [int(r[0]) for r in self._conn.execute(sql, (*kept, limit))]
+
+    def ids_ranked(self, words: Sequence[str], limit: int) -> list[int]:
+        """Ids of the `limit` sources with any of `words`, best BM25 first.
+
+        FTS5's bm25() over the source column, computed the same way: IDF
+        from the source document frequency (floored at 1e-6), document
+        length over both sides.
+        """
+        row = self._conn.execute("SELECT units, tokens FROM totals").fetchone()
+        n, tokens = (int(row[0]), int(row[1])) if row else (0, 0)
+        if not n or not words:
+            return []
+        cur = self._conn.execute(
+            """
+            WITH q AS (
+                SELECT term, CASE WHEN x <= 0 THEN 1e-6 ELSE x END AS idf
+                FROM (SELECT term, ln((%(n)s - df + 0.5) / (df + 0.5)) AS x
+                      FROM vocab WHERE term = ANY(%(words)s)) AS v
+            )
+            SELECT w.unit_id FROM unit_words w
+            JOIN q ON q.term = w.word JOIN units u ON u.id = w.unit_id
+            GROUP BY w.unit_id
+            ORDER BY sum(q.idf * (w.tf * %(k1p)s) / (w.tf + %(k1)s
+                     * (1 - %(b)s + %(b)s * u.length / %(avgdl)s))) DESC, w.unit_id
+            LIMIT %(limit)s
+            """,
+            {
+                "n": float(n),
+                "words": list(words),
+                "k1": _K1,
+                "k1p": _K1 + 1,
+                "b": _B,
+                "avgdl": tokens / n,
+                "limit": limit,
+            },
+        )
+        return [int(r[0]) for r in cur]
+
+    def concordance(
+        self, words: Sequence[str], *, target: bool = False, limit: int = 50
+    ) -> list[Unit]:
+        """Units whose source (or target) contains the folded `words` as a phrase."""
+        if not words:
+            return []
+        column = "tgt_words" if target else "src_words"
+        phrase = _like(words)
+        cur = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM units WHERE {column} LIKE %s "
+            f"AND ' ' || {column} || ' ' LIKE %s ORDER BY id LIMIT %s",
+            (f"%{phrase}%", f"% {phrase} %", limit),
+        )
+        return [_unit(r) for r in cur]
