@@ -9,6 +9,7 @@ from conftest import DATA, SHARED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from glossary.extract.vi_tokens import TaggedWord, repair
 from glossary.extract.vietnamese import tag, vietnamese_mentions
 from glossary.model import Document, Kind, Mention
 from glossary.text import fold, name_key, nfc
@@ -230,3 +231,21 @@ def test_name_before_a_club_in_parentheses_is_a_player() -> None:
     kinds = {m.text: m.kind for m in vietnamese_mentions(Document("x.txt", text))}
     assert kinds["Thành Chung"] is Kind.PERSON
     assert kinds["CLB Hà Nội"] is Kind.ORG
+
+
+def test_a_name_glued_to_the_word_after_it_is_cut_off() -> None:
+    text = "Sang hiệp hai, Văn Thanh sút xa và Thủ tướng Nhân đại Hoàng Đức bật cao."
+
+    def tok(word: str, pos: str) -> TaggedWord:
+        start = text.index(word)
+        return TaggedWord(word, pos, start, start + len(word))
+
+    tokens = [
+        tok("Văn", "Np"),
+        tok("Thanh sút", "V"),  # after a name, no dictionary word: cut
+        tok("Thủ tướng", "N"),  # a dictionary word
+        tok("Nhân đại", "N"),  # one capital after no name: a common word
+        tok("Hoàng Đức bật", "N"),  # two capitals then lower case: cut
+    ]
+    got = [t.text for t in repair(text, tokens, frozenset())]
+    assert got == ["Văn", "Thanh", "sút", "Thủ tướng", "Nhân đại", "Hoàng Đức", "bật"]

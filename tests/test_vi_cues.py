@@ -154,3 +154,20 @@ def test_context_and_shape_give_a_name_its_kind(
 def test_an_apposition_after_a_person_is_no_list() -> None:
     kinds = _kinds("Có ông Tanaka Kenji, Phó Chánh văn phòng Nội các, cùng dự.")
     assert kinds.get("Phó Chánh") is not Kind.PERSON
+
+
+def test_a_commune_written_with_a_lower_case_tail_is_a_place() -> None:
+    # the gazetteer's units inside a district the text names, in any case
+    kinds = _kinds(
+        "Tại huyện Mường Khương có 9 hộ bị ảnh hưởng, gồm: Tung Chung phố 5 hộ và "
+        "Pha Long 4 hộ."
+    )
+    assert kinds.get("Tung Chung phố") is Kind.PLACE
+    assert kinds.get("Pha Long") is Kind.PLACE
+
+
+def test_players_of_a_place_are_its_team_but_listed_persons_stay_persons() -> None:
+    kinds = _kinds("Trong hiệp hai, các cầu thủ Hải Phòng chơi tự tin hơn.")
+    assert kinds["Hải Phòng"] is Kind.ORG
+    kinds = _kinds("Dự họp có các ông Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc.")
+    assert kinds["Nguyễn Văn An"] is Kind.PERSON

@@ -16,13 +16,14 @@ from glossary.extract.vietnamese import (
     emit_names,
     emit_spans,
     emit_titles,
+    join_local_places,
     read_tagged,
     split_name_runs,
     tag,
     vietnamese_mentions,
 )
 from glossary.model import Document, Kind
-from glossary.text import nfc
+from glossary.text import name_key, nfc
 
 SENTENCE = "Phó Thủ tướng Lê Minh Khái làm việc với UBND tỉnh Quảng Nam tại Hội An."
 
@@ -63,6 +64,15 @@ def test_split_name_runs_finds_the_names_and_their_kinds() -> None:
     split_name_runs(state)
     assert [state.surface(i, j) for i, j in state.parts] == ["Lê Minh Khái", "Hội An"]
     assert state.kinds["hoian"] is Kind.PLACE  # after "tại"
+
+
+def test_join_local_places_makes_a_place_of_a_commune_with_a_lower_case_tail() -> None:
+    text = nfc("Tại huyện Mường Khương, xã Pha Long và Tả Ngài chồ có mưa.")
+    state = _until(join_local_places, text)
+    join_local_places(state)
+    parts = [state.surface(i, j) for i, j in state.parts]
+    assert "Tả Ngài chồ" in parts
+    assert state.kinds[name_key("Tả Ngài chồ")] is Kind.PLACE
 
 
 def test_emit_titles_gives_the_name_its_title() -> None:

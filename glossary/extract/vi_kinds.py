@@ -35,6 +35,8 @@ _CREDIT_CUES = frozenset(word_key(s) for s in vi.CREDIT_CUES)
 _PLACE_CUES = frozenset(word_key(s) for s in vi.PLACE_CUES)
 _PLAYER_VERBS = frozenset(word_key(s) for s in vi.PLAYER_VERBS)
 _PLACE_AFTER = frozenset(word_key(s) for s in vi.PLACE_AFTER_CUES)
+_PLURALS = frozenset(word_key(s) for s in vi.PLURAL_MARKERS)
+_TEAM_ROLES = frozenset(word_key(s) for s in vi.TEAM_ROLES)
 _DATELINE_TOKENS = 8  # a dateline sits in the first few tokens of a text
 
 
@@ -97,6 +99,9 @@ def _cued_kind(
     sylls = WORD.findall(name)
     nxt = ctx.tokens[j].text if j < len(ctx.tokens) else ""
     place_after = _place_after(ctx, j)
+    if prev & _PERSON_CUES and _plural_cue(ctx, i) and between_kind(name) is Kind.PLACE:
+        # "các cầu thủ Bình Dương": a team; "các doanh nhân Belarus": a country
+        return (Kind.ORG if prev & _TEAM_ROLES else Kind.PLACE), _STRONG
     if prev & _PERSON_CUES or _is_byline(ctx, i, j):
         return Kind.PERSON, _STRONG
     if _initials_after(ctx, j, sylls) or _initials_of(ctx, i, j, ends):
@@ -118,6 +123,18 @@ def _cued_kind(
     if _is_player(ctx, j, sylls):
         return Kind.PERSON, _CUE
     return None
+
+
+def _plural_cue(ctx: Context, i: int) -> bool:
+    """ "các cầu thủ X": a person cue made plural names a group; when X is a
+    place, not persons listed ("các ông Lò Minh Hùng, ..."), it is the
+    group's team or country."""
+    toks = ctx.tokens
+    return (
+        i >= 2
+        and word_key(toks[i - 1].text) in _PERSON_CUES
+        and word_key(toks[i - 2].text) in _PLURALS
+    )
 
 
 def _full_name(ctx: Context, i: int, sylls: list[str]) -> bool:

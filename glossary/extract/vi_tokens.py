@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from glossary.extract.vi_syllables import Span, is_vi_syllable
 from glossary.model import Document
+from glossary.names.places import is_unit_name, place_forms
+from glossary.names.vi_words import is_vietnamese_word
 from glossary.text import fold, fold_same_length, word_key
 
 __all__ = [
@@ -148,6 +150,9 @@ def repair(
                 text[prev.start : tok.end], prev.tag, prev.start, tok.end
             )
             continue
+        if (glued := _name_glued_to_word(text, tok, prev)) is not None:
+            out.extend(glued)
+            continue
         sylls = list(_HYPHENATED.finditer(tok.text))
         if (
             len(sylls) > 1
@@ -161,6 +166,35 @@ def repair(
             continue
         out.append(tok)
     return out
+
+
+def _name_glued_to_word(
+    text: str, tok: TaggedWord, prev: TaggedWord | None
+) -> list[TaggedWord] | None:
+    """ "Lý Đức bật", "Việt | Cường sút": a name's capitalised syllables and
+    the lower-case word after them, which no dictionary word is, cut in two.
+
+    None for any other token: a capitalised common word ("Thủ tướng",
+    "Nhân đại") has one capital and follows no proper name, and a commune's
+    name may end in lower case ("Nậm lúc", "Thải | Giàng phố").
+    """
+    sylls = list(_HYPHENATED.finditer(tok.text))
+    caps = [m.group()[0].isupper() for m in sylls]
+    n = caps.index(False) if False in caps else len(caps)
+    if not 0 < n < len(caps) or any(caps[n:]) or is_vietnamese_word(tok.text):
+        return None
+    after_name = prev is not None and prev.tag == "Np" and tok.start == prev.end + 1
+    if n == 1 and not after_name:
+        return None
+    joined = f"{prev.text} {tok.text}" if after_name and prev else tok.text
+    if any(place_forms(t) or is_unit_name(t) for t in {joined, tok.text}):
+        return None
+    cut = tok.start + sylls[n - 1].end()
+    rest = tok.start + sylls[n].start()
+    return [
+        TaggedWord(text[tok.start : cut], tok.tag, tok.start, cut),
+        TaggedWord(text[rest : tok.end], tok.tag, rest, tok.end),
+    ]
 
 
 def shape(tok: TaggedWord) -> str:

@@ -39,7 +39,7 @@ from glossary.extract.vi_tokens import (
 )
 from glossary.model import Document, Kind, Mention
 from glossary.names.places import bare_place, units_within
-from glossary.text import name_key
+from glossary.text import marked_key, name_key
 
 __all__ = [
     "VIETNAMESE_STEPS",
@@ -231,6 +231,53 @@ def split_name_runs(text: VietnameseText) -> None:
     text.inside = units_within(named)
 
 
+def join_local_places(text: VietnameseText) -> None:
+    """Make a place of the commune or district a name run misses because its
+    name ends in lower case ("Thải Giàng phố", "Nậm lúc"): tokens spelling,
+    in any case, a unit inside a place the document names (`inside`).
+    """
+    units = {marked_key(u) for u in text.inside}
+    if not units:
+        return
+    toks, taken = text.tokens, set(text.claimed)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        end = _unit_at(text, i, units, taken)
+        if end:
+            spans.append((i, end))
+            text.kinds[name_key(text.surface(i, end))] = Kind.PLACE
+            i = end
+        else:
+            i += 1
+    if spans:
+        kept = [p for p in text.parts if not any(_overlap(p, q) for q in spans)]
+        text.parts = sorted(kept + spans)
+
+
+def _unit_at(text: VietnameseText, i: int, units: set[str], taken: set[int]) -> int:
+    """End of the longest run of one to three tokens at i, the first
+    capitalised and some other not, that spells a unit of `units`; 0 if
+    none."""
+    toks = text.tokens
+    if i in taken or not toks[i].text[:1].isupper():
+        return 0
+    for end in range(min(i + 3, len(toks)), i, -1):
+        if any(
+            k in taken or toks[k].start != toks[k - 1].end + 1
+            for k in range(i + 1, end)
+        ):
+            continue
+        surface = text.surface(i, end)
+        if marked_key(surface) in units and not surface.istitle():
+            return end  # a name run has the capitalised ones
+    return 0
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def emit_titles(text: VietnameseText) -> None:
     """Give each name right after a title that title, and emit the titles.
 
@@ -285,6 +332,7 @@ VIETNAMESE_STEPS: tuple[Callable[[VietnameseText], None], ...] = (
     claim_titles,
     emit_spans,
     split_name_runs,
+    join_local_places,
     emit_titles,
     emit_names,
     add_terms,
@@ -338,7 +386,9 @@ def _locates(
         return True
     before = toks[i - 1].start
     return any(
-        m.kind is Kind.PLACE and not text.doc.text[m.end : before].strip()
+        m.kind is Kind.PLACE
+        and m.end <= before
+        and not text.doc.text[m.end : before].strip()
         for m in text.out[-_LOOK_BACK:]
     )
 

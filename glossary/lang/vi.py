@@ -79,6 +79,15 @@ PERSON_CUES = (
     "con gái",
 )
 
+# Source: this project's list: a team's players and staff ("các cầu thủ
+# Bình Dương" are a club's players; "các doanh nhân Belarus" are people of a
+# country).
+TEAM_ROLES = ("cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "thủ môn", "hlv")
+
+# Source: Vietnamese grammar: plural markers before a noun ("các cầu thủ
+# Bình Dương": the players of a team, not a person).
+PLURAL_MARKERS = ("các", "những")
+
 # Source: Vietnamese colloquial words for one's wife and husband ("bà xã",
 # "ông xã"), whose "xã" is not the commune's unit word.
 SPOUSE_WORDS = ("bà xã", "ông xã")
