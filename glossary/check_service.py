@@ -20,6 +20,7 @@ from glossary.check.fix import applicable, fix_document
 from glossary.check.model import Segment
 from glossary.check.readers import paragraphs, read_documents
 from glossary.errors import InputError
+from glossary.gc_pause import paused_gc
 from glossary.text import nfc
 from glossary.text.tokens import detect_language, language_sample
 
@@ -103,6 +104,17 @@ def check_documents(
     (name-inconsistent, tone-style, target-inconsistent) treat all the
     documents as one memory.
     """
+    with paused_gc():
+        return _check_documents(documents, glossary, checks, together=together)
+
+
+def _check_documents(
+    documents: Sequence[Document],
+    glossary: Glossary | None,
+    checks: Sequence[Check],
+    *,
+    together: bool,
+) -> CheckReport:
     usable = [c for c in checks if glossary is not None or not c.needs_glossary]
     run = Run(glossary)
     alone = [c for c in usable if not (together and c.across)]
@@ -136,7 +148,9 @@ def check_files(
         InputError: a file is missing, unreadable, of an unknown kind or
             malformed (nothing is checked then).
     """
-    return check_documents(read_documents(paths), glossary, checks, together=together)
+    with paused_gc():  # the documents' segments are many small objects, no cycles
+        documents = read_documents(paths)
+        return check_documents(documents, glossary, checks, together=together)
 
 
 def check_text(

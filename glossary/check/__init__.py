@@ -10,7 +10,6 @@ and are shown, as pofilter's filters are listed by ``--listfilters``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
 from glossary.check.consistency import target_inconsistent
@@ -131,7 +130,9 @@ def merged(documents: Sequence[Document]) -> tuple[Document, list[int]]:
     starts = []
     for doc in documents:
         starts.append(len(segments))
-        segments += [replace(s, index=len(segments) + s.index) for s in doc.segments]
+        segments += [
+            s._replace(position=len(segments) + s.position) for s in doc.segments
+        ]
     kinds = {d.kind for d in documents}
     kind = kinds.pop() if len(kinds) == 1 else "mixed"
     return Document("<all files>", kind, tuple(segments)), starts

@@ -125,18 +125,17 @@ def _quick(text: str, path: str) -> list[PoEntry] | None:
         m = match(text, pos)
         if m is None:
             return None
-        comments, ctxt, msgstr = m.group("comments", "ctxt", "str")
-        entry = PoEntry(line)
-        if ctxt is not None:
-            entry.msgctxt = _value(ctxt, path, line)
-        entry.msgid = _value(m.group("id"), path, line)
-        if m.group("plural") is not None:
-            entry.msgid_plural = _value(m.group("plural"), path, line)
-        entry.msgstr = _value(
-            msgstr if msgstr is not None else m.group("str0"), path, line
+        comments, ctxt, msgid, plural, msgstr, str0 = m.groups()
+        entries.append(
+            PoEntry(
+                line,
+                None if ctxt is None else _value(ctxt, path, line),
+                _value(msgid, path, line),
+                "" if plural is None else _value(plural, path, line),
+                _value(str0 if msgstr is None else msgstr, path, line),
+                bool(comments) and _FUZZY.search(comments) is not None,
+            )
         )
-        entry.fuzzy = bool(comments) and _FUZZY.search(comments) is not None
-        entries.append(entry)
         line += text.count("\n", pos, m.end())
         pos = m.end()
     return entries

@@ -113,21 +113,22 @@ def _po(path: str) -> Document:
     header = next((e for e in entries if not e.msgid and e.msgctxt is None), None)
     m = _LANGUAGE.search(header.msgstr) if header else None
     lang = _primary(m.group(1)) if m else "vi"
-    segments: list[Segment] = []
-    for e in entries:
-        if e.obsolete or e.fuzzy or not e.msgid.strip():
-            continue
-        segments.append(
+    kept = [e for e in entries if not (e.obsolete or e.fuzzy) and e.msgid.strip()]
+    return Document(
+        path,
+        "po",
+        tuple(
             Segment(
-                len(segments),
+                i,
                 nfc(e.msgctxt or ""),
                 Field(nfc(e.msgstr), lang, path, e.line),
                 # msgstr[0] of a one-form language (Vietnamese) translates the plural
                 Field(nfc(e.msgid_plural or e.msgid), "en", path, e.line),
                 e.line,
             )
-        )
-    return Document(path, "po", tuple(segments))
+            for i, e in enumerate(kept)
+        ),
+    )
 
 
 def _mo(path: str, data: bytes) -> Document:

@@ -62,7 +62,9 @@ _NAME_JOINERS = re.compile(f"[{NAME_JOINER_CHARS}]+")
 
 def nfc(s: str) -> str:
     """Return `s` in Unicode NFC, the form all text is stored and compared in."""
-    return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
+    if s.isascii() or unicodedata.is_normalized("NFC", s):  # isascii is O(1)
+        return s
+    return unicodedata.normalize("NFC", s)
 
 
 # Zero-width space, word joiner, BOM; LRM/RLM; bidi embeddings, overrides and
