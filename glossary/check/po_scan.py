@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from glossary.errors import InputError
 
@@ -105,6 +106,7 @@ _ENTRY = re.compile(
     rf"(?:\nmsgstr\[[1-9]\d*\] {_S}(?:\n{_S})*)*"
     r"(?:\n|\Z)\n*"
 )
+_WHOLE_ENTRY = re.compile(f"({_ENTRY.pattern})")
 _FUZZY = re.compile(r"^#,[^\n]*fuzzy", re.M)
 _PIECE = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
 
@@ -116,29 +118,31 @@ def _value(strings: str, path: str, line: int) -> str:
 
 
 def _quick(text: str, path: str) -> list[PoEntry] | None:
-    """The entries of a file in the usual layout, or None if it is not."""
-    entries: list[PoEntry] = []
+    """The entries of a file in the usual layout, or None if it is not.
+
+    `findall` matches every entry in one C loop; the entries cover the text
+    without a gap exactly when their lengths add up to it (a gap is text no
+    entry pattern matched: the line scanner then reads the file).
+    """
     pos = len(text) - len(text.lstrip("\n"))
-    line = 1 + pos
-    match = _ENTRY.match
-    while pos < len(text):
-        m = match(text, pos)
-        if m is None:
-            return None
-        comments, ctxt, msgid, plural, msgstr, str0 = m.groups()
-        entries.append(
-            PoEntry(
-                line,
-                None if ctxt is None else _value(ctxt, path, line),
-                _value(msgid, path, line),
-                "" if plural is None else _value(plural, path, line),
-                _value(str0 if msgstr is None else msgstr, path, line),
-                bool(comments) and _FUZZY.search(comments) is not None,
-            )
+    found = _WHOLE_ENTRY.findall(text, pos)
+    if sum(len(f[0]) for f in found) != len(text) - pos:
+        return None
+    lines = accumulate((f[0].count("\n") for f in found), initial=1 + pos)
+    # findall gives "" for a group that did not match; a string is never ""
+    return [
+        PoEntry(
+            line,
+            _value(ctxt, path, line) if ctxt else None,
+            _value(msgid, path, line),
+            _value(plural, path, line) if plural else "",
+            _value(msgstr or str0, path, line),
+            bool(comments) and _FUZZY.search(comments) is not None,
         )
-        line += text.count("\n", pos, m.end())
-        pos = m.end()
-    return entries
+        for (_, comments, ctxt, msgid, plural, msgstr, str0), line in zip(
+            found, lines, strict=False
+        )
+    ]
 
 
 def scan(text: str, path: str) -> list[PoEntry]:

@@ -102,3 +102,13 @@ def test_one_pass_reader_reads_the_usual_layout() -> None:
     text = (ROOT / "tests" / "data" / "check" / "name_variant.po").read_text("utf-8")
     assert _quick(text, "t.po") == _scan_lines(text, "t.po")
     assert _quick(text + '#~ msgid "old"\n', "t.po") is None  # obsolete: line scanner
+
+
+def test_text_between_entries_sends_the_file_to_the_line_scanner() -> None:
+    good = 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d"\n'
+    assert [e.line for e in _quick(good, "t.po") or []] == [1, 4]
+    stray = 'msgid "a"\nmsgstr "b"\n\nstray\nmsgid "c"\nmsgstr "d"\n'
+    assert _quick(stray, "t.po") is None
+    with pytest.raises(InputError) as err:
+        scan(stray, "t.po")
+    assert err.value.line == 4
