@@ -466,6 +466,20 @@ def test_link_real_names_joins_a_legal_name_to_the_stage_name() -> None:
     assert _rule_of(g, "Nguyễn Thanh Tùng") == (TermType.VARIANT, "real-name")
 
 
+def test_link_real_names_takes_a_described_performer_as_the_last_named() -> None:
+    first = "Khán giả biết Hồ Ngọc Hà qua nhiều sân khấu."
+    second = "Tên khai sinh của nữ ca sĩ là Hồ Ngọc Hải."
+    s = f"{first} {second}"
+    ms = _mentions(
+        "d", s, ("Hồ Ngọc Hà", PERSON, ""), ("Hồ Ngọc Hải", PERSON, ""), lang="vi"
+    )
+    ms = [ms[0]._replace(context=first), ms[1]._replace(context=second)]
+    state = _document_until(link_real_names, ms)
+    link_real_names(state)
+    g = _group_of(state.order, "Hồ Ngọc Hà")
+    assert _rule_of(g, "Hồ Ngọc Hải") == (TermType.VARIANT, "real-name")
+
+
 def test_merge_same_names_merges_a_name_across_documents() -> None:
     a = _mentions("a", "Phan Thu Hà opened the fair.", ("Phan Thu Hà", PERSON, ""))
     b = _mentions("b", "Visitors thanked Phan Thu Hà.", ("Phan Thu Hà", PERSON, ""))
