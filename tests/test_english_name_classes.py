@@ -220,3 +220,38 @@ def test_a_title_ending_a_run_is_held_in_the_name_before_it() -> None:
     assert ("Da Nang", Kind.PLACE) in got
     assert ("Chairman", Kind.TITLE) in got
     assert ("Party General Secretary", Kind.TITLE) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("He studied in East Germany in 1985.", "East Germany", Kind.PLACE),
+        (
+            "A concert at the Saigon Opera House sold out.",
+            "Saigon Opera House",
+            Kind.PLACE,
+        ),
+        (
+            "Readers of VnExpress International wrote in.",
+            "VnExpress International",
+            Kind.ORG,
+        ),
+        ("Procter & Gamble opened a plant.", "Procter & Gamble", Kind.ORG),
+        ("Shoppers at WinMart+ paid less.", "WinMart+", Kind.ORG),
+    ],
+)
+def test_structure_of_the_name_gives_the_kind(
+    sentence: str, name: str, kind: Kind
+) -> None:
+    assert _kinds(sentence).get(name) is kind
+
+
+def test_a_possessive_before_a_name_with_its_own_head_or_article_splits() -> None:
+    kinds = _kinds(
+        "Visitors toured Sungroup’s Ba Na Cable Car Station and read the"
+        " Youth Union’s The Gioi magazine at the Women’s Museum."
+    )
+    assert kinds.get("Ba Na Cable Car Station") is Kind.ORG
+    assert "Youth Union" in kinds
+    assert "The Gioi" in kinds
+    assert "Women’s Museum" in kinds

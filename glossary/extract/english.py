@@ -18,6 +18,15 @@ import re
 from functools import lru_cache
 
 from glossary.extract.en_cues import org_cues
+from glossary.extract.en_document import (
+    drop_unsupported_initials,
+    listed_places,
+    listed_units,
+    mention,
+    sentence_initial,
+    title_mention,
+    unit_bodies,
+)
 from glossary.extract.en_singles import NOT_LAST, SINGLES, Made
 from glossary.extract.name_kind import (
     Page,
@@ -44,8 +53,8 @@ from glossary.lang.en import (
     NUMBERED_HEADS,
     ORG_HEADS,
     ORG_PRODUCTS,
+    OWNER_NOUNS,
     PLACE_WORDS,
-    SENT_END,
     STOP,
     WEEKDAYS,
 )
@@ -75,11 +84,6 @@ __all__ = [
 # flag tower"), within 30 characters.
 _ADMIN_AFTER = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
 # Words a name never ends with: dates, and the connectors runs may hold.
-_RULES = "en.rules"
-_TITLE = "en.title"
-
-# Mentions are built by `tuple.__new__` (see `glossary.model.Mention`).
-_tuple_new = tuple.__new__
 
 
 def english_mentions(
@@ -103,94 +107,18 @@ def english_mentions(
             start, end, word = run.words[0]
             when_initial, otherwise = SINGLES[word]
             made = otherwise
-            if when_initial is not otherwise and _sentence_initial(text, start):
+            if when_initial is not otherwise and sentence_initial(text, start):
                 made = when_initial
             if made is Made.NAME:
                 _name(page, run, run.words, "", "", out)
             elif made is Made.TITLE:
-                out.append(_title(page, start, end))
+                out.append(title_mention(page, start, end))
             continue
         words = _trimmed(text, run.words)  # trimmed in place: `runs` is done
         if words:
             _run_mentions(page, run, words, out)
-    out = _unit_bodies(page, _drop_unsupported_initials(text, out))
-    return org_cues(text, _listed_units(text, _listed_places(page, out)))
-
-
-_PLURAL_UNIT = re.compile(
-    r" (?:districts|wards|communes|provinces|villages|hamlets|towns|cities)\b"
-)
-_LIST_GAP = frozenset({", ", " and ", ", and "})
-
-
-def _listed_places(page: Page, out: list[Mention]) -> list[Mention]:
-    """Names listed before a plural unit word are places: "Lâm Bình, Na Hang
-    districts", "Hai Chau and Cam Le districts" (a person has no such word)."""
-    text = page.text
-    for i, m in enumerate(out):
-        if m.kind is Kind.TITLE or not _PLURAL_UNIT.match(text, m.end):
-            continue
-        j = i
-        while True:
-            if out[j].kind is not Kind.PLACE:
-                out[j] = out[j]._replace(kind=Kind.PLACE)
-            if j == 0 or text[out[j - 1].end : out[j].start] not in _LIST_GAP:
-                break
-            j -= 1
-    return out
-
-
-def _listed_units(text: str, out: list[Mention]) -> list[Mention]:
-    """A name the gazetteer knows as a unit, listed next to a place, is a
-    place, though it opens with a surname: "Dang Xa, Gia Lam District",
-    "the fields of Hoang Su Phi, and Tien Falls" (a person's name listed
-    among places is rare; one with a title is left alone)."""
-    for i, m in enumerate(out):
-        if m.kind is not Kind.PERSON or m.title or " " not in m.text:
-            continue
-        fellows = [
-            f
-            for f in (
-                out[i - 1] if i else None,
-                out[i + 1] if i + 1 < len(out) else None,
-            )
-            if f is not None
-            and text[min(f.end, m.end) : max(f.start, m.start)] in _LIST_GAP
-        ]
-        if any(f.kind is Kind.PLACE for f in fellows) and restore.is_unit_name(m.text):
-            out[i] = m._replace(kind=Kind.PLACE)
-    return out
-
-
-# "provincial Party Committee", "Ha Giang provincial Department of ...",
-# "Da Nang city People's Committee": a local body named by its unit word.
-_UNIT_ADJECTIVE = re.compile(r"(?:provincial|municipal|city|district) $")
-
-
-def _unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
-    """Organisations with the lower-case unit word before them, and the place
-    before that word: "provincial People's Council", "Da Nang city People's
-    Committee" are the bodies' names as written."""
-    text = page.text
-    kept: list[Mention] = []
-    for m in out:
-        adj = _UNIT_ADJECTIVE.search(text, max(0, m.start - 11), m.start)
-        if m.kind is not Kind.ORG or adj is None or m.title:
-            kept.append(m)
-            continue
-        start = adj.start()
-        prev = kept[-1] if kept else None
-        if (
-            prev is not None
-            and prev.kind is Kind.PLACE
-            and prev.end in (start - 1, m.start - 1)
-        ):
-            start = kept.pop().start  # "Da Nang city" + "People's Committee"
-        elif adj.group().startswith(("city", "district")):
-            kept.append(m)  # "the city People's Committee" names no body
-            continue
-        kept.append(_mk(page, text[start : m.end], start, m.end, Kind.ORG, ""))
-    return kept
+    out = unit_bodies(page, drop_unsupported_initials(text, out))
+    return org_cues(text, listed_units(text, listed_places(page, out)))
 
 
 def _run_mentions(
@@ -198,6 +126,7 @@ def _run_mentions(
 ) -> None:
     """Append the mentions of one trimmed run to `out`."""
     words = _leading_places(page, words, out)
+    words = _possessed(page, words, out)
     if not words:
         return
     pending = ""  # a title the name takes although not right before it
@@ -213,16 +142,51 @@ def _run_mentions(
         # "VietJet CEO", "Vietnam Airlines Chairman": a title that ends the
         # run is held in the name before it, an organisation or a place
         _holder(page, words[:-tail], out)
-        out.append(_title(page, words[-tail][0], words[-1][1]))
+        out.append(title_mention(page, words[-tail][0], words[-1][1]))
         return
     cut = person_suffix(tuple(names)) if len(names) > 2 else 0
     if cut:
         pending = _before_person(page, words[:cut], out, pending)
         words = words[cut:]
         names = names[cut:]
-    words, title = _leading_title(page, words, names, out)
+    words, title = _leadingtitle_mention(page, words, names, out)
     if words:
         _name(page, run, words, title, pending, out)
+
+
+def _possessed(page: Page, words: list[WordSpan], out: list[Mention]) -> list[WordSpan]:
+    """Split a run at a possessive that ends one name and starts another.
+
+    "Vietnam News Agency’s The Thao & Van Hoa" (an article opens the second
+    name), "Viettel’s Lạng Sơn Logistics Park" (one owner word before a name
+    with its own head noun); not "People’s Committee", "Women’s Union" (a
+    common noun owns the name) nor "Border Gate's Border Post" (one body).
+    An owner of several words goes through `_name`; one word alone is left
+    out (an organisation's short name, which the clustering would take for
+    the wrong one of its bodies: "Viettel" of "Viettel Post"); the words
+    after it are returned.
+    """
+    for k in range(len(words) - 1):
+        wk = words[k][2]
+        if not wk.endswith(("’s", "'s")):
+            continue
+        if words[k + 1][2] == "The":
+            _name(page, _NO_RUN, words[: k + 1], "", "", out)
+            return words[k + 1 :]
+        head = fold(parts_last(words[-1][2]))
+        if (
+            k == 0
+            and fold(wk[:-2]) not in _OWNER_NOUNS
+            and not is_title_word(wk[:-2])
+            and (head in PLACE_WORDS or head in ORG_HEADS)
+        ):
+            return words[1:]
+        return words
+    return words
+
+
+_OWNER_NOUNS = frozenset(OWNER_NOUNS)
+_NO_RUN = Run()  # a name split off a run: no connector of its own
 
 
 def _title_tail(names: list[str]) -> int:
@@ -250,7 +214,7 @@ def _holder(page: Page, words: list[WordSpan], out: list[Mention]) -> None:
     kind = kind_of(page, start, surface, "")
     if kind is not Kind.PLACE:
         kind = Kind.ORG
-    out.append(_mk(page, surface, start, end, kind, ""))
+    out.append(mention(page, surface, start, end, kind, ""))
 
 
 def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
@@ -264,7 +228,7 @@ def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
         s0, _, w0 = words[0]
         low = w0.casefold()
         if (
-            (low in STOP and (low in ARTICLES or _sentence_initial(text, s0)))
+            (low in STOP and (low in ARTICLES or sentence_initial(text, s0)))
             or low in WEEKDAYS
             or low in MONTHS
         ) and not _gazetteer_head(words):
@@ -274,7 +238,7 @@ def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
             low.endswith(ADVERB_SUFFIXES)
             and len(low) > 5
             and not w0.isupper()
-            and _sentence_initial(text, s0)
+            and sentence_initial(text, s0)
         ):
             words.pop(0)
             continue
@@ -286,7 +250,7 @@ def _trimmed(text: str, words: list[WordSpan]) -> list[WordSpan]:
     if (
         len(words) == 1
         and words[0][2].casefold() in STOP
-        and (run_size > 1 or _sentence_initial(text, words[0][0]))
+        and (run_size > 1 or sentence_initial(text, words[0][0]))
     ):
         return []
     return words
@@ -324,7 +288,7 @@ def _leading_places(
         and (restore.is_country(words[0][2]) or words[0][2] in country_codes())
     ):
         s0, e0, w0 = words.pop(0)
-        out.append(_mk(page, w0, s0, e0, Kind.PLACE, ""))
+        out.append(mention(page, w0, s0, e0, Kind.PLACE, ""))
     # "Secretary of State William Burns": State belongs to the title
     if (
         len(words) > 1
@@ -354,7 +318,7 @@ def _leading_places(
         if wk.endswith(("’s", "'s")) and restore.is_country(wk[:-2]):
             ps = words[0][0]
             pe = words[k][1] - 2
-            out.append(_mk(page, text[ps:pe], ps, pe, Kind.PLACE, ""))
+            out.append(mention(page, text[ps:pe], ps, pe, Kind.PLACE, ""))
             return words[k + 1 :]
     return words
 
@@ -386,7 +350,7 @@ def _title_with_complement(
     if not ncomp:
         return words, ""
     ts, te = words[0][0], words[ncomp - 1][1]
-    out.append(_title(page, ts, te))
+    out.append(title_mention(page, ts, te))
     return words[ncomp:], page.text[ts:te]
 
 
@@ -404,11 +368,11 @@ def _before_person(
     ps, pe = pre[0][0], pre[-1][1]
     psurf = _strip_possessive(text[ps:pe])
     if split_title([pre[-1][2], "X"]) == 1:
-        out.append(_title(page, ps, ps + len(psurf)))
+        out.append(title_mention(page, ps, ps + len(psurf)))
         return psurf
     if not (len(pre) == 1 and pre[0][2].casefold() in STOP):
         pk = kind_of(page, ps, psurf, "", strip_dots=False)
-        out.append(_mk(page, psurf, ps, ps + len(psurf), pk, ""))
+        out.append(mention(page, psurf, ps, ps + len(psurf), pk, ""))
         if len(out) >= 2 and out[-2].kind is Kind.TITLE:
             between = text[out[-2].end : ps]
             if between.strip() in ("of", "of the"):
@@ -416,7 +380,7 @@ def _before_person(
     return pending
 
 
-def _leading_title(
+def _leadingtitle_mention(
     page: Page, words: list[WordSpan], names: list[str], out: list[Mention]
 ) -> tuple[list[WordSpan], str]:
     """Split a title off the front of a run ("Prime Minister Phạm Minh Chính").
@@ -431,7 +395,7 @@ def _leading_title(
         ts, te = words[0][0], words[ntitle - 1][1]
         title = text[ts:te]
         if not is_honorific(title):
-            out.append(_title(page, ts, te))
+            out.append(title_mention(page, ts, te))
         return words[ntitle:], title
     if (
         names
@@ -440,7 +404,7 @@ def _leading_title(
         and split_title([*names, "X"])
     ):
         if not is_honorific(" ".join(names)):
-            out.append(_title(page, words[0][0], words[-1][1]))
+            out.append(title_mention(page, words[0][0], words[-1][1]))
         return [], ""
     return words, ""
 
@@ -469,15 +433,8 @@ def _name(
     surface, end = _without_possessive(surface, end)
     if not surface or not surface[:1].isupper() or _plural_head(surface):
         return
-    # "Military Region 2": a unit numbered after its head word
-    num = (
-        _NUMBER_AFTER.match(text, end)
-        if fold(parts_last(surface)) in NUMBERED_HEADS
-        else None
-    )
-    if num:
-        end = num.end()
-        surface = text[start:end]
+    end, num = _sign_or_number_after(text, surface, end)
+    surface = text[start:end]
     # lowercase administrative word right after: "Vung Tau city"
     after = (
         _ADMIN_AFTER.match(text, end, end + 30) if text[end : end + 1] == " " else None
@@ -504,7 +461,20 @@ def _name(
     title = title or pending
     if kind is None:
         kind = kind_of(page, start, surface, title)
-    out.append(_mk(page, surface, start, end, kind, title))
+    out.append(mention(page, surface, start, end, kind, title))
+
+
+def _sign_or_number_after(text: str, surface: str, end: int) -> tuple[int, bool]:
+    """Where a name ends with the "+" of a brand ("VinMart+") or the number of
+    a unit after its head word ("Military Region 2"), and whether a number
+    was taken."""
+    if _PLUS_SUFFIX.match(text, end):
+        return end + 1, False
+    if fold(parts_last(surface)) in NUMBERED_HEADS:
+        num = _NUMBER_AFTER.match(text, end)
+        if num:
+            return num.end(), True
+    return end, False
 
 
 def _without_possessive(surface: str, end: int) -> tuple[str, int]:
@@ -524,11 +494,12 @@ def _compound_parts(page: Page, surface: str, start: int, out: list[Mention]) ->
     pos = start
     for piece in surface.split("-"):
         if len(piece) > 1:
-            out.append(_mk(page, piece, pos, pos + len(piece), guess(piece), ""))
+            out.append(mention(page, piece, pos, pos + len(piece), guess(piece), ""))
         pos += len(piece) + 1
 
 
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b")
+_PLUS_SUFFIX = re.compile(r"\+(?![\w+])")
 # Event words after a name label an event; "a Deloitte report" is what the
 # name publishes (`en_cues`).
 _EVENTS_AFTER = EVENT_WORDS - frozenset(ORG_PRODUCTS)
@@ -586,78 +557,6 @@ _HEADS_AFTER = PLACE_WORDS - {
 # A feature named on another one: "Gio Mountain pass", "Red River delta".
 _FEATURES = frozenset({"mountain", "mountains", "river", "hill", "lake"})
 _ON_FEATURES = frozenset({"pass", "valley", "delta", "waterfall", "falls", "cave"})
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t(‘'\"“":
-        if text[i] == "\n":
-            break
-        i -= 1
-    return i < 0 or text[i] in SENT_END or text[i] in "—"
-
-
-def _drop_unsupported_initials(text: str, out: list[Mention]) -> list[Mention]:
-    """Drop kindless one-word names that only occur capitalised at sentence start.
-
-    "Discussions", "Hundreds", "Bilateral" open sentences; "Chính stressed" is
-    kept because "Chính" is part of another name in the document, and
-    "Rafaelson (Nguyen Xuan Son)" because a parenthesis explains it.
-    """
-    weak: set[int] = set()  # indexes in `out`
-    names: set[str] = set()  # the other names
-    for i, m in enumerate(out):
-        if (
-            m.kind is None
-            and not m.title
-            and " " not in m.text
-            and not m.text.isupper()
-            and _sentence_initial(text, m.start)
-        ):
-            weak.add(i)
-        else:
-            names.add(m.text)
-    if not weak:
-        return out
-    support: set[str] = set()
-    for name in names:
-        support.update(_folded_words(name))
-    return [
-        m
-        for i, m in enumerate(out)
-        if i not in weak or fold(m.text) in support or text.startswith(" (", m.end)
-    ]
-
-
-@lru_cache(maxsize=1 << 14)
-def _folded_words(name: str) -> tuple[str, ...]:
-    return tuple(map(fold, name.split()))
-
-
-def _title(page: Page, start: int, end: int) -> Mention:
-    # (text, document, start, end, lang, kind, context, title, source, score)
-    context = page.sentences.of_name(start, end)
-    surface = page.text[start:end]
-    return _tuple_new(
-        Mention,
-        (surface, page.path, start, end, "en", Kind.TITLE, context, "", _TITLE, 0.0),
-    )
-
-
-def _mk(
-    page: Page,
-    surface: str,
-    start: int,
-    end: int,
-    kind: Kind | None,
-    title: str,
-) -> Mention:
-    # (text, document, start, end, lang, kind, context, title, source, score)
-    context = page.sentences.of_name(start, end)
-    return _tuple_new(
-        Mention,
-        (surface, page.path, start, end, "en", kind, context, title, _RULES, 0.0),
-    )
 
 
 def parts_last(surface: str) -> str:

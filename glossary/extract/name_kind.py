@@ -161,8 +161,14 @@ def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
     """
     parts = surface.split()
     folded = [fold(p).strip(".,") if strip_dots else fold(p) for p in parts]
-    if restore.is_country(surface):
+    if restore.is_country(surface) or " ".join(folded) in _FORMER_STATES:
         return Kind.PLACE
+    if " ".join(folded[-2:]) in _STRUCTURES:
+        return Kind.PLACE  # "Hanoi Opera House"
+    if "&" in parts:
+        return Kind.ORG  # "Procter & Gamble": a firm of partners' names
+    if len(parts) > 1 and _is_brand(parts[0]):
+        return Kind.ORG  # "VietNamNet Bridge", "VinFast Auto": a brand's name
     if folded[-1] in ORG_HEADS or (
         not ORG_HEADS.isdisjoint(folded[:-1]) and len(parts) > 1
     ):
@@ -235,6 +241,17 @@ def _sponsor_and_province(parts: list[str]) -> bool:
         and restore.is_province(" ".join(parts[-2:]))
         and all(map(restore.is_syllable, parts[-2:]))
     )
+
+
+_FORMER_STATES = frozenset(map(fold, en.FORMER_STATES))
+_STRUCTURES = frozenset(en.STRUCTURE_HEADS)
+_INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|Di|Du|Da|La|Le)[A-Z][a-z]+[A-Z]")
+
+
+def _is_brand(word: str) -> bool:
+    """True if `word` is written like a brand, with a capital inside ("VinFast",
+    "VnExpress"); surname particles excepted ("McDonald", "DeLuca", "LeBlanc")."""
+    return _INNER_CAPITAL.match(word) is not None
 
 
 # A company name fused with its head word; the stem must be a name of its own.

@@ -240,6 +240,9 @@ def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
     ):
         run.words.append(toks[j])
         return j + 1
+    if gap == " & " and cap2 and _partners(last, w2):
+        run.words.append(toks[j])  # "The Thao & Van Hoa", "Johnson & Johnson"
+        return j + 1
     low = w2.casefold()
     # "Minister of Home Affairs", "Minister of Industry and Trade",
     # "Speaker of the House of Representatives"
@@ -271,6 +274,17 @@ def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
         run.words.append(toks[j])
         return j + 1
     return _org_step(text, toks, run, j, gap, low)
+
+
+def _partners(last: str, nxt: str) -> bool:
+    """True if " & " between two words joins one firm's name, not two places
+    ("Hanoi & Hue", "Vietnam & Laos")."""
+    return not (
+        restore.is_country(last)
+        or restore.is_country(nxt)
+        or restore.is_province(last)
+        or restore.is_province(nxt)
+    )
 
 
 def _after_the(text: str, toks: list[WordSpan], j: int) -> int:

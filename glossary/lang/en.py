@@ -17,6 +17,7 @@ __all__ = [
     "COMPOUND_PLACE_HEADS",
     "DASH_GAPS",
     "EVENT_WORDS",
+    "FORMER_STATES",
     "FUNCTION_WORDS",
     "GENERIC_HEADS",
     "HONORIFICS",
@@ -27,103 +28,36 @@ __all__ = [
     "ORG_HEADS",
     "ORG_OFFICES",
     "ORG_PRODUCTS",
+    "OWNER_NOUNS",
     "PLACE_ADJECTIVES",
     "PLACE_WORDS",
     "REGION_WORDS",
     "SENT_END",
     "STOP",
+    "STRUCTURE_HEADS",
     "TITLE_COMPLEMENT_ENDINGS",
     "TITLE_HEADS",
     "TITLE_MODIFIERS",
     "WEEKDAYS",
 ]
 
-ORG_HEADS = frozenset(
-    [
-        "united",
-        "republic",
-        "kingdom",
-        "committee",
-        "ministry",
-        "department",
-        "federation",
-        "association",
-        "council",
-        "front",
-        "party",
-        "office",
-        "agency",
-        "administration",
-        "group",
-        "company",
-        "corporation",
-        "limited",
-        "ltd",
-        "bank",
-        "fund",
-        "union",
-        "university",
-        "institute",
-        "academy",
-        "court",
-        "assembly",
-        "politburo",
-        "government",
-        "television",
-        "radio",
-        "consulate",
-        "embassy",
-        "fc",
-        "club",
-        "holdings",
-        "organisation",
-        "organization",
-        "commission",
-        "authority",
-        "centre",
-        "center",
-        "school",
-        "hospital",
-        "police",
-        "army",
-        "navy",
-        "news",
-        "times",
-        "post",
-        "federation",
-        "secretariat",
-        "inspectorate",
-        "bureau",
-        "board",
-        "league",
-        "foundation",
-        "alliance",
-        "network",
-        "enterprise",
-        "enterprises",
-        "jsc",
-        "co",
-        "corp",
-        "inc",
-        "airlines",
-        "airways",
-        "tribune",
-        "daily",
-        "press",
-        "parliament",
-        "senate",
-        "congress",
-        "cooperative",
-        "movement",
-        # news outlets, exchanges and companies by their closing word
-        "newspaper",
-        "magazine",
-        "exchange",
-        "holding",
-        "air",
-        "station",
-    ]
-)
+# Source: this project's list: last words of organisations' names (bodies,
+# companies, news outlets, exchanges by their closing word).
+_ORG_HEAD_WORDS = (
+    "united", "republic", "kingdom", "committee", "ministry", "department",
+    "federation", "association", "council", "front", "party", "office", "agency",
+    "administration", "group", "company", "corporation", "limited", "ltd", "bank",
+    "fund", "union", "university", "institute", "academy", "court", "assembly",
+    "politburo", "government", "television", "radio", "consulate", "embassy", "fc",
+    "club", "holdings", "organisation", "organization", "commission", "authority",
+    "centre", "center", "school", "hospital", "police", "army", "navy", "news",
+    "times", "post", "federation", "secretariat", "inspectorate", "bureau", "board",
+    "league", "foundation", "alliance", "network", "enterprise", "enterprises",
+    "jsc", "co", "corp", "inc", "airlines", "airways", "tribune", "daily", "press",
+    "parliament", "senate", "congress", "cooperative", "movement", "newspaper",
+    "magazine", "exchange", "holding", "air", "station",
+)  # fmt: skip
+ORG_HEADS = frozenset(_ORG_HEAD_WORDS)
 # Vietnamese administrative units, written before a place's own name ("xã Cẩm
 # Thủy"): those below the province, and all of them.
 VI_LOCAL_UNITS = ("quận", "huyện", "thị xã", "thị trấn", "phường", "xã")
@@ -452,7 +386,7 @@ ABBREVIATIONS = (
 TITLE_MODIFIERS = (
     "deputy", "vice", "acting", "former", "permanent", "prime", "foreign",
     "general", "first", "standing", "chief", "senior", "executive", "assistant",
-    "head", "lieutenant", "major", "party", "state",
+    "head", "lieutenant", "major", "party", "state", "managing",
 )  # fmt: skip
 
 # Source: this project's list: English words that end a title (offices,
@@ -465,6 +399,11 @@ TITLE_HEADS = (
     "spokesman", "spokeswoman", "ceo", "founder", "striker", "midfielder",
     "defender", "goalkeeper", "keeper", "lawyer", "envoy", "vice-chairman",
     "vice-president", "speaker",
+    # occupations written as a title before a name ("Singer Thanh Lam")
+    "singer", "musician", "composer", "songwriter", "rapper", "actor", "actress",
+    "painter", "poet", "writer", "producer", "billionaire", "tycoon",
+    "businessman", "businesswoman", "entrepreneur", "journalist", "designer",
+    "photographer",
 )  # fmt: skip
 
 # Source: English courtesy titles, with and without their full stop.
@@ -576,4 +515,27 @@ COMMON_WORD_ENDINGS = (
 PLACE_ADJECTIVES = (
     "central", "upper", "lower", "greater", "inner", "outer", "old", "new",
     "rural", "urban", "coastal", "mountainous", "downtown", "suburban", "historic",
+)  # fmt: skip
+
+# Source: ISO 3166-3 (withdrawn country names), by the names English news uses.
+FORMER_STATES = (
+    "Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia", "East Germany",
+    "West Germany", "South Vietnam", "North Vietnam", "Zaire", "Burma",
+    "Serbia and Montenegro", "Rhodesia", "East Timor",
+)  # fmt: skip
+
+# Source: this project's list: two-word heads of named buildings, which make
+# a place ("Hanoi Opera House", "Thong Nhat Concert Hall").
+STRUCTURE_HEADS = (
+    "opera house", "concert hall", "exhibition hall", "communal house",
+    "guest house", "art museum", "memorial house",
+)  # fmt: skip
+
+# Source: this project's list: English common nouns written with a possessive
+# at the head of one organisation's name ("People's Committee", "Women's
+# Union", "Children's Hospital", "Veterans' Association").
+OWNER_NOUNS = (
+    "people", "women", "children", "men", "workers", "farmers", "veterans",
+    "youth", "world", "nation", "nations", "journalists", "writers", "lawyers",
+    "artists", "students", "teachers", "pioneers", "citizens", "elderly",
 )  # fmt: skip

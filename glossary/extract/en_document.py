@@ -1,0 +1,187 @@
+"""Passes over all the English mentions of one document, and the mentions' makers.
+
+The English finder (`glossary.extract.english`) reads one run of capitalised
+words at a time; these passes then read the document's mentions together:
+`drop_unsupported_initials` drops one-word names that only open sentences,
+`unit_bodies` joins a lower-case unit word to the body it names ("provincial
+People's Council"), `listed_places` and `listed_units` type names listed with
+places. `mention` and `title_mention` make the mentions all of them emit.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from glossary.extract.name_kind import Page
+from glossary.extract.name_runs import fold
+from glossary.lang.en import SENT_END
+from glossary.model import Kind, Mention
+from glossary.names import places as restore
+
+__all__ = [
+    "drop_unsupported_initials",
+    "listed_places",
+    "listed_units",
+    "mention",
+    "sentence_initial",
+    "title_mention",
+    "unit_bodies",
+]
+
+_RULES = "en.rules"
+_TITLE = "en.title"
+
+# Mentions are built by `tuple.__new__` (see `glossary.model.Mention`).
+_tuple_new = tuple.__new__
+
+
+_PLURAL_UNIT = re.compile(
+    r" (?:districts|wards|communes|provinces|villages|hamlets|towns|cities)\b"
+)
+_LIST_GAP = frozenset({", ", " and ", ", and "})
+
+
+def listed_places(page: Page, out: list[Mention]) -> list[Mention]:
+    """Names listed before a plural unit word are places: "Lâm Bình, Na Hang
+    districts", "Hai Chau and Cam Le districts" (a person has no such word)."""
+    text = page.text
+    for i, m in enumerate(out):
+        if m.kind is Kind.TITLE or not _PLURAL_UNIT.match(text, m.end):
+            continue
+        j = i
+        while True:
+            if out[j].kind is not Kind.PLACE:
+                out[j] = out[j]._replace(kind=Kind.PLACE)
+            if j == 0 or text[out[j - 1].end : out[j].start] not in _LIST_GAP:
+                break
+            j -= 1
+    return out
+
+
+def listed_units(text: str, out: list[Mention]) -> list[Mention]:
+    """A name the gazetteer knows as a unit, listed next to a place, is a
+    place, though it opens with a surname: "Dang Xa, Gia Lam District",
+    "the fields of Hoang Su Phi, and Tien Falls" (a person's name listed
+    among places is rare; one with a title is left alone)."""
+    for i, m in enumerate(out):
+        if m.kind is not Kind.PERSON or m.title or " " not in m.text:
+            continue
+        fellows = [
+            f
+            for f in (
+                out[i - 1] if i else None,
+                out[i + 1] if i + 1 < len(out) else None,
+            )
+            if f is not None
+            and text[min(f.end, m.end) : max(f.start, m.start)] in _LIST_GAP
+        ]
+        if any(f.kind is Kind.PLACE for f in fellows) and restore.is_unit_name(m.text):
+            out[i] = m._replace(kind=Kind.PLACE)
+    return out
+
+
+# "provincial Party Committee", "Ha Giang provincial Department of ...",
+# "Da Nang city People's Committee": a local body named by its unit word.
+_UNIT_ADJECTIVE = re.compile(r"(?:provincial|municipal|city|district) $")
+
+
+def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
+    """Organisations with the lower-case unit word before them, and the place
+    before that word: "provincial People's Council", "Da Nang city People's
+    Committee" are the bodies' names as written."""
+    text = page.text
+    kept: list[Mention] = []
+    for m in out:
+        adj = _UNIT_ADJECTIVE.search(text, max(0, m.start - 11), m.start)
+        if m.kind is not Kind.ORG or adj is None or m.title:
+            kept.append(m)
+            continue
+        start = adj.start()
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and prev.kind is Kind.PLACE
+            and prev.end in (start - 1, m.start - 1)
+        ):
+            start = kept.pop().start  # "Da Nang city" + "People's Committee"
+        elif adj.group().startswith(("city", "district")):
+            kept.append(m)  # "the city People's Committee" names no body
+            continue
+        kept.append(mention(page, text[start : m.end], start, m.end, Kind.ORG, ""))
+    return kept
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True if `start` opens a sentence (or a line, or follows a dash)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t(‘'\"“":
+        if text[i] == "\n":
+            break
+        i -= 1
+    return i < 0 or text[i] in SENT_END or text[i] in "—"
+
+
+def drop_unsupported_initials(text: str, out: list[Mention]) -> list[Mention]:
+    """Drop kindless one-word names that only occur capitalised at sentence start.
+
+    "Discussions", "Hundreds", "Bilateral" open sentences; "Chính stressed" is
+    kept because "Chính" is part of another name in the document, and
+    "Rafaelson (Nguyen Xuan Son)" because a parenthesis explains it.
+    """
+    weak: set[int] = set()  # indexes in `out`
+    names: set[str] = set()  # the other names
+    for i, m in enumerate(out):
+        if (
+            m.kind is None
+            and not m.title
+            and " " not in m.text
+            and not m.text.isupper()
+            and sentence_initial(text, m.start)
+        ):
+            weak.add(i)
+        else:
+            names.add(m.text)
+    if not weak:
+        return out
+    support: set[str] = set()
+    for name in names:
+        support.update(_folded_words(name))
+    return [
+        m
+        for i, m in enumerate(out)
+        if i not in weak or fold(m.text) in support or text.startswith(" (", m.end)
+    ]
+
+
+@lru_cache(maxsize=1 << 14)
+def _folded_words(name: str) -> tuple[str, ...]:
+    return tuple(map(fold, name.split()))
+
+
+def title_mention(page: Page, start: int, end: int) -> Mention:
+    """The title written at `start`..`end` as a mention of its own."""
+    # (text, document, start, end, lang, kind, context, title, source, score)
+    context = page.sentences.of_name(start, end)
+    surface = page.text[start:end]
+    return _tuple_new(
+        Mention,
+        (surface, page.path, start, end, "en", Kind.TITLE, context, "", _TITLE, 0.0),
+    )
+
+
+def mention(
+    page: Page,
+    surface: str,
+    start: int,
+    end: int,
+    kind: Kind | None,
+    title: str,
+) -> Mention:
+    """A name found by the English rules, with its kind and its title."""
+    # (text, document, start, end, lang, kind, context, title, source, score)
+    context = page.sentences.of_name(start, end)
+    return _tuple_new(
+        Mention,
+        (surface, page.path, start, end, "en", kind, context, title, _RULES, 0.0),
+    )
