@@ -19,6 +19,7 @@ __all__ = [
     "AMBIGUOUS_TITLES",
     "BODIES",
     "COOPERATION_FIELDS",
+    "FORMER_STATES",
     "INTERNATIONAL",
     "LOCAL_BODIES",
     "PORTFOLIOS",
@@ -205,7 +206,7 @@ ACRONYMS: tuple[tuple[str, str], ...] = (
     ("MCST", "Bộ Văn hóa, Thể thao và Du lịch"),
 )
 
-# International bodies and historical states. Source: mofa; the Eurasian
+# International bodies. Source: mofa; the Eurasian
 # Economic Union's name also as the parallel seed article writes it.
 INTERNATIONAL: tuple[tuple[str, str], ...] = (
     ("United Nations", "Liên hợp quốc"),
@@ -234,6 +235,10 @@ INTERNATIONAL: tuple[tuple[str, str], ...] = (
         "Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương",
     ),
     ("APEC", "APEC"),
+)
+
+# Former states, places (ISO 3166-3 withdrawn names). Source: mofa.
+FORMER_STATES: tuple[tuple[str, str], ...] = (
     ("Soviet Union", "Liên Xô"),
     ("USSR", "Liên Xô"),
 )

@@ -56,7 +56,7 @@ _TABLES: dict[Kind, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = {
         ("mofa", vi_state.INTERNATIONAL),
     ),
     Kind.TITLE: (("gov", vi_state.TITLES), ("mnd", vi_state.RANKS)),
-    Kind.PLACE: (("parallel", vi_state.REGIONS),),
+    Kind.PLACE: (("parallel", vi_state.REGIONS), ("mofa", vi_state.FORMER_STATES)),
 }
 
 
