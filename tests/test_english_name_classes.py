@@ -255,3 +255,56 @@ def test_a_possessive_before_a_name_with_its_own_head_or_article_splits() -> Non
     assert "Youth Union" in kinds
     assert "The Gioi" in kinds
     assert "Women’s Museum" in kinds
+
+
+def _people(text: str) -> dict[str, str]:
+    return {
+        m.text: m.title
+        for m in english_mentions(Document("t.txt", text))
+        if m.kind is Kind.PERSON
+    }
+
+
+def test_an_abbreviated_honorific_with_its_full_stop_is_a_title() -> None:
+    assert _people("Mr. Lim Boon Heng and Ms. Dao Thi Lan spoke.") == {
+        "Lim Boon Heng": "Mr",
+        "Dao Thi Lan": "Ms",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Tan Sri Syed Mokhtar Albukhary visited.", "Syed Mokhtar Albukhary"),
+        ("Datuk Seri Anwar Ibrahim spoke.", "Anwar Ibrahim"),
+        ("Sheikh Hasina Wajed arrived.", "Hasina Wajed"),
+        ("King Norodom Sihamoni received Samdech Techo Hun Sen.", "Hun Sen"),
+        ("Sultan Ibrahim Iskandar received them.", "Ibrahim Iskandar"),
+    ],
+)
+def test_honorifics_of_foreign_leaders_are_no_part_of_the_name(
+    sentence: str, person: str
+) -> None:
+    assert person in _people(sentence)
+
+
+def test_tan_alone_stays_a_surname() -> None:
+    assert "Tan Cheng Bock" in _people("Tan Cheng Bock met voters.")
+
+
+def test_honorifics_after_an_office_stay_out_of_the_title_concept() -> None:
+    ms = english_mentions(
+        Document("t.txt", "Cambodian Prime Minister Samdech Techo Hun Sen spoke.")
+    )
+    titles = {m.text for m in ms if m.kind is Kind.TITLE}
+    assert titles == {"Prime Minister"}
+
+
+def test_a_body_glued_before_a_korean_name_is_split_off() -> None:
+    kinds = _kinds(
+        "Guests were Hyundai Chung Eui-sun and Lotte Chairman Shin Dong-bin."
+    )
+    assert kinds.get("Chung Eui-sun") is Kind.PERSON
+    assert kinds.get("Shin Dong-bin") is Kind.PERSON
+    assert "Hyundai" in kinds
+    assert kinds.get("Lotte") is Kind.ORG

@@ -149,7 +149,7 @@ def _run_mentions(
         pending = _before_person(page, words[:cut], out, pending)
         words = words[cut:]
         names = names[cut:]
-    words, title = _leadingtitle_mention(page, words, names, out)
+    words, title = _leading_title(page, words, names, out)
     if words:
         _name(page, run, words, title, pending, out)
 
@@ -367,8 +367,15 @@ def _before_person(
     text = page.text
     ps, pe = pre[0][0], pre[-1][1]
     psurf = _strip_possessive(text[ps:pe])
+    tail = _title_tail([w for _, _, w in pre])
+    if tail and not psurf.endswith(("’s", "'s")):
+        # "Posco Chairman Choi Jeong-woo": the body, then the person's title
+        _holder(page, pre[:-tail], out)
+        out.append(title_mention(page, pre[-tail][0], pe))
+        return text[pre[-tail][0] : pe]
     if split_title([pre[-1][2], "X"]) == 1:
-        out.append(title_mention(page, ps, ps + len(psurf)))
+        if not is_honorific(psurf):
+            out.append(title_mention(page, ps, ps + len(psurf)))
         return psurf
     if not (len(pre) == 1 and pre[0][2].casefold() in STOP):
         pk = kind_of(page, ps, psurf, "", strip_dots=False)
@@ -380,7 +387,7 @@ def _before_person(
     return pending
 
 
-def _leadingtitle_mention(
+def _leading_title(
     page: Page, words: list[WordSpan], names: list[str], out: list[Mention]
 ) -> tuple[list[WordSpan], str]:
     """Split a title off the front of a run ("Prime Minister Phạm Minh Chính").
@@ -392,7 +399,12 @@ def _leadingtitle_mention(
     text = page.text
     ntitle = split_title(names)
     if ntitle:
-        ts, te = words[0][0], words[ntitle - 1][1]
+        # honorifics after an office ("Prime Minister Samdech Techo Hun Sen")
+        # are no part of the title concept
+        k = ntitle
+        while k > 1 and is_honorific(" ".join(names[k - 1 : ntitle])):
+            k -= 1
+        ts, te = words[0][0], words[k - 1][1]
         title = text[ts:te]
         if not is_honorific(title):
             out.append(title_mention(page, ts, te))

@@ -273,6 +273,8 @@ def _multiword_kind(text: str, end: int, parts: list[str]) -> Kind:
     return Kind.PERSON
 
 
+# A Korean given name: two syllables joined by a hyphen ("Jae-in", "Jeong-woo").
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[a-z]{1,4}$")
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ich", "ichna")
 
 
@@ -297,6 +299,9 @@ def person_suffix(words: tuple[str, ...]) -> int:
             continue
         if is_vietnamese_name(list(words[cut:])):
             return cut
+    # a Korean name after a body: "Samsung Lee Jae-yong"
+    if _KOREAN_GIVEN.match(words[-1]) and len(words[-2]) <= 5 and words[-2].istitle():
+        return n - 2
     # surname-first with a patronymic: "Kubrakov Ivan Vladimirovich"
     if n > 3 and fold(words[-1]).endswith(_PATRONYMIC):
         return n - 3

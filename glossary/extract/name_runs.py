@@ -21,7 +21,12 @@ from glossary.lang import en
 from glossary.lang.en import ARTICLES, DASH_GAPS, ORG_CONNECT, ORG_HEADS
 from glossary.names import places as restore
 from glossary.names.places import country_codes
-from glossary.names.titles import PORTFOLIO_HEADS, is_title_word, split_title
+from glossary.names.titles import (
+    HONORIFICS,
+    PORTFOLIO_HEADS,
+    is_title_word,
+    split_title,
+)
 from glossary.text import fold as _fold_uncached
 
 __all__ = [
@@ -212,6 +217,8 @@ def runs(text: str, toks: list[WordSpan]) -> Iterator[Run]:
 
 
 _STOP = -1  # what `_step` returns when the run ends before the token
+# "Mr. Kim", "Dato' Sri Najib": an honorific's full stop or apostrophe.
+_MARKED_GAPS = frozenset({". ", "' ", "’ "})
 
 
 def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
@@ -226,6 +233,8 @@ def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
     cap2 = w2[:1].isupper()  # `_is_cap(w2)`
     if cap2 and (
         gap in (" ", "\u00a0")
+        or (gap in _MARKED_GAPS and last.casefold() + gap[0] in HONORIFICS)
+        or (gap == " & " and _partners(last, w2))  # "The Thao & Van Hoa"
         or (
             gap in DASH_GAPS
             and (
@@ -239,9 +248,6 @@ def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
         )
     ):
         run.words.append(toks[j])
-        return j + 1
-    if gap == " & " and cap2 and _partners(last, w2):
-        run.words.append(toks[j])  # "The Thao & Van Hoa", "Johnson & Johnson"
         return j + 1
     low = w2.casefold()
     # "Minister of Home Affairs", "Minister of Industry and Trade",

@@ -21,6 +21,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "GENERIC_HEADS",
     "HONORIFICS",
+    "HONORIFIC_PAIRS",
     "MONTHS",
     "NUMBERED_HEADS",
     "ORG_CONNECT",
@@ -399,6 +400,7 @@ TITLE_HEADS = (
     "spokesman", "spokeswoman", "ceo", "founder", "striker", "midfielder",
     "defender", "goalkeeper", "keeper", "lawyer", "envoy", "vice-chairman",
     "vice-president", "speaker",
+    "sultan", "emir",
     # occupations written as a title before a name ("Singer Thanh Lam")
     "singer", "musician", "composer", "songwriter", "rapper", "actor", "actress",
     "painter", "poet", "writer", "producer", "billionaire", "tycoon",
@@ -409,6 +411,19 @@ TITLE_HEADS = (
 # Source: English courtesy titles, with and without their full stop.
 HONORIFICS = (
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir",
+    # Source: honorifics of South-East Asian and Gulf leaders written before
+    # their names in English news (Khmer "Samdech Techo", Malay "Tun",
+    # "Dato'", "Datuk", "Haji", Arabic "Sheikh")
+    "samdech", "techo", "akka", "moha", "sena", "padei", "bovor", "thipadei",
+    "tun", "dato", "dato'", "datuk", "datin", "haji", "hajjah", "sheikh",
+    "sheikha", "excellency",
+)  # fmt: skip
+
+# Source: Malay honorifics of two words; their first word alone is a name
+# ("Tan" is a surname, "Sri" opens "Sri Mulyani").
+HONORIFIC_PAIRS = (
+    ("tan", "sri"), ("puan", "sri"), ("dato", "sri"), ("dato'", "sri"),
+    ("datuk", "seri"), ("datuk", "sri"),
 )  # fmt: skip
 
 # Source: English derivational suffixes of the abstract nouns of a title's

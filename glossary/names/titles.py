@@ -40,6 +40,7 @@ PORTFOLIO_HEADS = frozenset({"minister", "secretary", "speaker"})
 # Courtesy titles: split off but not turned into title concepts.
 HONORIFICS = frozenset(en.HONORIFICS + vi.HONORIFICS)
 _BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
+_HONORIFIC_PAIRS = frozenset(en.HONORIFIC_PAIRS)
 
 _ABBREVIATIONS = {"pm": "Prime Minister", "deputy pm": "Deputy Prime Minister"}
 
@@ -100,7 +101,12 @@ def split_title(words: list[str]) -> int:
     last_head = 0
     for i, w in enumerate(words[:-1]):
         low = w.casefold().rstrip(".")
-        if low in HONORIFICS or low + "." in HONORIFICS:
+        if (
+            low in HONORIFICS
+            or low + "." in HONORIFICS
+            or (low, words[i + 1].casefold()) in _HONORIFIC_PAIRS
+            or (i and (words[i - 1].casefold(), low) in _HONORIFIC_PAIRS)
+        ):
             n = i + 1
             last_head = n
             continue
@@ -117,8 +123,12 @@ def split_title(words: list[str]) -> int:
 
 @lru_cache(maxsize=1 << 12)
 def is_honorific(title: str) -> bool:
-    """True if `title` is only a courtesy title ("Mr.", "Ông")."""
-    return fold(title).rstrip(".") in _BARE_HONORIFICS
+    """True if `title` is only courtesy titles ("Mr.", "Ông", "Tan Sri",
+    "Samdech Techo")."""
+    words = fold(title).replace("’", "'").split()
+    if len(words) == 2 and tuple(words) in _HONORIFIC_PAIRS:
+        return True
+    return bool(words) and all(w.rstrip(".") in _BARE_HONORIFICS for w in words)
 
 
 def vi_title_prefix(text: str) -> str:
