@@ -171,3 +171,27 @@ def test_players_of_a_place_are_its_team_but_listed_persons_stay_persons() -> No
     assert kinds["Hải Phòng"] is Kind.ORG
     kinds = _kinds("Dự họp có các ông Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc.")
     assert kinds["Nguyễn Văn An"] is Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "Ngày 5/6, Quốc vương Sultan Hassanal Bolkiah đã tiếp Đại sứ Việt Nam.",
+            "Hassanal Bolkiah",
+            "Quốc vương",
+        ),
+        (
+            "Buổi lễ có sự tham dự của Thủ tướng Tan Sri Muhyiddin Yassin và phu nhân.",
+            "Muhyiddin Yassin",
+            "Thủ tướng",
+        ),
+    ],
+)
+def test_a_foreign_leaders_honorific_is_not_part_of_the_name(
+    sentence: str, name: str, title: str
+) -> None:
+    found = {m.text: m for m in vietnamese_mentions(Document("d", nfc(sentence), "vi"))}
+    assert found[name].kind is Kind.PERSON
+    assert found[name].title == title
+    assert not [t for t in found if "Sultan" in t or "Sri" in t]

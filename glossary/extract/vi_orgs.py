@@ -20,6 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from glossary.extract.vi_bodies import (
+    ADMIN,
+    INSTITUTIONS,
+    LEGAL_FORMS,
+    LINKS,
+    LOCAL_ADMIN,
+    MAX_LOWER,
+    ORG_HEADS,
+    PEOPLES,
+    admin_place,
+    scan_name,
+)
 from glossary.extract.vi_syllables import (
     Span,
     Syl,
@@ -31,29 +43,13 @@ from glossary.extract.vi_syllables import (
 )
 from glossary.lang import vi
 from glossary.model import Kind
-from glossary.names.places import is_country, place_forms
 from glossary.text import word_key
 
-__all__ = [
-    "ADMIN",
-    "INSTITUTIONS",
-    "LOCAL_ADMIN",
-    "ORG_HEADS",
-    "admin_places",
-    "org_spans",
-]
+__all__ = ["admin_places", "org_spans", "own_name"]
 
 
-# Category heads that open an organisation name when capitalised.
-ORG_HEADS = keys(*vi.ORG_HEADS)
-# Bodies named by a common noun alone; also allowed as the last component of
-# another body ("Văn phòng Chính phủ", "Ủy ban Thường vụ Quốc hội").
-INSTITUTIONS = keys("chính phủ", "quốc hội", "trung ương đảng")
 # Acronym heads completed by an administrative place ("UBND tỉnh Thanh Hóa").
 _ADMIN_ORGS = keys(*vi.ADMIN_BODIES)
-# "Tòa án nhân dân tối cao": lowercase words that end a people's body's name.
-_PEOPLES = keys("nhân dân")
-_SUPREME = keys("tối cao")
 # Lowercase heads that still open a name when a capitalised name follows.
 _LOWER_HEADS = keys("công ty", "tập đoàn", "đội tuyển", "câu lạc bộ", "ngân hàng")
 # Heads whose name may open with a legal form ("Công ty cổ phần ...").
@@ -65,237 +61,14 @@ _STATE_HEADS = keys("vương quốc", "liên bang", "cộng hòa", "đại công
 # Heads of laws and decrees: their names are terms, not bodies
 # ("Luật Tổ chức Chính phủ" is not the body "Tổ chức Chính phủ").
 _LAW_HEADS = keys("luật", "bộ luật", "nghị định", "nghị quyết", "hiến pháp")
-_LEGAL_FORMS = keys(
-    "cổ phần", "tnhh", "trách nhiệm hữu hạn", "một thành viên", "mtv", "cp"
-)
-# "tỉnh Hà Tĩnh": the place words kept inside an organisation name.
-ADMIN = keys(
-    "tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn"
-)
-# Lower-level units whose word is part of how the place is named.
-LOCAL_ADMIN = keys("huyện", "quận", "xã", "phường", "thị xã", "thị trấn")
 _SPOUSE_WORDS = frozenset(word_key(w) for w in vi.SPOUSE_WORDS)
-_LINKS = frozenset({"và"})
-_PREPOSITIONS = frozenset({"tại", "về", "của", "trong"})
-_DETERMINERS = frozenset({"các", "những"})
-# "Bộ Chính trị khóa 19": the term of office follows a body's name
-_TERM_WORDS = frozenset({word_key("khóa"), word_key("nhiệm")})
-# Roles that start something else after "và" ("... và Trợ lý Thủ tướng")
-_ROLES = keys(*vi.ROLES_AFTER_AND)
 # Courts of appeal: "TAND Cấp cao tại Hà Nội" (also Đà Nẵng, TP.HCM)
 _COURTS = keys("tòa án", "tand", "viện kiểm sát", "vksnd")
 _HIGH = keys("cấp cao tại")
 _CHAU = word_key("châu")
 _HOI = word_key("hội")
-_MAX_LOWER = 3  # lowercase syllables continuing one capitalised component
 _DOMAIN = re.compile(r"(?<![\w.])[A-Za-z][\w-]*\.(?:vn|com|net|org)(?:\.vn)?(?!\w)")
 _AGE_TEAM = re.compile(r"^U\d{2}$")
-
-
-def _component(
-    syls: Sequence[Syl], i: int, allow_lower: bool, *, heads_ok: bool = False
-) -> int:
-    """End of one name component at i: capitalised syllables plus a lowercase tail.
-
-    "Giao thông vận tải": the first syllable carries the capital; the rest of
-    the component, up to `_MAX_LOWER` syllables past the capitalised word's
-    token, is lowercase nouns.
-    """
-    if i >= len(syls) or not syls[i].word or not syls[i].cap:
-        return i
-    if not heads_ok and match(syls, i, ORG_HEADS) and not match(syls, i, INSTITUTIONS):
-        return i
-    j = i + 1
-    while j < len(syls) and syls[j].word and syls[j].token == syls[j - 1].token:
-        j += 1  # the rest of the capitalised word, whatever its case
-    j = max(j, cap_run(syls, i))
-    capitals = sum(x.text[:1].isupper() for x in syls[i:j])
-    if allow_lower and capitals == 1:
-        k, extra = j, 0
-        while (
-            k < len(syls)
-            and syls[k].word
-            and syls[k].text.islower()
-            and syls[k].tag == "N"
-            and extra < _MAX_LOWER
-            and not match(syls, k, ADMIN)
-            and syls[k].key not in _TERM_WORDS
-        ):
-            k, extra = k + 1, extra + 1
-            while k < len(syls) and syls[k].token == syls[k - 1].token:
-                k, extra = k + 1, extra + 1
-        if extra <= _MAX_LOWER:
-            j = k
-    return j
-
-
-def _admin_place(syls: Sequence[Syl], i: int) -> int:
-    """End of "tỉnh Hà Tĩnh" / "thành phố Hà Nội" at i, or i."""
-    n = match(syls, i, ADMIN)
-    if not n:
-        return i
-    if (
-        i + n + 1 < len(syls)
-        and syls[i].text == "TP"
-        and syls[i + n].text == "."
-        and syls[i + n].start == syls[i].end
-        and syls[i + n + 1].start - syls[i + n].end <= 1
-        and syls[i + n + 1].cap
-    ):
-        n += 1  # "TP.HCM", "TP. Hồ Chí Minh"
-    if person_at(syls, i + n) and not _known_place(syls, i + n):
-        return i  # "Công an tỉnh Tô Anh Dũng": the unit's own name is not written
-    j = cap_run(syls, i + n)
-    for k in range(i + n + 1, j):
-        if person_at(syls, k):  # "UBND tỉnh Thanh Hóa Nguyễn Hoài Anh"
-            return k
-    return j if j > i + n else i
-
-
-def _known_place(syls: Sequence[Syl], i: int) -> bool:
-    """True if the capitalised run at i is a Vietnamese place's name."""
-    j = i
-    while j < len(syls) and syls[j].word and syls[j].cap:
-        j += 1
-    return bool(place_forms(" ".join(s.text for s in syls[i:j])))
-
-
-def _scan_name(
-    syls: Sequence[Syl], i: int, *, company: bool, heads_ok: bool = False
-) -> int:
-    """End of the body's own name starting at syllable i (i if none).
-
-    `heads_ok` lets the name itself start with an organisation head, as a
-    law's name does ("Luật Tổ chức Chính phủ").
-    """
-    if company:
-        i = _past_legal_form(syls, i)
-    if (
-        i + 1 < len(syls)
-        and syls[i].word
-        and syls[i].text.islower()
-        and (m := match(syls, i + 1, INSTITUTIONS)) > 0
-    ):
-        return i + 1 + m  # "Ủy ban liên Chính phủ"
-    if (p := match(syls, i, _PEOPLES)) > 0:
-        # "Tòa án nhân dân tối cao", "Tòa án nhân dân tỉnh Nghệ An"
-        if (t := match(syls, i + p, _SUPREME)) > 0:
-            return i + p + t
-        end = _admin_place(syls, i + p)
-        return end if end > i + p else i
-    k = _component(syls, i, allow_lower=True, heads_ok=heads_ok)
-    if k == i:
-        return i
-    if match(syls, i, INSTITUTIONS):
-        return k
-    if (p := match(syls, k, _PEOPLES)) > 0 and (t := match(syls, k + p, _SUPREME)):
-        return k + p + t  # "Viện Kiểm sát nhân dân tối cao"
-    return _name_continued(syls, k)
-
-
-def _past_legal_form(syls: Sequence[Syl], i: int) -> int:
-    """Past "cổ phần", "TNHH" and a second head after a company's head
-    ("Công ty cổ phần Tập đoàn Hòa Phát")."""
-    while (m := match(syls, i, _LEGAL_FORMS)) > 0:
-        i += m
-    if (m := match(syls, i, ORG_HEADS)) > 0:
-        i += m
-    return i
-
-
-def _name_continued(syls: Sequence[Syl], k: int) -> int:
-    """End of a body's name whose first component ends at k: the components
-    linked to it ("và", "-", a comma list), an institution or a bridge that
-    ends it, adjacent capitalised components; never a person after it."""
-    n = len(syls)
-    while k < n and not person_at(syls, k):
-        s = syls[k]
-        if s.text in _LINKS or s.text == "-":
-            end = _linked_component(syls, k + 1)
-        elif s.text == ",":
-            end = _listed(syls, k + 1)
-            end = end if end > k + 1 else None
-        else:
-            if (m := match(syls, k, INSTITUTIONS)) > 0:
-                return k + m  # "Ủy ban Thường vụ Quốc hội" ends with the body
-            if (bridge := _bridge(syls, k)) > k:
-                return bridge
-            end = _adjacent_component(syls, k)
-        if end is None:
-            break
-        k = end
-    return k
-
-
-def _linked_component(syls: Sequence[Syl], nxt: int) -> int | None:
-    """End of the component after "và" or "-" at nxt - 1, or None when what
-    follows is a person or a role ("Hội Hữu nghị Việt - Nga và Trợ lý Thủ
-    tướng ...") or no component."""
-    while nxt < len(syls) and syls[nxt].text in _DETERMINERS:
-        nxt += 1
-    if person_at(syls, nxt) or match(syls, nxt, _ROLES):
-        return None
-    end = _component(syls, nxt, allow_lower=True)
-    return end if end > nxt else None
-
-
-def _adjacent_component(syls: Sequence[Syl], k: int) -> int | None:
-    """End of a capitalised Vietnamese component right after the name
-    ("Thiết bị Phụ tùng Hòa Phát"), or None.
-
-    A foreign word here starts something else ("Bộ Ngoại giao Hungary
-    Szijjártó Péter"), and a country before a dash is the second party of
-    a pair ("Hiệp định ... Việt Nam - Liên minh ...").
-    """
-    s = syls[k]
-    if not (s.word and s.cap and s.start - syls[k - 1].end == 1):
-        return None
-    end = _component(syls, k, allow_lower=True)
-    pair = (
-        end < len(syls)
-        and syls[end].text in "-–"
-        and is_country(" ".join(x.text for x in syls[k:end]))
-    )
-    if end > k and not pair and all(is_vi_syllable(x.text) for x in syls[k:end]):
-        return end
-    return None
-
-
-def _bridge(syls: Sequence[Syl], k: int) -> int:
-    """End of "tại doanh nghiệp" when a full name follows right after it.
-
-    "Chủ tịch Ủy ban Quản lý vốn nhà nước tại doanh nghiệp Nguyễn Hoàng Anh":
-    between a body's name and the person it introduces there is nothing but
-    the rest of the name, so a preposition and a few lowercase nouns belong
-    to it.
-    """
-    if k >= len(syls) or syls[k].text not in _PREPOSITIONS:
-        return k
-    j = k + 1
-    while j < len(syls) and j - k <= _MAX_LOWER and syls[j].text.islower():
-        if syls[j].tag != "N":
-            return k
-        j += 1
-    return j if j > k + 1 and person_at(syls, j) else k
-
-
-def _listed(syls: Sequence[Syl], i: int) -> int:
-    """End of ", Thể thao và Du lịch": a comma list closed by "và"."""
-    k = i
-    n = len(syls)
-    while k < n:
-        end = _component(syls, k, allow_lower=False)
-        if end == k:
-            return i
-        k = end
-        if k < n and syls[k].text == ",":
-            k += 1
-            continue
-        if k < n and syls[k].text in _LINKS:
-            last = _component(syls, k + 1, allow_lower=True)
-            return last if last > k + 1 else i
-        return i
-    return i
 
 
 # What a rule of `_org_at` returns when it owns the position but finds no
@@ -312,7 +85,7 @@ def _admin_org(syls: Sequence[Syl], i: int) -> Span | None:
         return None
     k = i + m
     if (a := match(syls, k, ADMIN)) > 0:
-        end = _admin_place(syls, k)
+        end = admin_place(syls, k)
         k = end if end > k else k + a
     elif (m > 1 or s.text.isupper()) and not person_at(syls, k):
         k = max(k, cap_run(syls, k))  # "Tỉnh ủy Thanh Hóa"
@@ -344,7 +117,7 @@ def _law(syls: Sequence[Syl], i: int) -> Span | None:
     s = syls[i]
     if not (m := match(syls, i, _LAW_HEADS)) or not s.text[:1].isupper():
         return None
-    k = _scan_name(syls, i + m, company=False, heads_ok=True)
+    k = scan_name(syls, i + m, company=False, heads_ok=True)
     if k > i + m:
         return Span(s.start, syls[k - 1].end, Kind.TERM, "vi:law")
     return _NO_NAME
@@ -355,7 +128,7 @@ def _local_place(syls: Sequence[Syl], i: int) -> Span | None:
     place's name."""
     s = syls[i]
     if match(syls, i, LOCAL_ADMIN) and s.text.islower() and not _spouse_word(syls, i):
-        k = _admin_place(syls, i)
+        k = admin_place(syls, i)
         if k > i:
             return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:admin-place")
     return None
@@ -385,7 +158,7 @@ def _state(syls: Sequence[Syl], i: int) -> Span | None:
     if not (m := match(syls, i, _STATE_HEADS)) or not s.text[:1].isupper():
         return None
     k = i + m
-    while k < len(syls) and syls[k].text.islower() and k - i - m < _MAX_LOWER:
+    while k < len(syls) and syls[k].text.islower() and k - i - m < MAX_LOWER:
         k += 1
     end = cap_run(syls, k)
     foreign = [x for x in range(k + 1, end) if not is_vi_syllable(syls[x].text)]
@@ -400,7 +173,7 @@ def _named_site(syls: Sequence[Syl], i: int) -> Span | None:
     s = syls[i]
     if not (m := match(syls, i, _PLACE_HEADS)) or not s.text[:1].isupper():
         return None
-    k = _scan_name(syls, i + m, company=False)
+    k = scan_name(syls, i + m, company=False)
     if k > i + m:
         return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:place-head")
     return _NO_NAME
@@ -423,16 +196,16 @@ def _headed_org(syls: Sequence[Syl], i: int) -> Span | None:
         inner_sp = _org_at(syls, i + m) if nxt.cap else None
         if inner_sp is not None and inner_sp.kind is Kind.ORG:
             return Span(s.start, inner_sp.end, Kind.ORG, "vi:org-head")
-    p = i + m + match(syls, i + m, _PEOPLES)  # "Tòa án nhân dân cấp cao"
+    p = i + m + match(syls, i + m, PEOPLES)  # "Tòa án nhân dân cấp cao"
     if match(syls, i, _COURTS) and (h := match(syls, p, _HIGH)) > 0:
         end = cap_run(syls, p + h)
         if end > p + h:
             return Span(s.start, syls[end - 1].end, Kind.ORG, "vi:court")
     company = match(syls, i, _COMPANY_HEADS) > 0
-    k = _scan_name(syls, i + m, company=company)
+    k = scan_name(syls, i + m, company=company)
     if k == i + m:
         return _NO_NAME
-    end = _admin_place(syls, k)
+    end = admin_place(syls, k)
     return Span(s.start, syls[end - 1].end, Kind.ORG, "vi:org-head")
 
 
@@ -485,7 +258,7 @@ def own_name(name: str) -> str:
     words = name.split()
     keys = [word_key(w) for w in words]
     start = 0
-    for table in (ORG_HEADS, _LEGAL_FORMS, ORG_HEADS):
+    for table in (ORG_HEADS, LEGAL_FORMS, ORG_HEADS):
         start += max(
             (len(h) for h in table if tuple(keys[start : start + len(h)]) == h),
             default=0,
@@ -510,7 +283,7 @@ def admin_places(
     out = []
     for i, s in enumerate(syls):
         if start <= s.start < end and (n := match(syls, i, ADMIN)):
-            k = _admin_place(syls, i)
+            k = admin_place(syls, i)
             if k > i and syls[k - 1].end <= end and syls[i + n].text[0].isalpha():
                 local = match(syls, i, LOCAL_ADMIN) == n
                 out.append((s.start, syls[i + n].start, syls[k - 1].end, local))
@@ -555,7 +328,7 @@ def _no_link_at_end(sp: Span, syls: Sequence[Syl], i: int) -> Span:
     while end < len(syls) and syls[end].end <= sp.end:
         end += 1
     k = end
-    while k - 1 > i and syls[k - 1].text in _LINKS:
+    while k - 1 > i and syls[k - 1].text in LINKS:
         k -= 1
     if k == end:
         return sp

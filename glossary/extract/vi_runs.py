@@ -9,7 +9,7 @@ country before its person ("Campuchia Hun Sen").
 
 from __future__ import annotations
 
-from glossary.extract.vi_orgs import ORG_HEADS
+from glossary.extract.vi_bodies import ORG_HEADS
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
 from glossary.extract.vi_titles import is_acronym
 from glossary.extract.vi_tokens import WORD, Context
@@ -17,7 +17,7 @@ from glossary.lang import vi
 from glossary.names.places import english_country_name, is_country
 from glossary.text import fold, name_key, word_key
 
-__all__ = ["ORG_HEAD_WORDS", "name_runs", "split_run"]
+__all__ = ["ORG_HEAD_WORDS", "name_runs", "split_run", "strip_honorifics"]
 
 # The organisation heads as word keys: never a name token on their own.
 ORG_HEAD_WORDS = frozenset(" ".join(k) for k in ORG_HEADS)
@@ -28,6 +28,53 @@ _DAY_WORDS = frozenset({word_key(vi.WEEKDAY_WORD)})
 # Capitalised inside a sentence, "Ông" and "Bà" are surnames ("bà xã Ông
 # Cao Thắng"), not the honorifics a name could be cut from.
 _HONORIFICS = frozenset(word_key(h) for h in vi.HONORIFICS)
+
+
+# The honorifics before a foreign leader's name, as tuples of lower-case words.
+_FOREIGN_HONORIFICS = sorted(
+    (tuple(h.lower().split()) for h in vi.FOREIGN_HONORIFICS), key=len, reverse=True
+)
+
+
+def strip_honorifics(
+    ctx: Context, runs: list[tuple[int, int]], claimed: set[int]
+) -> list[tuple[int, int]]:
+    """The runs without the honorifics they open with ("Samdech Moha Bovor
+    Thipadei | Hun Manet"), which are claimed, so that a title before them
+    reaches the name.
+
+    Args:
+        ctx: the document's tokens.
+        runs: the runs of name tokens.
+        claimed: tokens in a mention or a title; the honorifics are added.
+
+    Returns:
+        The runs, each starting after its honorifics (a run that is nothing
+        but honorifics is kept whole).
+    """
+    out = []
+    for i, j in runs:
+        k = i
+        while k < j and (n := _honorific_at(ctx, k, j)):
+            k += n
+        if i < k < j:
+            claimed.update(range(i, k))
+            i = k
+        out.append((i, j))
+    return out
+
+
+def _honorific_at(ctx: Context, k: int, j: int) -> int:
+    """The number of whole tokens from k (before j) an honorific spells, or 0."""
+    for phrase in _FOREIGN_HONORIFICS:
+        words: list[str] = []
+        for n in range(k, j):
+            words += ctx.tokens[n].text.lower().split()
+            if tuple(words) == phrase:
+                return n - k + 1
+            if tuple(words) != phrase[: len(words)]:
+                break
+    return 0
 
 
 def _is_name_token(ctx: Context, i: int) -> bool:

@@ -24,7 +24,12 @@ from dataclasses import dataclass, field
 from glossary.extract.vi_kinds import between_kind, name_kinds
 from glossary.extract.vi_orgs import admin_places, org_spans, own_name
 from glossary.extract.vi_places import place_spans, settlement_name
-from glossary.extract.vi_runs import ORG_HEAD_WORDS, name_runs, split_run
+from glossary.extract.vi_runs import (
+    ORG_HEAD_WORDS,
+    name_runs,
+    split_run,
+    strip_honorifics,
+)
 from glossary.extract.vi_syllables import Span, Syl, syllables
 from glossary.extract.vi_terms import terms
 from glossary.extract.vi_titles import TITLE_HEADS, title_spans, titled_names
@@ -208,7 +213,7 @@ def split_name_runs(text: VietnameseText) -> None:
     """Split the runs of capitalised tokens left into names, and take the kind
     the document shows for each (a Korean name is a person)."""
     ctx, korean = text.ctx, text.korean
-    runs = name_runs(ctx, text.claimed)
+    runs = strip_honorifics(ctx, name_runs(ctx, text.claimed), text.claimed)
     alone = {name_key(text.surface(i, j)) for i, j in runs}
     text.parts = [p for i, j in runs for p in split_run(ctx, i, j, alone, korean)]
     orgs = [

@@ -88,6 +88,16 @@ TEAM_ROLES = ("cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "trun
 # Bình Dương": the players of a team, not a person).
 PLURAL_MARKERS = ("các", "những")
 
+# Source: honorifics and styles of Cambodian, Malaysian, Bruneian and Gulf
+# leaders, written before the name in Vietnamese and English news alike
+# ("Samdech Moha Bovor Thipadei Hun Manet", "Tan Sri Muhyiddin Yassin",
+# "Sheikh Mohammed bin Zayed"): never part of the person's name.
+FOREIGN_HONORIFICS = (
+    "Samdech", "Akka", "Moha", "Bovor", "Thipadei", "Sena", "Padei", "Techo",
+    "Tan Sri", "Puan Sri", "Dato'", "Dato' Sri", "Dato' Seri", "Datuk",
+    "Datuk Seri", "Tun", "Tunku", "Tengku", "Sheikh", "Sultan", "Emir",
+)  # fmt: skip
+
 # Source: Vietnamese colloquial words for one's wife and husband ("bà xã",
 # "ông xã"), whose "xã" is not the commune's unit word.
 SPOUSE_WORDS = ("bà xã", "ông xã")
