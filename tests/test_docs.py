@@ -10,7 +10,8 @@ import sys
 
 from conftest import ROOT
 
-from glossary.cli import COMMANDS, build_parser
+from glossary.cli import build_parser
+from glossary.commands import COMMANDS
 from tm.cli import build_parser as tm_build_parser
 
 

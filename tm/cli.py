@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.text import Text
 
-from glossary.cli import VersionAction, guarded
 from glossary.errors import StoreError
+from glossary.shell import VersionAction, guarded
 from glossary.text import nfc
 from tm import service
 from tm.engines import Memory, is_server, open_memory

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from glossary.align import Outcome
 from glossary.align_service import align_files, read_pairs
-from glossary.cli import add_db_option, db_of
+from glossary.shell import add_db_option, db_of
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

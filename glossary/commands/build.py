@@ -12,12 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from glossary.build import BuildReport, Progress, build
-from glossary.cli import add_db_option, db_of
 from glossary.cluster import STAGES, check_pass_names
 from glossary.errors import NotFoundError, escape_controls
 from glossary.formats.json import concept_record
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence
 from glossary.names.world import load_gazetteer, use_gazetteer
+from glossary.shell import add_db_option, db_of
 from glossary.store import TermStore, open_store
 from glossary.text import nfc
 

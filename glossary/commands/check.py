@@ -14,7 +14,7 @@ from pathlib import Path
 from glossary.check import CHECKS, select
 from glossary.check.report import as_json, as_junit, as_text, text_line
 from glossary.check_service import check_files, fix_files, load_glossary
-from glossary.cli import add_db_option, default_db
+from glossary.shell import add_db_option, default_db
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glossary.cli import add_db_option, db_of
+from glossary.shell import add_db_option, db_of
 from glossary.store import problems
 from glossary.store.copy import copy_term_base
 

@@ -11,10 +11,10 @@ import argparse
 import json
 
 from glossary import concept_filter
-from glossary.cli import add_db_option, db_of
 from glossary.errors import GlossaryError, NotFoundError
 from glossary.model import Concept, ConceptStatus, Kind, Term, TermFlag, TermStatus
 from glossary.review import Review
+from glossary.shell import add_db_option, db_of
 from glossary.store import ConceptSummary, TermStore, open_store
 from glossary.text import fold, nfc
 

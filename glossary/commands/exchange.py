@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glossary.cli import add_db_option, db_of
 from glossary.exchange import FORMATS, ImportMode, apply, export, read_file
 from glossary.model import Kind
+from glossary.shell import add_db_option, db_of
 from glossary.store import open_store
 
 

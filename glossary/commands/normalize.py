@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from glossary.api import TARGETS, Glossary, Target
-from glossary.cli import add_db_option, db_of
 from glossary.errors import InputError
+from glossary.shell import add_db_option, db_of
 from glossary.text import nfc
 
 

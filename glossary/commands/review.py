@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from glossary.cli import add_db_option, db_of
+from glossary.shell import add_db_option, db_of
 from glossary.store import open_store
 
 
