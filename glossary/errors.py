@@ -85,3 +85,16 @@ class NotFoundError(GlossaryError):
 
 class ConflictError(GlossaryError):
     """An undo or redo would overwrite what someone else changed since."""
+
+
+class StaleError(ConflictError):
+    """A review action on a concept someone else changed since it was shown.
+
+    Args:
+        message: what changed, by whom and when.
+        concept_ids: the concepts to show again.
+    """
+
+    def __init__(self, message: str, concept_ids: tuple[int, ...]) -> None:
+        super().__init__(message)
+        self.concept_ids = concept_ids

@@ -12,6 +12,13 @@ what a build added since stays; if someone changed those same values since,
 it refuses and changes nothing. Each undo is one transaction and one log
 entry. The module-level functions are one-shot shortcuts without
 history.
+
+Several reviewers may work at once: every change of a concept counts up its
+version. `Review.look` remembers the version a reviewer was shown, and an
+action on a concept changed since by someone else (another reviewer, a
+build) is refused with who changed it and when (`StaleError`); the concept
+counts as reloaded, so the same action done again, once the reviewer has
+seen the change, goes through.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.seen import SeenVersions
 from glossary.store import Snapshot, TermStore
 from glossary.text import nfc
 
@@ -68,6 +76,15 @@ class Review:
         self.tb = tb
         self._undo: list[Step] = []
         self._redo: list[Step] = []
+        self._seen = SeenVersions(tb)
+
+    def look(self, concept_id: int) -> Concept:
+        """The concept as it is now, remembered as what this reviewer has seen.
+
+        Raises:
+            NotFoundError: no concept has that id.
+        """
+        return self._seen.look(concept_id)
 
     # -- history ---------------------------------------------------------
 
@@ -91,6 +108,7 @@ class Review:
         with self.tb.transaction():
             self.tb.revert(step.after, step.before)
             self.tb.log("undo", _first(step.touched), step=step.action)
+            self._seen.remember(step.touched)
         self._redo.append(self._undo.pop())
         return step
 
@@ -106,6 +124,7 @@ class Review:
         with self.tb.transaction():
             self.tb.revert(step.before, step.after)
             self.tb.log("redo", _first(step.touched), step=step.action)
+            self._seen.remember(step.touched)
         self._undo.append(self._redo.pop())
         return step
 
@@ -123,10 +142,12 @@ class Review:
         with self.tb.transaction():
             for cid in concept_ids:
                 self.tb.concept(cid)  # raises NotFoundError early
+            self._seen.check(concept_ids)
             before = self.tb.snapshot(concept_ids)
             created = tuple(body())
             after = self.tb.snapshot([*concept_ids, *created])
             self.tb.log(action, _first(concept_ids), ids=list(concept_ids), **payload)
+            self._seen.remember([*concept_ids, *created])
         step = Step(action, before, after, created)
         self._undo.append(step)
         self._redo.clear()

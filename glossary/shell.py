@@ -40,6 +40,16 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    """Add the shared `--user NAME` option of commands that record decisions."""
+    parser.add_argument(
+        "--user",
+        default=None,
+        metavar="NAME",
+        help="who takes these decisions, for the review log (default: login name)",
+    )
+
+
 def db_of(args: argparse.Namespace) -> str:
     return str(args.db) if getattr(args, "db", None) else default_db()
 

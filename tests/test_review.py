@@ -14,10 +14,10 @@ from glossary.build import build
 from glossary.errors import ConflictError, GlossaryError, NotFoundError
 from glossary.model import ConceptStatus, Kind, TermStatus
 from glossary.review import Review
-from glossary.store import TermBase
+from glossary.store import TermBase, TermStore
 
 
-def _id(tb: TermBase, name: str) -> int:
+def _id(tb: TermStore, name: str) -> int:
     found = tb.find(name)
     assert len(found) == 1, found
     assert found[0].id is not None
@@ -306,3 +306,59 @@ def test_undo_refuses_when_another_session_changed_the_same_value(
         mine.undo()
     assert tb.concept(a).status is ConceptStatus.REJECTED
     assert mine.can_undo  # the step stays: nothing was undone
+
+
+def test_a_stale_action_is_refused_with_who_and_when_then_goes_through(
+    durable_target: str,
+) -> None:
+    """Two reviewers on one term base: the second one's action on a concept
+    the first changed since it was shown is refused, naming the first; once
+    refused the concept counts as reloaded, and the action goes through."""
+    from conftest import fill_sample
+
+    from glossary.errors import StaleError
+    from glossary.store import open_store
+
+    with (
+        fill_sample(open_store(durable_target, user="an")) as an_tb,
+        open_store(durable_target, user="binh") as binh_tb,
+    ):
+        an, binh = Review(an_tb), Review(binh_tb)
+        cid = _id(an_tb, "Anatoly Sivak")
+        note = an.look(cid).note
+        binh.look(cid)
+        an.set_note(cid, "checked by An")
+        when = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
+        refused = rf"^concept {cid} was changed by an at {when}; reloaded$"
+        with pytest.raises(StaleError, match=refused) as caught:
+            binh.reject(cid)
+        assert caught.value.concept_ids == (cid,)
+        assert binh_tb.concept(cid).status is ConceptStatus.CANDIDATE
+        binh.reject(cid)
+        assert an_tb.concept(cid).status is ConceptStatus.REJECTED
+        assert an_tb.concept(cid).note == "checked by An"
+        assert [e.who for e in an_tb.history()] == ["binh", "an"]
+        # An's own step is no news to An, and An has not seen Binh's.
+        with pytest.raises(StaleError, match="changed by binh"):
+            an.approve(cid)
+        an.undo()  # undo checks its own way: only what the step changed
+        assert an_tb.concept(cid).note == note
+
+
+def test_the_command_line_records_who(
+    durable_target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import fill_sample
+
+    from glossary.cli import main
+    from glossary.store import open_store
+
+    with fill_sample(open_store(durable_target)):
+        pass
+    args = ["set-status", "Hà Nội", "approved", "--db", durable_target]
+    assert main([*args, "--user", "Chi"]) == 0
+    with open_store(durable_target) as tb:
+        (entry,) = tb.history()
+        assert entry.who == "Chi"
+        (version,) = tb.concept_versions([entry.concept_id or 0]).values()
+        assert version.by == "Chi"

@@ -18,6 +18,7 @@ from glossary.model import Document, Kind, Mention, Occurrence
 from glossary.pipeline import extract
 from glossary.store import BuildWriter, TermBase, TermStore
 from glossary.store.postgresql import PostgresTermBase
+from glossary.store.sqlite.schema import SCHEMA_VERSION
 from glossary.store.tables.bulk import BulkWriter
 
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -73,8 +74,9 @@ def test_cache_rows_of_the_old_json_format_are_still_read(tmp_path: Path) -> Non
 def _rows(tb: TermBase) -> dict[str, list[tuple[object, ...]]]:
     ids = [s.id for s in tb.summaries()]
     rows = tb.snapshot(ids).rows
-    # Concepts without their `updated` time, the seventh column.
-    rows["concepts"] = [r[:6] + r[7:] for r in rows["concepts"]]
+    # Concepts without their `updated` time (the seventh column) and version
+    # (the tenth): one call or one flush counts as a change.
+    rows["concepts"] = [r[:6] + r[7:9] + r[10:] for r in rows["concepts"]]
     return rows
 
 
@@ -207,7 +209,10 @@ def _version_1_term_base(path: Path) -> None:
 def test_a_version_1_term_base_keeps_its_occurrences(tmp_path: Path) -> None:
     _version_1_term_base(tmp_path / "old.db")
     with TermBase(tmp_path / "old.db") as tb:
-        assert tb._conn.execute("SELECT version FROM schema_version").fetchone()[0] == 3
+        assert (
+            tb._conn.execute("SELECT version FROM schema_version").fetchone()[0]
+            == SCHEMA_VERSION
+        )
         assert tb.occurrences(1) == [
             Occurrence("a.txt", 0, 15, "Phạm Minh Chính met Chính.", "Phạm Minh Chính"),
             Occurrence(
@@ -217,6 +222,32 @@ def test_a_version_1_term_base_keeps_its_occurrences(tmp_path: Path) -> None:
         ]
         # the sentence two occurrences share is stored once
         assert tb._conn.execute("SELECT COUNT(*) FROM contexts").fetchone()[0] == 2
+
+
+def test_a_version_3_term_base_gains_versions_and_who(tmp_path: Path) -> None:
+    import sqlite3
+
+    from glossary.store.sqlite.schema import SCHEMA_V2, SCHEMA_V3
+
+    _version_1_term_base(tmp_path / "old.db")
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.executescript(
+        SCHEMA_V2 + ";" + SCHEMA_V3 + "; UPDATE schema_version SET version = 3;"
+        "INSERT INTO review_log (at, action, concept_id) VALUES (1.0, 'approve', 1)"
+    )
+    conn.close()
+    with TermBase(tmp_path / "old.db", user="lan") as tb:
+        assert tb.concept_versions([1, 2]) == {1: (0, "", 0.0)}
+        assert [(e.action, e.who) for e in tb.history()] == [("approve", "")]
+        tb.update_concept(1, note="checked")
+        tb.log("note", 1)
+        (version,) = tb.concept_versions([1]).values()
+        assert (version.number, version.by) == (1, "lan")
+        assert [(e.action, e.who) for e in tb.history()] == [
+            ("note", "lan"),
+            ("approve", ""),
+        ]
+        assert tb.occurrences(1)
 
 
 def test_a_version_2_term_base_gains_cat_fields_and_keeps_its_data(
@@ -243,7 +274,10 @@ def test_a_version_2_term_base_gains_cat_fields_and_keeps_its_data(
         tb.update_term(1, note="formal", flags=frozenset({TermFlag.CASE_SENSITIVE}))
     with TermBase(tmp_path / "old.db") as tb:
         after = tb.concept(1)
-        assert tb._conn.execute("SELECT version FROM schema_version").fetchone()[0] == 3
+        assert (
+            tb._conn.execute("SELECT version FROM schema_version").fetchone()[0]
+            == SCHEMA_VERSION
+        )
     assert after.subject == "politics"
     assert after.definition("en") == "Prime Minister"
     assert after.terms[0].note == "formal"

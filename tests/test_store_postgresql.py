@@ -145,3 +145,22 @@ def test_db_copy_refuses_a_target_that_holds_a_term_base(
     capsys.readouterr()
     assert main(["db", "copy", first, pg_url]) == 2
     assert "not empty" in capsys.readouterr().err
+
+
+def test_a_version_3_term_base_on_a_server_gains_versions_and_who(
+    pg_url: str,
+) -> None:
+    with open_store(pg_url) as tb:
+        tb.set_meta("k", "v")
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE glossary.concepts DROP COLUMN version")
+        conn.execute("ALTER TABLE glossary.concepts DROP COLUMN changed_by")
+        conn.execute("ALTER TABLE glossary.review_log DROP COLUMN who")
+        conn.execute("UPDATE glossary.schema_version SET version = 3")
+    with open_store(pg_url, user="lan") as tb:
+        assert tb.meta("k") == "v"
+        tb.log("note", None)
+        assert [e.who for e in tb.history()] == ["lan"]
+    with psycopg.connect(pg_url) as conn:
+        row = conn.execute("SELECT version FROM glossary.schema_version").fetchone()
+    assert row == (4,)

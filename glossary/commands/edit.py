@@ -14,7 +14,7 @@ from glossary import concept_filter
 from glossary.errors import GlossaryError, NotFoundError
 from glossary.model import Concept, ConceptStatus, Kind, Term, TermFlag, TermStatus
 from glossary.review import Review
-from glossary.shell import add_db_option, db_of
+from glossary.shell import add_db_option, add_user_option, db_of
 from glossary.store import ConceptSummary, TermStore, open_store
 from glossary.text import fold, nfc
 
@@ -71,6 +71,7 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--note", default="", help="a note on the new concept")
     p.add_argument("--to", type=int, metavar="ID", help="add to this concept")
     add_db_option(p)
+    add_user_option(p)
     p.set_defaults(func=run_add)
 
 
@@ -87,6 +88,7 @@ def _add_set_status(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("status", choices=_STATUSES, metavar="STATUS", help="new status")
     p.add_argument("--term", type=nonempty, metavar="TEXT", help="a term's status")
     add_db_option(p)
+    add_user_option(p)
     p.set_defaults(func=run_set_status)
 
 
@@ -117,6 +119,7 @@ def _add_set(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=f"comma-separated term flags ({', '.join(TermFlag)}); '' clears",
     )
     add_db_option(p)
+    add_user_option(p)
     p.set_defaults(func=run_set)
 
 
@@ -147,7 +150,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     """Handler of `glossary add`."""
-    with open_store(db_of(args), existing=True) as tb:
+    with open_store(db_of(args), existing=True, user=args.user) as tb:
         review = Review(tb)
         if args.to is not None:
             if args.vi:
@@ -197,7 +200,7 @@ def term_named(concept: Concept, text: str) -> Term:
 
 def run_set_status(args: argparse.Namespace) -> int:
     """Handler of `glossary set-status`."""
-    with open_store(db_of(args), existing=True) as tb:
+    with open_store(db_of(args), existing=True, user=args.user) as tb:
         concept = concept_named(tb, args.concept)
         assert concept.id is not None
         review = Review(tb)
@@ -226,7 +229,7 @@ def run_set(args: argparse.Namespace) -> int:
     term_fields = (args.pos, args.note, args.flags)
     if args.term is None and any(f is not None for f in term_fields):
         raise GlossaryError("--pos, --note and --flags set a term: give --term TEXT")
-    with open_store(db_of(args), existing=True) as tb:
+    with open_store(db_of(args), existing=True, user=args.user) as tb:
         concept = concept_named(tb, args.concept)
         assert concept.id is not None
         review = Review(tb)

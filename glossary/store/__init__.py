@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from glossary.store.engines import is_server, open_store, problems
 from glossary.store.interface import BuildWriter, TermStore
-from glossary.store.records import ConceptSummary, LogEntry, Snapshot
+from glossary.store.records import ConceptSummary, LogEntry, Snapshot, Version
 from glossary.store.sqlite import TermBase
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "Snapshot",
     "TermBase",
     "TermStore",
+    "Version",
     "is_server",
     "open_store",
     "problems",

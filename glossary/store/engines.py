@@ -21,7 +21,11 @@ def is_server(target: str | Path) -> bool:
 
 
 def open_store(
-    target: str | Path, *, readonly: bool = False, existing: bool = False
+    target: str | Path,
+    *,
+    readonly: bool = False,
+    existing: bool = False,
+    user: str | None = None,
 ) -> TermStore:
     """Open the term base at `target`: a file path, ``:memory:`` or a URL.
 
@@ -29,6 +33,7 @@ def open_store(
         target: where the term base is.
         readonly: open it without write access.
         existing: it must exist already (reading commands never create one).
+        user: who makes the changes (default: the login name).
 
     Raises:
         StoreError: it cannot be opened, is not a term base, or (with
@@ -42,13 +47,15 @@ def open_store(
                 "a postgresql:// term base needs psycopg: pip install 'glossary-vi[pg]'"
             ) from e
         if existing:
-            return PostgresTermBase.open_existing(str(target), readonly=readonly)
-        return PostgresTermBase(str(target), readonly=readonly)
+            return PostgresTermBase.open_existing(
+                str(target), readonly=readonly, user=user
+            )
+        return PostgresTermBase(str(target), readonly=readonly, user=user)
     from glossary.store.sqlite import TermBase
 
     if existing:
-        return TermBase.open_existing(target, readonly=readonly)
-    return TermBase(target, readonly=readonly)
+        return TermBase.open_existing(target, readonly=readonly, user=user)
+    return TermBase(target, readonly=readonly, user=user)
 
 
 def problems(target: str | Path) -> list[str]:

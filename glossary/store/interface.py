@@ -27,7 +27,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary.store.records import ConceptSummary, LogEntry, Snapshot
+from glossary.store.records import ConceptSummary, LogEntry, Snapshot, Version
 
 
 class BuildWriter(Protocol):
@@ -60,6 +60,7 @@ class ConceptStore(Protocol):
         status: ConceptStatus | None = None,
         with_evidence: bool = False,
     ) -> list[Concept]: ...
+    def concept_versions(self, concept_ids: Iterable[int]) -> dict[int, Version]: ...
     def concept_by_key(self, key: str) -> Concept | None: ...
     def find(self, name: str) -> list[Concept]: ...
     def summaries(
@@ -154,6 +155,7 @@ class TermStore(ConceptStore, OccurrenceStore, ReviewStore, Protocol):
 
     path: str
     readonly: bool
+    user: str
 
     def transaction(self) -> AbstractContextManager[None]: ...
     def meta(self, key: str) -> str | None: ...

@@ -27,6 +27,15 @@ class LogEntry(NamedTuple):
     action: str
     concept_id: int | None
     payload: dict[str, Any]
+    who: str = ""  # the user who took the decision
+
+
+class Version(NamedTuple):
+    """How often a concept has changed, who changed it last and when."""
+
+    number: int
+    by: str
+    at: float
 
 
 class Snapshot(NamedTuple):

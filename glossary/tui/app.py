@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from glossary import concept_filter
 from glossary.check import Finding
-from glossary.errors import GlossaryError
+from glossary.errors import GlossaryError, StaleError
 from glossary.model import Kind, TermStatus
 from glossary.review import Review, Step
 from glossary.store import ConceptSummary, TermStore
@@ -236,7 +236,7 @@ class ReviewApp(FileActions):
             return
         try:
             pane.show(
-                self.tb.concept(cid),
+                self.review.look(cid),
                 self.tb.occurrences(cid),
                 self.findings.get(cid, ()),
             )
@@ -280,6 +280,10 @@ class ReviewApp(FileActions):
         """
         try:
             step = fn()
+        except StaleError as e:  # another reviewer was first: show their change
+            self._refresh(e.concept_ids)
+            self.notify(str(e), title=f"{what} refused", severity="warning")
+            return
         except GlossaryError as e:
             self.notify(str(e), title=f"{what} failed", severity="error")
             return

@@ -19,13 +19,14 @@ import psycopg
 
 from glossary.errors import StoreError
 from glossary.store.postgresql.schema import (
+    BASE_VERSION,
     IDENTITY_TABLES,
     MIGRATIONS,
     NAMESPACE,
     SCHEMA,
     SCHEMA_VERSION,
 )
-from glossary.store.tables.base import Cursor, Tables
+from glossary.store.tables.base import Cursor, Tables, login_name
 
 # pg_advisory_xact_lock key of a term base's writers: "GLOS", as SQLite's
 # application id. A memory (tm) has its own.
@@ -98,9 +99,12 @@ class PostgresConnection(Tables):
 
     _integrity_errors = (psycopg.IntegrityError,)
 
-    def __init__(self, url: str, *, readonly: bool = False) -> None:
+    def __init__(
+        self, url: str, *, readonly: bool = False, user: str | None = None
+    ) -> None:
         self.path = url
         self.readonly = readonly
+        self.user = user or login_name()
         self._depth = 0
         self._pg = connect(url, namespace=NAMESPACE, readonly=readonly)
         self._conn = self._pg
@@ -114,7 +118,9 @@ class PostgresConnection(Tables):
         return shown_url(self.path)
 
     @classmethod
-    def open_existing(cls, url: str, *, readonly: bool = False) -> Self:
+    def open_existing(
+        cls, url: str, *, readonly: bool = False, user: str | None = None
+    ) -> Self:
         """Open a term base that must exist already (reading commands).
 
         Raises:
@@ -129,7 +135,7 @@ class PostgresConnection(Tables):
             raise StoreError(
                 f"{shown_url(url)}: no term base here (run `glossary build` first)"
             )
-        return cls(url, readonly=readonly)
+        return cls(url, readonly=readonly, user=user)
 
     def close(self) -> None:
         self._pg.close()
@@ -179,7 +185,7 @@ class PostgresConnection(Tables):
             version = version_of(self._pg)  # another process may have made it
             if version is None:
                 self._create()
-                version = SCHEMA_VERSION
+                version = BASE_VERSION
             for number in range(version, SCHEMA_VERSION):
                 self._run_script(MIGRATIONS[number])
             self._conn.execute(
@@ -199,7 +205,7 @@ class PostgresConnection(Tables):
         self._conn.execute(f"CREATE SCHEMA IF NOT EXISTS {NAMESPACE}")
         self._run_script(SCHEMA)
         self._conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-        self._conn.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+        self._conn.execute("INSERT INTO schema_version VALUES (?)", (BASE_VERSION,))
 
     def _run_script(self, script: str) -> None:
         for statement in script.split(";"):

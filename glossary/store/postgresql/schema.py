@@ -11,9 +11,10 @@ the store (one past the largest id, as SQLite does); rows only ever added
 
 from __future__ import annotations
 
-# The version this module creates; a newer program adds numbered migrations
-# from here, as the SQLite engine does, under the same numbers.
-SCHEMA_VERSION = 3
+# `SCHEMA` creates version 3; numbered migrations (the SQLite engine's, under
+# the same numbers) take it to SCHEMA_VERSION.
+BASE_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Every term base lives in this schema (name space) of its database, so a
 # memory (`tm`, schema "tm") can share the database.
@@ -106,8 +107,15 @@ CREATE TABLE meta (
 # Code-point order and equality for every text column, as in SQLite.
 SCHEMA = _SCHEMA.replace(" TEXT", ' TEXT COLLATE "C"')
 
-# Numbered migrations from SCHEMA_VERSION on: key i upgrades version i to i + 1.
-MIGRATIONS: dict[int, str] = {}
+# Numbered migrations from BASE_VERSION on: key i upgrades version i to i + 1.
+# 4: a version and last changer per concept, who took each logged decision.
+MIGRATIONS: dict[int, str] = {
+    3: """
+    ALTER TABLE concepts ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE concepts ADD COLUMN changed_by TEXT COLLATE "C" NOT NULL DEFAULT '';
+    ALTER TABLE review_log ADD COLUMN who TEXT COLLATE "C" NOT NULL DEFAULT ''
+    """,
+}
 
 # Tables with identity columns, whose counters follow rows copied in.
 IDENTITY_TABLES = ("documents", "evidence", "occurrences", "review_log")

@@ -17,7 +17,7 @@ from typing import Any, Self
 
 from glossary.errors import StoreError, shown_path
 from glossary.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
-from glossary.store.tables.base import DAMAGED, Tables
+from glossary.store.tables.base import DAMAGED, Tables, login_name
 
 # PRAGMA application_id of a term base: "GLOS". tm's memories have their own.
 APPLICATION_ID = 0x474C4F53
@@ -153,10 +153,15 @@ class SQLiteConnection(Tables):
     """
 
     def __init__(
-        self, path: str | Path = ":memory:", *, readonly: bool = False
+        self,
+        path: str | Path = ":memory:",
+        *,
+        readonly: bool = False,
+        user: str | None = None,
     ) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self.user = user or login_name()
         self._conn: _Connection
         try:
             self._conn = _connect(self.path, readonly=readonly)
@@ -210,7 +215,9 @@ class SQLiteConnection(Tables):
             self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     @classmethod
-    def open_existing(cls, path: str | Path, *, readonly: bool = False) -> Self:
+    def open_existing(
+        cls, path: str | Path, *, readonly: bool = False, user: str | None = None
+    ) -> Self:
         """Open a term base that must exist already: reading commands never create one.
 
         Args:
@@ -222,7 +229,7 @@ class SQLiteConnection(Tables):
         """
         if str(path) != ":memory:" and not Path(path).exists():
             raise StoreError(f"{path}: no term base here (run `glossary build` first)")
-        return cls(path, readonly=readonly)
+        return cls(path, readonly=readonly, user=user)
 
     def close(self) -> None:
         self._conn.close()

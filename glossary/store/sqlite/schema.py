@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -124,5 +124,14 @@ ALTER TABLE terms ADD COLUMN note TEXT NOT NULL DEFAULT '';
 ALTER TABLE terms ADD COLUMN term_flags TEXT NOT NULL DEFAULT ''
 """
 
+# Version 4 lets several reviewers work at once: each concept counts its
+# changes (`version`, what a reviewer saw) and names who made the last one;
+# the review log names who took each decision.
+SCHEMA_V4 = """
+ALTER TABLE concepts ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE concepts ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_log ADD COLUMN who TEXT NOT NULL DEFAULT ''
+"""
+
 # Numbered migrations: index i upgrades a database from version i to i + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]

@@ -11,6 +11,7 @@ columns, and which driver errors mean a broken constraint.
 
 from __future__ import annotations
 
+import getpass
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -44,6 +45,7 @@ class Tables:
 
     path: str
     readonly: bool
+    user: str  # who makes the changes: the review log and `changed_by` say so
     _conn: Connection
     # Violations of a UNIQUE or foreign key constraint, as the driver raises them.
     _integrity_errors: tuple[type[Exception], ...] = ()
@@ -113,8 +115,11 @@ class Tables:
             )
 
     def _touch(self, concept_id: int) -> None:
+        """Mark a concept changed: its time, one more version, by this user."""
         self._conn.execute(
-            "UPDATE concepts SET updated = ? WHERE id = ?", (time.time(), concept_id)
+            "UPDATE concepts SET updated = ?, version = version + 1, changed_by = ? "
+            "WHERE id = ?",
+            (time.time(), self.user, concept_id),
         )
 
     def _next_id(self, table: str) -> int:
@@ -124,6 +129,14 @@ class Tables:
         the same calls give the same ids on either.
         """
         return first_free_id(self._conn, table)
+
+
+def login_name() -> str:
+    """The user's login name (who changes the term base when no --user says)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment
+        return "unknown"
 
 
 def first_free_id(conn: Connection, table: str) -> int:

@@ -41,8 +41,10 @@ class BulkWriter:
         self,
         conn: Connection,
         indexes_dropped: Callable[[str], AbstractContextManager[None]],
+        user: str = "",
     ) -> None:
         self._conn = conn
+        self._user = user
         self._indexes_dropped = indexes_dropped
         self._next_concept = first_free_id(conn, "concepts")
         self._next_term = first_free_id(conn, "terms")
@@ -183,7 +185,8 @@ class BulkWriter:
         run(INSERT_EVIDENCE, self._evidence)
         self._insert_occurrences()
         run(
-            "UPDATE concepts SET updated = ? WHERE id = ?",
-            [(now, cid) for cid in sorted(self._touched)],
+            "UPDATE concepts SET updated = ?, version = version + 1, changed_by = ? "
+            "WHERE id = ?",
+            [(now, self._user, cid) for cid in sorted(self._touched)],
         )
         self._reset()

@@ -8,7 +8,7 @@ from typing import Any
 
 from glossary.errors import NotFoundError, StoreError
 from glossary.model import Concept, ConceptStatus, Flag, Kind, Term, TermStatus
-from glossary.store.records import ConceptSummary
+from glossary.store.records import ConceptSummary, Version
 from glossary.store.tables.base import decoding_rows
 from glossary.store.tables.rows import (
     INSERT_CONCEPT,
@@ -64,6 +64,18 @@ class ConceptTables(TermTables):
         rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
         terms = self._terms_of(None, with_evidence=with_evidence)
         return [self._concept(r, terms.get(r[0], [])) for r in rows]
+
+    def concept_versions(self, concept_ids: Iterable[int]) -> dict[int, Version]:
+        """The version of each of `concept_ids` that exists: how often it
+        changed, who changed it last and when (reviewers' stale checks)."""
+        return {
+            int(r[0]): Version(int(r[1]), str(r[2]), float(r[3]))
+            for r in self._conn.execute(
+                "SELECT id, version, changed_by, updated FROM concepts "
+                f"WHERE id IN {self._in_ids()}",
+                (self._ids(concept_ids),),
+            )
+        }
 
     def concept_by_key(self, key: str) -> Concept | None:
         """The concept stored under `key`, following merge redirects."""

@@ -186,7 +186,7 @@ class OccurrenceTables(Tables):
         Use it inside `transaction` and call `BulkWriter.flush` before the
         transaction ends; nothing else may write in between.
         """
-        return BulkWriter(self._conn, self._indexes_dropped)
+        return BulkWriter(self._conn, self._indexes_dropped, self.user)
 
     def _context_ids(self, texts: Iterable[str]) -> dict[str, int]:
         """The `contexts` id of each sentence, adding those not stored yet."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 from glossary.errors import ConflictError
@@ -16,11 +16,16 @@ Row = tuple[Any, ...]
 
 
 def _table_plan(
-    table: str, done: list[Row], wanted: list[Row], now: list[Row], stamp: int | None
+    table: str,
+    done: list[Row],
+    wanted: list[Row],
+    now: list[Row],
+    stamps: Container[int],
 ) -> tuple[list[tuple[Any, dict[int, Any]]], list[Any]]:
     """What reverting one table takes: (pk, {column: value}) to write, pks to drop.
 
-    Column `stamp` (a last-changed time) is neither compared nor put back.
+    Columns `stamps` (when, how often and by whom a row last changed) are
+    neither compared nor put back.
 
     Raises:
         ConflictError: a row or value the step changed differs from `done` now.
@@ -43,7 +48,7 @@ def _table_plan(
                 drops.append(pk)
         else:
             pairs = enumerate(zip(old, new, strict=True))
-            changed = [i for i, (x, y) in pairs if x != y and i != stamp]
+            changed = [i for i, (x, y) in pairs if x != y and i not in stamps]
             if changed and (cur is None or any(cur[i] != new[i] for i in changed)):
                 raise _conflict(table, pk)
             if changed:
@@ -65,23 +70,24 @@ class ReviewTables(OccurrenceTables):
     def history(self, limit: int = 100) -> list[LogEntry]:
         """The latest review decisions, newest first."""
         rows = self._conn.execute(
-            "SELECT id, at, action, concept_id, payload FROM review_log "
+            "SELECT id, at, action, concept_id, payload, who FROM review_log "
             "ORDER BY id DESC LIMIT ?",
             (limit,),
         ).fetchall()
-        return [LogEntry(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+        return [LogEntry(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
 
     def log(self, action: str, concept_id: int | None, **payload: Any) -> None:
         """Append a review decision to the log (in the caller's transaction)."""
         with self.transaction():
             self._conn.execute(
-                "INSERT INTO review_log (at, action, concept_id, payload) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT INTO review_log (at, action, concept_id, payload, who) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (
                     time.time(),
                     action,
                     concept_id,
                     json.dumps(payload, ensure_ascii=False),
+                    self.user,
                 ),
             )
 
@@ -128,25 +134,29 @@ class ReviewTables(OccurrenceTables):
         """
         ids = set(done.concept_ids) | set(wanted.concept_ids)
         now = self.snapshot(ids)
+        columns = self._columns("concepts")
+        stamps = {columns.index(c) for c in ("updated", "version", "changed_by")}
         plan = [
             _table_plan(
                 table,
                 done.rows.get(table, []),
                 wanted.rows.get(table, []),
                 now.rows.get(table, []),
-                6 if table == "concepts" else None,  # concepts.updated
+                stamps if table == "concepts" else (),
             )
             for table in _TABLES
         ]
         with self.transaction():
             for table, (changes, _) in zip(_TABLES, plan, strict=True):
-                for pk, columns in changes:
-                    self._put_back(table, pk, columns)
+                for pk, values in changes:
+                    self._put_back(table, pk, values)
             for table, (_, drops) in reversed(list(zip(_TABLES, plan, strict=True))):
                 key = "key" if table == "redirects" else "id"
                 self._conn.executemany(
                     f"DELETE FROM {table} WHERE {key} = ?", [(pk,) for pk in drops]
                 )
+            for concept_id in sorted(ids):  # an undo is a change like any other
+                self._touch(concept_id)
 
     def _put_back(self, table: str, pk: Any, values: dict[int, Any]) -> None:
         names = self._columns(table)

@@ -1,0 +1,68 @@
+"""What each reviewer has seen: several reviewers at once lose no decision.
+
+Every change of a concept counts up its version (the store does it). A
+reviewer's `SeenVersions` remembers the version each concept had when it was
+shown (`look`) or when the reviewer's own step left it (`remember`); an
+action on a concept someone else changed since is refused (`check`), naming
+who and when, and the concept counts as shown again: the same action, done
+once the reviewer has seen the change, goes through.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from glossary.errors import StaleError
+from glossary.model import Concept
+from glossary.store import TermStore
+
+
+class SeenVersions:
+    """The concept versions one reviewer has seen, over one term base."""
+
+    def __init__(self, tb: TermStore) -> None:
+        self.tb = tb
+        self._seen: dict[int, int] = {}  # concept id -> version last seen
+
+    def look(self, concept_id: int) -> Concept:
+        """The concept as it is now, remembered as seen.
+
+        Raises:
+            NotFoundError: no concept has that id.
+        """
+        version = self.tb.concept_versions([concept_id]).get(concept_id)
+        concept = self.tb.concept(concept_id)  # after the version: never newer
+        if version is not None:
+            self._seen[concept_id] = version.number
+        return concept
+
+    def check(self, concept_ids: Iterable[int]) -> None:
+        """Refuse to act on concepts changed since they were seen (call it
+        inside the action's transaction, which holds the write lock).
+
+        Raises:
+            StaleError: naming who changed which and when; they count as seen
+                again now.
+        """
+        now = self.tb.concept_versions(c for c in concept_ids if c in self._seen)
+        stale = {c: v for c, v in now.items() if v.number != self._seen[c]}
+        if not stale:
+            return
+        for cid, version in stale.items():
+            self._seen[cid] = version.number
+        changes = "; ".join(
+            f"concept {cid} was changed by {v.by or 'someone'} at {_when(v.at)}"
+            for cid, v in sorted(stale.items())
+        )
+        raise StaleError(f"{changes}; reloaded", tuple(sorted(stale)))
+
+    def remember(self, concept_ids: Iterable[int]) -> None:
+        """The versions the reviewer's own step left (inside its transaction)."""
+        for cid, version in self.tb.concept_versions(concept_ids).items():
+            self._seen[cid] = version.number
+
+
+def _when(at: float) -> str:
+    """A change's time as a reviewer reads it (local time)."""
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(at))
