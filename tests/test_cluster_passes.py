@@ -37,7 +37,10 @@ from glossary.cluster.document import (
     link_parenthesis_aliases,
     link_short_names,
 )
-from glossary.cluster.document_bodies import link_generic_bodies
+from glossary.cluster.document_bodies import (
+    link_generic_bodies,
+    link_parenthesis_names,
+)
 from glossary.cluster.document_links import (
     attach_provinces,
     link_club_names,
@@ -381,6 +384,30 @@ def test_link_country_short_names_joins_the_one_country_it_ends() -> None:
     korea = _group_of(state.order, "South Korea")
     assert _rule_of(korea, "Korea") == (TermType.SHORT_FORM, "country-short-name")
     assert len(_live(state.order)) == 2
+
+
+def test_link_parenthesis_names_joins_a_bodys_other_name() -> None:
+    s = (
+        "Công ty Sông Lam (nay là Lam Hồng) vay vốn của Ngân hàng Bắc Á "
+        "(Nghệ An) và Đại học Đông Á (Mỹ)."
+    )
+    ms = _mentions(
+        "d",
+        s,
+        ("Công ty Sông Lam", ORG, ""),
+        ("Lam Hồng", None, ""),
+        ("Ngân hàng Bắc Á", ORG, ""),
+        ("Nghệ An", PLACE, ""),
+        ("Đại học Đông Á", ORG, ""),
+        ("Mỹ", PLACE, ""),
+        lang="vi",
+    )
+    state = _document_until(link_parenthesis_names, ms)
+    link_parenthesis_names(state)
+    g = _group_of(state.order, "Công ty Sông Lam")
+    assert _rule_of(g, "Lam Hồng") == (TermType.VARIANT, "parenthesis-name")
+    assert len(_group_of(state.order, "Ngân hàng Bắc Á").members) == 1
+    assert len(_group_of(state.order, "Đại học Đông Á").members) == 1
 
 
 def test_link_two_word_persons_joins_an_initialled_name() -> None:

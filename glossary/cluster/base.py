@@ -173,6 +173,47 @@ def acronym_of(expansion: str) -> str:
     return "".join(out).upper()
 
 
+def spells_acronym(acronym: str, name: str) -> bool:
+    """True if `acronym` spells `name` (Schwartz and Hearst's rule): its
+    letters occur in order in the name, right to left, the first one
+    opening the name's first word ("HOSE" of "Hồ Chí Minh Stock Exchange",
+    "HTV" of "Hồ Chí Minh Television").
+    """
+    short, long = fold(acronym), fold(name)
+    if len(short) < 2 or not long.startswith(short[0]):
+        return False
+    i = len(long) - 1
+    for n in range(len(short) - 1, -1, -1):
+        c = short[n]
+        if not c.isalnum():
+            continue
+        while i >= 0 and (long[i] != c or (n == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def looks_like_person(text: str) -> bool:
+    """True if `text` has the shape of a Vietnamese personal name ("Ho Chi Minh")."""
+    words = split_words(text)
+    return (
+        len(words) >= 2
+        and fold(words[0]) in restore.VIETNAMESE_SURNAMES
+        and all(restore.is_syllable(w) for w in words)
+    )
+
+
+def two_syllable_short(words: tuple[str, ...]) -> bool:
+    """Footballer-style two-syllable names without a surname ("Tien Linh")."""
+    return (
+        len(words) == 2
+        and fold(words[0]) not in restore.VIETNAMESE_SURNAMES
+        and all(restore.is_syllable(w) for w in words)
+    )
+
+
 def is_acronym(text: str) -> bool:
     """True if `text` is one word of 2 to 8 characters in capitals ("VNA")."""
     return 2 <= len(text) <= 8 and text.isupper() and " " not in text

@@ -21,6 +21,7 @@ from glossary.cluster.base import (
     evidence_at,
     is_acronym,
     is_vietnamese_group,
+    looks_like_person,
     name_key,
     name_tails,
     name_words,
@@ -28,11 +29,15 @@ from glossary.cluster.base import (
     person_index,
     provincial_capital,
     refers_to,
-    split_words,
+    spells_acronym,
     strip_admin,
+    two_syllable_short,
     word_keys,
 )
-from glossary.cluster.document_bodies import link_generic_bodies
+from glossary.cluster.document_bodies import (
+    link_generic_bodies,
+    link_parenthesis_names,
+)
 from glossary.cluster.document_links import (
     attach_provinces,
     link_club_names,
@@ -45,7 +50,6 @@ from glossary.cluster.document_places import (
     link_country_short_names,
 )
 from glossary.cluster.real_names import link_real_names
-from glossary.extract.english import fold
 from glossary.model import (
     Flag,
     Kind,
@@ -137,7 +141,7 @@ def group_full_names(state: DocumentState) -> None:
         elif (
             m.kind is Kind.PERSON
             and len(words := name_words(m)) >= 2
-            and not _two_syllable_short(words)
+            and not two_syllable_short(words)
         ):
             g = group_for(Kind.PERSON, name_key(m.text))
             g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
@@ -152,7 +156,7 @@ def _add_place_or_org(g: Group, m: Mention) -> None:
     bare = strip_admin(m.text) if m.kind is Kind.PLACE else m.text
     if provincial_capital(m.text):
         bare = m.text  # "Lao Cai" is the province, not "Lao Cai City"
-    if bare != m.text and not _looks_like_person(bare):
+    if bare != m.text and not looks_like_person(bare):
         g.extra.append(
             (
                 bare,
@@ -351,7 +355,7 @@ def _parenthesis_expansion(
         if f"{p.text} ({a.text})" not in a.context:
             continue
         initials = acronym_of(p.text)
-        spelled = _spells(a.text, p.text)
+        spelled = spells_acronym(a.text, p.text)
         if p.kind is Kind.PERSON and not spelled:
             continue
         if (
@@ -372,28 +376,6 @@ def _parenthesis_expansion(
                 )
                 return target
     return None
-
-
-def _spells(acronym: str, name: str) -> bool:
-    """True if `acronym` spells `name` (Schwartz and Hearst's rule): its
-    letters occur in order in the name, right to left, the first one
-    opening the name's first word ("HOSE" of "Hồ Chí Minh Stock Exchange",
-    "HTV" of "Hồ Chí Minh Television").
-    """
-    short, long = fold(acronym), fold(name)
-    if len(short) < 2 or not long.startswith(short[0]):
-        return False
-    i = len(long) - 1
-    for n in range(len(short) - 1, -1, -1):
-        c = short[n]
-        if not c.isalnum():
-            continue
-        while i >= 0 and (long[i] != c or (n == 0 and i > 0 and long[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return False
-        i -= 1
-    return True
 
 
 def _acronym_group(groups: DocumentState, a: Mention) -> Group:
@@ -481,25 +463,6 @@ def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:
 _UNTYPED = frozenset({None, Kind.PERSON, Kind.OTHER, Kind.TITLE})
 
 
-def _looks_like_person(text: str) -> bool:
-    """True if `text` has the shape of a Vietnamese personal name ("Ho Chi Minh")."""
-    words = split_words(text)
-    return (
-        len(words) >= 2
-        and fold(words[0]) in restore.VIETNAMESE_SURNAMES
-        and all(restore.is_syllable(w) for w in words)
-    )
-
-
-def _two_syllable_short(words: tuple[str, ...]) -> bool:
-    """Footballer-style two-syllable names without a surname ("Tien Linh")."""
-    return (
-        len(words) == 2
-        and fold(words[0]) not in restore.VIETNAMESE_SURNAMES
-        and all(restore.is_syllable(w) for w in words)
-    )
-
-
 Pass = Callable[[DocumentState], None]
 
 # The document stage, in order: full names first, then the passes that link
@@ -514,6 +477,7 @@ DOCUMENT_PASSES: tuple[Pass, ...] = (
     link_capital_mentions,
     link_country_short_names,
     link_generic_bodies,
+    link_parenthesis_names,
     link_two_word_persons,
     link_club_places,
     link_club_names,

@@ -16,11 +16,14 @@ from glossary.cluster.base import (
     Group,
     absorb_short_form,
     evidence_at,
+    is_acronym,
     name_key,
     strip_admin,
     strip_vi_unit,
 )
 from glossary.model import Kind, Mention, TermType
+from glossary.names import places as restore
+from glossary.names import world
 
 # A level word before an English body's name: "municipal People's Committee".
 _LEVEL = re.compile(r"^(provincial|municipal|city|district|commune|ward|town)\s+(.+)$")
@@ -150,3 +153,63 @@ def _last_place_before(
             if h is not None:
                 found = h
     return found
+
+
+# Words before a body's other name in parentheses: renamed, or just renamed.
+_RENAMED = re.compile(
+    r"(?:(?:nay là|trước đây là|trước là|tiền thân là|formerly|now)\s+)?(?:the\s+)?"
+)
+
+
+def link_parenthesis_names(state: DocumentState) -> None:
+    """Join a body's other name, written in parentheses after it, to the body.
+
+    "Văn phòng Tổng thống Hàn Quốc (Nhà Xanh)", "PVFC (nay là PVCombank)":
+    the name in parentheses is the body's too (variant, evidence
+    "parenthesis-name"), unless it is a person, an acronym (see
+    `link_acronyms`) or a gazetteer place with no renaming word before it
+    ("Công ty X (Hà Nội)" says where the body is).
+    """
+    owner: dict[int, Group] = {}
+    for g in state.order:
+        if g.merged_into is None:
+            for m, _, _ in g.members:
+                owner[m.start] = g
+    by_start = {m.start: m for m in state.mentions}
+    for g in list(state.order):
+        if g.kind is not Kind.ORG or g.merged_into is not None:
+            continue
+        for m, _, _ in list(g.members):
+            at = m.context.find(f"{m.text} (")
+            if at < 0:
+                continue
+            after = m.context[at + len(m.text) + 2 :]
+            cue = _RENAMED.match(after)
+            n = by_start.get(m.end + 2 + (cue.end() if cue else 0))
+            h = owner.get(n.start) if n is not None else None
+            if n is None or h is None or h is g or h.merged_into is not None:
+                continue
+            if not after[cue.end() if cue else 0 :].startswith(n.text + ")"):
+                continue
+            if not _other_name(n, renamed=bool(cue and cue.group().strip())):
+                continue
+            for x, _, _ in h.members:
+                g.add(x, TermType.VARIANT, evidence_at("parenthesis-name", x, m.text))
+            g.extra.extend(h.extra)
+            h.merged_into = g
+
+
+def _other_name(n: Mention, *, renamed: bool) -> bool:
+    """True if the name `n` in parentheses may be a body's other name."""
+    if n.kind is Kind.PERSON or n.kind is Kind.TITLE:
+        return False
+    if renamed:
+        return True
+    return not (
+        is_acronym(n.text)
+        or restore.is_country(n.text)
+        or restore.english_country_name(n.text)
+        or restore.country_short_name(n.text)  # "Đại học New York (Mỹ)"
+        or restore.place_forms(strip_vi_unit(n.text))
+        or world.english_place(n.text)
+    )
