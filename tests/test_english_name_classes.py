@@ -308,3 +308,14 @@ def test_a_body_glued_before_a_korean_name_is_split_off() -> None:
     assert kinds.get("Shin Dong-bin") is Kind.PERSON
     assert "Hyundai" in kinds
     assert kinds.get("Lotte") is Kind.ORG
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Pilgrims visit the Temple of Literature daily.", "Temple of Literature"),
+        ("Crowds filled the Tomb of Khai Dinh tourist site.", "Tomb of Khai Dinh"),
+    ],
+)
+def test_a_building_named_x_of_y_is_a_place(sentence: str, place: str) -> None:
+    assert _kinds(sentence).get(place) is Kind.PLACE

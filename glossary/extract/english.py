@@ -453,7 +453,9 @@ def _name(
     )
     kind: Kind | None = None
     head_end = _place_head_end(after, fold(parts_last(surface))) if after else 0
-    if head_end and not run.connector:
+    if head_end and (
+        not run.connector or kind_of(page, start, surface, "") is Kind.PLACE
+    ):
         end = head_end
         surface = text[start:end]
         kind = Kind.PLACE

@@ -163,8 +163,10 @@ def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
     folded = [fold(p).strip(".,") if strip_dots else fold(p) for p in parts]
     if restore.is_country(surface) or " ".join(folded) in _FORMER_STATES:
         return Kind.PLACE
-    if " ".join(folded[-2:]) in _STRUCTURES:
-        return Kind.PLACE  # "Hanoi Opera House"
+    if " ".join(folded[-2:]) in _STRUCTURES or (
+        folded[0] in en.STRUCTURES_OF and "of" in folded
+    ):
+        return Kind.PLACE  # "Hanoi Opera House", "Palace of Vuong Dynasty"
     if "&" in parts:
         return Kind.ORG  # "Procter & Gamble": a firm of partners' names
     if len(parts) > 1 and _is_brand(parts[0]):

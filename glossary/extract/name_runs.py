@@ -18,7 +18,7 @@ from itertools import accumulate, compress
 from operator import methodcaller
 
 from glossary.lang import en
-from glossary.lang.en import ARTICLES, DASH_GAPS, ORG_CONNECT, ORG_HEADS
+from glossary.lang.en import ARTICLES, DASH_GAPS, ORG_CONNECT, ORG_HEADS, STRUCTURES_OF
 from glossary.names import places as restore
 from glossary.names.places import country_codes
 from glossary.names.titles import (
@@ -311,7 +311,10 @@ def _org_step(
     if (
         gap == " "
         and low in ORG_CONNECT
-        and any(fold(x[2]) in ORG_HEADS for x in run.words)
+        and (
+            any(fold(x[2]) in ORG_HEADS for x in run.words)
+            or (low == "of" and fold(run.words[0][2]) in STRUCTURES_OF)
+        )
     ):
         k = _after_the(text, toks, j)
         if k < n and _is_cap(toks[k][2]) and text[toks[k - 1][1] : toks[k][0]] == " ":

@@ -35,6 +35,7 @@ __all__ = [
     "REGION_WORDS",
     "SENT_END",
     "STOP",
+    "STRUCTURES_OF",
     "STRUCTURE_HEADS",
     "TITLE_COMPLEMENT_ENDINGS",
     "TITLE_HEADS",
@@ -554,3 +555,9 @@ OWNER_NOUNS = (
     "youth", "world", "nation", "nations", "journalists", "writers", "lawyers",
     "artists", "students", "teachers", "pioneers", "citizens", "elderly",
 )  # fmt: skip
+
+# Source: this project's list: buildings named "X of Y", a place named for
+# what it honours ("Palace of Vuong Dynasty", "Temple of Literature").
+STRUCTURES_OF = frozenset(
+    ("palace", "temple", "tomb", "mausoleum", "citadel", "shrine", "cathedral")
+)
