@@ -319,3 +319,17 @@ def test_a_body_glued_before_a_korean_name_is_split_off() -> None:
 )
 def test_a_building_named_x_of_y_is_a_place(sentence: str, place: str) -> None:
     assert _kinds(sentence).get(place) is Kind.PLACE
+
+
+def test_a_slogan_of_capitalised_words_is_no_person() -> None:
+    kinds = _kinds(
+        "The fair's motto, ‘Shared Development, Lasting Friendship’, was hung"
+        " beside a banner for Sustainable Tourism. Wang Yi and Kamal Ahmed came."
+    )
+    assert Kind.PERSON not in {
+        kinds.get("Shared Development"),
+        kinds.get("Lasting Friendship"),
+        kinds.get("Sustainable Tourism"),
+    }
+    assert kinds.get("Wang Yi") is Kind.PERSON
+    assert kinds.get("Kamal Ahmed") is Kind.PERSON

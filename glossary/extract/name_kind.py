@@ -207,7 +207,7 @@ def _name_kind(surface: str, strip_dots: bool) -> Kind | _Ask | None:
     if any(f in EVENT_WORDS for f in folded):
         return Kind.OTHER
     if len(parts) >= 2:
-        return _Ask.WHAT_FOLLOWS
+        return Kind.OTHER if _is_phrase(parts, folded) else _Ask.WHAT_FOLLOWS
     if len(surface) > 3 and any(c.isupper() for c in surface[1:]):
         return Kind.ORG  # "VinFast": a brand written with an inner capital
     if len(parts) == 1 and _BRAND_SUFFIX.search(surface):
@@ -254,6 +254,24 @@ def _is_brand(word: str) -> bool:
     """True if `word` is written like a brand, with a capital inside ("VinFast",
     "VnExpress"); surname particles excepted ("McDonald", "DeLuca", "LeBlanc")."""
     return _INNER_CAPITAL.match(word) is not None
+
+
+def _is_phrase(parts: list[str], folded: list[str]) -> bool:
+    """True if an unknown run of words is a phrase (a slogan, a theme, a
+    heading: "One Destination", "Connecting Cultural Heritage"), not a
+    person: a word with an abstract noun's ending, or a long first word
+    ending like a participle or an adjective. Vietnamese syllables and the
+    short syllables of Chinese names ("Xi Jinping") never qualify."""
+    if all(map(restore.is_syllable, parts)):
+        return False
+    first = folded[0]
+    return (len(first) >= 8 and first.endswith(_LONG_WORD_ENDINGS)) or any(
+        len(f) >= 6 and f.endswith(_PHRASE_ENDINGS) for f in folded
+    )
+
+
+_PHRASE_ENDINGS = en.PHRASE_ENDINGS
+_LONG_WORD_ENDINGS = ("ing", "al")
 
 
 # A company name fused with its head word; the stem must be a name of its own.

@@ -30,6 +30,7 @@ __all__ = [
     "ORG_OFFICES",
     "ORG_PRODUCTS",
     "OWNER_NOUNS",
+    "PHRASE_ENDINGS",
     "PLACE_ADJECTIVES",
     "PLACE_WORDS",
     "REGION_WORDS",
@@ -561,3 +562,8 @@ OWNER_NOUNS = (
 STRUCTURES_OF = frozenset(
     ("palace", "temple", "tomb", "mausoleum", "citadel", "shrine", "cathedral")
 )
+
+# Source: English derivational endings of abstract nouns ("Destination",
+# "Heritages", "Friendship"): the stricter part of COMMON_WORD_ENDINGS, which
+# personal names do not end with.
+PHRASE_ENDINGS = ("tion", "sion", "ment", "ness", "ship", "ism", "ities", "ages")
