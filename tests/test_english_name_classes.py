@@ -333,3 +333,11 @@ def test_a_slogan_of_capitalised_words_is_no_person() -> None:
     }
     assert kinds.get("Wang Yi") is Kind.PERSON
     assert kinds.get("Kamal Ahmed") is Kind.PERSON
+
+
+def test_a_dash_between_a_province_and_a_district_inside_it_splits() -> None:
+    kinds = _kinds("Three districts of Cao Bang – Bao Lac, Ha Quang and Tra Linh.")
+    assert kinds.get("Cao Bang") is Kind.PLACE
+    assert kinds.get("Bao Lac") is Kind.PLACE
+    assert "Cao Bang – Bao Lac" not in kinds
+    assert "Ba Ria – Vung Tau" in _kinds("Rain fell on Ba Ria – Vung Tau.")

@@ -15,7 +15,6 @@ organisation head word, dateline, acronym, gazetteer, Vietnamese surname).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from glossary.extract.en_cues import org_cues
 from glossary.extract.en_document import (
@@ -27,6 +26,7 @@ from glossary.extract.en_document import (
     title_mention,
     unit_bodies,
 )
+from glossary.extract.en_heads import place_head_end, plural_head
 from glossary.extract.en_singles import NOT_LAST, SINGLES, Made
 from glossary.extract.name_kind import (
     Page,
@@ -47,7 +47,7 @@ from glossary.extract.name_runs import (
 from glossary.lang.en import (
     ADVERB_SUFFIXES,
     ARTICLES,
-    COMPOUND_PLACE_HEADS,
+    DASH_GAPS,
     EVENT_WORDS,
     MONTHS,
     NUMBERED_HEADS,
@@ -62,7 +62,6 @@ from glossary.model import Document, Kind, Mention
 from glossary.names import places as restore
 from glossary.names.places import country_codes
 from glossary.names.titles import (
-    TITLE_HEADS,
     canonical_title,
     complement_end,
     is_honorific,
@@ -127,6 +126,7 @@ def _run_mentions(
     """Append the mentions of one trimmed run to `out`."""
     words = _leading_places(page, words, out)
     words = _possessed(page, words, out)
+    words = _outer_unit(page, words, out)
     if not words:
         return
     pending = ""  # a title the name takes although not right before it
@@ -181,6 +181,28 @@ def _possessed(page: Page, words: list[WordSpan], out: list[Mention]) -> list[Wo
             and (head in PLACE_WORDS or head in ORG_HEADS)
         ):
             return words[1:]
+        return words
+    return words
+
+
+def _outer_unit(
+    page: Page, words: list[WordSpan], out: list[Mention]
+) -> list[WordSpan]:
+    """Split "Ha Giang – Quan Ba" (a province, a dash, a district inside it):
+    a unit and one it contains are two names, a list's head and first item;
+    "Thua Thien – Hue", "Thuan Hoa - Phu Xuan" are one name each."""
+    text = page.text
+    for k in range(1, len(words)):
+        if text[words[k - 1][1] : words[k][0]] not in DASH_GAPS:
+            continue
+        left = text[words[0][0] : words[k - 1][1]]
+        right = text[words[k][0] : words[-1][1]]
+        outer = restore.restore_place(left).text
+        if restore.place_forms(left) and (
+            restore.restore_place(right).text in restore.units_within([outer])
+        ):
+            _name(page, _NO_RUN, words[:k], "", "", out)
+            return words[k:]
         return words
     return words
 
@@ -443,7 +465,7 @@ def _name(
     start, end = words[0][0], words[-1][1]
     surface = text[start:end]
     surface, end = _without_possessive(surface, end)
-    if not surface or not surface[:1].isupper() or _plural_head(surface):
+    if not surface or not surface[:1].isupper() or plural_head(surface):
         return
     end, num = _sign_or_number_after(text, surface, end)
     surface = text[start:end]
@@ -452,7 +474,7 @@ def _name(
         _ADMIN_AFTER.match(text, end, end + 30) if text[end : end + 1] == " " else None
     )
     kind: Kind | None = None
-    head_end = _place_head_end(after, fold(parts_last(surface))) if after else 0
+    head_end = place_head_end(after, fold(parts_last(surface))) if after else 0
     if head_end and (
         not run.connector or kind_of(page, start, surface, "") is Kind.PLACE
     ):
@@ -517,60 +539,6 @@ _PLUS_SUFFIX = re.compile(r"\+(?![\w+])")
 # Event words after a name label an event; "a Deloitte report" is what the
 # name publishes (`en_cues`).
 _EVENTS_AFTER = EVENT_WORDS - frozenset(ORG_PRODUCTS)
-
-
-@lru_cache(maxsize=1 << 14)
-def _plural_head(surface: str) -> bool:
-    """True if a name ends in a plural head noun: a class, not a name.
-
-    "Deputy Secretaries", "People's Committees", "Vice Chairmen" (but
-    "Vietnam Airlines", "Sovico Holdings": plurals that are heads themselves).
-    """
-    last = fold(parts_last(surface))
-    if len(last) < 4 or last in ORG_HEADS or last in PLACE_WORDS:
-        return False
-    if last.endswith("men"):
-        stems: tuple[str, ...] = (last[:-3] + "man",)
-    elif last.endswith("s"):
-        stems = (last[:-1], last[:-2], last[:-3] + "y")
-    else:
-        return False
-    return any(
-        st in ORG_HEADS or st in PLACE_WORDS or st in TITLE_HEADS for st in stems
-    )
-
-
-def _place_head_end(after: re.Match[str], last: str) -> int:
-    """Where a lowercase place head right after a name ends, or 0.
-
-    "Vung Tau city", "Gio Mountain pass", "Lung Cu flag tower"; not a second
-    administrative word ("Hanoi City city" is no name).
-    """
-    pair = f"{after.group(1)} {after.group(2)}"
-    if after.group(2) and pair in COMPOUND_PLACE_HEADS:
-        return after.end()
-    word = after.group(1)
-    if word in _HEADS_AFTER and (
-        last not in PLACE_WORDS or (last in _FEATURES and word in _ON_FEATURES)
-    ):
-        return after.end(1)
-    return 0
-
-
-# Place words that also follow a name as common nouns ("US market", "Hanoi
-# street food"): they make a place only when capitalised in the run.
-_HEADS_AFTER = PLACE_WORDS - {
-    "market",
-    "spring",
-    "peak",
-    "tower",
-    "gate",
-    "quarter",
-    "highway",
-}
-# A feature named on another one: "Gio Mountain pass", "Red River delta".
-_FEATURES = frozenset({"mountain", "mountains", "river", "hill", "lake"})
-_ON_FEATURES = frozenset({"pass", "valley", "delta", "waterfall", "falls", "cave"})
 
 
 def parts_last(surface: str) -> str:
