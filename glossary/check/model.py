@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import compress
-from operator import ne
+from operator import ne, or_, truth
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -136,22 +136,46 @@ class Run:
     glossary: Glossary | None = None
     _spans: dict[tuple[int, str], SpanLists] = field(default_factory=dict)
     _joined: dict[tuple[int, str], tuple[str, list[int]]] = field(default_factory=dict)
+    _texts: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
 
     def differing(
-        self, doc: Document, key: Callable[[str], object]
+        self,
+        doc: Document,
+        key: Callable[[str], object],
+        sieve: Callable[[str], object] | None = None,
     ) -> Iterator[Segment]:
         """Translated units whose source and target differ in `key`.
 
         The keys are computed and compared in C loops (`map`, `compress`):
         the cheap test that rules out nearly every unit of a large catalogue.
+        `sieve`, when given, is false for every text whose key is empty (no
+        digit, say): units false on both sides are passed over unkeyed.
         """
-        sources = [s.source.text if s.source else "" for s in doc.segments]
-        targets = [s.target.text for s in doc.segments]
-        differ = map(ne, map(key, sources), map(key, targets))
-        for i in compress(range(len(sources)), differ):
+        sources, targets = self.texts(doc)
+        indexes: list[int] | range = range(len(sources))
+        if sieve is not None:
+            held = map(
+                or_, map(truth, map(sieve, sources)), map(truth, map(sieve, targets))
+            )
+            indexes = list(compress(indexes, held))
+        differ = map(
+            ne,
+            map(key, map(sources.__getitem__, indexes)),
+            map(key, map(targets.__getitem__, indexes)),
+        )
+        for i in compress(indexes, differ):
             seg = doc.segments[i]
             if seg.source is not None and seg.target.text.strip():
                 yield seg
+
+    def texts(self, doc: Document) -> tuple[list[str], list[str]]:
+        """Each segment's source text ("" without one) and target text, once per run."""
+        if id(doc) not in self._texts:
+            self._texts[id(doc)] = (
+                [s.source.text if s.source else "" for s in doc.segments],
+                [s.target.text for s in doc.segments],
+            )
+        return self._texts[id(doc)]
 
     def joined(self, doc: Document, side: str) -> tuple[str, list[int]]:
         """`joined` of the document's side, computed once per run."""

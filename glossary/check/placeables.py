@@ -19,6 +19,7 @@ _PRINTF = re.compile(
     r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<type>[diouxXeEfFgGcrsaAp%])"
 )
 _DIGITS = re.compile(r"\d+")
+_ANY_DIGIT = re.compile(r"\d")
 _BRACE = re.compile(r"(?<!\{)\{(?:\d+|[A-Za-z_]\w*)(?:[:!][^{}]*)?\}(?!\})")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w])")
 # Month names count as their number: "April 1" is "1/4" or "ngày 1 tháng 4".
@@ -133,7 +134,7 @@ def numbers(doc: Document, run: Run) -> Iterator[Finding]:
     (English and Vietnamese separators) and "07" matches "7".
     """
     # nearly every unit has the same digits in the same order
-    for seg in run.differing(doc, _DIGITS.findall):
+    for seg in run.differing(doc, _DIGITS.findall, _ANY_DIGIT.search):
         assert seg.source is not None
         source, target = seg.source.text, seg.target.text
         src, tgt = _numbers(source), _numbers(target)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from glossary.check.model import Document, Run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.check.model import Document, Field, Run, Segment
 from glossary.check.placeables import numbers, placeholders
 
 
@@ -36,3 +40,24 @@ def test_changed_number_is_reported_on_both_sides(
 ) -> None:
     found = list(numbers(pairs([("25 units", "52 đơn vị")]), Run()))
     assert [(f.side, f.text) for f in found] == [("source", "25"), ("target", "52")]
+
+
+_UNIT = st.tuples(
+    st.text(alphabet="ab 1,2.%{}", max_size=8),
+    st.text(alphabet="ab 1,2.%{}", max_size=8),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_UNIT, max_size=6))
+def test_a_sieve_passes_over_only_units_with_equal_keys(
+    units: list[tuple[str, str]],
+) -> None:
+    segs = tuple(
+        Segment(i, "", Field(t, "vi", "t.po", i), Field(s, "en", "t.po", i), i)
+        for i, (s, t) in enumerate(units)
+    )
+    doc = Document("t.po", "po", segs)
+    digits = re.compile(r"\d+").findall
+    sieved = Run().differing(doc, digits, re.compile(r"\d").search)
+    assert list(sieved) == list(Run().differing(doc, digits))
