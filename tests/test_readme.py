@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,54 @@ def _run_doctest(code: str, namespace: dict[str, object], name: str) -> None:
     result = runner.run(test, clear_globs=False)
     namespace.update(test.globs)  # DocTest copies its globals: keep its names
     assert result.failed == 0, f"{name}: {result.failed} doctest example(s) failed"
+
+
+def _server_tools() -> str | None:
+    """The folder holding initdb and pg_ctl, or None."""
+    found = shutil.which("initdb")
+    if found:
+        return str(Path(found).parent)
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return str(versions[-1].parent) if versions else None
+
+
+@pytest.mark.pg
+def test_readme_team_section_runs_as_typed(clone: Path) -> None:
+    """The team section's server starts, takes the tour's term base, stops.
+
+    As root (CI), the server's own commands run as the postgres user: the
+    server refuses to run as root.
+    """
+    tools = _server_tools()
+    if tools is None:
+        pytest.skip("no PostgreSQL (initdb, pg_ctl): see `make test-pg`")
+    section = (clone / "README.md").read_text(encoding="utf-8")
+    section = section.split("## For a team", 1)[1].split("\n## ", 1)[0]
+    block = CONSOLE_BLOCK.search(section)
+    assert block, "the team section has no ```console block"
+    steps = console_steps(block.group(1))
+    server = ("initdb", "pg_ctl")
+    as_owner = "runuser -u postgres -- " if os.geteuid() == 0 else ""
+    # A short path of its own: a socket's path is short, and the server's
+    # user must reach it (pytest's folders are private to root).
+    here = Path(tempfile.mkdtemp(prefix="glteam-"))
+    (here / "out").mkdir()
+    shutil.copy2(clone / "out" / "glossary.db", here / "out" / "glossary.db")
+    if as_owner:
+        os.chmod(here, 0o777)  # the server's folder, socket and log go here
+    commands = [f"{as_owner}{c}" if c.startswith(server) else c for c, _ in steps]
+    path = f"{clone / '.venv' / 'bin'}:{tools}:/usr/sbin:/usr/bin:/bin"
+    try:
+        results = run_as_typed(commands, here, path)
+    finally:
+        stop = [f"{tools}/pg_ctl", "-D", "team", "-m", "immediate", "stop"]
+        subprocess.run(
+            [*as_owner.split(), *stop], cwd=here, capture_output=True, check=False
+        )
+        shutil.rmtree(here, ignore_errors=True)
+    for (command, shown), (status, printed) in zip(steps, results, strict=True):
+        assert status == 0, f"`{command}` failed:\n{printed}"
+        assert shown_matches(shown, printed), (
+            f"README.md team section: `{command}` now prints\n{printed}\n"
+            f"but the README shows\n{shown}\n(update the README)"
+        )
