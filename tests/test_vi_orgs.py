@@ -196,3 +196,52 @@ def test_peoples_bodies_party_committees_police_and_city_abbreviations() -> None
     # a Vietnamese place kept as one word by the tagger, then a foreign name
     assert {"Marc Knapper", "Yoon Suk Yeol"} <= people
     assert {"Hoa Kỳ", "Hàn Quốc", "huyện Quỳnh Lưu"} <= _of(ms, Kind.PLACE)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        # a time noun never continues a name
+        ("Ông tốt nghiệp Đại học Oxford năm 1990.", "Đại học Oxford"),
+        # "của" and an institution end a body's name
+        (
+            "Ông là Phó Chủ nhiệm Ủy ban Pháp luật của Quốc hội khóa XV.",
+            "Ủy ban Pháp luật của Quốc hội",
+        ),
+        # a mission is named with where it is
+        (
+            "Hôm qua, Đại sứ quán Nhật Bản tại Việt Nam tổ chức lễ kỷ niệm.",
+            "Đại sứ quán Nhật Bản tại Việt Nam",
+        ),
+        # a foreign name no capitalised word follows ends the body's name
+        (
+            "Ông từng học tại Học viện Quân sự Sandhurst, sau đó về nước.",
+            "Học viện Quân sự Sandhurst",
+        ),
+        # lowercase words, then the capitalised part of the name
+        (
+            "Ông là thành viên Ban chỉ đạo Trung ương về phòng chống tham nhũng.",
+            "Ban chỉ đạo Trung ương",
+        ),
+        # "T.Ư" abbreviates "Trung ương"
+        ("Hôm qua, Ban Tuyên giáo T.Ư vừa tổ chức hội nghị.", "Ban Tuyên giáo T.Ư"),
+    ],
+)
+def test_how_far_a_bodys_name_goes(sentence: str, body: str) -> None:
+    found = vietnamese_mentions(Document("d", nfc(sentence), "vi"))
+    assert body in {m.text for m in found if m.kind is Kind.ORG}
+
+
+def test_a_title_before_a_body_is_not_its_name() -> None:
+    text = nfc("Bộ trưởng Bộ Y tế cho biết kế hoạch đã được Ban hành.")
+    found = vietnamese_mentions(Document("d", text, "vi"))
+    orgs = {m.text for m in found if m.kind is Kind.ORG}
+    assert "Bộ Y tế" in orgs
+    assert not [o for o in orgs if o.startswith("Bộ trưởng")]
+
+
+def test_the_foreign_place_a_body_is_named_after_is_a_name_of_its_own() -> None:
+    text = nfc("Bà nhận bằng tiến sĩ của Đại học Bristol vào năm ngoái.")
+    found = {m.text: m.kind for m in vietnamese_mentions(Document("d", text, "vi"))}
+    assert found["Đại học Bristol"] is Kind.ORG
+    assert found["Bristol"] is Kind.PLACE

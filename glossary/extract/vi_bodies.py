@@ -11,6 +11,7 @@ Hà Tĩnh"); never the person who follows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from glossary.extract.vi_syllables import (
@@ -23,6 +24,7 @@ from glossary.extract.vi_syllables import (
 )
 from glossary.lang import vi
 from glossary.names.places import is_country, place_forms
+from glossary.names.vi_words import is_vietnamese_word
 from glossary.text import word_key
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "ORG_HEADS",
     "PEOPLES",
     "admin_place",
+    "central_at",
     "component",
     "scan_name",
 ]
@@ -59,8 +62,13 @@ LOCAL_ADMIN = keys("huyện", "quận", "xã", "phường", "thị xã", "thị 
 LINKS = frozenset({"và"})
 _PREPOSITIONS = frozenset({"tại", "về", "của", "trong"})
 _DETERMINERS = frozenset({"các", "những"})
-# "Bộ Chính trị khóa 19": the term of office follows a body's name
-_TERM_WORDS = frozenset({word_key("khóa"), word_key("nhiệm")})
+# "Bộ Chính trị khóa 19", "Đại học Bristol năm 2008": times follow a name
+_TERM_WORDS = frozenset(word_key(w) for w in vi.TIME_NOUNS)
+_OF = word_key("của")
+_CENTRAL = frozenset(vi.CENTRAL_ABBREVIATIONS)
+# "Hội đồng an ninh Quốc gia" is a body, "Bộ trưởng Bộ Y tế" a title first
+_TITLES = keys(*vi.TITLE_HEADS)
+_ADMIN_BODIES = keys(*vi.ADMIN_BODIES)
 # Roles that start something else after "và" ("... và Trợ lý Thủ tướng")
 _ROLES = keys(*vi.ROLES_AFTER_AND)
 MAX_LOWER = 3  # lowercase syllables continuing one capitalised component
@@ -135,12 +143,18 @@ def _known_place(syls: Sequence[Syl], i: int) -> bool:
 
 
 def scan_name(
-    syls: Sequence[Syl], i: int, *, company: bool, heads_ok: bool = False
+    syls: Sequence[Syl],
+    i: int,
+    *,
+    company: bool,
+    heads_ok: bool = False,
+    lower_start: bool = False,
 ) -> int:
     """End of the body's own name starting at syllable i (i if none).
 
     `heads_ok` lets the name itself start with an organisation head, as a
-    law's name does ("Luật Tổ chức Chính phủ").
+    law's name does ("Luật Tổ chức Chính phủ"); `lower_start` lets a body's
+    name open with lowercase words ("Hội đồng an ninh Quốc gia").
     """
     if company:
         i = _past_legal_form(syls, i)
@@ -159,12 +173,43 @@ def scan_name(
         return end if end > i + p else i
     k = component(syls, i, allow_lower=True, heads_ok=heads_ok)
     if k == i:
-        return i
+        return _lower_then_named(syls, i) if lower_start else i
     if match(syls, i, INSTITUTIONS):
         return k
     if (p := match(syls, k, PEOPLES)) > 0 and (t := match(syls, k + p, _SUPREME)):
         return k + p + t  # "Viện Kiểm sát nhân dân tối cao"
     return _name_continued(syls, k)
+
+
+def _lower_then_named(syls: Sequence[Syl], i: int) -> int:
+    """End of a name opening with lowercase nouns before its capitalised part
+    ("Hội đồng an ninh Quốc gia", "Ban cán sự đảng UBND tỉnh"); i if none,
+    if the head and those words make a title ("Bộ trưởng Bộ Y tế"), or if
+    the head is the first syllable of a word ("Ban hành Nghị định")."""
+    if i == 0 or i >= len(syls) or match(syls, i - 1, _TITLES) > 1:
+        return i
+    if is_vietnamese_word(f"{syls[i - 1].text} {syls[i].text}"):
+        return i  # "Ban hành", "Sở hữu": the head is a word's first syllable
+    k = i
+    while (
+        k < len(syls)
+        and k - i < MAX_LOWER
+        and syls[k].word
+        and syls[k].text.islower()
+        and syls[k].tag in ("N", "V")
+        and syls[k].key not in _TERM_WORDS
+        and not match(syls, k, ADMIN)
+    ):
+        k += 1
+    if k == i or k >= len(syls) or syls[k].start - syls[k - 1].end != 1:
+        return i
+    if (m := match(syls, k, _ADMIN_BODIES)) and syls[k].text.isupper():
+        end = admin_place(syls, k + m)  # "UBND tỉnh Khánh Hòa"
+        return end if end > k + m else k + m + match(syls, k + m, ADMIN)
+    end = component(syls, k, allow_lower=True)
+    if end > k and all(is_vi_syllable(x.text) for x in syls[k:end]):
+        return _name_continued(syls, end)
+    return i
 
 
 def _past_legal_form(syls: Sequence[Syl], i: int) -> int:
@@ -192,6 +237,10 @@ def _name_continued(syls: Sequence[Syl], k: int) -> int:
         else:
             if (m := match(syls, k, INSTITUTIONS)) > 0:
                 return k + m  # "Ủy ban Thường vụ Quốc hội" ends with the body
+            if (c := central_at(syls, k)) > k and s.start - syls[k - 1].end == 1:
+                return c  # "Ủy ban Kiểm tra T.Ư"
+            if s.key == _OF and (m := match(syls, k + 1, INSTITUTIONS)) > 0:
+                return k + 1 + m  # "Ủy ban Tài chính và Ngân sách của Quốc hội"
             if (bridge := _bridge(syls, k)) > k:
                 return bridge
             end = _adjacentcomponent(syls, k)
@@ -217,9 +266,9 @@ def _adjacentcomponent(syls: Sequence[Syl], k: int) -> int | None:
     """End of a capitalised Vietnamese component right after the name
     ("Thiết bị Phụ tùng Hòa Phát"), or None.
 
-    A foreign word here starts something else ("Bộ Ngoại giao Hungary
-    Szijjártó Péter"), and a country before a dash is the second party of
-    a pair ("Hiệp định ... Việt Nam - Liên minh ...").
+    A foreign word here ends the name, or starts something else when a
+    capitalised word follows (`_ends_name`); a country before a dash is the
+    second party of a pair ("Hiệp định ... Việt Nam - Liên minh ...").
     """
     s = syls[k]
     if not (s.word and s.cap and s.start - syls[k - 1].end == 1):
@@ -230,9 +279,37 @@ def _adjacentcomponent(syls: Sequence[Syl], k: int) -> int | None:
         and syls[end].text in "-–"
         and is_country(" ".join(x.text for x in syls[k:end]))
     )
-    if end > k and not pair and all(is_vi_syllable(x.text) for x in syls[k:end]):
+    if end <= k or pair:
+        return None
+    if all(is_vi_syllable(x.text) for x in syls[k:end]):
         return end
+    foreign = [x.text for x in syls[k:end]]
+    if (
+        all(len(w) > 1 and not w.isupper() for w in foreign)
+        and not match(syls, k, ADMIN)
+        and _ends_name(syls, end)
+    ):
+        return end  # not an acronym or a unit word ("TP.HCM")
     return None
+
+
+def central_at(syls: Sequence[Syl], k: int) -> int:
+    """End of "T.Ư", "TƯ" or "TW" (Trung ương, central) at k, written as one
+    word; k if none."""
+    for n in (3, 1):
+        part = syls[k : k + n]
+        joined = all(b.start == a.end for a, b in itertools.pairwise(part))
+        if len(part) == n and joined and "".join(x.text for x in part) in _CENTRAL:
+            return k + n
+    return k
+
+
+def _ends_name(syls: Sequence[Syl], end: int) -> bool:
+    """True if no capitalised word follows at `end`: a foreign component
+    there ends the body's name ("Học viện Lục quân West Point,", "Lực lượng
+    Vũ trang Hoàng gia Campuchia,") rather than opening a person's ("Bộ
+    Ngoại giao Hungary Szijjártó Péter")."""
+    return end >= len(syls) or not (syls[end].word and syls[end].cap)
 
 
 def _bridge(syls: Sequence[Syl], k: int) -> int:

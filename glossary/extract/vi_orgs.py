@@ -65,6 +65,10 @@ _SPOUSE_WORDS = frozenset(word_key(w) for w in vi.SPOUSE_WORDS)
 # Courts of appeal: "TAND Cấp cao tại Hà Nội" (also Đà Nẵng, TP.HCM)
 _COURTS = keys("tòa án", "tand", "viện kiểm sát", "vksnd")
 _HIGH = keys("cấp cao tại")
+# A state's missions abroad, named with where they are ("... tại nước Lào").
+_MISSIONS = keys(*vi.MISSION_HEADS)
+_AT = word_key("tại")
+_COUNTRY_WORD = keys("nước")
 _CHAU = word_key("châu")
 _HOI = word_key("hội")
 _DOMAIN = re.compile(r"(?<![\w.])[A-Za-z][\w-]*\.(?:vn|com|net|org)(?:\.vn)?(?!\w)")
@@ -202,11 +206,23 @@ def _headed_org(syls: Sequence[Syl], i: int) -> Span | None:
         if end > p + h:
             return Span(s.start, syls[end - 1].end, Kind.ORG, "vi:court")
     company = match(syls, i, _COMPANY_HEADS) > 0
-    k = scan_name(syls, i + m, company=company)
+    k = scan_name(syls, i + m, company=company, lower_start=True)
     if k == i + m:
         return _NO_NAME
+    if match(syls, i, _MISSIONS):
+        k = _mission_seat(syls, k)
     end = admin_place(syls, k)
     return Span(s.start, syls[end - 1].end, Kind.ORG, "vi:org-head")
+
+
+def _mission_seat(syls: Sequence[Syl], k: int) -> int:
+    """End of "tại (nước) CHDCND Lào" after a mission's name at k: an embassy
+    is named with the country it is in; k if no such place follows."""
+    if k >= len(syls) or syls[k].key != _AT:
+        return k
+    j = k + 1 + match(syls, k + 1, _COUNTRY_WORD)
+    end = cap_run(syls, j)
+    return end if end > j else k
 
 
 def _lower_headed_org(syls: Sequence[Syl], i: int) -> Span | None:

@@ -30,7 +30,7 @@ from glossary.extract.vi_runs import (
     split_run,
     strip_honorifics,
 )
-from glossary.extract.vi_syllables import Span, Syl, syllables
+from glossary.extract.vi_syllables import Span, Syl, is_vi_syllable, syllables
 from glossary.extract.vi_terms import terms
 from glossary.extract.vi_titles import TITLE_HEADS, title_spans, titled_names
 from glossary.extract.vi_tokens import (
@@ -207,6 +207,31 @@ def emit_spans(text: VietnameseText) -> None:
             text.emit_at(name, end, Kind.PLACE, "vi:admin-place")
             if local and (unit, end) != (sp.start, sp.end):
                 text.emit_at(unit, end, Kind.PLACE, "vi:admin-place")
+        if sp.kind is Kind.ORG and (tail := _foreign_tail(text, sp)) is not None:
+            start, kind = tail
+            text.emit_at(start, sp.end, kind, "vi:org-tail")
+
+
+def _foreign_tail(text: VietnameseText, sp: Span) -> tuple[int, Kind | None] | None:
+    """The foreign name a body's name ends with, a name of its own: a known
+    place ("Đại học Bristol", "... Hoàng gia Campuchia"), or any name after
+    the body's own capitalised words ("Học viện Lục quân West Point").
+
+    Returns:
+        Its start and kind, or None ("Tập đoàn Samsung" is the company's
+        name, not named after anything).
+    """
+    sylls = [s for s in text.syllables if sp.start <= s.start < sp.end]
+    k = len(sylls)
+    while k > 1 and sylls[k - 1].cap and not is_vi_syllable(sylls[k - 1].text):
+        k -= 1
+    if k in (0, len(sylls)) or not sylls[k - 1].word:
+        return None
+    start = sylls[k].start
+    if between_kind(text.doc.text[start : sp.end]) is Kind.PLACE:
+        return start, Kind.PLACE
+    own = any(s.word and s.text[:1].isupper() for s in sylls[1:k])
+    return (start, None) if own else None
 
 
 def split_name_runs(text: VietnameseText) -> None:

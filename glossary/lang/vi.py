@@ -84,6 +84,24 @@ PERSON_CUES = (
 # country).
 TEAM_ROLES = ("cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "thủ môn", "hlv")
 
+# Source: Vietnamese time nouns, which never continue a name in lower case
+# ("Đại học Bristol năm 2008", "Bộ Chính trị khóa 19").
+TIME_NOUNS = (
+    "năm", "tháng", "ngày", "tuần", "quý", "hôm", "sáng", "trưa", "chiều", "tối",
+    "đêm", "khóa", "nhiệm",
+)  # fmt: skip
+
+# Source: this project's list: heads of a state's missions abroad, whose name
+# goes on with the place they are in ("Đại sứ quán Việt Nam tại Lào").
+MISSION_HEADS = (
+    "đại sứ quán", "lãnh sự quán", "tổng lãnh sự quán", "phái đoàn thường trực",
+    "văn phòng đại diện",
+)  # fmt: skip
+
+# Source: Vietnamese press abbreviations of "Trung ương" (central), written
+# after a Party body's name ("Ủy ban Kiểm tra T.Ư", "UBKT TW").
+CENTRAL_ABBREVIATIONS = ("T.Ư", "TƯ", "TW", "T.W")
+
 # Source: Vietnamese grammar: plural markers before a noun ("các cầu thủ
 # Bình Dương": the players of a team, not a person).
 PLURAL_MARKERS = ("các", "những")
@@ -277,7 +295,7 @@ ORG_HEADS = (
     "văn phòng", "mặt trận", "thông tấn xã", "đài", "báo", "tạp chí", "tòa án",
     "viện kiểm sát", "câu lạc bộ", "clb", "hiệp định", "hiệp ước", "công ước",
     "diễn đàn", "đảng", "nhóm", "đội tuyển", "hội", "đại sứ quán", "lãnh sự quán",
-    "tổng lãnh sự quán", "nội các", "tand", "vksnd", "ctcp",
+    "tổng lãnh sự quán", "nội các", "tand", "vksnd", "ctcp", "lực lượng",
 )  # fmt: skip
 
 # Source: Vietnamese local government: bodies completed by the place they
