@@ -122,3 +122,10 @@ def test_a_feature_gives_the_settlement_it_is_named_for() -> None:
     found = _nested("Du khách tới Thác Bản Pác rồi về thôn Nà Mạ.", lang="vi")
     assert found.get("Bản Pác") is Kind.PLACE
     assert "Thác" not in "".join(found)
+
+
+def test_a_standing_organ_gives_the_body_it_belongs_to() -> None:
+    found = _nested(
+        "Ông là Chủ nhiệm Ủy ban Thường vụ Nhân đại thành phố Hàng Châu.", lang="vi"
+    )
+    assert found.get("Nhân đại thành phố Hàng Châu") is Kind.ORG

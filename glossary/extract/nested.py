@@ -19,7 +19,12 @@ name of a document for, longest first and without overlap:
    ends an organisation's name, but for head words such as "FC" (the sponsor
    in "Becamex Binh Duong");
 5. a word joined by a dash that opens the one country the document names
-   ("Việt" in "Hội Hữu nghị Việt - Nga", with "Việt Nam" in the document).
+   ("Việt" in "Hội Hữu nghị Việt - Nga", with "Việt Nam" in the document);
+6. the owner of an English possessive ("Vietnam News Agency" in "Vietnam
+   News Agency's The Thao"), the place a structure is named for ("Nội Bài"
+   in "sân bay Nội Bài"), the settlement a feature is named for ("Bản Giốc"
+   in "Thác Bản Giốc") and the body a standing organ belongs to ("Nhân đại
+   thành phố Ôn Châu" in "Ủy ban Thường vụ Nhân đại thành phố Ôn Châu").
 
 Persons are not looked for inside places: "Ham Nghi Street" names no person.
 The new mentions carry `source` "nested"; the clustering links them like any
@@ -33,7 +38,7 @@ from functools import lru_cache
 
 from glossary.extract.name_runs import fold
 from glossary.lang.en import ADMIN_WORDS, ORG_HEADS, PLACE_WORDS
-from glossary.lang.vi import FEATURE_HEADS, NAMED_FOR_HEADS
+from glossary.lang.vi import FEATURE_HEADS, NAMED_FOR_HEADS, STANDING_HEADS
 from glossary.model import Kind, Mention
 from glossary.names import places as gazetteer
 from glossary.names.titles import is_title_word
@@ -116,7 +121,7 @@ def _inside(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]
         found += _sponsor(words, found)
     elif host.kind is Kind.TITLE:
         found = [f for f in found if f[2] is not Kind.ORG or f[1] - f[0] > 4]
-    for start, end, kind in _owner(host.text) + _named_for(host):
+    for start, end, kind in _owner(host.text) + _named_for(host) + _standing_body(host):
         # a name inside it may stay ("Vietnam" in "Vietnam News Agency")
         if not any(
             s < end and start < e and not start <= s < e <= end for s, e, _ in found
@@ -145,6 +150,20 @@ def _owner(text: str) -> list[tuple[int, int, Kind]]:
         Kind.PLACE if head in PLACE_WORDS else Kind.ORG if head in ORG_HEADS else None
     )
     return [] if kind is None else [(0, m.end(1), kind)]
+
+
+def _standing_body(host: Mention) -> list[tuple[int, int, Kind]]:
+    """The body whose standing organ a Vietnamese name is: "Nhân đại thành
+    phố Ôn Châu" in "Ủy ban Thường vụ Nhân đại thành phố Ôn Châu"."""
+    if host.lang != "vi" or host.kind is not Kind.ORG:
+        return []
+    low = host.text.lower()
+    for head in STANDING_HEADS:
+        at = len(head) + 1
+        rest = host.text[at:]
+        if low.startswith(head + " ") and rest[:1].isupper() and " " in rest:
+            return [(at, len(host.text), Kind.ORG)]
+    return []
 
 
 def _named_for(host: Mention) -> list[tuple[int, int, Kind]]:

@@ -321,6 +321,12 @@ FEATURE_HEADS = (
 )  # fmt: skip
 # Source: this project's list: structures named for the place they stand in,
 # in both languages ("sân bay Nội Bài", "Lung Cu flag tower").
+# Source: this project's list: the standing organs of a body, written before
+# the body's own name ("Ủy ban Thường vụ Nhân đại thành phố Ôn Châu").
+STANDING_HEADS = (
+    "ủy ban thường vụ", "ban thường vụ", "ban cán sự đảng", "đảng đoàn",
+    "thường trực", "ban chấp hành",
+)  # fmt: skip
 # Border gates are not: "Hữu Nghị" (friendship) names no place.
 NAMED_FOR_HEADS = ("sân bay", "cột cờ", "airport", "flag tower")
 
