@@ -174,3 +174,24 @@ def test_a_locked_term_base_is_one_line_naming_it(
         f"glossary: error: {db}: the database is locked by another process; "
         "try again when it is done\n"
     )
+
+
+def test_a_memory_damaged_under_its_rows_is_one_line_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "tm.db"
+    assert tm_cli.main(["import", str(TM_DATA / "good.tmx"), "--db", str(db)]) == 0
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    sql = "SELECT rootpage FROM sqlite_master WHERE name = 'units'"
+    root = conn.execute(sql).fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with db.open("r+b") as f:  # the schema reads, the units' pages do not
+        f.seek((root - 1) * size)
+        f.write(b"\xff" * 208)
+    capsys.readouterr()
+    out = tmp_path / "out.tmx"
+    assert tm_cli.main(["export", "-o", str(out), "--db", str(db)]) == 2
+    assert capsys.readouterr().err == f"tm: error: {db}: damaged memory database\n"
+    assert not out.exists()

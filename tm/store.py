@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from glossary.errors import StoreError
+from glossary.sqlite_guard import connect
 from glossary.text import fold
 from tm.match import Tokens, decode_tokens, encode_tokens, tokenize
 from tm.model import Unit
@@ -137,12 +138,14 @@ class MemoryStore:
         self.path = str(path)
         self.readonly = readonly
         try:
-            if readonly:
-                self._conn = sqlite3.connect(
-                    _readonly_uri(self.path), uri=True, isolation_level=None
-                )
-            else:
-                self._conn = sqlite3.connect(self.path, isolation_level=None)
+            self._conn = connect(
+                self.path,
+                damaged="damaged memory database",
+                target=_readonly_uri(self.path) if readonly else None,
+                uri=readonly,
+                isolation_level=None,
+            )
+            if not readonly:
                 self._check_application()  # before WAL, which rewrites the header
                 self._conn.execute("PRAGMA journal_mode=WAL")
                 self._conn.execute("PRAGMA synchronous=NORMAL")
@@ -151,10 +154,13 @@ class MemoryStore:
             if readonly:
                 self._check_application()
             self._migrate()
-        except sqlite3.DatabaseError as e:
-            if "malformed" in str(e):
-                raise StoreError(f"{self.path}: damaged memory database") from e
-            raise StoreError(f"{self.path}: cannot open memory: {e}") from e
+        except (sqlite3.DatabaseError, StoreError) as e:
+            cause = e.__cause__ if isinstance(e, StoreError) else e
+            if not isinstance(cause, sqlite3.DatabaseError):
+                raise
+            if "malformed" in str(cause):
+                raise StoreError(f"{self.path}: damaged memory database") from cause
+            raise StoreError(f"{self.path}: cannot open memory: {cause}") from cause
 
     def _check_application(self) -> None:
         """Refuse another program's SQLite file instead of adding our tables to it."""
@@ -187,10 +193,7 @@ class MemoryStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction: everything inside is written, or nothing is."""
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:  # locked by another writer
-            raise StoreError(f"{self.path}: {e}") from e
+        self._conn.execute("BEGIN IMMEDIATE")  # StoreError when locked
         try:
             yield
         except BaseException:

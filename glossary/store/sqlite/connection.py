@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from glossary.errors import StoreError, shown_path
+from glossary.errors import StoreError
+from glossary.sqlite_guard import GuardedConnection, connect, store_error
 from glossary.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
 from glossary.store.tables.base import DAMAGED, Tables, login_name
 
@@ -54,91 +55,17 @@ def readonly_uri(path: str) -> str:
 
 # How long a writer waits for another's lock before it gives up.
 BUSY_TIMEOUT_MS = 5000
-LOCKED = "the database is locked by another process; try again when it is done"
 
 
-def store_error(e: sqlite3.DatabaseError, path: str) -> StoreError:
-    """The one-line `StoreError` for an SQLite error on the file at `path`."""
-    text = str(e)
-    if "locked" in text or "busy" in text:
-        what = LOCKED
-    elif "malformed" in text or "not a database" in text or "corrupt" in text:
-        what = DAMAGED
-    else:
-        what = f"database error: {text}"
-    return StoreError(f"{shown_path(path)}: {what}")
-
-
-class _Cursor(sqlite3.Cursor):
-    """A cursor whose SQLite errors, met while rows are read, are `StoreError`s."""
-
-    connection: _Connection
-
-    def __next__(self) -> Any:
-        try:
-            return super().__next__()
-        except sqlite3.IntegrityError:
-            raise
-        except sqlite3.DatabaseError as e:
-            raise store_error(e, self.connection.path) from e
-
-    def fetchone(self) -> Any:
-        try:
-            return super().fetchone()
-        except sqlite3.IntegrityError:
-            raise
-        except sqlite3.DatabaseError as e:
-            raise store_error(e, self.connection.path) from e
-
-    def fetchall(self) -> list[Any]:
-        try:
-            return super().fetchall()
-        except sqlite3.IntegrityError:
-            raise
-        except sqlite3.DatabaseError as e:
-            raise store_error(e, self.connection.path) from e
-
-
-class _Connection(sqlite3.Connection):
-    """A connection whose SQLite errors are `StoreError`s naming the file.
-
-    A broken constraint stays an `sqlite3.IntegrityError`: the tables turn
-    it into the error of what was asked (`_integrity_errors`).
-    """
-
-    path = ""
-
-    def cursor(self, factory: Any = _Cursor) -> Any:
-        return super().cursor(factory)
-
-    def execute(self, sql: str, parameters: Any = (), /) -> Any:
-        try:
-            return super().execute(sql, parameters)
-        except sqlite3.IntegrityError:
-            raise
-        except sqlite3.DatabaseError as e:
-            raise store_error(e, self.path) from e
-
-    def executemany(self, sql: str, parameters: Any, /) -> Any:
-        try:
-            return super().executemany(sql, parameters)
-        except sqlite3.IntegrityError:
-            raise
-        except sqlite3.DatabaseError as e:
-            raise store_error(e, self.path) from e
-
-
-def _connect(path: str, *, readonly: bool) -> _Connection:
-    target = readonly_uri(path) if readonly else path
-    conn = sqlite3.connect(
-        target,
+def _connect(path: str, *, readonly: bool) -> GuardedConnection:
+    return connect(
+        path,
+        damaged=DAMAGED,
+        target=readonly_uri(path) if readonly else None,
         uri=readonly,
         isolation_level=None,
         check_same_thread=False,
-        factory=_Connection,
     )
-    conn.path = path
-    return conn
 
 
 class SQLiteConnection(Tables):
@@ -162,7 +89,7 @@ class SQLiteConnection(Tables):
         self.path = str(path)
         self.readonly = readonly
         self.user = user or login_name()
-        self._conn: _Connection
+        self._conn: GuardedConnection
         try:
             self._conn = _connect(self.path, readonly=readonly)
             self._conn.execute("PRAGMA foreign_keys = ON")
@@ -183,7 +110,7 @@ class SQLiteConnection(Tables):
         """Why the file could not be opened as a term base, in one line."""
         text = str(e)
         if "malformed" in text or "locked" in text or "busy" in text:
-            return store_error(e, self.path)
+            return store_error(e, self.path, DAMAGED)
         if not self.readonly and _read_only_media(self.path):
             return StoreError(
                 f"{self.path}: on read-only media: only reading commands "
