@@ -179,6 +179,18 @@ def _search(args: argparse.Namespace) -> int:
     return 0 if units else 1
 
 
+def _copy(args: argparse.Namespace) -> int:
+    if not is_server(args.source) and not Path(args.source).is_file():
+        raise StoreError(f"{args.source}: no such memory")
+    with (
+        open_memory(args.source, readonly=True) as src,
+        open_memory(args.target) as dst,
+    ):
+        copied = service.copy_memory(src, dst)
+    print(f"copied {copied} units")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     store = _existing_db(args)
     out = None if args.output in (None, "-") else Path(args.output)
@@ -207,6 +219,17 @@ def build_parser() -> argparse.ArgumentParser:
     look = _add_lookup(sub)
     srch = _add_search(sub)
     exp = _add_export(sub)
+    cp = sub.add_parser(
+        "copy",
+        help="copy a memory to a new file or PostgreSQL database",
+        description=(
+            "Copy every unit of the memory SRC, ids included, into DST, which "
+            "must hold none yet. Either may be a file or a postgresql:// URL."
+        ),
+    )
+    cp.add_argument("source", metavar="SRC", help="the memory to copy")
+    cp.add_argument("target", metavar="DST", help="where the copy goes (new)")
+    cp.set_defaults(func=_copy)
     for sp in (imp, look, srch, exp):
         sp.add_argument(
             "--db",

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from rapidfuzz import fuzz, process
 
-from glossary.errors import ExportError, InputError
+from glossary.errors import ExportError, InputError, StoreError
 from glossary.outfile import stdout_binary, write_output
 from glossary.text import fold, nfc
 from tm.engines import Memory
@@ -329,3 +329,21 @@ def export(
 
     write_output(path, write)
     return report
+
+
+def copy_memory(source: Memory, target: Memory) -> int:
+    """Copy every unit of `source` into the empty `target`, ids included.
+
+    Both engines number new units one past the largest id, so units added in
+    id order keep their ids; the derived indexes are built afresh.
+
+    Raises:
+        StoreError: `target` holds units already; nothing is written.
+    """
+    if target.count():
+        raise StoreError(f"{target.path}: not empty: copy into a new memory")
+    with target.transaction():
+        added = target.add_units(source.units())
+        if added != source.count():
+            raise StoreError(f"{source.path}: units share ids: cannot copy")
+    return added

@@ -140,3 +140,25 @@ def test_a_term_base_and_a_memory_share_a_database(pg_url: str) -> None:
         service.import_units(memory, "u", [Unit("Open the file", "Mở tập tin")])
         assert tb.counts()["concepts"] == 0
         assert memory.count() == 1
+
+
+def test_tm_copy_round_trips_sqlite_through_postgresql(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, back = tmp_path / "first.db", tmp_path / "back.db"
+    with open_memory(first) as memory:
+        service.import_units(memory, "news", _units())
+    assert main(["copy", str(first), pg_url]) == 0
+    assert main(["copy", pg_url, str(back)]) == 0
+    with open_memory(first) as a, open_memory(pg_url) as b, open_memory(back) as c:
+        assert list(b.units()) == list(a.units()) == list(c.units())
+        assert list(c.scoring_rows()) == list(a.scoring_rows())
+    exports: list[bytes] = []
+    for db in (first, pg_url, back):
+        out = tmp_path / f"{len(exports)}.tmx"
+        assert main(["export", "--db", str(db), "-o", str(out)]) == 0
+        exports.append(out.read_bytes())
+    assert exports[0] == exports[1] == exports[2]
+    capsys.readouterr()
+    assert main(["copy", str(first), pg_url]) == 2
+    assert "not empty" in capsys.readouterr().err
