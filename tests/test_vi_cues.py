@@ -195,3 +195,23 @@ def test_a_foreign_leaders_honorific_is_not_part_of_the_name(
     assert found[name].kind is Kind.PERSON
     assert found[name].title == title
     assert not [t for t in found if "Sultan" in t or "Sri" in t]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a brand's inner capital
+        ("Khách hàng có thể đặt xe qua ứng dụng GrabCar từ tháng sau.", "GrabCar"),
+        # one foreign word after "của" (of)
+        ("Theo khảo sát mới đây của Agoda, du khách thích biển.", "Agoda"),
+    ],
+)
+def test_a_brand_named_alone_is_an_organisation(sentence: str, name: str) -> None:
+    assert _kinds(sentence)[name] is Kind.ORG
+
+
+def test_the_institution_a_body_belongs_to_is_named_too() -> None:
+    text = nfc("Ông là Chủ nhiệm Ủy ban Kinh tế của Quốc hội nhiệm kỳ này.")
+    found = [(m.text, m.kind) for m in vietnamese_mentions(Document("d", text, "vi"))]
+    assert ("Ủy ban Kinh tế của Quốc hội", Kind.ORG) in found
+    assert ("Quốc hội", Kind.ORG) in found

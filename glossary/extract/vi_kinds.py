@@ -268,13 +268,19 @@ _JAPANESE = re.compile(
 def _shape_kind(ctx: Context, i: int, j: int, org_names: frozenset[str]) -> Kind | None:
     """The kind of a name nothing in the text speaks for, from its shape.
 
-    A name that ends an organisation's name in the document is that body
+    A name that ends an organisation's name in the document is that body,
+    and so is a brand's camel-cased word ("SoCar") or one foreign word after
+    "của" ("công bố của Booking")
     ("Samsung" after "Tập đoàn Samsung"); a surname and one syllable that is
     no known place is a Chinese name in its Sino-Vietnamese reading ("Hà
     Vĩ"); two words of Japanese syllables a Japanese name ("Mariko Suga").
     """
     name = _surface(ctx, i, j)
     if name_key(name) in org_names and between_kind(name) is Kind.ORG:
+        return Kind.ORG
+    if between_kind(name) is Kind.ORG and (
+        _CAMEL.match(name) or _foreign_word_after_of(ctx, i, j)
+    ):
         return Kind.ORG
     sylls = WORD.findall(name)
     if (
@@ -293,6 +299,22 @@ def _shape_kind(ctx: Context, i: int, j: int, org_names: frozenset[str]) -> Kind
 
 
 _SURNAMES_AS_WRITTEN = frozenset(s.capitalize() for s in SURNAMES)
+# A brand's inner capital ("SoCar", "PVCombank", "VinMart"); not the
+# prefixes of family names ("McCain", "DeSantis", "LeBron").
+_CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+[A-Z]\w*$")
+_OF = word_key("của")
+
+
+def _foreign_word_after_of(ctx: Context, i: int, j: int) -> bool:
+    """ "công bố của Booking": one foreign word after "của" (of) is a body;
+    a person there has a cue or a title, a place is known."""
+    name = _surface(ctx, i, j)
+    return (
+        i > 0
+        and word_key(ctx.tokens[i - 1].text) == _OF
+        and " " not in name
+        and not is_vi_syllable(name)
+    )
 
 
 def _is_player(ctx: Context, j: int, sylls: list[str]) -> bool:

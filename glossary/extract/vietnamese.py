@@ -207,9 +207,25 @@ def emit_spans(text: VietnameseText) -> None:
             text.emit_at(name, end, Kind.PLACE, "vi:admin-place")
             if local and (unit, end) != (sp.start, sp.end):
                 text.emit_at(unit, end, Kind.PLACE, "vi:admin-place")
+        if sp.kind is Kind.ORG and (inst := _institution_end(text, sp)):
+            text.emit_at(inst, sp.end, Kind.ORG, "vi:institution")
         if sp.kind is Kind.ORG and (tail := _foreign_tail(text, sp)) is not None:
             start, kind = tail
             text.emit_at(start, sp.end, kind, "vi:org-tail")
+
+
+def _institution_end(text: VietnameseText, sp: Span) -> int:
+    """Start of the institution a body's name ends with after "của" (of):
+    "Ủy ban Tài chính và Ngân sách của Quốc hội" names the Quốc hội too;
+    0 if none."""
+    name = text.doc.text[sp.start : sp.end]
+    for inst in _INSTITUTIONS:
+        if name.endswith(f" của {inst}"):
+            return sp.end - len(inst)
+    return 0
+
+
+_INSTITUTIONS = ("Quốc hội", "Chính phủ", "Trung ương Đảng")
 
 
 def _foreign_tail(text: VietnameseText, sp: Span) -> tuple[int, Kind | None] | None:
