@@ -341,3 +341,10 @@ def test_a_dash_between_a_province_and_a_district_inside_it_splits() -> None:
     assert kinds.get("Bao Lac") is Kind.PLACE
     assert "Cao Bang – Bao Lac" not in kinds
     assert "Ba Ria – Vung Tau" in _kinds("Rain fell on Ba Ria – Vung Tau.")
+
+
+def test_stage_occupations_are_titles() -> None:
+    assert _people("The night belonged to DJ Minh Tri and MC Phan Anh.") == {
+        "Minh Tri": "DJ",
+        "Phan Anh": "MC",
+    }

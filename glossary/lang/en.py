@@ -405,7 +405,7 @@ TITLE_HEADS = (
     "sultan", "emir",
     # occupations written as a title before a name ("Singer Thanh Lam")
     "singer", "musician", "composer", "songwriter", "rapper", "actor", "actress",
-    "painter", "poet", "writer", "producer", "billionaire", "tycoon",
+    "painter", "poet", "writer", "producer", "billionaire", "tycoon", "dj", "mc",
     "businessman", "businesswoman", "entrepreneur", "journalist", "designer",
     "photographer",
 )  # fmt: skip
