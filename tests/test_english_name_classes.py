@@ -348,3 +348,13 @@ def test_stage_occupations_are_titles() -> None:
         "Minh Tri": "DJ",
         "Phan Anh": "MC",
     }
+
+
+def test_a_short_quoted_title_is_no_person() -> None:
+    kinds = _kinds(
+        'The band played “Dem Thanh Pho” and the film "Mat Biec" opened;'
+        " “We thank Anna Berg for everything she did,” he said."
+    )
+    assert kinds.get("Dem Thanh Pho") is not Kind.PERSON
+    assert kinds.get("Mat Biec") is not Kind.PERSON
+    assert kinds.get("Anna Berg") is Kind.PERSON

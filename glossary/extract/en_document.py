@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from glossary.extract.name_kind import Page
+from glossary.extract.name_kind import Page, is_vietnamese_name
 from glossary.extract.name_runs import fold
 from glossary.lang.en import SENT_END
 from glossary.model import Kind, Mention
@@ -24,6 +24,7 @@ __all__ = [
     "listed_places",
     "listed_units",
     "mention",
+    "quoted_works",
     "sentence_initial",
     "title_mention",
     "unit_bodies",
@@ -57,6 +58,41 @@ def listed_places(page: Page, out: list[Mention]) -> list[Mention]:
                 break
             j -= 1
     return out
+
+
+def quoted_works(text: str, out: list[Mention]) -> list[Mention]:
+    """A name a person only by default, written in a short quotation (six
+    words at most), is the title of a work, a show or a slogan (other):
+    “Am vong Song Huong”, “Hen Yeu”; a titled name, a Vietnamese personal
+    name, or a name in quoted speech stays a person."""
+    for i, m in enumerate(out):
+        if (
+            m.kind is Kind.PERSON
+            and not m.title
+            and _in_short_quote(text, m)
+            and not is_vietnamese_name(m.text.split())
+        ):
+            out[i] = m._replace(kind=Kind.OTHER)
+    return out
+
+
+def _in_short_quote(text: str, m: Mention) -> bool:
+    """True if `m` lies between quotation marks of one line that hold six
+    words at most."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start : m.start], text[m.end : line_end]
+    if before.rfind("“") > before.rfind("”"):
+        opened, closed = before.rfind("“"), after.find("”")
+    elif before.count('"') % 2 == 1:
+        opened, closed = before.rfind('"'), after.find('"')
+    else:
+        return False
+    if closed < 0:
+        return False
+    quoted = before[opened + 1 :] + m.text + after[:closed]
+    return len(quoted.split()) <= 6
 
 
 def listed_units(text: str, out: list[Mention]) -> list[Mention]:

@@ -22,6 +22,7 @@ from glossary.extract.en_document import (
     listed_places,
     listed_units,
     mention,
+    quoted_works,
     sentence_initial,
     title_mention,
     unit_bodies,
@@ -117,7 +118,8 @@ def english_mentions(
         if words:
             _run_mentions(page, run, words, out)
     out = unit_bodies(page, drop_unsupported_initials(text, out))
-    return org_cues(text, listed_units(text, listed_places(page, out)))
+    out = listed_units(text, listed_places(page, out))
+    return org_cues(text, quoted_works(text, out))
 
 
 def _run_mentions(
