@@ -92,8 +92,21 @@ def test_a_read_only_store_cannot_write(pg_url: str) -> None:
         tb.set_meta("k", "v")
     with open_store(pg_url, readonly=True) as tb:
         assert tb.meta("k") == "v"
-        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        with pytest.raises(StoreError, match="read-only transaction"):
             tb.set_meta("k", "w")
+
+
+def test_a_lost_connection_is_one_line_naming_the_database(pg_url: str) -> None:
+    with open_store(pg_url) as tb:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid != pg_backend_pid()"
+            )
+        with pytest.raises(StoreError) as lost:
+            tb.counts()
+    assert str(lost.value).startswith("postgresql://")
+    assert "\n" not in str(lost.value)
 
 
 def test_db_check_reads_a_server_term_base(

@@ -49,19 +49,38 @@ def _pg_sql(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-class QmarkConnection:
-    """A psycopg connection taking the ``?`` placeholders the tables write."""
+# What a user can cause or meet (the server went away, a read-only session
+# asked to write): one line naming the database, as SQLite's errors get.
+_USER_ERRORS = (psycopg.OperationalError, psycopg.errors.ReadOnlySqlTransaction)
 
-    def __init__(self, conn: psycopg.Connection[tuple[Any, ...]]) -> None:
+
+class QmarkConnection:
+    """A psycopg connection taking the ``?`` placeholders the tables write.
+
+    Raises StoreError for what a user can cause (`_USER_ERRORS`); anything
+    else (a broken constraint the caller handles, a bug) passes through.
+    """
+
+    def __init__(self, conn: psycopg.Connection[tuple[Any, ...]], url: str) -> None:
         self.raw = conn
+        self._url = url
 
     def execute(self, sql: str, parameters: Any = (), /) -> Cursor:
-        return self.raw.execute(_pg_sql(sql), tuple(parameters))
+        with self._reported():
+            return self.raw.execute(_pg_sql(sql), tuple(parameters))
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor:
-        cur = self.raw.cursor()
-        cur.executemany(_pg_sql(sql), parameters)
-        return cur
+        with self._reported():
+            cur = self.raw.cursor()
+            cur.executemany(_pg_sql(sql), parameters)
+            return cur
+
+    @contextmanager
+    def _reported(self) -> Iterator[None]:
+        try:
+            yield
+        except _USER_ERRORS as e:
+            raise StoreError(f"{shown_url(self._url)}: {_first_line(e)}") from e
 
     def close(self) -> None:
         self.raw.close()
@@ -79,9 +98,13 @@ def connect(url: str, *, namespace: str, readonly: bool) -> QmarkConnection:
     try:
         conn = psycopg.connect(url, autocommit=True, options=options)
     except psycopg.Error as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise StoreError(f"{shown_url(url)}: cannot connect ({first})") from e
-    return QmarkConnection(conn)
+        raise StoreError(f"{shown_url(url)}: cannot connect ({_first_line(e)})") from e
+    return QmarkConnection(conn, url)
+
+
+def _first_line(e: Exception) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
 
 
 class PostgresConnection(Tables):
