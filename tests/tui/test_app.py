@@ -428,6 +428,39 @@ async def test_locked_db_notifies(tmp_path: Path) -> None:
         tb.close()
 
 
+async def test_a_concept_changed_by_another_reviewer_is_shown_again(
+    tmp_path: Path,
+) -> None:
+    """Another reviewer changes the concept on screen; approving it is
+    refused with who changed it, the pane shows their change, and a second
+    approve (the change now seen) goes through."""
+    path = tmp_path / "g.db"
+    fill_sample(TermBase(path)).close()
+    tb, other = TermBase(path, user="an"), TermBase(path, user="binh")
+    app = make_app(tb)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await _ready(app, pilot)
+            cid = app.query_one(ConceptTable).current_id
+            assert cid is not None
+            other.update_concept(cid, note="seen by Binh")
+            await pilot.press("a")
+            await _ready(app, pilot)
+            refused = [n.message for n in app._notifications if "binh" in n.message]
+            assert refused
+            assert refused[0].endswith("; reloaded")
+            assert tb.concept(cid).status is ConceptStatus.CANDIDATE
+            title = app.query_one("#title", Static)
+            assert "seen by Binh" in str(title.render())
+            await pilot.press("a")
+            await _ready(app, pilot)
+            assert tb.concept(cid).status is ConceptStatus.APPROVED
+            assert tb.history()[0].who == "an"
+    finally:
+        other.close()
+        tb.close()
+
+
 def test_review_command_missing_db(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
