@@ -272,6 +272,21 @@ def test_a_bare_name_of_two_places_becomes_a_place() -> None:
     assert _group_of(state.order, "Khe Lim").kind is PLACE
 
 
+def test_link_org_short_forms_gives_a_bare_name_to_the_settlement() -> None:
+    s = "Na Ri village sits below Na Ri waterfall; Na Ri draws hikers."
+    ms = _mentions(
+        "d",
+        s,
+        ("Na Ri village", PLACE, ""),
+        ("Na Ri waterfall", PLACE, ""),
+        ("Na Ri", PERSON, ""),
+    )
+    state = _document_until(link_org_short_forms, ms)
+    link_org_short_forms(state)
+    village = _group_of(state.order, "Na Ri village")
+    assert _rule_of(village, "Na Ri") == (TermType.SHORT_FORM, "org-short-form")
+
+
 def test_a_titled_name_stays_a_person_beside_its_namesake_street() -> None:
     s = "Traffic jams Tran Hung Street; Mr. Tran Hung complained."
     ms = _mentions(

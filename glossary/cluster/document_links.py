@@ -88,12 +88,27 @@ def link_org_short_forms(state: DocumentState) -> None:
                 and h.kind is Kind.ORG
                 and _category_prefixed(w, h.members[0][0].text)
             ]
+        fits = _settlement(fits)
         if len(fits) == 1:
             absorb_short_form(fits[0], g, "org-short-form")
         elif fits and all(_place_stem(g, h) for h in fits):
             g.kind = Kind.PLACE  # "Ban Gioc" of "Ban Gioc village/waterfall"
         elif g.kind is Kind.ORG and split_words(m0.text)[-1].lower() in _VI_UNITS:
             g.local = True  # "UBND tỉnh" of another document is another body
+
+
+def _settlement(fits: list[Group]) -> list[Group]:
+    """The one settlement among places `fits`, if there is one, else `fits`.
+
+    "Ban Gioc" fits "Ban Gioc village" and "Ban Gioc waterfall": a
+    settlement's bare name is the settlement (features add head nouns).
+    """
+    if len(fits) < 2 or any(h.kind is not Kind.PLACE for h in fits):
+        return fits
+    settled = [
+        h for h in fits if folded_words(h.members[0][0].text)[-1] in PLACE_ADMIN_WORDS
+    ]
+    return settled if len(settled) == 1 else fits
 
 
 def _heads_after(w: tuple[str, ...], h: Group) -> bool:
