@@ -215,3 +215,10 @@ def test_the_institution_a_body_belongs_to_is_named_too() -> None:
     found = [(m.text, m.kind) for m in vietnamese_mentions(Document("d", text, "vi"))]
     assert ("Ủy ban Kinh tế của Quốc hội", Kind.ORG) in found
     assert ("Quốc hội", Kind.ORG) in found
+
+
+def test_a_photo_credit_names_an_outlet_or_a_person() -> None:
+    kinds = _kinds("Hai đội bắt tay sau trận đấu (ảnh: Truyền hình Đà Nẵng).")
+    assert kinds["Truyền hình Đà Nẵng"] is Kind.ORG
+    kinds = _kinds("Hai đội bắt tay sau trận đấu (ảnh: Nguyễn Văn An).")
+    assert kinds["Nguyễn Văn An"] is Kind.PERSON

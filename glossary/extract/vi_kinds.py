@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from glossary.extract.vi_runs import after_credit
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
 from glossary.extract.vi_tokens import WORD, Context
 from glossary.lang import vi
@@ -22,6 +23,7 @@ from glossary.names.places import (
     place_forms,
 )
 from glossary.names.vi_admin import province_unit
+from glossary.names.vi_words import is_vietnamese_word
 from glossary.names.world import english_place, gazetteer_kind
 from glossary.text import fold, name_key, word_key
 
@@ -102,6 +104,8 @@ def _cued_kind(
     if prev & _PERSON_CUES and _plural_cue(ctx, i) and between_kind(name) is Kind.PLACE:
         # "các cầu thủ Bình Dương": a team; "các doanh nhân Belarus": a country
         return (Kind.ORG if prev & _TEAM_ROLES else Kind.PLACE), _STRONG
+    if after_credit(ctx, i) and _opens_with_common_word(ctx, i):
+        return Kind.ORG, _STRONG  # "(ảnh: Truyền hình Lào Cai)": an outlet
     if prev & _PERSON_CUES or _is_byline(ctx, i, j):
         return Kind.PERSON, _STRONG
     if _initials_after(ctx, j, sylls) or _initials_of(ctx, i, j, ends):
@@ -123,6 +127,13 @@ def _cued_kind(
     if _is_player(ctx, j, sylls):
         return Kind.PERSON, _CUE
     return None
+
+
+def _opens_with_common_word(ctx: Context, i: int) -> bool:
+    """True if token i is a common word of two or more syllables, capitalised
+    ("Truyền hình"): a source named so is an outlet, not a person."""
+    text = ctx.tokens[i].text
+    return " " in text and is_vietnamese_word(text)
 
 
 def _plural_cue(ctx: Context, i: int) -> bool:

@@ -17,7 +17,13 @@ from glossary.lang import vi
 from glossary.names.places import english_country_name, is_country
 from glossary.text import fold, name_key, word_key
 
-__all__ = ["ORG_HEAD_WORDS", "name_runs", "split_run", "strip_honorifics"]
+__all__ = [
+    "ORG_HEAD_WORDS",
+    "after_credit",
+    "name_runs",
+    "split_run",
+    "strip_honorifics",
+]
 
 # The organisation heads as word keys: never a name token on their own.
 ORG_HEAD_WORDS = frozenset(" ".join(k) for k in ORG_HEADS)
@@ -25,6 +31,7 @@ _WEEKDAYS = frozenset(
     word_key(f"{vi.WEEKDAY_WORD} {d}") for d in vi.WEEKDAY_NUMBERS
 ) | {word_key(vi.SUNDAY)}
 _DAY_WORDS = frozenset({word_key(vi.WEEKDAY_WORD)})
+_CREDIT_CUES = frozenset(word_key(s) for s in vi.CREDIT_CUES)
 # Capitalised inside a sentence, "Ông" and "Bà" are surnames ("bà xã Ông
 # Cao Thắng"), not the honorifics a name could be cut from.
 _HONORIFICS = frozenset(word_key(h) for h in vi.HONORIFICS)
@@ -79,7 +86,10 @@ def _honorific_at(ctx: Context, k: int, j: int) -> int:
 
 def _is_name_token(ctx: Context, i: int) -> bool:
     tok = ctx.tokens[i]
-    if ctx.shapes[i] != "cap" or word_key(tok.text) in ORG_HEAD_WORDS:
+    credit = after_credit(ctx, i)  # "(ảnh: Truyền hình Lào Cai)"
+    if ctx.shapes[i] not in ("cap", "cw" if credit else "cap"):
+        return False
+    if word_key(tok.text) in ORG_HEAD_WORDS:
         return False
     prev = word_key(ctx.tokens[i - 1].text) if i else ""
     if word_key(tok.text) in _WEEKDAYS or (
@@ -87,7 +97,12 @@ def _is_name_token(ctx: Context, i: int) -> bool:
     ):
         return False  # "Thứ Ba", "Chủ nhật": weekdays are not names
     sylls = WORD.findall(tok.text)
-    if ctx.initial[i] and tok.tag != "Np" and all(map(is_vi_syllable, sylls)):
+    if (
+        ctx.initial[i]
+        and tok.tag != "Np"
+        and all(map(is_vi_syllable, sylls))
+        and not credit
+    ):
         return False
     if len(sylls) == 1 and is_vi_syllable(sylls[0]) and i + 1 < len(ctx.tokens):
         # "Kỳ họp" split by the tagger: the pair is a common word elsewhere.
@@ -96,6 +111,16 @@ def _is_name_token(ctx: Context, i: int) -> bool:
         if ctx.shapes[i + 1] == "low" and pair in ctx.lower_words:
             return False
     return True
+
+
+def after_credit(ctx: Context, i: int) -> bool:
+    """ "(ảnh: Truyền hình Lào Cai)": token i opens the source a photo credit
+    or byline names, capitalised after the colon, not a sentence's first word."""
+    return (
+        i >= 2
+        and ctx.tokens[i - 1].text == ":"
+        and word_key(ctx.tokens[i - 2].text) in _CREDIT_CUES
+    )
 
 
 def _hyphen_tail(ctx: Context, j: int) -> bool:
