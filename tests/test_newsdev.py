@@ -55,8 +55,10 @@ NEWS2 = SHARED / "corpus" / "news-dev2"
 # parentheses: together 71. With how far a Vietnamese body's name goes:
 # found 0.98, kind 0.96, evidence 241, inside 6. With the English buildings
 # 'X of Y', stage titles, unit dashes, phrases and quoted titles: unlabelled 2.
+# Now inside 3, merged 0; merged may read 1 when the scorer's tie between the
+# two Lao Cai concepts of en_11 flips ("Lao Cai's" is not yet a name there).
 FLOORS2 = {"found": 0.96, "kind": 0.94, "together": 69, "evidence": 236}
-CEILINGS2 = {"invented": 0, "merged": 1, "inside": 7, "unlabelled": 4}
+CEILINGS2 = {"invented": 0, "merged": 1, "inside": 4, "unlabelled": 4}
 
 _SUMMARY = re.compile(
     r"(\d+) clusters: found ([\d.]+), kind ([\d.]+), together (\d+)/(\d+), "
