@@ -358,3 +358,14 @@ def test_a_short_quoted_title_is_no_person() -> None:
     assert kinds.get("Dem Thanh Pho") is not Kind.PERSON
     assert kinds.get("Mat Biec") is not Kind.PERSON
     assert kinds.get("Anna Berg") is Kind.PERSON
+
+
+def test_a_qualifying_adjective_before_a_unit_word_is_no_name() -> None:
+    kinds = _kinds(
+        "Rain hit the Central province and Southern districts, not Lang Son"
+        " province or the Central Highlands."
+    )
+    assert "Central" not in kinds
+    assert "Southern" not in kinds
+    assert kinds.get("Lang Son province") is Kind.PLACE
+    assert kinds.get("Central Highlands") is Kind.PLACE

@@ -55,6 +55,7 @@ from glossary.lang.en import (
     ORG_HEADS,
     ORG_PRODUCTS,
     OWNER_NOUNS,
+    PLACE_ADJECTIVES,
     PLACE_WORDS,
     STOP,
     WEEKDAYS,
@@ -477,6 +478,8 @@ def _name(
     )
     kind: Kind | None = None
     head_end = place_head_end(after, fold(parts_last(surface))) if after else 0
+    if (head_end or (after and after.group(1) in _UNITS)) and _qualifier_only(surface):
+        return  # "the Central province", "Northern districts": a region, no name
     if head_end and (
         not run.connector or kind_of(page, start, surface, "") is Kind.PLACE
     ):
@@ -500,6 +503,16 @@ def _name(
     if kind is None:
         kind = kind_of(page, start, surface, title)
     out.append(mention(page, surface, start, end, kind, title))
+
+
+_UNITS = frozenset({"provinces", "districts", "communes", "towns", "cities", "regions"})
+
+
+def _qualifier_only(surface: str) -> bool:
+    """True if a name is one adjective that qualifies places ("Central",
+    "Northern"): with a unit word after it, it names a region, not a unit."""
+    low = surface.casefold()
+    return " " not in low and (low in PLACE_ADJECTIVES or low.endswith("ern"))
 
 
 def _sign_or_number_after(text: str, surface: str, end: int) -> tuple[int, bool]:
