@@ -245,3 +245,16 @@ def test_the_foreign_place_a_body_is_named_after_is_a_name_of_its_own() -> None:
     found = {m.text: m.kind for m in vietnamese_mentions(Document("d", text, "vi"))}
     assert found["Đại học Bristol"] is Kind.ORG
     assert found["Bristol"] is Kind.PLACE
+
+
+def test_between_a_titled_body_and_its_holder_the_words_are_the_bodys() -> None:
+    text = nfc("Đoàn có Cục trưởng Cục Quản lý thị trường hàng hóa Trần Văn Bình.")
+    found = vietnamese_mentions(Document("d", text, "vi"))
+    assert "Cục Quản lý thị trường hàng hóa" in {
+        m.text for m in found if m.kind is Kind.ORG
+    }
+    assert ("Trần Văn Bình", "Cục trưởng") in {(m.text, m.title) for m in found}
+    # with no title before the body the verb after it is not its name
+    text = nfc("Theo đó, Bộ Y tế cho biết Nguyễn Văn An đã được bổ nhiệm.")
+    orgs = {m.text for m in vietnamese_mentions(Document("d", text, "vi"))}
+    assert "Bộ Y tế" in orgs

@@ -36,6 +36,7 @@ __all__ = [
     "MAX_LOWER",
     "ORG_HEADS",
     "PEOPLES",
+    "TITLES",
     "admin_place",
     "central_at",
     "component",
@@ -67,7 +68,7 @@ _TERM_WORDS = frozenset(word_key(w) for w in vi.TIME_NOUNS)
 _OF = word_key("của")
 _CENTRAL = frozenset(vi.CENTRAL_ABBREVIATIONS)
 # "Hội đồng an ninh Quốc gia" is a body, "Bộ trưởng Bộ Y tế" a title first
-_TITLES = keys(*vi.TITLE_HEADS)
+TITLES = keys(*vi.TITLE_HEADS)
 _ADMIN_BODIES = keys(*vi.ADMIN_BODIES)
 # Roles that start something else after "và" ("... và Trợ lý Thủ tướng")
 _ROLES = keys(*vi.ROLES_AFTER_AND)
@@ -149,12 +150,16 @@ def scan_name(
     company: bool,
     heads_ok: bool = False,
     lower_start: bool = False,
+    holder_follows: bool = False,
 ) -> int:
     """End of the body's own name starting at syllable i (i if none).
 
     `heads_ok` lets the name itself start with an organisation head, as a
     law's name does ("Luật Tổ chức Chính phủ"); `lower_start` lets a body's
-    name open with lowercase words ("Hội đồng an ninh Quốc gia").
+    name open with lowercase words ("Hội đồng an ninh Quốc gia");
+    `holder_follows` (a title is written before the body) lets lowercase
+    words between the name and a full name after it belong to the name
+    ("Tổng cục trưởng Tổng cục Hợp tác phát triển quốc tế La Chiếu Huy").
     """
     if company:
         i = _past_legal_form(syls, i)
@@ -178,7 +183,19 @@ def scan_name(
         return k
     if (p := match(syls, k, PEOPLES)) > 0 and (t := match(syls, k + p, _SUPREME)):
         return k + p + t  # "Viện Kiểm sát nhân dân tối cao"
-    return _name_continued(syls, k)
+    end = _name_continued(syls, k)
+    return _rest_before_holder(syls, end) if holder_follows else end
+
+
+def _rest_before_holder(syls: Sequence[Syl], k: int) -> int:
+    """End of the lowercase words at k when the title's holder, a full name,
+    comes right after them; k otherwise."""
+    j = k
+    while j < len(syls) and j - k < MAX_LOWER + 1 and syls[j].word:
+        if not syls[j].text.islower() or syls[j].key in _TERM_WORDS:
+            break
+        j += 1
+    return j if j > k and person_at(syls, j) else k
 
 
 def _lower_then_named(syls: Sequence[Syl], i: int) -> int:
@@ -186,7 +203,7 @@ def _lower_then_named(syls: Sequence[Syl], i: int) -> int:
     ("Hội đồng an ninh Quốc gia", "Ban cán sự đảng UBND tỉnh"); i if none,
     if the head and those words make a title ("Bộ trưởng Bộ Y tế"), or if
     the head is the first syllable of a word ("Ban hành Nghị định")."""
-    if i == 0 or i >= len(syls) or match(syls, i - 1, _TITLES) > 1:
+    if i == 0 or i >= len(syls) or match(syls, i - 1, TITLES) > 1:
         return i
     if is_vietnamese_word(f"{syls[i - 1].text} {syls[i].text}"):
         return i  # "Ban hành", "Sở hữu": the head is a word's first syllable

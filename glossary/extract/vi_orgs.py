@@ -29,6 +29,7 @@ from glossary.extract.vi_bodies import (
     MAX_LOWER,
     ORG_HEADS,
     PEOPLES,
+    TITLES,
     admin_place,
     scan_name,
 )
@@ -206,7 +207,8 @@ def _headed_org(syls: Sequence[Syl], i: int) -> Span | None:
         if end > p + h:
             return Span(s.start, syls[end - 1].end, Kind.ORG, "vi:court")
     company = match(syls, i, _COMPANY_HEADS) > 0
-    k = scan_name(syls, i + m, company=company, lower_start=True)
+    titled = any(match(syls, i - n, TITLES) == n for n in (1, 2, 3) if i >= n)
+    k = scan_name(syls, i + m, company=company, lower_start=True, holder_follows=titled)
     if k == i + m:
         return _NO_NAME
     if match(syls, i, _MISSIONS):

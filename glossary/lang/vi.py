@@ -32,6 +32,12 @@ TITLE_HEADS = (
     "hlv",
     "huấn luyện viên",
     "chủ tịch nước",
+    "tổng cục trưởng",
+    "cục trưởng",
+    "vụ trưởng",
+    "viện trưởng",
+    "chánh văn phòng",
+    "chánh án",
 )
 
 # Source: Vietnamese grammar: words before a title head (deputy, former, acting).
