@@ -15,8 +15,8 @@ never saw (a typo) is replaced by its nearest vocabulary words first.
 
 from __future__ import annotations
 
-import bisect
 import math
+from array import array
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -24,7 +24,14 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from tm.match import Tokens, decode_tokens, encode_tokens, index_words, tokenize
+from tm.match import (
+    Tokens,
+    decode_tokens,
+    encode_tokens,
+    index_words,
+    source_words,
+    tokenize,
+)
 
 __all__ = ["SourceIndex", "Speller"]
 
@@ -104,43 +111,53 @@ class Speller:
 
 
 class SourceIndex:
-    """Sources, their scoring tokens and a word → sources posting index."""
+    """A word → sources posting index, with the sources' text if asked to keep it.
 
-    def __init__(self, rows: Iterable[tuple[int, str, str | None]]) -> None:
-        """Index `rows` of (unit id, source, `encode_tokens` of it or None)."""
-        self.ids: list[int] = []
+    Postings, lengths and ids are numpy arrays (about 100 bytes a unit for
+    memories of short segments, with the common words' masks); the text
+    (sources and their encoded scoring tokens, about 0.5 KB a unit) is kept
+    only with `keep_text`, and larger memories fetch their few candidates'
+    text from the store instead.
+    """
+
+    def __init__(
+        self, rows: Iterable[tuple[int, str, str | None]], *, keep_text: bool = True
+    ) -> None:
+        """Index `rows` of (unit id, source, `encode_tokens` of it or None), by id."""
+        self.keeps_text = keep_text
         self.sources: list[str] = []
         # Encoded tokens (a third of the size of `Tokens`), decoded when scored.
         self._tokens: list[str | Tokens] = []
         self.vocab: dict[str, int] = {}
-        words: list[int] = []
-        units: list[int] = []
-        lengths: list[int] = []
+        # array('i'), not lists: a million units make millions of postings.
+        ids, words, units, lengths = array("q"), array("i"), array("i"), array("i")
         for n, (uid, source, encoded) in enumerate(rows):
-            if encoded is None:
-                toks = tokenize(source)
-                self._tokens.append(encode_tokens(source, toks) or toks)
+            if keep_text:
+                toks = tokenize(source) if encoded is None else decode_tokens(encoded)
+                stored = encoded if encoded is not None else encode_tokens(source, toks)
+                self._tokens.append(stored or toks)
+                self.sources.append(source)
+                found = index_words(toks)
             else:
-                toks = decode_tokens(encoded)
-                self._tokens.append(encoded)
-            self.ids.append(uid)
-            self.sources.append(source)
-            found = index_words(toks)
+                found = source_words(source)
+            ids.append(uid)
             lengths.append(len(found))
             for w in set(found):
                 words.append(self.vocab.setdefault(w, len(self.vocab)))
                 units.append(n)
-        self._lengths = np.array(lengths, dtype=np.float32)
-        word_arr = np.array(words, dtype=np.int32)
+        self.ids: NDArray[np.int64] = np.frombuffer(ids, dtype=np.int64)
+        self._lengths = np.frombuffer(lengths, dtype=np.int32).astype(np.float32)
+        word_arr = np.frombuffer(words, dtype=np.int32)
         order = np.argsort(word_arr, kind="stable")
-        self._postings: NDArray[np.int32] = np.array(units, dtype=np.int32)[order]
+        self._postings: NDArray[np.int32] = np.frombuffer(units, dtype=np.int32)[order]
         counts = np.bincount(word_arr, minlength=len(self.vocab))
         self._start: NDArray[np.int64] = np.concatenate(([0], np.cumsum(counts)))
         size = max(len(self.ids), 1)
         self._idf = [math.log(1 + size / max(int(c), 1)) for c in counts]
         self._speller: Speller | None = None
-        # The most common words get a dense membership mask, so that a query
-        # with rarer words only reads them at the sources those words found.
+        # The most common words get a dense membership mask (a byte a unit),
+        # so that a query with rarer words only reads them at the sources
+        # those words found.
         common = np.argsort(-counts, kind="stable")[:_DENSE_WORDS]
         self._dense: dict[int, NDArray[np.bool_]] = {}
         for wid in common[counts[common] > size * _DENSE_SHARE]:
@@ -158,7 +175,7 @@ class SourceIndex:
 
     def position(self, unit_id: int) -> int | None:
         """Where the unit `unit_id` is in `ids`, or None if it is not indexed."""
-        p = bisect.bisect_left(self.ids, unit_id)
+        p = int(np.searchsorted(self.ids, unit_id))
         return p if p < len(self.ids) and self.ids[p] == unit_id else None
 
     def corrections(self, word: str) -> list[str]:

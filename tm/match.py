@@ -37,6 +37,7 @@ __all__ = [
     "index_words",
     "is_word",
     "score",
+    "source_words",
     "tokenize",
     "top_scored",
 ]
@@ -50,7 +51,9 @@ _PLACEABLE = (
     r"|\$\{?[A-Za-z_]\w*\}?"  # shell variable
     r"|\d+(?:[.,]\d+)*"  # number
 )
-_TOKEN = re.compile(rf"(?P<p>{_PLACEABLE})|(?P<w>[^\W_]+)|(?P<o>[^\w\s])")
+# NUL is no token: it is the placeables' key (a NUL in the text crashed
+# `index_words`, which took it for one).
+_TOKEN = re.compile(rf"(?P<p>{_PLACEABLE})|(?P<w>[^\W_]+)|(?P<o>[^\w\s\x00])")
 _WORD = re.compile(r"[^\W_]+")
 _PLACE_KEY = "\x00"
 # An inserted or deleted placeable or punctuation mark costs half a word.
@@ -137,6 +140,23 @@ def index_words(tokens: Tokens) -> list[str]:
             out.extend(_WORD.findall(fold(next(places))))
         elif is_word(key):
             out.append(key)
+    return out
+
+
+def source_words(text: str) -> list[str]:
+    """`index_words(tokenize(text))`, without building the scoring tokens.
+
+    For indexing many sources at once: one regex pass, no `Tokens`.
+
+    >>> source_words("Delete 3.5 %d files")
+    ['delete', '3', '5', 'd', 'files']
+    """
+    out: list[str] = []
+    for place, word, _ in _TOKEN.findall(text):
+        if word:
+            out.append(word.lower() if word.isascii() else fold(word))
+        elif place:
+            out.extend(_WORD.findall(fold(place)))
     return out
 
 

@@ -132,7 +132,9 @@ class Matcher:
     (numbers and the words inside placeables included), so that a query
     finds the same sources whichever path a memory takes.
 
-    Up to `MAX_UNITS` units (300k), an in-memory word index (`tm.index`):
+    By default (`in_memory`), an in-memory word index (`tm.index`), which
+    keeps the sources' text too up to `MAX_UNITS` units (300k) and above
+    that fetches its few candidates' text from the store:
 
     1. Unknown query words (typos) are replaced by their nearest vocabulary
        words (`tm.index.Speller`: one edit or transposition).
@@ -142,14 +144,15 @@ class Matcher:
        sources equal up to case/diacritics (the `fkey` index) are added.
     4. These get the exact token score of `tm.match`, from stored tokens.
 
-    Larger memories (or `in_memory=False`) use SQLite instead:
+    A one-off lookup (`in_memory=False`) uses SQLite instead:
 
     1. Sources equal up to case/diacritics come from the `fkey` index.
     2. Typos are corrected as above, against the stored vocabulary.
     3. FTS5 returns sources that contain every query word (or a correction);
-       when that is too few (a dropped or changed word), FTS5 ranks (BM25) the
-       sources holding any of the `_BEST_WORDS` rarest query words (the
-       query's own first, then typo guesses), none of them required.
+       when that is too few (a dropped or changed word) and step 1 found
+       nothing, FTS5 ranks (BM25) the sources holding any of the
+       `_BEST_WORDS` rarest query words (the query's own first, then typo
+       guesses), none of them required.
     4. rapidfuzz's `ratio` on folded sources keeps the best `_RESCORE` (20), which
        get the exact token score of `tm.match`.
     """
@@ -163,9 +166,10 @@ class Matcher:
         Args:
             store: The memory.
             in_memory: Build in-memory indexes on first use: the word index
-                if the memory holds at most `MAX_UNITS` units (about 0.3 s
-                and 10 MB for 30k units) and the speller's deletion index
-                (0.2 s, 6 MB). They pay off after a few hundred lookups; a
+                (about 0.3 s and 10 MB for 30k units; without the text
+                above `MAX_UNITS`, about 8 s and 60 MB for 770k) and the
+                speller's deletion index (0.2 s, 6 MB). They pay off after
+                a few hundred lookups (a few thousand at 1M units); a
                 one-off lookup (the CLI) is cheaper without them.
         """
         self.store = store
@@ -211,7 +215,9 @@ class Matcher:
         if narrow:
             for i in self.store.ids_with_all(narrow, _POOL):
                 ids[i] += len(groups)
-        if len(ids) < _FEW and len(groups) > 1:
+        # A source equal up to case (`exact`) scores 99: no partial match
+        # can beat it, so the costly ranking is skipped.
+        if len(ids) < _FEW and len(groups) > 1 and not exact:
             # A wrong or missing word: rank by the few most informative words,
             # none of them required (near-duplicates share the rare ones).
             ranked = sorted({w for g in groups for w in g}, key=df.__getitem__)
@@ -229,8 +235,10 @@ class Matcher:
         return exact + [i for i, _ in pairs]
 
     def _source_index(self) -> SourceIndex | None:
-        if self._index is None and self._in_memory and self._size() <= MAX_UNITS:
-            self._index = SourceIndex(self.store.scoring_rows())
+        if self._index is None and self._in_memory:
+            self._index = SourceIndex(
+                self.store.scoring_rows(), keep_text=self._size() <= MAX_UNITS
+            )
         return self._index
 
     def _with_tokens(
@@ -240,18 +248,31 @@ class Matcher:
             found = self.store.scoring_tokens(self._candidate_ids(query, q))
             return [(i, src, s) for i, (src, s) in found.items()]
         pool = idx.candidates(index_words(q), _MEM_POOL)
+        ids: list[int] = idx.ids[pool].tolist()
+        texts = (
+            [idx.sources[p] for p in pool]
+            if idx.keeps_text
+            else self._stored_sources(ids)
+        )
+        keep: Iterable[int] = range(len(pool))
         if len(pool) > _MEM_RESCORE:
-            near = _closest(query, [idx.sources[p] for p in pool], _MEM_RESCORE)
-            pool = [pool[k] for k in near]
-        found = {idx.ids[p]: (idx.sources[p], idx.tokens(p)) for p in pool}
+            keep = _closest(query, texts, _MEM_RESCORE)
+        found = {ids[k]: (texts[k], self._tokens(idx, pool[k], texts[k])) for k in keep}
         for unit in self.store.same_folded_source(query):
             assert unit.id is not None
             p = idx.position(unit.id)
-            found[unit.id] = (
-                unit.source,
-                tokenize(unit.source) if p is None else idx.tokens(p),
-            )
+            found[unit.id] = (unit.source, self._tokens(idx, p, unit.source))
         return [(i, src, s) for i, (src, s) in found.items()]
+
+    def _stored_sources(self, ids: list[int]) -> list[str]:
+        text = dict(self.store.sources(ids)) if ids else {}
+        return [text[i] for i in ids]
+
+    @staticmethod
+    def _tokens(idx: SourceIndex, position: int | None, source: str) -> Tokens:
+        if position is None or not idx.keeps_text:
+            return tokenize(source)
+        return idx.tokens(position)
 
     def lookup(
         self,

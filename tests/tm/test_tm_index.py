@@ -15,9 +15,9 @@ SOURCES = [
 ]
 
 
-def _index() -> SourceIndex:
+def _index(*, keep_text: bool = True) -> SourceIndex:
     rows = [(i + 1, s, encode_tokens(s, tokenize(s))) for i, s in enumerate(SOURCES)]
-    return SourceIndex(rows)
+    return SourceIndex(rows, keep_text=keep_text)
 
 
 def test_speller_finds_one_edit_and_transpositions() -> None:
@@ -66,3 +66,20 @@ def test_scanning_speller_agrees_with_indexed() -> None:
     indexed, scanning = Speller(words), Speller(words, indexed=False)
     for typo in ["opne", "fiel", "wndow", "configuraiton", "zebra", "oepns"]:
         assert scanning.corrections(typo) == indexed.corrections(typo)
+
+
+def test_index_without_text_finds_the_same_candidates() -> None:
+    full, compact = _index(), _index(keep_text=False)
+    assert not compact.sources
+    for words in (["open", "window"], ["cannot", "opne", "configuraiton"], ["d"]):
+        assert compact.candidates(words, 3) == full.candidates(words, 3)
+    assert compact.position(4) == 3
+
+
+def test_common_words_rank_through_the_dense_bitmap() -> None:
+    # 300 sources hold "the": a dense word (over 2%), read from its bitmap.
+    rows = [(i, f"the item{i} here", None) for i in range(1, 301)]
+    rows.append((301, "open the window", None))
+    rows.append((302, "open a door", None))
+    idx = SourceIndex(rows, keep_text=False)
+    assert idx.candidates(["open", "the"], 1) == [idx.position(301)]

@@ -19,6 +19,7 @@ from tm.match import (
     highlight_spans,
     index_words,
     score,
+    source_words,
     tokenize,
     top_scored,
 )
@@ -203,6 +204,16 @@ def test_index_words_are_the_fts_words(pieces: list[str]) -> None:
     assert index_words(tokenize(text)) == fold_words(text)
 
 
+@given(st.text(max_size=40))
+@example("Delete 0x%lx of 706Belarus {ĐƯỜNG} at https://x.vn/a")
+def test_source_words_are_the_index_words_of_the_tokens(s: str) -> None:
+    assert source_words(s) == index_words(tokenize(s))
+
+
 def test_index_words_split_a_number_glued_to_a_word() -> None:
     assert index_words(tokenize("ảnh 706Belarusian")) == ["anh", "706", "belarusian"]
     assert fold_words("ảnh 706Belarusian") == ["anh", "706belarusian"]
+
+
+def test_a_nul_in_the_text_is_no_placeable() -> None:
+    assert index_words(tokenize("open\x00 file %d")) == ["open", "file", "d"]

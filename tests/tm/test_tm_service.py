@@ -100,9 +100,9 @@ def test_index_and_fts_paths_agree(
     indexed = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
     one_off = service.Matcher(store, in_memory=False)  # as `tm lookup` runs
     assert [one_off.lookup(q, minimum=40) for q in queries] == indexed
-    monkeypatch.setattr(service, "MAX_UNITS", 0)
-    fts = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
-    assert indexed == fts
+    monkeypatch.setattr(service, "MAX_UNITS", 0)  # index without the text
+    compact = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
+    assert indexed == compact
     assert indexed[1][0].translation == "Xóa 7 tập tin"
 
 
