@@ -37,10 +37,20 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.spans import Span, Spans
 from glossary.text import NAME_JOINER_CHARS, fold, name_key, nfc
 from glossary.text.annotate import Automaton, fold_key, fold_keys
 
-__all__ = ["TARGETS", "Change", "Glossary", "Match", "Span", "Target", "strip_marks"]
+__all__ = [
+    "TARGETS",
+    "Change",
+    "Glossary",
+    "Match",
+    "Span",
+    "Spans",
+    "Target",
+    "strip_marks",
+]
 
 Target = Literal["vi", "en-diacritics", "en-ascii"]
 TARGETS: tuple[Target, ...] = ("vi", "en-diacritics", "en-ascii")
@@ -83,17 +93,6 @@ class Change:
     concept_id: int | None
     ambiguous: bool = False
     candidates: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One glossary term found by `annotate` (offsets in the original text)."""
-
-    start: int
-    end: int
-    text: str
-    concept_ids: tuple[int, ...]
-    ambiguous: bool = False
 
 
 class _Entry(NamedTuple):
@@ -372,13 +371,13 @@ class Glossary:
         # Duplicate concepts that agree on the form are not a real ambiguity.
         return nfc(name) if flagged or len(forms) > 1 else match.preferred
 
-    def annotate(self, text: str) -> list[Span]:
-        """Every glossary term in `text`: whole words, longest match first."""
-        entries = self._entries
-        return [
-            Span(s, e, text[s:e], entries[i].concepts, entries[i].ambiguous)
-            for s, e, i in self._automaton.matches(text)
-        ]
+    def annotate(self, text: str) -> Spans:
+        """Every glossary term in `text`: whole words, longest match first.
+
+        Returns:
+            A sequence of `Span`, in text order, made as they are read.
+        """
+        return Spans(text, self._automaton.match_arrays(text), self._entries)
 
     def normalize_text(
         self, text: str, target: Target = "en-diacritics", *, expand_short: bool = False

@@ -9,9 +9,10 @@ words of the folded text separated by exactly one space each.
 Matching is word-level and vectorised with numpy (see `Automaton`): the folded
 text is held as UTF-16 code units, cut into words, each word reduced to a
 64-bit fingerprint, and runs of words are looked up by their combined
-fingerprints in tables of the keys' prefixes. Only the few runs that pass are
-checked exactly, in Python, against the keys themselves; a fingerprint never
-decides a match, it only rules runs out.
+fingerprints in tables of the keys' prefixes. The runs that pass are
+compared exactly with the keys, four code units at a time, still in numpy
+(only a fingerprint clash goes to Python), and come out as arrays: a
+fingerprint never decides a match, and no Python object is made per match.
 
 For NFC text that folds one character to one character (nearly all text) the
 folded offsets are the original ones; otherwise an array maps each folded code
@@ -30,27 +31,21 @@ if TYPE_CHECKING:  # numpy is imported on first use: `import glossary` stays che
     import numpy as np
     from numpy.typing import NDArray
 
+from glossary.text.word_runs import (
+    PAD,
+    extend,
+    fingerprints,
+    leftmost,
+    quads,
+    unit_masks,
+    word_bounds,
+)
+
 __all__ = ["Automaton", "Hit", "fold_key", "fold_keys", "fold_text"]
 
-_SPACE = 0x20
+_K_MIX = 0xD6E8FEB86659FD93  # odd: spreads a run hash over the table slots
 _DROP = 0xFFFE  # lookup value: the character folds to nothing (combining marks)
 _SLOW = 0xFFFF  # lookup value: folds to several code units, or is a surrogate
-_PAD = 4  # zero code units on each side of a folded text (see `_fingerprints`)
-# Odd 64-bit constants (from splitmix64 / xxhash): an odd multiplier is a
-# bijection modulo 2**64, so it never merges two different values.
-_K_LEN, _K_HEAD, _K_TAIL = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
-_K_NEXT, _K_MIX = 0x100000001B3, 0xD6E8FEB86659FD93
-_ALL = (1 << 64) - 1
-
-
-@cache
-def _masks() -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
-    """Masks keeping the first / last min(n, 4) code units of a word of n units."""
-    import numpy as np
-
-    head = [0] + [(1 << (16 * k)) - 1 for k in (1, 2, 3)] + [_ALL] * 60
-    tail = [0] + [_ALL ^ ((1 << (16 * (4 - k))) - 1) for k in (1, 2, 3)]
-    return np.array(head, np.uint64), np.array(tail + [_ALL] * 60, np.uint64)
 
 
 def _fold_char(c: str) -> str:
@@ -98,17 +93,17 @@ def _fold_units_of(c: str) -> str:
 
 
 class _Folded(NamedTuple):
-    units: NDArray[np.uint16]  # folded UTF-16 code units, `_PAD` zeros each side
+    units: NDArray[np.uint16]  # folded UTF-16 code units, `PAD` zeros each side
     starts: NDArray[np.intp] | None  # unit i came from text[starts[i]]; +len(text)
 
 
 def _lookup(text: str) -> NDArray[np.uint16]:
-    """`_lookup_table` of each UTF-16 code unit of `text`, `_PAD` zeros each side."""
+    """`_lookup_table` of each UTF-16 code unit of `text`, `PAD` zeros each side."""
     import numpy as np
 
     raw = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    units = np.zeros(len(raw) + 2 * _PAD, dtype=np.uint16)
-    units[_PAD : _PAD + len(raw)] = _lookup_table()[raw]
+    units = np.zeros(len(raw) + 2 * PAD, dtype=np.uint16)
+    units[PAD : PAD + len(raw)] = _lookup_table()[raw]
     return units
 
 
@@ -122,7 +117,7 @@ def _fold_units(text: str) -> _Folded:
     import numpy as np
 
     units = _lookup(text)
-    body = units[_PAD:-_PAD]
+    body = units[PAD:-PAD]
     if _is_one_to_one(body):
         return _Folded(units, None)
     if (body == _SLOW).any():
@@ -131,8 +126,8 @@ def _fold_units(text: str) -> _Folded:
     keep = body != _DROP
     starts = np.flatnonzero(keep)
     kept = body[keep]
-    units = np.zeros(len(kept) + 2 * _PAD, dtype=np.uint16)
-    units[_PAD : _PAD + len(kept)] = kept
+    units = np.zeros(len(kept) + 2 * PAD, dtype=np.uint16)
+    units[PAD : PAD + len(kept)] = kept
     return _Folded(units, np.append(starts, len(text)))
 
 
@@ -150,8 +145,8 @@ def _fold_mapped(text: str) -> _Folded:
         starts.extend([i] * width)
     starts.append(len(text))
     folded = "".join(parts).encode("utf-16-le", "surrogatepass")
-    units = np.zeros(len(folded) // 2 + 2 * _PAD, dtype=np.uint16)
-    units[_PAD:-_PAD] = np.frombuffer(folded, dtype=np.uint16)
+    units = np.zeros(len(folded) // 2 + 2 * PAD, dtype=np.uint16)
+    units[PAD:-PAD] = np.frombuffer(folded, dtype=np.uint16)
     return _Folded(units, np.array(starts, dtype=np.intp))
 
 
@@ -170,7 +165,7 @@ def fold_text(text: str) -> tuple[str, list[int] | None]:
     import numpy as np
 
     units, starts = _fold_units(text)
-    body = units[_PAD:-_PAD]
+    body = units[PAD:-PAD]
     folded = body.tobytes().decode("utf-16-le", "surrogatepass")
     if starts is None:
         return folded, None
@@ -190,7 +185,7 @@ def fold_key(term: str) -> str:
 
 def fold_keys(terms: Sequence[str]) -> list[str]:
     """`fold_key` of many terms at once: one vectorised fold of them all."""
-    body = _lookup("\n".join(terms))[_PAD:-_PAD]
+    body = _lookup("\n".join(terms))[PAD:-PAD]
     if not _is_one_to_one(body):
         # Some term does not fold one to one. Not `_fold_units`: its mapped
         # path over the whole batch costs several times this loop.
@@ -213,52 +208,6 @@ class Hit:
     start: int
     end: int
     entry: int
-
-
-def _words(units: NDArray[np.uint16]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
-    """Start and end (exclusive) unit offsets, unpadded, of every word."""
-    import numpy as np
-
-    n = len(units) - 2 * _PAD
-    sep = np.empty(n + 2, dtype=bool)
-    sep[0] = sep[-1] = True
-    np.equal(units[_PAD : _PAD + n], _SPACE, out=sep[1:-1])
-    edges = np.flatnonzero(sep[1:] != sep[:-1])
-    return edges[0::2], edges[1::2]
-
-
-def _fingerprints(
-    units: NDArray[np.uint16], starts: NDArray[np.intp], ends: NDArray[np.intp]
-) -> NDArray[np.uint64]:
-    """A 64-bit fingerprint of each word: its length, first and last four units.
-
-    Four consecutive code units are read as one unsigned 64-bit integer through
-    an overlapping view; the `_PAD` zeros keep every read inside the buffer.
-    """
-    import numpy as np
-
-    quads: NDArray[np.uint64] = np.ndarray(
-        shape=(len(units) - 3,), dtype="<u8", buffer=units, strides=(2,)
-    )
-    head, tail = _masks()
-    length = ends - starts
-    fp: NDArray[np.uint64] = quads[starts + _PAD]
-    fp &= head.take(length, mode="clip")
-    fp *= np.uint64(_K_HEAD)
-    tails = quads[ends + _PAD - 4]
-    tails &= tail.take(length, mode="clip")
-    tails *= np.uint64(_K_TAIL)
-    fp ^= tails
-    fp += length.astype(np.uint64) * np.uint64(_K_LEN)
-    return fp
-
-
-def _extend(hashes: NDArray[np.uint64], fp: NDArray[np.uint64]) -> NDArray[np.uint64]:
-    """The hash of a run of words, one word longer."""
-    import numpy as np
-
-    result: NDArray[np.uint64] = hashes * np.uint64(_K_NEXT) + fp
-    return result
 
 
 class Automaton:
@@ -299,38 +248,67 @@ class Automaton:
     def _index(self, keys: list[bytes], n_words: NDArray[np.intp]) -> None:
         import numpy as np
 
-        units = np.zeros(sum(map(len, keys)) // 2 + len(keys) + 2 * _PAD, np.uint16)
-        units[_PAD:-_PAD] = np.frombuffer(b" \x00".join(keys) + b" \x00", np.uint16)
-        fp = _fingerprints(units, *_words(units))
+        units = np.zeros(sum(map(len, keys)) // 2 + len(keys) + 2 * PAD, np.uint16)
+        units[PAD:-PAD] = np.frombuffer(b" \x00".join(keys) + b" \x00", np.uint16)
+        fp = fingerprints(units, *word_bounds(units))
         word = np.concatenate(([0], np.cumsum(n_words)[:-1]))
-        hashes, left = fp[word], n_words
+        key_hash = np.zeros(len(keys), dtype=np.uint64)
+        hashes, left, kid = fp[word], n_words, np.arange(len(keys))
         self._one[self._slot(hashes[left == 1])] = True
-        done = [hashes[left == 1]]
+        key_hash[kid[left == 1]] = hashes[left == 1]
         length = 1
         while len(word := word[left > length]):
-            hashes, left = hashes[left > length], left[left > length]
-            hashes = _extend(hashes, fp[word + length])
+            more = left > length
+            hashes, left, kid = hashes[more], left[more], kid[more]
+            hashes = extend(hashes, fp[word + length])
             length += 1
             self._prefix[self._slot(hashes)] = True
             self._full[self._slot(hashes[left == length])] = True
-            done.append(hashes[left == length])
-        self._hashes = np.unique(np.concatenate(done))
+            key_hash[kid[left == length]] = hashes[left == length]
+        self._keyed(keys, key_hash, units)
+
+    def _keyed(
+        self, keys: list[bytes], key_hash: NDArray[np.uint64], units: NDArray[np.uint16]
+    ) -> None:
+        """The sorted key hashes, the key of each (-1: shared) and the keys' units."""
+        import numpy as np
+
+        order = np.argsort(key_hash, kind="stable")
+        ordered = key_hash[order]
+        first = np.flatnonzero(np.append(True, ordered[1:] != ordered[:-1]))
+        self._hashes = ordered[first]
+        self._hash_key = order[first]
+        shared = np.diff(np.append(first, len(ordered))) > 1
+        self._hash_key[shared] = -1  # two keys, one hash: checked in Python
+        self._key_units = units
+        lengths = np.array([len(k) // 2 for k in keys], dtype=np.intp)
+        self._key_len = lengths
+        self._key_at = PAD + np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+        self._key_entry = np.array([self._exact[k] for k in keys], dtype=np.intp)
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """Whole-word, leftmost-longest, non-overlapping ``(start, end, entry)``."""
+        start, end, entry = self.match_arrays(text)
+        return list(zip(start.tolist(), end.tolist(), entry.tolist(), strict=True))
+
+    def match_arrays(
+        self, text: str
+    ) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]:
+        """`matches` as three arrays (start, end, entry): no object per match."""
+        import numpy as np
+
         if self._empty or not text:
-            return []
+            none = np.zeros(0, dtype=np.intp)
+            return none, none, none
         units, starts = _fold_units(text)
-        ws, we = _words(units)
-        found = self._candidates(units, ws, we)
-        out = self._verify(units, ws, we, found)
+        ws, we = word_bounds(units)
+        best, slot = self._candidates(units, ws, we)
+        begin, end, entry = self._verify(units, ws, we, best, slot)
         if starts is None:
-            return out
+            return begin, end, entry
         # Map only the hits' offsets: a list of all of `starts` costs a quarter
         # of the whole scan of an NFD text.
-        begin = starts[[s for s, _, _ in out]].tolist()
-        end = starts[[e for _, e, _ in out]].tolist()
-        return [(b, e, hit[2]) for b, e, hit in zip(begin, end, out, strict=True)]
+        return starts[begin], starts[end], entry
 
     def find(self, text: str) -> Iterator[Hit]:
         """Whole-word, leftmost-longest, non-overlapping matches in `text`."""
@@ -339,21 +317,22 @@ class Automaton:
 
     def _candidates(
         self, units: NDArray[np.uint16], ws: NDArray[np.intp], we: NDArray[np.intp]
-    ) -> NDArray[np.int32]:
+    ) -> tuple[NDArray[np.int32], NDArray[np.intp]]:
         """For each word, the number of words of the longest key that may start there.
 
         Never too short: a key that matches always passes every table. It may
         be too long (or non-zero where nothing matches); `_verify` checks.
+        Also returned: where that run's hash is in `_hashes`.
         """
         import numpy as np
 
         n = len(ws)
-        fp = _fingerprints(units, ws, we)
+        fp = fingerprints(units, ws, we)
         at: list[NDArray[np.intp]] = [np.flatnonzero(self._one[self._slot(fp)])]
         hashes_at = [fp[at[0]]]
         lengths = [1]
         word = np.arange(n - 1)
-        hashes = _extend(fp[:-1], fp[1:])
+        hashes = extend(fp[:-1], fp[1:])
         ok = ws[1:] == we[:-1] + 1
         length = 2
         while length <= self._longest and len(word):
@@ -367,14 +346,17 @@ class Automaton:
             inside = nxt < n
             word, hashes, nxt = word[inside], hashes[inside], nxt[inside]
             ok = ws[nxt] == we[nxt - 1] + 1
-            hashes = _extend(hashes, fp[nxt])
+            hashes = extend(hashes, fp[nxt])
             length += 1
         best = np.zeros(n, dtype=np.int32)
+        slot = np.zeros(n, dtype=np.intp)
         for words, hashes, length in zip(at, hashes_at, lengths, strict=True):
             pos = np.searchsorted(self._hashes, hashes)
             pos[pos == len(self._hashes)] = 0
-            best[words[self._hashes[pos] == hashes]] = length
-        return best
+            hit = self._hashes[pos] == hashes
+            best[words[hit]] = length
+            slot[words[hit]] = pos[hit]
+        return best, slot
 
     def _verify(
         self,
@@ -382,30 +364,79 @@ class Automaton:
         ws: NDArray[np.intp],
         we: NDArray[np.intp],
         best: NDArray[np.int32],
-    ) -> list[tuple[int, int, int]]:
-        """Check the candidates exactly, longest first; keep leftmost-longest."""
+        slot: NDArray[np.intp],
+    ) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]:
+        """Check the candidates exactly, longest first; keep leftmost-longest.
+
+        Returns:
+            Start and end unit offsets (unpadded) and entry of each match.
+        """
         import numpy as np
 
         at = np.flatnonzero(best)
-        lengths = best[at]
+        lengths = best[at].astype(np.intp)
+        key = self._hash_key[slot[at]]
+        begin, end = ws[at], we[at + lengths - 1]
+        size = end - begin
+        ok = (key >= 0) & (self._key_len[key] == size)
+        sure = np.flatnonzero(ok)
+        ok[sure] = self._same(units, begin[sure], self._key_at[key[sure]], size[sure])
+        entry = self._key_entry[key]
+        if not ok.all():  # a fingerprint clash or two keys with one hash
+            lengths, end, entry = self._recheck(units, (ws, we), at, lengths, entry, ok)
+            found = lengths > 0
+            at, lengths, begin = at[found], lengths[found], begin[found]
+            end, entry = end[found], entry[found]
+        kept = leftmost(at, at + lengths)
+        return begin[kept], end[kept], entry[kept]
+
+    def _same(
+        self,
+        units: NDArray[np.uint16],
+        begin: NDArray[np.intp],
+        key: NDArray[np.intp],
+        size: NDArray[np.intp],
+    ) -> NDArray[np.bool_]:
+        """Whether each run of `size` text units from `begin` equals the key
+        units from `key`, compared four units (one 64-bit read) at a time."""
+        import numpy as np
+
+        chunks = (size + 3) // 4
+        which = np.repeat(np.arange(len(size)), chunks)
+        first = np.cumsum(chunks) - chunks
+        offset = 4 * (np.arange(len(which)) - first[which])
+        head, _ = unit_masks()
+        mask = head[np.minimum(size[which] - offset, 4)]
+        text = quads(units)[begin[which] + PAD + offset] & mask
+        keys = quads(self._key_units)[key[which] + offset] & mask
+        same = np.ones(len(size), dtype=bool)
+        same[which[text != keys]] = False
+        return same
+
+    def _recheck(
+        self,
+        units: NDArray[np.uint16],
+        words: tuple[NDArray[np.intp], NDArray[np.intp]],
+        at: NDArray[np.intp],
+        lengths: NDArray[np.intp],
+        entry: NDArray[np.intp],
+        ok: NDArray[np.bool_],
+    ) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]:
+        """Lengths (0: none), ends and entries, the failed candidates looked up
+        in Python: the full run, else the longest shorter key (`_shorter`)."""
+        import numpy as np
+
+        ws, we = words
+        lengths, end, entry = lengths.copy(), we[at + lengths - 1], entry.copy()
         data = units.tobytes()
-        exact = self._exact
-        starts, ends = ws[at].tolist(), we[at + lengths - 1].tolist()
-        out: list[tuple[int, int, int]] = []
-        free = 0
-        for i, length, s, e in zip(
-            at.tolist(), lengths.tolist(), starts, ends, strict=True
-        ):
-            if i < free:
-                continue
-            entry = exact.get(data[2 * (s + _PAD) : 2 * (e + _PAD)])
-            if entry is None:
-                length, e, entry = self._shorter(data, ws, we, i, length)
-                if entry is None:
-                    continue
-            out.append((s, e, entry))
-            free = i + length
-        return out
+        for k in np.flatnonzero(~ok).tolist():
+            i, n = int(at[k]), int(lengths[k])
+            s, e = int(ws[i]), int(end[k])
+            found = self._exact.get(data[2 * (s + PAD) : 2 * (e + PAD)])
+            if found is None:
+                n, e, found = self._shorter(data, ws, we, i, n)
+            lengths[k], end[k], entry[k] = n, e, -1 if found is None else found
+        return lengths, end, entry
 
     def _shorter(
         self, data: bytes, ws: NDArray[np.intp], we: NDArray[np.intp], i: int, n: int
@@ -418,7 +449,7 @@ class Automaton:
         s = int(ws[i])
         for length in range(n - 1, 0, -1):
             e = int(we[i + length - 1])
-            entry = self._exact.get(data[2 * (s + _PAD) : 2 * (e + _PAD)])
+            entry = self._exact.get(data[2 * (s + PAD) : 2 * (e + PAD)])
             if entry is not None:
                 return length, e, entry
         return 0, 0, None
