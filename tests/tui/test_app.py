@@ -23,12 +23,13 @@ from glossary.tui.screens.merge_picker import MergePicker
 from glossary.tui.widgets.concept_table import ConceptTable
 from glossary.tui.widgets.detail_pane import TermTable
 
+from .settle import settled
+
 SIZE = (120, 36)
 
 
 async def _ready(app: ReviewApp, pilot: Pilot[None]) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def _filter(app: ReviewApp, pilot: Pilot[None], text: str) -> None:

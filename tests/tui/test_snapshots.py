@@ -9,10 +9,11 @@ from textual.pilot import Pilot
 from glossary.store import TermBase
 from glossary.tui.app import make_app
 
+from .settle import settled
+
 
 async def _loaded(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(pilot)
 
 
 def test_main_screen(snap_compare: Any, sample_termbase: TermBase) -> None:
