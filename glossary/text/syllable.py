@@ -190,7 +190,8 @@ def _restyle_text(s: str, *, new: bool) -> str:
     out: list[str] = []
     start = -1
     for i, ch in enumerate(s):
-        if ch.isalpha():
+        # a mark NFC cannot compose (a second tone) belongs to its word
+        if ch.isalpha() or (start >= 0 and unicodedata.combining(ch)):
             if start < 0:
                 start = i
             continue
