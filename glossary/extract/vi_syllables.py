@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from glossary.lang import vi
 from glossary.model import Kind
+from glossary.names.places import is_syllable
 from glossary.text import fold, word_key
 
 __all__ = [
@@ -43,10 +44,6 @@ SURNAMES = frozenset(s.lower() for s in vi.SURNAMES if s not in vi.WORD_SURNAMES
 # Syllables of a full name that ends an organisation's name; two-syllable
 # names look like places ("Sở Công Thương Hà Nội").
 _PERSON_MIN = 3
-_VI_SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +118,7 @@ def _firsts(table: frozenset[tuple[str, ...]]) -> frozenset[str]:
 
 def is_vi_syllable(s: str) -> bool:
     """True if `s` has the shape of a Vietnamese syllable (onset, vowels, coda)."""
-    return bool(_VI_SYLLABLE.match(fold(s)))
+    return is_syllable(s)
 
 
 def korean_at(syls: Sequence[Syl], i: int) -> int:

@@ -41,10 +41,17 @@ VIETNAMESE_SURNAMES = frozenset(
     fold(s) for s in vi.SURNAMES if s not in vi.ASCII_AMBIGUOUS_SURNAMES
 )
 
+
+def _alternatives(parts: Iterable[str]) -> str:
+    """A regex alternation of folded `parts`, longest first ("ngh" before "ng")."""
+    folded = {fold(p) for p in parts if p}
+    return "|".join(sorted(folded, key=lambda p: (-len(p), p)))
+
+
+# A folded syllable's shape: onset, one to three vowels, coda (lang/vi.py)
 _SYLLABLE = re.compile(
-    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(?:[aeiouy]{1,3})"
-    r"(?:ng|nh|ch|[cmnpt])?$"
+    rf"^(?:{_alternatives(vi.ONSETS)})?(?:[aeiouy]{{1,3}})"
+    rf"(?:{_alternatives(c for cs in vi.CLOSED_RIMES.values() for c in cs.split())})?$"
 )
 
 _ADMIN_PREFIX = re.compile(
