@@ -67,10 +67,7 @@ def _wordset(text: str) -> frozenset[str]:
 
 # Closed-class words, auxiliaries and frequent news verbs: they end a chunk.
 _STOP = _wordset(en.CHUNK_BREAKS)
-_NOMINAL = re.compile(
-    r"(?:tion|sion|ment|ity|ness|ence|ense|ance|ery|ism|omy|ogy|gy|ure|ship|"
-    r"ics|ist|age|cy|ware|work|ist|ism|ry|ing)$"
-)
+_NOMINAL = re.compile(rf"(?:{'|'.join(en.NOMINAL_ENDINGS)})$")
 _ADVERB = re.compile(r"ly$")
 
 # British and American spellings, and hyphenation, share one variant key.

@@ -23,6 +23,7 @@ __all__ = [
     "HONORIFICS",
     "HONORIFIC_PAIRS",
     "MONTHS",
+    "NOMINAL_ENDINGS",
     "NUMBERED_HEADS",
     "ORG_CONNECT",
     "ORG_DESCRIPTORS",
@@ -444,6 +445,14 @@ REGION_WORDS = (
 
 # Source: English derivational suffixes of abstract nouns ("cooperation",
 # "investment"), which a name's words do not end with.
+# Source: this project's list: endings of English abstract and mass nouns, the
+# head of a two-word domain term ("market economy", "border trade").
+NOMINAL_ENDINGS = (
+    "tion", "sion", "ment", "ity", "ness", "ence", "ense", "ance", "ery", "ism",
+    "omy", "ogy", "gy", "ure", "ship", "ics", "ist", "age", "cy", "ware", "work",
+    "ry", "ing",
+)  # fmt: skip
+
 ABSTRACT_ENDINGS = (
     "tion", "ment", "ism", "ology", "ics", "ure", "ance", "ence", "ade", "ies",
     "ity", "airs", "ship", "ing", "ts",
