@@ -369,3 +369,35 @@ def test_a_qualifying_adjective_before_a_unit_word_is_no_name() -> None:
     assert "Southern" not in kinds
     assert kinds.get("Lang Son province") is Kind.PLACE
     assert kinds.get("Central Highlands") is Kind.PLACE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "place"),
+    [
+        (
+            "Lo Van Sinh, Party Secretary of Bao Lam district’s Party Committee, "
+            "met farmers.",
+            "Party Secretary",
+            "Bao Lam district",
+        ),
+        (
+            "Ha Thi Mai, Secretary of MuongKhuong district's Party Committee, spoke.",
+            "Secretary",
+            "MuongKhuong district",
+        ),
+    ],
+)
+def test_a_place_with_its_unit_word_after_of_is_no_title_complement(
+    sentence: str, title: str, place: str
+) -> None:
+    mentions = english_mentions(Document("t.txt", sentence))
+    titles = {m.text for m in mentions if m.kind is Kind.TITLE}
+    assert title in titles
+    assert _kinds(sentence).get(place) is Kind.PLACE
+
+
+def test_a_portfolio_after_of_stays_in_the_title() -> None:
+    mentions = english_mentions(
+        Document("t.txt", "Minister of Industry and Trade Tran Van Son visited.")
+    )
+    assert "Minister of Industry and Trade" in {m.text for m in mentions}

@@ -58,8 +58,9 @@ NEWS2 = SHARED / "corpus" / "news-dev2"
 # Now inside 3, merged 0; merged may read 1 when the scorer's tie between the
 # two Lao Cai concepts of en_11 flips ("Lao Cai's" is not yet a name there).
 # After the Vietnamese brands, photo credits and titled bodies: found 0.99,
-# kind 0.98, evidence 242 (this test).
-FLOORS2 = {"found": 0.97, "kind": 0.96, "together": 69, "evidence": 238}
+# kind 0.98, evidence 242 (this test). A place with its unit word after a
+# title's "of" is no complement ("Secretary of X district's ..."): together 74.
+FLOORS2 = {"found": 0.97, "kind": 0.96, "together": 72, "evidence": 238}
 CEILINGS2 = {"invented": 0, "merged": 1, "inside": 4, "unlabelled": 4}
 
 _SUMMARY = re.compile(

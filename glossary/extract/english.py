@@ -46,6 +46,7 @@ from glossary.extract.name_runs import (
     tokens,
 )
 from glossary.lang.en import (
+    ADMIN_WORDS,
     ADVERB_SUFFIXES,
     ARTICLES,
     DASH_GAPS,
@@ -371,9 +372,21 @@ def _title_with_complement(
     Returns:
         The words after it, and the title (empty when there is none).
     """
-    ncomp = complement_end([w for _, _, w in words])
+    names = [w for _, _, w in words]
+    ncomp = complement_end(names)
     if not ncomp:
         return words, ""
+    nof = names.index("of")
+    after = _ADMIN_AFTER.match(page.text, words[-1][1], words[-1][1] + 30)
+    if (
+        after
+        and fold(after.group(1)) in ADMIN_WORDS
+        and all(w[:1].isupper() for w in names[nof + 1 :])
+    ):
+        # "Party Secretary of Trung Khanh district's Party Committee": what
+        # follows "of" is a place with its unit word, not a portfolio
+        out.append(title_mention(page, words[0][0], words[nof - 1][1]))
+        return words[nof + 1 :], ""
     ts, te = words[0][0], words[ncomp - 1][1]
     out.append(title_mention(page, ts, te))
     return words[ncomp:], page.text[ts:te]
