@@ -16,9 +16,10 @@ identically.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from functools import wraps
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -87,6 +88,51 @@ def _shown(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
+# What a user can cause or meet (the server went away or refused the login, a
+# read-only session asked to write): one line naming the memory, as the term
+# base's engine gives; anything else (a bug) passes through.
+_USER_ERRORS = (psycopg.OperationalError, psycopg.errors.ReadOnlySqlTransaction)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_line(url: str, e: Exception) -> StoreError:
+    text = str(e).strip()
+    return StoreError(
+        f"{_shown(url)}: {text.splitlines()[0] if text else type(e).__name__}"
+    )
+
+
+def _reported(
+    method: Callable[Concatenate[PostgresMemory, P], R],
+) -> Callable[Concatenate[PostgresMemory, P], R]:
+    """`method` raising StoreError for `_USER_ERRORS`."""
+
+    @wraps(method)
+    def run(self: PostgresMemory, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except _USER_ERRORS as e:
+            raise _one_line(self.path, e) from e
+
+    return run
+
+
+def _reported_rows(
+    method: Callable[Concatenate[PostgresMemory, P], Iterator[R]],
+) -> Callable[Concatenate[PostgresMemory, P], Iterator[R]]:
+    """`_reported` for a generator: its rows are read as it is iterated."""
+
+    @wraps(method)
+    def run(self: PostgresMemory, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[R]:
+        try:
+            yield from method(self, *args, **kwargs)
+        except _USER_ERRORS as e:
+            raise _one_line(self.path, e) from e
+
+    return run
+
+
 def _like(words: Sequence[str]) -> str:
     phrase = " ".join(words)
     return phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -133,6 +179,7 @@ class PostgresMemory:
         row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
         return None if row is None or row[0] is None else int(row[0])
 
+    @_reported
     def _migrate(self) -> None:
         version = self._version()
         if version == SCHEMA_VERSION:
@@ -174,18 +221,22 @@ class PostgresMemory:
         self.close()
 
     @contextmanager
+    @_reported_rows
     def transaction(self) -> Iterator[None]:
-        """One transaction holding the memory's write lock: all or nothing."""
+        """One transaction holding the memory's write lock: all or nothing
+        (a lost connection's transaction the server rolls back itself)."""
         self._conn.execute("BEGIN")
         if not self.readonly:
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
         try:
             yield
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if not self._conn.broken:
+                self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
 
+    @_reported
     def add_units(self, units: Iterable[Unit]) -> int:
         """Add `units` (NFC) in the current transaction; return how many were new.
 
@@ -248,11 +299,13 @@ class PostgresMemory:
             for row in rows:
                 copy.write_row(row)
 
+    @_reported
     def count(self) -> int:
         """Number of units stored."""
         row = self._conn.execute("SELECT units FROM totals").fetchone()
         return int(row[0]) if row else 0
 
+    @_reported_rows
     def units(self, ids: Sequence[int] | None = None) -> Iterator[Unit]:
         """The units with `ids` (in id order), or every unit if None."""
         with self._conn.cursor() as cur:
@@ -265,6 +318,7 @@ class PostgresMemory:
                 )
             yield from map(_unit, rows)
 
+    @_reported
     def sources(self, ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, source) of the units with `ids`."""
         cur = self._conn.execute(
@@ -272,6 +326,7 @@ class PostgresMemory:
         )
         return [(int(i), str(t)) for i, t in cur]
 
+    @_reported_rows
     def scoring_rows(self) -> Iterator[tuple[int, str, str | None]]:
         """(id, source, encoded scoring tokens or None) of every unit, by id."""
         with self._conn.cursor() as cur:
@@ -280,6 +335,7 @@ class PostgresMemory:
             ):
                 yield int(i), str(src), None if toks is None else toks.decode()
 
+    @_reported
     def scoring_tokens(self, ids: Sequence[int]) -> dict[int, tuple[str, Tokens]]:
         """Source and scoring tokens of the units with `ids`."""
         cur = self._conn.execute(
@@ -290,6 +346,7 @@ class PostgresMemory:
             for i, src, t in cur
         }
 
+    @_reported
     def same_folded_source(self, source: str) -> list[Unit]:
         """Units whose source equals `source` up to case, diacritics and spacing."""
         cur = self._conn.execute(
@@ -298,6 +355,7 @@ class PostgresMemory:
         )
         return [_unit(r) for r in cur]
 
+    @_reported
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
         """How many sources contain each folded word (absent words are left out)."""
         cur = self._conn.execute(
@@ -305,11 +363,13 @@ class PostgresMemory:
         )
         return {str(t): int(d) for t, d in cur}
 
+    @_reported
     def vocabulary(self) -> dict[str, int]:
         """Every folded word that occurs in a source, with its document frequency."""
         cur = self._conn.execute("SELECT term, df FROM vocab")
         return {str(t): int(d) for t, d in cur}
 
+    @_reported
     def ids_with_all(self, groups: Sequence[Sequence[str]], limit: int) -> list[int]:
         """Ids of sources containing, for every group, at least one of its words
         (the first `limit` by id, as FTS5 gives them)."""
@@ -320,6 +380,7 @@ class PostgresMemory:
         sql = " INTERSECT ".join([each] * len(kept)) + " ORDER BY 1 LIMIT %s"
         return [int(r[0]) for r in self._conn.execute(sql, (*kept, limit))]
 
+    @_reported
     def ids_ranked(self, words: Sequence[str], limit: int) -> list[int]:
         """Ids of the `limit` sources with any of `words`, best BM25 first.
 
@@ -357,6 +418,7 @@ class PostgresMemory:
         )
         return [int(r[0]) for r in cur]
 
+    @_reported
     def concordance(
         self, words: Sequence[str], *, target: bool = False, limit: int = 50
     ) -> list[Unit]:

@@ -12,6 +12,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from conftest import SEEDS, SHARED
 
@@ -22,6 +23,7 @@ from tm.cli import main
 from tm.engines import Memory, open_memory
 from tm.match import fold_words, index_words, tokenize
 from tm.model import Unit
+from tm.pg_store import PostgresMemory
 
 pytestmark = pytest.mark.pg
 
@@ -162,3 +164,75 @@ def test_tm_copy_round_trips_sqlite_through_postgresql(
     capsys.readouterr()
     assert main(["copy", str(first), pg_url]) == 2
     assert "not empty" in capsys.readouterr().err
+
+
+def _drop_other_sessions(url: str) -> None:
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid != pg_backend_pid()"
+        )
+
+
+def _one_error_line(err: str) -> str:
+    assert err.startswith("tm: error: postgresql://"), err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    return err
+
+
+def test_a_lost_connection_mid_import_is_one_line_and_writes_nothing(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "--db", pg_url, str(TM_DATA / "good.tmx")]) == 0
+    with open_memory(pg_url, readonly=True) as memory:
+        before = list(memory.units())
+    add_units = PostgresMemory.add_units
+
+    def lost_after_first_file(self: PostgresMemory, units: list[Unit]) -> int:
+        added = add_units(self, units)
+        _drop_other_sessions(pg_url)
+        return added
+
+    monkeypatch.setattr(PostgresMemory, "add_units", lost_after_first_file)
+    files = [str(TM_DATA / n) for n in ("small.po", "good.tsv")]
+    capsys.readouterr()
+    assert main(["import", "--db", pg_url, *files]) == 2
+    _one_error_line(capsys.readouterr().err)
+    monkeypatch.undo()
+    with open_memory(pg_url, readonly=True) as memory:
+        assert list(memory.units()) == before
+        _drop_other_sessions(pg_url)
+        with pytest.raises(StoreError) as lost:
+            memory.count()
+    assert str(lost.value).startswith("postgresql://")
+    assert "\n" not in str(lost.value)
+
+
+def test_a_write_in_a_read_only_session_is_one_line_and_writes_nothing(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "--db", pg_url, str(TM_DATA / "good.tmx")]) == 0
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        name = admin.execute("SELECT current_database()").fetchone()
+        assert name is not None
+        admin.execute(
+            f'ALTER DATABASE "{name[0]}" SET default_transaction_read_only = on'
+        )
+    capsys.readouterr()
+    assert main(["import", "--db", pg_url, str(TM_DATA / "small.po")]) == 2
+    assert "read-only transaction" in _one_error_line(capsys.readouterr().err)
+    assert main(["search", "--db", pg_url, "files"]) == 0
+    with open_memory(pg_url, readonly=True) as memory:
+        assert memory.count() == len(service.read_file(TM_DATA / "good.tmx"))
+
+
+def test_a_refused_connection_is_one_line_without_the_password(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = "postgresql://me:secret@127.0.0.1:1/tm"
+    assert main(["lookup", "--db", url, "Open the file"]) == 2
+    err = _one_error_line(capsys.readouterr().err)
+    assert "cannot connect" in err
+    assert "me:***@" in err
+    assert "secret" not in err
