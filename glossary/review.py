@@ -8,10 +8,11 @@ concepts get an approved/rejected status or a logged edit), so a later
 `Review` keeps an undo/redo history for one session: each step stores the raw
 rows of the concepts it touched before and after (`TermStore.snapshot`). An
 undo puts back only the rows and values the step changed (ids included), so
-what a build added since stays; if someone changed those same values since,
-it refuses and changes nothing. Each undo is one transaction and one log
-entry. The module-level functions are one-shot shortcuts without
-history.
+what a build added since stays. Like every action, it is refused once when
+someone else changed those concepts since the reviewer saw them; and if
+someone changed those same values, it refuses and changes nothing. Each undo
+is one transaction and one log entry. The module-level functions are
+one-shot shortcuts without history.
 
 Several reviewers may work at once: every change of a concept counts up its
 version. `Review.look` remembers the version a reviewer was shown, and an
@@ -101,14 +102,13 @@ class Review:
 
         Raises:
             GlossaryError: there is nothing to undo.
+            StaleError: someone else changed its concepts since they were seen.
+            ConflictError: a value it changed has been changed again since.
         """
         if not self._undo:
             raise GlossaryError("nothing to undo")
         step = self._undo[-1]
-        with self.tb.transaction():
-            self.tb.revert(step.after, step.before)
-            self.tb.log("undo", _first(step.touched), step=step.action)
-            self._seen.remember(step.touched)
+        self._replay("undo", step, step.after, step.before)
         self._redo.append(self._undo.pop())
         return step
 
@@ -117,16 +117,28 @@ class Review:
 
         Raises:
             GlossaryError: there is nothing to redo.
+            StaleError: someone else changed its concepts since they were seen.
+            ConflictError: a value it undid has been changed again since.
         """
         if not self._redo:
             raise GlossaryError("nothing to redo")
         step = self._redo[-1]
-        with self.tb.transaction():
-            self.tb.revert(step.before, step.after)
-            self.tb.log("redo", _first(step.touched), step=step.action)
-            self._seen.remember(step.touched)
+        self._replay("redo", step, step.before, step.after)
         self._undo.append(self._redo.pop())
         return step
+
+    def _replay(self, action: str, step: Step, done: Snapshot, to: Snapshot) -> None:
+        """Turn `step`'s concepts from `done` into `to` in one transaction.
+
+        Refused, as any action, when someone else changed them since this
+        reviewer last saw them (`StaleError`); then, when a value the step
+        changed differs from `done` (`ConflictError`).
+        """
+        with self.tb.transaction():
+            self._seen.check(step.touched)
+            self.tb.revert(done, to)
+            self.tb.log(action, _first(step.touched), step=step.action)
+            self._seen.remember(step.touched)
 
     def _run(
         self,

@@ -11,7 +11,7 @@ from conftest import SEEDS
 
 from glossary import review as service
 from glossary.build import build
-from glossary.errors import ConflictError, GlossaryError, NotFoundError
+from glossary.errors import ConflictError, GlossaryError, NotFoundError, StaleError
 from glossary.model import ConceptStatus, Kind, TermStatus
 from glossary.review import Review
 from glossary.store import TermBase, TermStore
@@ -266,6 +266,11 @@ def test_undo_after_a_build_keeps_the_build_data(
     build(tb, [str(src)])
     grown = _occurrence_count(tb, pm)
     assert grown > before
+    with pytest.raises(
+        StaleError, match=rf"^concept {pm} was changed by .*; reloaded$"
+    ):
+        r.undo()  # the build changed the concept since: refused once, as any action
+    assert tb.concept(pm).status is ConceptStatus.APPROVED
     r.undo()
     assert tb.concept(pm).status is ConceptStatus.CANDIDATE
     assert _occurrence_count(tb, pm) == grown  # the build's occurrences stay
@@ -287,6 +292,8 @@ def test_undo_of_a_split_after_a_build_moves_the_term_back(
         shutil.copy(doc, src / doc.name)
     build(tb, [str(src)])
     total = _occurrence_count(tb, pm) + _occurrence_count(tb, new_id)
+    r.look(pm)  # the reviewer sees the build's change first
+    r.look(new_id)
     r.undo()
     assert "PM Chính" in {t.text for t in tb.concept(pm).terms}
     with pytest.raises(NotFoundError):
@@ -302,8 +309,10 @@ def test_undo_refuses_when_another_session_changed_the_same_value(
     mine = Review(tb)
     mine.approve(a)
     Review(tb).reject(a)  # another session (the TUI) decides otherwise
-    with pytest.raises(ConflictError, match="changed since"):
+    with pytest.raises(StaleError, match=r"; reloaded$"):
         mine.undo()
+    with pytest.raises(ConflictError, match="changed since"):
+        mine.undo()  # seen now, but the value the step changed is not its own
     assert tb.concept(a).status is ConceptStatus.REJECTED
     assert mine.can_undo  # the step stays: nothing was undone
 
@@ -316,7 +325,6 @@ def test_a_stale_action_is_refused_with_who_and_when_then_goes_through(
     refused the concept counts as reloaded, and the action goes through."""
     from conftest import fill_sample
 
-    from glossary.errors import StaleError
     from glossary.store import open_store
 
     with (
@@ -362,3 +370,40 @@ def test_the_command_line_records_who(
         assert entry.who == "Chi"
         (version,) = tb.concept_versions([entry.concept_id or 0]).values()
         assert version.by == "Chi"
+
+
+def test_undo_and_redo_of_a_stale_concept_are_refused_with_who_and_when(
+    durable_target: str,
+) -> None:
+    """Undo and redo check versions as every action does: refused once when
+    another reviewer changed the concept since, then they go through (and
+    the log says who did each)."""
+    from conftest import fill_sample
+
+    from glossary.store import open_store
+
+    with (
+        fill_sample(open_store(durable_target, user="an")) as an_tb,
+        open_store(durable_target, user="binh") as binh_tb,
+    ):
+        an, binh = Review(an_tb), Review(binh_tb)
+        cid = _id(an_tb, "Anatoly Sivak")
+        an.set_note(cid, "checked by An")
+        binh.look(cid)
+        binh.approve(cid)
+        refused = rf"^concept {cid} was changed by binh at .*; reloaded$"
+        with pytest.raises(StaleError, match=refused) as caught:
+            an.undo()
+        assert caught.value.concept_ids == (cid,)
+        assert an_tb.concept(cid).note == "checked by An"
+        an.undo()
+        assert an_tb.concept(cid).note != "checked by An"
+        binh.look(cid)
+        binh.reject(cid)
+        with pytest.raises(StaleError, match=refused):
+            an.redo()
+        an.redo()
+        assert an_tb.concept(cid).note == "checked by An"
+        assert an_tb.concept(cid).status is ConceptStatus.REJECTED
+        who = [(e.action, e.who) for e in an_tb.history()]
+        assert who[:3] == [("redo", "an"), ("reject", "binh"), ("undo", "an")]
