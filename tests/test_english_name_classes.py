@@ -401,3 +401,26 @@ def test_a_portfolio_after_of_stays_in_the_title() -> None:
         Document("t.txt", "Minister of Industry and Trade Tran Van Son visited.")
     )
     assert "Minister of Industry and Trade" in {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        (
+            "Sheikh Hamad bin Khalid Al Sabah toured Hanoi.",
+            "Hamad bin Khalid Al Sabah",
+        ),
+        ("Minister Rahman ibn Yusuf signed the deal.", "Rahman ibn Yusuf"),
+        ("The award went to Aisyah binti Osman of Penang.", "Aisyah binti Osman"),
+    ],
+)
+def test_a_name_particle_between_capitalised_words_continues_the_name(
+    sentence: str, person: str
+) -> None:
+    assert _kinds(sentence).get(person) is Kind.PERSON
+
+
+def test_a_name_particle_not_before_a_capitalised_word_ends_the_name() -> None:
+    kinds = _kinds("Officials in Hanoi bin the old forms.")
+    assert "Hanoi" in kinds
+    assert not any("bin" in name for name in kinds)

@@ -18,7 +18,14 @@ from itertools import accumulate, compress
 from operator import methodcaller
 
 from glossary.lang import en
-from glossary.lang.en import ARTICLES, DASH_GAPS, ORG_CONNECT, ORG_HEADS, STRUCTURES_OF
+from glossary.lang.en import (
+    ARTICLES,
+    DASH_GAPS,
+    NAME_PARTICLES,
+    ORG_CONNECT,
+    ORG_HEADS,
+    STRUCTURES_OF,
+)
 from glossary.names import places as restore
 from glossary.names.places import country_codes
 from glossary.names.titles import (
@@ -88,8 +95,12 @@ def is_demonym(word: str) -> bool:
 # The capitalised words alone, for one `re.split`; then the connectors runs
 # can use (see `tokens`).
 _CAP_SPLIT = re.compile(rf"([{UPPER}]{_NOT_GLUED}[\w]*(?:[’'\-.][^\W_][\w]*)*)")
-_OPENS = methodcaller("startswith", (" of", " on", " for", " and", " the", ", "))
-_CONNECTOR = re.compile(r",? (of|on|for|and|the)\b")
+_OPENS = methodcaller(
+    "startswith",
+    (" of", " on", " for", " and", " the", ", ", *(f" {p}" for p in NAME_PARTICLES)),
+)
+_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+_CONNECTOR = re.compile(rf",? (of|on|for|and|the|{_PARTICLES})\b")
 _ANY_CONNECTOR = re.compile(
     rf"[ofat]{_NOT_GLUED}(?:(?<=o)[fn]\b|(?<=f)or\b|(?<=a)nd\b|(?<=t)he\b)"
 )
@@ -282,6 +293,22 @@ def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
     return _org_step(text, toks, run, j, gap, low)
 
 
+def _particle_step(text: str, toks: list[WordSpan], run: Run, j: int, gap: str) -> int:
+    """Extend `run` over a name particle and the word after it ("Anwar bin
+    Ibrahim", "Siti binti Aziz"): a patronymic between two capitalised
+    words, one space each side, is inside one person's name."""
+    if (
+        gap == " "
+        and toks[j][2] in NAME_PARTICLES
+        and j + 1 < len(toks)
+        and _is_cap(toks[j + 1][2])
+        and text[toks[j][1] : toks[j + 1][0]] == " "
+    ):
+        run.words.extend(toks[j : j + 2])
+        return j + 2
+    return _STOP
+
+
 def _partners(last: str, nxt: str) -> bool:
     """True if " & " between two words joins one firm's name, not two places
     ("Hanoi & Hue", "Vietnam & Laos")."""
@@ -350,7 +377,7 @@ def _org_step(
         run.words.extend(toks[j : m + 1])
         run.connector = True
         return m + 1
-    return _STOP
+    return _particle_step(text, toks, run, j, gap)
 
 
 def _conjunct_end(text: str, toks: list[WordSpan], k: int) -> int:

@@ -23,6 +23,7 @@ __all__ = [
     "HONORIFICS",
     "HONORIFIC_PAIRS",
     "MONTHS",
+    "NAME_PARTICLES",
     "NOMINAL_ENDINGS",
     "NUMBERED_HEADS",
     "ORG_CONNECT",
@@ -144,6 +145,10 @@ COMPOUND_PLACE_HEADS = frozenset(
 # Heads a unit's number follows ("Military Region 2", "Army Corps 4").
 NUMBERED_HEADS = frozenset({"region", "zone", "corps", "division", "brigade"})
 ORG_CONNECT = frozenset({"of", "on", "for"})
+# Lower-case patronymic particles inside Arabic and Malay personal names
+# ("Anwar bin Ibrahim", "Siti binti Aziz", "Ahmad ibn Said"): "son/daughter
+# of" between two capitalised name words, never a sentence's own word.
+NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "bte"})
 MONTHS = frozenset(
     [
         "january", "february", "march", "april", "may", "june", "july", "august",
