@@ -386,7 +386,9 @@ class PostgresMemory:
 
         FTS5's bm25() over the source column, computed the same way: IDF
         from the source document frequency (floored at 1e-6), document
-        length over both sides.
+        length over both sides. The words filter `unit_words` itself too:
+        through the join alone the planner read the whole table (146 ms at
+        100k units, 1 ms this way).
         """
         row = self._conn.execute("SELECT units, tokens FROM totals").fetchone()
         n, tokens = (int(row[0]), int(row[1])) if row else (0, 0)
@@ -401,6 +403,7 @@ class PostgresMemory:
             )
             SELECT w.unit_id FROM unit_words w
             JOIN q ON q.term = w.word JOIN units u ON u.id = w.unit_id
+            WHERE w.word = ANY(%(words)s)
             GROUP BY w.unit_id
             ORDER BY sum(q.idf * (w.tf * %(k1p)s) / (w.tf + %(k1)s
                      * (1 - %(b)s + %(b)s * u.length / %(avgdl)s))) DESC, w.unit_id
