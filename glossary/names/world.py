@@ -71,7 +71,7 @@ def _world() -> tuple[dict[str, str], frozenset[str]]:
             continue
         name, _country, pop, alternates = line.split("\t")
         english.add(name_key(name))
-        for form in alternates.split(" | "):
+        for form in filter(None, alternates.split(" | ")):
             named = forms.setdefault(_form_key(form), {})
             named[name] = max(named.get(name, 0), int(pop))
     unique = {
