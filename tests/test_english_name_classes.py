@@ -424,3 +424,12 @@ def test_a_name_particle_not_before_a_capitalised_word_ends_the_name() -> None:
     kinds = _kinds("Officials in Hanoi bin the old forms.")
     assert "Hanoi" in kinds
     assert not any("bin" in name for name in kinds)
+
+
+def test_monarchs_and_heirs_carry_their_title() -> None:
+    text = "Crown Prince Frederik greeted Emperor Akihito and Empress Michiko."
+    assert _people(text) == {
+        "Frederik": "Crown Prince",
+        "Akihito": "Emperor",
+        "Michiko": "Empress",
+    }

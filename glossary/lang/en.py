@@ -395,7 +395,7 @@ ABBREVIATIONS = (
 TITLE_MODIFIERS = (
     "deputy", "vice", "acting", "former", "permanent", "prime", "foreign",
     "general", "first", "standing", "chief", "senior", "executive", "assistant",
-    "head", "lieutenant", "major", "party", "state", "managing",
+    "head", "lieutenant", "major", "party", "state", "managing", "crown",
 )  # fmt: skip
 
 # Source: this project's list: English words that end a title (offices,
@@ -408,7 +408,7 @@ TITLE_HEADS = (
     "spokesman", "spokeswoman", "ceo", "founder", "striker", "midfielder",
     "defender", "goalkeeper", "keeper", "lawyer", "envoy", "vice-chairman",
     "vice-president", "speaker",
-    "sultan", "emir",
+    "sultan", "emir", "emperor", "empress",
     # occupations written as a title before a name ("Singer Thanh Lam")
     "singer", "musician", "composer", "songwriter", "rapper", "actor", "actress",
     "painter", "poet", "writer", "producer", "billionaire", "tycoon", "dj", "mc",
