@@ -163,33 +163,10 @@ class PostgresConnection(Tables):
     def close(self) -> None:
         self._pg.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Run the body in one transaction; nested calls join the outer one.
-
-        A writing transaction first takes the term base's write lock.
-        """
-        if self._depth == 0:
-            self._conn.execute("BEGIN")
-            if not self.readonly:
-                self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
-        self._depth += 1
-        try:
-            yield
-        except BaseException:
-            self._depth -= 1
-            if self._depth == 0:
-                self._conn.execute("ROLLBACK")
-            raise
-        self._depth -= 1
-        if self._depth == 0:
-            self._conn.execute("COMMIT")
+    def _begin(self) -> None:
+        self._conn.execute("BEGIN")
+        if not self.readonly:  # writers take the term base's lock in turn
+            self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
 
     def _migrate(self) -> None:
         version = version_of(self._pg)

@@ -161,28 +161,8 @@ class SQLiteConnection(Tables):
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Run the body in one transaction; nested calls join the outer one."""
-        if self._depth == 0:
-            self._conn.execute("BEGIN IMMEDIATE")
-        self._depth += 1
-        try:
-            yield
-        except BaseException:
-            self._depth -= 1
-            if self._depth == 0:
-                self._conn.execute("ROLLBACK")
-            raise
-        self._depth -= 1
-        if self._depth == 0:
-            self._conn.execute("COMMIT")
+    def _begin(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")  # the write lock at once
 
     def _migrate(self) -> None:
         row = self._conn.execute(

@@ -15,7 +15,7 @@ import getpass
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from glossary.errors import StoreError, shown_path
 
@@ -54,8 +54,36 @@ class Tables:
         """The term base as a message names it (no password in it)."""
         return shown_path(self.path)
 
-    def transaction(self) -> AbstractContextManager[None]:
+    _depth = 0  # open transaction() bodies; the outermost begins and ends
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
         """Run the body in one transaction; nested calls join the outer one."""
+        if self._depth == 0:
+            self._begin()
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self._conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        """Open a transaction (the engine's way of taking the write lock)."""
         raise NotImplementedError
 
     def _in_ids(self) -> str:
