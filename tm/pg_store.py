@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import wraps
 from typing import Any, Concatenate, ParamSpec, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
-
+from glossary import pg_guard
 from glossary.errors import StoreError
+from glossary.pg_guard import USER_ERRORS, shown_url, store_error
 from glossary.text import fold
 from tm.match import Tokens
 from tm.model import Unit
@@ -80,40 +79,21 @@ CREATE TABLE schema_version (version INTEGER NOT NULL)
 """.replace(" TEXT", ' TEXT COLLATE "C"')
 
 
-def _shown(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
-
-
-# What a user can cause or meet (the server went away or refused the login, a
-# read-only session asked to write): one line naming the memory, as the term
-# base's engine gives; anything else (a bug) passes through.
-_USER_ERRORS = (psycopg.OperationalError, psycopg.errors.ReadOnlySqlTransaction)
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def _one_line(url: str, e: Exception) -> StoreError:
-    text = str(e).strip()
-    return StoreError(
-        f"{_shown(url)}: {text.splitlines()[0] if text else type(e).__name__}"
-    )
 
 
 def _reported(
     method: Callable[Concatenate[PostgresMemory, P], R],
 ) -> Callable[Concatenate[PostgresMemory, P], R]:
-    """`method` raising StoreError for `_USER_ERRORS`."""
+    """`method` raising StoreError for `USER_ERRORS` (one line naming the memory)."""
 
     @wraps(method)
     def run(self: PostgresMemory, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
-        except _USER_ERRORS as e:
-            raise _one_line(self.path, e) from e
+        except USER_ERRORS as e:
+            raise store_error(self.path, e) from e
 
     return run
 
@@ -127,8 +107,8 @@ def _reported_rows(
     def run(self: PostgresMemory, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[R]:
         try:
             yield from method(self, *args, **kwargs)
-        except _USER_ERRORS as e:
-            raise _one_line(self.path, e) from e
+        except USER_ERRORS as e:
+            raise store_error(self.path, e) from e
 
     return run
 
@@ -154,14 +134,7 @@ class PostgresMemory:
         """
         self.path = url
         self.readonly = readonly
-        options = f"-c search_path={NAMESPACE},public"
-        if readonly:
-            options += " -c default_transaction_read_only=on"
-        try:
-            self._conn = psycopg.connect(url, autocommit=True, options=options)
-        except psycopg.Error as e:
-            first = (str(e).strip() or type(e).__name__).splitlines()[0]
-            raise StoreError(f"{_shown(url)}: cannot connect ({first})") from e
+        self._conn = pg_guard.connect(url, namespace=NAMESPACE, readonly=readonly)
         try:
             self._migrate()
         except BaseException:
@@ -186,10 +159,13 @@ class PostgresMemory:
             return
         if version is not None and version > SCHEMA_VERSION:
             raise StoreError(
-                f"{_shown(self.path)}: schema version {version} is newer than this tm"
+                f"{shown_url(self.path)}: schema version {version}"
+                " is newer than this tm"
             )
         if self.readonly or version is not None:
-            raise StoreError(f"{_shown(self.path)}: no memory here (`tm import` first)")
+            raise StoreError(
+                f"{shown_url(self.path)}: no memory here (`tm import` first)"
+            )
         with self.transaction():
             if self._version() is not None:  # another process made it meanwhile
                 return
@@ -200,7 +176,7 @@ class PostgresMemory:
             ).fetchone()
             if tables and tables[0]:
                 raise StoreError(
-                    f"{_shown(self.path)}: not a translation memory "
+                    f"{shown_url(self.path)}: not a translation memory "
                     "(another program's tables)"
                 )
             self._conn.execute(f"CREATE SCHEMA IF NOT EXISTS {NAMESPACE}")

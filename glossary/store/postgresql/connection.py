@@ -13,11 +13,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Self
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from glossary import pg_guard
 from glossary.errors import StoreError
+from glossary.pg_guard import USER_ERRORS, shown_url, store_error
 from glossary.store.postgresql.schema import (
     BASE_VERSION,
     IDENTITY_TABLES,
@@ -33,32 +34,17 @@ from glossary.store.tables.base import Cursor, Tables, login_name
 WRITE_LOCK = 0x474C4F53
 
 
-def shown_url(url: str) -> str:
-    """`url` without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    netloc = f"{parts.username}:***@{host}" if parts.username else host
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 @lru_cache(maxsize=512)
 def _pg_sql(sql: str) -> str:
     """The store's SQL with psycopg's placeholders (``?`` becomes ``%s``)."""
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-# What a user can cause or meet (the server went away, a read-only session
-# asked to write): one line naming the database, as SQLite's errors get.
-_USER_ERRORS = (psycopg.OperationalError, psycopg.errors.ReadOnlySqlTransaction)
-
-
 class QmarkConnection:
     """A psycopg connection taking the ``?`` placeholders the tables write.
 
-    Raises StoreError for what a user can cause (`_USER_ERRORS`); anything
-    else (a broken constraint the caller handles, a bug) passes through.
+    Raises StoreError for what a user can cause (`pg_guard.USER_ERRORS`);
+    anything else (a broken constraint the caller handles, a bug) passes through.
     """
 
     def __init__(self, conn: psycopg.Connection[tuple[Any, ...]], url: str) -> None:
@@ -79,32 +65,18 @@ class QmarkConnection:
     def _reported(self) -> Iterator[None]:
         try:
             yield
-        except _USER_ERRORS as e:
-            raise StoreError(f"{shown_url(self._url)}: {_first_line(e)}") from e
+        except USER_ERRORS as e:
+            raise store_error(self._url, e) from e
 
     def close(self) -> None:
         self.raw.close()
 
 
 def connect(url: str, *, namespace: str, readonly: bool) -> QmarkConnection:
-    """A connection in autocommit mode with `namespace` first on its path.
-
-    Raises:
-        StoreError: the server cannot be reached or refuses the login.
-    """
-    options = f"-c search_path={namespace},public"
-    if readonly:
-        options += " -c default_transaction_read_only=on"
-    try:
-        conn = psycopg.connect(url, autocommit=True, options=options)
-    except psycopg.Error as e:
-        raise StoreError(f"{shown_url(url)}: cannot connect ({_first_line(e)})") from e
-    return QmarkConnection(conn, url)
-
-
-def _first_line(e: Exception) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0] if text else type(e).__name__
+    """`pg_guard.connect`'s connection, taking the tables' ``?`` placeholders."""
+    return QmarkConnection(
+        pg_guard.connect(url, namespace=namespace, readonly=readonly), url
+    )
 
 
 class PostgresConnection(Tables):

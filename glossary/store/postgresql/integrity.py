@@ -9,7 +9,8 @@ SQLite schema's version 2).
 from __future__ import annotations
 
 from glossary.errors import StoreError
-from glossary.store.postgresql.connection import connect, shown_url, version_of
+from glossary.pg_guard import shown_url
+from glossary.store.postgresql.connection import connect, version_of
 from glossary.store.postgresql.schema import NAMESPACE, SCHEMA_VERSION
 
 
