@@ -60,7 +60,9 @@ NEWS2 = SHARED / "corpus" / "news-dev2"
 # After the Vietnamese brands, photo credits and titled bodies: found 0.99,
 # kind 0.98, evidence 242 (this test). A place with its unit word after a
 # title's "of" is no complement ("Secretary of X district's ..."): together 74.
-FLOORS2 = {"found": 0.97, "kind": 0.96, "together": 72, "evidence": 238}
+# With Vietnamese body abbreviations compared in full (UB, UBKT, T.Ư) and a
+# standing organ named without the body that owns it: together 77.
+FLOORS2 = {"found": 0.97, "kind": 0.96, "together": 75, "evidence": 238}
 CEILINGS2 = {"invented": 0, "merged": 1, "inside": 4, "unlabelled": 4}
 
 _SUMMARY = re.compile(

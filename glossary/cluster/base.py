@@ -31,7 +31,7 @@ from glossary.names.titles import canonical_title, is_honorific
 from glossary.names.vi_admin import (
     club_name,
     company_name,
-    expand_abbreviation,
+    expand_abbreviations,
     strip_legal_form,
 )
 
@@ -115,9 +115,10 @@ def norm_key(text: str, kind: Kind | None) -> str:
         if usual is not None and usual not in restore.country_names("VN"):
             text = usual
     elif kind is Kind.ORG:
-        # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X"; "Công ty cổ phần Tập đoàn
-        # Hòa Phát" is "Tập đoàn Hòa Phát"
-        text = company_name(strip_legal_form(expand_abbreviation(text)))
+        # "UBND tỉnh X" is "Ủy ban nhân dân tỉnh X", "UBKT T.Ư" is "Ủy ban
+        # Kiểm tra Trung ương"; "Công ty cổ phần Tập đoàn Hòa Phát" is "Tập
+        # đoàn Hòa Phát"
+        text = company_name(strip_legal_form(expand_abbreviations(text)))
         text = club_name(text)  # "CLB Hà Nội" is the club "Hà Nội FC"
     words = list(split_words(fold(text).replace("’", "'")))
     if kind is Kind.PLACE:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from glossary.cluster.base import (
     GIVEN_NAME,
@@ -38,7 +39,12 @@ from glossary.model import (
     TermType,
 )
 from glossary.names import places as restore
-from glossary.names.vi_admin import document_province, has_place, with_province
+from glossary.names.vi_admin import (
+    document_province,
+    expand_abbreviations,
+    has_place,
+    with_province,
+)
 
 
 def link_org_short_forms(state: DocumentState) -> None:
@@ -48,7 +54,9 @@ def link_org_short_forms(state: DocumentState) -> None:
     of the document they stand for ("org-short-form").
 
     A short form begins the long name ("Van Thinh Phat" of "Van Thinh Phat
-    Holdings Group", see `_begins`), or, for a company, ends it after
+    Holdings Group", see `_begins`; "Ban cán sự đảng" of "Ban cán sự đảng
+    UBND tỉnh", the body that owns it left out; abbreviations compared in
+    full, "UBKT" of "UBKT T.Ư"), or, for a company, ends it after
     Vietnamese category words ("Hòa Phát" of "Tập đoàn Hòa Phát"). A body
     named by its unit word alone ("UBND tỉnh") that fits none stays in its
     document.
@@ -60,7 +68,7 @@ def link_org_short_forms(state: DocumentState) -> None:
     by_first: dict[str, list[Group]] = {}
     by_last: dict[str, list[Group]] = {}
     for h in longs:
-        hw = folded_words(h.members[0][0].text)
+        hw = _org_words(h.members[0][0].text)
         if hw:
             by_first.setdefault(hw[0], []).append(h)
             by_last.setdefault(hw[-1], []).append(h)
@@ -68,12 +76,13 @@ def link_org_short_forms(state: DocumentState) -> None:
         if g.merged_into is not None or g.kind is Kind.TITLE:
             continue
         m0 = g.members[0][0]
-        w = folded_words(m0.text)
+        w = _org_words(m0.text)
         if len(w) < 1:
             continue
         # an acronym is no short form of a name it begins ("SK" of "SK
-        # Hynix"), but may follow category words ("SK" of "Tập đoàn SK")
-        acronym = is_acronym(m0.text)
+        # Hynix"), but may follow category words ("SK" of "Tập đoàn SK");
+        # an abbreviation of words ("UBKT") is those words
+        acronym = is_acronym(m0.text) and expand_abbreviations(m0.text) == m0.text
         fits = _begins(g, w, by_first.get(w[0], ()))
         if acronym:  # but "FLC" of "FLC Group": the rest is heads only
             fits = [h for h in fits if _heads_after(w, h)]
@@ -113,7 +122,34 @@ def _settlement(fits: list[Group]) -> list[Group]:
 
 def _heads_after(w: tuple[str, ...], h: Group) -> bool:
     """True if the name of `h` is the words `w` and organisation heads."""
-    return all(x in ORG_HEADS for x in folded_words(h.members[0][0].text)[len(w) :])
+    return all(x in ORG_HEADS for x in _org_words(h.members[0][0].text)[len(w) :])
+
+
+@lru_cache(maxsize=1 << 14)
+def _org_words(text: str) -> tuple[str, ...]:
+    """The folded words of a name with its abbreviations in full ("UBKT T.Ư":
+    "uy ban kiem tra trung uong"), so short and long forms compare."""
+    return folded_words(expand_abbreviations(text))
+
+
+# The bodies that own a committee or organ named before them, folded words.
+_OWNERS = frozenset(tuple(fold(b).split()) for b in vi.OWNER_BODIES)
+
+
+def _owned(g: Group, w: tuple[str, ...], rest: tuple[str, ...]) -> bool:
+    """True if body `g` (words `w`) is a long name without the body that owns
+    it (`rest`): "Ban cán sự đảng" of "Ban cán sự đảng UBND tỉnh", "UBKT" of
+    "UBKT T.Ư", "T.Ư" of "T.Ư Đảng". A category head alone ("Ủy ban") is no
+    body's name."""
+    return (
+        g.kind is Kind.ORG
+        and len(w) >= 2
+        and " ".join(w) not in _VI_HEADS
+        and any(rest[: len(o)] == o for o in _OWNERS)
+    )
+
+
+_VI_HEADS = frozenset(fold(h) for h in vi.ORG_HEADS)
 
 
 def _begins(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]:
@@ -125,7 +161,7 @@ def _begins(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]
     for h in longs:
         if h is g or h.merged_into is not None:
             continue
-        hw = folded_words(h.members[0][0].text)
+        hw = _org_words(h.members[0][0].text)
         if len(hw) <= len(w) or hw[: len(w)] != w:
             continue
         if g.kind is Kind.PLACE and h.kind is not Kind.PLACE:
@@ -141,7 +177,13 @@ def _begins(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]
         head_only = w[-1] not in ORG_HEADS and all(
             x in ORG_HEADS or x in PLACE_ADMIN_WORDS for x in rest
         )
-        if org_short or head_only or _unit_short(g, h) or _place_stem(g, h):
+        if (
+            org_short
+            or head_only
+            or _unit_short(g, h)
+            or _place_stem(g, h)
+            or (h.kind is Kind.ORG and _owned(g, w, rest))
+        ):
             fits.append(h)
     return fits
 

@@ -24,7 +24,9 @@ name of a document for, longest first and without overlap:
    News Agency's The Thao"), the place a structure is named for ("Nội Bài"
    in "sân bay Nội Bài"), the settlement a feature is named for ("Bản Giốc"
    in "Thác Bản Giốc") and the body a standing organ belongs to ("Nhân đại
-   thành phố Ôn Châu" in "Ủy ban Thường vụ Nhân đại thành phố Ôn Châu").
+   thành phố Ôn Châu" in "Ủy ban Thường vụ Nhân đại thành phố Ôn Châu");
+7. the Central Committee a Vietnamese central body is named for ("T.Ư" in
+   "Ủy ban Kiểm tra T.Ư"), which joins the document's "T.Ư Đảng".
 
 Persons are not looked for inside places: "Ham Nghi Street" names no person.
 The new mentions carry `source` "nested"; the clustering links them like any
@@ -38,7 +40,12 @@ from functools import lru_cache
 
 from glossary.extract.name_runs import fold
 from glossary.lang.en import ADMIN_WORDS, ORG_HEADS, PLACE_WORDS
-from glossary.lang.vi import FEATURE_HEADS, NAMED_FOR_HEADS, STANDING_HEADS
+from glossary.lang.vi import (
+    CENTRAL_ABBREVIATIONS,
+    FEATURE_HEADS,
+    NAMED_FOR_HEADS,
+    STANDING_HEADS,
+)
 from glossary.model import Kind, Mention
 from glossary.names import places as gazetteer
 from glossary.names.titles import is_title_word
@@ -121,7 +128,8 @@ def _inside(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]
         found += _sponsor(words, found)
     elif host.kind is Kind.TITLE:
         found = [f for f in found if f[2] is not Kind.ORG or f[1] - f[0] > 4]
-    for start, end, kind in _owner(host.text) + _named_for(host) + _standing_body(host):
+    owners = _owner(host.text) + _named_for(host) + _standing_body(host)
+    for start, end, kind in owners + _central(host):
         # a name inside it may stay ("Vietnam" in "Vietnam News Agency")
         if not any(
             s < end and start < e and not start <= s < e <= end for s, e, _ in found
@@ -150,6 +158,17 @@ def _owner(text: str) -> list[tuple[int, int, Kind]]:
         Kind.PLACE if head in PLACE_WORDS else Kind.ORG if head in ORG_HEADS else None
     )
     return [] if kind is None else [(0, m.end(1), kind)]
+
+
+def _central(host: Mention) -> list[tuple[int, int, Kind]]:
+    """The Central Committee a Vietnamese central body is named for: "T.Ư"
+    in "Ủy ban Kiểm tra T.Ư", "TW" in "Ban Tuyên giáo TW"."""
+    if host.lang != "vi" or host.kind is not Kind.ORG:
+        return []
+    last = host.text.rsplit(" ", 1)[-1]
+    if last not in CENTRAL_ABBREVIATIONS:
+        return []
+    return [(len(host.text) - len(last), len(host.text), Kind.ORG)]
 
 
 def _standing_body(host: Mention) -> list[tuple[int, int, Kind]]:

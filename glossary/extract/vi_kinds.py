@@ -101,6 +101,8 @@ def _cued_kind(
     sylls = WORD.findall(name)
     nxt = ctx.tokens[j].text if j < len(ctx.tokens) else ""
     place_after = _place_after(ctx, j)
+    if all(w in vi.BODY_ABBREVIATIONS for w in name.split()):
+        return Kind.ORG, _STRONG  # "Chủ nhiệm UBKT TƯ": a body, abbreviated
     if prev & _PERSON_CUES and _plural_cue(ctx, i) and between_kind(name) is Kind.PLACE:
         # "các cầu thủ Bình Dương": a team; "các doanh nhân Belarus": a country
         return (Kind.ORG if prev & _TEAM_ROLES else Kind.PLACE), _STRONG

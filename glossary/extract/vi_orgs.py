@@ -31,6 +31,7 @@ from glossary.extract.vi_bodies import (
     PEOPLES,
     TITLES,
     admin_place,
+    central_at,
     scan_name,
 )
 from glossary.extract.vi_syllables import (
@@ -100,11 +101,33 @@ def _admin_org(syls: Sequence[Syl], i: int) -> Span | None:
 
 
 def _institution(syls: Sequence[Syl], i: int) -> Span | None:
-    """ "Chính phủ", "Quốc hội": a body named by its common noun alone."""
+    """ "Chính phủ", "Quốc hội": a body named by its common noun alone;
+    "T.Ư Đảng" is "Trung ương Đảng" with "Trung ương" abbreviated."""
     s = syls[i]
     if (m := match(syls, i, INSTITUTIONS)) > 0 and s.text[:1].isupper():
         return Span(s.start, syls[i + m - 1].end, Kind.ORG, "vi:institution")
+    k = central_at(syls, i)
+    if k > i and k < len(syls) and syls[k].key == _PARTY and syls[k].cap:
+        return Span(s.start, syls[k].end, Kind.ORG, "vi:institution")
     return None
+
+
+_PARTY = word_key("Đảng")
+
+
+def _standing_organ(syls: Sequence[Syl], i: int) -> Span | None:
+    """ "Ban cán sự đảng", "Đảng đoàn": a body's standing organ named alone,
+    without the body after it (the document's one, for clustering)."""
+    s = syls[i]
+    if not s.text[:1].isupper() or not (m := match(syls, i, _STANDING)):
+        return None
+    nxt = syls[i + m] if i + m < len(syls) else None
+    if nxt is not None and nxt.word and (nxt.cap or match(syls, i + m, ADMIN)):
+        return None  # "Ban Thường vụ Tỉnh ủy", "... thành phố X": the name goes on
+    return Span(s.start, syls[i + m - 1].end, Kind.ORG, "vi:standing-organ")
+
+
+_STANDING = keys(*vi.STANDING_HEADS)
 
 
 def _age_team(syls: Sequence[Syl], i: int) -> Span | None:
@@ -254,6 +277,7 @@ _ORG_RULES = (
     _region,
     _state,
     _named_site,
+    _standing_organ,
     _headed_org,
     _lower_headed_org,
 )

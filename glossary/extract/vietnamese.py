@@ -42,6 +42,7 @@ from glossary.extract.vi_tokens import (
     sentence,
     tag,
 )
+from glossary.lang import vi
 from glossary.model import Document, Kind, Mention
 from glossary.names.places import bare_place, units_within
 from glossary.text import marked_key, name_key
@@ -337,6 +338,12 @@ def emit_titles(text: VietnameseText) -> None:
         text.emit(i, k, Kind.TITLE, "vi:title")
 
 
+def _abbreviated_body(surface: str) -> bool:
+    """True if every word is a body's abbreviation: "Chủ nhiệm UBKT TƯ" heads
+    the body, it names no person."""
+    return all(w in vi.BODY_ABBREVIATIONS for w in surface.split())
+
+
 def emit_names(text: VietnameseText) -> None:
     """Emit each name with its kind: a person after a title, else the kind
     the document shows, a place between title and person, a player before
@@ -345,7 +352,8 @@ def emit_names(text: VietnameseText) -> None:
     part_kinds: list[Kind | None] = []
     for n, (i, j) in enumerate(parts):
         surface = text.surface(i, j)
-        kind = Kind.PERSON if i in text.titled else text.kinds.get(name_key(surface))
+        titled = i in text.titled and not _abbreviated_body(surface)
+        kind = Kind.PERSON if titled else text.kinds.get(name_key(surface))
         if kind is None and i in text.between:
             kind = between_kind(surface)
         if kind is None and _CLUB_AFTER.match(doc_text, tokens[j - 1].end):

@@ -108,6 +108,22 @@ MISSION_HEADS = (
 # after a Party body's name ("Ủy ban Kiểm tra T.Ư", "UBKT TW").
 CENTRAL_ABBREVIATIONS = ("T.Ư", "TƯ", "TW", "T.W")
 
+# Source: Vietnamese administrative and press usage: the standard
+# abbreviations of words of a state or Party body's name, with the words in
+# full ("UBND tỉnh", "UB Kiểm tra T.Ư", "UBKT TW", "T.Ư Đảng"); expanded
+# when two forms of a name are compared.
+BODY_ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "UBKT": "Ủy ban Kiểm tra",
+    "UBTV": "Ủy ban Thường vụ",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "BCH": "Ban Chấp hành",
+    "UB": "Ủy ban",
+    **{abbreviation: "Trung ương" for abbreviation in CENTRAL_ABBREVIATIONS},
+}
+
 # Source: Vietnamese grammar: plural markers before a noun ("các cầu thủ
 # Bình Dương": the players of a team, not a person).
 PLURAL_MARKERS = ("các", "những")
@@ -301,7 +317,7 @@ ORG_HEADS = (
     "văn phòng", "mặt trận", "thông tấn xã", "đài", "báo", "tạp chí", "tòa án",
     "viện kiểm sát", "câu lạc bộ", "clb", "hiệp định", "hiệp ước", "công ước",
     "diễn đàn", "đảng", "nhóm", "đội tuyển", "hội", "đại sứ quán", "lãnh sự quán",
-    "tổng lãnh sự quán", "nội các", "tand", "vksnd", "ctcp", "lực lượng",
+    "tổng lãnh sự quán", "nội các", "tand", "vksnd", "ctcp", "lực lượng", "ub",
 )  # fmt: skip
 
 # Source: Vietnamese local government: bodies completed by the place they
@@ -309,6 +325,14 @@ ORG_HEADS = (
 ADMIN_BODIES = (
     "ubnd", "hđnd", "ủy ban nhân dân", "hội đồng nhân dân", "tỉnh ủy", "thành ủy",
     "huyện ủy", "quận ủy", "công an", "ca",
+)  # fmt: skip
+
+# Source: Vietnamese Party and state structure: the bodies a committee or
+# standing organ belongs to, written after its own name ("Ban cán sự đảng
+# UBND tỉnh", "Ủy ban Kiểm tra Trung ương", "Ban Chấp hành Trung ương Đảng").
+OWNER_BODIES = (
+    "trung ương", "đảng", "chính phủ", "quốc hội", "ủy ban nhân dân",
+    "hội đồng nhân dân", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy",
 )  # fmt: skip
 
 # Source: this project's list: roles that start something else after "và"

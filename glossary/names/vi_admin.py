@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from glossary.lang import vi
 from glossary.names import places as restore
 from glossary.text import name_key
 
@@ -30,6 +31,7 @@ __all__ = [
     "document_province",
     "english_body",
     "expand_abbreviation",
+    "expand_abbreviations",
     "has_place",
     "province_in",
     "province_unit",
@@ -38,12 +40,17 @@ __all__ = [
 ]
 
 # Abbreviations that open the name of a local state body, and their full words.
-_ABBREVIATIONS = {
-    "UBND": "Ủy ban nhân dân",
-    "HĐND": "Hội đồng nhân dân",
-}
+_ABBREVIATIONS = {k: vi.BODY_ABBREVIATIONS[k] for k in ("UBND", "HĐND")}
 
 _ABBREV = re.compile(r"^(UBND|HĐND)(?=\s+\S)")
+# Any abbreviated word of a body's name, as a whole word.
+_ANY_ABBREV = re.compile(
+    r"(?<![\w.])("
+    + "|".join(
+        re.escape(a) for a in sorted(vi.BODY_ABBREVIATIONS, key=len, reverse=True)
+    )
+    + r")(?![\w.])"
+)
 
 
 def expand_abbreviation(text: str) -> str:
@@ -55,6 +62,22 @@ def expand_abbreviation(text: str) -> str:
     'UBND'
     """
     return _ABBREV.sub(lambda m: _ABBREVIATIONS[m.group(1)], text, count=1)
+
+
+def expand_abbreviations(text: str) -> str:
+    """The name with every standard abbreviated word written in full, for
+    comparing forms ("UB Kiểm tra T.Ư", "UBKT TW": "Ủy ban Kiểm tra Trung ương").
+
+    >>> expand_abbreviations("UBKT T.Ư"), expand_abbreviations("T.Ư Đảng")
+    ('Ủy ban Kiểm tra Trung ương', 'Trung ương Đảng')
+    """
+    words = text.split()
+    if not (
+        restore.has_diacritics(text)  # a Vietnamese name, not "TW Group"
+        or all(w in vi.BODY_ABBREVIATIONS for w in words)
+    ):
+        return text
+    return _ANY_ABBREV.sub(lambda m: vi.BODY_ABBREVIATIONS[m.group(1)], text)
 
 
 # A company's legal form before another category head: "Công ty cổ phần

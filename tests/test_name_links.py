@@ -1,0 +1,72 @@
+"""Several written forms of one body end in one concept, and no other (issue 14
+"together"), by class. Sentences made up for the rules, not taken from the
+labelled sets."""
+
+from __future__ import annotations
+
+from conftest import owner_of
+
+from glossary.cluster import cluster, norm_key
+from glossary.model import Concept, Document, Kind
+from glossary.names.vi_admin import expand_abbreviations
+from glossary.pipeline import extract
+from glossary.text import nfc
+
+
+def _concepts(text: str, lang: str = "") -> list[Concept]:
+    _, mentions = extract(Document("t.txt", nfc(text), lang))
+    return [c.concept for c in cluster(mentions)]
+
+
+def _forms(c: Concept) -> set[str]:
+    return {t.text for t in c.terms}
+
+
+def test_abbreviated_words_of_a_body_are_its_words() -> None:
+    assert expand_abbreviations("UBKT TW") == "Ủy ban Kiểm tra Trung ương"
+    assert expand_abbreviations("HĐND xã Tân Lập") == "Hội đồng nhân dân xã Tân Lập"
+    assert expand_abbreviations("TW Group") == "TW Group"  # no Vietnamese name
+    assert norm_key("UB Kiểm tra TƯ", Kind.ORG) == norm_key(
+        "Ủy ban Kiểm tra Trung ương", Kind.ORG
+    )
+
+
+VI_DISCIPLINE = (
+    "Tại kỳ họp thứ 12, UB Kiểm tra TƯ đã xem xét vi phạm của Ban cán sự đảng "
+    "UBND tỉnh Quảng Ngãi. Chủ nhiệm UBKT TƯ cho biết Ủy ban Kiểm tra TƯ đề nghị "
+    "cảnh cáo ông Trần Văn Nam, nguyên Bí thư Ban cán sự đảng. Ông Lê Minh Hải, "
+    "Ủy viên TƯ Đảng, được giao chỉ đạo."
+)
+
+
+def test_abbreviated_forms_of_a_central_body_are_one_concept() -> None:
+    cs = _concepts(VI_DISCIPLINE, "vi")
+    body = owner_of(cs, "Ủy ban Kiểm tra TƯ")
+    assert {"UB Kiểm tra TƯ", "UBKT TƯ"} <= _forms(body)
+    assert body.kind is Kind.ORG
+
+
+def test_a_standing_organ_named_alone_is_the_one_of_its_body() -> None:
+    cs = _concepts(VI_DISCIPLINE, "vi")
+    organ = owner_of(cs, "Ban cán sự đảng UBND tỉnh Quảng Ngãi")
+    assert "Ban cán sự đảng" in _forms(organ)
+
+
+def test_the_central_committee_inside_a_central_bodys_name() -> None:
+    cs = _concepts(VI_DISCIPLINE, "vi")
+    committee = owner_of(cs, "TƯ Đảng")
+    assert "TƯ" in _forms(committee)  # "TƯ" of "Ủy ban Kiểm tra TƯ"
+    assert committee is not owner_of(cs, "Ủy ban Kiểm tra TƯ")
+
+
+def test_an_organ_named_alone_beside_two_bodies_joins_neither() -> None:
+    text = (
+        "Ban cán sự đảng UBND tỉnh Quảng Ngãi và Ban cán sự đảng UBND tỉnh Bình "
+        "Định đã họp. Ban cán sự đảng cũng kiểm điểm."
+    )
+    cs = _concepts(text, "vi")
+    alone = owner_of(cs, "Ban cán sự đảng")
+    assert not _forms(alone) & {
+        "Ban cán sự đảng UBND tỉnh Quảng Ngãi",
+        "Ban cán sự đảng UBND tỉnh Bình Định",
+    }
