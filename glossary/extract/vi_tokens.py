@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.extract.vi_syllables import Span, is_vi_syllable
+from glossary.extract.vi_tagger import raw_tags
 from glossary.model import Document
 from glossary.names.places import is_unit_name, place_forms
 from glossary.names.vi_words import is_vietnamese_word
@@ -36,9 +37,6 @@ WORD = re.compile(r"\w+")
 _HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 
 
-_PYVI_TAGS = {"F": "CH"}
-
-
 _SENTENCE_END = frozenset({".", "!", "?", ":", "–", "—", ";", '"', "“", "”", "("})
 
 
@@ -50,22 +48,6 @@ class TaggedWord:
     tag: str
     start: int
     end: int
-
-
-def _raw_tags(paragraph: str, backend: str) -> list[tuple[str, str]]:
-    if backend == "underthesea":
-        from underthesea import pos_tag
-
-        return [(str(w), str(t)) for w, t in pos_tag(paragraph)]
-    if backend == "pyvi":
-        from pyvi import ViPosTagger, ViTokenizer
-
-        words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(paragraph))
-        return [
-            (str(w).replace("_", " "), _PYVI_TAGS.get(str(t), str(t)))
-            for w, t in zip(words, tags, strict=True)
-        ]
-    raise ValueError(f"unknown backend {backend!r}; use underthesea or pyvi")
 
 
 def tag(text: str, *, backend: str = "underthesea") -> list[TaggedWord]:
@@ -85,7 +67,7 @@ def tag(text: str, *, backend: str = "underthesea") -> list[TaggedWord]:
     tokens: list[TaggedWord] = []
     for para in re.finditer(r"[^\n]+", text):
         cursor = para.start()
-        for word, pos in _raw_tags(para.group(), backend):
+        for word, pos in raw_tags(para.group(), backend):
             span = _locate(key, word, cursor, para.end())
             if span is None:
                 continue
@@ -103,15 +85,32 @@ def _locate(key: str, word: str, cursor: int, limit: int) -> tuple[int, int] | N
     pos = cursor
     for part in parts:
         pkey = fold_same_length(part)
-        edge_l = r"(?<!\w)" if part[0].isalnum() else ""
-        edge_r = r"(?!\w)" if part[-1].isalnum() else ""
-        m = re.compile(edge_l + re.escape(pkey) + edge_r).search(key, pos, limit)
-        if m is None or (start >= 0 and key[end : m.start()].strip()):
+        found = _find(key, pkey, part, pos, limit)
+        if found < 0 or (start >= 0 and key[end:found].strip()):
             return None
         if start < 0:
-            start = m.start()
-        end = pos = m.end()
+            start = found
+        end = pos = found + len(pkey)
     return start, end
+
+
+def _find(key: str, pkey: str, part: str, pos: int, limit: int) -> int:
+    """First offset of `pkey` in key[pos:limit] not inside a longer word (at
+    the edges where `part` is alphanumeric); -1 if none."""
+    left, right = part[0].isalnum(), part[-1].isalnum()
+    at = key.find(pkey, pos, limit)
+    while at >= 0:
+        after = at + len(pkey)
+        if not (left and at and _is_word(key[at - 1])) and not (
+            right and after < limit and _is_word(key[after])
+        ):
+            return at
+        at = key.find(pkey, at + 1, limit)
+    return -1
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
 
 
 def repair(

@@ -211,11 +211,20 @@ def fold_same_length(text: str) -> str:
     >>> fold_same_length("Ủy  ban")
     'uy  ban'
     """
-    out = []
-    for c in text:
+    return text.translate(_SAME_LENGTH)
+
+
+class _SameLengthTable(dict[int, str]):
+    """`str.translate` table of `fold_same_length`, filled as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
         k = fold(c) if not c.isspace() else " "
-        out.append(k if len(k) == 1 else c.lower())
-    return "".join(out)
+        self[code] = out = k if len(k) == 1 else c.lower()
+        return out
+
+
+_SAME_LENGTH = _SameLengthTable()
 
 
 def marked_key(s: str) -> str:
