@@ -70,3 +70,14 @@ def test_an_organ_named_alone_beside_two_bodies_joins_neither() -> None:
         "Ban cán sự đảng UBND tỉnh Quảng Ngãi",
         "Ban cán sự đảng UBND tỉnh Bình Định",
     }
+
+
+def test_a_companys_own_name_after_its_category_words_is_its_short_form() -> None:
+    text = (
+        "Năm ngoái, Tập đoàn Lotte Chemical đã ký thỏa thuận với Công ty cổ phần "
+        "Sơn Kova và Ngân hàng Nhà nước."
+    )
+    cs = _concepts(text, "vi")
+    assert "Lotte Chemical" in _forms(owner_of(cs, "Tập đoàn Lotte Chemical"))
+    assert "Sơn Kova" in _forms(owner_of(cs, "Công ty cổ phần Sơn Kova"))
+    assert _forms(owner_of(cs, "Ngân hàng Nhà nước")) == {"Ngân hàng Nhà nước"}

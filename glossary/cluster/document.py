@@ -58,6 +58,7 @@ from glossary.model import (
 )
 from glossary.names import places as restore
 from glossary.names.titles import canonical_title, is_honorific, is_plural_title
+from glossary.names.vi_admin import own_company_name
 
 
 def document_stage(
@@ -151,20 +152,19 @@ def group_full_names(state: DocumentState) -> None:
 
 def _add_place_or_org(g: Group, m: Mention) -> None:
     """Add the full name `m` to its group `g`, and a place's name without its
-    administrative word ("Tam Kỳ" of "Tam Kỳ city") as a short form."""
+    administrative word ("Tam Kỳ" of "Tam Kỳ city"), a company's without its
+    category words ("Huyndai Motor" of "Tập đoàn Huyndai Motor"), as a short
+    form."""
     g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
     bare = strip_admin(m.text) if m.kind is Kind.PLACE else m.text
     if provincial_capital(m.text):
         bare = m.text  # "Lao Cai" is the province, not "Lao Cai City"
+    rule = "administrative-word"
+    if m.kind is Kind.ORG and (own := own_company_name(m.text)):
+        bare, rule = own, "category-word"
     if bare != m.text and not looks_like_person(bare):
         g.extra.append(
-            (
-                bare,
-                m.lang,
-                TermType.SHORT_FORM,
-                evidence_at("administrative-word", m, m.text),
-                m,
-            )
+            (bare, m.lang, TermType.SHORT_FORM, evidence_at(rule, m, m.text), m)
         )
 
 

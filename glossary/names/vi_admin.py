@@ -33,6 +33,7 @@ __all__ = [
     "expand_abbreviation",
     "expand_abbreviations",
     "has_place",
+    "own_company_name",
     "province_in",
     "province_unit",
     "strip_legal_form",
@@ -115,6 +116,36 @@ def company_name(text: str) -> str:
     ('Công ty Kinh tế Hoàng Gia', 'Công ty An Phát')
     """
     return _COMPANY.sub("Công ty ", text, count=1)
+
+
+_CATEGORY = re.compile(
+    r"^(?:(?:"
+    + "|".join(re.escape(c) for c in vi.COMPANY_CATEGORIES)
+    + r")\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def own_company_name(text: str) -> str:
+    """A Vietnamese company's own name after its category words, if it is
+    a name: every word capitalised, and no place or country ("Tập đoàn
+    Huyndai Motor" → "Huyndai Motor"; not "Ngân hàng Nhà nước", "Công ty
+    Hà Nội"); else "".
+
+    >>> own_company_name("Công ty cổ phần Sơn Kova")
+    'Sơn Kova'
+    >>> own_company_name("Tập đoàn Điện lực"), own_company_name("Công ty Hà Nội")
+    ('', '')
+    """
+    m = _CATEGORY.match(text)
+    if m is None or not restore.has_diacritics(m.group()):
+        return ""
+    own = text[m.end() :]
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in own.split()):
+        return ""
+    if restore.is_country(own) or restore.place_forms(own):
+        return ""
+    return own
 
 
 _VI_CLUB = re.compile(r"^(?:CLB|Câu lạc bộ)\s+(\S.*)$")
