@@ -81,3 +81,17 @@ def test_a_companys_own_name_after_its_category_words_is_its_short_form() -> Non
     assert "Lotte Chemical" in _forms(owner_of(cs, "Tập đoàn Lotte Chemical"))
     assert "Sơn Kova" in _forms(owner_of(cs, "Công ty cổ phần Sơn Kova"))
     assert _forms(owner_of(cs, "Ngân hàng Nhà nước")) == {"Ngân hàng Nhà nước"}
+
+
+def test_a_units_body_in_the_possessive_is_one_body_named_again_bare() -> None:
+    text = (
+        "Nguyen Van Hai, Secretary of Lac Duong district's Party Committee, opened "
+        "the fair in Lac Duong district. The Party Committee will fund two new roads."
+    )
+    cs = _concepts(text, "en")
+    body = owner_of(cs, "Lac Duong district's Party Committee")
+    assert body.kind is Kind.ORG
+    assert "Party Committee" in _forms(body)
+    place = owner_of(cs, "Lac Duong district")  # the unit, named inside the body
+    assert place.kind is Kind.PLACE
+    assert place is not body

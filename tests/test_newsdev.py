@@ -61,9 +61,12 @@ NEWS2 = SHARED / "corpus" / "news-dev2"
 # kind 0.98, evidence 242 (this test). A place with its unit word after a
 # title's "of" is no complement ("Secretary of X district's ..."): together 74.
 # With Vietnamese body abbreviations compared in full (UB, UBKT, T.Ư) and a
-# standing organ named without the body that owns it: together 77.
-FLOORS2 = {"found": 0.97, "kind": 0.96, "together": 75, "evidence": 238}
-CEILINGS2 = {"invented": 0, "merged": 1, "inside": 4, "unlabelled": 4}
+# standing organ named without the body that owns it: together 77. With a
+# company's own name after its category words and a unit's body in the
+# possessive ("X district's Party Committee"): together 79/88 (the Hoang Sa
+# People's Committee of en_06 is found now, split), inside 2.
+FLOORS2 = {"found": 0.97, "kind": 0.96, "together": 77, "evidence": 238}
+CEILINGS2 = {"invented": 0, "merged": 1, "inside": 3, "unlabelled": 4}
 
 _SUMMARY = re.compile(
     r"(\d+) clusters: found ([\d.]+), kind ([\d.]+), together (\d+)/(\d+), "

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from glossary.extract.name_kind import Page, is_vietnamese_name
 from glossary.extract.name_runs import fold
-from glossary.lang.en import SENT_END
+from glossary.lang.en import ADMIN_WORDS, SENT_END
 from glossary.model import Kind, Mention
 from glossary.names import places as restore
 
@@ -129,6 +129,13 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
     text = page.text
     kept: list[Mention] = []
     for m in out:
+        if kept and _unit_possessive(text, kept[-1], m):
+            # "Trung Khanh district's Party Committee": the body of that unit
+            p = kept.pop()
+            kept.append(
+                mention(page, text[p.start : m.end], p.start, m.end, m.kind, "")
+            )
+            continue
         adj = _UNIT_ADJECTIVE.search(text, max(0, m.start - 11), m.start)
         if m.kind is not Kind.ORG or adj is None or m.title:
             kept.append(m)
@@ -146,6 +153,18 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention(page, text[start : m.end], start, m.end, Kind.ORG, ""))
     return kept
+
+
+def _unit_possessive(text: str, place: Mention, body: Mention) -> bool:
+    """True if `body` is an organisation owned by `place`, a place named with
+    its unit word right before it: "Trung Khanh district's Party Committee"."""
+    return (
+        body.kind is Kind.ORG
+        and not body.title
+        and place.kind is Kind.PLACE
+        and text[place.end : body.start] in ("’s ", "'s ")
+        and fold(place.text.rsplit(" ", 1)[-1]) in ADMIN_WORDS
+    )
 
 
 def sentence_initial(text: str, start: int) -> bool:

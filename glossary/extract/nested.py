@@ -142,18 +142,25 @@ def _inside(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]
 _OWNER = re.compile(r"^((?:[A-ZĐ\w][\w.&-]*\s){1,5}[A-Z]\w*)[’']s\s")
 
 
+# "Trung Khanh district's Party Committee": a place with its unit word.
+_UNIT_OWNER = re.compile(r"^((?:[A-ZĐ\w][\w.&-]*\s){1,5}[a-z]+)[’']s\s")
+
+
 def _owner(text: str) -> list[tuple[int, int, Kind]]:
     """The owner that opens an English name in the possessive: "Hữu Nghị
     International Border Gate" in "... Border Gate's Border Post", "Vietnam
-    News Agency" in "Vietnam News Agency's The Thao"; a place or a body by
-    its last word, and every word capitalised."""
-    m = _OWNER.match(text)
+    News Agency" in "Vietnam News Agency's The Thao", "Trung Khanh
+    district" in "Trung Khanh district's Party Committee"; a place or a body
+    by its last word, every word capitalised but a unit word."""
+    m = _OWNER.match(text) or _UNIT_OWNER.match(text)
     if m is None:
         return []
     words = m.group(1).split()
-    if not all(w[:1].isupper() for w in words):
+    if not all(w[:1].isupper() for w in words[:-1]):
         return []
     head = fold(words[-1])
+    if not words[-1][:1].isupper() and head not in ADMIN_WORDS:
+        return []
     kind = (
         Kind.PLACE if head in PLACE_WORDS else Kind.ORG if head in ORG_HEADS else None
     )
