@@ -160,14 +160,18 @@ async def _measure(path: Path) -> dict[str, Any]:
                 latencies.append(at - t0)
                 await press
                 assert box.value == value
-                assert [r.id for r in table.rows] == [
-                    r.id for r in app.index.select(value)
-                ], value
+                assert _ids(table.rows) == _ids(app.index.select(value)), value
                 await asyncio.sleep(PAUSE)
             out["cpu"] = time.process_time() - cpu0
             out["wall"] = time.perf_counter() - wall0
             out["latencies"] = latencies
     return out
+
+
+def _ids(rows: Sequence[ConceptSummary]) -> list[int]:
+    if isinstance(rows, concept_filter.RowView):
+        return [int(i) for i in rows.picked]  # its rows' numbers: same index
+    return [r.id for r in rows]
 
 
 def _filter_only(rows: Sequence[ConceptSummary]) -> dict[str, list[float]]:

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import TypeVar, overload
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from glossary.model import Flag
 from glossary.store import ConceptSummary
 from glossary.text import fold
+from glossary.text.substrings import Picked, SubstringIndex
 
 _FIELDS = ("kind", "status", "flag")
 SHOWN = 30  # concepts `rank` returns (the merge picker's list)
@@ -135,14 +138,49 @@ def _joined(hay: Sequence[str]) -> tuple[str, list[int]]:
     return joined, starts
 
 
+class RowView(Sequence[ConceptSummary]):
+    """The rows a filter picked, in display order: numbers into the rows.
+
+    500,000 rows are not copied into a list at each keystroke; the table
+    reads only the rows it draws.
+    """
+
+    def __init__(self, rows: list[ConceptSummary], picked: Picked, ids: Picked) -> None:
+        self._rows = rows
+        self.picked = picked
+        self._ids = ids  # of every row, for `position`
+
+    def __len__(self) -> int:
+        return len(self.picked)
+
+    @overload
+    def __getitem__(self, i: int) -> ConceptSummary: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[ConceptSummary]: ...
+    def __getitem__(self, i: int | slice) -> ConceptSummary | list[ConceptSummary]:
+        if isinstance(i, slice):
+            return [self._rows[j] for j in self.picked[i].tolist()]
+        return self._rows[int(self.picked[i])]
+
+    def __iter__(self) -> Iterator[ConceptSummary]:
+        rows = self._rows
+        return (rows[j] for j in self.picked.tolist())
+
+    def position(self, concept_id: int) -> int | None:
+        """Where concept `concept_id` is among these rows (None: not here)."""
+        at = np.flatnonzero(self._ids[self.picked] == concept_id)
+        return int(at[0]) if len(at) else None
+
+
 class FilterIndex:
     """The table's rows, in display order, prepared once for fast filtering.
 
     Built anew whenever the rows change: off the UI thread after loading or
-    sorting, on it after an action (rather than patching this one).
-    `select` reuses earlier answers: results are kept for the last `CACHED`
-    queries (Backspace returns to one), and a word is searched for only among
-    the rows that matched a shorter word it contains (typing narrows).
+    sorting, on it after an action (rather than patching this one); the
+    arrays are built at the first query that needs them. Words are looked
+    up in a `SubstringIndex` of the haystacks (cached, narrowing as a word
+    grows), fields in columns of codes; answers for the last `CACHED`
+    queries are kept (Backspace returns to one).
     """
 
     CACHED = 64
@@ -150,76 +188,93 @@ class FilterIndex:
     def __init__(self, rows: Sequence[ConceptSummary]) -> None:
         self.rows = list(rows)
         self.hay = [haystack(r) for r in self.rows]
-        self._words: OrderedDict[str, list[int]] = OrderedDict()
-        self._queries: OrderedDict[Query, list[ConceptSummary]] = OrderedDict()
+        self._queries: OrderedDict[Query, RowView] = OrderedDict()
 
-    def select(self, text: str) -> list[ConceptSummary]:
+    def select(self, text: str) -> RowView:
         """The rows passing the filter `text`, in display order."""
         query = parse(text)
-        if query == Query():
-            return self.rows
         hit = self._queries.get(query)
         if hit is None:
-            hit = [self.rows[i] for i in self._indexes(query)]
+            hit = RowView(self.rows, self._picked(query), self._ids)
             _remember(self._queries, query, hit, self.CACHED)
         return hit
 
-    def cheap(self, text: str, rows: int = 5_000) -> bool:
+    def cheap(self, text: str) -> bool:
         """Whether `select(text)` answers at once (a few ms, fine on the UI thread).
 
-        True when the query is empty or was answered before, or when it is
-        words only and a word it contains matched at most `rows` rows.
+        True when the query was answered before, or its words are (one
+        letter, or a longer word narrowing one typed before) and its field
+        columns are built.
         """
         query = parse(text)
         if query == Query() or query in self._queries:
             return True
-        if query.kind or query.status or query.flag:
+        if (query.kind or query.status) and "_fields" not in self.__dict__:
             return False
-        word = query.words[0]
-        return any(w in word and len(h) <= rows for w, h in self._words.items())
+        if query.flag and "_flags" not in self.__dict__:
+            return False
+        if not query.words:
+            return "_ids" in self.__dict__
+        return "_words" in self.__dict__ and self._words.cheap(query.words[0])
 
-    # Field columns are built on first use: most queries are words only, and
-    # an action rebuilds the index on the UI thread.
+    def prepare(self) -> None:
+        """Build every array now (in a worker), not at the first keystroke."""
+        for name in ("_ids", "_words", "_fields", "_flags"):
+            getattr(self, name)
+
     @cached_property
-    def _fields(self) -> dict[str, list[str]]:
-        return {
-            "kind": [str(r.kind) for r in self.rows],
-            "status": [str(r.status) for r in self.rows],
-        }
+    def _ids(self) -> Picked:
+        return np.fromiter((r.id for r in self.rows), np.int64, len(self.rows))
 
     @cached_property
-    def _flags(self) -> list[frozenset[Flag]]:
-        return [r.flags for r in self.rows]
+    def _words(self) -> SubstringIndex:
+        return SubstringIndex(self.hay)
 
-    def _indexes(self, query: Query) -> Sequence[int]:
-        picked: Sequence[int] = (
-            self._containing(query.words[0]) if query.words else range(len(self.rows))
-        )
+    @cached_property
+    def _fields(self) -> dict[str, tuple[list[str], npt.NDArray[np.int32]]]:
+        """Per field, its distinct values and each row's number among them."""
+        out = {}
+        for name in ("kind", "status"):
+            names: dict[str, int] = {}
+            codes = [
+                names.setdefault(str(getattr(r, name)), len(names)) for r in self.rows
+            ]
+            out[name] = (list(names), np.array(codes, np.int32))
+        return out
+
+    @cached_property
+    def _flags(self) -> tuple[list[Flag], npt.NDArray[np.int64]]:
+        """Every flag and each row's flags as bits (flag i: bit i)."""
+        flags = list(Flag)
+        bit = {f: 1 << i for i, f in enumerate(flags)}
+        masks = [sum(bit[f] for f in r.flags) for r in self.rows]
+        return flags, np.array(masks, np.int64)
+
+    def _picked(self, query: Query) -> Picked:
+        ok: npt.NDArray[np.bool_] | None = None
         for name, prefix in (("kind", query.kind), ("status", query.status)):
             if prefix:
-                values = self._fields[name]
-                allowed = {v for v in set(values) if v.startswith(prefix)}
-                picked = [i for i in picked if values[i] in allowed]
+                values, codes = self._fields[name]
+                allowed = [i for i, v in enumerate(values) if v.startswith(prefix)]
+                ok = _and(ok, np.isin(codes, allowed))
         if query.flag:
-            flags = self._flags
-            wanted = query.flag
-            picked = [i for i in picked if any(f.startswith(wanted) for f in flags[i])]
-        return picked
+            flags, masks = self._flags
+            wanted = sum(
+                1 << i for i, f in enumerate(flags) if f.startswith(query.flag)
+            )
+            ok = _and(ok, (masks & wanted) != 0)
+        if query.words:
+            picked = self._words.containing(query.words[0])
+            return picked if ok is None else picked[ok[picked]]
+        if ok is None:
+            return np.arange(len(self.rows), dtype=np.int64)
+        return np.flatnonzero(ok).astype(np.int64)
 
-    def _containing(self, word: str) -> list[int]:
-        cached = self._words.get(word)
-        if cached is not None:
-            self._words.move_to_end(word)
-            return cached
-        # the rows of a shorter word this one contains are a superset
-        base = max((w for w in self._words if w in word), key=len, default=None)
-        hay = self.hay
-        if base is not None:
-            out = [i for i in self._words[base] if word in hay[i]]
-        else:
-            out = _containing(hay, word)
-        _remember(self._words, word, out, self.CACHED)
-        return out
+
+def _and(
+    ok: npt.NDArray[np.bool_] | None, more: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.bool_]:
+    return more if ok is None else ok & more
 
 
 def _remember(cache: OrderedDict[_K, _V], key: _K, value: _V, size: int) -> None:

@@ -54,7 +54,9 @@ def test_filter_index_agrees_with_select_while_typing(
     for query in ("chinh phu", "ha noi", "k:pers chinh", "flag:amb", "pm"):
         typed = [query[: i + 1] for i in range(len(query))]
         for text in typed + typed[::-1] + [""]:
-            assert index.select(text) == concept_filter.select(rows, hay, text), text
+            assert list(index.select(text)) == concept_filter.select(rows, hay, text), (
+                text
+            )
 
 
 def test_filter_index_cheap_only_when_at_hand(sample_termbase: TermBase) -> None:
