@@ -79,6 +79,11 @@ class StoreError(GlossaryError):
     """The term base or memory database cannot be opened or written."""
 
 
+class BusyWarning(UserWarning):
+    """A writer is kept waiting by another's write: said while it waits, so
+    that no wait is silent (it gives up with a `StoreError` in the end)."""
+
+
 class NotFoundError(GlossaryError):
     """A concept, term or unit that was asked for does not exist."""
 

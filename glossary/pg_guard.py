@@ -43,9 +43,11 @@ def store_error(url: str, e: Exception) -> StoreError:
 
 
 def connect(
-    url: str, *, namespace: str, readonly: bool
+    url: str, *, namespace: str, readonly: bool, name: str = ""
 ) -> psycopg.Connection[tuple[Any, ...]]:
     """An autocommit connection with the schema `namespace` first on its path.
+
+    `name` is the session's application_name: who another writer waits for.
 
     Raises:
         StoreError: the server cannot be reached or refuses the login.
@@ -54,6 +56,8 @@ def connect(
     if readonly:
         options += " -c default_transaction_read_only=on"
     try:
-        return psycopg.connect(url, autocommit=True, options=options)
+        return psycopg.connect(
+            url, autocommit=True, options=options, application_name=name or None
+        )
     except psycopg.Error as e:
         raise StoreError(f"{shown_url(url)}: cannot connect ({first_line(e)})") from e

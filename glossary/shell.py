@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Callable
 
 from glossary.errors import (
+    BusyWarning,
     GlossaryError,
     InputWarning,
     escape_controls,
@@ -129,6 +130,7 @@ def guarded(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", InputWarning)
+            warnings.simplefilter("always", BusyWarning)  # each wait is said
             warnings.showwarning = _warning_line(prog)
             status = call()
         if sys.stdout is not None:

@@ -9,6 +9,8 @@ cannot collide) while readers never wait.
 
 from __future__ import annotations
 
+import time
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -17,7 +19,7 @@ from typing import Any, Self
 import psycopg
 
 from glossary import pg_guard
-from glossary.errors import StoreError
+from glossary.errors import BusyWarning, StoreError
 from glossary.pg_guard import USER_ERRORS, shown_url, store_error
 from glossary.store.postgresql.schema import (
     BASE_VERSION,
@@ -72,11 +74,31 @@ class QmarkConnection:
         self.raw.close()
 
 
-def connect(url: str, *, namespace: str, readonly: bool) -> QmarkConnection:
+def connect(
+    url: str, *, namespace: str, readonly: bool, name: str = ""
+) -> QmarkConnection:
     """`pg_guard.connect`'s connection, taking the tables' ``?`` placeholders."""
     return QmarkConnection(
-        pg_guard.connect(url, namespace=namespace, readonly=readonly), url
+        pg_guard.connect(url, namespace=namespace, readonly=readonly, name=name), url
     )
+
+
+# A writer waits for the write lock this long at a time, saying so after each
+# wait (`BusyWarning`), and gives up after LOCK_WAITS of them with the
+# "locked" StoreError: no wait is silent, none lasts (a build's storing of
+# 10 MB holds the lock for about half a minute on a loaded machine).
+LOCK_WAIT_MS = 5000
+LOCK_WAITS = 12
+
+# Who holds a term base's write lock: the application_name and start of the
+# transaction holding the advisory lock (a bigint key: classid = high 32
+# bits, objid = low 32 bits, objsubid 1).
+_HOLDER = (
+    "SELECT a.application_name, EXTRACT(EPOCH FROM a.xact_start) "
+    "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+    "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 "
+    "AND l.objid::bigint = %s AND l.objsubid = 1"
+)
 
 
 class PostgresConnection(Tables):
@@ -101,7 +123,9 @@ class PostgresConnection(Tables):
         self.readonly = readonly
         self.user = user or login_name()
         self._depth = 0
-        self._pg = connect(url, namespace=NAMESPACE, readonly=readonly)
+        self._pg = connect(
+            url, namespace=NAMESPACE, readonly=readonly, name=f"glossary {self.user}"
+        )
         self._conn = self._pg
         try:
             self._migrate()
@@ -136,9 +160,45 @@ class PostgresConnection(Tables):
         self._pg.close()
 
     def _begin(self) -> None:
+        """BEGIN; a writer then takes the term base's lock (writers in turn),
+        waiting in bounded steps that each say who it waits for.
+
+        Raises:
+            StoreError: the lock is still held after LOCK_WAITS waits.
+        """
         self._conn.execute("BEGIN")
-        if not self.readonly:  # writers take the term base's lock in turn
-            self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+        if self.readonly:
+            return
+        raw, holder = self._pg.raw, ""
+        for _ in range(LOCK_WAITS):
+            if holder:
+                warnings.warn(
+                    BusyWarning(f"{self.shown()}: waiting for {holder} to finish"),
+                    stacklevel=4,
+                )
+            try:
+                raw.execute(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}")
+                raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                return
+            except psycopg.errors.LockNotAvailable:
+                self._conn.execute("ROLLBACK")  # the wait ended the transaction
+                holder = self._holder()
+                self._conn.execute("BEGIN")
+            except USER_ERRORS as e:
+                raise store_error(self.path, e) from e
+        self._conn.execute("ROLLBACK")
+        raise StoreError(
+            f"{self.shown()}: the term base is locked by {holder}; "
+            "try again when it is done"
+        )
+
+    def _holder(self) -> str:
+        """Who holds the write lock, as a waiting writer is told."""
+        row = self._pg.raw.execute(_HOLDER, (WRITE_LOCK,)).fetchone()
+        if row is None or not row[0]:
+            return "another writer"
+        since = time.strftime("%H:%M:%S", time.localtime(float(row[1])))
+        return f"{row[0]} (writing since {since})"
 
     def _migrate(self) -> None:
         version = version_of(self._pg)

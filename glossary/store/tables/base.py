@@ -151,12 +151,10 @@ class Tables:
         )
 
     def _next_id(self, table: str) -> int:
-        """One past the largest id of `table`: the id SQLite gives a new row.
-
-        Both engines number concepts, terms and sentences this way, so that
-        the same calls give the same ids on either.
-        """
-        return first_free_id(self._conn, table)
+        """A new concept's or term's id, never given before (see `next_id`)."""
+        given = next_id(self._conn, table)
+        mark_given(self._conn, table, given)
+        return given
 
 
 def login_name() -> str:
@@ -168,9 +166,37 @@ def login_name() -> str:
 
 
 def first_free_id(conn: Connection, table: str) -> int:
+    """One past the largest id of `table`: the id SQLite gives a new row."""
     return int(
         conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
     )
+
+
+def next_id(conn: Connection, table: str) -> int:
+    """The next id of concepts or terms: one past the largest ever given.
+
+    Both engines number them so (the same calls give the same ids on
+    either), and never give a deleted one's id again: the review log, a
+    reviewer's seen versions and undo steps name them, and a new concept
+    under an old id would be taken for the old one. The largest id given
+    is kept in `meta`, under _ID_MARK + table (none: the largest there).
+    """
+    row = conn.execute(
+        "SELECT value FROM meta WHERE key = ?", (_ID_MARK + table,)
+    ).fetchone()
+    return max(first_free_id(conn, table), int(row[0]) + 1 if row else 1)
+
+
+def mark_given(conn: Connection, table: str, last: int) -> None:
+    """Record that ids of `table` up to `last` have been given."""
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+        "DO UPDATE SET value = excluded.value",
+        (_ID_MARK + table, str(last)),
+    )
+
+
+_ID_MARK = "last id given:"
 
 
 @contextmanager

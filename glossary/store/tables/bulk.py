@@ -11,7 +11,12 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from glossary.model import Concept, Flag, Kind, Occurrence, Term, TermStatus, TermType
-from glossary.store.tables.base import Connection, first_free_id
+from glossary.store.tables.base import (
+    Connection,
+    first_free_id,
+    mark_given,
+    next_id,
+)
 from glossary.store.tables.rows import (
     INSERT_CONCEPT,
     INSERT_CONTEXT,
@@ -46,8 +51,8 @@ class BulkWriter:
         self._conn = conn
         self._user = user
         self._indexes_dropped = indexes_dropped
-        self._next_concept = first_free_id(conn, "concepts")
-        self._next_term = first_free_id(conn, "terms")
+        self._next_concept = next_id(conn, "concepts")
+        self._next_term = next_id(conn, "terms")
         self._reset()
 
     def _reset(self) -> None:
@@ -184,6 +189,10 @@ class BulkWriter:
         )
         run(INSERT_EVIDENCE, self._evidence)
         self._insert_occurrences()
+        if self._concepts:
+            mark_given(self._conn, "concepts", self._next_concept - 1)
+        if self._terms:
+            mark_given(self._conn, "terms", self._next_term - 1)
         run(
             "UPDATE concepts SET updated = ?, version = version + 1, changed_by = ? "
             "WHERE id = ?",

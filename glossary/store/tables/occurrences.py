@@ -10,7 +10,7 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from glossary.cluster.parts import parts_of
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.model import Mention, Occurrence
-from glossary.store.tables.base import Tables
+from glossary.store.tables.base import Tables, first_free_id
 from glossary.store.tables.bulk import BulkWriter
 from glossary.store.tables.rows import INSERT_CONTEXT, INSERT_OCCURRENCE
 
@@ -201,7 +201,7 @@ class OccurrenceTables(Tables):
         ):
             ids.setdefault(text, cid)
         new = [text for text in wanted if text not in ids]
-        first = self._next_id("contexts")
+        first = first_free_id(self._conn, "contexts")
         ids.update((text, first + n) for n, text in enumerate(new))
         self._conn.executemany(INSERT_CONTEXT, [(ids[t], t) for t in new])
         return ids

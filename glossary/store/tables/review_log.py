@@ -97,15 +97,15 @@ class ReviewTables(OccurrenceTables):
         Concepts that do not exist are left out.
         """
         ids = sorted(set(concept_ids))
-        marks = ",".join("?" * len(ids))
+        within = self._in_ids()  # any number of ids, none included
         rows: dict[str, list[tuple[Any, ...]]] = {}
         for table, sql in (
-            ("concepts", f"SELECT * FROM concepts WHERE id IN ({marks})"),
-            ("terms", f"SELECT * FROM terms WHERE concept_id IN ({marks})"),
+            ("concepts", f"SELECT * FROM concepts WHERE id IN {within}"),
+            ("terms", f"SELECT * FROM terms WHERE concept_id IN {within}"),
             (
                 "evidence",
                 "SELECT e.* FROM evidence e JOIN terms t ON t.id = e.term_id "
-                f"WHERE t.concept_id IN ({marks})",
+                f"WHERE t.concept_id IN {within}",
             ),
             (
                 "occurrences",  # with the sentence itself: see `restore`
@@ -113,11 +113,12 @@ class ReviewTables(OccurrenceTables):
                 "COALESCE(c.text, '') FROM occurrences o "
                 "JOIN terms t ON t.id = o.term_id "
                 "LEFT JOIN contexts c ON c.id = o.context_id "
-                f"WHERE t.concept_id IN ({marks})",
+                f"WHERE t.concept_id IN {within}",
             ),
-            ("redirects", f"SELECT * FROM redirects WHERE concept_id IN ({marks})"),
+            ("redirects", f"SELECT * FROM redirects WHERE concept_id IN {within}"),
         ):
-            rows[table] = [tuple(r) for r in self._conn.execute(sql, ids)]
+            found = self._conn.execute(sql, (self._ids(ids),))
+            rows[table] = [tuple(r) for r in found]
         return Snapshot(tuple(ids), rows)
 
     def revert(self, done: Snapshot, wanted: Snapshot) -> None:
@@ -147,16 +148,30 @@ class ReviewTables(OccurrenceTables):
             for table in _TABLES
         ]
         with self.transaction():
-            for table, (changes, _) in zip(_TABLES, plan, strict=True):
-                for pk, values in changes:
-                    self._put_back(table, pk, values)
-            for table, (_, drops) in reversed(list(zip(_TABLES, plan, strict=True))):
-                key = "key" if table == "redirects" else "id"
-                self._conn.executemany(
-                    f"DELETE FROM {table} WHERE {key} = ?", [(pk,) for pk in drops]
-                )
+            try:
+                self._write_plan(plan)
+            except self._integrity_errors as e:
+                # e.g. a term moved back to a concept another session merged
+                # away since: the whole transaction rolls back
+                raise ConflictError(
+                    "a concept or term it would restore was deleted or taken "
+                    "since (a build or another session); nothing was undone "
+                    "or redone"
+                ) from e
             for concept_id in sorted(ids):  # an undo is a change like any other
                 self._touch(concept_id)
+
+    def _write_plan(
+        self, plan: list[tuple[list[tuple[Any, dict[int, Any]]], list[Any]]]
+    ) -> None:
+        for table, (changes, _) in zip(_TABLES, plan, strict=True):
+            for pk, values in changes:
+                self._put_back(table, pk, values)
+        for table, (_, drops) in reversed(list(zip(_TABLES, plan, strict=True))):
+            key = "key" if table == "redirects" else "id"
+            self._conn.executemany(
+                f"DELETE FROM {table} WHERE {key} = ?", [(pk,) for pk in drops]
+            )
 
     def _put_back(self, table: str, pk: Any, values: dict[int, Any]) -> None:
         names = self._columns(table)

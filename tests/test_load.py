@@ -1,0 +1,105 @@
+"""Issue 19's load test: reviewer processes taking random review actions
+(approve, reject, edit, merge, split, undo) while a build of generated
+English news (as `python -m bench build` makes it) runs against the same
+term base, on both engines.
+
+Every acknowledged action is in the review log under its reviewer and in
+its order, and the value it left is in the final state unless a later
+logged action changed it (tests/load_check.py); no process prints a
+traceback, the build succeeds, and the term base passes `glossary db check`.
+No lock wait lasts: on PostgreSQL writers queue on the term base's lock and
+a reviewer kept waiting is told so while it waits; on SQLite a writer that
+waits too long gets the one-line "locked" refusal, which the reviewer counts
+(the busy path: tests/test_kill.py shows it alone).
+
+Sizes: `make test` runs 8 reviewers x 80 actions during a 0.5 MB build
+(same code path, bounded time: ~20 s on SQLite, ~40 s on PostgreSQL); `make test-load` runs the issue's full size, 8 x
+1,000 during a 10 MB build (marker `load`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+from load_check import Reviewer, check, start
+
+from glossary.build import build
+from glossary.store import open_store, problems
+
+REVIEWERS = 8
+SCALED = (80, 0.5)  # actions per reviewer, MB built: `make test`
+FULL = (1000, 10.0)  # `make test-load`
+
+
+def generated_corpus(folder: Path, megabytes: float) -> Path:
+    """`megabytes` of generated English articles, as `bench build` makes them."""
+    folder.mkdir()
+    make = (
+        "import sys, pathlib; from bench.bench_build import generate; "
+        "generate(pathlib.Path(sys.argv[1]), float(sys.argv[2]))"
+    )
+    argv = [sys.executable, "-c", make, str(folder), str(megabytes)]
+    subprocess.run(argv, cwd=ROOT, check=True)
+    return folder
+
+
+def reviewers_during_a_build(
+    db: str, tmp_path: Path, actions: int, megabytes: float
+) -> list[Reviewer]:
+    corpus = generated_corpus(tmp_path / "corpus", megabytes)
+    with open_store(db) as tb:
+        build(tb, [str(SEEDS)])
+    reviewers = [start(db, f"r{i}", actions, i, tmp_path) for i in range(REVIEWERS)]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from glossary.cli import main; sys.exit(main())",
+            "build",
+            str(SEEDS),
+            str(corpus),
+            "--db",
+            db,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    for reviewer in reviewers:
+        reviewer.wait(timeout=900)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return reviewers
+
+
+def _check(db: str, reviewers: list[Reviewer], actions: int) -> None:
+    for reviewer in reviewers:
+        assert reviewer.process.returncode == 0, reviewer.err
+        assert "Traceback" not in reviewer.err
+        assert not reviewer.err, reviewer.err
+    outcome = check(db, reviewers)
+    assert outcome.unrecorded == []
+    summaries = [r.summary for r in reviewers]
+    assert outcome.acknowledged == sum(s["done"] for s in summaries)
+    assert outcome.acknowledged > REVIEWERS * actions // 5, summaries
+    assert outcome.checked_values > outcome.acknowledged // 4, outcome
+    assert problems(db) == []
+
+
+@pytest.mark.slow
+def test_reviewers_during_a_build(durable_target: str, tmp_path: Path) -> None:
+    reviewers = reviewers_during_a_build(durable_target, tmp_path, *SCALED)
+    _check(durable_target, reviewers, SCALED[0])
+
+
+@pytest.mark.load
+def test_reviewers_during_a_build_full_size(
+    durable_target: str, tmp_path: Path
+) -> None:
+    reviewers = reviewers_during_a_build(durable_target, tmp_path, *FULL)
+    _check(durable_target, reviewers, FULL[0])
