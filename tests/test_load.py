@@ -13,8 +13,9 @@ waits too long gets the one-line "locked" refusal, which the reviewer counts
 (the busy path: tests/test_kill.py shows it alone).
 
 Sizes: `make test` runs 8 reviewers x 80 actions during a 0.5 MB build
-(same code path, bounded time: ~20 s on SQLite, ~40 s on PostgreSQL); `make test-load` runs the issue's full size, 8 x
-1,000 during a 10 MB build (marker `load`).
+(same code path, bounded time: ~15 s on SQLite, ~40 s on PostgreSQL);
+`make test-load` runs the issue's full size, 8 x 1,000 during a 10 MB build
+(marker `load`).
 """
 
 from __future__ import annotations
