@@ -13,6 +13,11 @@ Each measurement runs in a fresh child process (`python -m bench.bench_build
 
     python -m bench build          # 10 MB (default)
     BENCH_BUILD_MB=2 python -m bench build
+
+Then the same for Vietnamese (`BENCH_BUILD_VI_MB`, default 2; 0 skips it):
+the Vietnamese texts of news-dev, news-dev2 and corpus/parallel, repeated
+with every Vietnamese person name (a family name and one or two capitalised
+syllables) replaced by a generated one, built with each `--backend`.
 """
 
 from __future__ import annotations
@@ -30,8 +35,11 @@ import time
 from pathlib import Path
 from unittest import mock
 
+from glossary.extract.vi_tagger import BACKENDS
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+CORPUS = Path(os.environ.get("GLOSSARY_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -94,6 +102,46 @@ def generate(out: Path, megabytes: float, seed: int = 7) -> int:
     return written
 
 
+# A Vietnamese person's name in the texts: a common family name, then one or
+# two capitalised syllables.
+_VI_PERSON = re.compile(
+    r"\b(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Vũ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Phan|Võ)"
+    r"(?: [A-ZĐ][^\W\d_]*){1,2}\b"
+)
+
+
+def vietnamese_sources() -> list[Path]:
+    """The Vietnamese texts of the shared corpora."""
+    return sorted(
+        [
+            *CORPUS.glob("news-dev/vi_*.txt"),
+            *CORPUS.glob("news-dev2/vi_*.txt"),
+            *CORPUS.glob("parallel/*.vi.txt"),
+        ]
+    )
+
+
+def generate_vi(out: Path, megabytes: float, seed: int = 7) -> int:
+    """Write the Vietnamese texts again and again under `out`, each copy
+    with its own people (a name keeps its replacement within a copy);
+    return bytes written."""
+    rng = random.Random(seed)
+    texts = [p.read_text("utf-8") for p in vietnamese_sources()]
+    target, written, n = int(megabytes * 1_000_000), 0, 0
+    while written < target:
+        names: dict[str, str] = {}
+
+        def person(m: re.Match[str], names: dict[str, str] = names) -> str:
+            name = f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE)} {rng.choice(_GIVEN)}"
+            return names.setdefault(m.group(), name)
+
+        data = _VI_PERSON.sub(person, texts[n % len(texts)]).encode("utf-8")
+        (out / f"vi_{n:05d}.txt").write_bytes(data)
+        written += len(data)
+        n += 1
+    return written
+
+
 def _run(corpus: str, db: str, step: str) -> None:
     """Child process: one measured step; prints a JSON line."""
     from glossary.build import build, extract
@@ -103,9 +151,10 @@ def _run(corpus: str, db: str, step: str) -> None:
 
     started = time.perf_counter()
     result: dict[str, object] = {}
-    if step == "build":
+    if step.startswith("build"):  # "build" or "build:BACKEND"
+        backend = step.partition(":")[2] or "underthesea"
         with TermBase(db) as tb:
-            report = build(tb, [corpus])
+            report = build(tb, [corpus], backend=backend)
         result = {
             "processed": report.processed,
             "mentions": report.mentions,
@@ -189,49 +238,90 @@ def _measure(corpus: Path, db: Path, step: str) -> dict[str, float]:
     return parsed
 
 
-def main() -> None:
-    """Generate the corpus, then time each step in a fresh process."""
-    megabytes = float(os.environ.get("BENCH_BUILD_MB", "10"))
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus, db = Path(tmp) / "corpus", Path(tmp) / "bench.db"
-        corpus.mkdir()
-        size = generate(corpus, megabytes)
-        mb = size / 1_000_000
-        files = sum(1 for _ in corpus.rglob("*.txt"))
-        print(f"corpus: {mb:.1f} MB in {files} files (generated from seeds/)")
-        print(f"load average: {Path('/proc/loadavg').read_text().strip()}")
-        print(f"{'step':<34} {'s':>8} {'MB/s':>8} {'cpu s':>8} {'peak MB':>8}")
-        rows = [
-            ("read + decode only (baseline)", "read"),
-            ("term_mentions only", "terms"),
-            ("extract (names + terms)", "extract"),
+def _cat(corpus: Path) -> dict[str, float]:
+    """`cat` of every file to /dev/null: what reading the corpus costs."""
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    started, kids = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(["cat", *files], check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - kids.ru_utime - kids.ru_stime
+    return {"seconds": time.perf_counter() - started, "cpu_s": cpu, "maxrss_mb": 0}
+
+
+def _table(corpus: Path, mb: float, rows: list[tuple[str, str]]) -> None:
+    """Time each step in a fresh process (a fresh term base for each build
+    that is not a rerun) and print one line each, between two load lines."""
+    print(f"load average: {Path('/proc/loadavg').read_text().strip()}")
+    print(f"{'step':<40} {'s':>8} {'MB/s':>8} {'cpu s':>8} {'peak MB':>8}")
+    for label, step in rows:
+        db = corpus.parent / f"{step.partition(':')[2] or 'underthesea'}.db"
+        if step.startswith("build") and "rerun" not in label:
+            db.unlink(missing_ok=True)
+        r = _cat(corpus) if step == "cat" else _measure(corpus, db, step)
+        secs = float(r["seconds"])
+        print(
+            f"{label:<40} {secs:8.2f} {mb / secs:8.2f} {float(r['cpu_s']):8.2f}"
+            f" {float(r['maxrss_mb']):8.0f}"
+            + (f"  concepts {r['concepts']}" if "concepts" in r else "")
+        )
+    print(f"load average: {Path('/proc/loadavg').read_text().strip()}")
+
+
+def _english(tmp: Path, megabytes: float) -> None:
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    mb = generate(corpus, megabytes) / 1_000_000
+    files = sum(1 for _ in corpus.rglob("*.txt"))
+    print(f"corpus: {mb:.1f} MB in {files} files (generated from seeds/)")
+    rows = [
+        ("cat (baseline)", "cat"),
+        ("read + decode only (baseline)", "read"),
+        ("term_mentions only", "terms"),
+        ("extract (names + terms)", "extract"),
+    ]
+    if os.environ.get("BENCH_BUILD_FULL", "1") == "1":
+        rows += [
+            ("glossary build (full)", "build"),
+            ("glossary build (unchanged rerun)", "build"),
         ]
-        if os.environ.get("BENCH_BUILD_FULL", "1") == "1":
-            rows += [
-                ("glossary build (full)", "build"),
-                ("glossary build (unchanged rerun)", "build"),
-            ]
-        for label, step in rows:
-            r = _measure(corpus, db, step)
-            secs = float(r["seconds"])
-            print(
-                f"{label:<34} {secs:8.2f} {mb / secs:8.2f} {float(r['cpu_s']):8.2f}"
-                f" {float(r['maxrss_mb']):8.0f}"
-                + (f"  concepts {r['concepts']}" if "concepts" in r else "")
+    _table(corpus, mb, rows)
+    if os.environ.get("BENCH_BUILD_PHASES") == "1":
+        r = _measure(corpus, tmp / "phases.db", "phases")
+        print(
+            "phases (wall s / parent CPU s): "
+            + ", ".join(
+                f"{k[:-2]} {float(v):.2f} / {float(r[k[:-2] + '_cpu']):.2f}"
+                for k, v in r.items()
+                if k.endswith("_s") and k[:-2] + "_cpu" in r
             )
-        print(f"load average: {Path('/proc/loadavg').read_text().strip()}")
-        if os.environ.get("BENCH_BUILD_PHASES") == "1":
-            (db.parent / "phases.db").unlink(missing_ok=True)
-            r = _measure(corpus, db.parent / "phases.db", "phases")
-            print(
-                "phases (wall s / parent CPU s): "
-                + ", ".join(
-                    f"{k[:-2]} {float(v):.2f} / {float(r[k[:-2] + '_cpu']):.2f}"
-                    for k, v in r.items()
-                    if k.endswith("_s") and k[:-2] + "_cpu" in r
-                )
-                + f"; mentions {r['mentions']}, concepts {r['concepts']}"
-            )
+            + f"; mentions {r['mentions']}, concepts {r['concepts']}"
+        )
+
+
+def _vietnamese(tmp: Path, megabytes: float) -> None:
+    corpus = tmp / "vi"
+    corpus.mkdir()
+    mb = generate_vi(corpus, megabytes) / 1_000_000
+    files = sum(1 for _ in corpus.rglob("*.txt"))
+    print(
+        f"\nVietnamese corpus: {mb:.1f} MB in {files} files (the Vietnamese texts"
+        " of news-dev, news-dev2 and parallel, with new people)"
+    )
+    rows = [("cat (baseline)", "cat"), ("read + decode only (baseline)", "read")]
+    for backend in BACKENDS:
+        rows.append((f"glossary build --backend {backend}", f"build:{backend}"))
+    _table(corpus, mb, rows)
+
+
+def main() -> None:
+    """Generate the corpora, then time each step in a fresh process."""
+    megabytes = float(os.environ.get("BENCH_BUILD_MB", "10"))
+    vi_megabytes = float(os.environ.get("BENCH_BUILD_VI_MB", "2"))
+    with tempfile.TemporaryDirectory() as tmp:
+        if megabytes:
+            _english(Path(tmp), megabytes)
+        if vi_megabytes and vietnamese_sources():
+            _vietnamese(Path(tmp), vi_megabytes)
 
 
 if __name__ == "__main__":

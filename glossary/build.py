@@ -32,6 +32,7 @@ from typing import BinaryIO
 
 from glossary.cluster import check_pass_names
 from glossary.errors import InputError
+from glossary.extract.vi_tagger import BACKENDS, DEFAULT_BACKEND
 from glossary.gc_pause import paused_gc
 from glossary.model import (
     Candidate,
@@ -42,7 +43,14 @@ from glossary.model import (
     TermStatus,
 )
 from glossary.names.world import gazetteer_digest
-from glossary.pipeline import DocPart, Extractor, extract, extract_all, part
+from glossary.pipeline import (
+    DocPart,
+    Extractor,
+    extract,
+    extract_all,
+    part,
+    with_backend,
+)
 from glossary.pipeline import propose as propose_parts
 from glossary.reader import read_inputs
 from glossary.store import BuildWriter, ConceptSummary, TermStore
@@ -88,13 +96,18 @@ class BuildReport:
         return not self.skipped and not self.empty
 
 
-def content_hash(doc: Document) -> str:
-    """Key of the mention cache: SHA-256 of the pipeline version and NFC text.
+def content_hash(doc: Document, backend: str = DEFAULT_BACKEND) -> str:
+    """Key of the mention cache: SHA-256 of the pipeline version, the
+    Vietnamese tagger (when not the default) and the NFC text.
 
     The version covers the extractors' source, so a new release re-extracts
-    every document once instead of serving stale mentions.
+    every document once instead of serving stale mentions; so does a build
+    with another tagger.
     """
-    digest = hashlib.sha256((pipeline_version() + gazetteer_digest()).encode())
+    seed = pipeline_version() + gazetteer_digest()
+    if backend != DEFAULT_BACKEND:
+        seed += f":vi-backend={backend}"
+    digest = hashlib.sha256(seed.encode())
     digest.update(doc.text.encode("utf-8"))
     return digest.hexdigest()
 
@@ -140,6 +153,7 @@ def build(
     workers: int | None = None,
     disable: Collection[str] = (),
     prune: bool = False,
+    backend: str = DEFAULT_BACKEND,
 ) -> BuildReport:
     """Read `paths` (files, directories, ``-``) and build them into `tb`.
 
@@ -157,17 +171,23 @@ def build(
         disable: clustering passes not to run (see `build_documents`).
         prune: forget the documents built before that are not among these
             inputs (sources deleted or moved away), and their names.
+        backend: the Vietnamese tagger (see `build_documents`).
 
     Returns:
         The report (see `BuildReport.ok` for the exit status).
     """
     read = read_inputs(paths, stdin=stdin)
     stored = tb.document_hashes()
-    documents, copies = known_as(stored, read.documents)
+    documents, copies = known_as(stored, read.documents, backend)
     stale = set(stored) - {d.path for d in documents} if prune else set()
     tb.forget_documents(stale)
     report = build_documents(
-        tb, documents, progress=progress, workers=workers, disable=disable
+        tb,
+        documents,
+        progress=progress,
+        workers=workers,
+        disable=disable,
+        backend=backend,
     )
     return replace(
         report,
@@ -179,7 +199,9 @@ def build(
 
 
 def known_as(
-    stored: dict[str, str], documents: Sequence[Document]
+    stored: dict[str, str],
+    documents: Sequence[Document],
+    backend: str = DEFAULT_BACKEND,
 ) -> tuple[list[Document], int]:
     """`documents` under the names the term base knows them by, copies left out.
 
@@ -193,7 +215,7 @@ def known_as(
     taken: set[str] = set()
     out: list[Document] = []
     for doc in documents:
-        digest = content_hash(doc)
+        digest = content_hash(doc, backend)
         name = by_place.get(_place(doc.path)) or by_hash.get(digest) or doc.path
         if name in taken:
             continue
@@ -212,9 +234,10 @@ def build_documents(
     documents: Sequence[Document],
     *,
     progress: Progress | None = None,
-    extractor: Extractor = extract,
+    extractor: Extractor | None = None,
     workers: int | None = None,
     disable: Collection[str] = (),
+    backend: str = DEFAULT_BACKEND,
 ) -> BuildReport:
     """Build decoded documents into `tb` (see the module docstring).
 
@@ -223,7 +246,8 @@ def build_documents(
         documents: NFC documents; a path seen before with the same text is
             not extracted again.
         progress: called as documents are extracted and candidates stored.
-        extractor: language detection plus extraction (default `extract`).
+        extractor: language detection plus extraction (default `extract`
+            with `backend`).
         workers: processes that run the default extractor (default: one per
             CPU, at most 2, when there are many documents; see
             `glossary.pipeline`); the store stays in this process, and
@@ -232,21 +256,29 @@ def build_documents(
         disable: names of clustering passes not to run, for diagnosis
             (`glossary.cluster.STAGES`); the next build without them
             clusters again.
+        backend: the Vietnamese tagger, one of
+            `glossary.extract.vi_tagger.BACKENDS`; its mentions are cached
+            apart from another tagger's.
 
     Returns:
         The report of this build.
 
     Raises:
-        ValueError: `disable` names no pass.
+        ValueError: `disable` names no pass, or `backend` no tagger.
     """
     disable = check_pass_names(disable)
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; use {' or '.join(BACKENDS)}")
+    extractor = extractor or with_backend(backend)
     # A build keeps millions of small objects alive (mentions, groups,
     # candidates) and makes no cycles of them: full collections scanning
     # them all cost the parent a third of its CPU (decoding and grouping the
     # 10 MB corpus's cache: 4.2 s with the collector, 2.1 s without). The
     # forked workers inherit the pause.
     with paused_gc():
-        return _build_documents(tb, documents, progress, extractor, workers, disable)
+        return _build_documents(
+            tb, documents, progress, extractor, workers, disable, backend
+        )
 
 
 # Extracted documents are cached in one transaction per this many seconds
@@ -269,8 +301,11 @@ def _build_documents(
     extractor: Extractor,
     workers: int | None,
     disable: frozenset[str],
+    backend: str,
 ) -> BuildReport:
-    extracted = _extract_changed(tb, documents, progress, extractor, workers, disable)
+    extracted = _extract_changed(
+        tb, documents, progress, extractor, workers, disable, backend
+    )
     # The stamp also covers the clustering code: a new clustering re-runs.
     stamp = f"{pipeline_version()}{gazetteer_digest()}:{tb.cache_stamp()}"
     if disable:
@@ -314,12 +349,13 @@ def _extract_changed(
     extractor: Extractor,
     workers: int | None,
     disable: frozenset[str],
+    backend: str,
 ) -> _Extracted:
     """Extract the documents whose content changed; cache what they yield."""
     extracted = _Extracted(parts={})
     todo: list[tuple[Document, str]] = []
     for n, doc in enumerate(documents, 1):
-        digest = content_hash(doc)
+        digest = content_hash(doc, backend)
         if tb.document_hash(doc.path) == digest:
             extracted.unchanged += 1
             if progress:

@@ -27,6 +27,7 @@ import signal
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import partial
 from typing import NamedTuple
 
 from glossary.cluster import DocClusters, cluster_corpus, cluster_document
@@ -49,6 +50,7 @@ __all__ = [
     "extract_all",
     "part",
     "propose",
+    "with_backend",
 ]
 
 Extractor = Callable[[Document], tuple[str, list[Mention]]]
@@ -77,11 +79,12 @@ class Extracted(NamedTuple):
     mentions: list[Mention]
 
 
-def extract(doc: Document) -> tuple[str, list[Mention]]:
+def extract(doc: Document, backend: str = "underthesea") -> tuple[str, list[Mention]]:
     """Detect the document's language and run the matching extractors.
 
     Args:
         doc: one decoded, NFC document.
+        backend: the Vietnamese tagger (`glossary.extract.vi_tagger.BACKENDS`).
 
     Returns:
         The language ("en", "vi" or "mixed") and the document's mentions.
@@ -94,9 +97,9 @@ def extract(doc: Document) -> tuple[str, list[Mention]]:
         mentions += english_mentions(doc, sentences=sentences)
         mentions += term_mentions(doc, sentences=sentences)
     if lang == "en" or len(doc.text) > _WHOLE:
-        mentions += vietnamese_parts(doc)
+        mentions += vietnamese_parts(doc, backend)
     else:
-        mentions += vietnamese_mentions(doc)
+        mentions += vietnamese_mentions(doc, backend=backend)
     mentions += nested_mentions(mentions)
     return lang, mentions
 
@@ -146,7 +149,7 @@ def vietnamese_windows(text: str, *, every: bool = False) -> list[tuple[int, int
     return out
 
 
-def vietnamese_parts(doc: Document) -> list[Mention]:
+def vietnamese_parts(doc: Document, backend: str = "underthesea") -> list[Mention]:
     """Mentions of the Vietnamese lines of an English document (of every line
     of a long Vietnamese or mixed one).
 
@@ -159,7 +162,7 @@ def vietnamese_parts(doc: Document) -> list[Mention]:
         part = replace(doc, text=doc.text[start:end], lang="vi")
         out += [
             m._replace(start=m.start + start, end=m.end + start)
-            for m in vietnamese_mentions(part)
+            for m in vietnamese_mentions(part, backend=backend)
         ]
     return out
 
@@ -209,9 +212,21 @@ def propose(parts: Iterable[DocPart], disable: Collection[str] = ()) -> list[Can
     )
 
 
-def _extract_encoded(doc: Document) -> tuple[str, bytes]:
-    lang, mentions = extract(doc)
+def _extract_encoded(extractor: Extractor, doc: Document) -> tuple[str, bytes]:
+    lang, mentions = extractor(doc)
     return lang, encode_mentions(mentions)
+
+
+def with_backend(backend: str) -> Extractor:
+    """`extract` with the Vietnamese tagger `backend` (picklable, so that
+    the workers run it)."""
+    return extract if backend == "underthesea" else partial(extract, backend=backend)
+
+
+def _is_extract(extractor: Extractor) -> bool:
+    return extractor is extract or (
+        isinstance(extractor, partial) and extractor.func is extract
+    )
 
 
 # Below this many documents to extract, starting worker processes costs more
@@ -235,14 +250,15 @@ def extract_all(
 
     Args:
         docs: the documents.
-        extractor: language detection plus extraction.
+        extractor: language detection plus extraction (`extract`, or
+            `with_backend`'s, run in workers).
         workers: processes (default: one per CPU, at most 2).
     """
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
     if (
         workers < 2
-        or extractor is not extract
+        or not _is_extract(extractor)
         or len(docs) < _POOL_MIN
         or "fork" not in mp.get_all_start_methods()
     ):
@@ -256,7 +272,8 @@ def extract_all(
         workers, mp_context=mp.get_context("fork"), initializer=_ignore_interrupt
     )
     try:
-        for lang, data in pool.map(_extract_encoded, docs, chunksize=_POOL_CHUNK):
+        run = partial(_extract_encoded, extractor)
+        for lang, data in pool.map(run, docs, chunksize=_POOL_CHUNK):
             yield Extracted(lang, data, decode_mentions(data))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

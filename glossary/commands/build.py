@@ -14,6 +14,7 @@ from pathlib import Path
 from glossary.build import BuildReport, Progress, build
 from glossary.cluster import STAGES, check_pass_names
 from glossary.errors import NotFoundError, escape_controls
+from glossary.extract.vi_tagger import BACKENDS, DEFAULT_BACKEND
 from glossary.formats.json import concept_record
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence
 from glossary.names.world import load_gazetteer, use_gazetteer
@@ -56,6 +57,14 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         type=Path,
         help="your own places and names: CSV of name,kind,vietnamese,english"
         " (see docs/knowledge.md)",
+    )
+    p.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default=DEFAULT_BACKEND,
+        help="Vietnamese word segmenter and tagger (default: underthesea; pyvi "
+        "is faster, its names differ a little); documents are extracted again "
+        "when it changes",
     )
     p.add_argument(
         "--disable",
@@ -149,7 +158,12 @@ def run_build(args: argparse.Namespace) -> int:
         _progress(not args.quiet and sys.stderr.isatty()) as progress,
     ):
         report = build(
-            tb, args.paths, progress=progress, disable=args.disable, prune=args.prune
+            tb,
+            args.paths,
+            progress=progress,
+            disable=args.disable,
+            prune=args.prune,
+            backend=args.backend,
         )
     for error in report.skipped:
         print(f"glossary: skipped {error}", file=sys.stderr)

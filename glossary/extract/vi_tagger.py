@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-__all__ = ["BACKENDS", "raw_tags"]
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "raw_tags"]
 
 BACKENDS = ("underthesea", "pyvi")
+DEFAULT_BACKEND = "underthesea"
 
 _PYVI_TAGS = {"F": "CH"}
 
