@@ -16,9 +16,9 @@ import psycopg
 import pytest
 from conftest import SEEDS, SHARED
 
-from glossary.errors import StoreError
+from glossary.errors import InputError, StoreError
 from glossary.text import split_sentences
-from tm import service
+from tm import pg_store, service
 from tm.cli import main
 from tm.engines import Memory, open_memory
 from tm.match import fold_words, index_words, tokenize
@@ -51,8 +51,14 @@ def _units() -> list[Unit]:
     return units + units[:50]  # duplicates fold on both engines
 
 
-@pytest.fixture
-def memories(pg_url: str) -> Iterator[tuple[Memory, Memory]]:
+@pytest.fixture(params=["rows", "bulk"])
+def memories(
+    pg_url: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Memory, Memory]]:
+    """The same units in SQLite and PostgreSQL: the second file's batch as
+    row inserts into the indexes, or ("bulk") both as one bulk import."""
+    if request.param == "bulk":
+        monkeypatch.setattr(pg_store, "BULK_UNITS", 100)
     units = _units()
     pair = (open_memory(":memory:"), open_memory(pg_url))
     for memory in pair:
@@ -142,6 +148,78 @@ def test_a_term_base_and_a_memory_share_a_database(pg_url: str) -> None:
         service.import_units(memory, "u", [Unit("Open the file", "Mở tập tin")])
         assert tb.counts()["concepts"] == 0
         assert memory.count() == 1
+
+
+def _indexes(url: str) -> set[str]:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("SELECT indexname FROM pg_indexes WHERE schemaname = 'tm'")
+        return {str(name) for (name,) in rows}
+
+
+def test_a_bulk_import_builds_the_indexes_at_its_end(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_memory(pg_url) as memory:
+        made = _indexes(pg_url)
+        assert {"units_src_trgm", "unit_words_pkey", "units_ukey_key"} <= made
+        monkeypatch.setattr(pg_store, "BULK_UNITS", 100)
+        dropped: list[set[str]] = []
+        add_units = PostgresMemory.add_units
+
+        def watched(self: PostgresMemory, units: list[Unit]) -> int:
+            added = add_units(self, units)
+            with psycopg.connect(pg_url) as other:  # sees the committed indexes
+                other.execute("SET lock_timeout = '100ms'")
+                with pytest.raises(psycopg.errors.LockNotAvailable):
+                    other.execute("SELECT count(*) FROM tm.units")
+            dropped.append(made - _indexes_here(self))
+            return added
+
+        monkeypatch.setattr(PostgresMemory, "add_units", watched)
+        units = _units()
+        service.import_batches(memory, [("a", units[:150]), ("b", units[150:])])
+        # None kept up row by row but the two primary keys that stay small
+        # and ordered (ids grow; the vocabulary is merged once per batch).
+        secondary = made - {"units_pkey", "vocab_pkey"}
+        assert dropped == [secondary, secondary]
+        assert _indexes(pg_url) == made
+        assert memory.count() == len({(u.source, u.target, u.tgt_lang) for u in units})
+
+
+def _indexes_here(memory: PostgresMemory) -> set[str]:
+    rows = memory._conn.execute(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = 'tm'"
+    )
+    return {str(name) for (name,) in rows}
+
+
+def test_a_failed_bulk_import_leaves_the_memory_as_it_was(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    units = _units()
+    with open_memory(pg_url) as memory:
+        service.import_units(memory, "a", units[:150])
+        before, indexes = list(memory.units()), _indexes(pg_url)
+        monkeypatch.setattr(pg_store, "BULK_UNITS", 100)
+        add_units = PostgresMemory.add_units
+
+        def fails_after_writing(self: PostgresMemory, batch: list[Unit]) -> int:
+            add_units(self, batch)
+            raise InputError("no closing tag", "b.tmx", 7)
+
+        monkeypatch.setattr(PostgresMemory, "add_units", fails_after_writing)
+        with pytest.raises(InputError):
+            service.import_units(memory, "b", units[150:])
+        monkeypatch.setattr(PostgresMemory, "add_units", add_units)
+        assert list(memory.units()) == before
+        assert _indexes(pg_url) == indexes
+        query = units[200].source
+        matcher = service.Matcher(memory, in_memory=False)
+        assert all(m.unit.source != query for m in matcher.lookup(query))
+        service.import_units(memory, "again", units[150:])  # no bulk left over
+        assert _indexes(pg_url) == indexes
+        found = service.Matcher(memory, in_memory=False).lookup(query)
+        assert found[0].unit.source == query
 
 
 def test_tm_copy_round_trips_sqlite_through_postgresql(
