@@ -435,3 +435,53 @@ def test_monarchs_and_heirs_carry_their_title() -> None:
         "Akihito": "Emperor",
         "Michiko": "Empress",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Talks with President Abdel Fattah el-Sisi ended late.", "Abdel Fattah el-Sisi"),
+        ("The envoy Nasser Jaber al-Harbi arrived in Hue.", "Nasser Jaber al-Harbi"),
+    ],
+)
+def test_an_arabic_article_glued_to_a_name_word_continues_the_name(
+    sentence: str, person: str
+) -> None:
+    assert _kinds(sentence).get(person) is Kind.PERSON
+
+
+def test_an_arabic_article_word_alone_opens_no_name() -> None:
+    assert _kinds("Reporters met al-Rashid yesterday.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "demonym"),
+    [
+        ("The Iraqi Prime Minister Karim Hadi spoke.", "Iraqi"),
+        ("Pakistani Deputy Minister Asif Raza visited.", "Pakistani"),
+        ("A Mexican Ambassador Luis Ortega attended.", "Mexican"),
+    ],
+)
+def test_a_demonym_made_from_a_country_name_is_no_part_of_the_name(
+    sentence: str, demonym: str
+) -> None:
+    assert not any(demonym in name for name in _kinds(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "firm"),
+    [
+        ("Minh Phat Logistics Co., Ltd said on Monday.", "Minh Phat Logistics Co., Ltd"),
+        (
+            "Shares of Lumina Solar Pte. Ltd of Malaysia rose.",
+            "Lumina Solar Pte. Ltd",
+        ),
+        ("It hired Kencana Mas Sdn. Bhd. last year.", "Kencana Mas Sdn. Bhd"),
+    ],
+)
+def test_legal_forms_with_stops_and_commas_end_one_firm_name(
+    sentence: str, firm: str
+) -> None:
+    kinds = _kinds(sentence)
+    assert kinds.get(firm) is Kind.ORG
+    assert "Ltd" not in kinds and "Bhd" not in kinds

@@ -21,6 +21,8 @@ from glossary.lang import en
 from glossary.lang.en import (
     ARTICLES,
     DASH_GAPS,
+    LEGAL_FORMS,
+    NAME_ARTICLES,
     NAME_PARTICLES,
     ORG_CONNECT,
     ORG_HEADS,
@@ -88,8 +90,26 @@ def is_demonym(word: str) -> bool:
     """True if `word` reads as a demonym ("Vietnamese", "Thai", "Korean")."""
     w = fold(word)
     return w in _DEMONYMS or (
-        not word.isupper() and w.endswith(("ese", "ian", "ean", "ish", "ians", "eans"))
+        not word.isupper()
+        and (
+            w.endswith(("ese", "ian", "ean", "ish", "ians", "eans"))
+            or _of_a_country(word)
+        )
     )
+
+
+def _of_a_country(word: str) -> bool:
+    """True if `word` is a country's name with a demonym's ending: "-i"
+    ("Iraqi", "Pakistani", "Qatari"), "-n" ("Cuban", "Kenyan"), "-an"
+    ("Chilean"), "-o" → "-an" ("Mexican", "Moroccan"), "-y" dropped
+    ("German"); ISO 3166 names of four letters or more."""
+    if word.endswith("i"):
+        stems = [word[:-1]]
+    elif word.endswith("an"):
+        stems = [word[:-1], word[:-2], word[:-2] + "o", word + "y"]
+    else:
+        return False
+    return any(len(s) >= 4 and restore.is_country(s) for s in stems)
 
 
 # The capitalised words alone, for one `re.split`; then the connectors runs
@@ -141,9 +161,31 @@ def tokens(text: str) -> list[WordSpan]:
         if nxt is not None:
             out.append((nxt.start(), nxt.end(), nxt.group()))
     if not done:
-        return caps
-    out += caps[done:]
+        out = caps
+    else:
+        out += caps[done:]
+    if "l-" in text:  # rare: one C-level scan decides
+        out = _with_articled_words(text, out)
     return out
+
+
+_ARTICLED = re.compile(
+    rf"(?<![\w’'\-])(?:{'|'.join(NAME_ARTICLES)})[{UPPER}]\w*(?:[’'\-][^\W_]\w*)*"
+)
+
+
+def _with_articled_words(text: str, toks: list[WordSpan]) -> list[WordSpan]:
+    """`toks` with the words an Arabic article opens ("el-Sisi", "al-Sudani"),
+    in text order. Such a word is read as capitalised ("El-Sisi") so that
+    it continues the name before it; its mention keeps the text as written,
+    and it opens no name of its own (`english._name` wants a capital)."""
+    extra = [
+        (m.start(), m.end(), m.group()[:1].upper() + m.group()[1:])
+        for m in _ARTICLED.finditer(text)
+    ]
+    if not extra:
+        return toks
+    return sorted(toks + extra)
 
 
 class Run:
@@ -230,6 +272,8 @@ def runs(text: str, toks: list[WordSpan]) -> Iterator[Run]:
 _STOP = -1  # what `_step` returns when the run ends before the token
 # "Mr. Kim", "Dato' Sri Najib": an honorific's full stop or apostrophe.
 _MARKED_GAPS = frozenset({". ", "' ", "’ "})
+# "Co., Ltd", "Pte. Ltd", "Sdn, Bhd": between two legal forms of one firm.
+_FORM_GAPS = frozenset({". ", "., ", ", ", ".,"})
 
 
 def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
@@ -246,6 +290,7 @@ def _step(text: str, toks: list[WordSpan], run: Run, j: int) -> int:
         gap in (" ", "\u00a0")
         or (gap in _MARKED_GAPS and last.casefold() + gap[0] in HONORIFICS)
         or (gap == " & " and _partners(last, w2))  # "The Thao & Van Hoa"
+        or (gap in _FORM_GAPS and fold(last) in LEGAL_FORMS and fold(w2) in LEGAL_FORMS)
         or (
             gap in DASH_GAPS
             and (
@@ -338,6 +383,7 @@ def _org_step(
     if (
         gap == " "
         and low in ORG_CONNECT
+        and fold(run.words[-1][2]) not in LEGAL_FORMS  # "Pte. Ltd of Singapore"
         and (
             any(fold(x[2]) in ORG_HEADS for x in run.words)
             or (low == "of" and fold(run.words[0][2]) in STRUCTURES_OF)

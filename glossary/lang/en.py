@@ -22,7 +22,9 @@ __all__ = [
     "GENERIC_HEADS",
     "HONORIFICS",
     "HONORIFIC_PAIRS",
+    "LEGAL_FORMS",
     "MONTHS",
+    "NAME_ARTICLES",
     "NAME_PARTICLES",
     "NOMINAL_ENDINGS",
     "NUMBERED_HEADS",
@@ -60,7 +62,8 @@ _ORG_HEAD_WORDS = (
     "league", "foundation", "alliance", "network", "enterprise", "enterprises",
     "jsc", "co", "corp", "inc", "airlines", "airways", "tribune", "daily", "press",
     "parliament", "senate", "congress", "cooperative", "movement", "newspaper",
-    "magazine", "exchange", "holding", "air", "station",
+    "magazine", "exchange", "holding", "air", "station", "pte", "pty", "llc", "plc",
+    "bhd", "tbk", "gmbh",
 )  # fmt: skip
 ORG_HEADS = frozenset(_ORG_HEAD_WORDS)
 # Vietnamese administrative units, written before a place's own name ("xã Cẩm
@@ -149,6 +152,17 @@ ORG_CONNECT = frozenset({"of", "on", "for"})
 # ("Anwar bin Ibrahim", "Siti binti Aziz", "Ahmad ibn Said"): "son/daughter
 # of" between two capitalised name words, never a sentence's own word.
 NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "bte"})
+# Lower-case Arabic articles glued to a name word by a hyphen ("Abdel Fattah
+# el-Sisi", "Mohammed Shia al-Sudani"): the word belongs to the name before.
+NAME_ARTICLES = ("al-", "el-")
+# Source: legal forms of companies, as abbreviated after a firm's name
+# ("Samsung Vina Electronics Co., Ltd", "Nexif Ratch Energy SE Asia Pte.,
+# Ltd", "PT Astra Tbk", "Sdn. Bhd."): two of them in a row, with a full stop
+# or a comma between, are one suffix of one name.
+LEGAL_FORMS = frozenset(
+    {"co", "ltd", "pte", "pty", "jsc", "corp", "inc", "llc", "plc", "sdn", "bhd",
+     "tbk", "gmbh", "ag", "sa", "nv", "bv", "kk", "lp", "llp"}
+)  # fmt: skip
 MONTHS = frozenset(
     [
         "january", "february", "march", "april", "may", "june", "july", "august",
@@ -387,7 +401,7 @@ EVENT_WORDS = frozenset(
 # after a company's ("Dr.", "Gen.", "Co.", "Ltd."): no sentence ends there.
 ABBREVIATIONS = (
     "mr", "mrs", "ms", "dr", "st", "no", "vs", "prof", "gen", "col", "lt", "sgt",
-    "rev", "jr", "sr", "inc", "ltd", "co", "corp",
+    "rev", "jr", "sr", "inc", "ltd", "co", "corp", "pte", "pty", "sdn", "bhd",
 )  # fmt: skip
 
 # Source: this project's list: English words that start or qualify a title
