@@ -485,3 +485,31 @@ def test_legal_forms_with_stops_and_commas_end_one_firm_name(
     kinds = _kinds(sentence)
     assert kinds.get(firm) is Kind.ORG
     assert "Ltd" not in kinds and "Bhd" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "inner"),
+    [
+        (
+            "He sat on the Standing Committee of the municipal Party Committee.",
+            "Standing Committee of the municipal Party Committee",
+            "municipal Party Committee",
+        ),
+        (
+            "She left the Party delegation to the municipal People’s Council.",
+            "Party delegation to the municipal People’s Council",
+            "municipal People’s Council",
+        ),
+        (
+            "The Party caucus in the National Assembly voted.",
+            "Party caucus in the National Assembly",
+            "National Assembly",
+        ),
+    ],
+)
+def test_a_body_of_a_lower_case_unit_body_is_one_organisation(
+    sentence: str, body: str, inner: str
+) -> None:
+    kinds = _kinds(sentence)
+    assert kinds.get(body) is Kind.ORG
+    assert kinds.get(inner) is Kind.ORG

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from glossary.extract.name_kind import Page, is_vietnamese_name
 from glossary.extract.name_runs import fold
-from glossary.lang.en import ADMIN_WORDS, SENT_END
+from glossary.lang.en import ADMIN_WORDS, PARTY_UNITS, SENT_END
 from glossary.model import Kind, Mention
 from glossary.names import places as restore
 
@@ -138,6 +138,12 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
             continue
         adj = _UNIT_ADJECTIVE.search(text, max(0, m.start - 11), m.start)
         if m.kind is not Kind.ORG or adj is None or m.title:
+            if kept and m.kind is Kind.ORG and _party_unit(text, kept[-1], m.start):
+                # "Party delegation to the National Assembly", and the body
+                start = kept.pop().start
+                kept.append(
+                    mention(page, text[start : m.end], start, m.end, Kind.ORG, "")
+                )
             kept.append(m)
             continue
         start = adj.start()
@@ -151,7 +157,12 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
         elif adj.group().startswith(("city", "district")):
             kept.append(m)  # "the city People's Committee" names no body
             continue
-        kept.append(mention(page, text[start : m.end], start, m.end, Kind.ORG, ""))
+        body = mention(page, text[start : m.end], start, m.end, Kind.ORG, "")
+        if prev is not None and _part_of_body(text, prev, start):
+            # "Standing Board of the provincial Party Committee", and the body
+            outer = kept.pop().start
+            kept.append(mention(page, text[outer : m.end], outer, m.end, Kind.ORG, ""))
+        kept.append(body)
     return kept
 
 
@@ -164,6 +175,34 @@ def _unit_possessive(text: str, place: Mention, body: Mention) -> bool:
         and place.kind is Kind.PLACE
         and text[place.end : body.start] in ("’s ", "'s ")
         and fold(place.text.rsplit(" ", 1)[-1]) in ADMIN_WORDS
+    )
+
+
+def _part_of_body(text: str, prev: Mention, start: int) -> bool:
+    """True if the organisation `prev` is part of the unit's body that opens
+    at `start`: "Standing Board" + " of the ", or "Party" + " delegation
+    to the " (a Party unit named by the body it sits in)."""
+    if prev.kind is not Kind.ORG or prev.title:
+        return False
+    return text[prev.end : start] == " of the " or _party_unit(text, prev, start)
+
+
+_PARTY_GAP = len(" organisation of the ")
+
+
+def _party_unit(text: str, prev: Mention, start: int) -> bool:
+    """True if "Party" (`prev`) and a lower-case Party unit word lead to the
+    body that opens at `start`: "Party delegation to the", "Party cell of
+    the"."""
+    if start - prev.end > _PARTY_GAP or prev.text != "Party":
+        return False
+    low = text[prev.end : start].split()
+    return (
+        prev.kind is Kind.ORG
+        and prev.text == "Party"
+        and len(low) == 3
+        and low[0] in PARTY_UNITS
+        and low[1:] in (["to", "the"], ["in", "the"], ["of", "the"])
     )
 
 

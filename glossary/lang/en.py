@@ -34,6 +34,7 @@ __all__ = [
     "ORG_OFFICES",
     "ORG_PRODUCTS",
     "OWNER_NOUNS",
+    "PARTY_UNITS",
     "PHRASE_ENDINGS",
     "PLACE_ADJECTIVES",
     "PLACE_WORDS",
@@ -148,6 +149,10 @@ COMPOUND_PLACE_HEADS = frozenset(
 # Heads a unit's number follows ("Military Region 2", "Army Corps 4").
 NUMBERED_HEADS = frozenset({"region", "zone", "corps", "division", "brigade"})
 ORG_CONNECT = frozenset({"of", "on", "for"})
+# Source: the Communist Party's units named by the body they sit in, written
+# in lower case after "Party" ("Party delegation to the National Assembly",
+# "Party cell of the commune People's Committee").
+PARTY_UNITS = ("delegation", "caucus", "cell", "organisation", "organization")
 # Lower-case patronymic particles inside Arabic and Malay personal names
 # ("Anwar bin Ibrahim", "Siti binti Aziz", "Ahmad ibn Said"): "son/daughter
 # of" between two capitalised name words, never a sentence's own word.
