@@ -222,3 +222,19 @@ def test_a_photo_credit_names_an_outlet_or_a_person() -> None:
     assert kinds["Truyền hình Đà Nẵng"] is Kind.ORG
     kinds = _kinds("Hai đội bắt tay sau trận đấu (ảnh: Nguyễn Văn An).")
     assert kinds["Nguyễn Văn An"] is Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Bàn mở tỉ số đến từ pha kiến tạo của Hùng Dũng ở phút 12.", "Hùng Dũng"),
+        ("Sau quả tạt của Văn Thanh, đội khách suýt có bàn gỡ.", "Văn Thanh"),
+    ],
+)
+def test_the_maker_of_a_pass_after_cua_is_a_player(sentence: str, name: str) -> None:
+    assert _kinds(sentence)[name] is Kind.PERSON
+
+
+def test_a_province_after_a_pass_is_not_taken_for_a_player() -> None:
+    kinds = _kinds("Đường chuyền của Bình Định khiến hàng thủ chao đảo.")
+    assert kinds.get("Bình Định") is not Kind.PERSON

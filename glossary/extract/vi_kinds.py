@@ -36,6 +36,7 @@ _ORG_CUES = frozenset(word_key(s) for s in vi.ORG_CUES)
 _CREDIT_CUES = frozenset(word_key(s) for s in vi.CREDIT_CUES)
 _PLACE_CUES = frozenset(word_key(s) for s in vi.PLACE_CUES)
 _PLAYER_VERBS = frozenset(word_key(s) for s in vi.PLAYER_VERBS)
+_PLAYER_PASSES = frozenset(word_key(s) for s in vi.PLAYER_PASSES)
 _PLACE_AFTER = frozenset(word_key(s) for s in vi.PLACE_AFTER_CUES)
 _PLURALS = frozenset(word_key(s) for s in vi.PLURAL_MARKERS)
 _TEAM_ROLES = frozenset(word_key(s) for s in vi.TEAM_ROLES)
@@ -126,7 +127,7 @@ def _cued_kind(
         or (nxt in ("–", "—") and i < _DATELINE_TOKENS)  # "HÀ NỘI –"
     ):
         return Kind.PLACE, _CUE
-    if _is_player(ctx, j, sylls):
+    if _is_player(ctx, j, sylls) or _passed_by(ctx, i, sylls):
         return Kind.PERSON, _CUE
     return None
 
@@ -341,6 +342,23 @@ def _is_player(ctx: Context, j: int, sylls: list[str]) -> bool:
         and any(word_key(" ".join(after[:n])) in _PLAYER_VERBS for n in (1, 2))
         and province_unit(" ".join(sylls)) is None
     )
+
+
+def _passed_by(ctx: Context, i: int, sylls: list[str]) -> bool:
+    """ "đường chọc khe của Vĩ Hào": a two-syllable given name, not a
+    province, after "của" and a football pass is the player who made it."""
+    if (
+        len(sylls) != 2
+        or i < 2
+        or word_key(ctx.tokens[i - 1].text) != _OF
+        or not all(map(is_vi_syllable, sylls))
+    ):
+        return False
+    before = " ".join(t.text for t in ctx.tokens[max(0, i - 4) : i - 1])
+    words = WORD.findall(before)[-3:]
+    return any(
+        word_key(" ".join(words[-n:])) in _PLAYER_PASSES for n in (1, 2, 3)
+    ) and province_unit(" ".join(sylls)) is None
 
 
 def _is_agency(ctx: Context, i: int, j: int) -> bool:

@@ -172,6 +172,13 @@ PLAYER_VERBS = (
     "đá phạt", "đá hỏng", "cứu thua", "bắt bóng", "chuyền bóng",
 )  # fmt: skip
 
+# Source: this project's list: football passes and crosses, whose maker after
+# "của" is a player ("đường chọc khe của Vĩ Hào", "quả tạt của Văn Thanh").
+PLAYER_PASSES = (
+    "đường chuyền", "chuyền", "căng ngang", "chọc khe", "kiến tạo", "tạt",
+    "quả tạt", "treo bóng", "phạt góc", "đá phạt", "cú sút", "pha sút",
+)  # fmt: skip
+
 # Source: this project's list: words before an organisation or brand known by
 # its name alone ("tạp chí Forbes", "hãng tin Reuters").
 ORG_CUES = ("tạp chí", "báo", "hãng", "hãng tin", "đài")
