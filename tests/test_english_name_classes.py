@@ -440,7 +440,10 @@ def test_monarchs_and_heirs_carry_their_title() -> None:
 @pytest.mark.parametrize(
     ("sentence", "person"),
     [
-        ("Talks with President Abdel Fattah el-Sisi ended late.", "Abdel Fattah el-Sisi"),
+        (
+            "Talks with President Abdel Fattah el-Sisi ended late.",
+            "Abdel Fattah el-Sisi",
+        ),
         ("The envoy Nasser Jaber al-Harbi arrived in Hue.", "Nasser Jaber al-Harbi"),
     ],
 )
@@ -471,7 +474,10 @@ def test_a_demonym_made_from_a_country_name_is_no_part_of_the_name(
 @pytest.mark.parametrize(
     ("sentence", "firm"),
     [
-        ("Minh Phat Logistics Co., Ltd said on Monday.", "Minh Phat Logistics Co., Ltd"),
+        (
+            "Minh Phat Logistics Co., Ltd said on Monday.",
+            "Minh Phat Logistics Co., Ltd",
+        ),
         (
             "Shares of Lumina Solar Pte. Ltd of Malaysia rose.",
             "Lumina Solar Pte. Ltd",
@@ -484,7 +490,8 @@ def test_legal_forms_with_stops_and_commas_end_one_firm_name(
 ) -> None:
     kinds = _kinds(sentence)
     assert kinds.get(firm) is Kind.ORG
-    assert "Ltd" not in kinds and "Bhd" not in kinds
+    assert "Ltd" not in kinds
+    assert "Bhd" not in kinds
 
 
 @pytest.mark.parametrize(

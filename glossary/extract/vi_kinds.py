@@ -356,9 +356,10 @@ def _passed_by(ctx: Context, i: int, sylls: list[str]) -> bool:
         return False
     before = " ".join(t.text for t in ctx.tokens[max(0, i - 4) : i - 1])
     words = WORD.findall(before)[-3:]
-    return any(
-        word_key(" ".join(words[-n:])) in _PLAYER_PASSES for n in (1, 2, 3)
-    ) and province_unit(" ".join(sylls)) is None
+    return (
+        any(word_key(" ".join(words[-n:])) in _PLAYER_PASSES for n in (1, 2, 3))
+        and province_unit(" ".join(sylls)) is None
+    )
 
 
 def _is_agency(ctx: Context, i: int, j: int) -> bool:
