@@ -149,21 +149,17 @@ COMPOUND_PLACE_HEADS = frozenset(
 # Heads a unit's number follows ("Military Region 2", "Army Corps 4").
 NUMBERED_HEADS = frozenset({"region", "zone", "corps", "division", "brigade"})
 ORG_CONNECT = frozenset({"of", "on", "for"})
-# Source: the Communist Party's units named by the body they sit in, written
-# in lower case after "Party" ("Party delegation to the National Assembly",
-# "Party cell of the commune People's Committee").
+# Source: the Party's units named by the body they sit in, lower case after
+# "Party" ("Party delegation to the National Assembly").
 PARTY_UNITS = ("delegation", "caucus", "cell", "organisation", "organization")
 # Lower-case patronymic particles inside Arabic and Malay personal names
 # ("Anwar bin Ibrahim", "Siti binti Aziz", "Ahmad ibn Said"): "son/daughter
 # of" between two capitalised name words, never a sentence's own word.
 NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "bte"})
-# Lower-case Arabic articles glued to a name word by a hyphen ("Abdel Fattah
-# el-Sisi", "Mohammed Shia al-Sudani"): the word belongs to the name before.
+# Arabic articles glued to the name word after them ("Abdel Fattah el-Sisi").
 NAME_ARTICLES = ("al-", "el-")
-# Source: legal forms of companies, as abbreviated after a firm's name
-# ("Samsung Vina Electronics Co., Ltd", "Nexif Ratch Energy SE Asia Pte.,
-# Ltd", "PT Astra Tbk", "Sdn. Bhd."): two of them in a row, with a full stop
-# or a comma between, are one suffix of one name.
+# Source: legal forms of companies after a firm's name; two in a row with a
+# stop or comma between ("Co., Ltd", "Pte. Ltd", "Sdn. Bhd.") end one name.
 LEGAL_FORMS = frozenset(
     {"co", "ltd", "pte", "pty", "jsc", "corp", "inc", "llc", "plc", "sdn", "bhd",
      "tbk", "gmbh", "ag", "sa", "nv", "bv", "kk", "lp", "llp"}
