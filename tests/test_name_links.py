@@ -95,3 +95,14 @@ def test_a_units_body_in_the_possessive_is_one_body_named_again_bare() -> None:
     place = owner_of(cs, "Lac Duong district")  # the unit, named inside the body
     assert place.kind is Kind.PLACE
     assert place is not body
+
+
+def test_a_company_opening_with_its_acronym_keeps_its_and_and_the_acronym() -> None:
+    text = (
+        "Investors bought KBT Logistics and Port Services Jsc (KBT) last year. "
+        "KBT now runs four depots."
+    )
+    cs = _concepts(text, "en")
+    company = owner_of(cs, "KBT Logistics and Port Services Jsc")
+    assert company.kind is Kind.ORG
+    assert "KBT" in _forms(company)

@@ -444,8 +444,9 @@ def _joins_org(text: str, toks: list[WordSpan], run: Run, j: int) -> bool:
 
     "Vietnam Disaster and Dyke Management Authority", "Viettel Military
     Industry and Telecoms Group": the second half ends in an organisation
-    head, and the first is no person (it opens with a country, or has three
-    words none of which is a Vietnamese syllable) and no organisation yet.
+    head, and the first is no person (it opens with a country or an acronym,
+    "VCM Services and Trading Development Jsc", or has three words none of
+    which is a Vietnamese syllable) and no organisation yet.
     """
     k = j + 1
     if (
@@ -462,6 +463,8 @@ def _joins_org(text: str, toks: list[WordSpan], run: Run, j: int) -> bool:
         del pre[0]
     if len(pre) < 2 or any(fold(w) in ORG_HEADS or is_title_word(w) for w in pre):
         return False
-    return restore.is_country(pre[0]) or (
-        len(pre) >= 3 and not any(map(restore.is_syllable, pre))
+    return (
+        restore.is_country(pre[0])
+        or (len(pre[0]) >= 2 and pre[0].isalpha() and pre[0].isupper())  # "VCM"
+        or (len(pre) >= 3 and not any(map(restore.is_syllable, pre)))
     )
