@@ -106,3 +106,21 @@ def test_a_company_opening_with_its_acronym_keeps_its_and_and_the_acronym() -> N
     company = owner_of(cs, "KBT Logistics and Port Services Jsc")
     assert company.kind is Kind.ORG
     assert "KBT" in _forms(company)
+
+
+def test_a_brand_alone_names_the_group_not_one_of_its_companies() -> None:
+    text = (
+        "The ministers toured a depot of the Sotraco Transport Engineering and "
+        "Logistics Group. Later they saw Sotraco’s Nam Dinh Freight Park, and "
+        "parcels went out through Sotraco Post."
+    )
+    cs = _concepts(text, "en")
+    group = owner_of(cs, "Sotraco Transport Engineering and Logistics Group")
+    assert "Sotraco" in _forms(group)
+    assert owner_of(cs, "Sotraco Post") is not group
+
+
+def test_a_sponsor_inside_a_clubs_name_is_not_the_club() -> None:
+    cs = _concepts("Fans watched Kanfi Hai Phong beat the visitors.", "en")
+    club = owner_of(cs, "Kanfi Hai Phong")
+    assert "Kanfi" not in _forms(club)

@@ -32,6 +32,7 @@ from glossary.cluster.base import (
     word_keys,
 )
 from glossary.extract.english import fold
+from glossary.extract.nested import SOURCE as NESTED
 from glossary.lang import vi
 from glossary.lang.en import ORG_HEADS, PLACE_WORDS
 from glossary.model import (
@@ -39,6 +40,8 @@ from glossary.model import (
     TermType,
 )
 from glossary.names import places as restore
+from glossary.names import world
+from glossary.names.titles import is_title_word
 from glossary.names.vi_admin import (
     document_province,
     expand_abbreviations,
@@ -79,13 +82,7 @@ def link_org_short_forms(state: DocumentState) -> None:
         w = _org_words(m0.text)
         if len(w) < 1:
             continue
-        # an acronym is no short form of a name it begins ("SK" of "SK
-        # Hynix"), but may follow category words ("SK" of "Tập đoàn SK");
-        # an abbreviation of words ("UBKT") is those words
-        acronym = is_acronym(m0.text) and expand_abbreviations(m0.text) == m0.text
-        fits = _begins(g, w, by_first.get(w[0], ()))
-        if acronym:  # but "FLC" of "FLC Group": the rest is heads only
-            fits = [h for h in fits if _heads_after(w, h)]
+        fits = _opened(g, w, by_first.get(w[0], ()))
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):
             # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
             # Vietnamese category words
@@ -104,6 +101,71 @@ def link_org_short_forms(state: DocumentState) -> None:
             g.kind = Kind.PLACE  # "Ban Gioc" of "Ban Gioc village/waterfall"
         elif g.kind is Kind.ORG and split_words(m0.text)[-1].lower() in _VI_UNITS:
             g.local = True  # "UBND tỉnh" of another document is another body
+
+
+def _opened(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]:
+    """The groups of `longs` whose name `g` (folded words `w`) opens as a
+    short form (`_begins`), or as a brand (`_brand_fits`).
+
+    An acronym is no short form of a name it begins ("SK" of "SK Hynix")
+    but when the rest is heads only ("FLC" of "FLC Group"); an abbreviation
+    of words ("UBKT") is those words.
+    """
+    m0 = g.members[0][0]
+    fits = _begins(g, w, longs)
+    if is_acronym(m0.text) and expand_abbreviations(m0.text) == m0.text:
+        return [h for h in fits if _heads_after(w, h)]
+    if (
+        len(w) == 1
+        and g.kind in (Kind.ORG, Kind.OTHER)
+        and _brand(m0.text)
+        and any(m.source != NESTED for m, _, _ in g.members)
+    ):  # a sponsor named inside a club's name is not the club
+        return _brand_fits(g, w[0], longs)
+    return fits
+
+
+def _brand(text: str) -> bool:
+    """True if `text` is one capitalised word that may be a brand: no head
+    noun, title word, place or Vietnamese syllable ("Viettel", "Masan"; not
+    "Party", "Hanoi", "Nam")."""
+    return (
+        " " not in text
+        and text[:1].isupper()
+        and fold(text) not in ORG_HEADS
+        and fold(text) not in PLACE_WORDS
+        and not is_title_word(text)
+        and not restore.is_syllable(text)
+        and not restore.place_forms(text)
+        and world.english_place(text) is None
+    )
+
+
+def _brand_fits(g: Group, word: str, longs: Iterable[Group]) -> list[Group]:
+    """The organisation a brand named alone stands for: the one of the
+    document its name opens ("Vingroup" of "Vingroup JSC"), or of several
+    the one group ("Viettel" of "Viettel Military Industry and Telecoms
+    Group" beside "Viettel Post": a brand alone names the group, not one of
+    its companies); none when that does not settle it."""
+    opened = [
+        h
+        for h in longs
+        if h is not g
+        and h.merged_into is None
+        and h.kind is Kind.ORG
+        and len(hw := _org_words(h.members[0][0].text)) > 1
+        and hw[0] == word
+    ]
+    if len(opened) <= 1:
+        return opened
+    groups = [
+        h for h in opened if _GROUP_HEADS & set(_org_words(h.members[0][0].text)[1:])
+    ]
+    return groups if len(groups) == 1 else []
+
+
+# Heads that name a group of companies, folded ("Tập đoàn").
+_GROUP_HEADS = frozenset({"group", "holdings", "holding", "conglomerate"})
 
 
 def _settlement(fits: list[Group]) -> list[Group]:

@@ -165,10 +165,10 @@ def _possessed(page: Page, words: list[WordSpan], out: list[Mention]) -> list[Wo
     name), "Viettel’s Lạng Sơn Logistics Park" (one owner word before a name
     with its own head noun); not "People’s Committee", "Women’s Union" (a
     common noun owns the name) nor "Border Gate's Border Post" (one body).
-    An owner of several words goes through `_name`; one word alone is left
-    out (an organisation's short name, which the clustering would take for
-    the wrong one of its bodies: "Viettel" of "Viettel Post"); the words
-    after it are returned.
+    An owner of several words goes through `_name`, and so does one word
+    alone (a brand, which the clustering gives to the one group it names:
+    "Viettel" of "Viettel Military Industry and Telecoms Group", not of
+    "Viettel Post"); the words after it are returned.
     """
     for k in range(len(words) - 1):
         wk = words[k][2]
@@ -184,6 +184,7 @@ def _possessed(page: Page, words: list[WordSpan], out: list[Mention]) -> list[Wo
             and not is_title_word(wk[:-2])
             and (head in PLACE_WORDS or head in ORG_HEADS)
         ):
+            _name(page, _NO_RUN, words[:1], "", "", out)
             return words[1:]
         return words
     return words
