@@ -16,6 +16,8 @@ syllables no organisation took:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 
 from glossary.extract.vi_syllables import (
@@ -55,6 +57,7 @@ _HEADS_WHEN_INITIAL = ("thôn", "làng", "xóm", "ấp")
 _TYPED = "làng"
 # "Trưởng thôn Trung Hồ": the tagger joins the title and the head.
 _TITLE_BEFORE = "trưởng"
+_TITLE_BEFORE_KEY = fold(_TITLE_BEFORE)
 
 
 def _head_at(syls: Sequence[Syl], i: int, heads: frozenset[tuple[str, ...]]) -> int:
@@ -123,16 +126,31 @@ def _capital_at(syls: Sequence[Syl], i: int) -> Span | None:
 
 
 def _after_title(syls: Sequence[Syl], i: int) -> bool:
-    return i > 0 and fold(syls[i - 1].text.lower()) == fold(_TITLE_BEFORE)
+    return i > 0 and fold(syls[i - 1].text.lower()) == _TITLE_BEFORE_KEY
+
+
+class _Covered:
+    """Which offsets the spans `taken` cover: for the spans sorted by start,
+    the furthest end among those starting at or before an offset."""
+
+    def __init__(self, taken: Sequence[Span]) -> None:
+        spans = sorted((sp.start, sp.end) for sp in taken)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def __contains__(self, at: int) -> bool:
+        k = bisect.bisect_right(self.starts, at) - 1
+        return k >= 0 and at < self.reach[k]
 
 
 def place_spans(syls: Sequence[Syl], taken: Sequence[Span]) -> list[Span]:
     """Feature, settlement and Korean-name spans outside the spans `taken`."""
     inside = [(sp.start, sp.end) for sp in taken]
+    covered = _Covered(taken)
     out: list[Span] = []
     i = 0
     while i < len(syls):
-        if any(a <= syls[i].start < b for a, b in inside):
+        if syls[i].start in covered:
             i += 1
             continue
         if (k := korean_at(syls, i)) > 0:

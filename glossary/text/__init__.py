@@ -227,6 +227,8 @@ class _SameLengthTable(dict[int, str]):
 _SAME_LENGTH = _SameLengthTable()
 
 
+# A Vietnamese build asks for the same places' names in every document.
+@lru_cache(maxsize=65536)
 def marked_key(s: str) -> str:
     """Key for Vietnamese spellings: case, tone style and whitespace forgotten,
     the marks kept.
