@@ -13,16 +13,18 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from glossary.api import Glossary
 from glossary.check import CHECKS, Check, Document, Finding, Run, merged, run_checks
-from glossary.check.fix import applicable, fix_document
 from glossary.check.model import Segment
 from glossary.check.readers import paragraphs, read_documents
 from glossary.errors import InputError
 from glossary.gc_pause import paused_gc
 from glossary.text import nfc
 from glossary.text.tokens import detect_language, language_sample
+
+if TYPE_CHECKING:  # imported where used: a run without a term base starts faster
+    from glossary.api import Glossary
 
 __all__ = [
     "CheckReport",
@@ -69,6 +71,8 @@ def load_glossary(path: str | None) -> Glossary | None:
     """
     if path is None:
         return None
+    from glossary.api import Glossary
+
     suffix = Path(path).suffix.lower()
     if suffix == ".tbx":
         return Glossary.from_tbx(path)
@@ -81,6 +85,8 @@ def _from_json(path: str) -> Glossary:
     """A term base as `glossary export --format json` writes it (or a list of
     records as `Glossary.from_records` takes them)."""
     import json
+
+    from glossary.api import Glossary
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -192,6 +198,8 @@ def fix_files(
         InputError: `out` is an input file, or names a file for several inputs.
         ExportError: a copy cannot be written.
     """
+    from glossary.check.fix import applicable, fix_document
+
     kinds = {"name-variant"} | ({"tone-style"} if tone_style else set())
     several = len(report.files) > 1
     if several:

@@ -9,16 +9,11 @@ and are shown, as pofilter's filters are listed by ``--listfilters``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from glossary.check.consistency import target_inconsistent
 from glossary.check.model import CheckFunction, Document, Finding, Run, Segment
-from glossary.check.names import name_inconsistent, name_variant
-from glossary.check.old_unit import old_unit
-from glossary.check.placeables import numbers, placeholders
-from glossary.check.terms import term_forbidden, term_missing
-from glossary.check.tone import tone_style
 from glossary.errors import InputError
 
 __all__ = [
@@ -38,66 +33,74 @@ class Check(NamedTuple):
 
     name: str
     help: str  # one line
-    function: CheckFunction
+    where: str  # "module:function" in glossary.check (see `function`)
     needs_glossary: bool = False
     fixable: bool = False  # its findings are safe fixes
     across: bool = False  # compares units with each other (see `merged`)
+
+    @property
+    def function(self) -> CheckFunction:
+        """The check itself, its module imported on first use: a run of two
+        checks does not load the name tables and the gazetteer of the others."""
+        module, _, name = self.where.partition(":")
+        found = getattr(importlib.import_module(f"glossary.check.{module}"), name)
+        return cast(CheckFunction, found)
 
 
 CHECKS: tuple[Check, ...] = (
     Check(
         "term-missing",
         "a source term of an approved concept whose target term the translation lacks",
-        term_missing,
+        "terms:term_missing",
         needs_glossary=True,
     ),
     Check(
         "term-forbidden",
         "a forbidden or deprecated term in the source or the target",
-        term_forbidden,
+        "terms:term_forbidden",
         needs_glossary=True,
     ),
     Check(
         "name-variant",
         "a name without its diacritics or in a non-preferred variant (fixable)",
-        name_variant,
+        "names:name_variant",
         needs_glossary=True,
         fixable=True,
     ),
     Check(
         "name-inconsistent",
         "one person, place or organisation written two ways in one file",
-        name_inconsistent,
+        "names:name_inconsistent",
         across=True,
         needs_glossary=True,
     ),
     Check(
         "tone-style",
         "old (hòa) and new (hoà) tone-mark placement mixed in one file (fixable)",
-        tone_style,
+        "tone:tone_style",
         across=True,
         fixable=True,
     ),
     Check(
         "old-unit",
         "a province merged away or a district abolished in 2025, with its successor",
-        old_unit,
+        "old_unit:old_unit",
     ),
     Check(
         "target-inconsistent",
         "one source segment translated differently in one memory or catalogue",
-        target_inconsistent,
+        "consistency:target_inconsistent",
         across=True,
     ),
     Check(
         "placeholders",
         "a printf or {brace} placeholder dropped, added or reordered (pofilter printf)",
-        placeholders,
+        "placeables:placeholders",
     ),
     Check(
         "numbers",
         "a number dropped, added or changed by a translation (pofilter numbers)",
-        numbers,
+        "placeables:numbers",
     ),
 )
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import compress
-from operator import ne, or_, truth
-from typing import TYPE_CHECKING, NamedTuple
+from functools import partial
+from itertools import compress, count, repeat
+from operator import itemgetter, ne, or_, truth
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 if TYPE_CHECKING:
     from glossary.api import Glossary, Span
@@ -47,6 +49,31 @@ class Segment(NamedTuple):
     target: Field
     source: Field | None = None
     line: int = 0  # where the unit starts; a fix finds it again by this
+
+
+# What a NamedTuple's own constructor calls, without its Python frame: the
+# readers build every field and segment of a catalogue in C loops.
+_new_field = cast(Callable[[tuple[object, ...]], Field], partial(tuple.__new__, Field))
+_new_segment = cast(
+    Callable[[tuple[object, ...]], Segment], partial(tuple.__new__, Segment)
+)
+
+
+def fields(
+    texts: Iterable[str], lang: str, path: str, lines: Iterable[int]
+) -> Iterator[Field]:
+    """A `Field` of a structured file (no offset) for each text and its line."""
+    return map(_new_field, zip(texts, repeat(lang), repeat(path), lines, repeat(None)))
+
+
+def segments(
+    units: Iterable[str],
+    targets: Iterable[Field],
+    sources: Iterable[Field],
+    lines: Iterable[int],
+) -> tuple[Segment, ...]:
+    """Translation units numbered from 0, one for each unit, target, source, line."""
+    return tuple(map(_new_segment, zip(count(), units, targets, sources, lines)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +148,9 @@ def finding(
     )
 
 
+# A segment's source and target fields and a field's text, read in C loops.
+_TEXT, _TARGET, _SOURCE = itemgetter(0), itemgetter(2), itemgetter(3)
+
 # Glossary spans of every text of a document, one list per segment.
 SpanLists = list[list["Span"]]
 
@@ -137,43 +167,60 @@ class Run:
     _spans: dict[tuple[int, str], SpanLists] = field(default_factory=dict)
     _joined: dict[tuple[int, str], tuple[str, list[int]]] = field(default_factory=dict)
     _texts: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
+    _sieved: dict[tuple[int, tuple[str, ...]], list[int]] = field(default_factory=dict)
 
     def differing(
-        self,
-        doc: Document,
-        key: Callable[[str], object],
-        sieve: Callable[[str], object] | None = None,
+        self, doc: Document, key: re.Pattern[str], *sieves: re.Pattern[str]
     ) -> Iterator[Segment]:
-        """Translated units whose source and target differ in `key`.
+        """Translated units whose source and target differ in `key.findall`.
 
-        The keys are computed and compared in C loops (`map`, `compress`):
-        the cheap test that rules out nearly every unit of a large catalogue.
-        `sieve`, when given, is false for every text whose key is empty (no
-        digit, say): units false on both sides are passed over unkeyed.
+        The cheap test that rules out nearly every unit of a large catalogue:
+        each of `sieves` finds a character of every text whose key is not
+        empty (a digit, say), and only the units they find on a side are
+        keyed; keys are computed and compared in C loops (`map`, `compress`).
         """
         sources, targets = self.texts(doc)
-        indexes: list[int] | range = range(len(sources))
-        if sieve is not None:
-            held = map(
-                or_, map(truth, map(sieve, sources)), map(truth, map(sieve, targets))
-            )
-            indexes = list(compress(indexes, held))
+        indexes = self.sieved(doc, sieves)
         differ = map(
             ne,
-            map(key, map(sources.__getitem__, indexes)),
-            map(key, map(targets.__getitem__, indexes)),
+            map(key.findall, map(sources.__getitem__, indexes)),
+            map(key.findall, map(targets.__getitem__, indexes)),
         )
         for i in compress(indexes, differ):
             seg = doc.segments[i]
             if seg.source is not None and seg.target.text.strip():
                 yield seg
 
+    def sieved(self, doc: Document, sieves: tuple[re.Pattern[str], ...]) -> list[int]:
+        """The units with a match of every one of `sieves` on a side, once per
+        run: checks that share their first sieve share its pass over all the
+        texts, and a second sieve reads only the units the first one kept."""
+        cache_key = (id(doc), tuple(s.pattern for s in sieves))
+        if cache_key not in self._sieved:
+            sources, targets = self.texts(doc)
+            if not sieves:
+                kept = list(range(len(sources)))
+            else:
+                before, search = self.sieved(doc, sieves[:-1]), sieves[-1].search
+                held = map(
+                    or_,
+                    map(truth, map(search, map(sources.__getitem__, before))),
+                    map(truth, map(search, map(targets.__getitem__, before))),
+                )
+                kept = list(compress(before, held))
+            self._sieved[cache_key] = kept
+        return self._sieved[cache_key]
+
     def texts(self, doc: Document) -> tuple[list[str], list[str]]:
         """Each segment's source text ("" without one) and target text, once per run."""
         if id(doc) not in self._texts:
+            segs = doc.segments
+            sources = list(map(_SOURCE, segs))
             self._texts[id(doc)] = (
-                [s.source.text if s.source else "" for s in doc.segments],
-                [s.target.text for s in doc.segments],
+                [s.text if s else "" for s in sources]
+                if None in sources
+                else list(map(_TEXT, sources)),
+                list(map(_TEXT, map(_TARGET, segs))),
             )
         return self._texts[id(doc)]
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from itertools import compress
+from operator import or_, truth
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
-from glossary.check.model import Document, Field, Segment
-from glossary.check.po_scan import scan
+from glossary.check.model import Document, Field, Segment, fields, segments
+from glossary.check.po_scan import scan_columns
 from glossary.errors import InputError
 from glossary.reader import decode
 from glossary.text import nfc
 from glossary.text.tokens import detect_language, language_sample
-from tm.formats import tmx, xliff
 from tm.formats.po import MO_MAGIC, decode_po, read_catalogue
 from tm.model import Unit
 
@@ -32,6 +33,7 @@ XLIFF_SUFFIXES = frozenset({".xlf", ".xliff", ".xlf2"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 _BLANK = re.compile(r"\n[ \t]*\n")
 _LANGUAGE = re.compile(r"^Language:\s*(\S+)", re.MULTILINE)
+_T = TypeVar("_T")
 
 
 def read_documents(paths: Sequence[str]) -> list[Document]:
@@ -90,8 +92,12 @@ def read_document(path: str) -> Document:
     if suffix in PO_SUFFIXES:
         return _po(path)
     if suffix == ".tmx":
+        from tm.formats import tmx  # XML readers: only for XML files
+
         return _units(path, "tmx", tmx.load(_stream(path), path=path))
     if suffix in XLIFF_SUFFIXES:
+        from tm.formats import xliff
+
         return _units(path, "xliff", xliff.load(_stream(path), path=path))
     if suffix in TEXT_SUFFIXES:
         return _article(path)
@@ -106,27 +112,46 @@ def _stream(path: str) -> BinaryIO:
 
 
 def _po(path: str) -> Document:
+    """A catalogue: each translated-or-not entry that is not fuzzy, obsolete or
+    the header, read column by column (see `scan_columns`)."""
     data = _bytes(path)
     if data[:4] in MO_MAGIC:
         return _mo(path, data)
-    entries = scan(decode_po(data, path), path)
-    header = next((e for e in entries if not e.msgid and e.msgctxt is None), None)
-    m = _LANGUAGE.search(header.msgstr) if header else None
+    cols = scan_columns(decode_po(data, path), path, normalize=True)
+    header = next(
+        (
+            s
+            for c, i, s in zip(cols.msgctxts, cols.msgids, cols.msgstrs, strict=True)
+            if not i and c is None
+        ),
+        None,
+    )
+    m = _LANGUAGE.search(header) if header is not None else None
     lang = _primary(m.group(1)) if m else "vi"
-    kept = [e for e in entries if not (e.obsolete or e.fuzzy) and e.msgid.strip()]
+    keep = list(map(truth, map(str.strip, cols.msgids)))
+    if any(cols.fuzzy) or any(cols.obsolete):
+        skip = map(or_, cols.fuzzy, cols.obsolete)
+        keep = [k and not s for k, s in zip(keep, skip, strict=True)]
+
+    def kept(column: Sequence[_T]) -> list[_T]:
+        return list(compress(column, keep))
+
+    lines, msgids, plurals = kept(cols.lines), kept(cols.msgids), kept(cols.plurals)
+    # msgstr[0] of a one-form language (Vietnamese) translates the plural
+    sources = (
+        [p or i for p, i in zip(plurals, msgids, strict=True)]
+        if any(plurals)
+        else msgids
+    )
+    units = [c or "" for c in kept(cols.msgctxts)]
     return Document(
         path,
         "po",
-        tuple(
-            Segment(
-                i,
-                nfc(e.msgctxt or ""),
-                Field(nfc(e.msgstr), lang, path, e.line),
-                # msgstr[0] of a one-form language (Vietnamese) translates the plural
-                Field(nfc(e.msgid_plural or e.msgid), "en", path, e.line),
-                e.line,
-            )
-            for i, e in enumerate(kept)
+        segments(
+            units,
+            fields(kept(cols.msgstrs), lang, path, lines),
+            fields(sources, "en", path, lines),
+            lines,
         ),
     )
 

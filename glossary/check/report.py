@@ -22,10 +22,12 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from glossary.check.model import Finding
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 __all__ = ["JSON_VERSION", "as_json", "as_junit", "as_text", "text_line"]
 
@@ -82,6 +84,8 @@ def as_junit(
 ) -> str:
     """One test suite per file; one failing test case per finding, and one
     passing case per check that found nothing in that file (Ant's JUnit schema)."""
+    from lxml import etree  # only for this format: text and JSON start faster
+
     root = etree.Element("testsuites")
     stamp = datetime.now().replace(microsecond=0).isoformat()
     for number, (path, mine) in enumerate(by_file):
@@ -118,4 +122,6 @@ def _any(findings: Sequence[Finding], check: str) -> bool:
 
 
 def _case(suite: etree._Element, name: str, classname: str) -> etree._Element:
+    from lxml import etree
+
     return etree.SubElement(suite, "testcase", name=name, classname=classname, time="0")

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.check.model import Document, Field, Run, Segment
-from glossary.check.placeables import numbers, placeholders
+from glossary.check.placeables import (
+    _DIGIT,
+    _DIGITS,
+    _QUICK,
+    _sieve,
+    numbers,
+    placeholders,
+)
 
 
 def test_dropped_and_added_placeholders(pairs: Callable[..., Document]) -> None:
@@ -42,22 +48,33 @@ def test_changed_number_is_reported_on_both_sides(
     assert [(f.side, f.text) for f in found] == [("source", "25"), ("target", "52")]
 
 
-_UNIT = st.tuples(
-    st.text(alphabet="ab 1,2.%{}", max_size=8),
-    st.text(alphabet="ab 1,2.%{}", max_size=8),
+_TEXT = st.text(
+    alphabet=st.sampled_from("ab 1,2.%{}:$(s)d\U0001f600")
+    | st.characters(categories=["Nd"]),
+    max_size=10,
 )
 
 
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_sieve_finds_every_text_with_a_placeholder_or_a_number(text: str) -> None:
+    if _QUICK.findall(text) or _DIGITS.findall(text):
+        assert _sieve().search(text)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_UNIT, max_size=6))
-def test_a_sieve_passes_over_only_units_with_equal_keys(
-    units: list[tuple[str, str]],
-) -> None:
+@given(st.lists(st.tuples(_TEXT, _TEXT), max_size=6))
+def test_sieved_units_are_those_whose_keys_differ(pairs: list[tuple[str, str]]) -> None:
     segs = tuple(
         Segment(i, "", Field(t, "vi", "t.po", i), Field(s, "en", "t.po", i), i)
-        for i, (s, t) in enumerate(units)
+        for i, (s, t) in enumerate(pairs)
     )
     doc = Document("t.po", "po", segs)
-    digits = re.compile(r"\d+").findall
-    sieved = Run().differing(doc, digits, re.compile(r"\d").search)
-    assert list(sieved) == list(Run().differing(doc, digits))
+    run = Run()  # the sieves' results are kept across checks
+    for key, sieves in ((_QUICK, [_sieve()]), (_DIGITS, [_sieve(), _DIGIT])):
+        differ = [
+            segs[i]
+            for i, (s, t) in enumerate(pairs)
+            if key.findall(s) != key.findall(t) and t.strip()
+        ]
+        assert list(run.differing(doc, key, *sieves)) == differ
