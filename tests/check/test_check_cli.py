@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,3 +151,28 @@ def test_parallel_corpus_together_reports_its_two_tone_styles(
     assert len(out) == 3
     assert all("000_ee629b6e4a47ac1f.vi.txt" in line for line in out)
     assert all("old tone-mark style" in line for line in out)
+
+
+def test_a_run_of_some_checks_loads_only_their_modules() -> None:
+    """--only placeholders,numbers reads a catalogue without the name tables,
+    the gazetteer, the term base's code or lxml (a command line's start-up)."""
+    code = (
+        "import sys; from glossary.cli import main; "
+        f"main(['check', '--only', 'placeholders,numbers', {PO!r}]); "
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    loaded = set(done.stderr.split())
+    assert "glossary.check.placeables" in loaded
+    assert not loaded & {
+        "glossary.check.names",
+        "glossary.check.old_unit",
+        "glossary.check.terms",
+        "glossary.api",
+        "lxml.etree",
+    }
+    assert [c.function.__name__ for c in CHECKS] == [
+        c.name.replace("-", "_") for c in CHECKS
+    ]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.check.po_scan import PoEntry, _quick, _scan_lines, scan
+from glossary.check.po_scan import PoEntry, _quick, _scan_lines, scan, scan_columns
 from glossary.errors import InputError
+from glossary.text import nfc
 
 from .conftest import ROOT
 
@@ -23,6 +26,86 @@ def quick(text: str) -> list[PoEntry] | None:
     line scanner."""
     columns = _quick(text)
     return None if columns is None else columns.entries()
+
+
+REAL = ROOT / "tests" / "data" / "check" / "real_features.po"
+
+
+def polib_rows(po: Iterable[polib.POEntry]) -> list[tuple[object, ...]]:
+    """What the reader gives of each entry, as polib has it (header left out)."""
+    return [
+        (
+            e.msgctxt,
+            e.msgid,
+            e.msgid_plural,
+            e.msgstr_plural.get(0, "") if e.msgid_plural else e.msgstr,
+            e.fuzzy,
+            bool(e.obsolete),
+        )
+        for e in po
+    ]
+
+
+def rows(entries: list[PoEntry]) -> list[tuple[object, ...]]:
+    return [
+        (e.msgctxt, e.msgid, e.msgid_plural or "", e.msgstr, e.fuzzy, e.obsolete)
+        for e in entries
+        if e.msgid or e.msgctxt is not None
+    ]
+
+
+def test_real_catalogue_entries_read_as_polib_reads_them() -> None:
+    """Entries of the system's Vietnamese catalogues: msgctxt, plural forms
+    (one with a second msgstr), escapes (tab, quote, backslash), wrapped
+    strings, flags and a previous msgid, fuzzy and obsolete entries. With
+    its obsolete entries the file goes to the line scanner, without them
+    to the one-pass reader: both read what polib reads."""
+    text = REAL.read_text("utf-8")
+    assert rows(scan(text, "t.po")) == polib_rows(polib.pofile(text))
+    current = text[: text.index("#~")].rstrip("\n") + "\n"
+    assert quick(current) is not None
+    assert rows(scan(current, "t.po")) == polib_rows(polib.pofile(current))
+    assert [e.obsolete for e in scan(text, "t.po")].count(True) == 3
+    assert [e.fuzzy for e in scan(current, "t.po")].count(True) == 4
+
+
+_ENTRY = st.tuples(
+    st.none() | _TEXT,  # msgctxt
+    _TEXT.filter(bool),  # msgid
+    st.none() | _TEXT.filter(bool),  # msgid_plural
+    _TEXT,  # msgstr or msgstr[0]
+    st.booleans(),  # fuzzy
+    st.booleans(),  # obsolete
+    st.sampled_from(["", "a note", "#: file.c:12"]),  # a comment
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ENTRY, max_size=6), st.sampled_from([0, 40, 78]))
+def test_reads_generated_entries_as_polib_does(
+    units: list[tuple[str | None, str, str | None, str, bool, bool, str]], wrap: int
+) -> None:
+    po = polib.POFile(wrapwidth=wrap)
+    seen = set()
+    for ctxt, msgid, plural, msgstr, fuzzy, obsolete, comment in units:
+        if (ctxt, msgid) in seen:
+            continue
+        seen.add((ctxt, msgid))
+        entry = polib.POEntry(msgctxt=ctxt, msgid=msgid, obsolete=obsolete)
+        if plural is not None:
+            entry.msgid_plural, entry.msgstr_plural = plural, {0: msgstr, 1: "x"}
+        else:
+            entry.msgstr = msgstr
+        entry.flags = ["fuzzy"] if fuzzy else []
+        entry.comment = comment
+        po.append(entry)
+    text = str(po)
+    written = [e for e in po if not e.obsolete] + [e for e in po if e.obsolete]
+    assert rows(scan(text, "t.po")) == polib_rows(written)  # obsolete ones last
+    plain, normal = (scan_columns(text, "t.po", normalize=n) for n in (False, True))
+    assert normal.msgctxts == [c if c is None else nfc(c) for c in plain.msgctxts]
+    for field in ("msgids", "plurals", "msgstrs"):
+        assert getattr(normal, field) == [nfc(v) for v in getattr(plain, field)]
 
 
 @settings(max_examples=200, deadline=None)
