@@ -27,6 +27,7 @@ from glossary.pg_guard import USER_ERRORS, shown_url, store_error
 from glossary.text import fold
 from tm.match import Tokens
 from tm.model import Unit
+from tm.pg_schema import BM25, INDEXES, SCHEMA, UNIT_COLUMNS
 from tm.store import (
     _COLUMNS,
     _WORD,
@@ -43,84 +44,10 @@ NAMESPACE = "tm"
 # pg_advisory_xact_lock key of a memory's writers: "TMVI", as SQLite's
 # application id; the term base's is another.
 WRITE_LOCK = 0x544D5649
-# FTS5's bm25() constants.
-_K1, _B = 1.2, 0.75
-
-_SCHEMA = """
-CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
-CREATE TABLE units (
-    id BIGINT PRIMARY KEY,
-    source TEXT NOT NULL,
-    target TEXT NOT NULL,
-    src_lang TEXT NOT NULL,
-    tgt_lang TEXT NOT NULL,
-    origin TEXT NOT NULL DEFAULT '',
-    context TEXT NOT NULL DEFAULT '',
-    fkey BIGINT NOT NULL,
-    ukey BIGINT NOT NULL,
-    toks BYTEA,
-    src_words TEXT NOT NULL,
-    tgt_words TEXT NOT NULL,
-    length INTEGER NOT NULL
-);
-CREATE TABLE unit_words (
-    word TEXT NOT NULL,
-    unit_id BIGINT NOT NULL,
-    tf INTEGER NOT NULL
-);
-CREATE TABLE vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
-CREATE TABLE totals (units BIGINT NOT NULL, tokens BIGINT NOT NULL);
-INSERT INTO totals VALUES (0, 0);
-CREATE TABLE schema_version (version INTEGER NOT NULL)
-""".replace(" TEXT", ' TEXT COLLATE "C"')
-
-# Every index but units' primary key, as (drop, create): a bulk import drops
-# them and builds them once at its end (a sort instead of millions of
-# random inserts into indexes larger than the server's cache). Lookups read
-# postings and lengths from the indexes alone (index-only scans: a bulk
-# import into an empty memory writes its rows frozen, all-visible).
-_INDEXES = (
-    ("DROP INDEX units_fkey", "CREATE INDEX units_fkey ON units(fkey)"),
-    ("ALTER TABLE units DROP CONSTRAINT units_ukey_key",
-     "ALTER TABLE units ADD CONSTRAINT units_ukey_key UNIQUE (ukey)"),
-    ("ALTER TABLE unit_words DROP CONSTRAINT unit_words_pkey",
-     "ALTER TABLE unit_words ADD CONSTRAINT unit_words_pkey "
-     "PRIMARY KEY (word, unit_id) INCLUDE (tf)"),
-    ("DROP INDEX units_length",
-     "CREATE INDEX units_length ON units (id) INCLUDE (length)"),
-    ("DROP INDEX units_src_trgm",
-     "CREATE INDEX units_src_trgm ON units USING gin (src_words public.gin_trgm_ops)"),
-    ("DROP INDEX units_tgt_trgm",
-     "CREATE INDEX units_tgt_trgm ON units USING gin (tgt_words public.gin_trgm_ops)"),
-)  # fmt: skip
-_UNIT_COLUMNS = (
-    "units (id, source, target, src_lang, tgt_lang, origin, context, fkey, ukey, "
-    "toks, src_words, tgt_words, length)"
-)
 # A batch of at least this many units, and at least as many as are stored,
 # makes the rest of its transaction a bulk import.
 BULK_UNITS = 10_000
 
-
-# FTS5's bm25() over the sources holding any of the words (the words filter
-# `unit_words` itself too: through the join alone the planner read the whole
-# table). The same arithmetic and types as the figures FTS5 computes.
-_BM25 = f"""
-WITH t AS (SELECT units::float8 AS n, tokens::float8 / units AS avgdl
-           FROM totals WHERE units > 0),
-q AS (
-    SELECT term, CASE WHEN x <= 0 THEN 1e-6 ELSE x END AS idf
-    FROM (SELECT term, ln((t.n - df + 0.5) / (df + 0.5)) AS x
-          FROM vocab, t WHERE term = ANY(%(words)s)) AS v
-)
-SELECT w.unit_id FROM unit_words w
-JOIN q ON q.term = w.word JOIN units u ON u.id = w.unit_id CROSS JOIN t
-WHERE w.word = ANY(%(words)s)
-GROUP BY w.unit_id
-ORDER BY sum(q.idf * (w.tf * {_K1 + 1}::float8) / (w.tf + {_K1}::float8
-         * (1 - {_B}::float8 + {_B}::float8 * u.length / t.avgdl))) DESC, w.unit_id
-LIMIT %(limit)s
-"""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -161,6 +88,24 @@ def _like(words: Sequence[str]) -> str:
     return phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _unit_row(
+    unit_id: int,
+    u: Unit,
+    key: int,
+    tokenise: bool,
+    words: list[tuple[str, int, int, int]],
+) -> tuple[Any, ...]:
+    """The `units` row of `u`; its `unit_words` rows are added to `words`."""
+    src, tgt = _WORD.findall(fold(u.source)), _WORD.findall(fold(u.target))
+    toks = _encode(u.source) if tokenise else None
+    size = len(src) + len(tgt)
+    words.extend((w, unit_id, tf, size) for w, tf in Counter(src).items())
+    return (unit_id, u.source, u.target, u.src_lang, u.tgt_lang, u.origin,
+            u.context, fold_key(u.source), key,
+            None if toks is None else toks.encode(), " ".join(src), " ".join(tgt),
+            size)  # fmt: skip
+
+
 def _one_of(group: Sequence[str]) -> str:
     return "= %s" if len(group) == 1 else "= ANY(%s)"
 
@@ -198,11 +143,12 @@ class PostgresMemory:
 
     def _version(self) -> int | None:
         found = self._conn.execute(
-            "SELECT 1 FROM information_schema.tables "
-            "WHERE table_schema = %s AND table_name = 'schema_version'",
-            (NAMESPACE,),
+            "SELECT to_regclass(%s) IS NOT NULL, EXISTS (SELECT FROM pg_attribute"
+            " WHERE attrelid = to_regclass(%s) AND attname = 'length')",
+            (f"{NAMESPACE}.schema_version", f"{NAMESPACE}.unit_words"),
         ).fetchone()
-        if found is None:
+        self._lengths = bool(found and found[1])
+        if not found or not found[0]:
             return None
         row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
         return None if row is None or row[0] is None else int(row[0])
@@ -210,6 +156,8 @@ class PostgresMemory:
     @_reported
     def _migrate(self) -> None:
         version = self._version()
+        if version == SCHEMA_VERSION and not self._lengths:
+            self._add_lengths()
         if version == SCHEMA_VERSION:
             return
         if version is not None and version > SCHEMA_VERSION:
@@ -235,12 +183,28 @@ class PostgresMemory:
                     "(another program's tables)"
                 )
             self._conn.execute(f"CREATE SCHEMA IF NOT EXISTS {NAMESPACE}")
-            for statement in _SCHEMA.split(";"):
+            for statement in SCHEMA.split(";"):
                 self._conn.execute(statement)
-            for _, create in _INDEXES:
+            for _, create in INDEXES:
                 self._conn.execute(create)
             self._conn.execute(
                 "INSERT INTO schema_version VALUES (%s)", (SCHEMA_VERSION,)
+            )
+
+    def _add_lengths(self) -> None:
+        """Upgrade a memory made before `unit_words` held each unit's length."""
+        if self.readonly:
+            raise StoreError(
+                f"{shown_url(self.path)}: made by an older tm: open it for "
+                "writing once (`tm import`) to upgrade its word index"
+            )
+        with self.transaction():
+            self._conn.execute(
+                "ALTER TABLE unit_words ADD COLUMN length INTEGER; "
+                "UPDATE unit_words w SET length = u.length FROM units u "
+                "WHERE u.id = w.unit_id; "
+                "ALTER TABLE unit_words ALTER COLUMN length SET NOT NULL; "
+                f"{INDEXES[2][0]}; {INDEXES[2][1]}"
             )
 
     def close(self) -> None:
@@ -277,7 +241,7 @@ class PostgresMemory:
     def _begin_bulk(self) -> None:
         """Drop the indexes until the transaction ends (readers wait for it,
         and a rollback restores them); remember the stored keys instead."""
-        for drop, _ in _INDEXES:
+        for drop, _ in INDEXES:
             self._conn.execute(drop)
         self._bulk = {int(k) for (k,) in self._conn.execute("SELECT ukey FROM units")}
         if not self._bulk:
@@ -287,7 +251,7 @@ class PostgresMemory:
     def _end_bulk(self) -> None:
         """Build the dropped indexes and refresh the planner's statistics."""
         self._conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for _, create in _INDEXES:
+        for _, create in INDEXES:
             self._conn.execute(create)
         self._conn.execute("ANALYZE units, unit_words, vocab")
 
@@ -299,7 +263,7 @@ class PostgresMemory:
         already is left out (the first origin is kept), and new units are
         numbered on from the largest id. In a transaction, a batch of
         `BULK_UNITS` or more that is at least as large as the memory makes
-        the rest of the transaction a bulk import (see `_INDEXES`).
+        the rest of the transaction a bulk import (see `INDEXES`).
         """
         batch = list(units)
         count = self.count()
@@ -315,33 +279,22 @@ class PostgresMemory:
             )
             stored = {int(k) for (k,) in found}
         first = next_id = self._next_id()
-        words: list[tuple[str, int, int]] = []
-        freq: Counter[str] = Counter()
+        words: list[tuple[str, int, int, int]] = []
         tokens = 0
         # Rows go to the server as they are made, which stores them meanwhile.
         with (
             self._conn.cursor() as cur,
-            cur.copy(self._copy_sql(_UNIT_COLUMNS)) as copy,
+            cur.copy(self._copy_sql(UNIT_COLUMNS)) as copy,
         ):
             for n, (u, key) in enumerate(zip(batch, keys, strict=True)):
-                if key in stored:
-                    continue
-                stored.add(key)
-                src = _WORD.findall(fold(u.source))
-                tgt = _WORD.findall(fold(u.target))
-                toks = _encode(u.source) if n < room else None
-                copy.write_row(
-                    (next_id, u.source, u.target, u.src_lang, u.tgt_lang, u.origin,
-                     u.context, fold_key(u.source), key,
-                     None if toks is None else toks.encode(), " ".join(src),
-                     " ".join(tgt), len(src) + len(tgt))
-                )  # fmt: skip
-                counts = Counter(src)
-                words.extend((w, next_id, tf) for w, tf in counts.items())
-                freq.update(counts.keys())
-                tokens += len(src) + len(tgt)
-                next_id += 1
-        self._copy("unit_words (word, unit_id, tf)", words)
+                if key not in stored:
+                    stored.add(key)
+                    row = _unit_row(next_id, u, key, n < room, words)
+                    copy.write_row(row)
+                    tokens += row[-1]
+                    next_id += 1
+        self._copy("unit_words (word, unit_id, tf, length)", words)
+        freq = Counter(w for w, _, _, _ in words)
         self._conn.execute(
             "INSERT INTO vocab SELECT * FROM unnest(%s::text[], %s::integer[]) "
             "ON CONFLICT (term) DO UPDATE SET df = vocab.df + excluded.df",
@@ -484,7 +437,7 @@ class PostgresMemory:
         """
         if not words:
             return []
-        cur = self._conn.execute(_BM25, {"words": list(words), "limit": limit})
+        cur = self._conn.execute(BM25, {"words": list(words), "limit": limit})
         return [int(r[0]) for r in cur]
 
     @_reported

@@ -222,6 +222,31 @@ def test_a_failed_bulk_import_leaves_the_memory_as_it_was(
         assert found[0].unit.source == query
 
 
+def test_a_memory_made_before_lengths_were_indexed_is_upgraded(
+    pg_url: str,
+) -> None:
+    units = _units()
+    with open_memory(pg_url) as memory:
+        service.import_units(memory, "news", units)
+    with psycopg.connect(pg_url, autocommit=True) as admin:  # the older layout
+        admin.execute(
+            "ALTER TABLE tm.unit_words DROP CONSTRAINT unit_words_pkey;"
+            "ALTER TABLE tm.unit_words DROP COLUMN length;"
+            "ALTER TABLE tm.unit_words ADD PRIMARY KEY (word, unit_id)"
+        )
+    with pytest.raises(StoreError, match="older tm: open it for writing"):
+        open_memory(pg_url, readonly=True)
+    query = _queries()[0]
+    with open_memory(pg_url) as pg, open_memory(":memory:") as lite:
+        service.import_units(lite, "news", units)
+        found = service.Matcher(lite, in_memory=False).lookup(query, minimum=40)
+        assert service.Matcher(pg, in_memory=False).lookup(query, minimum=40) == found
+        words = list(dict.fromkeys(index_words(tokenize(query))))
+        assert pg.ids_ranked(words, 100) == lite.ids_ranked(words, 100)
+    assert "unit_words_pkey" in _indexes(pg_url)
+    open_memory(pg_url, readonly=True).close()
+
+
 def test_tm_copy_round_trips_sqlite_through_postgresql(
     pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
