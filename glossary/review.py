@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from glossary.errors import GlossaryError, NotFoundError
+from glossary.errors import GlossaryError
 from glossary.model import (
     Concept,
     ConceptStatus,
@@ -38,6 +38,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.review_terms import demote_others, drop_flag, promote_next, term_of
 from glossary.seen import SeenVersions
 from glossary.store import Snapshot, TermStore
 from glossary.text import nfc
@@ -137,8 +138,13 @@ class Review:
         with self.tb.transaction():
             self._seen.check(step.touched)
             self.tb.revert(done, to)
-            self.tb.log(action, _first(step.touched), step=step.action)
-            self._seen.remember(step.touched)
+            left = self._seen.remember(step.touched)
+            self.tb.log(
+                action,
+                _first(step.touched),
+                step=step.action,
+                **_left(step.touched, left),
+            )
 
     def _run(
         self,
@@ -158,8 +164,14 @@ class Review:
             before = self.tb.snapshot(concept_ids)
             created = tuple(body())
             after = self.tb.snapshot([*concept_ids, *created])
-            self.tb.log(action, _first(concept_ids), ids=list(concept_ids), **payload)
-            self._seen.remember([*concept_ids, *created])
+            left = self._seen.remember([*concept_ids, *created])
+            self.tb.log(
+                action,
+                _first(concept_ids),
+                ids=list(concept_ids),
+                **payload,
+                **_left([*concept_ids, *created], left),
+            )
         step = Step(action, before, after, created)
         self._undo.append(step)
         self._redo.clear()
@@ -263,7 +275,7 @@ class Review:
         source = self.tb.concept(source_id)
         if len(source.terms) < 2:
             raise GlossaryError("cannot split the only term off a concept")
-        term = _term(source, term_id)
+        term = term_of(source, term_id)
         new_kind = source.kind if kind is None else Kind(kind)
 
         def body() -> list[int]:
@@ -273,7 +285,7 @@ class Review:
             self.tb.move_term(term_id, new_id)
             self.tb.update_term(term_id, status=TermStatus.PREFERRED, manual=True)
             if term.is_preferred:
-                _promote_next(self.tb, source_id, term.lang)
+                promote_next(self.tb, source_id, term.lang)
             return [new_id]
 
         return self._run("split", [source_id], body, term=term.text)
@@ -341,7 +353,7 @@ class Review:
             )
             self.tb.update_term(term_id, manual=True)
             if new_status is TermStatus.PREFERRED:
-                _demote_others(self.tb, concept, term_id, lang)
+                demote_others(self.tb, concept, term_id, lang)
             if Flag.UNTRANSLATED in concept.flags and lang == "vi":
                 # translated now: the build's mark goes
                 self.tb.update_concept(
@@ -364,7 +376,7 @@ class Review:
         def body() -> list[int]:
             self.tb.update_term(term_id, text=text, lang=lang, manual=True)
             if text is not None:  # the reviewer fixed the name by hand
-                _drop_flag(self.tb, concept_id, Flag.UNRESTORED)
+                drop_flag(self.tb, concept_id, Flag.UNRESTORED)
             return []
 
         return self._run("edit-term", [concept_id], body, term=term_id, text=text)
@@ -385,12 +397,12 @@ class Review:
 
         def body() -> list[int]:
             concept = self.tb.concept(concept_id)
-            term = _term(concept, term_id)
+            term = term_of(concept, term_id)
             self.tb.update_term(term_id, status=new, manual=True)
             if new is TermStatus.PREFERRED:
-                _demote_others(self.tb, concept, term_id, term.lang)
+                demote_others(self.tb, concept, term_id, term.lang)
             elif term.is_preferred:
-                _promote_next(self.tb, concept_id, term.lang)
+                promote_next(self.tb, concept_id, term.lang)
             return []
 
         return self._run(
@@ -465,36 +477,9 @@ def _first(ids: Iterable[int]) -> int | None:
     return next(iter(ids), None)
 
 
-def _term(concept: Concept, term_id: int) -> Term:
-    for term in concept.terms:
-        if term.id == term_id:
-            return term
-    raise NotFoundError(f"no term {term_id} in concept {concept.id}")
-
-
-def _drop_flag(tb: TermStore, concept_id: int, flag: Flag) -> None:
-    flags = tb.concept(concept_id).flags
-    if flag in flags:
-        tb.update_concept(concept_id, flags=flags - {flag})
-
-
-def _demote_others(tb: TermStore, concept: Concept, keep: int, lang: str) -> None:
-    for term in concept.terms:
-        if term.id != keep and term.lang == lang and term.is_preferred:
-            assert term.id is not None
-            tb.update_term(term.id, status=TermStatus.ADMITTED, manual=True)
-
-
-def _promote_next(tb: TermStore, concept_id: int, lang: str) -> None:
-    """Give `lang` a preferred term again after its preferred one left."""
-    concept = tb.concept(concept_id)
-    pool = [t for t in concept.terms if t.lang == lang]
-    if not pool or any(t.is_preferred for t in pool):
-        return
-    best = max(
-        (t for t in pool if t.status is TermStatus.ADMITTED),
-        key=lambda t: (t.type is TermType.FULL_FORM, t.count, len(t.text)),
-        default=None,
-    )
-    if best is not None and best.id is not None:
-        tb.update_term(best.id, status=TermStatus.PREFERRED)
+def _left(touched: Iterable[int], versions: dict[int, int]) -> dict[str, object]:
+    """What a step's log entry records of the concepts it touched: the
+    versions it left them at, and those it deleted (`glossary db check`
+    reads both)."""
+    gone = sorted(set(touched) - versions.keys())
+    return {"versions": versions, **({"deleted": gone} if gone else {})}

@@ -57,10 +57,15 @@ class SeenVersions:
         )
         raise StaleError(f"{changes}; reloaded", tuple(sorted(stale)))
 
-    def remember(self, concept_ids: Iterable[int]) -> None:
-        """The versions the reviewer's own step left (inside its transaction)."""
-        for cid, version in self.tb.concept_versions(concept_ids).items():
-            self._seen[cid] = version.number
+    def remember(self, concept_ids: Iterable[int]) -> dict[int, int]:
+        """The versions the reviewer's own step left (inside its transaction);
+        returns them (concepts it deleted are not among them)."""
+        left = {
+            cid: version.number
+            for cid, version in self.tb.concept_versions(concept_ids).items()
+        }
+        self._seen.update(left)
+        return left
 
 
 def _when(at: float) -> str:

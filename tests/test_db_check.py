@@ -10,7 +10,8 @@ from conftest import DATA, fill_sample
 
 from glossary.cli import main
 from glossary.errors import StoreError
-from glossary.store import TermBase, problems
+from glossary.review import Review
+from glossary.store import TermBase, open_store, problems
 from tm.cli import main as tm_main
 
 
@@ -125,3 +126,88 @@ def test_reading_commands_create_no_file(
     assert tm_main(["lookup", "x", "--db", str(missing)]) == 2
     assert not missing.exists()
     assert "Traceback" not in capsys.readouterr().err
+
+
+# -- what the rows mean, on either engine ----------------------------------
+
+
+def _raw(db: str, *statements: str) -> None:
+    """Run SQL on the term base behind the store's back (constraints off)."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        options = "-c search_path=glossary -c session_replication_role=replica"
+        with psycopg.connect(db, autocommit=True, options=options) as server:
+            for sql in statements:
+                server.execute(sql.encode())
+        return
+    conn = sqlite3.connect(db)
+    for sql in statements:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture
+def reviewed(durable_target: str) -> str:
+    """A term base where reviewers approved, merged, split and undid."""
+    with open_store(durable_target, user="ann") as tb:
+        fill_sample(tb)
+        review = Review(tb)
+        hanoi, fta = tb.find("Hà Nội")[0].id, tb.find("FTA")[0].id
+        assert hanoi is not None
+        assert fta is not None
+        review.approve(hanoi)
+        review.merge(tb.find("Hưng Yên")[0].id or 0, hanoi)
+        review.undo()
+        sivak = tb.find("Sivak")[0]
+        review.split(next(t.id for t in sivak.terms if t.text == "Sivak") or 0)
+        review.reject(fta)
+    return durable_target
+
+
+def test_a_reviewed_term_base_is_sound(reviewed: str) -> None:
+    assert problems(reviewed) == []
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (
+            ["UPDATE terms SET concept_id = 999 WHERE id = 2"],
+            ": 1 terms rows point at missing concepts (concept_id 999)",
+        ),
+        (
+            ["UPDATE terms SET status = 'admitted' WHERE concept_id = 2"],
+            ": 1 concepts have no preferred term (concept 2)",
+        ),
+        (
+            ["UPDATE concepts SET version = 0 WHERE id = 3"],
+            ": 1 concepts have gone back to an earlier version (concept 3)",
+        ),
+        (
+            ["deleted by the store, unlogged"],
+            ": 1 review log entries name concepts that are gone with no entry "
+            "saying they were deleted (entry 5)",
+        ),
+    ],
+    ids=["dangling", "no-preferred", "version-back", "gone-unsaid"],
+)
+def test_a_broken_copy_is_reported_line_by_line(
+    reviewed: str,
+    damage: list[str],
+    problem: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if damage == ["deleted by the store, unlogged"]:
+        with open_store(reviewed) as tb:
+            tb.delete_concept(6)  # its terms go too, but the log says nothing
+    else:
+        _raw(reviewed, *damage)
+    found = problems(reviewed)
+    assert len(found) == 1, found
+    assert found[0].endswith(problem)
+    assert main(["db", "check", "--db", reviewed]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith(problem)
+    assert len(err) == 2  # the problem, and what to do

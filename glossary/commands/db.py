@@ -20,12 +20,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     check = sub.add_parser(
         "check",
-        help="report damage, a foreign or newer file, dangling rows",
+        help="report damage, a foreign or newer file, inconsistent rows",
         description=(
             "Read the term base without changing it and report what is wrong: "
             "damaged pages (SQLite's integrity check), another program's file, "
             "a schema this program does not write, rows pointing at missing "
-            "rows. Exit 0 when sound, 2 otherwise."
+            "rows, a concept without a preferred term or whose version went "
+            "back, a review decision naming a concept gone unlogged. Exit 0 "
+            "when sound, 2 otherwise."
         ),
     )
     add_db_option(check)

@@ -2,14 +2,14 @@
 
 The server keeps its pages and foreign keys sound itself; what is left to
 ask is whether the database holds a term base of this program's schema,
-and whether every occurrence's sentence is there (no foreign key, see the
-SQLite schema's version 2).
+and what its rows mean (`glossary.store.consistency`).
 """
 
 from __future__ import annotations
 
 from glossary.errors import StoreError
 from glossary.pg_guard import shown_url
+from glossary.store.consistency import logical_problems
 from glossary.store.postgresql.connection import connect, version_of
 from glossary.store.postgresql.schema import NAMESPACE, SCHEMA_VERSION
 
@@ -28,12 +28,10 @@ def problems(url: str) -> list[str]:
         found = []
         if version != SCHEMA_VERSION:
             found.append(f"schema {version}, this program writes {SCHEMA_VERSION}")
-        lost = conn.execute(
-            "SELECT count(*) FROM occurrences o WHERE NOT EXISTS "
-            "(SELECT 1 FROM contexts c WHERE c.id = o.context_id)"
-        ).fetchone()[0]
-        if lost:
-            found.append(f"{lost} occurrences point at missing sentences")
+        else:  # one snapshot: writers may be at work meanwhile
+            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            found += logical_problems(conn.execute)
+            conn.execute("ROLLBACK")
         return [f"{name}: {p}" for p in found]
     finally:
         conn.close()

@@ -2,7 +2,8 @@
 
 The file is opened read-only and not as a term base (that would migrate it,
 or fail on the first damaged page): SQLite's own integrity check, the
-application id, the schema version and the foreign keys are asked in turn.
+application id and the schema version are asked in turn, then what the rows
+mean (`glossary.store.consistency`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from glossary.store.consistency import logical_problems
 from glossary.store.sqlite.connection import APPLICATION_ID, readonly_uri
 from glossary.store.sqlite.schema import SCHEMA_VERSION
 
@@ -55,10 +57,8 @@ def _ask(conn: sqlite3.Connection, name: str) -> list[str]:
         found.append(
             f"schema {version and version[0]}, this program writes {SCHEMA_VERSION}"
         )
-    dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
-    if dangling:
-        tables_hit = sorted({str(r[0]) for r in dangling})
-        found.append(
-            f"{len(dangling)} rows point at missing rows (in {', '.join(tables_hit)})"
-        )
+    if not found:  # the pages are sound: ask what the rows mean, in one
+        conn.execute("BEGIN")  # snapshot (writers may be at work meanwhile)
+        found += logical_problems(conn.execute)
+        conn.execute("ROLLBACK")
     return [f"{name}: {p}" for p in found]

@@ -117,7 +117,12 @@ class TermTables(Tables):
 
     def remove_term(self, term_id: int) -> None:
         with self.transaction():
+            row = self._conn.execute(
+                "SELECT concept_id FROM terms WHERE id = ?", (term_id,)
+            ).fetchone()
             self._conn.execute("DELETE FROM terms WHERE id = ?", (term_id,))
+            if row is not None:  # a concept losing a term has changed
+                self._touch(int(row[0]))
 
     def move_term(self, term_id: int, concept_id: int) -> None:
         """Move a term (with its evidence and occurrences) to another concept.
@@ -126,14 +131,14 @@ class TermTables(Tables):
         """
         with self.transaction():
             row = self._conn.execute(
-                "SELECT t.text, t.lang, t.count, o.id FROM terms t "
+                "SELECT t.concept_id, t.count, o.id FROM terms t "
                 "LEFT JOIN terms o ON o.concept_id = ? AND o.text = t.text "
                 "AND o.lang = t.lang WHERE t.id = ?",
                 (concept_id, term_id),
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no term {term_id}")
-            _, _, count, twin = row
+            source, count, twin = row
             if twin is None:
                 self._conn.execute(
                     "UPDATE terms SET concept_id = ? WHERE id = ?",
@@ -150,6 +155,7 @@ class TermTables(Tables):
                 )
                 self._conn.execute("DELETE FROM terms WHERE id = ?", (term_id,))
             self._touch(concept_id)
+            self._touch(int(source))  # it lost a term: a reviewer's view is stale
 
     def term_places(self) -> dict[tuple[str, str], list[tuple[int, int, bool]]]:
         """Where each (text, lang) lives: (concept id, term id, manual) per term."""

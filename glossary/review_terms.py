@@ -1,0 +1,43 @@
+"""What review actions do to a concept's terms besides the action itself:
+keeping one preferred term per language (`glossary.review`'s helpers)."""
+
+from __future__ import annotations
+
+from glossary.errors import NotFoundError
+from glossary.model import Concept, Flag, Term, TermStatus, TermType
+from glossary.store import TermStore
+
+
+def term_of(concept: Concept, term_id: int) -> Term:
+    for term in concept.terms:
+        if term.id == term_id:
+            return term
+    raise NotFoundError(f"no term {term_id} in concept {concept.id}")
+
+
+def drop_flag(tb: TermStore, concept_id: int, flag: Flag) -> None:
+    flags = tb.concept(concept_id).flags
+    if flag in flags:
+        tb.update_concept(concept_id, flags=flags - {flag})
+
+
+def demote_others(tb: TermStore, concept: Concept, keep: int, lang: str) -> None:
+    for term in concept.terms:
+        if term.id != keep and term.lang == lang and term.is_preferred:
+            assert term.id is not None
+            tb.update_term(term.id, status=TermStatus.ADMITTED, manual=True)
+
+
+def promote_next(tb: TermStore, concept_id: int, lang: str) -> None:
+    """Give `lang` a preferred term again after its preferred one left."""
+    concept = tb.concept(concept_id)
+    pool = [t for t in concept.terms if t.lang == lang]
+    if not pool or any(t.is_preferred for t in pool):
+        return
+    best = max(
+        (t for t in pool if t.status is TermStatus.ADMITTED),
+        key=lambda t: (t.type is TermType.FULL_FORM, t.count, len(t.text)),
+        default=None,
+    )
+    if best is not None and best.id is not None:
+        tb.update_term(best.id, status=TermStatus.PREFERRED)

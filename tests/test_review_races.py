@@ -1,0 +1,57 @@
+"""Two reviewers' steps crossing each other, as the load test
+(tests/test_load.py) met them, on both engines."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.errors import ConflictError
+from glossary.review import Review
+from glossary.store import TermStore
+
+
+def _term_id(tb: TermStore, text: str) -> int:
+    concept = tb.find(text)[0]
+    found = next(t.id for t in concept.terms if t.text == text)
+    assert found is not None
+    return found
+
+
+def test_a_deleted_concepts_id_is_never_given_again(
+    sample_termbase: TermStore,
+) -> None:
+    # a split, then its undo, deletes the new concept; a build or a reviewer
+    # making the next concept must not take its id (the log, seen versions
+    # and undo steps name it)
+    tb = sample_termbase
+    review = Review(tb)
+    made = review.split(_term_id(tb, "Sivak")).created[0]
+    term = tb.concept(made).terms[0].id
+    review.undo()
+    added = review.add_concept("person", [("Lê Hồng Lộc", "vi")]).created[0]
+    assert added > made
+    assert all(t.id != term for t in tb.concept(added).terms)
+    with tb.transaction():
+        out = tb.bulk()
+        assert out.add_concept(tb.concept(added)) > added
+
+
+def test_undoing_a_split_whose_source_was_merged_away_is_refused(
+    sample_termbase: TermStore,
+) -> None:
+    tb = sample_termbase
+    ann, bob = Review(tb), Review(tb)
+    sivak = tb.find("Sivak")[0].id
+    hanoi = tb.find("Hà Nội")[0].id
+    assert sivak is not None
+    assert hanoi is not None
+    made = ann.split(_term_id(tb, "Sivak")).created[0]
+    bob.look(sivak)
+    bob.look(hanoi)
+    bob.merge(sivak, hanoi)  # the split's source is gone
+    before = tb.snapshot([sivak, hanoi, made])
+    with pytest.raises(ConflictError):
+        ann.undo()  # refused once: changed by someone else since
+    with pytest.raises(ConflictError, match="nothing was undone"):
+        ann.undo()  # the term cannot go back to a concept that is gone
+    assert tb.snapshot([sivak, hanoi, made]).rows == before.rows
