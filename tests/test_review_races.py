@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 
+from glossary.build import build
 from glossary.errors import ConflictError
+from glossary.model import TermStatus
 from glossary.review import Review
-from glossary.store import TermStore
+from glossary.store import TermStore, problems
 
 
 def _term_id(tb: TermStore, text: str) -> int:
@@ -55,3 +58,22 @@ def test_undoing_a_split_whose_source_was_merged_away_is_refused(
     with pytest.raises(ConflictError, match="nothing was undone"):
         ann.undo()  # the term cannot go back to a concept that is gone
     assert tb.snapshot([sivak, hanoi, made]).rows == before.rows
+
+
+def test_a_built_concept_has_a_preferred_term_when_a_reviewer_holds_its_own(
+    termbase: TermStore,
+) -> None:
+    # 'defence' is term:defense's only preferred term in the seeds; a
+    # reviewer's concept holding it keeps it, and the build's concept makes
+    # its admitted 'defense' preferred instead of having none
+    tb = termbase
+    mine = Review(tb).add_concept("term", [("defence", "en")]).created[0]
+    build(tb, [str(SEEDS)])
+    assert [t.text for t in tb.concept(mine).terms] == ["defence"]
+    built = tb.concept_by_key("term:defense")
+    assert built is not None
+    assert [(t.text, t.status) for t in built.terms] == [
+        ("defense", TermStatus.PREFERRED)
+    ]
+    if tb.path != ":memory:":
+        assert problems(tb.path) == []
