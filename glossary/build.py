@@ -448,8 +448,6 @@ class _Placer:
                 places.add(cid, tid, manual, reviewed)
         self.seen: set[int] = set()
         self.placeless = tb.placeless_evidence()
-        self.first_new: dict[int, tuple[int, Term]] = {}  # concept -> its first
-        self.preferred: set[int] = set()  # concepts given a preferred term
 
     def place(self, concept_id: int, term: Term, occs: Sequence[Occurrence]) -> None:
         text = nfc(term.text).strip()
@@ -468,8 +466,6 @@ class _Placer:
                 self.out.update_term(
                     tid, concept_id, status=term.status, type=term.type
                 )
-                if term.is_preferred:
-                    self.preferred.add(concept_id)
         elif elsewhere is not None:
             target, tid = elsewhere
             self.out.add_term(target, self._unseen(tid, term), into=tid)
@@ -478,21 +474,8 @@ class _Placer:
                 term = replace(term, status=TermStatus.ADMITTED)
             tid = self.out.add_term(concept_id, term)
             places.add(concept_id, tid, False, self.reviewed)
-            self.first_new.setdefault(concept_id, (tid, term))
-            if term.is_preferred:
-                self.preferred.add(concept_id)
         self.out.add_occurrences(tid, occs)
         self.seen.add(tid)
-
-    def prefer_one(self, created: set[int]) -> None:
-        """Give each new concept a preferred term: its candidate's preferred
-        one may have gone to a reviewer's concept (pinned)."""
-        for cid in sorted(created - self.preferred):
-            if cid in self.first_new:
-                tid, term = self.first_new[cid]
-                self.out.update_term(
-                    tid, cid, status=TermStatus.PREFERRED, type=term.type
-                )
 
     def _unseen(self, tid: int, term: Term) -> Term:
         """`term` without the placeless evidence its stored term already has
@@ -546,7 +529,6 @@ def apply_candidates(
                     placer.place(cid, term, occs)
             if progress and (n % 500 == 0 or n == len(candidates)):
                 progress("store", n, len(candidates))
-        placer.prefer_one(created)
         out.flush()
         # a build's terms are those with occurrences and those it made
         # (a Vietnamese name, a gazetteer form: evidence tied to no document)

@@ -151,6 +151,7 @@ class Review:
         action: str,
         concept_ids: Sequence[int],
         body: Callable[[], Sequence[int]],
+        term_id: int | None = None,
         **payload: object,
     ) -> Step:
         """Run `body` in one transaction with a log entry; record the step.
@@ -160,6 +161,9 @@ class Review:
         with self.tb.transaction():
             for cid in concept_ids:
                 self.tb.concept(cid)  # raises NotFoundError early
+            if term_id is not None:  # where it is now: where it was seen?
+                now = self.tb.concept_of_term(term_id)
+                self._seen.check_home(term_id, now, concept_ids[0])
             self._seen.check(concept_ids)
             before = self.tb.snapshot(concept_ids)
             created = tuple(body())
@@ -288,7 +292,7 @@ class Review:
                 promote_next(self.tb, source_id, term.lang)
             return [new_id]
 
-        return self._run("split", [source_id], body, term=term.text)
+        return self._run("split", [source_id], body, term_id, term=term.text)
 
     def add_concept(
         self,
@@ -379,7 +383,9 @@ class Review:
                 drop_flag(self.tb, concept_id, Flag.UNRESTORED)
             return []
 
-        return self._run("edit-term", [concept_id], body, term=term_id, text=text)
+        return self._run(
+            "edit-term", [concept_id], body, term_id, term=term_id, text=text
+        )
 
     def set_term_status(self, term_id: int, status: TermStatus | str) -> Step:
         """Set preferred/admitted/deprecated/forbidden.
@@ -406,7 +412,7 @@ class Review:
             return []
 
         return self._run(
-            "term-status", [concept_id], body, term=term_id, status=str(new)
+            "term-status", [concept_id], body, term_id, term=term_id, status=str(new)
         )
 
     def set_term_type(self, term_id: int, type: TermType | str) -> Step:
@@ -421,7 +427,9 @@ class Review:
             self.tb.update_term(term_id, type=new, manual=True)
             return []
 
-        return self._run("term-type", [concept_id], body, term=term_id, type=str(new))
+        return self._run(
+            "term-type", [concept_id], body, term_id, term=term_id, type=str(new)
+        )
 
     def set_term_details(
         self,
@@ -444,7 +452,7 @@ class Review:
             self.tb.update_term(term_id, pos=pos, note=text, flags=new, manual=True)
             return []
 
-        return self._run("term-details", [concept_id], body, term=term_id)
+        return self._run("term-details", [concept_id], body, term_id, term=term_id)
 
 
 # -- one-shot shortcuts (no undo history) ---------------------------------

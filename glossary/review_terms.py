@@ -29,13 +29,18 @@ def demote_others(tb: TermStore, concept: Concept, keep: int, lang: str) -> None
 
 
 def promote_next(tb: TermStore, concept_id: int, lang: str) -> None:
-    """Give `lang` a preferred term again after its preferred one left."""
+    """Give `lang` a preferred term again after its preferred one left; when
+    `lang` has none to give and the concept is left with no preferred term
+    at all, give it one in another language (`glossary db check` asks)."""
     concept = tb.concept(concept_id)
-    pool = [t for t in concept.terms if t.lang == lang]
-    if not pool or any(t.is_preferred for t in pool):
+    if any(t.is_preferred for t in concept.terms if t.lang == lang):
         return
+    admitted = [t for t in concept.terms if t.status is TermStatus.ADMITTED]
+    pool = [t for t in admitted if t.lang == lang]
+    if not pool and not any(t.is_preferred for t in concept.terms):
+        pool = admitted
     best = max(
-        (t for t in pool if t.status is TermStatus.ADMITTED),
+        pool,
         key=lambda t: (t.type is TermType.FULL_FORM, t.count, len(t.text)),
         default=None,
     )

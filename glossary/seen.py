@@ -24,6 +24,7 @@ class SeenVersions:
     def __init__(self, tb: TermStore) -> None:
         self.tb = tb
         self._seen: dict[int, int] = {}  # concept id -> version last seen
+        self._homes: dict[int, int] = {}  # term id -> concept it was seen in
 
     def look(self, concept_id: int) -> Concept:
         """The concept as it is now, remembered as seen.
@@ -35,7 +36,28 @@ class SeenVersions:
         concept = self.tb.concept(concept_id)  # after the version: never newer
         if version is not None:
             self._seen[concept_id] = version.number
+        self._homes.update((t.id, concept_id) for t in concept.terms if t.id)
         return concept
+
+    def check_home(self, term_id: int, now: int, expected: int) -> None:
+        """Refuse to act on a term that has moved to concept `now` since it
+        was seen elsewhere (or since the action found it in `expected`): a
+        merge or split by someone else. Inside the action's transaction.
+
+        Raises:
+            StaleError: naming both concepts; the term counts as seen in `now`.
+        """
+        was = self._homes.get(term_id, expected)
+        self._homes[term_id] = now
+        if now == was and now == expected:
+            return
+        version = self.tb.concept_versions([now]).get(now)
+        by = f" by {version.by or 'someone'} at {_when(version.at)}" if version else ""
+        raise StaleError(
+            f"term {term_id} was moved from concept {was} to concept {now}{by}; "
+            "reloaded",
+            tuple(sorted({was, now})),
+        )
 
     def check(self, concept_ids: Iterable[int]) -> None:
         """Refuse to act on concepts changed since they were seen (call it

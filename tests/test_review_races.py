@@ -77,3 +77,38 @@ def test_a_built_concept_has_a_preferred_term_when_a_reviewer_holds_its_own(
     ]
     if tb.path != ":memory:":
         assert problems(tb.path) == []
+
+
+def test_splitting_off_a_concepts_only_preferred_term_prefers_another(
+    sample_termbase: TermStore,
+) -> None:
+    # Hưng Yên: 'Hưng Yên' (vi) preferred, 'Hung Yen' (en) admitted; with
+    # no Vietnamese term left, the English one becomes preferred
+    tb = sample_termbase
+    source = tb.find("Hưng Yên")[0].id
+    assert source is not None
+    Review(tb).split(_term_id(tb, "Hưng Yên"))
+    assert [(t.text, t.status) for t in tb.concept(source).terms] == [
+        ("Hung Yen", TermStatus.PREFERRED)
+    ]
+
+
+def test_a_term_moved_since_it_was_seen_is_refused_once(
+    sample_termbase: TermStore,
+) -> None:
+    tb = sample_termbase
+    ann, bob = Review(tb), Review(tb)
+    sivak = tb.find("Sivak")[0].id
+    hanoi = tb.find("Hà Nội")[0].id
+    assert sivak is not None
+    assert hanoi is not None
+    ann.look(sivak)
+    term = _term_id(tb, "Sivak")
+    bob.look(sivak)
+    bob.look(hanoi)
+    bob.merge(sivak, hanoi)
+    with pytest.raises(ConflictError, match=f"term {term} was moved from concept"):
+        ann.split(term)  # ann saw it in Sivak's concept, not in Hà Nội's
+    assert tb.concept_of_term(term) == hanoi
+    made = ann.split(term).created[0]  # seen where it is now: it goes through
+    assert tb.concept_of_term(term) == made

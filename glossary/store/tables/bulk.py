@@ -169,8 +169,26 @@ class BulkWriter:
         self._occurrences.append((term_id, occurrences))
         self._n_occurrences += len(occurrences)
 
+    def _prefer_one(self) -> None:
+        """Give each new concept a preferred term: its first, when none of its
+        terms is one (the candidate's preferred term may have gone to a
+        reviewer's concept that holds that term)."""
+        new = {row[0] for row in self._concepts}
+        first: dict[int, tuple[int, str]] = {}  # concept -> (term, type)
+        held: set[int] = set()  # concepts with a preferred term
+        for tid, cid, _, _, status, type_, *_ in self._terms:
+            if cid in new:
+                first.setdefault(cid, (tid, type_))
+                status = self._term_updates.get(tid, (status,))[0]
+                if status == TermStatus.PREFERRED:
+                    held.add(cid)
+        for cid, (tid, type_) in first.items():
+            if cid not in held:
+                self._term_updates[tid] = (str(TermStatus.PREFERRED), type_)
+
     def flush(self) -> None:
         """Write everything buffered, in dependency order, and start afresh."""
+        self._prefer_one()
         now = time.time()
         run = self._conn.executemany
         run(INSERT_CONCEPT, [(*row, now) for row in self._concepts])
