@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from glossary.text import fold
 from tm.match import (
     Tokens,
     decode_tokens,
@@ -155,6 +156,14 @@ class SourceIndex:
         size = max(len(self.ids), 1)
         self._idf = [math.log(1 + size / max(int(c), 1)) for c in counts]
         self._speller: Speller | None = None
+        # Sources equal up to case, diacritics and spacing (the store's `fkey`),
+        # by the hash of their fold: a lookup finds them without SQL.
+        self._twins: dict[int, int] = {}  # the first source of each fold
+        self._more_twins: dict[int, list[int]] = {}  # the others, if any
+        for n, source in enumerate(self.sources):
+            key = hash(fold(source))
+            if self._twins.setdefault(key, n) != n:
+                self._more_twins.setdefault(key, []).append(n)
         # The most common words get a dense membership mask (a byte a unit),
         # so that a query with rarer words only reads them at the sources
         # those words found.
@@ -177,6 +186,17 @@ class SourceIndex:
         """Where the unit `unit_id` is in `ids`, or None if it is not indexed."""
         p = int(np.searchsorted(self.ids, unit_id))
         return p if p < len(self.ids) and self.ids[p] == unit_id else None
+
+    def twins(self, query: str) -> list[int]:
+        """Positions of the sources equal to `query` up to case, diacritics and
+        spacing (as `tm.store.fold_key` compares them); only with the text."""
+        folded = fold(query)
+        key = hash(folded)
+        first = self._twins.get(key)
+        if first is None:
+            return []
+        found = [first, *self._more_twins.get(key, ())]
+        return [p for p in found if fold(self.sources[p]) == folded]
 
     def corrections(self, word: str) -> list[str]:
         """The vocabulary words nearest an unknown `word` (see `Speller`)."""

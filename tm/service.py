@@ -36,6 +36,10 @@ _MEM_POOL = 30
 _MEM_RESCORE = 8
 # Memories up to this size get the in-memory index (about 0.5 KB a unit).
 MAX_UNITS = TOKENISED_UNITS
+# Up to this many units a long-lived Matcher keeps them all (about 0.3 KB a
+# unit more): between other work, SQLite's code and pages are out of cache
+# and reading the few matched units from it costs more than the rest.
+KEPT_UNITS = 100_000
 
 
 def _quick_fold(s: str) -> str:
@@ -178,6 +182,7 @@ class Matcher:
         self._speller: Speller | None = None
         self._count: int | None = None
         self._index: SourceIndex | None = None
+        self._units: dict[int, Unit] | None = None  # every unit, if few
 
     def _size(self) -> int:
         if self._count is None:
@@ -239,7 +244,14 @@ class Matcher:
             self._index = SourceIndex(
                 self.store.scoring_rows(), keep_text=self._size() <= MAX_UNITS
             )
+            if self._size() <= KEPT_UNITS:
+                self._units = {u.id: u for u in self.store.units() if u.id}
         return self._index
+
+    def _units_of(self, ids: list[int]) -> dict[int, Unit]:
+        if self._units is not None:
+            return {i: self._units[i] for i in ids}
+        return {u.id: u for u in self.store.units(sorted(ids)) if u.id}
 
     def _with_tokens(
         self, query: str, q: Tokens, idx: SourceIndex | None
@@ -258,6 +270,10 @@ class Matcher:
         if len(pool) > _MEM_RESCORE:
             keep = _closest(query, texts, _MEM_RESCORE)
         found = {ids[k]: (texts[k], self._tokens(idx, pool[k], texts[k])) for k in keep}
+        if idx.keeps_text:
+            for at in idx.twins(query):
+                found[int(idx.ids[at])] = (idx.sources[at], idx.tokens(at))
+            return [(i, src, s) for i, (src, s) in found.items()]
         for unit in self.store.same_folded_source(query):
             assert unit.id is not None
             p = idx.position(unit.id)
@@ -292,7 +308,7 @@ class Matcher:
         found = self._with_tokens(query, q, self._source_index())
         wanted = len(found) if tgt_lang else limit
         scored = top_scored(query, q, found, minimum=minimum, limit=wanted)
-        units = {u.id: u for u in self.store.units(sorted(f[1] for f in scored))}
+        units = self._units_of([f[1] for f in scored])
         if tgt_lang:
             scored = [
                 f for f in scored if _same_language(units[f[1]].tgt_lang, tgt_lang)

@@ -83,3 +83,24 @@ def test_common_words_rank_through_the_dense_bitmap() -> None:
     rows.append((302, "open a door", None))
     idx = SourceIndex(rows, keep_text=False)
     assert idx.candidates(["open", "the"], 1) == [idx.position(301)]
+
+
+def test_twins_are_the_stores_same_folded_sources() -> None:
+    """Case, diacritic and spacing twins from memory, as the `fkey` index finds them."""
+    from tm.model import Unit
+    from tm.store import MemoryStore
+
+    sources = [
+        *SOURCES,
+        "open  the FILE",
+        "Ủy ban nhân dân",
+        "Uy ban nhan dan",
+        "Uỷ ban",
+    ]
+    with MemoryStore() as store:
+        store.add_units(Unit(s, f"t{i}") for i, s in enumerate(sources))
+        idx = SourceIndex(store.scoring_rows())
+        for query in ("OPEN THE FILE", "uy ban nhan dan", "Ủy  ban", "Open the", "x"):
+            twins = sorted(int(idx.ids[p]) for p in idx.twins(query))
+            assert twins == sorted(u.id for u in store.same_folded_source(query)), query
+        assert len(idx.twins("OPEN THE FILE")) == 2
