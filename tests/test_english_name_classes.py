@@ -520,3 +520,27 @@ def test_a_body_of_a_lower_case_unit_body_is_one_organisation(
     kinds = _kinds(sentence)
     assert kinds.get(body) is Kind.ORG
     assert kinds.get(inner) is Kind.ORG
+
+
+def test_the_parties_of_an_event_label_are_names_too() -> None:
+    kinds = _kinds("Leaders met at the Mekong-New Zealand summit in Busan.")
+    assert kinds["New Zealand"] is Kind.PLACE
+    assert kinds["Mekong"] is Kind.PLACE  # alike the other party
+    assert kinds["Mekong-New Zealand"] is Kind.OTHER
+
+
+def test_a_numbered_unit_before_a_structure_is_named_too() -> None:
+    kinds = _kinds("Fans filled the Military Region 9 stadium in Can Tho.")
+    assert kinds["Military Region 9"] is Kind.ORG
+    assert kinds["Military Region 9 stadium"] is Kind.PLACE
+
+
+def test_an_island_district_is_one_place() -> None:
+    kinds = _kinds("Officials of Con Co island district met on Friday.")
+    assert kinds["Con Co island district"] is Kind.PLACE
+
+
+def test_a_compound_of_unknown_parties_leaves_them_untyped() -> None:
+    kinds = _kinds("The Lumo-Tarin talks ended.")
+    assert kinds["Lumo"] is None
+    assert kinds["Tarin"] is None

@@ -470,13 +470,8 @@ def _name(
 ) -> None:
     """Emit the name the words of a run make, without title or possessive.
 
-    Args:
-        page: the document.
-        run: the run the words are left of.
-        words: the name's words.
-        title: the title split off right before them, if any.
-        pending: a title from further before ("Minister of ... X").
-        out: where mentions go.
+    `title` is the title split off right before the words, `pending` one
+    from further before ("Minister of ... X"); `run` holds the words.
     """
     text = page.text
     start, end = words[0][0], words[-1][1]
@@ -497,6 +492,8 @@ def _name(
     if head_end and (
         not run.connector or kind_of(page, start, surface, "") is Kind.PLACE
     ):
+        if num:  # "Military Zone 7 stadium": the unit is named too
+            out.append(mention(page, surface, start, end, Kind.ORG, ""))
         end = head_end
         surface = text[start:end]
         kind = Kind.PLACE
@@ -504,13 +501,9 @@ def _name(
         kind = Kind.ORG
     elif after and after.group(1) in _EVENTS_AFTER:
         kind = Kind.OTHER  # "Mekong-South Korea summit": an event's label
-    # split "Vietnam-US" style compounds of capitalised parts
-    if (
-        "-" in surface
-        and not title
-        and len(surface.split()) == 1
-        and all(p[:1].isupper() for p in surface.split("-"))
-    ):
+        if "-" in surface and " " in surface:  # its parties are names too
+            _compound_parts(page, surface, start, out)
+    if not title and _is_compound(surface):
         _compound_parts(page, surface, start, out)
         return
     title = title or pending
@@ -554,13 +547,29 @@ def _without_possessive(surface: str, end: int) -> tuple[str, int]:
     return surface, end
 
 
+def _is_compound(surface: str) -> bool:
+    """True if `surface` is a "Vietnam-US" compound of capitalised parts."""
+    return (
+        "-" in surface
+        and len(surface.split()) == 1
+        and all(p[:1].isupper() for p in surface.split("-"))
+    )
+
+
 def _compound_parts(page: Page, surface: str, start: int, out: list[Mention]) -> None:
-    """Each part of a "Vietnam-US" compound, a name of its own guessed kind."""
+    """Each part of a "Vietnam-US" compound, a name of its own guessed kind;
+    a part nothing types takes the one kind of the others: the parties of
+    one label are alike ("Mekong" of "Mekong-South Korea" is a place)."""
+    parts: list[tuple[int, str, Kind | None]] = []
     pos = start
     for piece in surface.split("-"):
         if len(piece) > 1:
-            out.append(mention(page, piece, pos, pos + len(piece), guess(piece), ""))
+            parts.append((pos, piece, guess(piece)))
         pos += len(piece) + 1
+    kinds = {k for _, _, k in parts if k is not None}
+    alike = kinds.pop() if len(kinds) == 1 else None
+    for p, piece, kind in parts:
+        out.append(mention(page, piece, p, p + len(piece), kind or alike, ""))
 
 
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b")

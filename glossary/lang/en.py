@@ -144,6 +144,7 @@ COMPOUND_PLACE_HEADS = frozenset(
         "national park",
         "bus station",
         "railway station",
+        *("island district", "island commune", "island town"),
     ]
 )
 # Heads a unit's number follows ("Military Region 2", "Army Corps 4").
