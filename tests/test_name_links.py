@@ -124,3 +124,14 @@ def test_a_sponsor_inside_a_clubs_name_is_not_the_club() -> None:
     cs = _concepts("Fans watched Kanfi Hai Phong beat the visitors.", "en")
     club = owner_of(cs, "Kanfi Hai Phong")
     assert "Kanfi" not in _forms(club)
+
+
+def test_an_acronym_whose_tail_spells_the_name_before_it_is_that_body() -> None:
+    text = (
+        "The gala raised money for Siti Hasmah Ali (YSHA), a charity in Penang. "
+        "YSHA will build two clinics."
+    )
+    cs = _concepts(text, "en")
+    body = owner_of(cs, "YSHA")
+    assert "Siti Hasmah Ali" in _forms(body)
+    assert body.kind is Kind.ORG

@@ -329,8 +329,8 @@ def link_acronyms(state: DocumentState) -> None:
         by_end.setdefault(m.end, []).append(m)
     for a in acronyms:
         target = _parenthesis_expansion(groups, a, by_end)
-        if target is not None:
-            known = id(target) in org_ids
+        if target is not None:  # a person's group may have become a body
+            known = id(target) in org_ids or target.kind is not Kind.PERSON
         elif len(fits := list(initials_of.get(a.text, {}).values())) == 1:
             target = fits[0]
             target.add(
@@ -342,8 +342,9 @@ def link_acronyms(state: DocumentState) -> None:
         else:
             target = _acronym_group(groups, a)
             known = id(target) in org_ids
-        if known:  # the acronym's own initials find its group too
-            initials_of.setdefault(acronym_of(a.text), {})[id(target)] = target
+        if known:  # the acronym and its own initials find its group too
+            for k in (a.text, acronym_of(a.text)):
+                initials_of.setdefault(k, {})[id(target)] = target
 
 
 def _parenthesis_expansion(
@@ -355,7 +356,11 @@ def _parenthesis_expansion(
         if f"{p.text} ({a.text})" not in a.context:
             continue
         initials = acronym_of(p.text)
-        spelled = spells_acronym(a.text, p.text)
+        # "Al-Sultan Abdullah (YASA)": the acronym's first letter is a
+        # category word the name leaves out (Yayasan, foundation)
+        spelled = spells_acronym(a.text, p.text) or (
+            len(initials) >= 3 and a.text[1:] == initials
+        )
         if p.kind is Kind.PERSON and not spelled:
             continue
         if (
