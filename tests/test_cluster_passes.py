@@ -38,6 +38,7 @@ from glossary.cluster.document import (
     link_short_names,
 )
 from glossary.cluster.document_bodies import (
+    link_acronym_definitions,
     link_generic_bodies,
     link_parenthesis_names,
 )
@@ -223,6 +224,19 @@ def test_link_acronyms_takes_an_acronym_that_spells_the_name_before_it() -> None
     club = _group_of(state.order, "Thành Công Bình Dương")
     assert club.kind is ORG  # a name defined by an acronym is a body
     assert _rule_of(club, "TCBD") == (TermType.ACRONYM, "acronym-parenthesis")
+
+
+def test_link_acronym_definitions_adds_the_description_before_an_acronym() -> None:
+    s = "Đoàn dự họp Liên minh các hãng hàng không giá rẻ (LCCA) tại Busan."
+    ms = _mentions("d", s, ("LCCA", ORG, ""))
+    state = _document_until(link_acronym_definitions, ms)
+    link_acronym_definitions(state)
+    (g,) = _live(state.order)
+    (extra,) = g.extra
+    assert extra[0] == "Liên minh các hãng hàng không giá rẻ"
+    assert extra[2] is TermType.VARIANT
+    assert extra[3].rule == "acronym-definition"
+    assert s[extra[4].start : extra[4].end] == extra[0]
 
 
 def test_link_org_short_forms_joins_an_acronym_the_name_adds_heads_to() -> None:

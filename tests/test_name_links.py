@@ -135,3 +135,14 @@ def test_an_acronym_whose_tail_spells_the_name_before_it_is_that_body() -> None:
     body = owner_of(cs, "YSHA")
     assert "Siti Hasmah Ali" in _forms(body)
     assert body.kind is Kind.ORG
+
+
+def test_a_vietnamese_description_before_an_acronym_is_a_term_of_it() -> None:
+    text = (
+        "Bộ trưởng dự hội nghị của Tổ chức các nước xuất khẩu dầu mỏ (OPEC) tại "
+        "Vienna. OPEC sẽ giữ sản lượng."
+    )
+    cs = _concepts(text, "vi")
+    body = owner_of(cs, "OPEC")
+    assert "Tổ chức các nước xuất khẩu dầu mỏ" in _forms(body)
+    assert body.label == "OPEC"  # the description names no one: not preferred

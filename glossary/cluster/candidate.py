@@ -132,8 +132,12 @@ def _full_forms(
             if k not in fulls
             and any(ev.rule == "administrative-word" for _, _, ev in v)
         ]
-    if not fulls:
-        fulls = list(forms)
+    if not fulls:  # an acronym's description is no name of it
+        fulls = [
+            k
+            for k, v in forms.items()
+            if any(ev.rule != "acronym-definition" for _, _, ev in v)
+        ] or list(forms)
     return fulls
 
 

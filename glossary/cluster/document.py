@@ -35,6 +35,7 @@ from glossary.cluster.base import (
     word_keys,
 )
 from glossary.cluster.document_bodies import (
+    link_acronym_definitions,
     link_generic_bodies,
     link_parenthesis_names,
 )
@@ -478,6 +479,7 @@ DOCUMENT_PASSES: tuple[Pass, ...] = (
     link_parenthesis_aliases,
     link_short_names,
     link_acronyms,
+    link_acronym_definitions,
     link_org_short_forms,
     link_capital_mentions,
     link_country_short_names,

@@ -21,6 +21,7 @@ from glossary.cluster.base import (
     strip_admin,
     strip_vi_unit,
 )
+from glossary.lang import vi
 from glossary.model import Kind, Mention, TermType
 from glossary.names import places as restore
 from glossary.names import world
@@ -213,3 +214,51 @@ def _other_name(n: Mention, *, renamed: bool) -> bool:
         or restore.place_forms(strip_vi_unit(n.text))
         or world.english_place(n.text)
     )
+
+
+# Vietnamese category heads, longest first, as lower-case word tuples.
+_VI_HEADS = sorted((tuple(h.split()) for h in vi.ORG_HEADS), key=len, reverse=True)
+# Words of a body's description before its acronym, head included.
+_MAX_DEFINITION = 14
+
+
+def link_acronym_definitions(state: DocumentState) -> None:
+    """An acronym's Vietnamese description before it in parentheses is its term.
+
+    "Nhóm các nước công nghiệp phát triển hàng đầu thế giới (G7)": the
+    words from a capitalised category head to the parenthesis describe the
+    body the acronym names. They become a variant of the acronym's group
+    (evidence "acronym-definition"), not its preferred name: the acronym is
+    the name, the words say what it is.
+    """
+    for g in state.order:
+        if g.merged_into is not None or g.kind is not Kind.ORG:
+            continue
+        written = {m.text for m, _, _ in g.members}
+        for m, t, _ in list(g.members):
+            text = _definition(m) if t is TermType.ACRONYM else ""
+            if not text or text in written:
+                continue
+            written.add(text)
+            start = m.start - 2 - len(text)
+            d = m._replace(text=text, start=start, end=start + len(text), title="")
+            ev = evidence_at("acronym-definition", d, m.text)
+            g.extra.append((text, "vi", TermType.VARIANT, ev, d))
+
+
+def _definition(a: Mention) -> str:
+    """The Vietnamese words from a capitalised category head to " (A)" in
+    the sentence of acronym `a`, or ""."""
+    at = a.context.find(f" ({a.text})")
+    if at < 0:
+        return ""
+    words = a.context[:at].split(" ")[-_MAX_DEFINITION:]
+    for k in range(len(words) - 2, -1, -1):
+        if not words[k][:1].isupper():
+            continue
+        low = tuple(w.lower() for w in words[k:])
+        if any(low[: len(h)] == h for h in _VI_HEADS):
+            text = " ".join(words[k:])
+            ok = restore.has_diacritics(text) and text[-1:].isalnum()
+            return text if ok and "," not in text else ""
+    return ""
