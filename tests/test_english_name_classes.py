@@ -544,3 +544,9 @@ def test_a_compound_of_unknown_parties_leaves_them_untyped() -> None:
     kinds = _kinds("The Lumo-Tarin talks ended.")
     assert kinds["Lumo"] is None
     assert kinds["Tarin"] is None
+
+
+@pytest.mark.parametrize("country", ["Russia", "Brunei", "Burma"])
+def test_a_country_by_its_cldr_english_name_is_a_place(country: str) -> None:
+    # ISO 3166 lists "Russian Federation", "Brunei Darussalam", "Myanmar"
+    assert _kinds(f"Rice exports to {country} doubled.")[country] is Kind.PLACE

@@ -188,6 +188,11 @@ def _countries() -> tuple[frozenset[str], frozenset[str]]:
                     names.add(name_key(f"{tail} {head}"))
         codes.add(str(rec.get("alpha_2", "")))
         codes.add(str(rec.get("alpha_3", "")))
+    from babel import Locale  # CLDR's English names: "Russia", "Brunei"
+
+    en = Locale("en").territories  # news writes them where ISO is formal
+    for code in codes & en.keys():  # "Myanmar (Burma)" gives both names
+        names.update(name_key(p) for p in re.split(r" \(|\)| SAR China", en[code]))
     return frozenset(names - {""}), frozenset(codes - {""})
 
 
