@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import compress, count, repeat
 from operator import itemgetter, ne, or_, truth
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast, overload
 
 if TYPE_CHECKING:
     from glossary.api import Glossary, Span
@@ -76,17 +76,75 @@ def segments(
     return tuple(map(_new_segment, zip(count(), units, targets, sources, lines)))
 
 
+class Rows(Sequence[Segment]):
+    """The translation units of a catalogue, kept as the columns it was read in.
+
+    A run of two checks keys the texts of all units (`Run.texts` takes the
+    columns) and looks at a few hundred: those are built one by one when
+    asked for, and all of them, in C loops, only when a check walks them all.
+    """
+
+    __slots__ = ("_all", "lang", "lines", "path", "sources", "targets", "units")
+
+    def __init__(
+        self,
+        columns: tuple[list[str], list[str], list[str], list[int]],
+        lang: str,
+        path: str,
+    ) -> None:
+        self.units, self.targets, self.sources, self.lines = columns
+        self.lang, self.path = lang, path
+        self._all: tuple[Segment, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Segment: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Segment]: ...
+
+    def __getitem__(self, index: int | slice) -> Segment | Sequence[Segment]:
+        if isinstance(index, slice) or self._all is not None:
+            return self.all()[index]
+        line = self.lines[index]
+        return Segment(
+            range(len(self))[index],
+            self.units[index],
+            Field(self.targets[index], self.lang, self.path, line),
+            Field(self.sources[index], "en", self.path, line),
+            line,
+        )
+
+    def __iter__(self) -> Iterator[Segment]:
+        return iter(self.all())
+
+    def all(self) -> tuple[Segment, ...]:
+        """Every unit as a `Segment`, built once."""
+        if self._all is None:
+            self._all = segments(
+                self.units,
+                fields(self.targets, self.lang, self.path, self.lines),
+                fields(self.sources, "en", self.path, self.lines),
+                self.lines,
+            )
+        return self._all
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One checked file: a catalogue, a memory, a text pair or an article."""
 
     path: str
     kind: str  # "po", "tmx", "xliff", "pair", "text"
-    segments: tuple[Segment, ...]
+    segments: Sequence[Segment]  # a tuple, or a catalogue's `Rows`
     source_path: str = ""  # the English side of a pair
 
     @property
     def bilingual(self) -> bool:
+        if isinstance(self.segments, Rows):
+            return bool(self.segments)
         return any(s.source is not None for s in self.segments)
 
 
@@ -213,6 +271,8 @@ class Run:
 
     def texts(self, doc: Document) -> tuple[list[str], list[str]]:
         """Each segment's source text ("" without one) and target text, once per run."""
+        if id(doc) not in self._texts and isinstance(doc.segments, Rows):
+            self._texts[id(doc)] = (doc.segments.sources, doc.segments.targets)
         if id(doc) not in self._texts:
             segs = doc.segments
             sources = list(map(_SOURCE, segs))

@@ -10,17 +10,17 @@ msgfmt would report it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
-from itertools import accumulate, repeat
-from operator import attrgetter
+from itertools import accumulate, chain, repeat
+from operator import add, attrgetter, contains, truth
 from typing import NamedTuple, cast
 
 from glossary.errors import InputError
 from glossary.text import nfc
 
-__all__ = ["Columns", "PoEntry", "scan", "scan_columns"]
+__all__ = ["Columns", "PoEntry", "quick_columns", "scan", "scan_columns"]
 
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
 _ESCAPE = re.compile(r"\\(.)")
@@ -99,22 +99,25 @@ def _keyword(line: str, path: str, number: int) -> tuple[str, str, str]:
 
 # One entry as msgcat and polib write it: comments, keyword lines each
 # starting at column 0, strings of one line each with no stray spaces. A file
-# made only of these is read by one regex pass (`_quick`); anything else
-# (obsolete entries, odd spacing, CRLF, errors) goes through the line scanner.
-# Possessive quantifiers: a string never gives back what it matched, which
-# spares the regex engine its backtracking marks (a fifth of the pass).
-_S = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+# made only of these (and blank lines) is read by one regex pass (`_quick`);
+# anything else (obsolete entries, odd spacing, CRLF, errors) goes through the
+# line scanner. Possessive quantifiers: a string never gives back what it
+# matched, which spares the regex engine its backtracking marks. The pass
+# reads UTF-8 bytes: no byte of a multi-byte character is a quote, a
+# backslash, a newline or NUL, and the regex engine reads bytes faster.
+_S = rb'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
 _ENTRY = re.compile(
-    r"(?P<comments>(?:#(?:[^~\n][^\n]*)?\n)*)"
-    rf"(?:msgctxt (?P<ctxt>{_S}(?:\n{_S})*)\n)?"
-    rf"msgid (?P<id>{_S}(?:\n{_S})*)\n"
-    rf"(?:msgid_plural (?P<plural>{_S}(?:\n{_S})*)\n)?"
-    rf"(?:msgstr (?P<str>{_S}(?:\n{_S})*)|msgstr\[0\] (?P<str0>{_S}(?:\n{_S})*))"
-    rf"(?:\nmsgstr\[[1-9]\d*\] {_S}(?:\n{_S})*)*"
-    r"(?:\n|\Z)\n*"
+    rb"(?P<comments>(?:#(?:[^~\n][^\n]*)?\n)*)"
+    rb"(?:msgctxt (?P<ctxt>" + _S + rb"(?:\n" + _S + rb")*)\n)?"
+    rb"msgid (?P<id>" + _S + rb"(?:\n" + _S + rb")*)\n"
+    rb"(?:msgid_plural (?P<plural>" + _S + rb"(?:\n" + _S + rb")*)\n)?"
+    rb"msgstr(?:\[0\])? (?P<str>" + _S + rb"(?:\n" + _S + rb")*)"
+    rb"(?P<more>(?:\nmsgstr\[[1-9]\d*\] " + _S + rb"(?:\n" + _S + rb")*)+)?"
+    rb"(?:\n|\Z)"
 )
-_WHOLE_ENTRY = re.compile(f"({_ENTRY.pattern})")
-_FUZZY = re.compile(r"^#,[^\n]*fuzzy", re.M)
+_FUZZY = re.compile(rb"^#,[^\n]*fuzzy", re.M)
+_BYTE_ESCAPE = re.compile(rb"\\(.)")
+_BYTE_ESCAPES = {k.encode(): v.encode() for k, v in _ESCAPES.items()}
 _SEP = "\x00"  # between the strings of one column: no PO text holds it
 
 
@@ -137,71 +140,111 @@ class Columns(NamedTuple):
         return list(map(PoEntry, *self))
 
 
-def _values(column: Sequence[str | None], normalize: bool) -> list[str] | None:
+def _values(column: Sequence[bytes | None], normalize: bool) -> list[str] | None:
     """The values of raw quoted strings (`"a"`, `"a"\n"b"`, or None for none).
 
     The whole column is one string while the continuations are joined, the
-    escapes replaced and (with `normalize`) NFC applied: a few C passes
-    instead of three calls per entry. None: an unknown escape (the line
-    scanner then names its line).
+    escapes replaced, the UTF-8 decoded and (with `normalize`) NFC applied:
+    a few C passes instead of four calls per entry. None: an unknown escape
+    or bytes that are not UTF-8 (the line scanner then names its line).
     """
     if not any(column):
         return [""] * len(column)
-    present = cast(Sequence[str], column)
-    text = _SEP.join(present if all(column) else [c or '""' for c in column])
-    if "\n" in text:  # a raw newline: only between the strings of one value
-        text = text.replace('"\n"', "")
-    if "\\" in text:
+    present = cast(Sequence[bytes], column)
+    data = b"\x00".join(present if all(column) else [c or b'""' for c in column])
+    if b"\n" in data:  # a raw newline: only between the strings of one value
+        data = data.replace(b'"\n"', b"")
+    if b"\\" in data:
         try:
-            text = _ESCAPE.sub(_escaped, text)
+            data = _BYTE_ESCAPE.sub(_escaped, data)
         except KeyError:
             return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
     if normalize:  # per string: the separator is a starter nothing composes with
         text = nfc(text)
     # each separator stands between a closing and an opening quote
     return text[1:-1].split(f'"{_SEP}"')
 
 
-def _escaped(m: re.Match[str]) -> str:
-    return _ESCAPES[m.group(1)]
+def _escaped(m: re.Match[bytes]) -> bytes:
+    return _BYTE_ESCAPES[m.group(1)]
 
 
-def _quick(text: str, normalize: bool = False) -> Columns | None:
-    """The entries of a file in the usual layout, or None if it is not.
+def quick_columns(data: bytes, *, normalize: bool = False) -> Columns | None:
+    """The entries of a UTF-8 file in the usual layout, or None if it is not.
 
     `split` matches every entry in one C loop and gives the text between
-    them (none, in a file of this layout) and their groups in one flat
-    list: every eighth item from the first is a gap, from the second a
-    whole entry, and so on (see `_WHOLE_ENTRY`).
+    them and their groups in one flat list: every seventh item from the
+    first is a gap (blank lines, in a file of this layout), from the second
+    an entry's comments, and so on (see `_ENTRY`). Every byte outside the
+    groups is an ASCII keyword or newline, so decoding the groups checks
+    the whole file's UTF-8.
     """
-    start = len(text) - len(text.lstrip("\n"))
-    if _SEP in text or not text.strip():
+    if b"\x00" in data:
         return None
-    parts = _WHOLE_ENTRY.split(text[start:] if start else text)
-    if any(parts[::8]):
-        return None  # text no entry pattern matched: the line scanner reads it
-    wholes, comments, ctxts, ids, plurals = (parts[i::8] for i in range(1, 6))
-    strs, str0s = parts[6::8], parts[7::8]
-    lines = list(accumulate(map(str.count, wholes, repeat("\n")), initial=1 + start))
-    if "msgstr[0]" in text:
-        strs = [a or b for a, b in zip(strs, str0s, strict=True)]  # one is None
+    parts = _ENTRY.split(data)
+    gaps = parts[::7]
+    if len(parts) == 1 or b"".join(gaps).strip(b"\n"):
+        return None  # no entry, or text no entry matched: the line scanner reads it
+    comments, ctxts, ids, plurals, strs, more = (parts[i::7] for i in range(1, 7))
     values = [_values(c, normalize) for c in (ctxts, ids, plurals, strs)]
-    if None in values:
+    if None in values or not _utf8(comments, more):
         return None
     ctxt_values, id_values, plural_values, str_values = cast(list[list[str]], values)
-    n = len(wholes)
+    n = len(ids)
     fuzzy = [False] * n
-    if "fuzzy" in text:
-        fuzzy = [_FUZZY.search(c) is not None for c in comments]
+    if b"fuzzy" in data:
+        fuzzy = list(map(truth, map(_FUZZY.search, comments)))
     # a msgctxt is never "" in the file (its quotes are there): "" is none
     msgctxts: list[str | None] = [None] * n
-    if "msgctxt" in text:
+    if b"msgctxt" in data:
         msgctxts = [
             v if raw else None for v, raw in zip(ctxt_values, ctxts, strict=True)
         ]
+    sizes = _sizes(comments, ctxts, ids, plurals, strs, more)
+    # an entry starts after the blank lines before it and the entry before
+    steps = map(add, map(len, gaps), chain((0,), sizes))
+    lines = list(accumulate(steps, initial=1))[1 : n + 1]
     return Columns(
-        lines[:-1], msgctxts, id_values, plural_values, str_values, fuzzy, [False] * n
+        lines, msgctxts, id_values, plural_values, str_values, fuzzy, [False] * n
     )
+
+
+def _utf8(*columns: list[bytes | None]) -> bool:
+    """Whether the strings of the columns are UTF-8."""
+    try:
+        b"".join(filter(None, chain(*columns))).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _sizes(comments: list[bytes], *strings: list[bytes | None]) -> list[int]:
+    """Each entry's number of lines, from the newlines of its groups.
+
+    Its comment lines, the msgid and msgstr lines, a msgctxt and a
+    msgid_plural line when it has them, and the further lines of strings
+    that take several lines or of further plural forms (`strings`: the
+    columns msgctxt, msgid, msgid_plural, msgstr and the further forms).
+    """
+    sizes: Iterator[int] = map(add, _count(comments), repeat(2))
+    for optional in strings[0], strings[2]:
+        if any(optional):
+            sizes = map(add, sizes, map(truth, optional))
+    for column in strings:
+        if any(map(contains, filter(None, column), repeat(b"\n"))):
+            sizes = map(add, sizes, _count(column))
+    return list(sizes)
+
+
+def _count(column: Sequence[bytes | None]) -> Iterator[int]:
+    """The newlines of each string of a column (none in None)."""
+    if None not in column:
+        return map(bytes.count, cast(Sequence[bytes], column), repeat(b"\n"))
+    return (c.count(b"\n") if c else 0 for c in column)
 
 
 def scan_columns(text: str, path: str, *, normalize: bool = False) -> Columns:
@@ -213,7 +256,10 @@ def scan_columns(text: str, path: str, *, normalize: bool = False) -> Columns:
     Raises:
         InputError: a line that is no comment, keyword or string, with its number.
     """
-    quick = _quick(text, normalize)
+    try:
+        quick = quick_columns(text.encode("utf-8"), normalize=normalize)
+    except UnicodeEncodeError:  # a lone surrogate: the line scanner says where
+        quick = None
     if quick is not None:
         return quick
     entries = _scan_lines(text, path)

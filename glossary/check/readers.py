@@ -9,6 +9,7 @@ Vietnamese side of that pair; any other text file is an article.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from collections.abc import Sequence
@@ -17,13 +18,13 @@ from operator import or_, truth
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from glossary.check.model import Document, Field, Segment, fields, segments
-from glossary.check.po_scan import scan_columns
+from glossary.check.model import Document, Field, Rows, Segment
+from glossary.check.po_scan import quick_columns, scan_columns
 from glossary.errors import InputError
 from glossary.reader import decode
 from glossary.text import nfc
 from glossary.text.tokens import detect_language, language_sample
-from tm.formats.po import MO_MAGIC, decode_po, read_catalogue
+from tm.formats.po import MO_MAGIC, decode_po, po_charset, read_catalogue
 from tm.model import Unit
 
 __all__ = ["TEXT_SUFFIXES", "pair_up", "read_document", "read_documents"]
@@ -117,7 +118,9 @@ def _po(path: str) -> Document:
     data = _bytes(path)
     if data[:4] in MO_MAGIC:
         return _mo(path, data)
-    cols = scan_columns(decode_po(data, path), path, normalize=True)
+    cols = quick_columns(data, normalize=True) if _utf8(data) else None
+    if cols is None:  # another charset or layout, or an error to report
+        cols = scan_columns(decode_po(data, path), path, normalize=True)
     header = next(
         (
             s
@@ -145,15 +148,16 @@ def _po(path: str) -> Document:
     )
     units = [c or "" for c in kept(cols.msgctxts)]
     return Document(
-        path,
-        "po",
-        segments(
-            units,
-            fields(kept(cols.msgstrs), lang, path, lines),
-            fields(sources, "en", path, lines),
-            lines,
-        ),
+        path, "po", Rows((units, kept(cols.msgstrs), sources, lines), lang, path)
     )
+
+
+def _utf8(data: bytes) -> bool:
+    """Whether a PO file's header names UTF-8 (or no charset)."""
+    try:
+        return codecs.lookup(po_charset(data)).name == "utf-8"
+    except LookupError:  # decode_po says so
+        return False
 
 
 def _mo(path: str, data: bytes) -> Document:

@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.check.po_scan import PoEntry, _quick, _scan_lines, scan, scan_columns
+from glossary.check.po_scan import (
+    PoEntry,
+    _scan_lines,
+    quick_columns,
+    scan,
+    scan_columns,
+)
 from glossary.errors import InputError
 from glossary.text import nfc
 
@@ -24,7 +30,7 @@ _TEXT = st.text(
 def quick(text: str) -> list[PoEntry] | None:
     """The one-pass reader's entries, or None where it leaves the file to the
     line scanner."""
-    columns = _quick(text)
+    columns = quick_columns(text.encode("utf-8"))
     return None if columns is None else columns.entries()
 
 
@@ -169,9 +175,12 @@ _LINE = st.text(
         max_size=4,
     ),
     st.integers(20, 78),
+    st.text(alphabet="\n", max_size=3),  # more blank lines, and before the first
 )
 def test_one_pass_reader_agrees_with_the_line_scanner(
-    units: list[tuple[list[str], str | None, str, str | None, str, bool]], wrap: int
+    units: list[tuple[list[str], str | None, str, str | None, str, bool]],
+    wrap: int,
+    blank: str,
 ) -> None:
     po = polib.POFile(wrapwidth=wrap)
     for comments, ctxt, msgid, plural, msgstr, fuzzy in units:
@@ -182,7 +191,7 @@ def test_one_pass_reader_agrees_with_the_line_scanner(
             entry.msgstr = msgstr
         entry.flags = ["fuzzy"] if fuzzy else []
         po.append(entry)
-    text = str(po)
+    text = blank + str(po).replace("\n\n", "\n\n" + blank)
     found = quick(text)
     if found is not None:
         assert found == _scan_lines(text, "t.po")
@@ -197,6 +206,10 @@ def test_one_pass_reader_reads_the_usual_layout() -> None:
 def test_text_between_entries_sends_the_file_to_the_line_scanner() -> None:
     good = 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d"\n'
     assert [e.line for e in quick(good) or []] == [1, 4]
+    spaced = (
+        '\n\nmsgid "a"\nmsgstr[0] "b"\nmsgstr[1] ""\n"c"\n\n\n#\nmsgid "d"\nmsgstr "e"'
+    )
+    assert [e.line for e in quick(spaced) or []] == [3, 9]
     stray = 'msgid "a"\nmsgstr "b"\n\nstray\nmsgid "c"\nmsgstr "d"\n'
     assert quick(stray) is None
     with pytest.raises(InputError) as err:

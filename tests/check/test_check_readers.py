@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from glossary.check.readers import pair_up, read_document, read_documents
 from glossary.errors import InputError
 
 from .conftest import CHECK_DATA as CHECK
-from .conftest import SEEDS, SHARED
+from .conftest import ROOT, SEEDS, SHARED
 
 
 def test_po_units_keep_context_and_line_and_skip_fuzzy_and_header() -> None:
@@ -19,6 +21,47 @@ def test_po_units_keep_context_and_line_and_skip_fuzzy_and_header() -> None:
     assert [s.target.text for s in doc.segments][2] == "%d chuyến thăm của PM Chinh"
     assert "Pham Minh Chinh" not in [u[2] for u in units]  # the fuzzy entry
     assert doc.segments[-1].target.text == ""  # untranslated: source checks only
+
+
+def test_catalogue_units_built_one_by_one_are_those_built_together() -> None:
+    doc = read_document(str(CHECK / "real_features.po"))
+    one_by_one = [doc.segments[i] for i in range(len(doc.segments))]
+    assert doc.segments[-1] == one_by_one[-1]
+    assert one_by_one == list(doc.segments) == list(doc.segments[:])
+    assert [s.position for s in one_by_one] == list(range(len(one_by_one)))
+    assert doc.bilingual
+
+
+def test_catalogue_bytes_not_utf8_are_an_error_at_their_line(tmp_path: Path) -> None:
+    """The one-pass reader decodes only what it extracts: a bad byte in a
+    msgstr or in a comment still stops the file, at its line."""
+    with pytest.raises(InputError) as err:
+        read_document(str(ROOT / "tests" / "data" / "po" / "wrong_encoding.po"))
+    assert (err.value.line, str(err.value).split(": ", 1)[1]) == (
+        19,
+        "not valid UTF-8: byte 0xfd",
+    )
+    bad = tmp_path / "comment.po"
+    bad.write_bytes(b'msgid "a"\nmsgstr "b"\n\n# caf\xe9\nmsgid "c"\nmsgstr "d"\n')
+    with pytest.raises(InputError) as err:
+        read_document(str(bad))
+    assert err.value.line == 4
+
+
+def test_catalogue_in_another_charset_reads_as_in_utf8(tmp_path: Path) -> None:
+    cp1251 = ROOT / "tests" / "data" / "po" / "cp1251.po"
+    utf8 = tmp_path / "cp1251.po"
+    text = cp1251.read_bytes().decode("cp1251")
+    utf8.write_text(text.replace("charset=CP1251", "charset=UTF-8"), "utf-8")
+    rows = [
+        (s.unit, s.line, s.target.text, s.source and s.source.text)
+        for s in read_document(str(cp1251)).segments
+    ]
+    assert rows == [
+        (s.unit, s.line, s.target.text, s.source and s.source.text)
+        for s in read_document(str(utf8)).segments
+    ]
+    assert any(not t.isascii() for _, _, t, _ in rows)
 
 
 def test_tmx_units_with_inline_codes_read_as_text() -> None:

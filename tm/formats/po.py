@@ -22,12 +22,18 @@ _LANGS = "tm-languages"
 _ALT = "tm-alternative"
 
 
-def decode_po(data: bytes, path: str) -> str:
-    """A PO file's text, in the charset its header names (else UTF-8)."""
+def po_charset(data: bytes) -> str:
+    """The charset a PO file's header names (UTF-8 if none)."""
     m = _CHARSET.search(data[:4096])
     charset = m.group(1).decode("ascii") if m else "utf-8"
     if charset.upper() == "CHARSET":  # an unfilled POT template header
         charset = "utf-8"
+    return charset
+
+
+def decode_po(data: bytes, path: str) -> str:
+    """A PO file's text, in the charset its header names (else UTF-8)."""
+    charset = po_charset(data)
     try:
         return data.decode(charset)
     except LookupError as e:
