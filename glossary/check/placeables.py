@@ -20,7 +20,6 @@ _PRINTF = re.compile(
     r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<type>[diouxXeEfFgGcrsaAp%])"
 )
 _DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
 # "{" not after another: said after it, so that every placeholder pattern starts
 # with % or {, which the regex engine then skips to (twice as fast a findall)
 _BRACE = re.compile(r"\{(?<!\{\{)(?:\d+|[A-Za-z_]\w*)(?:[:!][^{}]*)?\}(?!\})")
@@ -41,11 +40,12 @@ _QUICK = re.compile(
 
 
 @cache
-def _sieve() -> re.Pattern[str]:
-    """A character every text with a placeholder or a number holds: %, { or
-    a decimal digit (what \\d matches, spelled as ranges, which the regex
-    engine looks up in a table; any character beyond the BMP passes too).
-    One pass over a catalogue's texts, shared by both checks."""
+def _sieve(placeholders: bool = True) -> re.Pattern[str]:
+    """A character every text with a number holds, and with `placeholders`
+    every text with a placeholder too: a decimal digit (what \\d matches,
+    spelled as ranges, which the regex engine looks up in a table instead
+    of the Unicode database; any character beyond the BMP passes too), % or
+    {. The first pass over a catalogue's texts is shared by both checks."""
     decimals = [c for c in range(0x80, 0x10000) if chr(c).isdecimal()]
     runs: list[list[int]] = []
     for c in decimals:
@@ -54,7 +54,8 @@ def _sieve() -> re.Pattern[str]:
         else:
             runs.append([c, c])
     ranges = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
-    return re.compile(f"[%{{0-9{ranges}\\U00010000-\\U0010ffff]")
+    marks = "%{" if placeholders else ""
+    return re.compile(f"[{marks}0-9{ranges}\\U00010000-\\U0010ffff]")
 
 
 def _placeholders(text: str) -> list[tuple[str, int, int]]:
@@ -149,7 +150,7 @@ def numbers(doc: Document, run: Run) -> Iterator[Finding]:
     (English and Vietnamese separators) and "07" matches "7".
     """
     # nearly every unit has the same digits in the same order
-    for seg in run.differing(doc, _DIGITS, _sieve(), _DIGIT):
+    for seg in run.differing(doc, _DIGITS, _sieve(), _sieve(placeholders=False)):
         assert seg.source is not None
         source, target = seg.source.text, seg.target.text
         src, tgt = _numbers(source), _numbers(target)

@@ -21,7 +21,6 @@ from typing import BinaryIO, TypeVar
 from glossary.check.model import Document, Field, Rows, Segment
 from glossary.check.po_scan import quick_columns, scan_columns
 from glossary.errors import InputError
-from glossary.reader import decode
 from glossary.text import nfc
 from glossary.text.tokens import detect_language, language_sample
 from tm.formats.po import MO_MAGIC, decode_po, po_charset, read_catalogue
@@ -135,8 +134,11 @@ def _po(path: str) -> Document:
     if any(cols.fuzzy) or any(cols.obsolete):
         skip = map(or_, cols.fuzzy, cols.obsolete)
         keep = [k and not s for k, s in zip(keep, skip, strict=True)]
+    first = keep.index(True) if True in keep else len(keep)
 
     def kept(column: Sequence[_T]) -> list[_T]:
+        if False not in keep[first:]:  # none left out after the header, as a rule
+            return list(column[first:])
         return list(compress(column, keep))
 
     lines, msgids, plurals = kept(cols.lines), kept(cols.msgids), kept(cols.plurals)
@@ -225,6 +227,8 @@ def _language(text: str) -> str:
 
 
 def _article(path: str) -> Document:
+    from glossary.reader import decode  # the text reader: for text files only
+
     text = decode(_bytes(path), path)
     fields = paragraphs(text, _language(text), path)
     segments = tuple(Segment(i, "", f, None, f.line) for i, f in enumerate(fields))
