@@ -59,9 +59,32 @@ def _run(argv: list[str]) -> None:
         raise RuntimeError(f"{' '.join(argv)}: {done.stdout}{done.stderr}")
 
 
+class Cluster:
+    """A cluster in a temporary folder, run by `pg_ctl` as `owner`."""
+
+    def __init__(self, pg_ctl: str, home: Path, owner: str | None) -> None:
+        self.pg_ctl, self.home, self.owner = pg_ctl, home, owner
+        self.url = f"postgresql://glossary@/postgres?host={home}"
+
+    def start(self) -> None:
+        options = (
+            f"-c listen_addresses='' -k {self.home} -c fsync=off "
+            "-c full_page_writes=off"
+        )
+        data, log = str(self.home / "data"), str(self.home / "log")
+        argv = [self.pg_ctl, "-D", data, "-l", log, "-w", "-o", options, "start"]
+        _run(_as_owner(self.owner, argv))
+
+    def crash(self) -> None:
+        """Stop every server process at once, as a crash would (no
+        checkpoint: the next start replays the write-ahead log)."""
+        argv = [self.pg_ctl, "-D", str(self.home / "data"), "-m", "immediate", "stop"]
+        subprocess.run(_as_owner(self.owner, argv), capture_output=True, check=False)
+
+
 @contextmanager
-def throwaway_cluster() -> Iterator[str | None]:
-    """The URL of a fresh cluster's ``postgres`` database, None without one."""
+def throwaway_cluster() -> Iterator[Cluster | None]:
+    """A fresh cluster, running; None without PostgreSQL's programs."""
     initdb, pg_ctl = _tool("initdb"), _tool("pg_ctl")
     if initdb is None or pg_ctl is None:
         yield None
@@ -75,20 +98,14 @@ def throwaway_cluster() -> Iterator[str | None]:
     if owner:
         entry = pwd.getpwnam(owner)
         os.chown(home, entry.pw_uid, entry.pw_gid)
-    data = home / "data"
-    init = [initdb, "-D", str(data), "-U", "glossary", "--auth=trust"]
+    init = [initdb, "-D", str(home / "data"), "-U", "glossary", "--auth=trust"]
     _run(_as_owner(owner, [*init, "-E", "UTF8", "--locale=C", "--no-sync"]))
-    options = f"-c listen_addresses='' -k {home} -c fsync=off -c full_page_writes=off"
-    start = [pg_ctl, "-D", str(data), "-l", str(home / "log"), "-w", "-o", options]
-    _run(_as_owner(owner, [*start, "start"]))
+    cluster = Cluster(pg_ctl, home, owner)
+    cluster.start()
     try:
-        yield f"postgresql://glossary@/postgres?host={home}"
+        yield cluster
     finally:
-        subprocess.run(
-            _as_owner(owner, [pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
-            capture_output=True,
-            check=False,
-        )
+        cluster.crash()
         shutil.rmtree(home, ignore_errors=True)
 
 
@@ -99,8 +116,8 @@ def server() -> Iterator[str | None]:
     if given:
         yield given
         return
-    with throwaway_cluster() as url:
-        yield url
+    with throwaway_cluster() as cluster:
+        yield None if cluster is None else cluster.url
 
 
 @contextmanager

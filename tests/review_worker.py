@@ -104,12 +104,12 @@ class Reviewer:
         return self.rng.choice(self.ids)
 
     def act(self, n: int) -> None:
-        if n % 25 == 0 or not self.ids:
-            self.ids = sorted(set(self.tb.concept_ids_by_key().values()))
         action = self.rng.choice(ACTIONS)
         if n == self.pause_at:
             self._pause_in_log(n)
         try:
+            if n % 25 == 0 or not self.ids:
+                self.ids = sorted(set(self.tb.concept_ids_by_key().values()))
             step = self._do(action, n)
         except StoreError as e:
             if not any(word in str(e) for word in BUSY):
