@@ -15,8 +15,10 @@ With PAUSE_AT, action number PAUSE_AT writes {"paused": n} once its log row
 is written, inside its transaction, and sleeps there: the test kills this
 process or the server then.
 
-At the end it prints how many actions were acknowledged and refused, and
-the refusals' one-line messages by kind.
+A "locked" refusal (SQLite's busy path) is written as {"busy": true}, each
+wait the store says it makes (PostgreSQL's BusyWarning) as {"waited": ...}.
+At the end it prints how many actions were acknowledged and refused (by
+kind) and how many waits were said.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class Reviewer:
         self.refused: dict[str, int] = {}
         self.done = 0
         self.pause_at = -1
+        self.waits = 0
         self.cid = 0
         self.open()
 
@@ -165,6 +168,21 @@ class Reviewer:
 
     def _refuse(self, why: str) -> None:
         self.refused[why] = self.refused.get(why, 0) + 1
+        if why == "busy":  # the test waits for it (tests/test_kill.py)
+            self.records.write({"busy": True})
+
+    def waited(
+        self,
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: Any = None,
+        line: str | None = None,
+    ) -> None:
+        """A BusyWarning: the store said it waits for another's write."""
+        self.waits += 1
+        self.records.write({"waited": str(message)})
 
     def _pause_in_log(self, n: int) -> None:
         """Make action `n` stop inside its transaction, after its log row."""
@@ -183,14 +201,17 @@ def main(argv: list[str]) -> None:
     reviewer = Reviewer(db, user, int(seed), Records(path))
     if len(argv) > 5:
         reviewer.pause_at = int(argv[5])
-    waits = 0
-    with warnings.catch_warnings(record=True) as seen:
+    with warnings.catch_warnings():
         warnings.simplefilter("always")
+        warnings.showwarning = reviewer.waited
         for n in range(int(actions)):
             reviewer.act(n)
-        waits = len(seen)
     reviewer.tb.close()
-    summary = {"done": reviewer.done, "refused": reviewer.refused, "waits": waits}
+    summary = {
+        "done": reviewer.done,
+        "refused": reviewer.refused,
+        "waits": reviewer.waits,
+    }
     print(json.dumps(summary))
 
 

@@ -27,15 +27,15 @@ from glossary.store import open_store, problems
 
 ACTIONS = 30
 PAUSE_AT = 5  # the action the paused reviewer stops inside
-HELD = 6.0  # seconds the lock is held: past SQLite's busy_timeout (5 s)
 
 
-def _paused(reviewer: Reviewer, timeout: float = 120) -> None:
-    """Wait until `reviewer` stopped inside its action's transaction."""
+def _until(reviewers: list[Reviewer], what: str, timeout: float = 120) -> None:
+    """Wait until one of `reviewers` has written a record holding `what`."""
     deadline = time.monotonic() + timeout
-    while not any("paused" in r for r in reviewer.lines()):
-        assert reviewer.process.poll() is None, reviewer.process.communicate()
-        assert time.monotonic() < deadline, "the reviewer never paused"
+    while not any(what in r for one in reviewers for r in one.lines()):
+        for one in reviewers:
+            assert one.process.poll() is None, one.process.communicate()
+        assert time.monotonic() < deadline, f"no reviewer wrote {what!r}"
         time.sleep(0.05)
 
 
@@ -47,9 +47,11 @@ def _kill(reviewer: Reviewer) -> None:
 
 
 def _reviewers(db: str, folder: Path) -> list[Reviewer]:
+    """r0 stopped inside its action, holding the write lock; r1, r2 at work."""
     with open_store(db) as tb:
         build(tb, [str(SEEDS)])
     paused = start(db, "r0", ACTIONS, 0, folder, pause_at=PAUSE_AT)
+    _until([paused], "paused")
     return [paused, *(start(db, f"r{i}", ACTIONS, i, folder) for i in (1, 2))]
 
 
@@ -67,8 +69,9 @@ def test_a_reviewer_killed_mid_action_loses_nothing_acknowledged(
 ) -> None:
     db = durable_target
     reviewers = _reviewers(db, tmp_path)
-    _paused(reviewers[0])
-    time.sleep(HELD)  # the others wait for the lock meanwhile
+    # the others wait for the lock: on SQLite until refused, on PostgreSQL
+    # saying so (LOCK_WAIT_MS) while they wait
+    _until(reviewers[1:], "waited" if db.startswith("postgresql://") else "busy")
     _kill(reviewers[0])
     for reviewer in reviewers[1:]:
         reviewer.wait(timeout=300)
@@ -95,8 +98,8 @@ def test_the_server_killed_mid_action_loses_nothing_acknowledged(
             pytest.skip(pg_cluster.HOW_TO_RUN)
         with pg_cluster.fresh_database(cluster.url) as db:
             reviewers = _reviewers(db, tmp_path)
-            _paused(reviewers[0])
-            cluster.crash()  # r0 is inside its transaction, r1 and r2 at work
+            _until(reviewers[1:], "waited")  # r1 and r2 wait for r0's lock
+            cluster.crash()  # r0 inside its transaction, r1 and r2 waiting
             time.sleep(1)
             cluster.start()
             _kill(reviewers[0])  # still asleep inside its lost transaction
