@@ -238,3 +238,22 @@ def test_the_maker_of_a_pass_after_cua_is_a_player(sentence: str, name: str) -> 
 def test_a_province_after_a_pass_is_not_taken_for_a_player() -> None:
     kinds = _kinds("Đường chuyền của Bình Định khiến hàng thủ chao đảo.")
     assert kinds.get("Bình Định") is not Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Ông lọt vào danh sách tỉ phú EUR của tạp chí này.", "EUR"),
+        ("Đội tuyển nữ sẽ dự SEA Games tại Thái Lan.", "SEA Games"),
+        ("Anh từng ghi bàn tại AFF Cup năm ngoái.", "AFF Cup"),
+    ],
+)
+def test_a_currency_or_an_event_label_is_no_person_or_place(
+    sentence: str, name: str
+) -> None:
+    assert _kinds(sentence).get(name) in (Kind.OTHER, None)
+
+
+def test_a_region_with_a_year_is_an_events_name_not_a_place() -> None:
+    kinds = _kinds("Đội U20 dự vòng loại U20 châu Á 2027 tại Lào.")
+    assert not any(name.startswith("châu Á") for name in kinds)

@@ -15,11 +15,13 @@ from glossary.extract.vi_runs import after_credit
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
 from glossary.extract.vi_tokens import WORD, Context
 from glossary.lang import vi
+from glossary.lang.en import EVENT_WORDS, ORG_HEADS
 from glossary.model import Kind
 from glossary.names.places import (
     country_short_name,
     english_country_name,
     is_country,
+    is_currency,
     place_forms,
 )
 from glossary.names.vi_admin import province_unit
@@ -102,6 +104,8 @@ def _cued_kind(
     sylls = WORD.findall(name)
     nxt = ctx.tokens[j].text if j < len(ctx.tokens) else ""
     place_after = _place_after(ctx, j)
+    if is_currency(name) or _event_label(sylls):
+        return Kind.OTHER, _STRONG  # "tỉ phú USD", "tại ASEAN Cup": no one
     if all(w in vi.BODY_ABBREVIATIONS for w in name.split()):
         return Kind.ORG, _STRONG  # "Chủ nhiệm UBKT TƯ": a body, abbreviated
     if prev & _PERSON_CUES and _plural_cue(ctx, i) and between_kind(name) is Kind.PLACE:
@@ -130,6 +134,19 @@ def _cued_kind(
     if _is_player(ctx, j, sylls) or _passed_by(ctx, i, sylls):
         return Kind.PERSON, _CUE
     return None
+
+
+_EVENT_ENDS = EVENT_WORDS - ORG_HEADS
+
+
+def _event_label(sylls: list[str]) -> bool:
+    """ "ASEAN Cup", "SEA Games": a foreign name ending in an English event
+    word is an event, whatever cue stands before it."""
+    return (
+        len(sylls) >= 2
+        and sylls[-1].casefold() in _EVENT_ENDS
+        and not all(map(is_vi_syllable, sylls))
+    )
 
 
 def _opens_with_common_word(ctx: Context, i: int) -> bool:

@@ -175,6 +175,8 @@ def _region(syls: Sequence[Syl], i: int) -> Span | None:
     k = cap_run(syls, i + 1)
     while k + 1 < len(syls) and syls[k].text == "-" and syls[k + 1].cap:
         k = cap_run(syls, k + 1)
+    if syls[k - 1].text.isdigit():
+        return _NO_NAME  # "U23 châu Á 2026": a year makes it an event's name
     return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:region")
 
 
