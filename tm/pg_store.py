@@ -406,9 +406,10 @@ class PostgresMemory:
         kept = [list(dict.fromkeys(g)) for g in groups if g]
         if not kept:
             return []
-        df = self._seen
+        df = {w: self._seen[w] for g in kept for w in g if w in self._seen}
         if missing := [w for g in kept for w in g if w not in df]:
-            self.doc_freqs(missing)
+            found = self.doc_freqs(missing)  # may empty `_seen` first
+            df |= {w: found.get(w, 0) for w in missing}
         kept.sort(key=lambda g: sum(df[w] for w in g))
         if not sum(df[w] for w in kept[0]):
             return []

@@ -111,6 +111,12 @@ def test_candidates_are_the_same(memories: tuple[Memory, Memory]) -> None:
                 assert pg.ids_with_all(asked, limit) == lite.ids_with_all(asked, limit)
         for limit in (5, 100):
             assert pg.ids_ranked(words, limit) == lite.ids_ranked(words, limit), query
+    # The frequencies seen lately only order the groups: a full cache is
+    # emptied while the query's other words are looked up.
+    assert isinstance(pg, PostgresMemory)
+    pg._seen |= {f"x{i}": 1 for i in range(100_001)} | pg.doc_freqs(["the"])
+    asked = [["the"], ["prime", "qzxv"]]
+    assert pg.ids_with_all(asked, 100) == lite.ids_with_all(asked, 100) != []
 
 
 def test_lookups_are_the_same_on_both_paths(memories: tuple[Memory, Memory]) -> None:
