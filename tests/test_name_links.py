@@ -146,3 +146,22 @@ def test_a_vietnamese_description_before_an_acronym_is_a_term_of_it() -> None:
     body = owner_of(cs, "OPEC")
     assert "Tổ chức các nước xuất khẩu dầu mỏ" in _forms(body)
     assert body.label == "OPEC"  # the description names no one: not preferred
+
+
+def test_a_body_of_the_province_of_x_and_its_generic_names_are_one() -> None:
+    text = (
+        "Inspectors warned the Party Civil Affairs Committee of the People's "
+        "Committee of the northern province of Ha Nam. Two members of the Party "
+        "Civil Affairs Committee and a Vice Chairman of the provincial People's "
+        "Committee were reprimanded."
+    )
+    cs = _concepts(text, "en")
+    organ = owner_of(
+        cs,
+        "Party Civil Affairs Committee of the People's Committee of the northern "
+        "province of Ha Nam",
+    )
+    assert "Party Civil Affairs Committee" in _forms(organ)
+    body = owner_of(cs, "People's Committee of the northern province of Ha Nam")
+    assert "provincial People's Committee" in _forms(body)
+    assert body is not organ

@@ -36,6 +36,9 @@ _LEVEL_UNITS = {
     "district": ("district", "huyện", "quận"),
 }
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
+_LOCATED = re.compile(
+    r"^the (?:[a-z]+ )?(?:province|city|district|commune|town|ward) of (?=[A-ZĐ])"
+)
 
 
 def link_generic_bodies(state: DocumentState) -> None:
@@ -96,9 +99,10 @@ def _body_and_place(text: str) -> list[tuple[str, str]]:
     """Each (body, place) reading of a body's name written with its place:
     "Tỉnh ủy Thanh Hóa", "UBND tỉnh Lào Cai"; "Da Nang city People's
     Committee", "Hoang Sa district's People's Committee"; "People's
-    Committee of Thanh Hoa"."""
+    Committee of Thanh Hoa", "... of the central province of Thanh Hoa"."""
     if " of " in text:
         body, _, place = text.partition(" of ")
+        place = _LOCATED.sub("", place)  # "the central province of Thanh Hoa"
         return [(body, strip_admin(place))] if place[:1].isupper() else []
     words = text.split()
     out = []

@@ -129,6 +129,13 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
     text = page.text
     kept: list[Mention] = []
     for m in out:
+        if kept and _located(text, kept[-1], m):
+            # "People's Committee of the central province of Thanh Hoa"
+            b = kept.pop()
+            kept.append(
+                mention(page, text[b.start : m.end], b.start, m.end, b.kind, b.title)
+            )
+            continue
         if kept and _unit_possessive(text, kept[-1], m):
             # "Trung Khanh district's Party Committee": the body of that unit
             p = kept.pop()
@@ -164,6 +171,22 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
             kept.append(mention(page, text[outer : m.end], outer, m.end, Kind.ORG, ""))
         kept.append(body)
     return kept
+
+
+# "of the central province of", "of the city of": where a body is.
+_LOCATED = re.compile(
+    r" of the (?:[a-z]+ )?(?:province|city|district|commune|town|ward) of "
+)
+
+
+def _located(text: str, body: Mention, place: Mention) -> bool:
+    """True if `place` says where organisation `body` is, after "of the
+    (central) province of": one body's name with it."""
+    return (
+        body.kind is Kind.ORG
+        and place.kind is Kind.PLACE
+        and _LOCATED.fullmatch(text, body.end, place.start) is not None
+    )
 
 
 def _unit_possessive(text: str, place: Mention, body: Mention) -> bool:

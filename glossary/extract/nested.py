@@ -26,7 +26,10 @@ name of a document for, longest first and without overlap:
    in "Thác Bản Giốc") and the body a standing organ belongs to ("Nhân đại
    thành phố Ôn Châu" in "Ủy ban Thường vụ Nhân đại thành phố Ôn Châu");
 7. the Central Committee a Vietnamese central body is named for ("T.Ư" in
-   "Ủy ban Kiểm tra T.Ư"), which joins the document's "T.Ư Đảng".
+   "Ủy ban Kiểm tra T.Ư"), which joins the document's "T.Ư Đảng", and the
+   body an English body belongs to after "of the" ("People's Committee of
+   the central province of Thanh Hoa" in "Party Civil Affairs Committee of
+   the People's Committee of ...").
 
 Persons are not looked for inside places: "Ham Nghi Street" names no person.
 The new mentions carry `source` "nested"; the clustering links them like any
@@ -129,7 +132,7 @@ def _inside(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]
     elif host.kind is Kind.TITLE:
         found = [f for f in found if f[2] is not Kind.ORG or f[1] - f[0] > 4]
     owners = _owner(host.text) + _named_for(host) + _standing_body(host)
-    for start, end, kind in owners + _central(host):
+    for start, end, kind in owners + _central(host) + _of_body(host):
         # a name inside it may stay ("Vietnam" in "Vietnam News Agency")
         if not any(
             s < end and start < e and not start <= s < e <= end for s, e, _ in found
@@ -165,6 +168,21 @@ def _owner(text: str) -> list[tuple[int, int, Kind]]:
         Kind.PLACE if head in PLACE_WORDS else Kind.ORG if head in ORG_HEADS else None
     )
     return [] if kind is None else [(0, m.end(1), kind)]
+
+
+def _of_body(host: Mention) -> list[tuple[int, int, Kind]]:
+    """The body an English body's name says it belongs to after "of the":
+    "People's Committee of the central province of Thanh Hoa" in "Party
+    Civil Affairs Committee of the People's Committee of ..."."""
+    if host.lang != "en" or host.kind is not Kind.ORG:
+        return []
+    at = host.text.find(" of the ")
+    rest = host.text[at + 8 :] if at > 0 else ""
+    if not rest[:1].isupper() or not any(
+        fold(w) in ORG_HEADS for w in rest.split(" of ")[0].split()
+    ):
+        return []
+    return [(at + 8, len(host.text), Kind.ORG)]
 
 
 def _central(host: Mention) -> list[tuple[int, int, Kind]]:
