@@ -300,11 +300,21 @@ class ReviewApp(FileActions):
         order = concept_filter.SORTS[self.sort_key]
         for row in self.tb.summaries(ids):  # where the sort puts them (after undo)
             insort(rows, row, key=order)  # type: ignore[type-var]
-        self.index = concept_filter.FilterIndex(rows)
+        index = self.index = concept_filter.FilterIndex(rows)
         table = self.query_one(ConceptTable)
         table.marked &= {r.id for r in rows}
         self._detail = None  # the shown concept may have changed: reload it
-        self._show(self.index.select(self.query_one(FilterBox).value), keep)
+        text = self.query_one(FilterBox).value
+        if index.cheap(text):
+            self._show(index.select(text), keep)
+        else:  # one scan now; the arrays (a second or more at 500k) in a worker
+            self._show(concept_filter.select(rows, index.hay, text), keep)
+        self._prepare(index)
+
+    @work(thread=True, exclusive=True, group="prepare")
+    def _prepare(self, index: concept_filter.FilterIndex) -> None:
+        """Build the new index's arrays before the next keystroke needs them."""
+        index.prepare()
 
     # -- actions ------------------------------------------------------------
 

@@ -87,3 +87,11 @@ async def test_typing_a_filter_shows_the_matching_rows(
         expected = _expected(rows, "kind:person t11")
         assert 0 < len(expected) < 1111  # of t11, t110-t119, t1100-t1199, t11xxx
         assert [r.id for r in app.shown] == expected
+        # an action re-reads the acted rows: the filter's rows stay, answered
+        # by one scan while the new index's arrays are built in a worker
+        first = app.shown[0].id
+        await _type(pilot, ["enter", "a"])
+        assert [r.id for r in app.shown] == expected
+        assert app.shown[0].id == first
+        assert app.shown[0].status is ConceptStatus.APPROVED
+        assert app.index.cheap("kind:person t")  # the worker built the arrays
