@@ -550,3 +550,17 @@ def test_a_compound_of_unknown_parties_leaves_them_untyped() -> None:
 def test_a_country_by_its_cldr_english_name_is_a_place(country: str) -> None:
     # ISO 3166 lists "Russian Federation", "Brunei Darussalam", "Myanmar"
     assert _kinds(f"Rice exports to {country} doubled.")[country] is Kind.PLACE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("As the Tien Phong newspaper wrote, prices rose.", "Tien Phong"),
+        ("Readers of the Ha Long weekly complained.", "Ha Long"),
+        ("A Nguyen Thi Lan website sold the tickets.", "Nguyen Thi Lan"),
+    ],
+)
+def test_an_outlets_noun_after_a_name_makes_it_an_organisation(
+    sentence: str, outlet: str
+) -> None:
+    assert _kinds(sentence)[outlet] is Kind.ORG

@@ -48,7 +48,19 @@ def holds_office(text: str, m: Mention) -> bool:
     return _HELD_IN.search(text, max(0, m.start - _REACH), m.start) is not None
 
 
-_RULES = (described_as_org, publishes, holds_office)
+# "the Thanh Nien newspaper": an outlet's own noun right after its name.
+_OUTLET = ("newspaper", "magazine", "daily", "weekly", "website", "broadcaster")
+_OUTLET_AFTER = re.compile(rf" (?:{_words(_OUTLET)})\b")
+
+
+def names_outlet(text: str, m: Mention) -> bool:
+    """Rule "org-outlet": a news outlet's noun follows the name right after
+    it ("the Thanh Nien newspaper"): no person is called so, even one whose
+    name has a Vietnamese person's shape."""
+    return _OUTLET_AFTER.match(text, m.end) is not None
+
+
+_RULES = (described_as_org, publishes, holds_office, names_outlet)
 
 
 def _open_to_cues(m: Mention) -> bool:
@@ -72,8 +84,9 @@ def org_cues(text: str, out: list[Mention]) -> list[Mention]:
     than a neighbour's word.
     """
     for i, m in enumerate(out):
-        if not _open_to_cues(m):
-            continue
-        if any(rule(text, m) for rule in _RULES):
+        if _open_to_cues(m):
+            if any(rule(text, m) for rule in _RULES):
+                out[i] = m._replace(kind=Kind.ORG)
+        elif m.kind is Kind.PERSON and not m.title and names_outlet(text, m):
             out[i] = m._replace(kind=Kind.ORG)
     return out
