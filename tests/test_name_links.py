@@ -165,3 +165,10 @@ def test_a_body_of_the_province_of_x_and_its_generic_names_are_one() -> None:
     body = owner_of(cs, "People's Committee of the northern province of Ha Nam")
     assert "provincial People's Committee" in _forms(body)
     assert body is not organ
+
+
+def test_an_island_district_is_the_district_named_without_island() -> None:
+    assert norm_key("Con Co island district", Kind.PLACE) == norm_key(
+        "Con Co district", Kind.PLACE
+    )
+    assert norm_key("Phu Quoc Island", Kind.PLACE) != norm_key("Phu Quoc", Kind.PLACE)

@@ -122,8 +122,7 @@ def norm_key(text: str, kind: Kind | None) -> str:
         text = club_name(text)  # "CLB Hà Nội" is the club "Hà Nội FC"
     words = list(split_words(fold(text).replace("’", "'")))
     if kind is Kind.PLACE:
-        while len(words) > 1 and words[-1] in PLACE_ADMIN_WORDS:
-            words.pop()
+        words = list(split_words(strip_admin(" ".join(words))))
         while len(words) > 1 and words[0] in PLACE_ADMIN_WORDS:
             words.pop(0)
     if kind is Kind.ORG:
@@ -396,8 +395,11 @@ def strip_admin(text: str) -> str:
     """`text` without its trailing administrative words ("Vinh Long
     Province" → "Vinh Long"), never down to nothing."""
     words = text.split()
+    n = len(words)
     while len(words) > 1 and fold(words[-1]) in PLACE_ADMIN_WORDS:
         words.pop()
+    if 1 < len(words) < n and fold(words[-1]) == "island":
+        words.pop()  # "Hoang Sa island district": an island district (huyện đảo)
     return " ".join(words)
 
 
