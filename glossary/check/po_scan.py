@@ -10,11 +10,11 @@ msgfmt would report it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
 from itertools import accumulate, chain, repeat
-from operator import add, attrgetter, contains, truth
+from operator import add, attrgetter, truth
 from typing import NamedTuple, cast
 
 from glossary.errors import InputError
@@ -165,8 +165,12 @@ def _values(column: Sequence[bytes | None], normalize: bool) -> list[str] | None
         return None
     if normalize:  # per string: the separator is a starter nothing composes with
         text = nfc(text)
-    # each separator stands between a closing and an opening quote
-    return text[1:-1].split(f'"{_SEP}"')
+    # each separator stands between a closing and an opening quote; the first
+    # and last quotes come off their strings (not off a copy of the column)
+    values = text.split(f'"{_SEP}"')
+    values[0] = values[0][1:]
+    values[-1] = values[-1][:-1]
+    return values
 
 
 def _unescape_bytes(data: bytes) -> bytes | None:
@@ -228,7 +232,11 @@ def quick_columns(data: bytes, *, normalize: bool = False) -> Columns | None:
         msgctxts = [
             v if raw else None for v, raw in zip(ctxt_values, ctxts, strict=True)
         ]
-    sizes = _sizes(comments, ctxts, ids, plurals, strs, more)
+    # raw newlines: only between the strings of a value that takes several lines
+    several = [
+        c for c in (ctxts, ids, plurals, strs) if b"\n" in b"".join(filter(None, c))
+    ]
+    sizes = _sizes(comments, (ctxts, plurals), several + ([more] if any(more) else []))
     # an entry starts after the blank lines before it and the entry before
     steps = map(add, map(len, gaps), chain((0,), sizes))
     lines = list(accumulate(steps, initial=1))[1 : n + 1]
@@ -246,29 +254,34 @@ def _utf8(*columns: list[bytes | None]) -> bool:
     return True
 
 
-def _sizes(comments: list[bytes], *strings: list[bytes | None]) -> list[int]:
+def _any_newline(column: Iterable[bytes | None]) -> bool:
+    return b"\n" in b"".join(filter(None, column))
+
+
+def _sizes(
+    comments: list[bytes],
+    optional: Sequence[list[bytes | None]],
+    several_lines: Iterable[Sequence[bytes | None]],
+) -> list[int]:
     """Each entry's number of lines, from the newlines of its groups.
 
     Its comment lines, the msgid and msgstr lines, a msgctxt and a
-    msgid_plural line when it has them, and the further lines of strings
-    that take several lines or of further plural forms (`strings`: the
-    columns msgctxt, msgid, msgid_plural, msgstr and the further forms).
+    msgid_plural line when it has them (the `optional` columns), and the
+    further lines of strings in the columns that have some (`several_lines`).
     """
-    sizes: Iterator[int] = map(add, _count(comments), repeat(2))
-    for optional in strings[0], strings[2]:
-        if any(optional):
-            sizes = map(add, sizes, map(truth, optional))
-    for column in strings:
-        if any(map(contains, filter(None, column), repeat(b"\n"))):
-            sizes = map(add, sizes, _count(column))
+    sizes: Iterator[int] = map(
+        add, map(bytes.count, comments, repeat(b"\n")), repeat(2)
+    )
+    for column in optional:
+        if any(column):
+            sizes = map(add, sizes, map(truth, column))
+    for strings in several_lines:
+        if None in strings:
+            more: Iterable[int] = (c.count(b"\n") if c else 0 for c in strings)
+        else:
+            more = map(bytes.count, cast(Sequence[bytes], strings), repeat(b"\n"))
+        sizes = map(add, sizes, more)
     return list(sizes)
-
-
-def _count(column: Sequence[bytes | None]) -> Iterator[int]:
-    """The newlines of each string of a column (none in None)."""
-    if None not in column:
-        return map(bytes.count, cast(Sequence[bytes], column), repeat(b"\n"))
-    return (c.count(b"\n") if c else 0 for c in column)
 
 
 def scan_columns(text: str, path: str, *, normalize: bool = False) -> Columns:
