@@ -13,11 +13,10 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.text import Text
 
-from glossary.errors import StoreError
 from glossary.shell import VersionAction, guarded
 from glossary.text import nfc
 from tm import service
-from tm.engines import Memory, is_server, open_memory
+from tm.engines import Memory, open_memory
 from tm.formats.parallel import load_pair
 from tm.match import highlight_spans
 from tm.model import Match, Unit
@@ -29,10 +28,7 @@ def _db(args: argparse.Namespace) -> Memory:
 
 def _existing_db(args: argparse.Namespace) -> Memory:
     """The memory for reading commands, which must not create one."""
-    path = args.db or os.environ.get("TM_DB") or "tm.db"
-    if path != ":memory:" and not is_server(path) and not Path(path).is_file():
-        raise StoreError(f"{path}: no such memory (create it with `tm import`)")
-    return open_memory(path, readonly=True)
+    return open_memory(args.db or os.environ.get("TM_DB") or "tm.db", readonly=True)
 
 
 def _score(text: str) -> int:
@@ -180,8 +176,6 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _copy(args: argparse.Namespace) -> int:
-    if not is_server(args.source) and not Path(args.source).is_file():
-        raise StoreError(f"{args.source}: no such memory")
     with (
         open_memory(args.source, readonly=True) as src,
         open_memory(args.target) as dst,

@@ -55,9 +55,16 @@ def is_server(target: str | Path) -> bool:
 def open_memory(target: str | Path, *, readonly: bool = False) -> Memory:
     """Open the memory at `target`: a file, ":memory:" or a postgresql:// URL.
 
+    Args:
+        readonly: only read it: a memory file must exist (none is created).
+
     Raises:
-        StoreError: it cannot be opened or is not a memory.
+        StoreError: it cannot be opened, is not a memory, or (`readonly`) there
+            is no such file.
     """
+    local = str(target) != ":memory:" and not is_server(target)
+    if readonly and local and not Path(target).is_file():
+        raise StoreError(f"{target}: no such memory (create it with `tm import`)")
     if is_server(target):
         try:
             from tm.pg_store import PostgresMemory

@@ -162,12 +162,24 @@ def test_usage_errors(
     assert message in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["lookup", "search"])
+@pytest.mark.parametrize(
+    "args",
+    [["lookup", "hello", "--db"], ["search", "hello", "--db"], ["export", "--db"]],
+)
 def test_reading_a_missing_memory_is_an_error_and_creates_nothing(
-    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "none.db"
-    assert main([command, "hello", "--db", str(missing)]) == 2
+    assert main([*args, str(missing)]) == 2
+    assert "none.db: no such memory" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_copying_a_missing_memory_is_an_error_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing, out = tmp_path / "none.db", tmp_path / "out.db"
+    assert main(["copy", str(missing), str(out)]) == 2
     assert "none.db: no such memory" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
