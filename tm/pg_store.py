@@ -28,17 +28,16 @@ from glossary.text import fold
 from tm.match import Tokens
 from tm.model import Unit
 from tm.pg_schema import BM25, INDEXES, SCHEMA, UNIT_COLUMNS
-from tm.store import (
-    _COLUMNS,
-    _WORD,
-    SCHEMA_VERSION,
-    TOKENISED_UNITS,
-    _encode,
-    _key,
-    _tokens,
-    _unit,
+from tm.rows import (
+    UNIT_FIELDS,
+    WORD,
+    encoded_tokens,
     fold_key,
+    row_unit,
+    source_tokens,
+    text_key,
 )
+from tm.store import SCHEMA_VERSION, TOKENISED_UNITS
 
 NAMESPACE = "tm"
 # pg_advisory_xact_lock key of a memory's writers: "TMVI", as SQLite's
@@ -96,8 +95,8 @@ def _unit_row(
     words: list[tuple[str, int, int, int]],
 ) -> tuple[Any, ...]:
     """The `units` row of `u`; its `unit_words` rows are added to `words`."""
-    src, tgt = _WORD.findall(fold(u.source)), _WORD.findall(fold(u.target))
-    toks = _encode(u.source) if tokenise else None
+    src, tgt = WORD.findall(fold(u.source)), WORD.findall(fold(u.target))
+    toks = encoded_tokens(u.source) if tokenise else None
     size = len(src) + len(tgt)
     words.extend((w, unit_id, tf, size) for w, tf in Counter(src).items())
     return (unit_id, u.source, u.target, u.src_lang, u.tgt_lang, u.origin,
@@ -271,7 +270,7 @@ class PostgresMemory:
         bulk = len(batch) >= max(BULK_UNITS, count) and self._in_transaction
         if bulk and self._bulk is None:
             self._begin_bulk()
-        keys = [_key(u.source, u.target, u.src_lang, u.tgt_lang) for u in batch]
+        keys = [text_key(u.source, u.target, u.src_lang, u.tgt_lang) for u in batch]
         stored = self._bulk
         if stored is None:
             found = self._conn.execute(
@@ -329,13 +328,13 @@ class PostgresMemory:
         """The units with `ids` (in id order), or every unit if None."""
         with self._conn.cursor() as cur:
             if ids is None:
-                rows = cur.stream(f"SELECT {_COLUMNS} FROM units ORDER BY id")
+                rows = cur.stream(f"SELECT {UNIT_FIELDS} FROM units ORDER BY id")
             else:
                 rows = cur.execute(
-                    f"SELECT {_COLUMNS} FROM units WHERE id = ANY(%s) ORDER BY id",
+                    f"SELECT {UNIT_FIELDS} FROM units WHERE id = ANY(%s) ORDER BY id",
                     (list(ids),),
                 )
-            yield from map(_unit, rows)
+            yield from map(row_unit, rows)
 
     @_reported
     def sources(self, ids: Sequence[int]) -> list[tuple[int, str]]:
@@ -361,7 +360,10 @@ class PostgresMemory:
             "SELECT id, source, toks FROM units WHERE id = ANY(%s)", (list(ids),)
         )
         return {
-            int(i): (str(src), _tokens(str(src), None if t is None else t.decode()))
+            int(i): (
+                str(src),
+                source_tokens(str(src), None if t is None else t.decode()),
+            )
             for i, src, t in cur
         }
 
@@ -369,10 +371,10 @@ class PostgresMemory:
     def same_folded_source(self, source: str) -> list[Unit]:
         """Units whose source equals `source` up to case, diacritics and spacing."""
         cur = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM units WHERE fkey = %s ORDER BY id",
+            f"SELECT {UNIT_FIELDS} FROM units WHERE fkey = %s ORDER BY id",
             (fold_key(source),),
         )
-        return [_unit(r) for r in cur]
+        return [row_unit(r) for r in cur]
 
     @_reported
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
@@ -451,8 +453,8 @@ class PostgresMemory:
         column = "tgt_words" if target else "src_words"
         phrase = _like(words)
         cur = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM units WHERE {column} LIKE %s "
+            f"SELECT {UNIT_FIELDS} FROM units WHERE {column} LIKE %s "
             f"AND ' ' || {column} || ' ' LIKE %s ORDER BY id LIMIT %s",
             (f"%{phrase}%", f"% {phrase} %", limit),
         )
-        return [_unit(r) for r in cur]
+        return [row_unit(r) for r in cur]

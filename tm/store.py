@@ -9,9 +9,7 @@ folded words of both sides, for fuzzy candidates and the concordance.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,8 +19,17 @@ from pathlib import Path
 from glossary.errors import StoreError
 from glossary.sqlite_guard import connect
 from glossary.text import fold
-from tm.match import Tokens, decode_tokens, encode_tokens, tokenize
+from tm.match import Tokens
 from tm.model import Unit
+from tm.rows import (
+    UNIT_FIELDS,
+    WORD,
+    encoded_tokens,
+    fold_key,
+    row_unit,
+    source_tokens,
+    text_key,
+)
 
 SCHEMA_VERSION = 3
 
@@ -61,11 +68,6 @@ INSERT INTO vocab SELECT term, doc FROM units_vocab WHERE col = 'src';
 # never runs the tokenising regex over stored text. NULL: tokenise when needed.
 _SCHEMA_V3 = "ALTER TABLE units ADD COLUMN toks TEXT"
 
-# The words FTS5's unicode61 tokenizer makes of folded text.
-_WORD = re.compile(r"[^\W_]+")
-
-_COLUMNS = "id, source, target, src_lang, tgt_lang, origin, context"
-
 # PRAGMA application_id of a memory: "TMVI".
 APPLICATION_ID = 0x544D5649
 
@@ -83,36 +85,6 @@ def _readonly_uri(path: str) -> str:
     except OSError:
         pass  # missing: connect() says so
     return uri
-
-
-def _key(*parts: str) -> int:
-    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-def fold_key(source: str) -> int:
-    """The `fkey` of a source text: equal for case- and diacritic-only variants."""
-    return _key(fold(source))
-
-
-def _unit(row: Sequence[object]) -> Unit:
-    return Unit(
-        source=str(row[1]),
-        target=str(row[2]),
-        src_lang=str(row[3]),
-        tgt_lang=str(row[4]),
-        origin=str(row[5]),
-        context=str(row[6]),
-        id=int(str(row[0])),
-    )
-
-
-def _encode(source: str) -> str | None:
-    return encode_tokens(source, tokenize(source))
-
-
-def _tokens(source: str, encoded: object) -> Tokens:
-    return tokenize(source) if encoded is None else decode_tokens(str(encoded))
 
 
 def _phrase(words: Iterable[str]) -> str:
@@ -233,7 +205,7 @@ class MemoryStore:
                 ).fetchall()
                 self._conn.executemany(
                     "UPDATE units SET toks = ? WHERE id = ?",
-                    ((_encode(str(src)), int(i)) for i, src in rows),
+                    ((encoded_tokens(str(src)), int(i)) for i, src in rows),
                 )
                 self._conn.execute("INSERT INTO schema_version VALUES (3)")
 
@@ -249,12 +221,12 @@ class MemoryStore:
         rows = []
         room = TOKENISED_UNITS - self.count()
         for n, u in enumerate(units):
-            key = _key(u.source, u.target, u.src_lang, u.tgt_lang)
+            key = text_key(u.source, u.target, u.src_lang, u.tgt_lang)
             src = fold(u.source)
             folded.setdefault(key, (src, u.target))
             row = (u.source, u.target, u.src_lang, u.tgt_lang, u.origin)
-            toks = _encode(u.source) if n < room else None
-            rows.append((*row, u.context, _key(src), key, toks))
+            toks = encoded_tokens(u.source) if n < room else None
+            rows.append((*row, u.context, text_key(src), key, toks))
         self._conn.executemany(
             "INSERT OR IGNORE INTO units (source, target, src_lang, tgt_lang, "
             "origin, context, fkey, ukey, toks) "
@@ -268,7 +240,7 @@ class MemoryStore:
         fts = []
         for row_id, key in added:
             src, target = folded[key]
-            freq.update(set(_WORD.findall(src)))
+            freq.update(set(WORD.findall(src)))
             fts.append((row_id, src, fold(target)))
         self._conn.executemany(
             "INSERT INTO units_fts (rowid, src, tgt) VALUES (?, ?, ?)", fts
@@ -287,16 +259,17 @@ class MemoryStore:
     def units(self, ids: Sequence[int] | None = None) -> Iterator[Unit]:
         """The units with `ids` (in id order), or every unit if None."""
         if ids is None:
-            cur = self._conn.execute(f"SELECT {_COLUMNS} FROM units ORDER BY id")
-            yield from map(_unit, cur)
+            cur = self._conn.execute(f"SELECT {UNIT_FIELDS} FROM units ORDER BY id")
+            yield from map(row_unit, cur)
             return
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             yield from map(
-                _unit,
+                row_unit,
                 self._conn.execute(
-                    f"SELECT {_COLUMNS} FROM units WHERE id IN ({marks}) ORDER BY id",
+                    f"SELECT {UNIT_FIELDS} FROM units WHERE id IN ({marks})"
+                    " ORDER BY id",
                     chunk,
                 ),
             )
@@ -325,14 +298,14 @@ class MemoryStore:
         cur = self._conn.execute(
             f"SELECT id, source, toks FROM units WHERE id IN ({marks})", list(ids)
         )
-        return {int(i): (str(src), _tokens(str(src), t)) for i, src, t in cur}
+        return {int(i): (str(src), source_tokens(str(src), t)) for i, src, t in cur}
 
     def same_folded_source(self, source: str) -> list[Unit]:
         """Units whose source equals `source` up to case, diacritics and spacing."""
         cur = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM units WHERE fkey = ?", (fold_key(source),)
+            f"SELECT {UNIT_FIELDS} FROM units WHERE fkey = ?", (fold_key(source),)
         )
-        return [_unit(r) for r in cur]
+        return [row_unit(r) for r in cur]
 
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
         """How many sources contain each folded word (absent words are left out)."""
