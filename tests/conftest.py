@@ -247,6 +247,15 @@ def english_concepts(docs: Iterable[tuple[str, str]]) -> list[Concept]:
     return [c.concept for c in cluster(ms)]
 
 
+def english_kinds(text: str) -> dict[str, Kind | None]:
+    """The kind of each name the English extractor finds in `text` (titles left out)."""
+    return {
+        m.text: m.kind
+        for m in english_mentions(Document("t.txt", text))
+        if m.kind is not Kind.TITLE
+    }
+
+
 def owner_of(concepts: list[Concept], text: str) -> Concept:
     """The one concept with a term written `text`."""
     hits = [c for c in concepts if any(t.text == text for t in c.terms)]

@@ -4,17 +4,9 @@ Sentences made up for the rules, not taken from the labelled sets."""
 from __future__ import annotations
 
 import pytest
+from conftest import english_kinds as _kinds
 
-from glossary.extract.english import english_mentions
-from glossary.model import Document, Kind
-
-
-def _kinds(text: str) -> dict[str, Kind | None]:
-    return {
-        m.text: m.kind
-        for m in english_mentions(Document("t.txt", text))
-        if m.kind is not Kind.TITLE
-    }
+from glossary.model import Kind
 
 
 @pytest.mark.parametrize(
