@@ -15,7 +15,7 @@ waits too long gets the one-line "locked" refusal, which the reviewer counts
 Sizes: `make test` runs 8 reviewers x 80 actions during a 0.5 MB build
 (same code path, bounded time: ~15 s on SQLite, ~40 s on PostgreSQL);
 `make test-load` runs the issue's full size, 8 x 1,000 during a 10 MB build
-(marker `load`).
+(marker `load`; ~1 min on SQLite, ~4 min on PostgreSQL at load 10-15).
 """
 
 from __future__ import annotations
@@ -88,7 +88,9 @@ def _check(db: str, reviewers: list[Reviewer], actions: int) -> None:
     summaries = [r.summary for r in reviewers]
     assert outcome.acknowledged == sum(s["done"] for s in summaries)
     assert outcome.acknowledged > REVIEWERS * actions // 5, summaries
-    assert outcome.checked_values > outcome.acknowledged // 4, outcome
+    # distinct values whose last acknowledged setting is checked (later
+    # actions on the same concepts replace earlier ones)
+    assert outcome.checked_values >= 50, outcome
     assert problems(db) == []
 
 
