@@ -118,6 +118,12 @@ def test_english_provincial_bodies_get_their_vietnamese_name() -> None:
     assert english_body("Long An Provincial Party Committee") == "Tỉnh ủy Long An"
     # a province is not a city's party committee, nor is a central body local
     assert english_body("Long An City Party Committee") is None
+    # a city named after its province is a body of the city, not the province's
+    assert english_body("Tay Ninh City People's Committee") is None
+    assert english_body("People's Committee of Ha Tinh City") is None
+    assert english_body("Da Nang City People's Committee") == (
+        "Ủy ban nhân dân thành phố Đà Nẵng"
+    )
     assert english_body("Party Central Committee") is None
     assert english_body("Vietnam Fatherland Front Committee") is None
 

@@ -181,18 +181,18 @@ _APOS = "[’']"
 _LOCAL_KIND = r"(?:the\s+)?(?:\w+\s+)?"  # "the central province of Thanh Hoa"
 _PEOPLES = (
     re.compile(
-        rf"^(?P<p>.+?)\s+(?:Provincial\s+|City\s+|Municipal\s+)?"
+        rf"^(?P<p>.+?)\s+(?:Provincial\s+|(?P<city>City|Municipal)\s+)?"
         rf"People{_APOS}s\s+(?P<b>Committee|Council)$",
         re.I,
     ),
     re.compile(
         rf"^People{_APOS}s\s+(?P<b>Committee|Council)\s+of\s+{_LOCAL_KIND}"
-        r"(?:province|city)\s+of\s+(?P<p>.+)$",
+        r"(?:province|(?P<city>city))\s+of\s+(?P<p>.+)$",
         re.I,
     ),
     re.compile(
         rf"^People{_APOS}s\s+(?P<b>Committee|Council)\s+of\s+(?:the\s+)?"
-        r"(?P<p>.+?)(?:\s+(?:province|city))?$",
+        r"(?P<p>.+?)(?:\s+(?:province|(?P<city>city)))?$",
         re.I,
     ),
 )
@@ -207,7 +207,8 @@ def peoples_body(text: str) -> str | None:
     for pattern in _PEOPLES:
         m = pattern.match(text.strip())
         unit = province_unit(m.group("p")) if m else None
-        if m and unit:
+        if m and unit and not (m.group("city") and unit.startswith("tỉnh ")):
+            # "Bắc Giang City": the province's capital, not the province
             return f"{_BODY_WORD[m.group('b').casefold()]} {unit}"
     return None
 

@@ -319,9 +319,14 @@ _UNIT_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "tp"
 # Party committees.
 _PC = r"People[’']s Committee"
 _EN_BODIES = (
-    (re.compile(rf"^(?P<p>.+?)\s+(?:Provincial\s+|City\s+)?{_PC}$"), "Ủy ban nhân dân"),
     (
-        re.compile(rf"^{_PC}\s+of\s+(?P<p>.+?)(?:\s+(?:[Pp]rovince|[Cc]ity))?$"),
+        re.compile(rf"^(?P<p>.+?)\s+(?:Provincial\s+|(?P<city>[Cc]ity)\s+)?{_PC}$"),
+        "Ủy ban nhân dân",
+    ),
+    (
+        re.compile(
+            rf"^{_PC}\s+of\s+(?P<p>.+?)(?:\s+(?:[Pp]rovince|(?P<city>[Cc]ity)))?$"
+        ),
         "Ủy ban nhân dân",
     ),
     (re.compile(r"^(?P<p>.+?)\s+Provincial\s+Party\s+Committee$"), "Tỉnh ủy"),
@@ -347,6 +352,8 @@ def english_body(text: str) -> str | None:
         unit = province_unit(m.group("p"))
         if unit is None:
             return None
+        if m.groupdict().get("city") and unit.startswith("tỉnh "):
+            return None  # "Bắc Giang City": the province's capital, not the province
         level, _, name = unit.partition(" ")
         if level == "thành":  # "thành phố X"
             name = unit.removeprefix("thành phố ")
