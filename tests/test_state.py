@@ -111,7 +111,7 @@ def test_pattern(pattern: state.Pattern, english: str, vietnamese: str) -> None:
         ("Department of Public Security of Lao Cai", Kind.ORG),  # no Sở: Công an tỉnh
         ("People's Committee of Atlantis province", Kind.ORG),  # no such province
         ("Thanh Hoa Provincial People's Committee", Kind.ORG),  # Thanh Hóa or Thạnh Hóa
-        ("Bac Ninh City People's Committee", Kind.ORG),  # the city's, not the province's
+        ("Bac Ninh City People's Committee", Kind.ORG),  # the city's body
         ("People's Council of Ha Tinh City", Kind.ORG),
         ("President", Kind.TITLE),  # Chủ tịch nước or Tổng thống: not listed
         ("Committee on Fisheries Cooperation", Kind.ORG),  # field not in the data
