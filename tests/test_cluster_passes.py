@@ -80,6 +80,13 @@ def _document_until(
     return state
 
 
+def _after(run: Callable[[DocumentState], None], ms: list[Mention]) -> DocumentState:
+    """The document's state after `run` and the passes before it, over `ms`."""
+    state = _document_until(run, ms)
+    run(state)
+    return state
+
+
 def _live(groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.merged_into is None and g.members]
 
@@ -111,8 +118,7 @@ def test_group_full_names_groups_full_names_by_key() -> None:
         ("Trinh Van Loc", PERSON, ""),
         ("Lotus Council", ORG, ""),
     )
-    state = _document_until(group_full_names, ms)
-    group_full_names(state)
+    state = _after(group_full_names, ms)
     person = _group_of(state.order, "Trịnh Văn Lộc")
     assert [m.text for m, _, _ in person.members] == ["Trịnh Văn Lộc", "Trinh Van Loc"]
     assert {ev.rule for _, _, ev in person.members} == {"same-name"}
@@ -130,8 +136,7 @@ def test_group_full_names_leaves_short_names_and_acronyms() -> None:
     ms = _mentions(
         "d", s, ("Lộc", PERSON, "Ông"), ("LC", ORG, ""), ("Tien Dung", None, "")
     )
-    state = _document_until(group_full_names, ms)
-    group_full_names(state)
+    state = _after(group_full_names, ms)
     assert state.order == []
     assert [m.text for m in state.shorts] == ["Lộc", "Tien Dung"]
     assert [m.text for m in state.acronyms] == ["LC"]
@@ -140,8 +145,7 @@ def test_group_full_names_leaves_short_names_and_acronyms() -> None:
 def test_link_parenthesis_aliases_links_a_nickname_to_the_name_after_it() -> None:
     s = "Midfielder Pelezinho (Tran Quang Vinh) scored twice."
     ms = _mentions("d", s, ("Pelezinho", None, ""), ("Tran Quang Vinh", PERSON, ""))
-    state = _document_until(link_parenthesis_aliases, ms)
-    link_parenthesis_aliases(state)
+    state = _after(link_parenthesis_aliases, ms)
     person = _group_of(state.order, "Tran Quang Vinh")
     assert _rule_of(person, "Pelezinho") == (TermType.VARIANT, "parenthesis")
     assert state.shorts == []
@@ -150,8 +154,7 @@ def test_link_parenthesis_aliases_links_a_nickname_to_the_name_after_it() -> Non
 def test_link_short_names_links_a_given_name_to_its_full_name() -> None:
     s = "Lâm Thị Thu chairs the board, and Thu said sales rose."
     ms = _mentions("d", s, ("Lâm Thị Thu", PERSON, ""), ("Thu", PERSON, ""))
-    state = _document_until(link_short_names, ms)
-    link_short_names(state)
+    state = _after(link_short_names, ms)
     person = _group_of(state.order, "Lâm Thị Thu")
     assert _rule_of(person, "Thu") == (TermType.SHORT_FORM, "given-name")
 
@@ -165,8 +168,7 @@ def test_link_short_names_flags_a_name_that_fits_two_persons() -> None:
         ("Lý Minh Tâm", PERSON, ""),
         ("Tâm", PERSON, ""),
     )
-    state = _document_until(link_short_names, ms)
-    link_short_names(state)
+    state = _after(link_short_names, ms)
     g = _group_of(state.order, "Tâm")
     assert Flag.AMBIGUOUS in g.flags
     assert g.notes == ["ambiguous: Hà Văn Tâm | Lý Minh Tâm"]
@@ -183,8 +185,7 @@ def test_link_short_names_takes_the_one_of_two_who_holds_its_title() -> None:
         ("Sato", PERSON, "Thủ tướng"),
         lang="vi",
     )
-    state = _document_until(link_short_names, ms)
-    link_short_names(state)
+    state = _after(link_short_names, ms)
     pm = _group_of(state.order, "Kenji Sato")
     assert _rule_of(pm, "Sato") == (TermType.SHORT_FORM, "surname")
 
@@ -198,8 +199,7 @@ def test_link_acronyms_links_an_acronym_to_the_name_before_it() -> None:
         ("MRF", ORG, ""),
         ("MRF", ORG, ""),
     )
-    state = _document_until(link_acronyms, ms)
-    link_acronyms(state)
+    state = _after(link_acronyms, ms)
     org = _group_of(state.order, "Mekong Rowing Federation")
     assert [(t, ev.rule) for m, t, ev in org.members if m.text == "MRF"] == [
         (TermType.ACRONYM, "acronym-parenthesis"),
@@ -217,8 +217,7 @@ def test_link_acronyms_takes_an_acronym_that_spells_the_name_before_it() -> None
         ("Thành Công Bình Dương", PERSON, ""),
         ("TCBD", ORG, ""),
     )
-    state = _document_until(link_acronyms, ms)
-    link_acronyms(state)
+    state = _after(link_acronyms, ms)
     tv = _group_of(state.order, "Hải Phòng Television")
     assert _rule_of(tv, "HPTV") == (TermType.ACRONYM, "acronym-parenthesis")
     club = _group_of(state.order, "Thành Công Bình Dương")
@@ -229,8 +228,7 @@ def test_link_acronyms_takes_an_acronym_that_spells_the_name_before_it() -> None
 def test_link_acronym_definitions_adds_the_description_before_an_acronym() -> None:
     s = "Đoàn dự họp Liên minh các hãng hàng không giá rẻ (LCCA) tại Busan."
     ms = _mentions("d", s, ("LCCA", ORG, ""))
-    state = _document_until(link_acronym_definitions, ms)
-    link_acronym_definitions(state)
+    state = _after(link_acronym_definitions, ms)
     (g,) = _live(state.order)
     (extra,) = g.extra
     assert extra[0] == "Liên minh các hãng hàng không giá rẻ"
@@ -244,8 +242,7 @@ def test_link_org_short_forms_joins_an_acronym_the_name_adds_heads_to() -> None:
     ms = _mentions(
         "d", s, ("KLF Group", ORG, ""), ("KLF", ORG, ""), ("KLF Hynix Group", ORG, "")
     )
-    state = _document_until(link_org_short_forms, ms)
-    link_org_short_forms(state)
+    state = _after(link_org_short_forms, ms)
     org = _group_of(state.order, "KLF Group")
     assert _rule_of(org, "KLF") == (TermType.SHORT_FORM, "org-short-form")
     assert len(_group_of(state.order, "KLF Hynix Group").members) == 1
@@ -266,8 +263,7 @@ def test_link_org_short_forms_joins_a_short_form_to_the_long_name() -> None:
 def test_a_bare_name_a_place_adds_a_head_noun_to_joins_the_place() -> None:
     s = "Boats moor below Lang Vong Bridge; Lang Vong grew rich on trade."
     ms = _mentions("d", s, ("Lang Vong Bridge", PLACE, ""), ("Lang Vong", PERSON, ""))
-    state = _document_until(link_org_short_forms, ms)
-    link_org_short_forms(state)
+    state = _after(link_org_short_forms, ms)
     place = _group_of(state.order, "Lang Vong Bridge")
     assert _rule_of(place, "Lang Vong") == (TermType.SHORT_FORM, "org-short-form")
 
@@ -281,8 +277,7 @@ def test_a_bare_name_of_two_places_becomes_a_place() -> None:
         ("Khe Lim Lake", PLACE, ""),
         ("Khe Lim", PERSON, ""),
     )
-    state = _document_until(link_org_short_forms, ms)
-    link_org_short_forms(state)
+    state = _after(link_org_short_forms, ms)
     assert _group_of(state.order, "Khe Lim").kind is PLACE
 
 
@@ -295,8 +290,7 @@ def test_link_org_short_forms_gives_a_bare_name_to_the_settlement() -> None:
         ("Na Ri waterfall", PLACE, ""),
         ("Na Ri", PERSON, ""),
     )
-    state = _document_until(link_org_short_forms, ms)
-    link_org_short_forms(state)
+    state = _after(link_org_short_forms, ms)
     village = _group_of(state.order, "Na Ri village")
     assert _rule_of(village, "Na Ri") == (TermType.SHORT_FORM, "org-short-form")
 
@@ -306,8 +300,7 @@ def test_a_titled_name_stays_a_person_beside_its_namesake_street() -> None:
     ms = _mentions(
         "d", s, ("Tran Hung Street", PLACE, ""), ("Tran Hung", PERSON, "Mr.")
     )
-    state = _document_until(link_org_short_forms, ms)
-    link_org_short_forms(state)
+    state = _after(link_org_short_forms, ms)
     assert _group_of(state.order, "Tran Hung").kind is PERSON
 
 
@@ -321,8 +314,7 @@ def test_link_capital_mentions_gives_a_bare_name_to_the_capital() -> None:
         ("Ha Tinh", PLACE, ""),
     )
     ms = [m._replace(context=m.context.split(". ")[i]) for i, m in enumerate(ms)]
-    state = _document_until(link_capital_mentions, ms)
-    link_capital_mentions(state)
+    state = _after(link_capital_mentions, ms)
     city = _group_of(state.order, "Ha Tinh City")
     assert [(m.start, ev.rule) for m, _, ev in city.members][1:] == [
         (22, "capital-of-document")
@@ -340,8 +332,7 @@ def test_link_capital_mentions_leaves_the_province_written_with_its_unit() -> No
         ("Ha Tinh Province", PLACE, ""),
         ("Ha Tinh", PLACE, ""),
     )
-    state = _document_until(link_capital_mentions, ms)
-    link_capital_mentions(state)
+    state = _after(link_capital_mentions, ms)
     city = _group_of(state.order, "Ha Tinh City")
     assert len(city.members) == 1
 
@@ -363,8 +354,7 @@ def test_link_generic_bodies_joins_the_body_of_the_place_named_before() -> None:
         lang="vi",
     )
     ms = [m._replace(context=s.split(". ")[m.start > 90]) for m in ms]
-    state = _document_until(link_generic_bodies, ms)
-    link_generic_bodies(state)
+    state = _after(link_generic_bodies, ms)
     first, second = s.index("Tỉnh ủy"), s.index("Tỉnh ủy", s.index("Xiêng"))
     for name, at in (("Tỉnh ủy Nghệ An", first), ("Tỉnh ủy Xiêng Khoảng", second)):
         g = _group_of(state.order, name)
@@ -391,8 +381,7 @@ def test_link_generic_bodies_joins_a_level_word_to_the_named_body() -> None:
         ("Department of Health", ORG, ""),
         ("municipal Department of Health", ORG, ""),
     )
-    state = _document_until(link_generic_bodies, ms)
-    link_generic_bodies(state)
+    state = _after(link_generic_bodies, ms)
     hue = _group_of(state.order, "Hue city People's Committee")
     assert _rule_of(hue, "municipal People's Committee")[1] == "generic-body"
     health = _group_of(state.order, "municipal Department of Health")
@@ -408,8 +397,7 @@ def test_link_country_short_names_joins_the_one_country_it_ends() -> None:
         ("Korea", PLACE, ""),
         ("Sudan", PLACE, ""),
     )
-    state = _document_until(link_country_short_names, ms)
-    link_country_short_names(state)
+    state = _after(link_country_short_names, ms)
     korea = _group_of(state.order, "South Korea")
     assert _rule_of(korea, "Korea") == (TermType.SHORT_FORM, "country-short-name")
     assert len(_live(state.order)) == 2
@@ -431,8 +419,7 @@ def test_link_parenthesis_names_joins_a_bodys_other_name() -> None:
         ("Mỹ", PLACE, ""),
         lang="vi",
     )
-    state = _document_until(link_parenthesis_names, ms)
-    link_parenthesis_names(state)
+    state = _after(link_parenthesis_names, ms)
     g = _group_of(state.order, "Công ty Sông Lam")
     assert _rule_of(g, "Lam Hồng") == (TermType.VARIANT, "parenthesis-name")
     assert len(_group_of(state.order, "Ngân hàng Bắc Á").members) == 1
@@ -463,8 +450,7 @@ def test_link_club_places_moves_a_players_place_to_the_club() -> None:
         ("Bình Dương", PLACE, ""),
         ("Bình Dương FC", ORG, ""),
     )
-    state = _document_until(link_club_places, ms)
-    link_club_places(state)
+    state = _after(link_club_places, ms)
     club = _group_of(state.order, "Bình Dương FC")
     assert _rule_of(club, "Bình Dương") == (TermType.SHORT_FORM, "club-of-player")
 
@@ -482,8 +468,7 @@ def test_link_club_names_joins_a_club_named_by_its_place() -> None:
 def test_attach_provinces_gives_a_body_its_province() -> None:
     s = "Sở Tài chính của tỉnh Bến Tre công bố ngân sách."
     ms = _mentions("d", s, ("Sở Tài chính", ORG, ""), lang="vi")
-    state = _document_until(attach_provinces, ms)
-    attach_provinces(state)
+    state = _after(attach_provinces, ms)
     (body,) = _live(state.order)
     assert body.vi_name == "Sở Tài chính tỉnh Bến Tre"
     assert body.key != _document_until(attach_provinces, ms).order[0].key
@@ -515,8 +500,7 @@ def test_link_real_names_joins_a_legal_name_to_the_stage_name() -> None:
         ("Nguyễn Thanh Tùng", PERSON, ""),
         lang="vi",
     )
-    state = _document_until(link_real_names, ms)
-    link_real_names(state)
+    state = _after(link_real_names, ms)
     g = _group_of(state.order, "Sơn Tùng")
     assert g.kind is PERSON
     assert _rule_of(g, "Nguyễn Thanh Tùng") == (TermType.VARIANT, "real-name")
@@ -530,8 +514,7 @@ def test_link_real_names_takes_a_described_performer_as_the_last_named() -> None
         "d", s, ("Hồ Ngọc Hà", PERSON, ""), ("Hồ Ngọc Hải", PERSON, ""), lang="vi"
     )
     ms = [ms[0]._replace(context=first), ms[1]._replace(context=second)]
-    state = _document_until(link_real_names, ms)
-    link_real_names(state)
+    state = _after(link_real_names, ms)
     g = _group_of(state.order, "Hồ Ngọc Hà")
     assert _rule_of(g, "Hồ Ngọc Hải") == (TermType.VARIANT, "real-name")
 
