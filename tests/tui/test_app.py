@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,18 @@ async def _filter(app: ReviewApp, pilot: Pilot[None], text: str) -> None:
     app.query_one("#filter", Input).value = text
     await pilot.pause()
     await _ready(app, pilot)
+
+
+@asynccontextmanager
+async def _running(
+    app: ReviewApp, query: str | None = None
+) -> AsyncIterator[Pilot[None]]:
+    """The app running at the tests' size, settled, with `query` in its filter."""
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        if query is not None:
+            await _filter(app, pilot, query)
+        yield pilot
 
 
 def _labels(app: ReviewApp) -> list[str]:
@@ -85,8 +99,7 @@ FILTERS = {
 
 async def test_filter(sample_termbase: TermBase) -> None:
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         for query, expected in FILTERS.items():
             await _filter(app, pilot, query)
             assert _labels(app) == expected, query
@@ -94,8 +107,7 @@ async def test_filter(sample_termbase: TermBase) -> None:
 
 async def test_typing_in_filter_box(sample_termbase: TermBase) -> None:
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         await pilot.press("slash", *"hung yen")
         await _ready(app, pilot)
         assert _labels(app) == ["Hung Yen"]
@@ -114,8 +126,7 @@ async def test_keys_typed_in_one_burst(sample_termbase: TermBase) -> None:
     under the cursor before the filter ran."""
     tb = sample_termbase
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         keys = [("slash", "/"), *((c, c) for c in "chinh"), ("enter", "\r")]
         for key, char in [*keys, ("a", "a")]:
             event = events.Key(key, char)
@@ -137,9 +148,7 @@ async def test_tab_reaches_the_term_table(sample_termbase: TermBase) -> None:
     tb = sample_termbase
     cid = _key_id(tb, "org:fta")
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "free trade")
+    async with _running(app, "free trade") as pilot:
         await pilot.press("tab")
         assert isinstance(app.focused, TermTable)
         await pilot.press("down", "p", "end", "enter")  # last choice: forbidden
@@ -155,8 +164,7 @@ async def test_tab_reaches_the_term_table(sample_termbase: TermBase) -> None:
 async def test_focused_row_has_a_marker(sample_termbase: TermBase) -> None:
     """The cursor row of the focused table starts with ▶ (seen without colour)."""
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         concepts = app.query_one(ConceptTable)
         assert concepts.render_line(1).text.startswith("▶")
         assert not concepts.render_line(2).text.startswith("▶")
@@ -171,8 +179,7 @@ async def test_command_palette_lists_each_action_once(
     sample_termbase: TermBase,
 ) -> None:
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert len(titles) == len(set(titles))
         assert "Approve \\[a]" in titles  # shown as "Approve [a]"
@@ -193,9 +200,7 @@ async def test_command_palette_lists_each_action_once(
 async def test_approve_reject_candidate(sample_termbase: TermBase) -> None:
     tb = sample_termbase
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "sivak")
+    async with _running(app, "sivak") as pilot:
         cid = _key_id(tb, "person:anatolysivak")
         await pilot.press("a")
         assert tb.concept(cid).status is ConceptStatus.APPROVED
@@ -210,9 +215,7 @@ async def test_approve_reject_candidate(sample_termbase: TermBase) -> None:
 async def test_bulk_approve_marked(sample_termbase: TermBase) -> None:
     tb = sample_termbase
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "kind:place")
+    async with _running(app, "kind:place") as pilot:
         await pilot.press("space", "space", "a")
         for key in ("place:hanoi", "place:hungyen"):
             assert tb.concept(_key_id(tb, key)).status is ConceptStatus.APPROVED
@@ -228,9 +231,7 @@ async def test_merge_with_picker(sample_termbase: TermBase) -> None:
     source = _key_id(tb, "other:chinh")
     target = _key_id(tb, "person:phamminhchinh")
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "flag:ambiguous")
+    async with _running(app, "flag:ambiguous") as pilot:
         await pilot.press("m")
         assert isinstance(app.screen, MergePicker)
         await pilot.press(*"pham minh")
@@ -247,8 +248,7 @@ async def test_merge_with_picker(sample_termbase: TermBase) -> None:
 
 async def test_merge_picker_escape_changes_nothing(sample_termbase: TermBase) -> None:
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         await pilot.press("m", "escape")
         assert len(sample_termbase.concepts()) == 10
         assert sample_termbase.history() == []
@@ -258,9 +258,7 @@ async def test_split_edit_and_term_status(sample_termbase: TermBase) -> None:
     tb = sample_termbase
     cid = _key_id(tb, "org:fta")
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "free trade")
+    async with _running(app, "free trade") as pilot:
         _select_term(app, "FTA")
         await pilot.press("p")
         await pilot.press("home", "enter")  # first choice: preferred
@@ -285,9 +283,7 @@ async def test_add_translation_kind_note(sample_termbase: TermBase) -> None:
     tb = sample_termbase
     cid = _key_id(tb, "term:circulareconomy")
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "circular")
+    async with _running(app, "circular") as pilot:
         await pilot.press("n", *"kinh tế tuần hoàn", "enter")
         vi = tb.concept(cid).preferred("vi")
         assert vi is not None
@@ -307,9 +303,7 @@ async def test_undo_redo_keys(sample_termbase: TermBase) -> None:
     tb = sample_termbase
     cid = _key_id(tb, "place:hanoi")
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "ha noi")
+    async with _running(app, "ha noi") as pilot:
         await pilot.press("a", "o", *"thủ đô", "enter")
         await pilot.press("u", "u")
         assert tb.concept(cid).status is ConceptStatus.CANDIDATE
@@ -324,8 +318,7 @@ async def test_undo_redo_keys(sample_termbase: TermBase) -> None:
 
 async def test_sort_keys(sample_termbase: TermBase) -> None:
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         await pilot.press("5")
         await _ready(app, pilot)  # sorting runs in a worker
         assert _labels(app)[0] == "Prime Minister"  # 11 occurrences
@@ -349,8 +342,7 @@ async def test_export_dialog_writes_file(
 ) -> None:
     out = tmp_path / "out.json"
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         await pilot.press("x")
         assert isinstance(app.screen, ExportDialog)
         assert app.screen.query_one(Switch).value is False  # as `glossary export`
@@ -370,8 +362,7 @@ async def test_export_format_follows_extension(
 ) -> None:
     """A .po path with TBX picked before writes a PO file, not TBX XML."""
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         await pilot.press("x")
         dialog = app.screen
         assert dialog.query_one("#fmt-tbx", RadioButton).value
@@ -399,8 +390,7 @@ def test_export_mismatch_is_refused() -> None:
 async def test_export_to_unwritable_path_notifies(sample_termbase: TermBase) -> None:
     pytest.importorskip("glossary.exchange")
     app = make_app(sample_termbase)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         await pilot.press("x")
         app.screen.query_one("#path", Input).value = "/proc/nope/out.tbx"
         await pilot.click("#ok")
@@ -416,8 +406,7 @@ async def test_locked_db_notifies(tmp_path: Path) -> None:
     other = TermBase(path)
     app = make_app(tb)
     try:
-        async with app.run_test(size=SIZE) as pilot:
-            await _ready(app, pilot)
+        async with _running(app) as pilot:
             other._conn.execute("BEGIN IMMEDIATE")
             await pilot.press("a")
             await pilot.pause()
@@ -440,8 +429,7 @@ async def test_a_concept_changed_by_another_reviewer_is_shown_again(
     tb, other = TermBase(path, user="an"), TermBase(path, user="binh")
     app = make_app(tb)
     try:
-        async with app.run_test(size=SIZE) as pilot:
-            await _ready(app, pilot)
+        async with _running(app) as pilot:
             cid = app.query_one(ConceptTable).current_id
             assert cid is not None
             other.update_concept(cid, note="seen by Binh")
@@ -493,9 +481,7 @@ async def test_layout_fits(sample_termbase: TermBase, size: tuple[int, int]) -> 
 async def test_undo_puts_the_row_back_in_sort_order(sample_termbase: TermBase) -> None:
     tb = sample_termbase
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "flag:ambiguous")
+    async with _running(app, "flag:ambiguous") as pilot:
         await pilot.press("m", *"pham minh", "enter")  # Chinh goes
         await pilot.pause()
         await _filter(app, pilot, "")
@@ -509,9 +495,7 @@ async def test_fixing_a_name_drops_unrestored(sample_termbase: TermBase) -> None
     cid = _key_id(tb, "other:chinh")
     tb.update_concept(cid, flags=frozenset({Flag.UNRESTORED}))
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await _filter(app, pilot, "flag:unrestored")
+    async with _running(app, "flag:unrestored") as pilot:
         assert [r.id for r in app.shown] == [cid]
         await pilot.press("e", "ctrl+u", *"Chính", "enter")
         assert Flag.UNRESTORED not in tb.concept(cid).flags
@@ -523,8 +507,7 @@ async def test_fixing_a_name_drops_unrestored(sample_termbase: TermBase) -> None
 async def test_quick_add_concept(sample_termbase: TermBase) -> None:
     tb = sample_termbase
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         await _filter(app, pilot, "sivak")  # the new concept shows all the same
         await pilot.press("N", *"Ministry of Health = Bộ Y tế", "enter")
         await pilot.press("home", *["down"] * 2, "enter")  # person place org
@@ -555,8 +538,7 @@ async def test_check_a_file_shows_findings_by_concept(
     tb = sample_termbase
     article = Path(__file__).parent.parent / "data/tui/unmarked_names.txt"
     app = make_app(tb)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
+    async with _running(app) as pilot:
         await pilot.press("f")
         app.screen.query_one(Input).value = str(article)
         await pilot.press("enter")
