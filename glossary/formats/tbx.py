@@ -115,11 +115,22 @@ def _squeeze(text: str) -> str:
     return _XML_SPACE.sub(" ", text).strip(" ")
 
 
-def _sub(parent: etree._Element, tag: str, text: str, **attrs: str) -> None:
+_LINE_SPACE = re.compile("[ \t\r\n]*[\t\r\n][ \t\r\n]*")
+
+
+def _one_line(text: str) -> str:
+    """A term on one line: line breaks and tabs become one space; runs of plain
+    spaces are the term's own ("0  0") and stay."""
+    return _LINE_SPACE.sub(" ", text).strip(" ")
+
+
+def _sub(
+    parent: etree._Element, tag: str, text: str, squeeze: bool = True, **attrs: str
+) -> None:
     el = etree.SubElement(parent, tag, attrs)
     # Runs of white space (a context sentence spanning lines) become one space,
     # as `_text` reads them, so export → import → export stays identical.
-    el.text = _squeeze(_NOT_XML.sub("", text))
+    el.text = (_squeeze if squeeze else _one_line)(_NOT_XML.sub("", text))
 
 
 # A preferred target term nobody reviewed (a build's or align's proposal in
@@ -132,7 +143,7 @@ def _term_sec(
     d: Dialect, parent: etree._Element, term: Term, kind: Kind, proposed: bool = False
 ) -> None:
     sec = etree.SubElement(parent, _q(d, d.term_sec))
-    _sub(sec, _q(d, "term"), term.text)
+    _sub(sec, _q(d, "term"), term.text, squeeze=False)
     note = _q(d, "termNote")
     _sub(sec, note, str(term.type), type="termType")
     proposed = proposed and term.is_preferred and not term.manual
@@ -390,7 +401,7 @@ def _read_term(
     for child in _term_parts(sec):  # one pass: large files have many of these
         name = _local(child)
         if name == "term":
-            texts.append(_text(child))
+            texts.append(nfc(_one_line("".join(child.itertext()))))
         elif name == "termNote":
             kind = child.get("type", "")
             fields[kind] = _text(child)
