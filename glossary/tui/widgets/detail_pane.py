@@ -22,6 +22,9 @@ _TERM_STYLE = {
 }
 
 
+_COLUMNS = (" ", "Term", "Lang", "Status", "Type", "Count", "")
+
+
 class TermTable(DataTable[Text | str]):
     """The terms of the shown concept; its cursor picks the term to act on."""
 
@@ -34,11 +37,14 @@ class TermTable(DataTable[Text | str]):
         self.term_ids: list[int] = []
 
     def on_mount(self) -> None:
-        self.add_columns(" ", "Term", "Lang", "Status", "Type", "Count", "")
+        self.add_columns(*_COLUMNS)
 
     def show(self, concept: Concept) -> None:
         keep = self.cursor_row
-        self.clear()
+        # columns too: their widths would keep growing from the concepts shown
+        # before, so the same concept would look different by history
+        self.clear(columns=True)
+        self.add_columns(*_COLUMNS)
         self.term_ids = [t.id for t in concept.terms if t.id is not None]
         for t in concept.terms:
             self.add_row(
