@@ -94,7 +94,7 @@ _TEXT = (
 @example(en="a", vi="b", note="status")  # one word that names a note field
 @example(en="a", vi="b", note="key\nflags")
 @example(en="FUZZY", vi="FUZZY", note="")  # column names as terms, not a header
-@example(en="0  0", vi="b", note="")  # inner runs of spaces are kept (TBX once folded them)
+@example(en="0  0", vi="b", note="")  # runs of spaces are kept (TBX folded them)
 def test_any_text_survives_every_format(en: str, vi: str, note: str) -> None:
     from glossary.text import nfc
 
