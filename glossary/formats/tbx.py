@@ -401,7 +401,7 @@ def _read_term(
     for child in _term_parts(sec):  # one pass: large files have many of these
         name = _local(child)
         if name == "term":
-            texts.append(nfc(_one_line("".join(child.itertext()))))
+            texts.append(nfc(_one_line("".join(str(t) for t in child.itertext()))))
         elif name == "termNote":
             kind = child.get("type", "")
             fields[kind] = _text(child)
