@@ -215,3 +215,26 @@ def test_text_between_entries_sends_the_file_to_the_line_scanner() -> None:
     with pytest.raises(InputError) as err:
         scan(stray, "t.po")
     assert err.value.line == 4
+
+
+@pytest.mark.parametrize(
+    "body",
+    [r"bind \\C-x \"q\"\t\n\r", r"\a\b\f\v\'", r"\? and \\\\", "\x01\\\\\\n"],
+)
+def test_every_escape_reads_as_the_line_scanner_reads_it(body: str) -> None:
+    text = f'msgid "{body}"\nmsgstr "{body}"\n'
+    found = quick(text)
+    assert found is not None
+    assert found == _scan_lines(text, "t.po")
+
+
+@given(st.text(alphabet="\\\"ntrabfv'?qC0x\x01", max_size=12))
+def test_escapes_read_as_the_line_scanner_reads_them(body: str) -> None:
+    text = f'msgid "{body}"\nmsgstr "a{body}"\n'
+    found = quick(text)
+    try:
+        expected = _scan_lines(text, "t.po")
+    except InputError:  # an unknown escape or a bare quote
+        assert found is None
+        return
+    assert found is None or found == expected
