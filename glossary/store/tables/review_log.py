@@ -28,7 +28,8 @@ def _table_plan(
     neither compared nor put back.
 
     Raises:
-        ConflictError: a row or value the step changed differs from `done` now.
+        ConflictError: a row or value the step changed (or a row it would
+            drop) differs from `done` now.
     """
     before = {r[0]: r for r in wanted}
     after = {r[0]: r for r in done}
@@ -43,8 +44,10 @@ def _table_plan(
             if cur is not None:
                 raise _conflict(table, pk)
             writes.append((pk, dict(enumerate(old or ()))))
-        elif old is None:  # the step created the row
-            if cur is not None:
+        elif old is None:  # the step created the row: drop it, unless
+            if cur is not None:  # changed since (approved, say): keep that
+                if _differs(cur, new, stamps):
+                    raise _conflict(table, pk)
                 drops.append(pk)
         else:
             pairs = enumerate(zip(old, new, strict=True))
@@ -54,6 +57,19 @@ def _table_plan(
             if changed:
                 writes.append((pk, {i: old[i] for i in changed}))
     return writes, drops
+
+
+def _differs(a: Row, b: Row, stamps: Container[int]) -> bool:
+    return any(
+        x != y for i, (x, y) in enumerate(zip(a, b, strict=True)) if i not in stamps
+    )
+
+
+def _named(payload: dict[str, Any]) -> set[int]:
+    """Every concept a log entry's decision touched (its payload names them)."""
+    ids = [*payload.get("ids", ()), *payload.get("versions", {})]
+    target = payload.get("target")
+    return {int(i) for i in [*ids, *([] if target is None else [target])]}
 
 
 def _conflict(table: str, pk: Any) -> ConflictError:
@@ -158,8 +174,27 @@ class ReviewTables(OccurrenceTables):
                     "since (a build or another session); nothing was undone "
                     "or redone"
                 ) from e
+            for pk, values in plan[0][0]:
+                if len(values) == len(columns):  # brought back: never an old version
+                    self._raise_version(pk)
             for concept_id in sorted(ids):  # an undo is a change like any other
                 self._touch(concept_id)
+
+    def _raise_version(self, concept_id: int) -> None:
+        """Lift a concept brought back whole to the latest version the log
+        says it had, so its version never goes back past a later decision."""
+        rows = self._conn.execute(
+            "SELECT payload FROM review_log WHERE payload LIKE ?",
+            (f'%"{concept_id}": %',),
+        ).fetchall()
+        logged = [json.loads(r[0]).get("versions", {}) for r in rows]
+        last = max(
+            (int(v[str(concept_id)]) for v in logged if str(concept_id) in v), default=0
+        )
+        self._conn.execute(
+            "UPDATE concepts SET version = ? WHERE id = ? AND version < ?",
+            (last, concept_id, last),
+        )
 
     def _write_plan(
         self, plan: list[tuple[list[tuple[Any, dict[int, Any]]], list[Any]]]
@@ -191,7 +226,8 @@ class ReviewTables(OccurrenceTables):
         """Concepts a reviewer touched: a rebuild adds to them but changes nothing.
 
         Approved or rejected, holding a manual term, the target of a merge
-        redirect, or named in the review log.
+        redirect, or touched by a logged decision (every concept it names,
+        not only the entry's first: an undone approval of several).
         """
         rows = self._conn.execute(
             """
@@ -201,4 +237,7 @@ class ReviewTables(OccurrenceTables):
             UNION SELECT concept_id FROM review_log WHERE concept_id IS NOT NULL
             """
         ).fetchall()
-        return {int(r[0]) for r in rows}
+        found = {int(r[0]) for r in rows}
+        for (payload,) in self._conn.execute("SELECT payload FROM review_log"):
+            found |= _named(json.loads(payload))
+        return found
