@@ -23,6 +23,7 @@ from glossary.cluster import (
 from glossary.cluster.base import DocumentState, Group, thaw
 from glossary.cluster.corpus import (
     CorpusState,
+    join_state_names,
     join_untyped,
     link_acronyms_corpus,
     link_org_short_forms_corpus,
@@ -545,6 +546,52 @@ def test_join_untyped_joins_an_untyped_form_to_its_typed_concept() -> None:
     (g,) = _live(state.groups)
     assert g.kind is ORG
     assert [ev.rule for _, _, ev in g.members][-1] == "same-name-typed"
+
+
+def test_join_state_names_joins_a_body_to_its_vietnamese_name() -> None:
+    a = _mentions("a", "The Government met on Monday.", ("Government", ORG, ""))
+    b = _mentions(
+        "b", "Hôm qua Chính phủ họp phiên thường kỳ.", ("Chính phủ", ORG, ""), lang="vi"
+    )
+    state = _corpus_until(join_state_names, a, b)
+    assert len(_live(state.groups)) == 2
+    join_state_names(state)
+    (g,) = _live(state.groups)
+    assert _rule_of(g, "Chính phủ") == (TermType.FULL_FORM, "same-state-name")
+
+
+def test_join_state_names_joins_two_english_forms_of_a_named_body() -> None:
+    a = _mentions(
+        "a",
+        "The Quang Nam People's Committee opened a road.",
+        ("Quang Nam People's Committee", ORG, ""),
+    )
+    b = _mentions(
+        "b",
+        "A letter went to the People's Committee of Quang Nam Province.",
+        ("People's Committee of Quang Nam Province", ORG, ""),
+    )
+    state = _corpus_until(join_state_names, a, b)
+    join_state_names(state)
+    (g,) = _live(state.groups)
+    assert {ev.rule for _, _, ev in g.members} == {"same-name", "same-state-name"}
+
+
+def test_join_state_names_leaves_generic_local_bodies_apart() -> None:
+    a = _mentions(
+        "a",
+        "The provincial People's Committee met.",
+        ("provincial People's Committee", ORG, ""),
+    )
+    b = _mentions(
+        "b",
+        "Ủy ban nhân dân tỉnh đã họp.",
+        ("Ủy ban nhân dân tỉnh", ORG, ""),
+        lang="vi",
+    )
+    state = _corpus_until(join_state_names, a, b)
+    join_state_names(state)
+    assert len(_live(state.groups)) == 2
 
 
 def test_link_titled_short_names_links_a_titled_surname_across_documents() -> None:

@@ -38,6 +38,7 @@ Modules, one job each (this one is the public entry):
     document.py        the document stage: mentions into groups
     document_links.py  its passes that link whole groups of the document
     corpus.py          the corpus stage: groups merged across documents
+    state_names.py     its join of bodies and posts by their state name
     candidate.py       a merged group into a candidate (preferred form, flags)
     preferred.py       the preferred terms adjusted by kind
     base.py            what they share: keys, word splits, the group, the

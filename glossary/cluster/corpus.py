@@ -28,6 +28,7 @@ from glossary.cluster.base import (
 )
 from glossary.cluster.candidate import candidate_of
 from glossary.cluster.sino import link_sino_vietnamese
+from glossary.cluster.state_names import join_same_state_names
 from glossary.extract.vi_syllables import SURNAMES
 from glossary.lang.en import ORG_HEADS
 from glossary.model import (
@@ -158,6 +159,19 @@ def join_untyped(state: CorpusState) -> None:
                 same = typed.get(norm_key(text, Kind.PLACE), [])
             if len(same) == 1:
                 _absorb(same[0], g, "same-name-typed")
+
+
+def join_state_names(state: CorpusState) -> None:
+    """Join organisations across documents that share a state body's name.
+
+    "Government" and "Chính phủ" share a full Vietnamese name
+    ("same-state-name"). The name comes from the national state data or a
+    pattern holding a proper name, never from a generic local body; two
+    differently named English forms keep their concepts apart. Titles are
+    left to `glossary align`, which pairs them from parallel text. See
+    `glossary.cluster.state_names`.
+    """
+    join_same_state_names(state.groups, _absorb)
 
 
 def link_titled_short_names(state: CorpusState) -> None:
@@ -438,6 +452,7 @@ Pass = Callable[[CorpusState], None]
 CORPUS_PASSES: tuple[Pass, ...] = (
     merge_same_names,
     join_untyped,
+    join_state_names,
     link_titled_short_names,
     link_sino_vietnamese_persons,
     link_two_syllable_corpus,
