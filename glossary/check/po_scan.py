@@ -142,18 +142,25 @@ class Columns(NamedTuple):
         return list(map(PoEntry, *self))
 
 
-def _values(column: Sequence[bytes | None], normalize: bool) -> list[str] | None:
-    """The values of raw quoted strings (`"a"`, `"a"\n"b"`, or None for none).
+def _joined(column: Sequence[bytes | None]) -> bytes | None:
+    """Raw quoted strings (`"a"`, `"a"\n"b"`, or None for none) as one bytes,
+    None for none at all (see `_values`)."""
+    if not any(column):
+        return None
+    present = cast(Sequence[bytes], column)
+    return b"\x00".join(present if all(column) else [c or b'""' for c in column])
+
+
+def _values(data: bytes | None, n: int, normalize: bool) -> list[str] | None:
+    """The values of the `n` raw quoted strings `_joined` into `data`.
 
     The whole column is one string while the continuations are joined, the
     escapes replaced, the UTF-8 decoded and (with `normalize`) NFC applied:
     a few C passes instead of four calls per entry. None: an unknown escape
     or bytes that are not UTF-8 (the line scanner then names its line).
     """
-    if not any(column):
-        return [""] * len(column)
-    present = cast(Sequence[bytes], column)
-    data = b"\x00".join(present if all(column) else [c or b'""' for c in column])
+    if data is None:
+        return [""] * n
     if b"\n" in data:  # a raw newline: only between the strings of one value
         data = data.replace(b'"\n"', b"")
     if b"\\" in data:
@@ -241,7 +248,9 @@ def quick_columns(data: bytes, *, normalize: bool = False) -> Columns | None:
     if len(parts) == 1 or b"".join(gaps).strip(b"\n"):
         return None  # no entry, or text no entry matched: the line scanner reads it
     comments, ctxts, ids, plurals, strs, more = (parts[i::7] for i in range(1, 7))
-    values = [_values(c, normalize) for c in (ctxts, ids, plurals, strs)]
+    strings = (ctxts, ids, plurals, strs)
+    joined = list(map(_joined, strings))
+    values = [_values(j, len(ids), normalize) for j in joined]
     if None in values or not _utf8(comments, more):
         return None
     ctxt_values, id_values, plural_values, str_values = cast(list[list[str]], values)
@@ -256,9 +265,7 @@ def quick_columns(data: bytes, *, normalize: bool = False) -> Columns | None:
             v if raw else None for v, raw in zip(ctxt_values, ctxts, strict=True)
         ]
     # raw newlines: only between the strings of a value that takes several lines
-    several = [
-        c for c in (ctxts, ids, plurals, strs) if b"\n" in b"".join(filter(None, c))
-    ]
+    several = [c for c, j in zip(strings, joined, strict=True) if j and b"\n" in j]
     sizes = _sizes(comments, (ctxts, plurals), several + ([more] if any(more) else []))
     # an entry starts after the blank lines before it and the entry before
     steps = map(add, map(len, gaps), chain((0,), sizes))
@@ -275,10 +282,6 @@ def _utf8(*columns: list[bytes | None]) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _any_newline(column: Iterable[bytes | None]) -> bool:
-    return b"\n" in b"".join(filter(None, column))
 
 
 def _sizes(
