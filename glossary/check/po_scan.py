@@ -248,28 +248,34 @@ def quick_columns(data: bytes, *, normalize: bool = False) -> Columns | None:
     if len(parts) == 1 or b"".join(gaps).strip(b"\n"):
         return None  # no entry, or text no entry matched: the line scanner reads it
     comments, ctxts, ids, plurals, strs, more = (parts[i::7] for i in range(1, 7))
-    strings = (ctxts, ids, plurals, strs)
-    joined = list(map(_joined, strings))
-    values = [_values(j, len(ids), normalize) for j in joined]
-    if None in values or not _utf8(comments, more):
+    if not _utf8(comments, more):
         return None
-    ctxt_values, id_values, plural_values, str_values = cast(list[list[str]], values)
     n = len(ids)
     fuzzy = [False] * n
     if b"fuzzy" in data and (b"\n#," in data or data.startswith(b"#,")):
         fuzzy = list(map(truth, map(_FUZZY.search, comments)))
     # a msgctxt is never "" in the file (its quotes are there): "" is none
-    msgctxts: list[str | None] = [None] * n
-    if b"msgctxt" in data:
-        msgctxts = [
-            v if raw else None for v, raw in zip(ctxt_values, ctxts, strict=True)
-        ]
+    has_context = list(map(truth, ctxts)) if b"msgctxt" in data else None
+    strings = (ctxts, ids, plurals, strs)
+    joined = list(map(_joined, strings))
     # raw newlines: only between the strings of a value that takes several lines
     several = [c for c, j in zip(strings, joined, strict=True) if j and b"\n" in j]
     sizes = _sizes(comments, (ctxts, plurals), several + ([more] if any(more) else []))
     # an entry starts after the blank lines before it and the entry before
     steps = map(add, map(len, gaps), chain((0,), sizes))
     lines = list(accumulate(steps, initial=1))[1 : n + 1]
+    # the entries' raw strings go before their values come (a smaller peak):
+    # each column is decoded from its joined copy, which then goes too
+    del parts, gaps, comments, ctxts, ids, plurals, strs, more, strings, several
+    values = [_values(joined.pop(0), n, normalize) for _ in range(4)]
+    if None in values:
+        return None
+    ctxt_values, id_values, plural_values, str_values = cast(list[list[str]], values)
+    msgctxts: list[str | None] = [None] * n
+    if has_context is not None:
+        msgctxts = [
+            v if c else None for v, c in zip(ctxt_values, has_context, strict=True)
+        ]
     return Columns(
         lines, msgctxts, id_values, plural_values, str_values, fuzzy, [False] * n
     )
