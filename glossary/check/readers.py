@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import or_, truth
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar, cast
 
 from glossary.check.model import Document, Field, Rows, Segment
 from glossary.check.po_scan import quick_columns, scan_columns
@@ -148,10 +148,12 @@ def _po(path: str) -> Document:
         if any(plurals)
         else msgids
     )
-    units = [c or "" for c in kept(cols.msgctxts)]
-    return Document(
-        path, "po", Rows((units, kept(cols.msgstrs), sources, lines), lang, path)
-    )
+    units: list[str | None] = kept(cols.msgctxts)
+    if None in units:  # none has a context, or only some
+        none = units.count(None) == len(units)
+        units = [""] * len(units) if none else [c or "" for c in units]
+    columns = (cast(list[str], units), kept(cols.msgstrs), sources, lines)
+    return Document(path, "po", Rows(columns, lang, path))
 
 
 def _utf8(data: bytes) -> bool:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from glossary.check.model import Finding
@@ -84,7 +83,9 @@ def as_junit(
 ) -> str:
     """One test suite per file; one failing test case per finding, and one
     passing case per check that found nothing in that file (Ant's JUnit schema)."""
-    from lxml import etree  # only for this format: text and JSON start faster
+    from datetime import datetime  # only for this format: text and JSON start faster
+
+    from lxml import etree
 
     root = etree.Element("testsuites")
     stamp = datetime.now().replace(microsecond=0).isoformat()
