@@ -548,16 +548,36 @@ def test_join_untyped_joins_an_untyped_form_to_its_typed_concept() -> None:
     assert [ev.rule for _, _, ev in g.members][-1] == "same-name-typed"
 
 
-def test_join_state_names_joins_a_body_to_its_vietnamese_name() -> None:
-    a = _mentions("a", "The Government met on Monday.", ("Government", ORG, ""))
+def test_join_state_names_leaves_a_bare_national_body_apart() -> None:
+    # "Politburo" in a Vietnamese story and "Bộ Chính trị" in one about China
+    # are two countries' bodies: a bare national name says no country
+    a = _mentions("a", "The Politburo met on Monday.", ("Politburo", ORG, ""))
     b = _mentions(
-        "b", "Hôm qua Chính phủ họp phiên thường kỳ.", ("Chính phủ", ORG, ""), lang="vi"
+        "b",
+        "Bộ Chính trị Trung Quốc họp hôm qua.",
+        ("Bộ Chính trị", ORG, ""),
+        lang="vi",
+    )
+    state = _corpus_until(join_state_names, a, b)
+    join_state_names(state)
+    assert len(_live(state.groups)) == 2
+
+
+def test_join_state_names_joins_a_named_government_to_its_vietnamese_name() -> None:
+    a = _mentions(
+        "a", "The Japanese Government sent aid.", ("Japanese Government", ORG, "")
+    )
+    b = _mentions(
+        "b",
+        "Chính phủ Nhật Bản đã gửi hàng viện trợ.",
+        ("Chính phủ Nhật Bản", ORG, ""),
+        lang="vi",
     )
     state = _corpus_until(join_state_names, a, b)
     assert len(_live(state.groups)) == 2
     join_state_names(state)
     (g,) = _live(state.groups)
-    assert _rule_of(g, "Chính phủ") == (TermType.FULL_FORM, "same-state-name")
+    assert _rule_of(g, "Chính phủ Nhật Bản") == (TermType.FULL_FORM, "same-state-name")
 
 
 def test_join_state_names_joins_two_english_forms_of_a_named_body() -> None:

@@ -1,12 +1,13 @@
 """Organisations across documents that share a state body's full name.
 
-"Government" in an English text and "Chính phủ" in a Vietnamese one are one
-body: the state data (`glossary.names.state`) names it "Chính phủ", which
-the Vietnamese text writes. The name must be a national body or an
-international body of the data, or come from a pattern that holds a proper
-name ("Binh Dinh People's Committee" → "Ủy ban nhân dân tỉnh Bình Định");
-generic local bodies ("provincial People's Committee") name a different
-province's body in each document and join nothing.
+"Binh Dinh People's Committee" and "People's Committee of Binh Dinh
+Province" in two documents are one body: the state patterns
+(`glossary.names.state`) read both as "Ủy ban nhân dân tỉnh Bình Định". The
+name must come from a pattern that holds a place or country name. A body of
+the national data named bare ("Government" → "Chính phủ", "Politburo" → "Bộ
+Chính trị") is any country's in a document about that country, and generic
+local bodies ("provincial People's Committee") name a different province's
+body in each document: neither joins anything.
 """
 
 from __future__ import annotations
@@ -20,9 +21,18 @@ from glossary.names.state import vietnamese_name
 
 __all__ = ["join_same_state_names"]
 
-# sources of the state data that name one body or post of a state (not the
-# generic local bodies, "vns")
-_NATIONAL = frozenset({"gov", "mofa", "mnd"})
+# the state patterns whose Vietnamese name holds the place or country the
+# English one names (not "Ministry of Finance" → "Bộ Tài chính": any country's)
+_NAMED = frozenset(
+    {
+        "peoples_body",
+        "party_committee",
+        "provincial_department",
+        "government_of",
+        "joint_committee",
+        "free_trade_agreement",
+    }
+)
 _KINDS = frozenset({Kind.ORG})
 # words that do not tell two English names of one body apart
 _FILLER = frozenset({"of", "the", "province", "city"})
@@ -33,8 +43,8 @@ def join_same_state_names(
 ) -> None:
     """Join the groups of one kind that share a full Vietnamese name.
 
-    A name counts when a group's English full form reads as it through the
-    national data or a pattern with a proper name; the groups holding it
+    A name counts when a group's English full form reads as it through a
+    pattern that holds a place or country name; the groups holding it
     (as that reading or as a Vietnamese full form) join the first, by
     `absorb` with evidence "same-state-name", unless two of them are named
     differently in English ("Vice Chairman", "Deputy Chairman": both
@@ -62,8 +72,8 @@ def join_same_state_names(
 
 
 def _vietnamese_names(g: Group) -> dict[str, bool]:
-    """Each full Vietnamese name of `g` → True if the state data or a pattern
-    with a proper name gives it (read from an English full form), False if
+    """Each full Vietnamese name of `g` → True if a pattern with a place or
+    country name gives it (read from an English full form), False if
     only written."""
     out: dict[str, bool] = {}
     for m, t, _ in g.members:
@@ -73,7 +83,7 @@ def _vietnamese_names(g: Group) -> dict[str, bool]:
             out.setdefault(unicodedata.normalize("NFC", m.text), False)
             continue
         hit = vietnamese_name(m.text, g.kind)
-        if hit is not None and (hit.source in _NATIONAL or hit.source == "pattern"):
+        if hit is not None and hit.rule in _NAMED:
             out[unicodedata.normalize("NFC", hit.text)] = True
     return out
 
