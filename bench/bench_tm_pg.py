@@ -137,6 +137,31 @@ def _import(memory: Memory, corpus: Corpus, engine: str) -> None:
     )
 
 
+class _RoundTrips:
+    """Counts the statements psycopg sends (one round trip each) while on."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        try:
+            import psycopg
+        except ImportError:
+            return
+        for name in ("execute", "stream"):
+            self._wrap(psycopg.Cursor, name)
+
+    def _wrap(self, cls: type, name: str) -> None:
+        original = getattr(cls, name)
+
+        def counted(*args: object, **kwargs: object) -> object:
+            self.count += 1
+            return original(*args, **kwargs)
+
+        setattr(cls, name, counted)
+
+
+_TRIPS = _RoundTrips()
+
+
 def _run(target: str, corpus: Corpus) -> list[list[str]]:
     engine = "PostgreSQL" if target.startswith("postgresql") else "SQLite"
     memory = open_memory(target)
@@ -147,6 +172,7 @@ def _run(target: str, corpus: Corpus) -> list[list[str]]:
     server = _server_cpu(memory)
     found, times, cpu = [], [], []
     load, s0 = os.getloadavg()[0], server() if server else 0
+    trips = _TRIPS.count
     for query, _ in queries:
         t0, c0 = time.perf_counter(), time.process_time()
         found.append([m.unit.source for m in matcher.lookup(query, minimum=0)])
@@ -156,6 +182,7 @@ def _run(target: str, corpus: Corpus) -> list[list[str]]:
     spent = f"CPU here median {_stats(cpu)[0]:.1f} ms, p95 {_stats(cpu)[1]:.1f} ms"
     if server:
         spent += f", server mean {(server() - s0) / len(queries) * 1e3:.1f} ms"
+        spent += f"; {(_TRIPS.count - trips) / len(queries):.1f} round trips a lookup"
     hits = sum(f[:1] == [source] for f, (_, source) in zip(found, queries, strict=True))
     print(
         f"{engine} lookup: median {med:.1f} ms, p95 {p95:.1f} ms ({spent}); "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -130,6 +131,30 @@ def test_lookups_are_the_same_on_both_paths(memories: tuple[Memory, Memory]) -> 
     top = service.Matcher(pg).lookup(_queries()[0], minimum=40, limit=1)
     assert top
     assert top[0].score >= 80
+
+
+def test_a_lookup_reads_its_units_in_one_statement(
+    memories: tuple[Memory, Memory], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Candidates' sources, scoring tokens and the matches' units: one
+    round trip a lookup (each waits for a core on a busy server)."""
+    lite, pg = memories
+    statements: list[str] = []
+    execute = psycopg.Cursor.execute
+
+    def counted(cur: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        statements.append(str(query))
+        return execute(cur, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    matcher = service.Matcher(pg, in_memory=False)
+    here = service.Matcher(lite, in_memory=False)
+    for query in _queries()[:10]:
+        statements.clear()
+        found = matcher.lookup(query, minimum=40)
+        assert found == here.lookup(query, minimum=40), query
+        by_id = [s for s in statements if "FROM units WHERE id" in s]
+        assert len(by_id) == 1, (query, statements)
 
 
 def test_concordance_is_the_same(memories: tuple[Memory, Memory]) -> None:
