@@ -204,6 +204,13 @@ def termbase(store_target: str) -> Iterator[TermStore]:
 Store = TypeVar("Store", bound=TermStore)
 
 
+def concept_id(tb: TermStore, text: str) -> int:
+    """The id of the first concept `tb.find(text)` gives (a test's setup)."""
+    found = tb.find(text)[0].id
+    assert found is not None
+    return found
+
+
 def fill_sample(tb: Store) -> Store:
     """Add SAMPLE_CONCEPTS (with one occurrence per term) to `tb`."""
     for concept in SAMPLE_CONCEPTS:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, fill_sample
+from conftest import SEEDS, concept_id, fill_sample
 
 from glossary.build import build
 from glossary.errors import ConflictError
@@ -24,18 +24,12 @@ def sample(durable_target: str) -> Iterator[TermStore]:
     tb.close()
 
 
-def _id(tb: TermStore, text: str) -> int:
-    found = tb.find(text)[0].id
-    assert found is not None
-    return found
-
-
 def test_undoing_a_redone_merge_never_takes_a_version_back(sample: TermStore) -> None:
     # merge, undo, redo, undo: the source came back at the version it had
     # before the merge, below the one the first undo had logged
     tb = sample
     review = Review(tb)
-    sivak, hanoi = _id(tb, "Sivak"), _id(tb, "Hà Nội")
+    sivak, hanoi = concept_id(tb, "Sivak"), concept_id(tb, "Hà Nội")
     review.merge(sivak, hanoi)
     review.undo()
     after_first_undo = tb.concept_versions([sivak])[sivak].number
@@ -51,7 +45,7 @@ def test_a_redone_merge_never_deletes_a_later_approval(sample: TermStore) -> Non
     # back as a candidate at an old version
     tb = sample
     ann, bob = Review(tb), Review(tb)
-    sivak, hanoi = _id(tb, "Sivak"), _id(tb, "Hà Nội")
+    sivak, hanoi = concept_id(tb, "Sivak"), concept_id(tb, "Hà Nội")
     ann.merge(sivak, hanoi)
     ann.undo()
     bob.look(sivak)

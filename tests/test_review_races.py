@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, concept_id
 
 from glossary.build import build
 from glossary.errors import ConflictError
@@ -44,10 +44,7 @@ def test_undoing_a_split_whose_source_was_merged_away_is_refused(
 ) -> None:
     tb = sample_termbase
     ann, bob = Review(tb), Review(tb)
-    sivak = tb.find("Sivak")[0].id
-    hanoi = tb.find("Hà Nội")[0].id
-    assert sivak is not None
-    assert hanoi is not None
+    sivak, hanoi = concept_id(tb, "Sivak"), concept_id(tb, "Hà Nội")
     made = ann.split(_term_id(tb, "Sivak")).created[0]
     bob.look(sivak)
     bob.look(hanoi)
@@ -98,10 +95,7 @@ def test_a_term_moved_since_it_was_seen_is_refused_once(
 ) -> None:
     tb = sample_termbase
     ann, bob = Review(tb), Review(tb)
-    sivak = tb.find("Sivak")[0].id
-    hanoi = tb.find("Hà Nội")[0].id
-    assert sivak is not None
-    assert hanoi is not None
+    sivak, hanoi = concept_id(tb, "Sivak"), concept_id(tb, "Hà Nội")
     ann.look(sivak)
     term = _term_id(tb, "Sivak")
     bob.look(sivak)
