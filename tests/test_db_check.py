@@ -170,6 +170,26 @@ def test_a_reviewed_term_base_is_sound(reviewed: str) -> None:
     assert problems(reviewed) == []
 
 
+def test_a_version_4_log_is_indexed_as_its_decisions_wrote_it(reviewed: str) -> None:
+    """Schema 5's index of the log's concepts, made from the payloads of a
+    version 4 term base, holds what the store writes for the same decisions."""
+    index = "SELECT concept_id, entry_id, version FROM review_log_concepts"
+    with open_store(reviewed) as tb:
+        written = sorted(tb._conn.execute(index).fetchall())  # type: ignore[attr-defined]
+        reviewed_ids, history = tb.reviewed_concept_ids(), tb.history()
+    assert len(written) > len(history)  # the merge names two, the undo several
+    _raw(
+        reviewed,
+        "DROP TABLE review_log_concepts",
+        "UPDATE schema_version SET version = 4",
+    )
+    with open_store(reviewed) as tb:
+        assert sorted(tb._conn.execute(index).fetchall()) == written  # type: ignore[attr-defined]
+        assert tb.reviewed_concept_ids() == reviewed_ids
+        assert tb.history() == history
+    assert problems(reviewed) == []
+
+
 @pytest.mark.parametrize(
     ("damage", "problem"),
     [
@@ -190,8 +210,13 @@ def test_a_reviewed_term_base_is_sound(reviewed: str) -> None:
             ": 1 review log entries name concepts that are gone with no entry "
             "saying they were deleted (entry 5)",
         ),
+        (
+            ["DELETE FROM review_log_concepts WHERE entry_id = 2"],
+            ": 1 review log entries are indexed under other concepts or versions "
+            "than they name (entry 2): a build or undo would misread them",
+        ),
     ],
-    ids=["dangling", "no-preferred", "version-back", "gone-unsaid"],
+    ids=["dangling", "no-preferred", "version-back", "gone-unsaid", "unindexed"],
 )
 def test_a_broken_copy_is_reported_line_by_line(
     reviewed: str,

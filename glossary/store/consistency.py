@@ -4,8 +4,10 @@ The engine's own check (SQLite's integrity check, the server's) says whether
 the pages are sound; these say whether the rows make a term base: every row
 points at rows that exist, every concept has a preferred term, a concept's
 version never went back (the review log records the versions each decision
-left), and every concept a review decision names is still there or a later
-decision says it was deleted (by a merge, or an undo of what created it).
+left), every concept a review decision names is still there or a later
+decision says it was deleted (by a merge, or an undo of what created it),
+and the log's index of concepts (``review_log_concepts``) says what each
+entry's payload does.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from typing import Any
+
+from glossary.store.tables.review_log import named_concepts
 
 Query = Callable[[str], Iterable[tuple[Any, ...]]]
 
@@ -24,6 +28,7 @@ _REFERENCES = (
     ("occurrences", "term_id", "terms"),
     ("occurrences", "context_id", "contexts"),
     ("redirects", "concept_id", "concepts"),
+    ("review_log_concepts", "entry_id", "review_log"),
 )
 _SHOWN = 5  # ids listed in a problem's line
 
@@ -40,6 +45,7 @@ def logical_problems(query: Query) -> list[str]:
     versions = {int(i): int(v) for i, v in query("SELECT id, version FROM concepts")}
     found += _versions_gone_back(log, versions)
     found += _named_but_gone(log, versions.keys())
+    found += _index_differs(log, query)
     return found
 
 
@@ -127,4 +133,28 @@ def _named_but_gone(log: list[LogRow], existing: Iterable[int]) -> list[str]:
     return [
         f"{len(unexplained)} review log entries name concepts that are gone "
         f"with no entry saying they were deleted (entry {_ids(unexplained.values())})"
+    ]
+
+
+def _index_differs(log: list[LogRow], query: Query) -> list[str]:
+    """Review log entries whose rows in ``review_log_concepts`` (what a build
+    and undo read) differ from the concepts and versions their payload names."""
+    indexed: dict[int, dict[int, int | None]] = {}
+    for concept_id, entry, version in query(
+        "SELECT concept_id, entry_id, version FROM review_log_concepts"
+    ):
+        indexed.setdefault(int(entry), {})[int(concept_id)] = (
+            None if version is None else int(version)
+        )
+    wrong = {
+        entry
+        for entry, concept_id, _, payload in log
+        if indexed.get(entry, {}) != named_concepts(concept_id, payload)
+    }
+    if not wrong:
+        return []
+    return [
+        f"{len(wrong)} review log entries are indexed under other concepts or "
+        f"versions than they name (entry {_ids(wrong)}): "
+        "a build or undo would misread them"
     ]

@@ -26,6 +26,7 @@ TABLES = (
     "occurrences",
     "redirects",
     "review_log",
+    "review_log_concepts",
     "mention_cache",
     "meta",
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 # `SCHEMA` creates version 3; numbered migrations (the SQLite engine's, under
 # the same numbers) take it to SCHEMA_VERSION.
 BASE_VERSION = 3
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Every term base lives in this schema (name space) of its database, so a
 # memory (`tm`, schema "tm") can share the database.
@@ -109,11 +109,33 @@ SCHEMA = _SCHEMA.replace(" TEXT", ' TEXT COLLATE "C"')
 
 # Numbered migrations from BASE_VERSION on: key i upgrades version i to i + 1.
 # 4: a version and last changer per concept, who took each logged decision.
+# 5: the review log indexed by the concepts each decision names, with the
+# version it left each at (see the SQLite schema's version 5).
 MIGRATIONS: dict[int, str] = {
     3: """
     ALTER TABLE concepts ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE concepts ADD COLUMN changed_by TEXT COLLATE "C" NOT NULL DEFAULT '';
     ALTER TABLE review_log ADD COLUMN who TEXT COLLATE "C" NOT NULL DEFAULT ''
+    """,
+    4: """
+    CREATE TABLE review_log_concepts (
+        concept_id BIGINT NOT NULL,
+        entry_id BIGINT NOT NULL REFERENCES review_log(id),
+        version INTEGER,
+        PRIMARY KEY (concept_id, entry_id)
+    );
+    INSERT INTO review_log_concepts (concept_id, entry_id, version)
+    SELECT concept, id, MAX(version) FROM (
+        SELECT id, concept_id AS concept, NULL::integer AS version
+        FROM review_log WHERE concept_id IS NOT NULL
+        UNION ALL SELECT r.id, j.value::bigint, NULL
+        FROM review_log r,
+             jsonb_array_elements_text(r.payload::jsonb -> 'ids') AS j(value)
+        UNION ALL SELECT id, (payload::jsonb ->> 'target')::bigint, NULL
+        FROM review_log WHERE payload::jsonb ->> 'target' IS NOT NULL
+        UNION ALL SELECT r.id, j.key::bigint, j.value::integer
+        FROM review_log r, jsonb_each_text(r.payload::jsonb -> 'versions') AS j
+    ) AS named GROUP BY concept, id
     """,
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -133,5 +133,30 @@ ALTER TABLE concepts ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE review_log ADD COLUMN who TEXT NOT NULL DEFAULT ''
 """
 
+# Version 5 indexes the review log by the concepts each decision names (its
+# first concept, `ids`, `target`, the keys of `versions`), with the version
+# the decision left each at (NULL: it names it without one): a build's
+# "reviewed" set and undo's "latest logged version" read it instead of
+# parsing every payload. Filled from the payloads here, by `log` after.
+SCHEMA_V5 = """
+CREATE TABLE review_log_concepts (
+    concept_id INTEGER NOT NULL,
+    entry_id INTEGER NOT NULL REFERENCES review_log(id),
+    version INTEGER,
+    PRIMARY KEY (concept_id, entry_id)
+) WITHOUT ROWID;
+INSERT INTO review_log_concepts (concept_id, entry_id, version)
+SELECT concept, id, MAX(version) FROM (
+    SELECT id, concept_id AS concept, NULL AS version FROM review_log
+    WHERE concept_id IS NOT NULL
+    UNION ALL SELECT r.id, CAST(j.value AS INTEGER), NULL
+    FROM review_log r, json_each(r.payload, '$.ids') j
+    UNION ALL SELECT id, CAST(json_extract(payload, '$.target') AS INTEGER), NULL
+    FROM review_log WHERE json_extract(payload, '$.target') IS NOT NULL
+    UNION ALL SELECT r.id, CAST(j.key AS INTEGER), CAST(j.value AS INTEGER)
+    FROM review_log r, json_each(r.payload, '$.versions') j
+) GROUP BY concept, id
+"""
+
 # Numbered migrations: index i upgrades a database from version i to i + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]

@@ -65,11 +65,21 @@ def _differs(a: Row, b: Row, stamps: Container[int]) -> bool:
     )
 
 
-def _named(payload: dict[str, Any]) -> set[int]:
-    """Every concept a log entry's decision touched (its payload names them)."""
-    ids = [*payload.get("ids", ()), *payload.get("versions", {})]
-    target = payload.get("target")
-    return {int(i) for i in [*ids, *([] if target is None else [target])]}
+def named_concepts(
+    concept_id: int | None, payload: dict[str, Any]
+) -> dict[int, int | None]:
+    """Every concept a log entry's decision names, with the version it left
+    each at (None: named without one): the rows of ``review_log_concepts``.
+
+    Its first concept, `ids`, `target` and the keys of `versions`.
+    """
+    named: dict[int, int | None] = dict.fromkeys(
+        int(i)
+        for i in (concept_id, *payload.get("ids", ()), payload.get("target"))
+        if i is not None
+    )
+    named.update((int(c), int(v)) for c, v in payload.get("versions", {}).items())
+    return named
 
 
 def _conflict(table: str, pk: Any) -> ConflictError:
@@ -95,9 +105,9 @@ class ReviewTables(OccurrenceTables):
     def log(self, action: str, concept_id: int | None, **payload: Any) -> None:
         """Append a review decision to the log (in the caller's transaction)."""
         with self.transaction():
-            self._conn.execute(
+            entry = self._conn.execute(
                 "INSERT INTO review_log (at, action, concept_id, payload, who) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
                 (
                     time.time(),
                     action,
@@ -105,6 +115,14 @@ class ReviewTables(OccurrenceTables):
                     json.dumps(payload, ensure_ascii=False),
                     self.user,
                 ),
+            ).fetchone()[0]
+            self._conn.executemany(
+                "INSERT INTO review_log_concepts (concept_id, entry_id, version) "
+                "VALUES (?, ?, ?)",
+                [
+                    (cid, entry, version)
+                    for cid, version in named_concepts(concept_id, payload).items()
+                ],
             )
 
     def snapshot(self, concept_ids: Iterable[int]) -> Snapshot:
@@ -183,14 +201,11 @@ class ReviewTables(OccurrenceTables):
     def _raise_version(self, concept_id: int) -> None:
         """Lift a concept brought back whole to the latest version the log
         says it had, so its version never goes back past a later decision."""
-        rows = self._conn.execute(
-            "SELECT payload FROM review_log WHERE payload LIKE ?",
-            (f'%"{concept_id}": %',),
-        ).fetchall()
-        logged = [json.loads(r[0]).get("versions", {}) for r in rows]
-        last = max(
-            (int(v[str(concept_id)]) for v in logged if str(concept_id) in v), default=0
-        )
+        row = self._conn.execute(
+            "SELECT MAX(version) FROM review_log_concepts WHERE concept_id = ?",
+            (concept_id,),
+        ).fetchone()
+        last = 0 if row is None or row[0] is None else int(row[0])
         self._conn.execute(
             "UPDATE concepts SET version = ? WHERE id = ? AND version < ?",
             (last, concept_id, last),
@@ -234,10 +249,7 @@ class ReviewTables(OccurrenceTables):
             SELECT id FROM concepts WHERE status != 'candidate'
             UNION SELECT concept_id FROM terms WHERE manual = 1
             UNION SELECT concept_id FROM redirects
-            UNION SELECT concept_id FROM review_log WHERE concept_id IS NOT NULL
+            UNION SELECT concept_id FROM review_log_concepts
             """
         ).fetchall()
-        found = {int(r[0]) for r in rows}
-        for (payload,) in self._conn.execute("SELECT payload FROM review_log"):
-            found |= _named(json.loads(payload))
-        return found
+        return {int(r[0]) for r in rows}
