@@ -102,6 +102,28 @@ def test_what_cannot_be_decided_is_marked(english: str, why: str) -> None:
     )
 
 
+def test_a_local_body_named_in_english_gets_its_vietnamese_name_beside() -> None:
+    # named in clustering already (cluster.preferred), by the state patterns
+    text = (
+        "Soc Trang Provincial People's Committee and the Soc Trang Provincial "
+        "Party Committee welcomed the delegation."
+    )
+    concepts = _built(text)
+    for english, vietnamese, rule in (
+        ("Soc Trang Provincial People's Committee", "Ủy ban nhân dân tỉnh Sóc Trăng",
+         "peoples_body"),
+        ("Soc Trang Provincial Party Committee", "Tỉnh ủy Sóc Trăng",
+         "party_committee"),
+    ):  # fmt: skip
+        body = _owner(concepts, english)
+        assert body.label == english
+        assert _vi(body) == vietnamese
+        vi_term = body.preferred("vi")
+        assert vi_term is not None
+        assert vi_term.evidence[0].rule == "local-body"
+        assert vi_term.evidence[0].detail.endswith(f"({rule})")
+
+
 def test_a_concept_with_a_vietnamese_term_is_left_alone() -> None:
     term = Term("Hà Nội", "vi", TermStatus.PREFERRED)
     concept = Concept(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import english_concepts, owner_of
+from conftest import owner_of
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,7 +22,6 @@ from glossary.names import places as restore
 from glossary.names.vi_admin import (
     club_name,
     document_province,
-    english_body,
     expand_abbreviation,
     province_in,
     province_unit,
@@ -103,32 +102,6 @@ def test_province_unit_from_the_gazetteer() -> None:
 
 
 @needs_gazetteer
-def test_english_provincial_bodies_get_their_vietnamese_name() -> None:
-    assert (
-        english_body("Vinh Long Provincial People's Committee")
-        == "Ủy ban nhân dân tỉnh Vĩnh Long"
-    )
-    assert (
-        english_body("People’s Committee of Binh Dinh Province")
-        == "Ủy ban nhân dân tỉnh Bình Định"
-    )
-    assert english_body("Hanoi People’s Committee") == (
-        "Ủy ban nhân dân thành phố Hà Nội"
-    )
-    assert english_body("Long An Provincial Party Committee") == "Tỉnh ủy Long An"
-    # a province is not a city's party committee, nor is a central body local
-    assert english_body("Long An City Party Committee") is None
-    # a city named after its province is a body of the city, not the province's
-    assert english_body("Tay Ninh City People's Committee") is None
-    assert english_body("People's Committee of Ha Tinh City") is None
-    assert english_body("Da Nang City People's Committee") == (
-        "Ủy ban nhân dân thành phố Đà Nẵng"
-    )
-    assert english_body("Party Central Committee") is None
-    assert english_body("Vietnam Fatherland Front Committee") is None
-
-
-@needs_gazetteer
 def test_department_takes_the_province_of_its_sentence_or_document() -> None:
     s = "Ở tỉnh Đồng Nai, người được phê chuẩn là ông Nguyễn Quốc Hùng, Giám đốc "
     s += "Sở Tài chính."
@@ -184,20 +157,6 @@ def test_bare_unit_short_form_is_not_linked_across_documents() -> None:
     short = [c for c in cs if any(t.text == "UBND tỉnh" for t in c.terms)]
     assert len(short) == 2
     assert all(c.key != short[0].key for c in short[1:])
-
-
-@needs_gazetteer
-def test_english_bodies_keep_the_english_name_beside_the_vietnamese() -> None:
-    text = (
-        "Vinh Long Provincial People's Committee and the Vinh Long Provincial "
-        "Party Committee welcomed the delegation."
-    )
-    cs = english_concepts([("en.txt", text)])
-    pc = owner_of(cs, "Vinh Long Provincial People's Committee")
-    assert _vi_preferred(pc) == "Ủy ban nhân dân tỉnh Vĩnh Long"
-    assert pc.label == "Vinh Long Provincial People's Committee"
-    party = owner_of(cs, "Vinh Long Provincial Party Committee")
-    assert _vi_preferred(party) == "Tỉnh ủy Vĩnh Long"
 
 
 VI_05 = (

@@ -20,7 +20,8 @@ from glossary.lang import vi
 from glossary.lang.en import VI_LOCAL_UNITS
 from glossary.model import Evidence, Flag, Kind, Term, TermStatus, TermType
 from glossary.names import places as restore
-from glossary.names.vi_admin import english_body, expand_abbreviation, strip_legal_form
+from glossary.names.state import local_body
+from glossary.names.vi_admin import expand_abbreviation, strip_legal_form
 from glossary.text.syllable import to_old_style
 
 _NAME_SEP = re.compile(r"[\s\-–]+")
@@ -171,20 +172,21 @@ def _vi_body_preferred(
 
     The name is, first, the one its document implies ("Sở Xây dựng" → "Sở Xây
     dựng tỉnh Thanh Hóa", see `cluster`); else the Vietnamese name of an
-    English provincial body ("Vinh Long Provincial People's Committee" → "Ủy
-    ban nhân dân tỉnh Vĩnh Long"); else the written `vi` preferred name with
-    "UBND"/"HĐND" in full, or a company's name without the legal form before
-    its category ("Tập đoàn Hòa Phát"). The written forms stay admitted.
+    English local body with its place (`local_body`: "Vinh Long Provincial
+    People's Committee" → "Ủy ban nhân dân tỉnh Vĩnh Long"); else the written
+    `vi` preferred name with "UBND"/"HĐND" in full, or a company's name
+    without the legal form before its category ("Tập đoàn Hòa Phát"). The
+    written forms stay admitted.
     """
     vi_pref = next((t for t in terms if t.lang == "vi" and t.is_preferred), None)
     name, ev = "", None
     if vi_name:
         name, ev = vi_name, Evidence("province-of-document", detail=vi_name)
     elif vi_pref is None and best[1] == "en":
-        body = english_body(best[0])
+        body = local_body(best[0])
         if body is not None:
-            name = body
-            ev = Evidence("provincial-body", detail=f"{best[0]} → {body}")
+            name = body.text
+            ev = Evidence("local-body", detail=f"{best[0]} → {name} ({body.rule})")
     elif vi_pref is not None:
         full = expand_abbreviation(vi_pref.text)
         legal = [t.text for t in terms if strip_legal_form(t.text) != t.text]

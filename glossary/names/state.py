@@ -29,7 +29,13 @@ from glossary.model import Kind
 from glossary.names import places
 from glossary.names.vi_admin import province_unit
 
-__all__ = ["PATTERNS", "Translation", "country_vi", "vietnamese_name"]
+__all__ = [
+    "PATTERNS",
+    "Translation",
+    "country_vi",
+    "local_body",
+    "vietnamese_name",
+]
 
 
 class Translation(NamedTuple):
@@ -214,7 +220,8 @@ def peoples_body(text: str) -> str | None:
 
 
 _PARTY = re.compile(
-    r"^(?:(?P<p>.+?)\s+(?P<l>provincial|city|municipal|district)\s+Party\s+Committee"
+    r"^(?:(?P<p>.+?)\s+(?:(?P<l>provincial|city|municipal|district)\s+)?"
+    r"Party\s+Committee"
     r"|Party\s+Committee\s+of\s+(?:the\s+)?(?P<p2>.+?)\s+(?P<l2>province|city|district))$",
     re.I,
 )
@@ -224,12 +231,13 @@ def party_committee(text: str) -> str | None:
     """A local Party Committee: ``Y provincial Party Committee`` → ``Tỉnh ủy
     Y``, ``Y City Party Committee`` → ``Thành ủy Y``, ``Y district Party
     Committee`` → ``Huyện ủy Y`` (``Quận ủy``/``Thị ủy`` when the gazetteer
-    says Y is a quận or thị xã)."""
+    says Y is a quận or thị xã); with no level word, ``Y Party Committee``
+    is the province or city Y's own."""
     m = _PARTY.match(text.strip())
     if m is None:
         return None
     name = m.group("p") or m.group("p2")
-    level = (m.group("l") or m.group("l2")).casefold()
+    level = (m.group("l") or m.group("l2") or "").casefold()
     if level == "district":
         unit = places.local_unit(name, "district")
         if unit is None:
@@ -241,7 +249,7 @@ def party_committee(text: str) -> str | None:
     if unit is None:
         return None
     cat, bare = _split_unit(unit)
-    if cat == "tỉnh" and level in ("provincial", "province"):
+    if cat == "tỉnh" and level in ("provincial", "province", ""):
         return f"Tỉnh ủy {bare}"
     if cat == "thành phố":
         return f"Thành ủy {bare}"
@@ -363,12 +371,29 @@ def region(text: str) -> str | None:
     return f"khu vực {text_vi}" if text_vi else None
 
 
+# the patterns of a local body named with its place
+_LOCAL = (peoples_body, party_committee, provincial_department)
+
+
+def local_body(text: str) -> Translation | None:
+    """The Vietnamese name of a province's, city's or district's body named
+    in English with its place (``Y Provincial People's Committee``, ``Y
+    district Party Committee``, ``Department of X of Y province``), or None.
+
+    >>> local_body("Party Committee of Ben Tre province").text
+    'Tỉnh ủy Bến Tre'
+    """
+    for pattern in _LOCAL:
+        name = pattern(text)
+        if name is not None:
+            return Translation(name, pattern.__name__, "pattern")
+    return None
+
+
 PATTERNS: dict[Kind, tuple[Pattern, ...]] = {
     Kind.ORG: (
         ministry_of,
-        peoples_body,
-        party_committee,
-        provincial_department,
+        *_LOCAL,
         government_of,
         joint_committee,
         free_trade_agreement,

@@ -6,10 +6,9 @@ full Vietnamese name:
 - the standard abbreviations of people's committees and councils
   ("UBND tỉnh Sơn La" → "Ủy ban nhân dân tỉnh Sơn La");
 - the province a provincial department ("Sở Xây dựng") belongs to, from the
-  sentence or the document that names it;
-- the Vietnamese name of the provincial bodies English news writes as
-  "Vinh Long Provincial People's Committee" or "Binh Dinh Provincial Party
-  Committee", with the province's spelling and level from the gazetteer.
+  sentence or the document that names it.
+
+English names of local bodies are read by `glossary.names.state.local_body`.
 
 Nothing here is a list of names: the patterns are the administrative
 structure (unit words, body words), the names come from the text and the
@@ -29,7 +28,6 @@ from glossary.text import name_key
 __all__ = [
     "club_name",
     "document_province",
-    "english_body",
     "expand_abbreviation",
     "expand_abbreviations",
     "has_place",
@@ -312,56 +310,3 @@ def with_province(
 
 
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "tp", "tp."})
-
-
-# English names of provincial bodies: "<P> Provincial People's Committee",
-# "People's Committee of <P> Province", "<P> People's Committee", and the
-# Party committees.
-_PC = r"People[’']s Committee"
-_EN_BODIES = (
-    (
-        re.compile(rf"^(?P<p>.+?)\s+(?:Provincial\s+|(?P<city>[Cc]ity)\s+)?{_PC}$"),
-        "Ủy ban nhân dân",
-    ),
-    (
-        re.compile(
-            rf"^{_PC}\s+of\s+(?P<p>.+?)(?:\s+(?:[Pp]rovince|(?P<city>[Cc]ity)))?$"
-        ),
-        "Ủy ban nhân dân",
-    ),
-    (re.compile(r"^(?P<p>.+?)\s+Provincial\s+Party\s+Committee$"), "Tỉnh ủy"),
-    (re.compile(r"^(?P<p>.+?)\s+(?:City\s+)?Party\s+Committee$"), "Thành ủy"),
-)
-
-
-def english_body(text: str) -> str | None:
-    """The Vietnamese name of a provincial body written in English.
-
-    The province's spelling and level (tỉnh, thành phố) come from the
-    gazetteer; when it does not settle them, None.
-
-    >>> english_body("Vinh Long Provincial People's Committee")
-    'Ủy ban nhân dân tỉnh Vĩnh Long'
-    >>> english_body("Long An Provincial Party Committee")
-    'Tỉnh ủy Long An'
-    """
-    for pattern, body in _EN_BODIES:
-        m = pattern.match(text.strip())
-        if m is None:
-            continue
-        unit = province_unit(m.group("p"))
-        if unit is None:
-            return None
-        if m.groupdict().get("city") and unit.startswith("tỉnh "):
-            return None  # "Bắc Giang City": the province's capital, not the province
-        level, _, name = unit.partition(" ")
-        if level == "thành":  # "thành phố X"
-            name = unit.removeprefix("thành phố ")
-        if body == "Ủy ban nhân dân":
-            return f"{body} {unit}"
-        if body == "Tỉnh ủy" and unit.startswith("tỉnh "):
-            return f"Tỉnh ủy {name}"
-        if body == "Thành ủy" and unit.startswith("thành phố "):
-            return f"Thành ủy {name}"
-        return None
-    return None
