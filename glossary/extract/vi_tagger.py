@@ -17,7 +17,7 @@ from functools import cache
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "raw_tags"]
 
-BACKENDS = ("underthesea", "pyvi")
+BACKENDS = ("underthesea", "pyvi", "rules")
 DEFAULT_BACKEND = "underthesea"
 
 _PYVI_TAGS = {"F": "CH"}
@@ -49,7 +49,11 @@ def raw_tags(paragraph: str, backend: str) -> list[tuple[str, str]]:
             (str(w).replace("_", " "), _PYVI_TAGS.get(str(t), str(t)))
             for w, t in zip(words, tags, strict=True)
         ]
-    raise ValueError(f"unknown backend {backend!r}; use underthesea or pyvi")
+    if backend == "rules":
+        from glossary.extract.vi_lexicon import lexicon_tag
+
+        return [(t.text, t.tag) for t in lexicon_tag(paragraph)]
+    raise ValueError(f"unknown backend {backend!r}; use {' or '.join(BACKENDS)}")
 
 
 @cache

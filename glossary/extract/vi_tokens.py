@@ -58,11 +58,15 @@ def tag(text: str, *, backend: str = "underthesea") -> list[TaggedWord]:
 
     Args:
         text: NFC text, any number of paragraphs.
-        backend: "underthesea" or "pyvi".
+        backend: "underthesea", "pyvi" or "rules" (`vi_lexicon`: no tagger).
 
     Returns:
         Tokens in text order; a token the tagger invented is skipped.
     """
+    if backend == "rules":  # imported here: vi_lexicon builds on TaggedWord
+        from glossary.extract.vi_lexicon import lexicon_tag
+
+        return lexicon_tag(text)
     key = fold_same_length(text)
     tokens: list[TaggedWord] = []
     for para in re.finditer(r"[^\n]+", text):

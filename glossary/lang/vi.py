@@ -315,6 +315,20 @@ HONORIFICS = (
     "bà",
 )
 
+# Source: Vietnamese administrative units, the words that open a place's
+# name when capitalised ("Tỉnh Hà Tĩnh", "Xã Cẩm Thủy").
+UNIT_WORDS = (
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "thị trấn",
+    "phường",
+    "xã",
+    "thôn",
+)
+
 # Source: this project's list: category heads that open an organisation's
 # name when capitalised ("Bộ", "Sở", "Công ty", "Đại sứ quán").
 ORG_HEADS = (

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from glossary.text import to_new_style, to_old_style
 
-__all__ = ["is_vietnamese_word"]
+__all__ = [
+    "dictionary_words",
+    "is_vietnamese_word",
+    "syllable_form",
+    "word_tags",
+]
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 _MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 
@@ -37,6 +44,49 @@ def _words() -> frozenset[str]:
     except (OSError, pickle.UnpicklingError, EOFError):  # pragma: no cover
         return frozenset()
     return frozenset(w for w in words if isinstance(w, str))
+
+
+_FORMS: dict[str, str] = {}
+
+
+def syllable_form(syllable: str) -> str:
+    """A lower-case syllable in one tone style ("hoà" and "hòa" agree): with
+    spaces between them, the key of `dictionary_words` and `word_tags`."""
+    form = _FORMS.get(syllable)
+    if form is None:
+        if len(_FORMS) > _MOST_FORMS:  # foreign words are without number
+            _FORMS.clear()
+        form = _FORMS[syllable] = to_old_style(syllable)
+    return form
+
+
+_MOST_FORMS = 200_000
+
+
+@cache
+def dictionary_words() -> frozenset[str]:
+    """The segmenter's dictionary, each syllable a `syllable_form`."""
+    words = _words()
+    styled = {s for w in words for s in w.split() if syllable_form(s) != s}
+    restyle = [w for w in words if not styled.isdisjoint(w.split())]
+    new = {" ".join(map(syllable_form, w.split())) for w in restyle}
+    return (words - frozenset(restyle)) | new
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """Each known word's POS tag on its own, by `word_form`.
+
+    From glossary/data/vi_pos.tsv (written by tools/make_vi_pos.py from
+    underthesea's POS model): the tag a word takes most without context.
+    """
+    tags: dict[str, str] = {}
+    with (DATA / "vi_pos.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                word, _, tag = line.rstrip("\n").partition("\t")
+                tags[" ".join(map(syllable_form, word.split()))] = tag
+    return tags
 
 
 def is_vietnamese_word(text: str) -> bool:

@@ -1,0 +1,328 @@
+"""Vietnamese words and tags without a statistical tagger (`--backend rules`).
+
+underthesea's segmenter and POS tagger cost ≈5 ms of CPU per KB of news,
+more than the rules that read their output. This reads tokens of the same
+kind from the shape of the text and two word lists: the segmenter's own
+dictionary (`names.vi_words.dictionary_words`) and each word's tag on its
+own (`names.vi_words.word_tags`, from underthesea's POS model).
+
+- Lower-case syllables are joined into dictionary words, choosing at each
+  step the word that leaves the best next word ("bầu | chủ tịch").
+- A capitalised common word has one capital ("Thủ tướng", "Chính phủ"): a
+  dictionary word of that shape, with the word's own tag.
+- A run of capitalised syllables ("Phạm Minh Chính", "Hà Nội") is one
+  proper name (Np), less the function words and heads it starts with
+  ("Theo", "Tại", "Ông", "Bộ", "Tỉnh"), and cut before a surname that
+  follows a known name ("Nhật Bản | Phạm Quang Hiệu").
+- Numbers are M, punctuation CH, other tokens (G7, COVID-19) by their case.
+
+There is no context: a word has its commonest tag ("vốn" is R, an adverb,
+even in "Ủy ban Quản lý vốn nhà nước"), which underthesea reads from its
+neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from glossary.extract.vi_tokens import TaggedWord
+from glossary.lang import vi
+from glossary.names.places import english_country_name, is_country, place_forms
+from glossary.names.vi_words import dictionary_words, syllable_form, word_tags
+from glossary.text import word_key
+
+__all__ = ["lexicon_tag"]
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,/:-]\d+)*(?!\w))"
+    r"|(?P<word>\w+(?:[-.'&]\w+)*)"
+    r"|(?P<punct>\.\.\.|[^\w\s])"
+)
+# The longest dictionary word tried, in syllables: longer entries are idioms.
+_LONGEST = 4
+_SENTENCE_END = frozenset({".", "!", "?", ":", "–", "—", ";", '"', "“", "”", "("})
+# Tags of words that never start a proper name: prepositions, conjunctions,
+# adverbs, pronouns, determiners, particles and classifiers ("Theo", "Và",
+# "Ông Lê Văn Trung").
+_NEVER_NAME = frozenset({"E", "C", "Cc", "R", "P", "L", "T", "Nc", "I"})
+# Of those, the ones no name is written as: prepositions and conjunctions
+# ("Anh" is England, "Chính" a given name).
+_FUNCTION = frozenset({"E", "C", "Cc"})
+
+
+def lexicon_tag(text: str) -> list[TaggedWord]:
+    """Segment and tag `text` by shape and the word lists.
+
+    Args:
+        text: NFC text, any number of paragraphs.
+
+    Returns:
+        Tokens in text order with their offsets, as `vi_tokens.tag` gives.
+    """
+    out: list[TaggedWord] = []
+    for para in re.finditer(r"[^\n]+", text):
+        _paragraph(_Para.read(text, para.start(), para.end()), out)
+    return out
+
+
+@dataclass(slots=True)
+class _Para:
+    """One paragraph's pieces (syllables, other words, numbers, marks).
+
+    Attributes:
+        text: the whole text.
+        words: each piece's text.
+        starts: each piece's start offset.
+        forms: a syllable's `syllable_form`, "" for any other piece.
+        linked: True where the next piece is a syllable one space after
+            this syllable.
+        memo: `_word_ends` by (piece, lower-case rest).
+    """
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    forms: list[str]
+    linked: list[bool]
+    kinds: list[str | None]
+    memo: dict[tuple[int, bool], list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, text: str, start: int, end: int) -> _Para:
+        pieces = list(_TOKEN.finditer(text, start, end))
+        words = [m.group() for m in pieces]
+        starts = [m.start() for m in pieces]
+        kinds = [m.lastgroup for m in pieces]
+        forms = [
+            syllable_form(w.lower()) if k == "word" and w.isalpha() else ""
+            for w, k in zip(words, kinds, strict=True)
+        ]
+        linked = [
+            bool(forms[i] and forms[i + 1])
+            and starts[i + 1] == starts[i] + len(words[i]) + 1
+            and text[starts[i + 1] - 1] == " "
+            for i in range(len(words) - 1)
+        ]
+        linked.append(False)
+        return cls(text, words, starts, forms, linked, kinds)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.starts[i], self.starts[j - 1] + len(self.words[j - 1])
+
+    def form(self, i: int, j: int) -> str:
+        return " ".join(self.forms[i:j])
+
+    def run(self, i: int, limit: int) -> int:
+        """End of the run of linked syllables from i, at most `limit` long."""
+        j = i + 1
+        while j - i < limit and self.linked[j - 1]:
+            j += 1
+        return j
+
+
+def _paragraph(p: _Para, out: list[TaggedWord]) -> None:
+    i, n = 0, len(p.words)
+    while i < n:
+        word, kind = p.words[i], p.kinds[i]
+        if kind == "num":
+            j, tag = i + 1, "M"
+        elif kind == "punct":
+            j, tag = i + 1, "CH"
+        elif not p.forms[i]:
+            j, tag = i + 1, _other_tag(word)
+        else:
+            j, tag = _word_at(p, i)
+        a, b = p.span(i, j)
+        out.append(TaggedWord(p.text[a:b], tag, a, b))
+        i = j
+
+
+def _other_tag(word: str) -> str:
+    if any(c.isupper() for c in word):
+        return "Np"
+    return word_tags().get(syllable_form(word.lower()), "N")
+
+
+def _word_at(p: _Para, i: int) -> tuple[int, str]:
+    """End index and tag of the word starting at syllable i."""
+    first = p.words[i]
+    tags = word_tags()
+    if first.isupper() and len(first) > 1:
+        j = _caps_run_end(p, i)
+        if j > i + 1:
+            return j, "Np"  # "SOM ASEAN"
+        return i + 1, tags.get(p.forms[i], "Np")
+    if first.islower():
+        j = _best_end(p, i, lower_rest=True)
+        return j, tags.get(p.form(i, j), "N")
+    j = _best_end(p, i, lower_rest=True)
+    if j > i + 1:  # a capitalised common word: "Thủ tướng"
+        return j, tags.get(p.form(i, j), "N")
+    k = _title_run_end(p, i)
+    if k > i + 1 and _leads_name(p, i) and not _word_before_name(p, i, k):
+        return k, "Np"
+    tag = tags.get(p.forms[i], "Np")
+    if tag in _FUNCTION and not _initial(p, i):
+        # a function word is not capitalised mid-sentence: it opens a common
+        # word the dictionary lacks ("Nhân đại")
+        j = p.run(i, 2)
+        if j > i + 1 and p.words[j - 1].islower():
+            return j, "N"
+    return i + 1, tag
+
+
+def _initial(p: _Para, i: int) -> bool:
+    """True if piece i starts a sentence, a line or a quotation."""
+    return i == 0 or p.words[i - 1] in _SENTENCE_END
+
+
+def _caps_run_end(p: _Para, i: int) -> int:
+    """End of the run of upper-case syllables (two letters or more) at i."""
+    j = i + 1
+    while p.linked[j - 1] and p.words[j].isupper() and len(p.words[j]) > 1:
+        j += 1
+    return j
+
+
+def _dictionary_end(p: _Para, i: int) -> int:
+    """End of the longest dictionary word at i whose syllables after the
+    first are lower-case; i + 1 if none."""
+    return _word_ends(p, i, lower_rest=True)[0]
+
+
+def _best_end(p: _Para, i: int, *, lower_rest: bool) -> int:
+    """End of the dictionary word at i that leaves the best next word.
+
+    Longest match alone reads "bầu chủ | tịch"; the one or two words from
+    i that cover most syllables, in the fewest words, then with the most
+    words of the tag list (words seen in running text), then the longer
+    first word, read "bầu | chủ tịch".
+    """
+    ends = _word_ends(p, i, lower_rest=lower_rest)
+    if len(ends) == 1:
+        return ends[0]
+    tags = word_tags()
+
+    def score(j: int) -> tuple[int, int, int, int]:
+        nxt = j
+        if p.linked[j - 1] and p.words[j].islower():
+            nxt = _word_ends(p, j, lower_rest=True)[0]
+        words = [(a, b) for a, b in ((i, j), (j, nxt)) if b > a]
+        known = sum(p.form(a, b) in tags for a, b in words)
+        return nxt - i, -len(words), known, j - i
+
+    return max(ends, key=score)
+
+
+def _word_ends(p: _Para, i: int, *, lower_rest: bool) -> list[int]:
+    """Ends of the dictionary words at i (syllables after the first
+    lower-case with `lower_rest`, else upper-case), longest first, then i + 1."""
+    key = (i, lower_rest)
+    if (known := p.memo.get(key)) is not None:
+        return known
+    out = []
+    if not (p.forms[i] in vi.TITLE_PREFIXES and _title_after(p, i + 1)):
+        words = _words()
+        for j in range(p.run(i, _LONGEST), i + 1, -1):
+            rest = p.words[i + 1 : j]
+            if all(w.islower() if lower_rest else w.isupper() for w in rest) and (
+                p.form(i, j) in words
+            ):
+                out.append(j)
+    # else "Phó | thủ tướng", "nguyên | chủ tịch"
+    out.append(i + 1)
+    p.memo[key] = out
+    return out
+
+
+def _title_after(p: _Para, i: int) -> bool:
+    """True if a title or a word of two syllables or more starts at i (what
+    a title prefix stands before), not the rest of a word ("Nguyên đán")."""
+    if not p.linked[i - 1]:
+        return False
+    if word_key(p.words[i]) in _title_heads():
+        return True
+    return _dictionary_end(p, i) > i + 1
+
+
+def _title_run_end(p: _Para, i: int) -> int:
+    """End of the run of capitalised syllables at i, stopped before a
+    capitalised common word ("Tại Sở | Xây dựng")."""
+    j = i + 1
+    end = p.run(i, len(p.words))
+    while j < end:
+        word = p.words[j]
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+            break
+        if _dictionary_end(p, j) > j + 1:
+            break
+        if p.forms[j] in vi.TITLE_PREFIXES and p.linked[j] and p.words[j + 1].islower():
+            break  # "Năm | Phó chủ tịch"
+        if j > i + 1 and p.forms[j] in _surnames() and _known_name(p, i, j):
+            break  # "Nhật Bản | Phạm Quang Hiệu", "Công Thương | Trần Tuấn Anh"
+        j += 1
+    return j
+
+
+def _known_name(p: _Para, i: int, j: int) -> bool:
+    """True if syllables [i, j) are a dictionary word, a country or a known place."""
+    a, b = p.span(i, j)
+    text = p.text[a:b]
+    return (
+        p.form(i, j) in _words()
+        or is_country(text)
+        or english_country_name(text) is not None
+        or bool(place_forms(text))
+    )
+
+
+def _word_before_name(p: _Para, i: int, k: int) -> bool:
+    """True if run [i, k) is a common word before a known name ("Phía | Việt
+    Nam", "Phía | Mỹ"): the first syllable no surname and a word of its own,
+    the rest a country or a place of two syllables or more, the whole no
+    known name ("Hà Nội", "Bắc Giang")."""
+    tag = word_tags().get(p.forms[i])
+    if tag in (None, "Np") or p.forms[i] in _surnames() or _known_name(p, i, k):
+        return False
+    a, b = p.span(i + 1, k)
+    rest = p.text[a:b]
+    if k - i > 2:
+        return _known_name(p, i + 1, k)
+    return is_country(rest) or english_country_name(rest) is not None
+
+
+def _leads_name(p: _Para, i: int) -> bool:
+    """True unless the capitalised syllable at i is a function word or a
+    head ("Theo", "Ông", "Bộ") and no surname."""
+    if p.forms[i] in _surnames():
+        return True
+    if word_key(p.words[i]) in _heads():
+        return False
+    return word_tags().get(p.forms[i]) not in _NEVER_NAME
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(syllable_form(s.lower()) for s in vi.SURNAMES)
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """Single-syllable heads of titles, bodies and places ("Bộ", "Sở", "Tỉnh")."""
+    words = (*vi.TITLE_HEADS, *vi.ORG_HEADS, *vi.UNIT_WORDS)
+    return frozenset(word_key(w) for w in words if " " not in w.strip())
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    return frozenset(word_key(t) for t in vi.TITLE_HEADS)
+
+
+@cache
+def _words() -> frozenset[str]:
+    """The dictionary and the heads of titles and bodies ("Nhân đại")."""
+    heads = (*vi.TITLE_HEADS, *vi.ORG_HEADS, *vi.UNIT_WORDS)
+    forms = {" ".join(map(syllable_form, h.lower().split())) for h in heads}
+    return dictionary_words() | forms
