@@ -102,3 +102,32 @@ def test_every_concept_of_an_undone_approval_survives_a_pruning_build(
         assert build(tb, [str(seeds)], prune=True).pruned > 0
         assert tb.concept_versions(only_there).keys() == set(only_there)
         assert problems(tb.path) == []
+
+
+def test_a_build_that_changes_a_concept_in_nothing_keeps_its_version(
+    durable_target: str, tmp_path: Path
+) -> None:
+    # a new document about other things: the approval's undo and redo go
+    # through; only concepts the build changed count up their versions
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    with open_store(durable_target) as tb:
+        build(tb, [str(seeds)])
+        review = Review(tb)
+        hanoi = concept_id(tb, "Hà Nội")
+        review.look(hanoi)
+        review.approve(hanoi)
+        before = tb.concept_versions(c.id for c in tb.concepts() if c.id)
+        (seeds / "zz_new.txt").write_text(
+            "Finance Minister Trần Văn Bình visited Vinh City on Monday.\n",
+            encoding="utf-8",
+        )
+        build(tb, [str(seeds)])
+        after = tb.concept_versions(before)
+        review.undo()
+        review.redo()
+        assert tb.concept(hanoi).status is ConceptStatus.APPROVED
+        assert problems(tb.path) == []
+    assert after[hanoi] == before[hanoi]
+    bumped = {c for c in before if after[c].number != before[c].number}
+    assert len(bumped) < len(before) // 10  # the concepts the new text names

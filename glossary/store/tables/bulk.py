@@ -6,7 +6,7 @@ Part of the store (`glossary.store`): SQL lives only in the store modules.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
@@ -40,17 +40,25 @@ class BulkWriter:
     them one by one), so callers can use them before `flush` writes anything.
     Rows of each table are written in the order they were added, so a bulk
     build stores exactly what the same calls on `TermBase` would.
+
+    A concept counts up its version (what reviewers' stale checks compare)
+    only when it changes: a new term, or a kind, note, flags, term status or
+    type that differs from the stored one. Counts, evidence and occurrences,
+    which every build derives anew, do not count: an undo after a build
+    that changed a concept in nothing is not refused.
     """
 
     def __init__(
         self,
         conn: Connection,
         indexes_dropped: Callable[[str], AbstractContextManager[None]],
-        user: str = "",
+        user: str,
+        in_ids: tuple[str, Callable[[Iterable[int]], Any]],
     ) -> None:
         self._conn = conn
         self._user = user
         self._indexes_dropped = indexes_dropped
+        self._in_ids = in_ids  # the engine's ``IN <subquery>`` and its parameter
         self._next_concept = next_id(conn, "concepts")
         self._next_term = next_id(conn, "terms")
         self._reset()
@@ -61,6 +69,7 @@ class BulkWriter:
         self._terms: list[tuple[Any, ...]] = []
         self._counts: dict[int, int] = {}
         self._term_updates: dict[int, tuple[str, str]] = {}
+        self._term_concepts: dict[int, int] = {}  # of updated terms
         self._evidence: list[tuple[Any, ...]] = []
         # Kept per term and expanded while writing: a quarter of a million
         # row tuples would be ~20 MB more at the build's peak.
@@ -94,7 +103,6 @@ class BulkWriter:
     ) -> None:
         """Set a concept's kind, note and flags (the last call wins)."""
         self._concept_updates[concept_id] = (str(kind), nfc(note), flags_text(flags))
-        self._touched.add(concept_id)
 
     def add_term(self, concept_id: int, term: Term, *, into: int | None = None) -> int:
         """Add a term with its evidence to a concept; return the term id.
@@ -116,7 +124,8 @@ class BulkWriter:
         self._evidence.extend(
             (tid, e.rule, e.document, e.start, e.end, e.detail) for e in term.evidence
         )
-        self._touched.add(concept_id)
+        if into is None:
+            self._touched.add(concept_id)
         return tid
 
     def update_term(
@@ -124,7 +133,7 @@ class BulkWriter:
     ) -> None:
         """Set a term's status and type (the last call wins)."""
         self._term_updates[term_id] = (str(status), str(type))
-        self._touched.add(concept_id)
+        self._term_concepts[term_id] = concept_id
 
     def _occurrence_rows(
         self, ids: dict[str, int], next_id: int, new: list[tuple[int, str]]
@@ -186,9 +195,29 @@ class BulkWriter:
             if cid not in held:
                 self._term_updates[tid] = (str(TermStatus.PREFERRED), type_)
 
+    def _unchanged(self, table: str, columns: str, updates: dict[int, Any]) -> None:
+        """Drop from `updates` the rows whose stored `columns` hold those values
+        already (no write, no new version); the rest touch their concepts."""
+        within, param = self._in_ids
+        for row in self._conn.execute(
+            f"SELECT id, {columns} FROM {table} WHERE id IN {within}",
+            (param(updates),),
+        ):
+            if updates.get(int(row[0])) == tuple(row[1:]):
+                del updates[int(row[0])]
+        self._touched |= (
+            updates.keys()
+            if table == "concepts"
+            else {self._term_concepts[t] for t in updates if t in self._term_concepts}
+        )
+
     def flush(self) -> None:
         """Write everything buffered, in dependency order, and start afresh."""
         self._prefer_one()
+        if self._concept_updates:
+            self._unchanged("concepts", "kind, note, flags", self._concept_updates)
+        if self._term_updates:
+            self._unchanged("terms", "status, type", self._term_updates)
         now = time.time()
         run = self._conn.executemany
         run(INSERT_CONCEPT, [(*row, now) for row in self._concepts])

@@ -186,7 +186,9 @@ class OccurrenceTables(Tables):
         Use it inside `transaction` and call `BulkWriter.flush` before the
         transaction ends; nothing else may write in between.
         """
-        return BulkWriter(self._conn, self._indexes_dropped, self.user)
+        return BulkWriter(
+            self._conn, self._indexes_dropped, self.user, (self._in_ids(), self._ids)
+        )
 
     def _context_ids(self, texts: Iterable[str]) -> dict[str, int]:
         """The `contexts` id of each sentence, adding those not stored yet."""
