@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from glossary.errors import GlossaryError
+from glossary.errors import GlossaryError, NotFoundError
 from glossary.model import (
     Concept,
     ConceptStatus,
@@ -136,8 +136,9 @@ class Review:
         changed differs from `done` (`ConflictError`).
         """
         with self.tb.transaction():
-            self._seen.check(step.touched)
-            self.tb.revert(done, to)
+            now = self.tb.snapshot(step.touched)
+            self._seen.check(step.touched, now.versions)
+            self.tb.revert(done, to, now)
             left = self._seen.remember(step.touched)
             self.tb.log(
                 action,
@@ -156,19 +157,22 @@ class Review:
     ) -> Step:
         """Run `body` in one transaction with a log entry; record the step.
 
-        `body` returns the ids of concepts it created.
+        `body` returns the ids of concepts it created. The snapshots also
+        give the versions checked before and left after (no query of their
+        own: a review action on a server is a few round trips).
         """
         with self.tb.transaction():
-            for cid in concept_ids:
-                self.tb.concept(cid)  # raises NotFoundError early
+            before = self.tb.snapshot(concept_ids)
+            missing = [c for c in concept_ids if c not in before.versions]
+            if missing:
+                raise NotFoundError(f"no concept {missing[0]}")
             if term_id is not None:  # where it is now: where it was seen?
                 now = self.tb.concept_of_term(term_id)
                 self._seen.check_home(term_id, now, concept_ids[0])
-            self._seen.check(concept_ids)
-            before = self.tb.snapshot(concept_ids)
+            self._seen.check(concept_ids, before.versions)
             created = tuple(body())
             after = self.tb.snapshot([*concept_ids, *created])
-            left = self._seen.remember([*concept_ids, *created])
+            left = self._seen.remember([*concept_ids, *created], after.versions)
             self.tb.log(
                 action,
                 _first(concept_ids),

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from glossary.errors import StaleError
 from glossary.model import Concept
-from glossary.store import TermStore
+from glossary.store import TermStore, Version
 
 
 class SeenVersions:
@@ -59,16 +59,24 @@ class SeenVersions:
             tuple(sorted({was, now})),
         )
 
-    def check(self, concept_ids: Iterable[int]) -> None:
+    def check(
+        self, concept_ids: Iterable[int], now: dict[int, Version] | None = None
+    ) -> None:
         """Refuse to act on concepts changed since they were seen (call it
         inside the action's transaction, which holds the write lock).
+
+        Args:
+            concept_ids: the concepts the action is about.
+            now: their versions as read in that transaction (None: read them).
 
         Raises:
             StaleError: naming who changed which and when; they count as seen
                 again now.
         """
-        now = self.tb.concept_versions(c for c in concept_ids if c in self._seen)
-        stale = {c: v for c, v in now.items() if v.number != self._seen[c]}
+        seen = [c for c in concept_ids if c in self._seen]
+        if now is None:
+            now = self.tb.concept_versions(seen)
+        stale = {c: now[c] for c in seen if c in now and now[c].number != self._seen[c]}
         if not stale:
             return
         for cid, version in stale.items():
@@ -79,13 +87,16 @@ class SeenVersions:
         )
         raise StaleError(f"{changes}; reloaded", tuple(sorted(stale)))
 
-    def remember(self, concept_ids: Iterable[int]) -> dict[int, int]:
-        """The versions the reviewer's own step left (inside its transaction);
-        returns them (concepts it deleted are not among them)."""
-        left = {
-            cid: version.number
-            for cid, version in self.tb.concept_versions(concept_ids).items()
-        }
+    def remember(
+        self, concept_ids: Iterable[int], now: dict[int, Version] | None = None
+    ) -> dict[int, int]:
+        """The versions the reviewer's own step left (inside its transaction,
+        after it; `now`: as read then, None: read them); returns them
+        (concepts it deleted are not among them)."""
+        ids = set(concept_ids)
+        if now is None:
+            now = self.tb.concept_versions(ids)
+        left = {cid: v.number for cid, v in now.items() if cid in ids}
         self._seen.update(left)
         return left
 

@@ -8,15 +8,19 @@ only a server shows. They skip without one: see `make test-pg`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, concept_id, fill_sample
 
 from glossary.cli import main
 from glossary.errors import StoreError
 from glossary.model import ConceptStatus
+from glossary.review import Review
 from glossary.store import open_store
 from glossary.store.postgresql.schema import SCHEMA_VERSION
 
@@ -179,3 +183,65 @@ def test_a_version_3_term_base_on_a_server_gains_versions_and_who(
     with psycopg.connect(pg_url) as conn:
         row = conn.execute("SELECT version FROM glossary.schema_version").fetchone()
     assert row == (SCHEMA_VERSION,)
+
+
+class _RoundTrips:
+    """Counts what psycopg sends and waits for: each statement outside a
+    pipeline, each pipeline (and each ``executemany``) once."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count, self._depth = 0, 0
+        for name in ("execute", "executemany"):
+            original = getattr(psycopg.Cursor, name)
+            monkeypatch.setattr(psycopg.Cursor, name, self._counted(original))
+        pipeline = psycopg.Connection.pipeline
+        monkeypatch.setattr(
+            psycopg.Connection,
+            "pipeline",
+            lambda conn: self._counted_cm(pipeline(conn)),
+        )
+
+    def _counted(self, original: Any) -> Any:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            with self._counted_cm(nullcontext()):
+                return original(*args, **kwargs)
+
+        return counted
+
+    @contextmanager
+    def _counted_cm(self, inner: Any) -> Iterator[Any]:
+        self.count += self._depth == 0
+        self._depth += 1
+        try:
+            with inner as value:
+                yield value
+        finally:
+            self._depth -= 1
+
+
+def test_a_review_action_on_a_server_is_a_few_round_trips(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # begin and lock, the concept's rows before (its version checked there),
+    # the change, its rows after, the log entry and its concepts, commit
+    with open_store(pg_url) as tb:
+        fill_sample(tb)
+        review = Review(tb)
+        hanoi, sivak = concept_id(tb, "Hà Nội"), concept_id(tb, "Sivak")
+        review.look(hanoi)
+        tb.snapshot([hanoi])  # the columns of concepts are read once a connection
+        trips = _RoundTrips(monkeypatch)
+        costs = {}
+        actions: list[tuple[str, Callable[[], object]]] = [
+            ("approve", lambda: review.approve(hanoi)),
+            ("undo", review.undo),
+            ("redo", review.redo),
+            ("merge", lambda: review.merge(sivak, hanoi)),
+        ]
+        for name, action in actions:
+            before = trips.count
+            action()
+            costs[name] = trips.count - before
+        assert tb.concept(hanoi).status is ConceptStatus.APPROVED
+    # each was a round trip per statement before: 22-23, a merge 44
+    assert costs == {"approve": 7, "undo": 8, "redo": 8, "merge": 19}

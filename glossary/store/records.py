@@ -47,3 +47,6 @@ class Snapshot(NamedTuple):
 
     concept_ids: tuple[int, ...]
     rows: dict[str, list[tuple[Any, ...]]]
+    # each concept's version in these rows (a review action's stale check
+    # and the versions its step left read it, not asking again)
+    versions: dict[int, Version] = {}  # noqa: RUF012 (never changed)

@@ -63,6 +63,16 @@ class QmarkConnection:
             cur.executemany(_pg_sql(sql), parameters)
             return cur
 
+    def select_each(
+        self, queries: Sequence[tuple[str, Any]]
+    ) -> list[list[tuple[Any, ...]]]:
+        """The rows of each query, all sent in one pipeline (one round trip)."""
+        with self._reported(), self.raw.pipeline():
+            cursors = [
+                self.raw.execute(_pg_sql(sql), tuple(params)) for sql, params in queries
+            ]
+            return [[tuple(r) for r in c.fetchall()] for c in cursors]
+
     @contextmanager
     def _reported(self) -> Iterator[None]:
         try:
@@ -89,6 +99,11 @@ def connect(
 # 10 MB holds the lock for about half a minute on a loaded machine).
 LOCK_WAIT_MS = 5000
 LOCK_WAITS = 12
+
+_BEGIN_WRITING = (
+    f"BEGIN; SET LOCAL lock_timeout = {LOCK_WAIT_MS}; "
+    f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+)
 
 # Who holds a term base's write lock: the application_name and start of the
 # transaction holding the advisory lock (a bigint key: classid = high 32
@@ -166,8 +181,8 @@ class PostgresConnection(Tables):
         Raises:
             StoreError: the lock is still held after LOCK_WAITS waits.
         """
-        self._conn.execute("BEGIN")
         if self.readonly:
+            self._conn.execute("BEGIN")
             return
         raw, holder = self._pg.raw, ""
         for _ in range(LOCK_WAITS):
@@ -177,16 +192,15 @@ class PostgresConnection(Tables):
                     stacklevel=4,
                 )
             try:
-                raw.execute(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}")
-                raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                # one round trip (no parameters: the simple query protocol
+                # takes several statements); each action begins with it
+                raw.execute(_BEGIN_WRITING)
                 return
             except psycopg.errors.LockNotAvailable:
                 self._conn.execute("ROLLBACK")  # the wait ended the transaction
                 holder = self._holder()
-                self._conn.execute("BEGIN")
             except USER_ERRORS as e:
                 raise store_error(self.path, e) from e
-        self._conn.execute("ROLLBACK")
         raise StoreError(
             f"{self.shown()}: the term base is locked by {holder}; "
             "try again when it is done"
@@ -259,6 +273,11 @@ class PostgresConnection(Tables):
                 (key, value),
             )
 
+    def _select_each(
+        self, queries: Sequence[tuple[str, Any]]
+    ) -> list[list[tuple[Any, ...]]]:
+        return self._pg.select_each(queries)
+
     def _in_ids(self) -> str:
         return "(SELECT unnest(?::bigint[]))"
 
@@ -293,7 +312,7 @@ class PostgresConnection(Tables):
             for _, sql in indexes:
                 self._conn.execute(sql)
 
-    def _columns(self, table: str) -> list[str]:
+    def _read_columns(self, table: str) -> list[str]:
         return [
             str(r[0])
             for r in self._conn.execute(

@@ -245,7 +245,7 @@ class SQLiteConnection(Tables):
             for _, sql in indexes:
                 self._conn.execute(sql)
 
-    def _columns(self, table: str) -> list[str]:
+    def _read_columns(self, table: str) -> list[str]:
         return [str(r[1]) for r in self._conn.execute(f"PRAGMA table_info({table})")]
 
 

@@ -55,6 +55,8 @@ class Tables:
         return shown_path(self.path)
 
     _depth = 0  # open transaction() bodies; the outermost begins and ends
+    # concepts marked changed in the open transaction: one new version each
+    _touched: set[int] | None = None  # None: outside a transaction
 
     def close(self) -> None:
         raise NotImplementedError
@@ -70,16 +72,19 @@ class Tables:
         """Run the body in one transaction; nested calls join the outer one."""
         if self._depth == 0:
             self._begin()
+            self._touched = set()
         self._depth += 1
         try:
             yield
         except BaseException:
             self._depth -= 1
             if self._depth == 0:
+                self._touched = None
                 self._conn.execute("ROLLBACK")
             raise
         self._depth -= 1
         if self._depth == 0:
+            self._touched = None
             self._conn.execute("COMMIT")
 
     def _begin(self) -> None:
@@ -110,7 +115,18 @@ class Tables:
         raise NotImplementedError
 
     def _columns(self, table: str) -> list[str]:
-        """The column names of `table`, in order (as ``SELECT *`` gives them)."""
+        """The column names of `table`, in order (as ``SELECT *`` gives them).
+
+        Asked once per table and connection: the schema changes only when
+        a term base is opened (migrated).
+        """
+        known: dict[str, list[str]] = self.__dict__.setdefault("_column_names", {})
+        if table not in known:
+            known[table] = self._read_columns(table)
+        return known[table]
+
+    def _read_columns(self, table: str) -> list[str]:
+        """The engine's answer to `_columns`."""
         raise NotImplementedError
 
     def _dump(self, table: str) -> Iterator[tuple[Any, ...]]:
@@ -132,6 +148,16 @@ class Tables:
         self._conn.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
         return count + len(batch)
 
+    def _select_each(
+        self, queries: Sequence[tuple[str, Any]]
+    ) -> list[list[tuple[Any, ...]]]:
+        """The rows of each of several (sql, parameters) queries, in order (a
+        server engine sends them at once: one round trip)."""
+        return [
+            [tuple(r) for r in self._conn.execute(sql, params)]
+            for sql, params in queries
+        ]
+
     def _after_load(self) -> None:
         """What an engine does after rows came in with their ids (counters)."""
 
@@ -143,12 +169,28 @@ class Tables:
             )
 
     def _touch(self, concept_id: int) -> None:
-        """Mark a concept changed: its time, one more version, by this user."""
+        """Mark a concept changed: its time, one more version, by this user.
+
+        Once per transaction: an action is one change however many rows it
+        writes (a merge moves each term), and each is a statement on a server.
+        """
+        if not self._first_touch(concept_id):
+            return
         self._conn.execute(
             "UPDATE concepts SET updated = ?, version = version + 1, changed_by = ? "
             "WHERE id = ?",
             (time.time(), self.user, concept_id),
         )
+
+    def _first_touch(self, concept_id: int) -> bool:
+        """Whether `_touch` should count this change (the first in the open
+        transaction, or outside one); it is then counted as done."""
+        if self._touched is None:
+            return True
+        if concept_id in self._touched:
+            return False
+        self._touched.add(concept_id)
+        return True
 
     def _next_id(self, table: str) -> int:
         """A new concept's or term's id, never given before (see `next_id`)."""

@@ -255,9 +255,11 @@ class ConceptTables(TermTables):
         if source_id == target_id:
             raise StoreError("cannot merge a concept into itself")
         with self.transaction():
-            source = self.concept(source_id)
-            self.concept(target_id)  # raises NotFoundError
-            for term in source.terms:
+            key = self._key_of(source_id)
+            self._key_of(target_id)  # raises NotFoundError
+            for term in self._terms_of([source_id], with_evidence=False).get(
+                source_id, []
+            ):
                 assert term.id is not None
                 if term.is_preferred:
                     self.update_term(term.id, status=TermStatus.ADMITTED)
@@ -266,13 +268,28 @@ class ConceptTables(TermTables):
                 "UPDATE redirects SET concept_id = ? WHERE concept_id = ?",
                 (target_id, source_id),
             )
-            if source.key:
+            if key:
                 self._conn.execute(
                     "INSERT INTO redirects (key, concept_id) VALUES (?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET concept_id = excluded.concept_id",
-                    (source.key, target_id),
+                    (key, target_id),
                 )
             self._conn.execute("DELETE FROM concepts WHERE id = ?", (source_id,))
+
+    def _key_of(self, concept_id: int) -> str:
+        """A concept's key ('' for none).
+
+        Raises:
+            NotFoundError: no concept has that id.
+        """
+        row = None
+        if -(2**63) <= concept_id < 2**63:  # beyond, no engine can even compare
+            row = self._conn.execute(
+                "SELECT key FROM concepts WHERE id = ?", (concept_id,)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no concept {concept_id}")
+        return str(row[0] or "")
 
     def delete_concept(self, concept_id: int) -> None:
         with self.transaction():

@@ -8,7 +8,7 @@ from collections.abc import Container, Iterable
 from typing import Any
 
 from glossary.errors import ConflictError
-from glossary.store.records import LogEntry, Snapshot
+from glossary.store.records import LogEntry, Snapshot, Version
 from glossary.store.tables.occurrences import OccurrenceTables
 
 _TABLES = ("concepts", "terms", "evidence", "occurrences", "redirects")
@@ -130,10 +130,10 @@ class ReviewTables(OccurrenceTables):
 
         Concepts that do not exist are left out.
         """
-        ids = sorted(set(concept_ids))
+        # beyond 64 bits no engine can even compare an id: no such concept
+        ids = sorted({i for i in concept_ids if -(2**63) <= i < 2**63})
         within = self._in_ids()  # any number of ids, none included
-        rows: dict[str, list[tuple[Any, ...]]] = {}
-        for table, sql in (
+        queries = (
             ("concepts", f"SELECT * FROM concepts WHERE id IN {within}"),
             ("terms", f"SELECT * FROM terms WHERE concept_id IN {within}"),
             (
@@ -150,25 +150,35 @@ class ReviewTables(OccurrenceTables):
                 f"WHERE t.concept_id IN {within}",
             ),
             ("redirects", f"SELECT * FROM redirects WHERE concept_id IN {within}"),
-        ):
-            found = self._conn.execute(sql, (self._ids(ids),))
-            rows[table] = [tuple(r) for r in found]
-        return Snapshot(tuple(ids), rows)
+        )
+        found = self._select_each([(sql, (self._ids(ids),)) for _, sql in queries])
+        rows = {table: got for (table, _), got in zip(queries, found, strict=True)}
+        names = self._columns("concepts")
+        number, by, at = (names.index(c) for c in ("version", "changed_by", "updated"))
+        versions = {
+            int(r[0]): Version(int(r[number]), str(r[by]), float(r[at]))
+            for r in rows["concepts"]
+        }
+        return Snapshot(tuple(ids), rows, versions)
 
-    def revert(self, done: Snapshot, wanted: Snapshot) -> None:
+    def revert(
+        self, done: Snapshot, wanted: Snapshot, now: Snapshot | None = None
+    ) -> None:
         """Reverse one review step: the change from `wanted` to `done`, only it.
 
         Only the rows and columns the step changed are put back; what others
         changed since (a build's occurrences and counts, another session's
         edits elsewhere) stays. Undo passes (after, before), redo (before,
-        after).
+        after); `now`, when given, is a snapshot of their concepts taken in
+        the same transaction (the caller's stale check read it).
 
         Raises:
             ConflictError: a value the step changed has been changed again
                 since (by a build or another session); nothing is written.
         """
         ids = set(done.concept_ids) | set(wanted.concept_ids)
-        now = self.snapshot(ids)
+        if now is None or set(now.concept_ids) != ids:
+            now = self.snapshot(ids)
         columns = self._columns("concepts")
         stamps = {columns.index(c) for c in ("updated", "version", "changed_by")}
         plan = [
@@ -210,6 +220,8 @@ class ReviewTables(OccurrenceTables):
             "UPDATE concepts SET version = ? WHERE id = ? AND version < ?",
             (last, concept_id, last),
         )
+        if self._touched is not None:  # the touch after goes past `last`
+            self._touched.discard(concept_id)
 
     def _write_plan(
         self, plan: list[tuple[list[tuple[Any, dict[int, Any]]], list[Any]]]
@@ -219,9 +231,10 @@ class ReviewTables(OccurrenceTables):
                 self._put_back(table, pk, values)
         for table, (_, drops) in reversed(list(zip(_TABLES, plan, strict=True))):
             key = "key" if table == "redirects" else "id"
-            self._conn.executemany(
-                f"DELETE FROM {table} WHERE {key} = ?", [(pk,) for pk in drops]
-            )
+            if drops:  # each call is a round trip on a server, even empty
+                self._conn.executemany(
+                    f"DELETE FROM {table} WHERE {key} = ?", [(pk,) for pk in drops]
+                )
 
     def _put_back(self, table: str, pk: Any, values: dict[int, Any]) -> None:
         names = self._columns(table)

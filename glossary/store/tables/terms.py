@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,13 +47,14 @@ class TermTables(Tables):
                 )
                 if term.note or term.flags:  # not in the bulk insert: builds set none
                     self.update_term(term_id, note=term.note, flags=term.flags)
-            self._conn.executemany(
-                INSERT_EVIDENCE,
-                [
-                    (term_id, e.rule, e.document, e.start, e.end, e.detail)
-                    for e in term.evidence
-                ],
-            )
+            if term.evidence:  # a round trip on a server, even empty
+                self._conn.executemany(
+                    INSERT_EVIDENCE,
+                    [
+                        (term_id, e.rule, e.document, e.start, e.end, e.detail)
+                        for e in term.evidence
+                    ],
+                )
             self._touch(concept_id)
         return term_id
 
@@ -93,19 +95,25 @@ class TermTables(Tables):
         values = {k: v for k, v in values.items() if v is not None}
         if not values:
             return
-        assignments = ", ".join(f"{k} = ?" for k in values)
+        sets = [f"{k} = ?" for k in values]
+        args = list(values.values())
         with self.transaction():
+            # a concept's change is counted in the same statement (`_touch`)
+            if table == "concepts" and self._first_touch(row_id):
+                sets.append("updated = ?, version = version + 1, changed_by = ?")
+                args += [time.time(), self.user]
+            owner = "id" if table == "concepts" else "concept_id"
             try:
-                cur = self._conn.execute(
-                    f"UPDATE {table} SET {assignments} WHERE id = ?",
-                    [*values.values(), row_id],
-                )
+                row = self._conn.execute(
+                    f"UPDATE {table} SET {', '.join(sets)} WHERE id = ? "
+                    f"RETURNING {owner}",
+                    [*args, row_id],
+                ).fetchone()
             except self._integrity_errors as e:
                 raise StoreError(f"cannot update {table[:-1]} {row_id}: {e}") from e
-            if cur.rowcount == 0:
+            if row is None:
                 raise NotFoundError(f"no {table[:-1]} {row_id}")
-            concept_id = row_id if table == "concepts" else self.concept_of_term(row_id)
-            self._touch(concept_id)
+            self._touch(int(row[0]))
 
     def concept_of_term(self, term_id: int) -> int:
         row = self._conn.execute(
