@@ -9,7 +9,8 @@ Three phases, each safe to interrupt:
    quarter of a second of results). Unchanged documents are not read again.
 2. *cluster*: the cached mentions of every document ever built are clustered
    into candidates: each document's names are grouped as it arrives, then
-   the groups of all documents are merged.
+   the groups of all documents are merged; each merged group becomes a
+   candidate only when the store phase takes it, and is let go once stored.
 3. *store*: one transaction replaces what builds derive (counts,
    occurrences, build evidence) and merges candidates into concepts by key,
    following merge redirects. Review decisions are never undone: rejected
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -49,9 +49,9 @@ from glossary.pipeline import (
     extract,
     extract_all,
     part,
+    propose_lazily,
     with_backend,
 )
-from glossary.pipeline import propose as propose_parts
 from glossary.reader import read_inputs
 from glossary.store import BuildWriter, ConceptSummary, TermStore
 from glossary.text import name_key, nfc
@@ -393,26 +393,20 @@ def _cluster(
 ) -> tuple[int, int, int]:
     """Cluster every cached document and store the concepts: (new, updated,
     mentions)."""
-    # Taken out, so that only this frame holds them and `del` below frees them.
+    # Taken out, so that each part is let go once the corpus stage has read
+    # it; then each candidate is stored before the next is made.
     parts, extracted.parts = extracted.parts, {}
-    every = [
-        parts[path] if mentions is None else part(path, mentions, disable)
+    every = (
+        parts.pop(path) if mentions is None else part(path, mentions, disable)
         for path, mentions in tb.cached_documents(skip=parts)
-    ]
-    n_mentions = sum(p.mentions for p in every)
-    candidates = propose_parts(every, disable)
+    )
+    proposal = propose_lazily(every, disable)
     with tb.transaction():
-        new, updated = apply_candidates(tb, candidates, progress=progress)
+        new, updated = apply_candidates(
+            tb, proposal.candidates, progress=progress, total=proposal.total
+        )
         tb.set_meta(_STAMP, stamp)
-        # Freeing the build's million small objects costs ≈0.3 s of CPU;
-        # the commit that follows waits about as long on the disk (WAL
-        # checkpoint) without holding the GIL: let the two overlap.
-        garbage: list[object] = [parts, every, candidates]
-        del parts, every, candidates
-        release = threading.Thread(target=garbage.clear, daemon=True)
-        release.start()
-    release.join()
-    return new, updated, n_mentions
+    return new, updated, proposal.mentions
 
 
 class _Places:
@@ -498,18 +492,25 @@ def apply_candidates(
     candidates: Iterable[Candidate],
     *,
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> tuple[int, int]:
     """Merge candidates into the term base in one transaction.
 
     Args:
         tb: the term base.
-        candidates: the clustering of every document built so far.
+        candidates: the clustering of every document built so far, read
+            once, in order (each may be made as it is taken and let go once
+            stored).
         progress: called as candidates are stored.
+        total: how many candidates there are, for `progress` (default:
+            ``len(candidates)``, which a list has).
 
     Returns:
         How many concepts were created and how many existing ones changed.
     """
-    candidates = list(candidates)
+    if total is None:
+        candidates = list(candidates)
+        total = len(candidates)
     before = {s.id: s for s in tb.summaries()}
     reviewed = tb.reviewed_concept_ids()
     rejected = tb.rejected_keys()
@@ -527,8 +528,8 @@ def apply_candidates(
                 for term in cand.concept.terms:
                     occs = cand.occurrences.get((term.text, term.lang), ())
                     placer.place(cid, term, occs)
-            if progress and (n % 500 == 0 or n == len(candidates)):
-                progress("store", n, len(candidates))
+            if progress and (n % 500 == 0 or n == total):
+                progress("store", n, total)
         out.flush()
         # a build's terms are those with occurrences and those it made
         # (a Vietnamese name, a gazetteer form: evidence tied to no document)

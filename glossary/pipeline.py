@@ -28,9 +28,10 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
+from itertools import chain
 from typing import NamedTuple
 
-from glossary.cluster import DocClusters, cluster_corpus, cluster_document
+from glossary.cluster import DocClusters, cluster_corpus_lazily, cluster_document
 from glossary.extract.english import english_mentions
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.extract.nested import nested_mentions
@@ -40,7 +41,7 @@ from glossary.extract.vietnamese import vietnamese_mentions
 from glossary.model import Candidate, Document, Kind, Mention
 from glossary.text import detect_language, language_sample
 from glossary.text.sentences import Sentences
-from glossary.translate import add_vietnamese_terms
+from glossary.translate import add_vietnamese_term
 
 __all__ = [
     "DocPart",
@@ -50,6 +51,7 @@ __all__ = [
     "extract_all",
     "part",
     "propose",
+    "propose_lazily",
     "with_backend",
 ]
 
@@ -191,7 +193,7 @@ def part(
 
 def propose(parts: Iterable[DocPart], disable: Collection[str] = ()) -> list[Candidate]:
     """Cluster names and rank terms over every document's part, then give
-    each its Vietnamese term (`glossary.translate.add_vietnamese_terms`).
+    each its Vietnamese term (`glossary.translate.add_vietnamese_term`).
 
     Names first (`glossary.cluster.cluster_corpus`, without the passes named
     in `disable`), then English and Vietnamese terms. (Ranking the terms in
@@ -199,17 +201,42 @@ def propose(parts: Iterable[DocPart], disable: Collection[str] = ()) -> list[Can
     ranking at ≈0.4 s for 10 MB, the fork, its copy-on-write faults and
     unpickling the result cost more.)
     """
-    parts = list(parts)
-    terms = [m for p in parts for m in p.terms]
-    return add_vietnamese_terms(
-        [
-            *cluster_corpus((p.names for p in parts), disable=disable),
-            *term_candidates([m for m in terms if m.source == TERM_SOURCE]),
-            *vi_term_candidates(
-                [m for m in terms if m.kind is Kind.TERM and m.lang == "vi"]
-            ),
-        ]
-    )
+    return list(propose_lazily(parts, disable).candidates)
+
+
+class Proposal(NamedTuple):
+    """`propose_lazily`'s result."""
+
+    mentions: int  # how many mentions the parts had
+    total: int  # how many candidates
+    candidates: Iterator[Candidate]
+
+
+def propose_lazily(parts: Iterable[DocPart], disable: Collection[str] = ()) -> Proposal:
+    """`propose`, holding less at a time: each part is let go once read,
+    and each name's candidate is made (and its group let go) only when the
+    iterator gets to it, so a build stores one before the next is made.
+    """
+    terms: list[Mention] = []
+    n = 0
+
+    def names() -> Iterator[DocClusters]:
+        nonlocal n
+        for p in parts:
+            n += p.mentions
+            terms.extend(p.terms)
+            yield p.names
+
+    count, names_out = cluster_corpus_lazily(names(), disable=disable)
+    ranked = [
+        *term_candidates([m for m in terms if m.source == TERM_SOURCE]),
+        *vi_term_candidates(
+            [m for m in terms if m.kind is Kind.TERM and m.lang == "vi"]
+        ),
+    ]
+    terms.clear()
+    out = map(add_vietnamese_term, chain(names_out, ranked))
+    return Proposal(n, count + len(ranked), out)
 
 
 def _extract_encoded(extractor: Extractor, doc: Document) -> tuple[str, bytes]:

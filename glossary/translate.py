@@ -58,6 +58,7 @@ __all__ = [
     "NAME_KINDS",
     "NEEDS_TRANSLATION",
     "RULES",
+    "add_vietnamese_term",
     "add_vietnamese_terms",
     "name_coverage",
     "needs_translation",
@@ -308,4 +309,9 @@ def add_vietnamese_terms(candidates: Iterable[Candidate]) -> list[Candidate]:
     The term is added last, so the concept's label (its first preferred
     term), and with it the key a build stores it under, stays the same.
     """
-    return [replace(c, concept=_translated(c.concept)) for c in candidates]
+    return [add_vietnamese_term(c) for c in candidates]
+
+
+def add_vietnamese_term(candidate: Candidate) -> Candidate:
+    """`add_vietnamese_terms` of one candidate (each is translated alone)."""
+    return replace(candidate, concept=_translated(candidate.concept))

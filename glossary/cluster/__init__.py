@@ -47,7 +47,7 @@ Modules, one job each (this one is the public entry):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from glossary.cluster.base import (
@@ -60,7 +60,8 @@ from glossary.cluster.base import (
     norm_key,
     thaw,
 )
-from glossary.cluster.corpus import CORPUS_PASSES, corpus_stage
+from glossary.cluster.candidate import candidate_of
+from glossary.cluster.corpus import CORPUS_PASSES, corpus_groups
 from glossary.cluster.document import DOCUMENT_PASSES, document_stage
 from glossary.gc_pause import paused_gc
 from glossary.model import (
@@ -78,6 +79,7 @@ __all__ = [
     "check_pass_names",
     "cluster",
     "cluster_corpus",
+    "cluster_corpus_lazily",
     "cluster_document",
     "norm_key",
 ]
@@ -172,6 +174,22 @@ def cluster_corpus(
     Raises:
         ValueError: `disable` names no pass (see `check_pass_names`).
     """
+    return list(cluster_corpus_lazily(docs, disable=disable)[1])
+
+
+def cluster_corpus_lazily(
+    docs: Iterable[DocClusters], *, disable: Collection[str] = ()
+) -> tuple[int, Iterator[Candidate]]:
+    """`cluster_corpus`, holding less: each document's groups are let go once
+    taken from `docs`, and each candidate is made only when the iterator
+    gets to it, its group let go then (a build stores each before the next).
+
+    Returns:
+        How many candidates, and the candidates.
+
+    Raises:
+        ValueError: `disable` names no pass (see `check_pass_names`).
+    """
     disable = check_pass_names(disable)
     groups: list[Group] = []
     titles: list[dict[str, list[Member]]] = []
@@ -179,4 +197,12 @@ def cluster_corpus(
         for d in docs:  # once: `docs` may be a generator
             groups.extend(thaw(g) for g in d.groups)
             titles.append({k: list(v) for k, v in d.titles})
-        return corpus_stage(groups, titles, disable)
+        merged = corpus_groups(groups, titles, disable)
+    return len(merged), _candidates_of(merged)
+
+
+def _candidates_of(groups: list[Group]) -> Iterator[Candidate]:
+    """`candidate_of` each group in order, emptying `groups` as it goes."""
+    groups.reverse()
+    while groups:
+        yield candidate_of(groups.pop())

@@ -1,6 +1,6 @@
 """The corpus stage of clustering: documents' groups merged into candidates.
 
-`corpus_stage` runs `CORPUS_PASSES`: full names merge by key across
+`corpus_groups` runs `CORPUS_PASSES`: full names merge by key across
 documents, then short references, acronyms and short organisation names
 with no full form in their document join the one corpus concept they fit;
 `glossary.cluster.candidate` turns each merged group into a candidate.
@@ -26,13 +26,11 @@ from glossary.cluster.base import (
     person_index,
     refers_to,
 )
-from glossary.cluster.candidate import candidate_of
 from glossary.cluster.sino import link_sino_vietnamese
 from glossary.cluster.state_names import join_same_state_names
 from glossary.extract.vi_syllables import SURNAMES
 from glossary.lang.en import ORG_HEADS
 from glossary.model import (
-    Candidate,
     Evidence,
     Flag,
     Kind,
@@ -41,15 +39,18 @@ from glossary.model import (
 from glossary.names import places as restore
 
 
-def corpus_stage(
+def corpus_groups(
     groups: list[Group],
     titles: Iterable[dict[str, list[Member]]],
     disable: Collection[str] = (),
-) -> list[Candidate]:
-    """Merge the documents' `groups` and their `titles` into candidates.
+) -> list[Group]:
+    """Merge the documents' `groups` and their `titles` into the groups
+    candidates are made of (`candidate_of`), in order: the merged names,
+    then the titles.
 
     Args:
-        groups: every document's groups, in document order.
+        groups: every document's groups, in document order (emptied: the
+            merged groups hold what it held).
         titles: every document's title mentions by title key.
         disable: names of passes of `CORPUS_PASSES` not to run.
     """
@@ -62,9 +63,8 @@ def corpus_stage(
             for m, ttype, ev in members:
                 t.add(m, ttype, ev)
     merged = _merge_corpus(groups, disable)
-    out = [candidate_of(g) for g in merged]
-    out.extend(candidate_of(g) for g in title_groups.values())
-    return out
+    merged.extend(title_groups.values())
+    return merged
 
 
 @dataclass(slots=True)
@@ -106,9 +106,13 @@ def _merge_corpus(groups: list[Group], disable: Collection[str]) -> list[Group]:
     """Merge the documents' groups across documents, strongest evidence first.
 
     Runs the passes of `CORPUS_PASSES` in order, but those in `disable`.
-    Returns the groups left standing, in order of first mention.
+    Returns the groups left standing, in order of first mention, and empties
+    `groups`.
     """
-    state = CorpusState(groups)
+    # The state takes the groups: those merged into others are let go as
+    # the passes drop them, not kept to the end by the caller's list.
+    state = CorpusState(groups[:])
+    groups.clear()
     for run in CORPUS_PASSES:
         if run.__name__ not in disable:
             run(state)
