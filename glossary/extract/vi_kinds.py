@@ -70,9 +70,10 @@ def name_kinds(
     kinds: dict[str, Kind] = {}
     strength: dict[str, int] = {}
     starts = dict(parts)
+    ends = {b: a for a, b in starts.items()}
     for i, j in parts:
         key = name_key(_surface(ctx, i, j))
-        cued = _cued_kind(ctx, i, j, starts, title_ends)
+        cued = _cued_kind(ctx, i, j, (starts, ends), title_ends)
         if cued is not None and cued[1] > strength.get(key, 0):
             kinds[key], strength[key] = cued
     _listed_kinds(ctx, parts, kinds)
@@ -95,10 +96,15 @@ _STRONG, _SHAPE, _CUE = 3, 2, 1
 
 
 def _cued_kind(
-    ctx: Context, i: int, j: int, starts: dict[int, int], title_ends: set[int]
+    ctx: Context,
+    i: int,
+    j: int,
+    parts: tuple[dict[int, int], dict[int, int]],
+    title_ends: set[int],
 ) -> tuple[Kind, int] | None:
-    """The kind one mention's context shows, with its strength."""
-    ends = {b: a for a, b in starts.items()}
+    """The kind one mention's context shows, with its strength (`parts`: the
+    name parts' ends by start, and their starts by end)."""
+    starts, ends = parts
     name = _surface(ctx, i, j)
     prev = _cue_before(ctx, i)
     sylls = WORD.findall(name)

@@ -17,6 +17,7 @@ one Vietnamese writing gives official names:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -285,10 +286,24 @@ _ORG_RULES = (
 )
 
 
+# The first syllables a rule of `_org_at` can start from: each rule but two
+# starts with a phrase of its table; "T.Ư"/"TƯ"/"TW" and "U23" start with T, U.
+_RULE_FIRSTS = frozenset(
+    phrase[0]
+    for table in (
+        _ADMIN_ORGS, INSTITUTIONS, _LAW_HEADS, LOCAL_ADMIN, _STATE_HEADS,
+        _PLACE_HEADS, _STANDING, ORG_HEADS, _LOWER_HEADS,
+    )
+    for phrase in table
+) | {_CHAU}  # fmt: skip
+_RULE_INITIALS = ("T", "U")
+
+
 def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
     """The organisation, named site, state or region starting at syllable i."""
-    if not syls[i].word:
-        return None
+    s = syls[i]
+    if not s.word or (s.key not in _RULE_FIRSTS and s.text[0] not in _RULE_INITIALS):
+        return None  # no rule starts here: most syllables, checked fast
     for rule in _ORG_RULES:
         if (sp := rule(syls, i)) is not None:
             return None if sp is _NO_NAME else sp
@@ -325,8 +340,12 @@ def admin_places(
         for units below the province, whose word is part of the place's name.
     """
     out = []
-    for i, s in enumerate(syls):
-        if start <= s.start < end and (n := match(syls, i, ADMIN)):
+    first = bisect.bisect_left(syls, start, key=lambda s: s.start)  # text order
+    for i in range(first, len(syls)):
+        s = syls[i]
+        if s.start >= end:
+            break
+        if n := match(syls, i, ADMIN):
             k = admin_place(syls, i)
             if k > i and syls[k - 1].end <= end and syls[i + n].text[0].isalpha():
                 local = match(syls, i, LOCAL_ADMIN) == n

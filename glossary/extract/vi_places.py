@@ -83,6 +83,8 @@ def _name_end(syls: Sequence[Syl], i: int) -> int:
 def _feature_at(syls: Sequence[Syl], i: int) -> Span | None:
     """A feature or settlement named at syllable i."""
     s = syls[i]
+    if s.key not in _HEAD_FIRSTS:
+        return None  # no head here: most syllables, checked fast
     if not s.word or (i and syls[i - 1].token == s.token and not _after_title(syls, i)):
         return None  # "văn bản", "hoạt động": the head must open a word
     capital = s.text[:1].isupper()
@@ -201,3 +203,4 @@ _CITY_WORDS = _keys("thành phố", "tp")
 _SETTLEMENTS = _keys(*SETTLEMENT_HEADS)
 _INITIAL = _keys(*_HEADS_WHEN_INITIAL)
 _TYPED_KEY = next(iter(_keys(_TYPED)))[0]
+_HEAD_FIRSTS = frozenset(phrase[0] for phrase in _FEATURES | _SETTLEMENTS)

@@ -41,6 +41,7 @@ _HONORIFICS = frozenset(word_key(h) for h in vi.HONORIFICS)
 _FOREIGN_HONORIFICS = sorted(
     (tuple(h.lower().split()) for h in vi.FOREIGN_HONORIFICS), key=len, reverse=True
 )
+_HONORIFIC_FIRSTS = frozenset(h[0] for h in _FOREIGN_HONORIFICS)
 
 
 def strip_honorifics(
@@ -73,6 +74,9 @@ def strip_honorifics(
 
 def _honorific_at(ctx: Context, k: int, j: int) -> int:
     """The number of whole tokens from k (before j) an honorific spells, or 0."""
+    first = ctx.tokens[k].text.lower().split()[:1]
+    if first and first[0] not in _HONORIFIC_FIRSTS:
+        return 0
     for phrase in _FOREIGN_HONORIFICS:
         words: list[str] = []
         for n in range(k, j):

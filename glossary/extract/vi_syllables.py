@@ -123,7 +123,7 @@ def is_vi_syllable(s: str) -> bool:
 
 def korean_at(syls: Sequence[Syl], i: int) -> int:
     """End (exclusive) of a Korean name "Lee Jae-yong" starting at i, or 0."""
-    if i + 3 >= len(syls):
+    if i + 3 >= len(syls) or syls[i + 2].text != "-":
         return 0
     a, b, dash, c = syls[i : i + 4]
     if not (

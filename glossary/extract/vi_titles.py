@@ -20,26 +20,27 @@ TITLE_HEADS = frozenset(word_key(t) for t in vi.TITLE_HEADS)
 _TITLE_PREFIXES = frozenset(word_key(t) for t in vi.TITLE_PREFIXES)
 
 
-def _title_at(ctx: Context, i: int) -> int:
-    """End index of a title phrase starting at token i, or i if none."""
+def _title_at(keys: list[str], i: int) -> int:
+    """End index of a title phrase starting at token i (`keys`: the tokens'
+    `word_key`s), or i if none."""
     k = i
-    n = len(ctx.tokens)
-    while k < n and word_key(ctx.tokens[k].text) in _TITLE_PREFIXES:
+    n = len(keys)
+    while k < n and keys[k] in _TITLE_PREFIXES:
         k += 1
-    for width in (1, 2):
-        if k + width <= n:
-            words = " ".join(word_key(t.text) for t in ctx.tokens[k : k + width])
-            if words in TITLE_HEADS:
-                return k + width
+    if k < n and keys[k] in TITLE_HEADS:
+        return k + 1
+    if k + 2 <= n and f"{keys[k]} {keys[k + 1]}" in TITLE_HEADS:
+        return k + 2
     return i
 
 
 def title_spans(ctx: Context) -> list[tuple[int, int]]:
     """The token ranges [i, k) of the titles of the text, in order."""
+    keys = [word_key(t.text) for t in ctx.tokens]
     spans = []
     i = 0
-    while i < len(ctx.tokens):
-        k = _title_at(ctx, i)
+    while i < len(keys):
+        k = _title_at(keys, i)
         if k > i:
             spans.append((i, k))
         i = max(k, i + 1)

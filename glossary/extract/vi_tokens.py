@@ -7,10 +7,12 @@ rewrite tone marks (Uỷ → Ủy), and tokens are located by their folded sylla
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from glossary.extract.vi_syllables import Span, is_vi_syllable
 from glossary.extract.vi_tagger import raw_tags
@@ -135,7 +137,7 @@ def repair(
         if (
             prev is not None
             and tok.start == prev.end + 1
-            and word_key(f"{prev.text} {tok.text}") in whole
+            and f"{word_key(prev.text)} {word_key(tok.text)}" in whole  # key by key
         ):
             out[-1] = TaggedWord(
                 text[prev.start : tok.end], prev.tag, prev.start, tok.end
@@ -156,12 +158,8 @@ def repair(
         if (glued := _name_glued_to_word(text, tok, prev)) is not None:
             out.extend(glued)
             continue
-        sylls = list(_HYPHENATED.finditer(tok.text))
-        if (
-            len(sylls) > 1
-            and " " in tok.text
-            and not all(is_vi_syllable(m.group()) for m in sylls)
-        ):
+        sylls = list(_HYPHENATED.finditer(tok.text)) if " " in tok.text else []
+        if len(sylls) > 1 and not all(is_vi_syllable(m.group()) for m in sylls):
             for m in sylls:
                 a, b = tok.start + m.start(), tok.start + m.end()
                 low = m.group()[0].islower()
@@ -181,6 +179,9 @@ def _name_glued_to_word(
     "Nhân đại") has one capital and follows no proper name, and a commune's
     name may end in lower case ("Nậm lúc", "Thải | Giàng phố").
     """
+    first = tok.text[:1]
+    if (first.isalnum() and not first.isupper()) or tok.text.isalpha():
+        return None  # no capital first, or one syllable: nothing glued
     sylls = list(_HYPHENATED.finditer(tok.text))
     caps = [m.group()[0].isupper() for m in sylls]
     n = caps.index(False) if False in caps else len(caps)
@@ -205,7 +206,12 @@ def shape(tok: TaggedWord) -> str:
 
     A hyphenated part counts as one syllable: "Sang-sik" is capitalised.
     """
-    sylls = _HYPHENATED.findall(tok.text)
+    return _shape(tok.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(text: str) -> str:
+    sylls = _HYPHENATED.findall(text)
     if not sylls or not sylls[0][0].isalpha():
         return "low"
     caps = [s[0].isupper() for s in sylls]
@@ -231,18 +237,22 @@ def sentence(text: str, start: int, end: int) -> str:
 
 
 def context(doc: Document, tokens: Sequence[TaggedWord]) -> Context:
-    shapes = [shape(t) for t in tokens]
+    shapes = [_shape(t.text) for t in tokens]
     initial = [
         i == 0
         or tokens[i - 1].text in _SENTENCE_END
         or "\n" in doc.text[tokens[i - 1].end : tokens[i].start]
         for i in range(len(tokens))
     ]
-    lower = {fold(t.text) for t, s in zip(tokens, shapes, strict=True) if s == "low"}
-    for a, b in itertools.pairwise(tokens):
-        if a.text.islower() and b.text.islower():
-            lower.add(fold(f"{a.text} {b.text}"))
-    return Context(doc.text, tokens, shapes, initial, frozenset(lower))
+    # a document repeats its words: each distinct one is folded once
+    words = {t.text for t, s in zip(tokens, shapes, strict=True) if s == "low"}
+    pairs = {
+        f"{a.text} {b.text}"
+        for a, b in itertools.pairwise(tokens)
+        if a.text.islower() and b.text.islower()
+    }
+    lower = frozenset(fold(w) for w in words | pairs)
+    return Context(doc.text, tokens, shapes, initial, lower)
 
 
 def cut(text: str, tokens: list[TaggedWord], spans: list[Span]) -> list[TaggedWord]:
@@ -250,7 +260,8 @@ def cut(text: str, tokens: list[TaggedWord], spans: list[Span]) -> list[TaggedWo
     edges = sorted({sp.start for sp in spans} | {sp.end for sp in spans})
     out: list[TaggedWord] = []
     for tok in tokens:
-        inner = [e for e in edges if tok.start < e < tok.end]
+        lo = bisect.bisect_right(edges, tok.start)
+        inner = edges[lo : bisect.bisect_left(edges, tok.end, lo)]
         if not inner:
             out.append(tok)
             continue
