@@ -16,6 +16,7 @@ never saw (a typo) is replaced by its nearest vocabulary words first.
 from __future__ import annotations
 
 import math
+import struct
 from array import array
 from collections.abc import Iterable, Sequence
 
@@ -34,7 +35,7 @@ from tm.match import (
     tokenize,
 )
 
-__all__ = ["SourceIndex", "Speller"]
+__all__ = ["SourceIndex", "Speller", "quick_fold"]
 
 # Words in more than this share of sources (at most this many words) get a
 # dense mask: scattering their long posting lists would dominate a lookup.
@@ -42,6 +43,12 @@ _DENSE_SHARE = 0.02
 _DENSE_WORDS = 64
 # Less than any word's idf, so only orders sources that share the same words.
 _LENGTH_COST = 0.01
+_FLOAT32 = struct.Struct("f")
+
+
+def quick_fold(text: str) -> str:
+    """Lower-cased, or `fold`ed if not ASCII: what rapidfuzz compares."""
+    return text.lower() if text.isascii() else fold(text)
 
 
 def _deletions(word: str) -> set[str]:
@@ -127,6 +134,7 @@ class SourceIndex:
         """Index `rows` of (unit id, source, `encode_tokens` of it or None), by id."""
         self.keeps_text = keep_text
         self.sources: list[str] = []
+        self.folded: list[str] = []  # `quick_fold` of each source
         # Encoded tokens (a third of the size of `Tokens`), decoded when scored.
         self._tokens: list[str | Tokens] = []
         self.vocab: dict[str, int] = {}
@@ -138,6 +146,8 @@ class SourceIndex:
                 stored = encoded if encoded is not None else encode_tokens(source, toks)
                 self._tokens.append(stored or toks)
                 self.sources.append(source)
+                folded = quick_fold(source)
+                self.folded.append(source if folded == source else folded)
                 found = index_words(toks)
             else:
                 found = source_words(source)
@@ -153,26 +163,43 @@ class SourceIndex:
         self._postings: NDArray[np.int32] = np.frombuffer(units, dtype=np.int32)[order]
         counts = np.bincount(word_arr, minlength=len(self.vocab))
         self._start: NDArray[np.int64] = np.concatenate(([0], np.cumsum(counts)))
+        # A lookup reads a word's postings, and its sources' lengths, as
+        # slices of these (Python ints for bounds, no numpy scalar per word).
+        self._bounds: list[int] = self._start.tolist()
+        self._post_view = self._postings.data
+        self._len_view = self._lengths[self._postings].data
+        # Zeroed accumulators, one taken per lookup (list.pop is atomic).
+        self._spares: list[NDArray[np.float32]] = []
         size = max(len(self.ids), 1)
         self._idf = [math.log(1 + size / max(int(c), 1)) for c in counts]
         self._speller: Speller | None = None
+        self._twins, self._more_twins = self._fold_twins()
+        self._dense = self._dense_masks(counts)
+
+    def _fold_twins(self) -> tuple[dict[int, int], dict[int, list[int]]]:
         # Sources equal up to case, diacritics and spacing (the store's `fkey`),
-        # by the hash of their fold: a lookup finds them without SQL.
-        self._twins: dict[int, int] = {}  # the first source of each fold
-        self._more_twins: dict[int, list[int]] = {}  # the others, if any
+        # by the hash of their fold: a lookup finds them without SQL. The
+        # first source of each fold, and the others if any.
+        twins: dict[int, int] = {}
+        more: dict[int, list[int]] = {}
         for n, source in enumerate(self.sources):
             key = hash(fold(source))
-            if self._twins.setdefault(key, n) != n:
-                self._more_twins.setdefault(key, []).append(n)
+            if twins.setdefault(key, n) != n:
+                more.setdefault(key, []).append(n)
+        return twins, more
+
+    def _dense_masks(self, counts: NDArray[np.int64]) -> dict[int, NDArray[np.bool_]]:
         # The most common words get a dense membership mask (a byte a unit),
         # so that a query with rarer words only reads them at the sources
         # those words found.
+        size = max(len(self.ids), 1)
         common = np.argsort(-counts, kind="stable")[:_DENSE_WORDS]
-        self._dense: dict[int, NDArray[np.bool_]] = {}
+        dense: dict[int, NDArray[np.bool_]] = {}
         for wid in common[counts[common] > size * _DENSE_SHARE]:
             mask = np.zeros(size, dtype=np.bool_)
             mask[self._postings[self._start[wid] : self._start[wid + 1]]] = True
-            self._dense[int(wid)] = mask
+            dense[int(wid)] = mask
+        return dense
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -216,6 +243,42 @@ class SourceIndex:
             Positions into `ids`/`sources`/`tokens`, by descending shared
             inverse document frequency.
         """
+        sparse, dense = self._weights(words)
+        # Between other work numpy's own code is out of cache and each call
+        # costs tens of µs, so the postings of all the words are read in one
+        # buffer and summed by one `add.at`, not word by word over every source.
+        bounds, spans = self._bounds, []
+        for wid, weight in sparse:
+            spans.append((bounds[wid], bounds[wid + 1], weight))
+        posts = self._post_view
+        found = np.frombuffer(b"".join([posts[a:b] for a, b, _ in spans]), np.int32)
+        weights = np.frombuffer(
+            b"".join([_FLOAT32.pack(x) * (b - a) for a, b, x in spans]), np.float32
+        )
+        try:
+            acc = self._spares.pop()
+        except IndexError:  # the first lookup, or one in another thread
+            acc = np.zeros(len(self), np.float32)
+        np.add.at(acc, found, weights)
+        values = acc.take(found)
+        acc.put(found, 0)
+        self._spares.append(acc)
+        for wid, weight in dense:
+            values += weight * self._dense[wid].take(found)
+        lengths = np.frombuffer(
+            b"".join([self._len_view[a:b] for a, b, _ in spans]), np.float32
+        )
+        # Among sources sharing as much, prefer those of the query's length.
+        values -= _LENGTH_COST * np.abs(lengths - len(words))
+        # A source is in `found` once per word it shares: equal values, adjacent.
+        order = np.lexsort((found, -values))[: limit * len(spans)]
+        return list(dict.fromkeys(found.take(order).tolist()))[:limit]
+
+    def _weights(
+        self, words: Sequence[str]
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        # Each query word, or its typo corrections sharing its weight: (word
+        # id, idf), split into words read by posting and common words (masks).
         groups: list[list[int]] = []
         for w in dict.fromkeys(words):
             wid = self.vocab.get(w)
@@ -227,19 +290,5 @@ class SourceIndex:
         sparse = [(w, x) for w, x in weights if w not in self._dense]
         dense = [(w, x) for w, x in weights if w in self._dense]
         if not sparse:
-            sparse, dense = weights, []
-        acc = np.zeros(len(self.ids), dtype=np.float32)
-        for wid, weight in sparse:
-            acc[self._postings[self._start[wid] : self._start[wid + 1]]] += weight
-        touched = np.flatnonzero(acc > 0)
-        for wid, weight in dense:
-            acc[touched] += weight * self._dense[wid][touched]
-        # Among sources sharing as much, prefer those of the query's length.
-        values = acc[touched] - _LENGTH_COST * np.abs(
-            self._lengths[touched] - len(words)
-        )
-        if len(touched) > limit:
-            keep = values >= np.partition(values, -limit)[-limit]
-            touched, values = touched[keep], values[keep]
-        ranked = touched[np.argsort(-values, kind="stable")][:limit]
-        return [int(i) for i in ranked]
+            return weights, []
+        return sparse, dense

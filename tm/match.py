@@ -259,7 +259,6 @@ def top_scored(
     )
     found: list[tuple[int, int, str, Tokens]] = []
     floor = minimum
-    rank = _ranker(query)
     for ceiling, i, src, s in ranked:
         if ceiling < floor:
             break
@@ -267,10 +266,14 @@ def top_scored(
         if value >= minimum:
             found.append((value, i, src, s))
             if len(found) >= limit:
-                found.sort(key=rank)
-                del found[limit:]
-                floor = max(minimum, found[-1][0])
-    found.sort(key=rank)
+                # Ties with the limit-th value stay: the rank decides at the end.
+                kth = sorted([f[0] for f in found], reverse=True)[limit - 1]
+                found = [f for f in found if f[0] >= kth]
+                floor = max(minimum, kth)
+    if len({f[0] for f in found}) < len(found):
+        found.sort(key=_ranker(query))  # its edit distances only for ties
+    else:
+        found.sort(key=lambda f: -f[0])
     return found[:limit]
 
 

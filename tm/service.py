@@ -14,11 +14,11 @@ from rapidfuzz import fuzz, process
 
 from glossary.errors import ExportError, InputError, StoreError
 from glossary.outfile import stdout_binary, write_output
-from glossary.text import fold, nfc
+from glossary.text import nfc
 from tm.engines import Memory
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
-from tm.index import SourceIndex, Speller
+from tm.index import SourceIndex, Speller, quick_fold
 from tm.match import Tokens, adapt, fold_words, index_words, tokenize, top_scored
 from tm.model import ExportReport, ImportStats, Match, Unit
 from tm.store import TOKENISED_UNITS
@@ -42,17 +42,11 @@ MAX_UNITS = TOKENISED_UNITS
 KEPT_UNITS = 100_000
 
 
-def _quick_fold(s: str) -> str:
-    return s.lower() if s.isascii() else fold(s)
-
-
-def _closest(query: str, sources: list[str], limit: int) -> list[int]:
-    """Positions in `sources` of the `limit` best by rapidfuzz ratio, folded."""
+def _closest(query: str, folded: list[str], limit: int) -> list[int]:
+    """Positions in `folded` (`quick_fold`ed sources) of the `limit` best by
+    rapidfuzz ratio to `query`, folded."""
     best = process.extract(
-        _quick_fold(query),
-        [_quick_fold(s) for s in sources],
-        scorer=fuzz.ratio,
-        limit=limit,
+        quick_fold(query), folded, scorer=fuzz.ratio, processor=None, limit=limit
     )
     return [k for _, _, k in best]
 
@@ -236,7 +230,8 @@ class Matcher:
         known = set(exact)
         pairs = [(i, s) for i, s in self.store.sources(pool) if i not in known]
         if len(pairs) > _RESCORE:
-            pairs = [pairs[k] for k in _closest(query, [s for _, s in pairs], _RESCORE)]
+            folded = [quick_fold(s) for _, s in pairs]
+            pairs = [pairs[k] for k in _closest(query, folded, _RESCORE)]
         return exact + [i for i, _ in pairs]
 
     def _source_index(self) -> SourceIndex | None:
@@ -261,14 +256,15 @@ class Matcher:
             return [(i, src, s) for i, (src, s) in found.items()]
         pool = idx.candidates(index_words(q), _MEM_POOL)
         ids: list[int] = idx.ids[pool].tolist()
-        texts = (
-            [idx.sources[p] for p in pool]
-            if idx.keeps_text
-            else self._stored_sources(ids)
-        )
+        if idx.keeps_text:
+            texts = [idx.sources[p] for p in pool]
+            folded = [idx.folded[p] for p in pool]
+        else:
+            texts = self._stored_sources(ids)
+            folded = [quick_fold(t) for t in texts]
         keep: Iterable[int] = range(len(pool))
         if len(pool) > _MEM_RESCORE:
-            keep = _closest(query, texts, _MEM_RESCORE)
+            keep = _closest(query, folded, _MEM_RESCORE)
         found = {ids[k]: (texts[k], self._tokens(idx, pool[k], texts[k])) for k in keep}
         if idx.keeps_text:
             for at in idx.twins(query):
