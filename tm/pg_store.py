@@ -131,6 +131,11 @@ class PostgresMemory:
         # In a bulk import: the keys of every unit stored (the unique index
         # is dropped until the transaction ends).
         self._bulk: set[int] | None = None
+        # In a bulk import: the document frequencies of its words, merged
+        # into `vocab` once at its end (an upsert a batch rewrote the same
+        # rows, whose dead versions an open transaction keeps: slower each
+        # batch).
+        self._bulk_df: Counter[str] = Counter()
         self._frozen = False  # COPY FREEZE: tables emptied in this transaction
         # Document frequencies looked up lately: they order `ids_with_all`'s
         # groups (only its speed depends on them), saving a round trip.
@@ -239,6 +244,7 @@ class PostgresMemory:
             raise
         finally:
             self._in_transaction, self._bulk, self._frozen = False, None, False
+            self._bulk_df = Counter()
         self._conn.execute("COMMIT")
 
     def _begin_bulk(self) -> None:
@@ -253,6 +259,7 @@ class PostgresMemory:
 
     def _end_bulk(self) -> None:
         """Build the dropped indexes and refresh the planner's statistics."""
+        self._add_doc_freqs(self._bulk_df)
         self._conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for _, create in INDEXES:
             self._conn.execute(create)
@@ -298,16 +305,22 @@ class PostgresMemory:
                     next_id += 1
         self._copy("unit_words (word, unit_id, tf, length)", words)
         freq = Counter(w for w, _, _, _ in words)
-        self._conn.execute(
-            "INSERT INTO vocab SELECT * FROM unnest(%s::text[], %s::integer[]) "
-            "ON CONFLICT (term) DO UPDATE SET df = vocab.df + excluded.df",
-            (terms := sorted(freq), [freq[t] for t in terms]),
-        )
+        if self._bulk is None:
+            self._add_doc_freqs(freq)
+        else:
+            self._bulk_df.update(freq)
         self._conn.execute(
             "UPDATE totals SET units = units + %s, tokens = tokens + %s",
             (next_id - first, tokens),
         )
         return next_id - first
+
+    def _add_doc_freqs(self, freq: Counter[str]) -> None:
+        self._conn.execute(
+            "INSERT INTO vocab SELECT * FROM unnest(%s::text[], %s::integer[]) "
+            "ON CONFLICT (term) DO UPDATE SET df = vocab.df + excluded.df",
+            (terms := sorted(freq), [freq[t] for t in terms]),
+        )
 
     def _next_id(self) -> int:
         row = self._conn.execute("SELECT coalesce(max(id), 0) + 1 FROM units")
