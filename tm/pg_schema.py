@@ -1,7 +1,12 @@
 """The SQL of a translation memory on PostgreSQL (`tm.pg_store`): its tables,
-the indexes a bulk import rebuilds, and FTS5's BM25 ranking in SQL."""
+the indexes a bulk import rebuilds, and the statements of a lookup (FTS5's
+BM25 ranking among them)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tm.rows import UNIT_FIELDS
 
 # FTS5's bm25() constants.
 _K1, _B = 1.2, 0.75
@@ -52,6 +57,8 @@ INDEXES = (
     ("DROP INDEX units_tgt_trgm",
      "CREATE INDEX units_tgt_trgm ON units USING gin (tgt_words public.gin_trgm_ops)"),
 )  # fmt: skip
+# `UNIT_FIELDS` and the scoring tokens of units `u`: the rows a lookup keeps.
+ROW_FIELDS = ", ".join(f"u.{name}" for name in UNIT_FIELDS.split(", ")) + ", u.toks"
 UNIT_COLUMNS = (
     "units (id, source, target, src_lang, tgt_lang, origin, context, fkey, ukey, "
     "toks, src_words, tgt_words, length)"
@@ -60,7 +67,8 @@ UNIT_COLUMNS = (
 
 # FTS5's bm25() over the sources holding any of the words (the words filter
 # `unit_words` itself too: through the join alone the planner read the whole
-# table). The same arithmetic and types as the figures FTS5 computes.
+# table). The same arithmetic and types as the figures FTS5 computes. The
+# ranked units' rows come with their ids: the lookup reads them next.
 BM25 = f"""
 WITH t AS (SELECT units::float8 AS n, tokens::float8 / units AS avgdl
            FROM totals WHERE units > 0),
@@ -68,11 +76,60 @@ q AS (
     SELECT term, CASE WHEN x <= 0 THEN 1e-6 ELSE x END AS idf
     FROM (SELECT term, ln((t.n - df + 0.5) / (df + 0.5)) AS x
           FROM vocab, t WHERE term = ANY(%(words)s)) AS v
+),
+r AS (
+    SELECT w.unit_id, sum(q.idf * (w.tf * {_K1 + 1}::float8) / (w.tf + {_K1}::float8
+           * (1 - {_B}::float8 + {_B}::float8 * w.length / t.avgdl))) AS score
+    FROM unit_words w JOIN q ON q.term = w.word CROSS JOIN t
+    WHERE w.word = ANY(%(words)s)
+    GROUP BY w.unit_id
+    ORDER BY score DESC, w.unit_id
+    LIMIT %(limit)s
 )
-SELECT w.unit_id FROM unit_words w JOIN q ON q.term = w.word CROSS JOIN t
-WHERE w.word = ANY(%(words)s)
-GROUP BY w.unit_id
-ORDER BY sum(q.idf * (w.tf * {_K1 + 1}::float8) / (w.tf + {_K1}::float8
-         * (1 - {_B}::float8 + {_B}::float8 * w.length / t.avgdl))) DESC, w.unit_id
-LIMIT %(limit)s
+SELECT {ROW_FIELDS} FROM r JOIN units u ON u.id = r.unit_id
+ORDER BY r.score DESC, r.unit_id
 """
+
+# A lookup's first statement: the units whose source folds as the query's
+# (by id), then the document frequencies of the query's words (id NULL).
+SAME_FOLDED_AND_FREQS = f"""
+SELECT * FROM (
+    SELECT {ROW_FIELDS}, NULL::integer FROM units u WHERE fkey = %(fkey)s
+    UNION ALL
+    SELECT NULL, term, NULL, NULL, NULL, NULL, NULL, NULL, df
+    FROM vocab WHERE term = ANY(%(words)s)
+) AS found ORDER BY 1
+"""
+
+
+def with_all_sql(sizes: Sequence[int]) -> str:
+    """The rows (`ROW_FIELDS`) of the first units, by id, holding a word of
+    each group, the groups' sizes being `sizes` (the rarest first).
+
+    Parameters: each group's word (or list of words), then the limit. One
+    word first: its postings come in id order, so LIMIT stops the scan. The
+    probes are scalar subqueries, which the planner does not turn into a
+    hash join reading a common word's every posting.
+    """
+
+    def one_of(size: int) -> str:
+        return "= %s" if size == 1 else "= ANY(%s)"
+
+    first, *others = sizes
+    sql = "SELECT DISTINCT w.unit_id" if first > 1 else "SELECT w.unit_id"
+    sql += f" FROM unit_words w WHERE w.word {one_of(first)}"
+    for size in others:
+        sql += (
+            " AND (SELECT true FROM unit_words x WHERE x.unit_id = w.unit_id"
+            f" AND x.word {one_of(size)} LIMIT 1)"
+        )
+    return (
+        f"SELECT {ROW_FIELDS} FROM ({sql} ORDER BY 1 LIMIT %s) AS c"
+        " JOIN units u ON u.id = c.unit_id ORDER BY u.id"
+    )
+
+
+def like_phrase(words: Sequence[str]) -> str:
+    """`words` as one phrase for LIKE (its wildcards and escape escaped)."""
+    phrase = " ".join(words)
+    return phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

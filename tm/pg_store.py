@@ -24,14 +24,20 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from glossary import pg_guard
 from glossary.errors import StoreError
 from glossary.pg_guard import USER_ERRORS, shown_url, store_error
-from glossary.text import fold
-from tm.match import Tokens
+from tm.match import Tokens, index_words, tokenize
 from tm.model import Unit
-from tm.pg_schema import BM25, INDEXES, SCHEMA, UNIT_COLUMNS
+from tm.pg_rows import unit_row
+from tm.pg_schema import (
+    BM25,
+    INDEXES,
+    SAME_FOLDED_AND_FREQS,
+    SCHEMA,
+    UNIT_COLUMNS,
+    like_phrase,
+    with_all_sql,
+)
 from tm.rows import (
     UNIT_FIELDS,
-    WORD,
-    encoded_tokens,
     fold_key,
     row_unit,
     source_tokens,
@@ -46,7 +52,8 @@ WRITE_LOCK = 0x544D5649
 # A batch of at least this many units, and at least as many as are stored,
 # makes the rest of its transaction a bulk import.
 BULK_UNITS = 10_000
-# Rows kept from the lookups under way (see `PostgresMemory.sources`).
+# Rows kept from the lookup under way (see `PostgresMemory.sources`): a
+# lookup starts afresh past this many, and never keeps ten times as many.
 _KEPT_ROWS = 1_000
 
 
@@ -84,33 +91,6 @@ def _reported_rows(
     return run
 
 
-def _like(words: Sequence[str]) -> str:
-    phrase = " ".join(words)
-    return phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _unit_row(
-    unit_id: int,
-    u: Unit,
-    key: int,
-    tokenise: bool,
-    words: list[tuple[str, int, int, int]],
-) -> tuple[Any, ...]:
-    """The `units` row of `u`; its `unit_words` rows are added to `words`."""
-    src, tgt = WORD.findall(fold(u.source)), WORD.findall(fold(u.target))
-    toks = encoded_tokens(u.source) if tokenise else None
-    size = len(src) + len(tgt)
-    words.extend((w, unit_id, tf, size) for w, tf in Counter(src).items())
-    return (unit_id, u.source, u.target, u.src_lang, u.tgt_lang, u.origin,
-            u.context, fold_key(u.source), key,
-            None if toks is None else toks.encode(), " ".join(src), " ".join(tgt),
-            size)  # fmt: skip
-
-
-def _one_of(group: Sequence[str]) -> str:
-    return "= %s" if len(group) == 1 else "= ANY(%s)"
-
-
 class PostgresMemory:
     """A translation memory in the ``tm`` schema of a PostgreSQL database."""
 
@@ -140,6 +120,9 @@ class PostgresMemory:
         # Document frequencies looked up lately: they order `ids_with_all`'s
         # groups (only its speed depends on them), saving a round trip.
         self._seen: dict[str, int] = {}
+        # The frequencies of the words of the lookup under way, read with
+        # its first statement: the next `doc_freqs` of them takes them once.
+        self._lookup_df: dict[str, int] | None = None
         # Rows (`UNIT_FIELDS`, toks) of the lookup under way: see `sources`.
         self._fetched: dict[int, tuple[Any, ...]] = {}
         self._conn = pg_guard.connect(url, namespace=NAMESPACE, readonly=readonly)
@@ -276,6 +259,7 @@ class PostgresMemory:
         the rest of the transaction a bulk import (see `INDEXES`).
         """
         batch = list(units)
+        self._lookup_df = None
         count = self.count()
         room = TOKENISED_UNITS - count
         bulk = len(batch) >= max(BULK_UNITS, count) and self._in_transaction
@@ -299,7 +283,7 @@ class PostgresMemory:
             for n, (u, key) in enumerate(zip(batch, keys, strict=True)):
                 if key not in stored:
                     stored.add(key)
-                    row = _unit_row(next_id, u, key, n < room, words)
+                    row = unit_row(next_id, u, key, n < room, words)
                     copy.write_row(row)
                     tokens += row[-1]
                     next_id += 1
@@ -360,10 +344,13 @@ class PostgresMemory:
     def sources(self, ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, source) of the units with `ids`.
 
-        The whole rows are kept for a while: the same lookup's
-        `scoring_tokens` and `units` then take them from here, one round
-        trip instead of three (stored units never change; ids are not reused).
+        A lookup's candidates come with their whole rows (`ids_with_all`,
+        `ids_ranked`), kept while it runs: its `sources`, `scoring_tokens`
+        and `units` then take them from here, without a round trip
+        (stored units never change; ids are not reused).
         """
+        if all(i in self._fetched for i in ids):
+            return [(i, str(self._fetched[i][1])) for i in dict.fromkeys(ids)]
         cur = self._conn.execute(
             f"SELECT {UNIT_FIELDS}, toks FROM units WHERE id = ANY(%s)", (list(ids),)
         )
@@ -372,9 +359,15 @@ class PostgresMemory:
         return [(i, str(row[1])) for i, row in rows.items()]
 
     def _keep(self, rows: dict[int, tuple[Any, ...]]) -> None:
-        if len(self._fetched) > _KEPT_ROWS:
+        if len(self._fetched) > 10 * _KEPT_ROWS:
             self._fetched.clear()
         self._fetched |= rows
+
+    def _kept_ids(self, rows: Iterable[tuple[Any, ...]]) -> list[int]:
+        """The ids of `rows` (`ROW_FIELDS`), in their order; the rows are kept."""
+        found = {int(row[0]): row for row in rows}
+        self._keep(found)
+        return list(found)
 
     @_reported_rows
     def scoring_rows(self) -> Iterator[tuple[int, str, str | None]]:
@@ -408,26 +401,47 @@ class PostgresMemory:
 
     @_reported
     def same_folded_source(self, source: str) -> list[Unit]:
-        """Units whose source equals `source` up to case, diacritics and spacing."""
+        """Units whose source equals `source` up to case, diacritics and spacing.
+
+        A lookup starts here, so the same statement reads the document
+        frequencies of the source's words, which the lookup asks for next
+        (`doc_freqs`) and which order `ids_with_all`'s groups: one round
+        trip instead of two or three.
+        """
+        words = list(dict.fromkeys(index_words(tokenize(source))))
+        if len(self._fetched) > _KEPT_ROWS:
+            self._fetched.clear()
         cur = self._conn.execute(
-            f"SELECT {UNIT_FIELDS}, toks FROM units WHERE fkey = %s ORDER BY id",
-            (fold_key(source),),
+            SAME_FOLDED_AND_FREQS, {"fkey": fold_key(source), "words": words}
         )
-        rows = cur.fetchall()
+        rows, found = [], {}
+        for row in cur:
+            if row[0] is None:
+                found[str(row[1])] = int(row[-1])
+            else:
+                rows.append(row[:-1])
+        self._remember(words, found)
+        self._lookup_df = dict.fromkeys(words, 0) | found
         self._keep({int(row[0]): row for row in rows})
         return [row_unit(r) for r in rows]
 
     @_reported
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
         """How many sources contain each folded word (absent words are left out)."""
+        read, self._lookup_df = self._lookup_df, None
+        if read is not None and all(w in read for w in words):
+            return {w: read[w] for w in words if read[w]}
         cur = self._conn.execute(
             "SELECT term, df FROM vocab WHERE term = ANY(%s)", (list(words),)
         )
         found = {str(t): int(d) for t, d in cur}
+        self._remember(words, found)
+        return found
+
+    def _remember(self, words: Sequence[str], found: dict[str, int]) -> None:
         if len(self._seen) > 100_000:
             self._seen.clear()
         self._seen.update(dict.fromkeys(words, 0) | found)
-        return found
 
     @_reported
     def vocabulary(self) -> dict[str, int]:
@@ -444,31 +458,27 @@ class PostgresMemory:
         its ids probes the other groups' postings (primary key lookups), so
         a lookup stops after `limit` hits instead of reading every posting
         of common words (an INTERSECT read all of them: up to 50 ms at 100k).
-        The frequencies are those `doc_freqs` saw last (the caller's).
+        The frequencies are those seen last (the lookup's first statement);
+        a group of words not seen (a typo's guesses) goes last, unless no
+        group was seen. The units' rows come with the ids (see `sources`).
         """
         kept = [list(dict.fromkeys(g)) for g in groups if g]
         if not kept:
             return []
-        df = {w: self._seen[w] for g in kept for w in g if w in self._seen}
-        if missing := [w for g in kept for w in g if w not in df]:
-            found = self.doc_freqs(missing)  # may empty `_seen` first
-            df |= {w: found.get(w, 0) for w in missing}
-        kept.sort(key=lambda g: sum(df[w] for w in g))
-        if not sum(df[w] for w in kept[0]):
+        seen = self._seen
+        if not any(all(w in seen for w in g) for g in kept):
+            self.doc_freqs([w for g in kept for w in g])  # may empty `_seen` first
+            seen = self._seen
+
+        def postings(group: list[str]) -> tuple[bool, int]:
+            return any(w not in seen for w in group), sum(seen.get(w, 0) for w in group)
+
+        kept.sort(key=postings)
+        if postings(kept[0]) == (False, 0):
             return []
-        # One word: its postings come in id order, so LIMIT stops the scan.
-        # The probes are scalar subqueries, which the planner does not turn
-        # into a hash join reading a common word's every posting.
-        sql = "SELECT DISTINCT w.unit_id" if len(kept[0]) > 1 else "SELECT w.unit_id"
-        sql += f" FROM unit_words w WHERE w.word {_one_of(kept[0])}"
-        for group in kept[1:]:
-            sql += (
-                " AND (SELECT true FROM unit_words x WHERE x.unit_id = w.unit_id"
-                f" AND x.word {_one_of(group)} LIMIT 1)"
-            )
-        sql += " ORDER BY 1 LIMIT %s"
+        sql = with_all_sql([len(g) for g in kept])
         params = [g[0] if len(g) == 1 else g for g in kept]
-        return [int(r[0]) for r in self._conn.execute(sql, (*params, limit))]
+        return self._kept_ids(self._conn.execute(sql, (*params, limit)))
 
     @_reported
     def ids_ranked(self, words: Sequence[str], limit: int) -> list[int]:
@@ -477,12 +487,13 @@ class PostgresMemory:
         FTS5's bm25() over the source column, computed the same way: IDF
         from the source document frequency (floored at 1e-6), document
         length over both sides (one statement: a round trip costs more
-        than the query when the machine is busy).
+        than the query when the machine is busy). The units' rows come
+        with the ids (see `sources`).
         """
         if not words:
             return []
         cur = self._conn.execute(BM25, {"words": list(words), "limit": limit})
-        return [int(r[0]) for r in cur]
+        return self._kept_ids(cur)
 
     @_reported
     def concordance(
@@ -492,7 +503,7 @@ class PostgresMemory:
         if not words:
             return []
         column = "tgt_words" if target else "src_words"
-        phrase = _like(words)
+        phrase = like_phrase(words)
         cur = self._conn.execute(
             f"SELECT {UNIT_FIELDS} FROM units WHERE {column} LIKE %s "
             f"AND ' ' || {column} || ' ' LIKE %s ORDER BY id LIMIT %s",
