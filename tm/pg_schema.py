@@ -42,7 +42,9 @@ CREATE TABLE schema_version (version INTEGER NOT NULL)
 
 # Every index but units' primary key, as (drop, create): a bulk import drops
 # them and builds them once at its end (a sort instead of millions of
-# random inserts into indexes larger than the server's cache). Lookups read
+# random inserts into indexes larger than the server's cache). The sources'
+# phrases are found through `unit_words` (`SOURCE_PHRASE`): a trigram
+# index of them was a quarter of a bulk import's server CPU. Lookups read
 # postings, tf and the unit's length from the primary key alone (index-only
 # scans: a bulk import into an empty memory writes its rows frozen).
 INDEXES = (
@@ -52,13 +54,13 @@ INDEXES = (
     ("ALTER TABLE unit_words DROP CONSTRAINT unit_words_pkey",
      "ALTER TABLE unit_words ADD CONSTRAINT unit_words_pkey "
      "PRIMARY KEY (word, unit_id) INCLUDE (tf, length)"),
-    ("DROP INDEX units_src_trgm",
-     "CREATE INDEX units_src_trgm ON units USING gin (src_words public.gin_trgm_ops)"),
     ("DROP INDEX units_tgt_trgm",
      "CREATE INDEX units_tgt_trgm ON units USING gin (tgt_words public.gin_trgm_ops)"),
 )  # fmt: skip
-# `UNIT_FIELDS` and the scoring tokens of units `u`: the rows a lookup keeps.
-ROW_FIELDS = ", ".join(f"u.{name}" for name in UNIT_FIELDS.split(", ")) + ", u.toks"
+# `UNIT_FIELDS` of units `u`, and with their scoring tokens: the rows a
+# lookup keeps.
+UNIT_ROW = ", ".join(f"u.{name}" for name in UNIT_FIELDS.split(", "))
+ROW_FIELDS = f"{UNIT_ROW}, u.toks"
 UNIT_COLUMNS = (
     "units (id, source, target, src_lang, tgt_lang, origin, context, fkey, ukey, "
     "toks, src_words, tgt_words, length)"
@@ -99,6 +101,21 @@ SELECT * FROM (
     SELECT NULL, term, NULL, NULL, NULL, NULL, NULL, NULL, df
     FROM vocab WHERE term = ANY(%(words)s)
 ) AS found ORDER BY 1
+"""
+
+# The first units (by id) whose source holds the words %(words)s (%(n)s of
+# them, distinct) as the phrase %(like)s: the rarest word's postings in id
+# order, each probing the others' by primary key, then the phrase itself.
+SOURCE_PHRASE = f"""
+SELECT {UNIT_ROW}
+FROM unit_words w JOIN units u ON u.id = w.unit_id
+WHERE w.word = (SELECT term FROM vocab WHERE term = ANY(%(words)s)
+                ORDER BY df, term LIMIT 1)
+  AND (SELECT count(*) FROM vocab WHERE term = ANY(%(words)s)) = %(n)s
+  AND (SELECT count(*) FROM unit_words x
+       WHERE x.unit_id = w.unit_id AND x.word = ANY(%(words)s)) = %(n)s
+  AND ' ' || u.src_words || ' ' LIKE %(like)s
+ORDER BY w.unit_id LIMIT %(limit)s
 """
 
 

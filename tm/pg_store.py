@@ -16,22 +16,23 @@ identically.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import wraps
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
 from glossary import pg_guard
 from glossary.errors import StoreError
-from glossary.pg_guard import USER_ERRORS, shown_url, store_error
+from glossary.pg_guard import shown_url
 from tm.match import Tokens, index_words, tokenize
 from tm.model import Unit
+from tm.pg_errors import reported, reported_rows
 from tm.pg_rows import unit_row
 from tm.pg_schema import (
     BM25,
     INDEXES,
     SAME_FOLDED_AND_FREQS,
     SCHEMA,
+    SOURCE_PHRASE,
     UNIT_COLUMNS,
     like_phrase,
     with_all_sql,
@@ -52,43 +53,12 @@ WRITE_LOCK = 0x544D5649
 # A batch of at least this many units, and at least as many as are stored,
 # makes the rest of its transaction a bulk import.
 BULK_UNITS = 10_000
+# The sources' trigram index of older memories (their phrases are now
+# found through `unit_words`), dropped when one is opened for writing.
+_OLD_INDEX = "units_src_trgm"
 # Rows kept from the lookup under way (see `PostgresMemory.sources`): a
 # lookup starts afresh past this many, and never keeps ten times as many.
 _KEPT_ROWS = 1_000
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _reported(
-    method: Callable[Concatenate[PostgresMemory, P], R],
-) -> Callable[Concatenate[PostgresMemory, P], R]:
-    """`method` raising StoreError for `USER_ERRORS` (one line naming the memory)."""
-
-    @wraps(method)
-    def run(self: PostgresMemory, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(self, *args, **kwargs)
-        except USER_ERRORS as e:
-            raise store_error(self.path, e) from e
-
-    return run
-
-
-def _reported_rows(
-    method: Callable[Concatenate[PostgresMemory, P], Iterator[R]],
-) -> Callable[Concatenate[PostgresMemory, P], Iterator[R]]:
-    """`_reported` for a generator: its rows are read as it is iterated."""
-
-    @wraps(method)
-    def run(self: PostgresMemory, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[R]:
-        try:
-            yield from method(self, *args, **kwargs)
-        except USER_ERRORS as e:
-            raise store_error(self.path, e) from e
-
-    return run
 
 
 class PostgresMemory:
@@ -135,20 +105,26 @@ class PostgresMemory:
     def _version(self) -> int | None:
         found = self._conn.execute(
             "SELECT to_regclass(%s) IS NOT NULL, EXISTS (SELECT FROM pg_attribute"
-            " WHERE attrelid = to_regclass(%s) AND attname = 'length')",
-            (f"{NAMESPACE}.schema_version", f"{NAMESPACE}.unit_words"),
-        ).fetchone()
+            " WHERE attrelid = to_regclass(%s) AND attname = 'length'),"
+            " to_regclass(%s) IS NOT NULL",
+            (f"{NAMESPACE}.schema_version", f"{NAMESPACE}.unit_words",
+             f"{NAMESPACE}.{_OLD_INDEX}"),
+        ).fetchone()  # fmt: skip
         self._lengths = bool(found and found[1])
+        self._old_index = bool(found and found[2])
         if not found or not found[0]:
             return None
         row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
         return None if row is None or row[0] is None else int(row[0])
 
-    @_reported
+    @reported
     def _migrate(self) -> None:
         version = self._version()
         if version == SCHEMA_VERSION and not self._lengths:
             self._add_lengths()
+        if version == SCHEMA_VERSION and self._old_index and not self.readonly:
+            # Writes would keep it up to date, and a bulk import would not drop it.
+            self._conn.execute(f"DROP INDEX IF EXISTS {_OLD_INDEX}")
         if version == SCHEMA_VERSION:
             return
         if version is not None and version > SCHEMA_VERSION:
@@ -209,7 +185,7 @@ class PostgresMemory:
         self.close()
 
     @contextmanager
-    @_reported_rows
+    @reported_rows
     def transaction(self) -> Iterator[None]:
         """One transaction holding the memory's write lock: all or nothing
         (a lost connection's transaction the server rolls back itself)."""
@@ -248,7 +224,7 @@ class PostgresMemory:
             self._conn.execute(create)
         self._conn.execute("ANALYZE units, unit_words, vocab")
 
-    @_reported
+    @reported
     def add_units(self, units: Iterable[Unit]) -> int:
         """Add `units` (NFC) in the current transaction; return how many were new.
 
@@ -318,13 +294,13 @@ class PostgresMemory:
             for row in rows:
                 copy.write_row(row)
 
-    @_reported
+    @reported
     def count(self) -> int:
         """Number of units stored."""
         row = self._conn.execute("SELECT units FROM totals").fetchone()
         return int(row[0]) if row else 0
 
-    @_reported_rows
+    @reported_rows
     def units(self, ids: Sequence[int] | None = None) -> Iterator[Unit]:
         """The units with `ids` (in id order), or every unit if None."""
         with self._conn.cursor() as cur:
@@ -340,7 +316,7 @@ class PostgresMemory:
                 )
             yield from map(row_unit, rows)
 
-    @_reported
+    @reported
     def sources(self, ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, source) of the units with `ids`.
 
@@ -369,7 +345,7 @@ class PostgresMemory:
         self._keep(found)
         return list(found)
 
-    @_reported_rows
+    @reported_rows
     def scoring_rows(self) -> Iterator[tuple[int, str, str | None]]:
         """(id, source, encoded scoring tokens or None) of every unit, by id."""
         with self._conn.cursor() as cur:
@@ -378,7 +354,7 @@ class PostgresMemory:
             ):
                 yield int(i), str(src), None if toks is None else toks.decode()
 
-    @_reported
+    @reported
     def scoring_tokens(self, ids: Sequence[int]) -> dict[int, tuple[str, Tokens]]:
         """Source and scoring tokens of the units with `ids`."""
         if all(i in self._fetched for i in ids):
@@ -399,7 +375,7 @@ class PostgresMemory:
             for row in rows
         }
 
-    @_reported
+    @reported
     def same_folded_source(self, source: str) -> list[Unit]:
         """Units whose source equals `source` up to case, diacritics and spacing.
 
@@ -425,7 +401,7 @@ class PostgresMemory:
         self._keep({int(row[0]): row for row in rows})
         return [row_unit(r) for r in rows]
 
-    @_reported
+    @reported
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
         """How many sources contain each folded word (absent words are left out)."""
         read, self._lookup_df = self._lookup_df, None
@@ -443,13 +419,13 @@ class PostgresMemory:
             self._seen.clear()
         self._seen.update(dict.fromkeys(words, 0) | found)
 
-    @_reported
+    @reported
     def vocabulary(self) -> dict[str, int]:
         """Every folded word that occurs in a source, with its document frequency."""
         cur = self._conn.execute("SELECT term, df FROM vocab")
         return {str(t): int(d) for t, d in cur}
 
-    @_reported
+    @reported
     def ids_with_all(self, groups: Sequence[Sequence[str]], limit: int) -> list[int]:
         """Ids of sources containing, for every group, at least one of its words
         (the first `limit` by id, as FTS5 gives them).
@@ -480,7 +456,7 @@ class PostgresMemory:
         params = [g[0] if len(g) == 1 else g for g in kept]
         return self._kept_ids(self._conn.execute(sql, (*params, limit)))
 
-    @_reported
+    @reported
     def ids_ranked(self, words: Sequence[str], limit: int) -> list[int]:
         """Ids of the `limit` sources with any of `words`, best BM25 first.
 
@@ -495,18 +471,29 @@ class PostgresMemory:
         cur = self._conn.execute(BM25, {"words": list(words), "limit": limit})
         return self._kept_ids(cur)
 
-    @_reported
+    @reported
     def concordance(
         self, words: Sequence[str], *, target: bool = False, limit: int = 50
     ) -> list[Unit]:
-        """Units whose source (or target) contains the folded `words` as a phrase."""
+        """Units whose source (or target) contains the folded `words` as a phrase.
+
+        Sources through their word table (`SOURCE_PHRASE`), targets through
+        the trigram index of their words.
+        """
         if not words:
             return []
-        column = "tgt_words" if target else "src_words"
         phrase = like_phrase(words)
+        if not target:
+            distinct = list(dict.fromkeys(words))
+            cur = self._conn.execute(
+                SOURCE_PHRASE,
+                {"words": distinct, "n": len(distinct), "like": f"% {phrase} %",
+                 "limit": limit},
+            )  # fmt: skip
+            return [row_unit(r) for r in cur]
         cur = self._conn.execute(
-            f"SELECT {UNIT_FIELDS} FROM units WHERE {column} LIKE %s "
-            f"AND ' ' || {column} || ' ' LIKE %s ORDER BY id LIMIT %s",
+            f"SELECT {UNIT_FIELDS} FROM units WHERE tgt_words LIKE %s "
+            "AND ' ' || tgt_words || ' ' LIKE %s ORDER BY id LIMIT %s",
             (f"%{phrase}%", f"% {phrase} %", limit),
         )
         return [row_unit(r) for r in cur]

@@ -167,7 +167,9 @@ def test_a_lookup_makes_two_round_trips_or_three_when_it_ranks(
 
 def test_concordance_is_the_same(memories: tuple[Memory, Memory]) -> None:
     lite, pg = memories
-    for text in ("Prime Minister", "thu tuong", "the", "Hà Nội", "nowhere at all"):
+    phrases = ("Prime Minister", "Minister Prime", "thu tuong", "the", "of the",
+               "the the", "Hà Nội", "nowhere at all", "Prime xqzt")  # fmt: skip
+    for text in phrases:
         for target in (False, True):
             got = service.search(pg, text, target=target)
             assert got == service.search(lite, text, target=target), text
@@ -208,7 +210,7 @@ def test_a_bulk_import_builds_the_indexes_at_its_end(
 ) -> None:
     with open_memory(pg_url) as memory:
         made = _indexes(pg_url)
-        assert {"units_src_trgm", "unit_words_pkey", "units_ukey_key"} <= made
+        assert {"units_tgt_trgm", "unit_words_pkey", "units_ukey_key"} <= made
         monkeypatch.setattr(pg_store, "BULK_UNITS", 100)
         dropped: list[set[str]] = []
         add_units = PostgresMemory.add_units
@@ -292,6 +294,24 @@ def test_a_memory_made_before_lengths_were_indexed_is_upgraded(
         assert pg.ids_ranked(words, 100) == lite.ids_ranked(words, 100)
     assert "unit_words_pkey" in _indexes(pg_url)
     open_memory(pg_url, readonly=True).close()
+
+
+def test_the_sources_trigram_index_of_an_older_memory_is_dropped(
+    pg_url: str,
+) -> None:
+    """Source phrases are found through the word table: an older memory's
+    trigram index of its sources goes when it is next opened for writing."""
+    with open_memory(pg_url) as memory:
+        service.import_units(memory, "news", _units())
+    older = "CREATE INDEX units_src_trgm ON tm.units USING gin (src_words gin_trgm_ops)"
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(older)
+    with open_memory(pg_url, readonly=True) as memory:
+        assert service.search(memory, "Prime Minister")
+    assert "units_src_trgm" in _indexes(pg_url)
+    open_memory(pg_url).close()
+    assert "units_src_trgm" not in _indexes(pg_url)
+    assert "units_tgt_trgm" in _indexes(pg_url)
 
 
 def test_tm_copy_round_trips_sqlite_through_postgresql(
