@@ -8,7 +8,7 @@ from typing import Any
 
 from glossary.text import fold
 from tm.model import Unit
-from tm.rows import WORD, encoded_tokens, fold_key
+from tm.rows import WORD, encoded_tokens, text_key
 
 
 def unit_row(
@@ -19,11 +19,12 @@ def unit_row(
     words: list[tuple[str, int, int, int]],
 ) -> tuple[Any, ...]:
     """The `units` row of `u`; its `unit_words` rows are added to `words`."""
-    src, tgt = WORD.findall(fold(u.source)), WORD.findall(fold(u.target))
+    folded = fold(u.source)
+    src, tgt = WORD.findall(folded), WORD.findall(fold(u.target))
     toks = encoded_tokens(u.source) if tokenise else None
     size = len(src) + len(tgt)
     words.extend((w, unit_id, tf, size) for w, tf in Counter(src).items())
     return (unit_id, u.source, u.target, u.src_lang, u.tgt_lang, u.origin,
-            u.context, fold_key(u.source), key,
+            u.context, text_key(folded), key,
             None if toks is None else toks.encode(), " ".join(src), " ".join(tgt),
             size)  # fmt: skip

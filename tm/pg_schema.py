@@ -4,6 +4,7 @@ BM25 ranking among them)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tm.rows import UNIT_FIELDS
@@ -61,10 +62,21 @@ INDEXES = (
 # lookup keeps.
 UNIT_ROW = ", ".join(f"u.{name}" for name in UNIT_FIELDS.split(", "))
 ROW_FIELDS = f"{UNIT_ROW}, u.toks"
-UNIT_COLUMNS = (
-    "units (id, source, target, src_lang, tgt_lang, origin, context, fkey, ukey, "
-    "toks, src_words, tgt_words, length)"
-)
+# A binary COPY takes each column's exact type.
+_COPY_TYPES = {"BIGINT": "int8", "INTEGER": "int4", "TEXT": "text", "BYTEA": "bytea"}
+
+
+def copy_columns(table: str) -> tuple[str, list[str]]:
+    """``table (its columns)`` for COPY, and their types, as `SCHEMA` makes them."""
+    body = re.search(rf"CREATE TABLE {table} \((.*?)\n\);", SCHEMA, re.DOTALL)
+    assert body, table
+    columns = [line.split()[:2] for line in body[1].strip().split(",\n")]
+    names = ", ".join(name for name, _ in columns)
+    return f"{table} ({names})", [_COPY_TYPES[kind] for _, kind in columns]
+
+
+UNIT_COLUMNS, UNIT_TYPES = copy_columns("units")
+WORD_COLUMNS, WORD_TYPES = copy_columns("unit_words")
 
 
 # FTS5's bm25() over the sources holding any of the words (the words filter

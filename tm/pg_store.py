@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from psycopg import Copy
+
 from glossary import pg_guard
 from glossary.errors import StoreError
 from glossary.pg_guard import shown_url
@@ -34,6 +36,9 @@ from tm.pg_schema import (
     SCHEMA,
     SOURCE_PHRASE,
     UNIT_COLUMNS,
+    UNIT_TYPES,
+    WORD_COLUMNS,
+    WORD_TYPES,
     like_phrase,
     with_all_sql,
 )
@@ -252,10 +257,7 @@ class PostgresMemory:
         words: list[tuple[str, int, int, int]] = []
         tokens = 0
         # Rows go to the server as they are made, which stores them meanwhile.
-        with (
-            self._conn.cursor() as cur,
-            cur.copy(self._copy_sql(UNIT_COLUMNS)) as copy,
-        ):
+        with self._copying(UNIT_COLUMNS, UNIT_TYPES) as copy:
             for n, (u, key) in enumerate(zip(batch, keys, strict=True)):
                 if key not in stored:
                     stored.add(key)
@@ -263,7 +265,9 @@ class PostgresMemory:
                     copy.write_row(row)
                     tokens += row[-1]
                     next_id += 1
-        self._copy("unit_words (word, unit_id, tf, length)", words)
+        with self._copying(WORD_COLUMNS, WORD_TYPES) as copy:
+            for word_row in words:
+                copy.write_row(word_row)
         freq = Counter(w for w, _, _, _ in words)
         if self._bulk is None:
             self._add_doc_freqs(freq)
@@ -286,13 +290,17 @@ class PostgresMemory:
         row = self._conn.execute("SELECT coalesce(max(id), 0) + 1 FROM units")
         return int(row.fetchone()[0])  # type: ignore[index]
 
-    def _copy_sql(self, table: str) -> str:
-        return f"COPY {table} FROM STDIN" + (" (FREEZE)" if self._frozen else "")
-
-    def _copy(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        with self._conn.cursor() as cur, cur.copy(self._copy_sql(table)) as copy:
-            for row in rows:
-                copy.write_row(row)
+    @contextmanager
+    def _copying(self, table: str, types: Sequence[str]) -> Iterator[Copy]:
+        """A binary COPY into `table`, whose columns have `types`: no text
+        to escape here or to parse on the server (half the time of each)."""
+        options = "FORMAT BINARY, FREEZE" if self._frozen else "FORMAT BINARY"
+        with (
+            self._conn.cursor() as cur,
+            cur.copy(f"COPY {table} FROM STDIN ({options})") as copy,
+        ):
+            copy.set_types(list(types))
+            yield copy
 
     @reported
     def count(self) -> int:
