@@ -66,6 +66,11 @@ def test_lower_case_words_leave_the_best_next_word() -> None:
     assert "đại biểu" in words
 
 
+def test_an_adverb_after_a_verb_is_read_as_its_noun() -> None:
+    assert ("vốn", "N") in _words("công ty huy động vốn để mở rộng")
+    assert ("vốn", "R") in _words("anh ấy vốn là giáo viên")
+
+
 def test_upper_case_words_together_are_one_name() -> None:
     assert ("WHO", "Np") in _words("Tổ chức Y tế Thế giới (WHO) họp")
     assert ("SOM ASEAN", "Np") in _words("Trưởng SOM ASEAN phát biểu")

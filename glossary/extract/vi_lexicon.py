@@ -16,9 +16,9 @@ own (`names.vi_words.word_tags`, from underthesea's POS model).
   follows a known name ("Nhật Bản | Phạm Quang Hiệu").
 - Numbers are M, punctuation CH, other tokens (G7, COVID-19) by their case.
 
-There is no context: a word has its commonest tag ("vốn" is R, an adverb,
-even in "Ủy ban Quản lý vốn nhà nước"), which underthesea reads from its
-neighbours.
+There is little context: a word has its commonest tag, but for an adverb
+after a verb that the model also reads as a noun ("quản lý vốn": capital,
+not "originally"), since Vietnamese adverbs come before their verb.
 """
 
 from __future__ import annotations
@@ -30,7 +30,12 @@ from functools import cache
 from glossary.extract.vi_tokens import TaggedWord
 from glossary.lang import vi
 from glossary.names.places import english_country_name, is_country, place_forms
-from glossary.names.vi_words import dictionary_words, syllable_form, word_tags
+from glossary.names.vi_words import (
+    dictionary_words,
+    noun_words,
+    syllable_form,
+    word_tags,
+)
 from glossary.text import word_key
 
 __all__ = ["lexicon_tag"]
@@ -78,7 +83,7 @@ class _Para:
         forms: a syllable's `syllable_form`, "" for any other piece.
         linked: True where the next piece is a syllable one space after
             this syllable.
-        memo: `_word_ends` by (piece, lower-case rest).
+        memo: `_word_ends` by piece.
     """
 
     text: str
@@ -87,7 +92,7 @@ class _Para:
     forms: list[str]
     linked: list[bool]
     kinds: list[str | None]
-    memo: dict[tuple[int, bool], list[int]] = field(default_factory=dict)
+    memo: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, text: str, start: int, end: int) -> _Para:
@@ -124,6 +129,7 @@ class _Para:
 
 def _paragraph(p: _Para, out: list[TaggedWord]) -> None:
     i, n = 0, len(p.words)
+    nouns = noun_words()
     while i < n:
         word, kind = p.words[i], p.kinds[i]
         if kind == "num":
@@ -134,6 +140,8 @@ def _paragraph(p: _Para, out: list[TaggedWord]) -> None:
             j, tag = i + 1, _other_tag(word)
         else:
             j, tag = _word_at(p, i)
+            if tag == "R" and out and out[-1].tag == "V" and p.form(i, j) in nouns:
+                tag = "N"  # an adverb comes before its verb: "quản lý vốn"
         a, b = p.span(i, j)
         out.append(TaggedWord(p.text[a:b], tag, a, b))
         i = j
@@ -155,9 +163,9 @@ def _word_at(p: _Para, i: int) -> tuple[int, str]:
             return j, "Np"  # "SOM ASEAN"
         return i + 1, tags.get(p.forms[i], "Np")
     if first.islower():
-        j = _best_end(p, i, lower_rest=True)
+        j = _best_end(p, i)
         return j, tags.get(p.form(i, j), "N")
-    j = _best_end(p, i, lower_rest=True)
+    j = _best_end(p, i)
     if j > i + 1:  # a capitalised common word: "Thủ tướng"
         return j, tags.get(p.form(i, j), "N")
     k = _title_run_end(p, i)
@@ -189,10 +197,10 @@ def _caps_run_end(p: _Para, i: int) -> int:
 def _dictionary_end(p: _Para, i: int) -> int:
     """End of the longest dictionary word at i whose syllables after the
     first are lower-case; i + 1 if none."""
-    return _word_ends(p, i, lower_rest=True)[0]
+    return _word_ends(p, i)[0]
 
 
-def _best_end(p: _Para, i: int, *, lower_rest: bool) -> int:
+def _best_end(p: _Para, i: int) -> int:
     """End of the dictionary word at i that leaves the best next word.
 
     Longest match alone reads "bầu chủ | tịch"; the one or two words from
@@ -200,7 +208,7 @@ def _best_end(p: _Para, i: int, *, lower_rest: bool) -> int:
     words of the tag list (words seen in running text), then the longer
     first word, read "bầu | chủ tịch".
     """
-    ends = _word_ends(p, i, lower_rest=lower_rest)
+    ends = _word_ends(p, i)
     if len(ends) == 1:
         return ends[0]
     tags = word_tags()
@@ -208,7 +216,7 @@ def _best_end(p: _Para, i: int, *, lower_rest: bool) -> int:
     def score(j: int) -> tuple[int, int, int, int]:
         nxt = j
         if p.linked[j - 1] and p.words[j].islower():
-            nxt = _word_ends(p, j, lower_rest=True)[0]
+            nxt = _word_ends(p, j)[0]
         words = [(a, b) for a, b in ((i, j), (j, nxt)) if b > a]
         known = sum(p.form(a, b) in tags for a, b in words)
         return nxt - i, -len(words), known, j - i
@@ -216,24 +224,25 @@ def _best_end(p: _Para, i: int, *, lower_rest: bool) -> int:
     return max(ends, key=score)
 
 
-def _word_ends(p: _Para, i: int, *, lower_rest: bool) -> list[int]:
+def _word_ends(p: _Para, i: int) -> list[int]:
     """Ends of the dictionary words at i (syllables after the first
-    lower-case with `lower_rest`, else upper-case), longest first, then i + 1."""
-    key = (i, lower_rest)
-    if (known := p.memo.get(key)) is not None:
+    lower-case), longest first, then i + 1."""
+    if (known := p.memo.get(i)) is not None:
         return known
-    out = []
+    out = [i + 1]
     if not (p.forms[i] in vi.TITLE_PREFIXES and _title_after(p, i + 1)):
-        words = _words()
-        for j in range(p.run(i, _LONGEST), i + 1, -1):
-            rest = p.words[i + 1 : j]
-            if all(w.islower() if lower_rest else w.isupper() for w in rest) and (
-                p.form(i, j) in words
-            ):
+        words, prefixes = _words()
+        form, j = p.forms[i], i + 1
+        while j - i < _LONGEST and p.linked[j - 1] and p.words[j].islower():
+            form = f"{form} {p.forms[j]}"
+            if form not in prefixes:
+                break
+            j += 1
+            if form in words:
                 out.append(j)
     # else "Phó | thủ tướng", "nguyên | chủ tịch"
-    out.append(i + 1)
-    p.memo[key] = out
+    out.reverse()
+    p.memo[i] = out
     return out
 
 
@@ -271,7 +280,7 @@ def _known_name(p: _Para, i: int, j: int) -> bool:
     a, b = p.span(i, j)
     text = p.text[a:b]
     return (
-        p.form(i, j) in _words()
+        p.form(i, j) in _words()[0]
         or is_country(text)
         or english_country_name(text) is not None
         or bool(place_forms(text))
@@ -321,8 +330,15 @@ def _title_heads() -> frozenset[str]:
 
 
 @cache
-def _words() -> frozenset[str]:
-    """The dictionary and the heads of titles and bodies ("Nhân đại")."""
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """The dictionary and the heads of titles and bodies ("Nhân đại"), and
+    the first two to four syllables of each (where a longer word may go on)."""
     heads = (*vi.TITLE_HEADS, *vi.ORG_HEADS, *vi.UNIT_WORDS)
     forms = {" ".join(map(syllable_form, h.lower().split())) for h in heads}
-    return dictionary_words() | forms
+    words = dictionary_words() | forms
+    prefixes = {
+        " ".join(parts[:n])
+        for parts in map(str.split, words)
+        for n in range(2, min(len(parts), _LONGEST) + 1)
+    }
+    return words, frozenset(prefixes)

@@ -20,6 +20,7 @@ from glossary.text import to_new_style, to_old_style
 __all__ = [
     "dictionary_words",
     "is_vietnamese_word",
+    "noun_words",
     "syllable_form",
     "word_tags",
 ]
@@ -67,26 +68,41 @@ _MOST_FORMS = 200_000
 def dictionary_words() -> frozenset[str]:
     """The segmenter's dictionary, each syllable a `syllable_form`."""
     words = _words()
-    styled = {s for w in words for s in w.split() if syllable_form(s) != s}
+    syllables = {s for w in words for s in w.split()}
+    styled = {s for s in syllables if syllable_form(s) != s}
     restyle = [w for w in words if not styled.isdisjoint(w.split())]
     new = {" ".join(map(syllable_form, w.split())) for w in restyle}
     return (words - frozenset(restyle)) | new
 
 
-@cache
 def word_tags() -> dict[str, str]:
-    """Each known word's POS tag on its own, by `word_form`.
+    """Each known word's POS tag on its own, its syllables `syllable_form`s.
 
     From glossary/data/vi_pos.tsv (written by tools/make_vi_pos.py from
     underthesea's POS model): the tag a word takes most without context.
     """
+    return _pos()[0]
+
+
+def noun_words() -> frozenset[str]:
+    """Words of another tag that underthesea's model also reads as nouns
+    ("vốn": an adverb, or capital), as `word_tags` keys them."""
+    return _pos()[1]
+
+
+@cache
+def _pos() -> tuple[dict[str, str], frozenset[str]]:
     tags: dict[str, str] = {}
+    nouns: set[str] = set()
     with (DATA / "vi_pos.tsv").open(encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
-                word, _, tag = line.rstrip("\n").partition("\t")
-                tags[" ".join(map(syllable_form, word.split()))] = tag
-    return tags
+                word, tag, *noun = line.rstrip("\n").split("\t")
+                form = " ".join(map(syllable_form, word.split()))
+                tags[form] = tag
+                if noun:
+                    nouns.add(form)
+    return tags, frozenset(nouns)
 
 
 def is_vietnamese_word(text: str) -> bool:
