@@ -27,6 +27,7 @@ __all__ = [
     "NAME_ARTICLES",
     "NAME_PARTICLES",
     "NOMINAL_ENDINGS",
+    "NOUN_ENDINGS",
     "NUMBERED_HEADS",
     "ORG_CONNECT",
     "ORG_DESCRIPTORS",
@@ -450,33 +451,46 @@ HONORIFIC_PAIRS = (
     ("datuk", "seri"), ("datuk", "sri"),
 )  # fmt: skip
 
-# Source: English derivational suffixes of the abstract nouns of a title's
-# complement ("Public Security", "Home Affairs", "Planning").
-TITLE_COMPLEMENT_ENDINGS = (
-    "tion", "ment", "ism", "ology", "ics", "ure", "ance", "ence", "ity", "airs",
-    "ship", "ing", "ty",
-)  # fmt: skip
+# Source: English derivational endings of abstract, mass and common nouns
+# and adjectives ("Cooperation", "Home Affairs", "Friendship", "Cultural"), in
+# one table: each row, the endings that the rules of its roles read:
+#   title   a title's complement ("Minister of Public Security", "Home Affairs")
+#   term    the head of a two-word domain term ("market economy", "border trade")
+#   run     an "and" conjunct that ends a body's name ("Science and Technology")
+#   common  an English-looking word: a name holding one is not kept as written
+#   phrase  (stricter) a run of unknown words with one is a phrase, not a person
+NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("title term run common phrase", "tion ment ship ism"),
+    ("title term run common", "ity ing"),
+    ("title term run", "ics ure ance ence"),
+    ("title run", "ology airs"),
+    ("title", "ty"),
+    ("term common phrase", "sion ness"),
+    ("term common", "ist age"),
+    ("term", "ogy gy omy ense ery ry cy ware work"),
+    ("run common", "ies"),
+    ("run", "ade ts"),
+    ("common phrase", "ages"),
+    ("common", "ists ary ways aire al ous ive"),
+    ("phrase", "ities"),
+)
+
+
+def _endings(role: str) -> tuple[str, ...]:
+    return tuple(e for rs, es in NOUN_ENDINGS if role in rs.split() for e in es.split())
+
+
+TITLE_COMPLEMENT_ENDINGS = _endings("title")
+NOMINAL_ENDINGS = _endings("term")
+ABSTRACT_ENDINGS = _endings("run")
+COMMON_WORD_ENDINGS = _endings("common")
+PHRASE_ENDINGS = _endings("phrase")
 
 # Source: continents, oceans and regional groupings that end a region's name
 # ("Southeast Asia", "Asia-Pacific").
 REGION_WORDS = (
     "asia", "europe", "africa", "america", "americas", "oceania", "pacific",
     "atlantic", "east", "asean", "asia-pacific", "caribbean", "antarctica",
-)  # fmt: skip
-
-# Source: English derivational suffixes of abstract nouns ("cooperation",
-# "investment"), which a name's words do not end with.
-# Source: this project's list: endings of English abstract and mass nouns, the
-# head of a two-word domain term ("market economy", "border trade").
-NOMINAL_ENDINGS = (
-    "tion", "sion", "ment", "ity", "ness", "ence", "ense", "ance", "ery", "ism",
-    "omy", "ogy", "gy", "ure", "ship", "ics", "ist", "age", "cy", "ware", "work",
-    "ry", "ing",
-)  # fmt: skip
-
-ABSTRACT_ENDINGS = (
-    "tion", "ment", "ism", "ology", "ics", "ure", "ance", "ence", "ade", "ies",
-    "ity", "airs", "ship", "ing", "ts",
 )  # fmt: skip
 
 # Source: this project's list: closed-class words, auxiliaries and frequent
@@ -549,14 +563,6 @@ ORG_OFFICES = (
     "employee", "employees", "director", "general director",
 )  # fmt: skip
 
-# Source: English derivational endings of common words ("Destination",
-# "Cultural", "Friendship"): a capitalised run with one is a phrase taken for
-# a name, not a name.
-COMMON_WORD_ENDINGS = (
-    "tion", "sion", "ment", "ness", "ship", "ity", "ies", "ing", "ways", "age",
-    "ages", "ary", "aire", "al", "ous", "ive", "ism", "ist", "ists",
-)  # fmt: skip
-
 # Source: this project's list: English adjectives that qualify a place's name
 # ("Central Hue", "Greater Hanoi"); compass adjectives ("Northern") end in -ern.
 PLACE_ADJECTIVES = (
@@ -592,8 +598,3 @@ OWNER_NOUNS = (
 STRUCTURES_OF = frozenset(
     ("palace", "temple", "tomb", "mausoleum", "citadel", "shrine", "cathedral")
 )
-
-# Source: English derivational endings of abstract nouns ("Destination",
-# "Heritages", "Friendship"): the stricter part of COMMON_WORD_ENDINGS, which
-# personal names do not end with.
-PHRASE_ENDINGS = ("tion", "sion", "ment", "ness", "ship", "ism", "ities", "ages")
