@@ -10,10 +10,15 @@ Measures, headless (Textual's `run_test`, 120x36), as a user types:
   Backspace) in the filter box, until the first frame is drawn (the
   compositor has rendered the screen) with the table holding that filter's
   rows. Every keystroke of a few typed queries and of erasing them is timed,
-  with a pause between keys; median, p95 and max are reported.
+  with a pause between keys; median, p95 and max are reported;
+- after a review action: with a filter set, approve the row under the
+  cursor (`a`) and undo it (`u`), each until the table is drawn again, and
+  the key after each (`down`, a letter typed into the filter) until its frame.
 
 Baselines in the same run: the filter alone (`FilterIndex.select`, and the
 uncached `filtering.select` it replaced) over the same keystroke sequence;
+what an action's redraw costs with the index built anew and one scan
+(before) against `FilterIndex.changed` (a patched index);
 redrawing a Textual `DataTable` of the first 100 result rows (the previous
 table) against the virtual `ConceptTable`, in the same bare app; loading full
 `Concept` objects instead of `summaries()`.
@@ -48,6 +53,9 @@ TYPED = (
     "zzzz",
 )
 PAUSE = 0.05  # seconds between a frame and the next key (a fast typist)
+# filters set while acting, and how many approve/undo rounds under each
+ACTING = ("status:candidate", "nguyen van")
+ROUNDS = 5
 SIZE = (120, 36)
 
 _SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ")
@@ -165,7 +173,54 @@ async def _measure(path: Path) -> dict[str, Any]:
             out["cpu"] = time.process_time() - cpu0
             out["wall"] = time.perf_counter() - wall0
             out["latencies"] = latencies
+            cpu0 = time.process_time()
+            out["actions"], out["after"] = await _act(app, pilot, frames, shown_for)
+            out["act_cpu"] = time.process_time() - cpu0
     return out
+
+
+async def _act(
+    app: Any, pilot: Any, frames: _Frames, shown_for: list[str | None]
+) -> tuple[list[float], list[float]]:
+    """Approve and undo under each filter of ACTING: (each action until the
+    table is drawn again, each key after an action until its frame)."""
+    from glossary.tui.widgets.concept_table import ConceptTable
+    from glossary.tui.widgets.filter_box import FilterBox
+
+    table, box = app.query_one(ConceptTable), app.query_one(FilterBox)
+    actions: list[float] = []
+    after: list[float] = []
+
+    async def timed(key: str, ready: Callable[[], bool]) -> float:
+        t0 = time.perf_counter()
+        press = asyncio.ensure_future(pilot.press(key))
+        at = await frames.wait(ready)
+        await press
+        await asyncio.sleep(PAUSE)
+        return at - t0
+
+    for text in ACTING:
+        await pilot.press("slash")
+        box.value = text
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(ROUNDS):
+            for action in ("a", "u"):
+                shown_for[0] = None
+                actions.append(await timed(action, lambda: shown_for[0] is not None))
+                row = table.cursor_row
+                after.append(await timed("down", lambda r=row: table.cursor_row > r))  # type: ignore[misc]
+            await pilot.press("slash", "space")
+            shown_for[0] = None
+            typed = text + " t"
+            after.append(await timed("t", lambda v=typed: shown_for[0] == v))  # type: ignore[misc]
+            await pilot.press("backspace", "backspace", "enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await pilot.press("slash", "escape")
+        await app.workers.wait_for_complete()
+    return actions, after
 
 
 def _ids(rows: Sequence[ConceptSummary]) -> list[int]:
@@ -191,6 +246,33 @@ def _filter_only(rows: Sequence[ConceptSummary]) -> dict[str, list[float]]:
         t2 = time.perf_counter()
         out["FilterIndex.select"].append(t1 - t0)
         out["filtering.select"].append(t2 - t1)
+    return out
+
+
+def _refreshes(rows: list[ConceptSummary]) -> dict[str, list[float]]:
+    """What redrawing one changed concept costs before the frame, under each
+    filter of ACTING: the index built anew and one scan (before), against
+    `FilterIndex.changed` (a patched index)."""
+    from bisect import insort
+
+    order = concept_filter.SORTS["label"]
+    index = concept_filter.FilterIndex(rows)
+    index.prepare()
+    out: dict[str, list[float]] = {"index anew + one scan": [], "patched index": []}
+    for text in ACTING:
+        index.select(text)
+        for i in range(0, len(rows), len(rows) // ROUNDS)[:ROUNDS]:
+            changed = rows[i]._replace(status=ConceptStatus.APPROVED)
+            t0 = time.perf_counter()
+            kept = [r for r in index.rows if r.id != changed.id]
+            insort(kept, changed, key=order)  # type: ignore[type-var]
+            anew = concept_filter.FilterIndex(kept)
+            concept_filter.select(kept, anew.hay, text)
+            t1 = time.perf_counter()
+            index.changed([changed], {changed.id}, order).select(text)
+            t2 = time.perf_counter()
+            out["index anew + one scan"].append(t1 - t0)
+            out["patched index"].append(t2 - t1)
     return out
 
 
@@ -293,6 +375,13 @@ def main() -> None:
         print(
             "  slowest: " + ", ".join(f"{v!r} {t * 1000:.0f}" for t, (_, v) in slowest)
         )
+        acted = f"review action -> table drawn ({len(m['actions'])})"
+        print(f"{acted:38} {_stats(m['actions'])}")
+        print(
+            f"{'key after an action -> drawn (' + str(len(m['after'])) + ')':38} "
+            f"{_stats(m['after'])}"
+        )
+        print(f"  acting loop: CPU {m['act_cpu']:.2f} s")
         with TermBase(path) as tb:
             t0 = time.perf_counter()
             rows = tb.summaries()
@@ -305,6 +394,8 @@ def main() -> None:
         print("baselines, same run, same keystrokes:")
         for name, times in _filter_only(rows).items():
             print(f"  filter only, {name:22}   {_stats(times)}")
+        for name, times in _refreshes(rows).items():
+            print(f"  after an action, {name:22} {_stats(times)}")
         for name, times in _redraws(rows).items():
             print(f"  redraw only, {name:36} {_stats(times)}")
         print(f"  {'summaries() (what the app loads)':36} {loaded * 1000:8.0f} ms")

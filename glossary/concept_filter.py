@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -175,9 +175,10 @@ class RowView(Sequence[ConceptSummary]):
 class FilterIndex:
     """The table's rows, in display order, prepared once for fast filtering.
 
-    Built anew whenever the rows change: off the UI thread after loading or
-    sorting, on it after an action (rather than patching this one); the
-    arrays are built at the first query that needs them. Words are looked
+    Built anew off the UI thread after loading or sorting; after a review
+    action, `changed` gives a `PatchedIndex` over it at once (at 500,000
+    concepts, building the arrays again takes seconds). The arrays are built
+    at the first query that needs them. Words are looked
     up in a `SubstringIndex` of the haystacks (cached, narrowing as a word
     grows), fields in columns of codes; answers for the last `CACHED`
     queries are kept (Backspace returns to one).
@@ -192,12 +193,32 @@ class FilterIndex:
 
     def select(self, text: str) -> RowView:
         """The rows passing the filter `text`, in display order."""
-        query = parse(text)
+        return self._view(parse(text))
+
+    def _view(self, query: Query) -> RowView:
         hit = self._queries.get(query)
         if hit is None:
             hit = RowView(self.rows, self._picked(query), self._ids)
             _remember(self._queries, query, hit, self.CACHED)
         return hit
+
+    def changed(
+        self,
+        fresh: Sequence[ConceptSummary],
+        gone: Collection[int],
+        order: Callable[[ConceptSummary], Any],
+    ) -> PatchedIndex:
+        """These rows without concepts `gone` and with `fresh` ones (new or
+        changed: a row of the same id goes) where `order` sorts them, ready
+        at once: queries are answered from this index's arrays.
+
+        A few milliseconds at 500,000 rows (numpy over positions), where
+        indexing them again takes seconds.
+        """
+        n = len(self.rows)
+        return PatchedIndex(
+            self, self.rows, np.arange(n), np.empty(0, np.int64)
+        ).changed(fresh, gone, order)
 
     def cheap(self, text: str) -> bool:
         """Whether `select(text)` answers at once (a few ms, fine on the UI thread).
@@ -269,6 +290,104 @@ class FilterIndex:
         if ok is None:
             return np.arange(len(self.rows), dtype=np.int64)
         return np.flatnonzero(ok).astype(np.int64)
+
+
+class PatchedIndex(FilterIndex):
+    """A `FilterIndex` (`base`) with some rows changed, added or gone since.
+
+    `where` maps each base row's number to its number among `rows` (-1: gone
+    or changed); `fresh` are the numbers of rows the base does not hold,
+    checked one by one (`matches`) at each query. `stale` says when enough
+    have piled up to index the rows anew (off the UI thread).
+    """
+
+    STALE = 2_000  # fresh rows beyond which a new index pays
+
+    def __init__(
+        self,
+        base: FilterIndex,
+        rows: list[ConceptSummary],
+        where: Picked,
+        fresh: Picked,
+    ) -> None:
+        self.base, self.rows = base, rows
+        self._where, self._fresh = where, fresh
+        self._queries = OrderedDict()
+
+    @property
+    def hay(self) -> list[str]:  # type: ignore[override]
+        return [haystack(r) for r in self.rows]
+
+    @property
+    def stale(self) -> bool:
+        return len(self._fresh) > self.STALE
+
+    def cheap(self, text: str) -> bool:
+        return parse(text) in self._queries or self.base.cheap(text)
+
+    def prepare(self) -> None:
+        self.base.prepare()
+        getattr(self, "_ids")  # noqa: B009 (a cached property)
+
+    @cached_property
+    def _ids(self) -> Picked:
+        ids = np.empty(len(self.rows), np.int64)
+        kept = self._where >= 0
+        ids[self._where[kept]] = self.base._ids[kept]
+        ids[self._fresh] = [self.rows[i].id for i in self._fresh.tolist()]
+        return ids
+
+    def _picked(self, query: Query) -> Picked:
+        picked = self._where[self.base._view(query).picked]
+        picked = picked[picked >= 0]  # still increasing: the base's order holds
+        rows = self.rows
+        extra = [
+            i for i in self._fresh.tolist() if matches(query, rows[i], rows[i].keys)
+        ]
+        if not extra:
+            return picked
+        return np.sort(np.concatenate((picked, np.array(extra, np.int64))))
+
+    def changed(
+        self,
+        fresh: Sequence[ConceptSummary],
+        gone: Collection[int],
+        order: Callable[[ConceptSummary], Any],
+    ) -> PatchedIndex:
+        drop = {*gone, *(r.id for r in fresh)}
+        removed = np.flatnonzero(np.isin(self._ids, list(drop)))
+        kept: list[ConceptSummary] = []
+        start = 0
+        for i in removed.tolist():
+            kept += self.rows[start:i]
+            start = i + 1
+        kept += self.rows[start:]
+        # where each fresh row goes among the kept ones; equal places in order
+        placed = sorted(
+            (
+                (bisect_right(kept, order(r), key=order), order(r), n)
+                for n, r in enumerate(fresh)
+            ),
+            key=lambda p: (p[0], p[1]),
+        )
+        at = np.array([p[0] for p in placed], np.int64)
+        rows = kept
+        for k, _, n in reversed(placed):
+            rows.insert(k, fresh[n])
+
+        def moved(old: Picked) -> Picked:
+            """Numbers among `self.rows` -> among `rows` (-1 stays, removed -> -1)."""
+            out = np.full(len(old), -1, np.int64)
+            ok = old >= 0
+            ok[ok] = ~np.isin(old[ok], removed)
+            j = old[ok] - np.searchsorted(removed, old[ok])
+            out[ok] = j + np.searchsorted(at, j, side="right")
+            return out
+
+        new = at + np.arange(len(at), dtype=np.int64)
+        fresh_now = np.concatenate((moved(self._fresh), new))
+        fresh_now = np.sort(fresh_now[fresh_now >= 0])
+        return PatchedIndex(self.base, rows, moved(self._where), fresh_now)
 
 
 def _and(

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary import concept_filter
-from glossary.store import TermBase
+from glossary.model import ConceptStatus, Kind
+from glossary.store import ConceptSummary, TermBase
 
 
 def test_parse_fields_and_words() -> None:
@@ -67,3 +68,51 @@ def test_filter_index_cheap_only_when_at_hand(sample_termbase: TermBase) -> None
     assert index.cheap("chi")  # answered before
     assert index.cheap("chinh")  # narrows the rows of "chi"
     assert not index.cheap("kind:person")  # fields: worker
+
+
+_KEYS = st.text(alphabet="abn ", min_size=1, max_size=5)
+_SUMMARY = st.builds(
+    lambda i, status, keys: ConceptSummary(
+        i, Kind.PERSON, status, keys, 1, 0, frozenset(), keys
+    ),
+    st.integers(1, 40),
+    st.sampled_from(list(ConceptStatus)),
+    _KEYS,
+)
+
+
+@given(
+    st.lists(_SUMMARY, max_size=30, unique_by=lambda r: r.id),
+    st.lists(
+        st.tuples(
+            st.lists(_SUMMARY, max_size=3, unique_by=lambda r: r.id),
+            st.sets(st.integers(1, 40), max_size=3),
+        ),
+        max_size=4,
+    ),
+    st.sampled_from(["", "a", "ab", "n b", "status:app", "st:cand b", "zz"]),
+)
+def test_a_patched_index_answers_as_one_built_anew(
+    rows: list[ConceptSummary],
+    steps: list[tuple[list[ConceptSummary], set[int]]],
+    text: str,
+) -> None:
+    """After review actions (rows changed, added, gone), the patched index
+    gives what an index of the same rows, built anew, gives."""
+    order = concept_filter.SORTS["label"]
+    index: concept_filter.FilterIndex = concept_filter.FilterIndex(
+        sorted(rows, key=order)
+    )
+    index.select(text)
+    expected = {r.id: r for r in rows}
+    for fresh, gone in steps:
+        index = index.changed(fresh, gone, order)
+        for cid in gone:
+            expected.pop(cid, None)
+        expected.update((r.id, r) for r in fresh)
+        assert sorted(r.id for r in index.rows) == sorted(expected)
+        assert [order(r) for r in index.rows] == sorted(order(r) for r in index.rows)
+        anew = concept_filter.FilterIndex(index.rows)
+        assert list(index.select(text)) == list(anew.select(text))
+        for r in index.rows:  # the table finds each row where it is
+            assert index.select("")[index.select("").position(r.id) or 0] is r
