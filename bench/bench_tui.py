@@ -211,7 +211,9 @@ async def _act(
                 actions.append(await timed(action, lambda: shown_for[0] is not None))
                 row = table.cursor_row
                 after.append(await timed("down", lambda r=row: table.cursor_row > r))  # type: ignore[misc]
-            await pilot.press("slash", "space")
+            await pilot.press("slash")
+            box.cursor_position = len(box.value)  # typing goes at the end
+            await pilot.press("space")
             shown_for[0] = None
             typed = text + " t"
             after.append(await timed("t", lambda v=typed: shown_for[0] == v))  # type: ignore[misc]
