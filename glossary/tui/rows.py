@@ -94,12 +94,17 @@ class ConceptRows(FileActions):
         index = self.index
         shown = index.select(text)
         if index is self.index and not get_current_worker().is_cancelled:
-            self.call_from_thread(self._filtered, shown, keep, text)
+            self.call_from_thread(self._filtered, index, shown, keep, text)
 
     def _filtered(
-        self, shown: Sequence[ConceptSummary], keep: int | None, text: str
+        self,
+        index: concept_filter.FilterIndex,
+        shown: Sequence[ConceptSummary],
+        keep: int | None,
+        text: str,
     ) -> None:
-        if text == self.query_one(FilterBox).value:  # else a newer one is coming
+        # a newer filter is coming; or an action patched the rows since
+        if text == self.query_one(FilterBox).value and index is self.index:
             self._show(shown, keep, text=text)
 
     def _settle(self) -> None:
