@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -99,7 +102,7 @@ def test_a_patched_index_answers_as_one_built_anew(
 ) -> None:
     """After review actions (rows changed, added, gone), the patched index
     gives what an index of the same rows, built anew, gives."""
-    order = concept_filter.SORTS["label"]
+    order: Callable[[ConceptSummary], Any] = concept_filter.SORTS["label"]
     index: concept_filter.FilterIndex = concept_filter.FilterIndex(
         sorted(rows, key=order)
     )
