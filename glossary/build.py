@@ -6,7 +6,9 @@ Three phases, each safe to interrupt:
    extractors (English names, English domain terms, Vietnamese names and
    terms), in worker processes when there are many (`glossary.pipeline`);
    its mentions are cached in the store with its hash (one transaction per
-   quarter of a second of results). Unchanged documents are not read again.
+   quarter of a second of results). Inputs are read one at a time as the
+   workers take them, so only the texts being extracted are held; their
+   mentions are kept grouped (`pipeline.part`) for the next phase.
 2. *cluster*: the cached mentions of every document ever built are clustered
    into candidates: each document's names are grouped as it arrives, then
    the groups of all documents are merged; each merged group becomes a
@@ -22,11 +24,11 @@ Three phases, each safe to interrupt:
 from __future__ import annotations
 
 import hashlib
-import os
 import time
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,7 +54,7 @@ from glossary.pipeline import (
     propose_lazily,
     with_backend,
 )
-from glossary.reader import read_inputs
+from glossary.reader import Inputs, KnownAs
 from glossary.store import BuildWriter, ConceptSummary, TermStore
 from glossary.text import name_key, nfc
 
@@ -176,75 +178,47 @@ def build(
     Returns:
         The report (see `BuildReport.ok` for the exit status).
     """
-    read = read_inputs(paths, stdin=stdin)
-    stored = tb.document_hashes()
-    documents, copies = known_as(stored, read.documents, backend)
-    stale = set(stored) - {d.path for d in documents} if prune else set()
-    tb.forget_documents(stale)
+    # Read one document at a time, as extraction takes them: a build holds
+    # the texts it is extracting, not the corpus.
+    inputs = Inputs(paths, stdin=stdin)
+    names = KnownAs(tb.document_hashes(), partial(content_hash, backend=backend))
     report = build_documents(
         tb,
-        documents,
+        names.documents(inputs),
         progress=progress,
         workers=workers,
         disable=disable,
         backend=backend,
+        prune=prune,
+        total=inputs.sources,
     )
     return replace(
         report,
-        skipped=read.skipped,
-        empty=read.empty,
-        copies=copies,
-        pruned=len(stale),
+        skipped=tuple(inputs.skipped),
+        empty=tuple(inputs.empty),
+        copies=names.copies,
     )
-
-
-def known_as(
-    stored: dict[str, str],
-    documents: Sequence[Document],
-    backend: str = DEFAULT_BACKEND,
-) -> tuple[list[Document], int]:
-    """`documents` under the names the term base knows them by, copies left out.
-
-    A file found at a stored document's place keeps that document's name; a
-    text already stored (or read earlier in this run) under another name is
-    the same document, moved or copied. Returns the documents and how many
-    copies were left out.
-    """
-    by_place = {_place(p): p for p in stored}
-    by_hash = {h: p for p, h in stored.items()}
-    taken: set[str] = set()
-    out: list[Document] = []
-    for doc in documents:
-        digest = content_hash(doc, backend)
-        name = by_place.get(_place(doc.path)) or by_hash.get(digest) or doc.path
-        if name in taken:
-            continue
-        taken.add(name)
-        by_hash.setdefault(digest, name)
-        out.append(doc if name == doc.path else replace(doc, path=name))
-    return out, len(documents) - len(out)
-
-
-def _place(path: str) -> str:
-    return path if path == "-" else os.path.realpath(path)
 
 
 def build_documents(
     tb: TermStore,
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     *,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
     workers: int | None = None,
     disable: Collection[str] = (),
     backend: str = DEFAULT_BACKEND,
+    prune: bool = False,
+    total: int | None = None,
 ) -> BuildReport:
     """Build decoded documents into `tb` (see the module docstring).
 
     Args:
         tb: the term base to update.
-        documents: NFC documents; a path seen before with the same text is
-            not extracted again.
+        documents: NFC documents, read once, in order (each is let go once
+            extracted); a path seen before with the same text is not
+            extracted again.
         progress: called as documents are extracted and candidates stored.
         extractor: language detection plus extraction (default `extract`
             with `backend`).
@@ -259,6 +233,10 @@ def build_documents(
         backend: the Vietnamese tagger, one of
             `glossary.extract.vi_tagger.BACKENDS`; its mentions are cached
             apart from another tagger's.
+        prune: forget the documents built before that are not among
+            `documents` (sources deleted or moved away), and their names.
+        total: how many documents there are at most, for `progress`
+            (default: ``len(documents)``).
 
     Returns:
         The report of this build.
@@ -275,9 +253,12 @@ def build_documents(
     # them all cost the parent a third of its CPU (decoding and grouping the
     # 10 MB corpus's cache: 4.2 s with the collector, 2.1 s without). The
     # forked workers inherit the pause.
+    if total is None:
+        documents = list(documents)
+        total = len(documents)
     with paused_gc():
         return _build_documents(
-            tb, documents, progress, extractor, workers, disable, backend
+            tb, documents, progress, extractor, workers, disable, backend, prune, total
         )
 
 
@@ -296,16 +277,20 @@ def _cache(tb: TermStore, rows: list[tuple[str, str, bytes, str]]) -> None:
 
 def _build_documents(
     tb: TermStore,
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     progress: Progress | None,
     extractor: Extractor,
     workers: int | None,
     disable: frozenset[str],
     backend: str,
+    prune: bool,
+    total: int,
 ) -> BuildReport:
     extracted = _extract_changed(
-        tb, documents, progress, extractor, workers, disable, backend
+        tb, documents, (progress, total), extractor, workers, disable, backend
     )
+    stale = set(tb.document_hashes()) - extracted.seen if prune else set()
+    tb.forget_documents(stale)
     # The stamp also covers the clustering code: a new clustering re-runs.
     stamp = f"{pipeline_version()}{gazetteer_digest()}:{tb.cache_stamp()}"
     if disable:
@@ -316,7 +301,8 @@ def _build_documents(
         new, updated, n_mentions = _cluster(tb, extracted, stamp, progress, disable)
     counts = tb.counts()
     return BuildReport(
-        documents=len(documents),
+        documents=len(extracted.seen),
+        pruned=len(stale),
         processed=extracted.processed,
         unchanged=extracted.unchanged,
         bytes=extracted.size,
@@ -337,6 +323,7 @@ class _Extracted:
     """What the extraction step of a build did."""
 
     parts: dict[str, DocPart]  # this run's documents, by path
+    seen: set[str]  # every document's path
     processed: int = 0
     unchanged: int = 0
     size: int = 0  # bytes of text extracted
@@ -344,42 +331,47 @@ class _Extracted:
 
 def _extract_changed(
     tb: TermStore,
-    documents: Sequence[Document],
-    progress: Progress | None,
+    documents: Iterable[Document],
+    progress: tuple[Progress | None, int],
     extractor: Extractor,
     workers: int | None,
     disable: frozenset[str],
     backend: str,
 ) -> _Extracted:
-    """Extract the documents whose content changed; cache what they yield."""
-    extracted = _Extracted(parts={})
-    todo: list[tuple[Document, str]] = []
-    for n, doc in enumerate(documents, 1):
-        digest = content_hash(doc, backend)
-        if tb.document_hash(doc.path) == digest:
-            extracted.unchanged += 1
-            if progress:
-                progress("extract", n, len(documents))
-        else:
-            todo.append((doc, digest))
-    # This run's documents are not decoded again for clustering.
-    docs = [doc for doc, _ in todo]
+    """Extract the documents whose content changed; cache what they yield.
+
+    `progress` is the callback and the number of documents it is told of.
+    """
+    report, total = progress
+    extracted = _Extracted(parts={}, seen=set())
+    # (path, hash, size) of each document handed to extraction, not yet back
+    pending: deque[tuple[str, str, int]] = deque()
+
+    def changed() -> Iterator[Document]:
+        for doc in documents:
+            extracted.seen.add(doc.path)
+            digest = content_hash(doc, backend)
+            if tb.document_hash(doc.path) == digest:
+                extracted.unchanged += 1
+                if report:
+                    report("extract", extracted.unchanged + extracted.processed, total)
+                continue
+            pending.append((doc.path, digest, len(doc.text.encode("utf-8"))))
+            yield doc
+
     rows: list[tuple[str, str, bytes, str]] = []  # cache rows not yet written
     written = time.monotonic()
-    for (doc, digest), done in zip(
-        todo, extract_all(docs, extractor, workers), strict=True
-    ):
-        rows.append((doc.path, digest, done.data, done.lang))
-        extracted.parts[doc.path] = part(doc.path, done.mentions, disable)
+    for done in extract_all(changed(), extractor, workers):
+        path, digest, size = pending.popleft()
+        rows.append((path, digest, done.data, done.lang))
+        extracted.parts[path] = part(path, done.mentions, disable)
         extracted.processed += 1
-        extracted.size += len(doc.text.encode("utf-8"))
+        extracted.size += size
         if time.monotonic() - written >= _CACHE_EVERY:
             _cache(tb, rows)
             written = time.monotonic()
-        if progress:
-            progress(
-                "extract", extracted.unchanged + extracted.processed, len(documents)
-            )
+        if report:
+            report("extract", extracted.unchanged + extracted.processed, total)
     _cache(tb, rows)
     return extracted
 

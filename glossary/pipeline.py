@@ -24,11 +24,19 @@ import multiprocessing as mp
 import os
 import re
 import signal
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Iterable,
+    Iterator,
+    Sequence,
+)
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from typing import NamedTuple
 
 from glossary.cluster import DocClusters, cluster_corpus_lazily, cluster_document
@@ -268,12 +276,15 @@ def _ignore_interrupt() -> None:
 
 
 def extract_all(
-    docs: Sequence[Document],
+    docs: Iterable[Document],
     extractor: Extractor = extract,
     workers: int | None = None,
-) -> Iterator[Extracted]:
+) -> Generator[Extracted, None, None]:
     """Extract `docs`, yielding results in order, in worker processes when
     that pays (the default extractor, enough documents, ``fork`` available).
+
+    `docs` is read as the workers need more, a few chunks ahead, so that
+    only those texts are held (``Executor.map`` would take them all first).
 
     Args:
         docs: the documents.
@@ -283,24 +294,48 @@ def extract_all(
     """
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
+    docs = iter(docs)
+    head = list(islice(docs, _POOL_MIN))
     if (
         workers < 2
         or not _is_extract(extractor)
-        or len(docs) < _POOL_MIN
+        or len(head) < _POOL_MIN
         or "fork" not in mp.get_all_start_methods()
     ):
-        for doc in docs:
+        for doc in chain(head, docs):
             lang, mentions = extractor(doc)
             yield Extracted(lang, encode_mentions(mentions), mentions)
         return
+    chunks = _chunks(chain(head, docs), _POOL_CHUNK)
+    del head
     # fork: workers inherit the loaded modules and caches instead of
     # importing everything again.
     pool = ProcessPoolExecutor(
         workers, mp_context=mp.get_context("fork"), initializer=_ignore_interrupt
     )
     try:
-        run = partial(_extract_encoded, extractor)
-        for lang, data in pool.map(run, docs, chunksize=_POOL_CHUNK):
-            yield Extracted(lang, data, decode_mentions(data))
+        run = partial(_extract_chunk, extractor)
+        running = deque(pool.submit(run, c) for c in islice(chunks, _AHEAD * workers))
+        while running:
+            done = running.popleft().result()
+            running.extend(pool.submit(run, c) for c in islice(chunks, 1))
+            for lang, data in done:
+                yield Extracted(lang, data, decode_mentions(data))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# Chunks in flight per worker: enough that a worker never waits for the
+# parent, few enough that the texts waiting are a few hundred KB.
+_AHEAD = 4
+
+
+def _chunks(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while chunk := list(islice(docs, size)):
+        yield chunk
+
+
+def _extract_chunk(
+    extractor: Extractor, docs: list[Document]
+) -> list[tuple[str, bytes]]:
+    return [_extract_encoded(extractor, doc) for doc in docs]

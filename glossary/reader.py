@@ -8,9 +8,10 @@ naming the file, so a build never stores mojibake. All text leaves here NFC.
 from __future__ import annotations
 
 import codecs
+import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,7 +19,15 @@ from glossary.errors import InputError, warn_input
 from glossary.model import Document
 from glossary.text import nfc, without_invisible
 
-__all__ = ["STDIN", "TEXT_SUFFIXES", "ReadResult", "decode", "read_inputs"]
+__all__ = [
+    "STDIN",
+    "TEXT_SUFFIXES",
+    "Inputs",
+    "KnownAs",
+    "ReadResult",
+    "decode",
+    "read_inputs",
+]
 
 STDIN = "-"
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -103,30 +112,90 @@ def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> ReadR
     Returns:
         The decoded documents in input order, and the inputs that were skipped.
     """
-    documents: list[Document] = []
-    skipped: list[InputError] = []
-    empty: list[str] = []
-    seen: set[str] = set()
-    for source in _expand(paths):
-        name = STDIN if source == STDIN else str(source)
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            if isinstance(source, Path):
-                data = source.read_bytes()
-            else:
-                data = (stdin or sys.stdin.buffer).read()
-        except OSError as e:
-            skipped.append(InputError(e.strerror or str(e), name))
-            continue
-        try:
-            text = decode(data, name)
-        except InputError as e:
-            skipped.append(e)
-            continue
-        if not text.strip():
-            empty.append(name)
-            continue
-        documents.append(Document(path=name, text=text))
-    return ReadResult(tuple(documents), tuple(skipped), tuple(empty))
+    inputs = Inputs(paths, stdin=stdin)
+    documents = tuple(inputs)
+    return ReadResult(documents, tuple(inputs.skipped), tuple(inputs.empty))
+
+
+class Inputs:
+    """`read_inputs` one document at a time: a build holds only the texts it
+    is extracting, not the whole corpus.
+
+    Iterate once; `skipped` and `empty` fill as the inputs are read.
+
+    Attributes:
+        sources: how many inputs the paths name (files found, ``-``).
+        skipped: the inputs read so far that could not be (see `ReadResult`).
+        empty: the empty inputs read so far.
+    """
+
+    def __init__(self, paths: Sequence[str], *, stdin: BinaryIO | None = None) -> None:
+        self._sources = list(dict.fromkeys(_expand(paths)))
+        self._stdin = stdin
+        self.sources = len(self._sources)
+        self.skipped: list[InputError] = []
+        self.empty: list[str] = []
+
+    def __iter__(self) -> Iterator[Document]:
+        for source in self._sources:
+            name = STDIN if source == STDIN else str(source)
+            try:
+                if isinstance(source, Path):
+                    data = source.read_bytes()
+                else:
+                    data = (self._stdin or sys.stdin.buffer).read()
+            except OSError as e:
+                self.skipped.append(InputError(e.strerror or str(e), name))
+                continue
+            try:
+                text = decode(data, name)
+            except InputError as e:
+                self.skipped.append(e)
+                continue
+            if not text.strip():
+                self.empty.append(name)
+                continue
+            yield Document(path=name, text=text)
+
+
+class KnownAs:
+    """Documents under the names the term base knows them by, copies left out.
+
+    A file found at a stored document's place keeps that document's name; a
+    text already stored (or read earlier in this run) under another name is
+    the same document, moved or copied.
+
+    Attributes:
+        copies: how many copies `documents` has left out so far.
+    """
+
+    def __init__(
+        self, stored: dict[str, str], digest: Callable[[Document], str]
+    ) -> None:
+        """`stored` is the term base's documents (path → content hash, as
+        `digest` gives it)."""
+        self._by_place = {_place(p): p for p in stored}
+        self._by_hash = {h: p for p, h in stored.items()}
+        self._taken: set[str] = set()
+        self._digest = digest
+        self.copies = 0
+
+    def documents(self, documents: Iterable[Document]) -> Iterator[Document]:
+        """`documents` renamed, copies left out, one at a time."""
+        for doc in documents:
+            digest = self._digest(doc)
+            name = (
+                self._by_place.get(_place(doc.path))
+                or self._by_hash.get(digest)
+                or doc.path
+            )
+            if name in self._taken:
+                self.copies += 1
+                continue
+            self._taken.add(name)
+            self._by_hash.setdefault(digest, name)
+            yield doc if name == doc.path else replace(doc, path=name)
+
+
+def _place(path: str) -> str:
+    return path if path == STDIN else os.path.realpath(path)

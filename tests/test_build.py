@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, SHARED
 
 from glossary import review as service
-from glossary.build import BuildReport, build
+from glossary.build import BuildReport, apply_candidates, build, content_hash
 from glossary.model import Concept, ConceptStatus, Kind, TermStatus
-from glossary.store import TermBase, TermStore, open_store
+from glossary.pipeline import extract, part, propose
+from glossary.reader import read_inputs
+from glossary.store import ConceptSummary, TermBase, TermStore, open_store
 
 
 @pytest.fixture
@@ -297,3 +299,57 @@ def test_prune_forgets_deleted_sources(seeds: Path, tmp_path: Path) -> None:
         assert pruned.pruned == 1
         assert tb.counts()["concepts"] < full
         assert len(tb.document_hashes()) == 4
+
+
+NEWS_DEV = SHARED / "corpus" / "news-dev"
+
+
+def _stored(tb: TermStore) -> tuple[list[Concept], list[ConceptSummary]]:
+    """What a build stored: concepts with evidence, and each one's sizes."""
+    return list(tb.concepts(with_evidence=True)), list(tb.summaries())
+
+
+@pytest.mark.skipif(not NEWS_DEV.is_dir(), reason="news-dev missing")
+def test_a_streamed_build_stores_what_the_corpus_in_memory_gives(
+    tmp_path: Path,
+) -> None:
+    # A build reads, extracts and stores one document and one candidate at a
+    # time; the term base is the one of every document's part and every
+    # candidate held at once, as builds did
+    inputs = [str(SEEDS), *map(str, sorted(NEWS_DEV.glob("*.txt"))[:8])]
+    with TermBase(tmp_path / "streamed.db") as tb:
+        assert build(tb, inputs).ok
+        streamed = _stored(tb)
+    with TermBase(tmp_path / "whole.db") as tb:
+        for doc in read_inputs(inputs).documents:
+            lang, mentions = extract(doc)
+            tb.cache_mentions(doc.path, content_hash(doc), mentions, lang)
+        parts = [part(path, ms or []) for path, ms in tb.cached_documents()]
+        apply_candidates(tb, propose(parts))
+        whole = _stored(tb)
+    assert len(streamed[0]) > 200
+    assert streamed == whole
+
+
+def test_a_build_interrupted_while_reading_leaves_the_base_as_it_was(
+    built: tuple[TermStore, BuildReport], seeds: Path, tmp_path: Path
+) -> None:
+    tb, _ = built
+    before = _stored(tb)
+    for path in sorted(seeds.glob("*.txt")):
+        path.write_text(path.read_text() + "\nThe World Bank met in Geneva.\n")
+
+    def interrupt(phase: str, done: int, total: int) -> None:
+        if phase == "extract" and done == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build(tb, [str(seeds)], progress=interrupt)
+    assert _stored(tb) == before
+    report = build(tb, [str(seeds)])
+    assert report.processed + report.unchanged == 5
+    with TermBase(tmp_path / "fresh.db") as fresh:
+        build(fresh, [str(seeds)])
+        assert {(c.kind, c.label) for c in tb.concepts()} == {
+            (c.kind, c.label) for c in fresh.concepts()
+        }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+from collections.abc import Iterator
 
 import pytest
 from conftest import DATA, SEEDS
@@ -101,3 +102,27 @@ def test_windows_cover_a_long_line_in_bounded_pieces() -> None:
     assert len(windows) > 4
     assert max(end - start for start, end in windows) <= 4000
     assert all(b[0] == a[1] for a, b in itertools.pairwise(windows))
+
+
+@pytest.mark.skipif(
+    "fork" not in mp.get_all_start_methods(), reason="workers need fork"
+)
+def test_workers_take_documents_a_few_chunks_ahead() -> None:
+    # Executor.map would take all 400 texts before the first result: a
+    # build of 200 MB would hold the corpus
+    docs = _paragraphs()
+    taken = 0
+
+    def given() -> Iterator[Document]:
+        nonlocal taken
+        for doc in itertools.islice(itertools.cycle(docs), 400):
+            taken += 1
+            yield doc
+
+    results = extract_all(given(), workers=2)
+    first = next(results)
+    bound = extraction._POOL_MIN + (2 * extraction._AHEAD + 1) * extraction._POOL_CHUNK
+    assert taken <= bound < 400
+    assert first.mentions == extract(docs[0])[1]
+    results.close()  # the pool is shut down
+    assert taken <= bound
