@@ -167,6 +167,25 @@ def test_a_body_of_the_province_of_x_and_its_generic_names_are_one() -> None:
     assert body is not organ
 
 
+def test_a_body_of_a_unit_described_in_more_words_is_one_name_with_it() -> None:
+    text = (
+        "The People's Committee of the northern mountainous province of Lai Chau "
+        "closed two roads. The Party Committee of the south-central coastal "
+        "province of Ninh Thuan met on Friday."
+    )
+    cs = _concepts(text, "en")
+    for english, vietnamese, place in (
+        ("People's Committee of the northern mountainous province of Lai Chau",
+         "Ủy ban nhân dân tỉnh Lai Châu", "Lai Chau"),
+        ("Party Committee of the south-central coastal province of Ninh Thuan",
+         "Tỉnh ủy Ninh Thuận", "Ninh Thuan"),
+    ):  # fmt: skip
+        body = owner_of(cs, english)
+        assert body.kind is Kind.ORG
+        assert vietnamese in _forms(body)
+        assert owner_of(cs, place).kind is Kind.PLACE  # named inside it
+
+
 def test_an_island_district_is_the_district_named_without_island() -> None:
     assert norm_key("Con Co island district", Kind.PLACE) == norm_key(
         "Con Co district", Kind.PLACE

@@ -173,9 +173,10 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
     return kept
 
 
-# "of the central province of", "of the city of": where a body is.
+# "of the central province of", "of the northern mountainous province of",
+# "of the city of": where a body is (lower-case words that describe the unit).
 _LOCATED = re.compile(
-    r" of the (?:[a-z]+ )?(?:province|city|district|commune|town|ward) of "
+    r" of the (?:[a-z-]+ ){0,3}(?:province|city|district|commune|town|ward) of "
 )
 
 

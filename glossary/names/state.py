@@ -184,7 +184,9 @@ def deputy_post(text: str) -> str | None:
 
 
 _APOS = "[’']"
-_LOCAL_KIND = r"(?:the\s+)?(?:\w+\s+)?"  # "the central province of Thanh Hoa"
+# "the central province of", "the northern mountainous province of", "the
+# Mekong Delta province of": up to three words that describe the unit
+_LOCAL_KIND = r"(?:the\s+)?(?:[\w-]+\s+){0,3}"
 _PEOPLES = (
     re.compile(
         rf"^(?P<p>.+?)\s+(?:Provincial\s+|(?P<city>City|Municipal)\s+)?"
@@ -222,6 +224,8 @@ def peoples_body(text: str) -> str | None:
 _PARTY = re.compile(
     r"^(?:(?P<p>.+?)\s+(?:(?P<l>provincial|city|municipal|district)\s+)?"
     r"Party\s+Committee"
+    rf"|Party\s+Committee\s+of\s+{_LOCAL_KIND}(?P<l3>province|city|district)"
+    r"\s+of\s+(?P<p3>.+)"
     r"|Party\s+Committee\s+of\s+(?:the\s+)?(?P<p2>.+?)\s+(?P<l2>province|city|district))$",
     re.I,
 )
@@ -236,8 +240,8 @@ def party_committee(text: str) -> str | None:
     m = _PARTY.match(text.strip())
     if m is None:
         return None
-    name = m.group("p") or m.group("p2")
-    level = (m.group("l") or m.group("l2") or "").casefold()
+    name = m.group("p") or m.group("p2") or m.group("p3")
+    level = (m.group("l") or m.group("l2") or m.group("l3") or "").casefold()
     if level == "district":
         unit = places.local_unit(name, "district")
         if unit is None:
