@@ -326,7 +326,8 @@ class PostgresMemory:
 
     @reported
     def sources(self, ids: Sequence[int]) -> list[tuple[int, str]]:
-        """(id, source) of the units with `ids`.
+        """(id, source) of the units with `ids`, by id as on SQLite (the
+        matcher's rapidfuzz cut keeps the first of equal scores).
 
         A lookup's candidates come with their whole rows (`ids_with_all`,
         `ids_ranked`), kept while it runs: its `sources`, `scoring_tokens`
@@ -334,9 +335,10 @@ class PostgresMemory:
         (stored units never change; ids are not reused).
         """
         if all(i in self._fetched for i in ids):
-            return [(i, str(self._fetched[i][1])) for i in dict.fromkeys(ids)]
+            return [(i, str(self._fetched[i][1])) for i in sorted(set(ids))]
         cur = self._conn.execute(
-            f"SELECT {UNIT_FIELDS}, toks FROM units WHERE id = ANY(%s)", (list(ids),)
+            f"SELECT {UNIT_FIELDS}, toks FROM units WHERE id = ANY(%s) ORDER BY id",
+            (list(ids),),
         )
         rows = {int(row[0]): row for row in cur}
         self._keep(rows)

@@ -112,6 +112,12 @@ def test_candidates_are_the_same(memories: tuple[Memory, Memory]) -> None:
                 assert pg.ids_with_all(asked, limit) == lite.ids_with_all(asked, limit)
         for limit in (5, 100):
             assert pg.ids_ranked(words, limit) == lite.ids_ranked(words, limit), query
+        # By id, as SQLite gives them, whether read now or kept from the
+        # candidates' rows (the matcher's rapidfuzz cut keeps the first of
+        # equal scores).
+        ranked = pg.ids_ranked(words, 100)
+        for ids in (ranked, [*ranked, 10**9]):
+            assert pg.sources(ids) == lite.sources(ids), query
     # The frequencies seen lately only order the groups: a group not seen
     # goes last (a full cache is emptied only when no group was seen).
     assert isinstance(pg, PostgresMemory)
