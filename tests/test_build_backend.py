@@ -57,14 +57,15 @@ def test_an_unknown_backend_is_refused(tmp_path: Path) -> None:
     assert "invalid choice: 'spacy'" in run.stderr
 
 
-def test_workers_run_the_chosen_backend() -> None:
+@pytest.mark.parametrize("backend", ["pyvi", "rules"])
+def test_workers_run_the_chosen_backend(backend: str) -> None:
     text = VI.read_text("utf-8")
     docs = [Document(f"{n}.txt", text) for n in range(48)]
-    pyvi = extract(docs[0], backend="pyvi")
-    assert pyvi != extract(docs[0])  # the taggers differ on this text
-    pooled = list(extract_all(docs, with_backend("pyvi"), workers=2))
+    chosen = extract(docs[0], backend=backend)
+    assert chosen != extract(docs[0])  # the taggers differ on this text
+    pooled = list(extract_all(docs, with_backend(backend), workers=2))
     assert [r.lang for r in pooled] == ["vi"] * len(docs)
     for doc, r in zip(docs, pooled, strict=True):
         assert decode_mentions(r.data) == [
-            m._replace(document=doc.path) for m in pyvi[1]
+            m._replace(document=doc.path) for m in chosen[1]
         ]
