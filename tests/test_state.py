@@ -111,6 +111,12 @@ def test_pattern(pattern: state.Pattern, english: str, vietnamese: str) -> None:
          "Hội đồng nhân dân tỉnh Đắk Nông"),
         ("People's Committee of the north-central province of Ha Tinh",
          "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+        # a district's, town's or commune's (quận or huyện from the gazetteer)
+        ("Mai Chau District People's Committee", "Ủy ban nhân dân huyện Mai Châu"),
+        ("Cau Giay district People's Council", "Hội đồng nhân dân quận Cầu Giấy"),
+        ("People's Committee of the mountainous district of Mai Chau",
+         "Ủy ban nhân dân huyện Mai Châu"),
+        ("People's Committee of Lung Cu commune", "Ủy ban nhân dân xã Lũng Cú"),
         # a city named after its province is the city's body, not the province's
         ("Kon Tum City People's Committee", None),
         ("People's Committee of Ca Mau City", None),

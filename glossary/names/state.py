@@ -187,20 +187,21 @@ _APOS = "[’']"
 # "the central province of", "the northern mountainous province of", "the
 # Mekong Delta province of": up to three words that describe the unit
 _LOCAL_KIND = r"(?:the\s+)?(?:[\w-]+\s+){0,3}"
+_LOCAL_LEVEL = r"(?P<local>district|town|commune|ward)"
 _PEOPLES = (
     re.compile(
-        rf"^(?P<p>.+?)\s+(?:Provincial\s+|(?P<city>City|Municipal)\s+)?"
+        rf"^(?P<p>.+?)\s+(?:Provincial\s+|(?P<city>City|Municipal)\s+|{_LOCAL_LEVEL}\s+)?"
         rf"People{_APOS}s\s+(?P<b>Committee|Council)$",
         re.I,
     ),
     re.compile(
         rf"^People{_APOS}s\s+(?P<b>Committee|Council)\s+of\s+{_LOCAL_KIND}"
-        r"(?:province|(?P<city>city))\s+of\s+(?P<p>.+)$",
+        rf"(?:province|(?P<city>city)|{_LOCAL_LEVEL})\s+of\s+(?P<p>.+)$",
         re.I,
     ),
     re.compile(
         rf"^People{_APOS}s\s+(?P<b>Committee|Council)\s+of\s+(?:the\s+)?"
-        r"(?P<p>.+?)(?:\s+(?:province|(?P<city>city)))?$",
+        rf"(?P<p>.+?)(?:\s+(?:province|(?P<city>city)|{_LOCAL_LEVEL}))?$",
         re.I,
     ),
 )
@@ -208,14 +209,20 @@ _BODY_WORD = {"committee": "Ủy ban nhân dân", "council": "Hội đồng nhâ
 
 
 def peoples_body(text: str) -> str | None:
-    """A province's People's Committee or Council: ``People's Committee of Y
-    province``, ``Y Provincial People's Council`` → ``Ủy ban nhân dân tỉnh
-    Y``, ``Hội đồng nhân dân tỉnh Y`` (level and spelling of Y from the
-    gazetteer)."""
+    """A province's or a district's People's Committee or Council: ``People's
+    Committee of Y province``, ``Y Provincial People's Council``, ``Y
+    District People's Committee`` → ``Ủy ban nhân dân tỉnh Y``, ``Hội đồng
+    nhân dân tỉnh Y``, ``Ủy ban nhân dân huyện Y`` (level and spelling of Y
+    from the gazetteer)."""
     for pattern in _PEOPLES:
         m = pattern.match(text.strip())
-        unit = province_unit(m.group("p")) if m else None
-        if m and unit and not (m.group("city") and unit.startswith("tỉnh ")):
+        if m is None:
+            continue
+        if m.group("local"):
+            unit = places.local_unit(m.group("p"), m.group("local"))
+        else:
+            unit = province_unit(m.group("p"))
+        if unit and not (m.group("city") and unit.startswith("tỉnh ")):
             # "Bắc Giang City": the province's capital, not the province
             return f"{_BODY_WORD[m.group('b').casefold()]} {unit}"
     return None
