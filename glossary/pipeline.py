@@ -55,6 +55,7 @@ __all__ = [
     "DocPart",
     "Extracted",
     "Extractor",
+    "Proposal",
     "extract",
     "extract_all",
     "part",
