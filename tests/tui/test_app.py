@@ -558,3 +558,17 @@ async def test_check_a_file_shows_findings_by_concept(
         await pilot.press("enter")
         await _ready(app, pilot)
         assert any(n.severity == "error" for n in app._notifications)
+
+
+async def test_the_focused_filter_box_keeps_a_line_for_the_text(
+    sample_termbase: TermBase,
+) -> None:
+    # Input's focus border took the box's one line: what was typed was hidden
+    app = make_app(sample_termbase)
+    async with _running(app) as pilot:
+        await pilot.press("slash", *"bel")
+        box = app.query_one("#filter", Input)
+        assert app.focused is box
+        assert box.value == "bel"
+        assert box.content_region.height == 1
+        assert box.region.height == 1

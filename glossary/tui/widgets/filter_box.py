@@ -21,8 +21,11 @@ class FilterBox(Input):
     after them ("/chinh⏎a" in one burst) then reach the table, not the box.
     """
 
+    # one line, focused too: Input's focus border would leave no room for
+    # the text typed
     DEFAULT_CSS = """
     FilterBox { dock: top; border: none; height: 1; padding: 0 1; }
+    FilterBox:focus { border: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "leave(False)", "Keep filter", show=False, priority=True),
