@@ -44,6 +44,9 @@ _DENSE_WORDS = 64
 # Less than any word's idf, so only orders sources that share the same words.
 _LENGTH_COST = 0.01
 _FLOAT32 = struct.Struct("f")
+# Up to this many postings a lookup sorts them all; above, the best first
+# (sorting 2,000 takes longer than partitioning and sorting the best 120).
+_SORTED_WHOLE = 1024
 
 
 def quick_fold(text: str) -> str:
@@ -270,8 +273,13 @@ class SourceIndex:
         )
         # Among sources sharing as much, prefer those of the query's length.
         values -= _LENGTH_COST * np.abs(lengths - len(words))
-        # A source is in `found` once per word it shares: equal values, adjacent.
-        order = np.lexsort((found, -values))[: limit * len(spans)]
+        # A source is in `found` once per word it shares, with equal values:
+        # the best `limit` sources are among the best `most` entries, ties kept.
+        most = limit * len(spans)
+        if len(found) > _SORTED_WHOLE and len(found) > most:
+            best = values >= np.partition(values, -most)[-most]
+            found, values = found[best], values[best]
+        order = np.lexsort((found, -values))[:most]
         return list(dict.fromkeys(found.take(order).tolist()))[:limit]
 
     def _weights(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tm.index import SourceIndex, Speller
 from tm.match import encode_tokens, tokenize
 
@@ -105,3 +107,20 @@ def test_twins_are_the_stores_same_folded_sources() -> None:
             stored = sorted(u.id or 0 for u in store.same_folded_source(query))
             assert twins == stored, query
         assert len(idx.twins("OPEN THE FILE")) == 2
+
+
+def test_many_postings_rank_as_sorting_them_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Over `_SORTED_WHOLE` postings a lookup keeps the best by value before
+    # sorting: the same sources, ties (same words, same length) by position.
+    rows = []
+    for i in range(3000):
+        words = [w for w, k in (("alpha", 2), ("beta", 3), ("gamma", 5)) if i % k == 0]
+        rows.append((i + 1, " ".join([*words, *[f"w{i}"] * (i % 7)]) or "x", None))
+    idx = SourceIndex(rows, keep_text=False)
+    queries = [["alpha", "beta", "gamma"], ["alpha", "gamma"], ["beta"]]
+    partitioned = [idx.candidates(q, n) for q in queries for n in (1, 5, 30)]
+    monkeypatch.setattr("tm.index._SORTED_WHOLE", 10**9)
+    assert [idx.candidates(q, n) for q in queries for n in (1, 5, 30)] == partitioned
+    assert partitioned[0] == [0]  # the first source holds all three words
