@@ -369,7 +369,13 @@ def org_spans(text: str, syls: Sequence[Syl]) -> list[Span]:
     taken = [(sp.start, sp.end) for sp in found]
     i = 0
     while i < len(syls):
-        if any(a <= syls[i].start < b for a, b in taken):
+        s = syls[i]
+        if not s.word or (
+            s.key not in _RULE_FIRSTS and s.text[0] not in _RULE_INITIALS
+        ):
+            i += 1  # no rule starts here (as `_org_at` checks): most syllables
+            continue
+        if taken and any(a <= s.start < b for a, b in taken):
             i += 1
             continue
         sp = _org_at(syls, i)

@@ -152,6 +152,11 @@ def place_spans(syls: Sequence[Syl], taken: Sequence[Span]) -> list[Span]:
     out: list[Span] = []
     i = 0
     while i < len(syls):
+        if syls[i].key not in _SCAN_FIRSTS and (
+            i + 3 >= len(syls) or syls[i + 2].text != "-"
+        ):
+            i += 1  # no feature, capital or Korean name starts here: most syllables
+            continue
         if syls[i].start in covered:
             i += 1
             continue
@@ -204,3 +209,5 @@ _SETTLEMENTS = _keys(*SETTLEMENT_HEADS)
 _INITIAL = _keys(*_HEADS_WHEN_INITIAL)
 _TYPED_KEY = next(iter(_keys(_TYPED)))[0]
 _HEAD_FIRSTS = frozenset(phrase[0] for phrase in _FEATURES | _SETTLEMENTS)
+# What a feature, settlement or capital starts with (`place_spans` skips the rest).
+_SCAN_FIRSTS = _HEAD_FIRSTS | frozenset(phrase[0] for phrase in _CITY_WORDS)

@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from glossary.lang import vi
 from glossary.model import Kind
@@ -46,9 +47,12 @@ SURNAMES = frozenset(s.lower() for s in vi.SURNAMES if s not in vi.WORD_SURNAMES
 _PERSON_MIN = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Syl:
-    """One syllable (or punctuation mark) with its token's POS tag."""
+class Syl(NamedTuple):
+    """One syllable (or punctuation mark) with its token's POS tag.
+
+    A tuple, not a frozen dataclass: a document has one per syllable, and
+    building them was most of the stream's cost (a third less CPU).
+    """
 
     text: str
     start: int
@@ -89,12 +93,13 @@ def syllables(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[Syl]:
     Returns:
         The syllable stream in text order.
     """
-    out = []
+    out: list[Syl] = []
+    append = out.append
     for i, (start, end, tag) in enumerate(tokens):
         for m in _SYL.finditer(text, start, end):
             w = m.group()
             key = word_key(w) if w[:1].isalnum() else ""
-            out.append(Syl(w, m.start(), m.end(), tag, i, key))
+            append(Syl(w, m.start(), m.end(), tag, i, key))
     return out
 
 

@@ -27,11 +27,15 @@ def _generic_words(ctx: Context) -> tuple[set[str], set[str]]:
     """Words followed (heads) or preceded (modifiers) by 2+ distinct content words."""
     after: dict[str, set[str]] = defaultdict(set)
     before: dict[str, set[str]] = defaultdict(set)
-    toks = ctx.tokens
-    for (a, sa), (b, sb) in itertools.pairwise(zip(toks, ctx.shapes, strict=True)):
-        if sa == sb == "low" and a.tag in _TERM_TAGS and b.tag in _TERM_TAGS:
-            after[word_key(a.text)].add(word_key(b.text))
-            before[word_key(b.text)].add(word_key(a.text))
+    # each content word keyed once; None for any other token
+    keys = [
+        word_key(t.text) if s == "low" and t.tag in _TERM_TAGS else None
+        for t, s in zip(ctx.tokens, ctx.shapes, strict=True)
+    ]
+    for a, b in itertools.pairwise(keys):
+        if a is not None and b is not None:
+            after[a].add(b)
+            before[b].add(a)
     heads = {w for w, nxt in after.items() if len(nxt) >= _GENERIC_MIN}
     mods = {w for w, prv in before.items() if len(prv) >= _GENERIC_MIN}
     return heads, mods

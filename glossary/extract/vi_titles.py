@@ -18,6 +18,13 @@ from glossary.text import word_key
 # any case match).
 TITLE_HEADS = frozenset(word_key(t) for t in vi.TITLE_HEADS)
 _TITLE_PREFIXES = frozenset(word_key(t) for t in vi.TITLE_PREFIXES)
+# The keys a title can start with: a prefix, a head, or a head's first words
+# (a head may span two tokens).
+_TITLE_STARTS = (
+    _TITLE_PREFIXES
+    | TITLE_HEADS
+    | {h[:at] for h in TITLE_HEADS for at, c in enumerate(h) if c == " "}
+)
 
 
 def _title_at(keys: list[str], i: int) -> int:
@@ -40,6 +47,9 @@ def title_spans(ctx: Context) -> list[tuple[int, int]]:
     spans = []
     i = 0
     while i < len(keys):
+        if keys[i] not in _TITLE_STARTS:
+            i += 1  # no title starts here: most tokens, checked fast
+            continue
         k = _title_at(keys, i)
         if k > i:
             spans.append((i, k))

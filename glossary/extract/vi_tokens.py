@@ -251,8 +251,12 @@ def context(doc: Document, tokens: Sequence[TaggedWord]) -> Context:
         for a, b in itertools.pairwise(tokens)
         if a.text.islower() and b.text.islower()
     }
-    lower = frozenset(fold(w) for w in words | pairs)
+    lower = frozenset(map(_fold_word, words | pairs))
     return Context(doc.text, tokens, shapes, initial, lower)
+
+
+# Documents share most of their words and word pairs: each is folded once.
+_fold_word = lru_cache(maxsize=1 << 17)(fold)
 
 
 def cut(text: str, tokens: list[TaggedWord], spans: list[Span]) -> list[TaggedWord]:
