@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from glossary import review_terms
 from glossary.errors import GlossaryError, NotFoundError
 from glossary.model import (
     Concept,
@@ -138,7 +139,8 @@ class Review:
         with self.tb.transaction():
             now = self.tb.snapshot(step.touched)
             self._seen.check(step.touched, now.versions)
-            self.tb.revert(done, to, now)
+            for concept_id in self.tb.revert(done, to, now):
+                review_terms.prefer_one(self.tb, concept_id)
             left = self._seen.remember(step.touched)
             self.tb.log(
                 action,

@@ -39,6 +39,17 @@ def promote_next(tb: TermStore, concept_id: int, lang: str) -> None:
     pool = [t for t in admitted if t.lang == lang]
     if not pool and not any(t.is_preferred for t in concept.terms):
         pool = admitted
+    _prefer_best(tb, pool)
+
+
+def prefer_one(tb: TermStore, concept_id: int) -> None:
+    """Make the best admitted term of a concept with no preferred term
+    preferred (after an undo or redo: `TermStore.revert`)."""
+    terms = tb.concept(concept_id).terms
+    _prefer_best(tb, [t for t in terms if t.status is TermStatus.ADMITTED])
+
+
+def _prefer_best(tb: TermStore, pool: list[Term]) -> None:
     best = max(
         pool,
         key=lambda t: (t.type is TermType.FULL_FORM, t.count, len(t.text)),

@@ -106,3 +106,54 @@ def test_a_term_moved_since_it_was_seen_is_refused_once(
     assert tb.concept_of_term(term) == hanoi
     made = ann.split(term).created[0]  # seen where it is now: it goes through
     assert tb.concept_of_term(term) == made
+
+
+def test_undoing_a_merge_leaves_its_target_a_preferred_term(
+    sample_termbase: TermStore,
+) -> None:
+    # ann merges Phạm Minh Chính's concept into the FTA's; bob splits 'Free
+    # Trade Agreement' off, which makes the merged 'Chính' (most seen) the
+    # target's preferred term; ann's undo takes 'Chính' home (its status was
+    # no value her merge changed): the target must not be left with none
+    tb = sample_termbase
+    ann, bob = Review(tb), Review(tb)
+    fta, chinh = concept_id(tb, "FTA"), concept_id(tb, "Phạm Minh Chính")
+    ann.look(fta)
+    ann.look(chinh)
+    ann.merge(chinh, fta)
+    bob.look(fta)
+    bob.split(_term_id(tb, "Free Trade Agreement"))
+    assert ("Chính", TermStatus.PREFERRED) in [
+        (t.text, t.status) for t in tb.concept(fta).terms
+    ]
+    with pytest.raises(ConflictError):
+        ann.undo()  # refused once: changed by someone else since
+    ann.undo()
+    assert [(t.text, t.status) for t in tb.concept(fta).terms] == [
+        ("FTA", TermStatus.PREFERRED)
+    ]
+    assert tb.concept(chinh).terms[0].status is TermStatus.PREFERRED
+    if tb.path != ":memory:":
+        assert problems(tb.path) == []
+
+
+def test_an_undo_that_would_empty_a_concept_is_refused(
+    sample_termbase: TermStore,
+) -> None:
+    # ann merges Hưng Yên's concept into circular economy's; bob splits
+    # 'circular economy' off (the merged 'Hung Yen' becomes preferred): the
+    # undo would leave the target with no term at all
+    tb = sample_termbase
+    ann, bob = Review(tb), Review(tb)
+    target, hung_yen = concept_id(tb, "circular economy"), concept_id(tb, "Hưng Yên")
+    ann.look(target)
+    ann.look(hung_yen)
+    ann.merge(hung_yen, target)
+    bob.look(target)
+    bob.split(_term_id(tb, "circular economy"))
+    with pytest.raises(ConflictError):
+        ann.undo()  # refused once: changed by someone else since
+    before = tb.snapshot([target, hung_yen])
+    with pytest.raises(ConflictError, match="nothing was undone"):
+        ann.undo()
+    assert tb.snapshot([target, hung_yen]).rows == before.rows

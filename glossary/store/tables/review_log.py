@@ -163,7 +163,7 @@ class ReviewTables(OccurrenceTables):
 
     def revert(
         self, done: Snapshot, wanted: Snapshot, now: Snapshot | None = None
-    ) -> None:
+    ) -> set[int]:
         """Reverse one review step: the change from `wanted` to `done`, only it.
 
         Only the rows and columns the step changed are put back; what others
@@ -172,9 +172,15 @@ class ReviewTables(OccurrenceTables):
         after); `now`, when given, is a snapshot of their concepts taken in
         the same transaction (the caller's stale check read it).
 
+        Returns:
+            Its concepts left with terms but no preferred one: a term it moved
+            keeps the status someone gave it since (their preferred term,
+            say); the caller gives them one in the same transaction.
+
         Raises:
             ConflictError: a value the step changed has been changed again
-                since (by a build or another session); nothing is written.
+                since (by a build or another session), or a concept would be
+                left with no term; nothing is written.
         """
         ids = set(done.concept_ids) | set(wanted.concept_ids)
         if now is None or set(now.concept_ids) != ids:
@@ -207,6 +213,27 @@ class ReviewTables(OccurrenceTables):
                     self._raise_version(pk)
             for concept_id in sorted(ids):  # an undo is a change like any other
                 self._touch(concept_id)
+            return self._without_preferred(ids)
+
+    def _without_preferred(self, ids: set[int]) -> set[int]:
+        """Those of `ids` (existing) with terms but none preferred.
+
+        Raises:
+            ConflictError: one has no term at all.
+        """
+        rows = self._conn.execute(
+            "SELECT c.id, COUNT(t.id), SUM(CASE WHEN t.status = 'preferred' "
+            "THEN 1 ELSE 0 END) FROM concepts c LEFT JOIN terms t "
+            f"ON t.concept_id = c.id WHERE c.id IN {self._in_ids()} GROUP BY c.id",
+            (self._ids(ids),),
+        ).fetchall()
+        for cid, terms, _ in rows:
+            if not terms:
+                raise ConflictError(
+                    f"concept {cid} has changed since (another session) and "
+                    "would be left with no term; nothing was undone or redone"
+                )
+        return {int(cid) for cid, _, preferred in rows if not preferred}
 
     def _raise_version(self, concept_id: int) -> None:
         """Lift a concept brought back whole to the latest version the log
