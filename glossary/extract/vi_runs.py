@@ -89,6 +89,8 @@ def _honorific_at(ctx: Context, k: int, j: int) -> int:
 
 
 def _is_name_token(ctx: Context, i: int) -> bool:
+    if ctx.shapes[i] == "low":
+        return False  # most tokens, checked fast
     tok = ctx.tokens[i]
     credit = after_credit(ctx, i)  # "(ảnh: Truyền hình Lào Cai)"
     if ctx.shapes[i] not in ("cap", "cw" if credit else "cap"):
