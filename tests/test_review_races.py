@@ -157,3 +157,28 @@ def test_an_undo_that_would_empty_a_concept_is_refused(
     with pytest.raises(ConflictError, match="nothing was undone"):
         ann.undo()
     assert tb.snapshot([target, hung_yen]).rows == before.rows
+
+
+def test_undoing_a_split_whose_new_concept_took_others_terms_is_refused(
+    sample_termbase: TermStore,
+) -> None:
+    # ann splits 'Free Trade Agreement' off into a new concept; bob merges
+    # Hưng Yên's concept into that new one; ann's undo would drop the new
+    # concept and, with it, Hưng Yên's terms: it must be refused
+    tb = sample_termbase
+    ann, bob = Review(tb), Review(tb)
+    fta, hung_yen = concept_id(tb, "FTA"), concept_id(tb, "Hưng Yên")
+    ann.look(fta)
+    new = ann.split(_term_id(tb, "Free Trade Agreement")).created[0]
+    bob.look(new)
+    bob.look(hung_yen)
+    bob.merge(hung_yen, new)
+    kept = {t.text for t in tb.concept(new).terms}
+    assert "Hưng Yên" in kept
+    with pytest.raises(ConflictError):
+        ann.undo()  # refused once: changed by someone else since
+    with pytest.raises(ConflictError, match="nothing was undone"):
+        ann.undo()
+    assert {t.text for t in tb.concept(new).terms} == kept
+    if tb.path != ":memory:":
+        assert problems(tb.path) == []

@@ -197,6 +197,7 @@ class ReviewTables(OccurrenceTables):
             )
             for table in _TABLES
         ]
+        self._refuse_dropping_others_rows(set(plan[0][1]), done, now)
         with self.transaction():
             try:
                 self._write_plan(plan)
@@ -214,6 +215,28 @@ class ReviewTables(OccurrenceTables):
             for concept_id in sorted(ids):  # an undo is a change like any other
                 self._touch(concept_id)
             return self._without_preferred(ids)
+
+    def _refuse_dropping_others_rows(
+        self, dropped: set[Any], done: Snapshot, now: Snapshot
+    ) -> None:
+        """Refuse to drop a concept the step created that has since been given
+        terms or redirects it did not give it (another session merged into
+        it): they would go with it.
+
+        Raises:
+            ConflictError: such a concept.
+        """
+        if not dropped:  # most steps create no concept: no column lists read
+            return
+        for table in ("terms", "redirects"):
+            at = self._columns(table).index("concept_id")
+            own = {r[0] for r in done.rows.get(table, [])}
+            for row in now.rows.get(table, []):
+                if row[at] in dropped and row[0] not in own:
+                    raise ConflictError(
+                        f"concept {row[at]} has been given other terms since "
+                        "(another session); nothing was undone or redone"
+                    )
 
     def _without_preferred(self, ids: set[int]) -> set[int]:
         """Those of `ids` (existing) with terms but none preferred.
