@@ -102,22 +102,21 @@ class Speller:
         """
         if len(word) < 3:
             return []
-        near: set[str] = set()
+        near: list[str] = []  # no word twice: one source or the other
         if self._by_length is not None:
             for n in range(len(word) - 2, len(word) + 3):
-                near.update(self._by_length.get(n, ()))
-        for d in (word, *_deletions(word)):
-            found = self._deletes.get(d)
-            if found is not None:
-                near.update(found.split("\x00"))
+                near.extend(self._by_length.get(n, ()))
+        found = {self._deletes.get(d) for d in (word, *_deletions(word))}
+        near.extend({w for f in found if f is not None for w in f.split("\x00")})
         best = process.extract(
             word,
-            sorted(near),
+            near,
             scorer=OSA.distance,
             score_cutoff=1 if len(word) < 6 else 2,
             limit=None,
         )
-        best.sort(key=lambda m: (m[1], -self._freq.get(m[0], 0)))
+        # the word itself breaks ties: the same answer in any order of `near`
+        best.sort(key=lambda m: (m[1], -self._freq.get(m[0], 0), m[0]))
         return [str(m[0]) for m in best[:3]]
 
 

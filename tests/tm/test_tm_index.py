@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tm.index import SourceIndex, Speller
 from tm.match import encode_tokens, tokenize
@@ -68,6 +70,26 @@ def test_scanning_speller_agrees_with_indexed() -> None:
     indexed, scanning = Speller(words), Speller(words, indexed=False)
     for typo in ["opne", "fiel", "wndow", "configuraiton", "zebra", "oepns"]:
         assert scanning.corrections(typo) == indexed.corrections(typo)
+
+
+_WORDS = st.text("abcdo", min_size=3, max_size=7)
+
+
+@given(st.dictionaries(_WORDS, st.integers(1, 2), min_size=2))
+def test_corrections_do_not_depend_on_the_vocabularys_order(
+    vocab: dict[str, int],
+) -> None:
+    # typos one edit from the words of a five-letter alphabet tie often in
+    # distance and frequency: the answer is the same in any order of the
+    # words (scan and index each; they differ at distance 2, which only the
+    # scan reaches in full)
+    typos = [t for w in vocab for t in ("e" + w[1:], w[:-1] + "e", w[1:] + w[0])]
+    backwards = dict(reversed(vocab.items()))
+    for indexed in (True, False):
+        one = Speller(vocab, indexed=indexed)
+        other = Speller(backwards, indexed=indexed)
+        for typo in typos:
+            assert one.corrections(typo) == other.corrections(typo)
 
 
 def test_index_without_text_finds_the_same_candidates() -> None:
