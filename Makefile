@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: run test test-pg test-load bench lint types clean
+.PHONY: run test test-pg bench lint types clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,12 +42,7 @@ test: lint types
 	$(BIN)/pytest -q -n 2
 
 test-pg: $(VENV)/.installed-test
-	GLOSSARY_REQUIRE_PG=1 $(BIN)/pytest -q -n 2 -m 'pg and not load'
-
-# Issue 19's load test at full size (8 reviewers x 1,000 actions during a
-# 10 MB build, on both engines); `make test` runs it scaled down.
-test-load: $(VENV)/.installed-test
-	$(BIN)/pytest -q -m load
+	GLOSSARY_REQUIRE_PG=1 $(BIN)/pytest -q -n 2 -m pg
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
