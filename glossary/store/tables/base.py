@@ -199,6 +199,12 @@ class Tables:
         return given
 
 
+def storable_id(number: int) -> bool:
+    """True if `number` fits a 64-bit id: beyond, no engine can even compare
+    it, so no row has it."""
+    return -(2**63) <= number < 2**63
+
+
 def login_name() -> str:
     """The user's login name (who changes the term base when no --user says)."""
     try:

@@ -9,7 +9,7 @@ from typing import Any
 from glossary.errors import NotFoundError, StoreError
 from glossary.model import Concept, ConceptStatus, Flag, Kind, Term, TermStatus
 from glossary.store.records import ConceptSummary, Version
-from glossary.store.tables.base import decoding_rows
+from glossary.store.tables.base import decoding_rows, storable_id
 from glossary.store.tables.rows import (
     INSERT_CONCEPT,
     definitions_text,
@@ -33,7 +33,7 @@ class ConceptTables(TermTables):
             NotFoundError: no concept has that id.
         """
         row = None
-        if -(2**63) <= concept_id < 2**63:  # beyond, no engine can even compare
+        if storable_id(concept_id):
             row = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM concepts WHERE id = ?",
                 (concept_id,),
@@ -283,7 +283,7 @@ class ConceptTables(TermTables):
             NotFoundError: no concept has that id.
         """
         row = None
-        if -(2**63) <= concept_id < 2**63:  # beyond, no engine can even compare
+        if storable_id(concept_id):
             row = self._conn.execute(
                 "SELECT key FROM concepts WHERE id = ?", (concept_id,)
             ).fetchone()

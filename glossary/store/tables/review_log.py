@@ -9,6 +9,7 @@ from typing import Any
 
 from glossary.errors import ConflictError
 from glossary.store.records import LogEntry, Snapshot, Version
+from glossary.store.tables.base import storable_id
 from glossary.store.tables.occurrences import OccurrenceTables
 
 _TABLES = ("concepts", "terms", "evidence", "occurrences", "redirects")
@@ -130,8 +131,7 @@ class ReviewTables(OccurrenceTables):
 
         Concepts that do not exist are left out.
         """
-        # beyond 64 bits no engine can even compare an id: no such concept
-        ids = sorted({i for i in concept_ids if -(2**63) <= i < 2**63})
+        ids = sorted({i for i in concept_ids if storable_id(i)})
         within = self._in_ids()  # any number of ids, none included
         queries = (
             ("concepts", f"SELECT * FROM concepts WHERE id IN {within}"),
