@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
-from conftest import SEEDS, concept_id
+from conftest import SEEDS, concept_id, fill_sample
 
 from glossary.build import build
 from glossary.errors import ConflictError
 from glossary.model import TermStatus
 from glossary.review import Review
-from glossary.store import TermStore, problems
+from glossary.store import TermStore, open_store, problems
+from glossary.store.tables.terms import TermTables
 
 
 def _term_id(tb: TermStore, text: str) -> int:
@@ -182,3 +185,30 @@ def test_undoing_a_split_whose_new_concept_took_others_terms_is_refused(
     assert {t.text for t in tb.concept(new).terms} == kept
     if tb.path != ":memory:":
         assert problems(tb.path) == []
+
+
+def test_a_concept_is_read_from_one_state_while_a_reviewer_writes(
+    durable_target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the concept's row and its terms are two statements: a split committed
+    # between them must not give the row of before with the terms of after
+    fill_sample(open_store(durable_target)).close()
+    reader, writer = open_store(durable_target), open_store(durable_target)
+    try:
+        sivak = concept_id(reader, "Sivak")
+        before = reader.concept(sivak)
+        read_terms = cast(TermTables, reader)._terms_of
+
+        def split_then_read(*args: Any, **kwargs: Any) -> Any:
+            Review(writer).split(_term_id(writer, "Sivak"))
+            return read_terms(*args, **kwargs)
+
+        monkeypatch.setattr(reader, "_terms_of", split_then_read)
+        assert reader.concept(sivak) == before
+        monkeypatch.undo()
+        assert [t.text for t in reader.concept(sivak).terms] != [
+            t.text for t in before.terms
+        ]
+    finally:
+        reader.close()
+        writer.close()

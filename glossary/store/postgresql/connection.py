@@ -130,6 +130,7 @@ class PostgresConnection(Tables):
     """
 
     _integrity_errors = (psycopg.IntegrityError,)
+    _BEGIN_READING = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
     def __init__(
         self, url: str, *, readonly: bool = False, user: str | None = None

@@ -91,6 +91,26 @@ class Tables:
         """Open a transaction (the engine's way of taking the write lock)."""
         raise NotImplementedError
 
+    # Opens a transaction that reads one consistent state and takes no lock.
+    _BEGIN_READING = "BEGIN"
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Run several reads against one state of the term base.
+
+        Outside a transaction each statement would see the latest commit, so a
+        concept's row and its terms could come from two different writers.
+        Inside one (a review action) the open transaction already does this.
+        """
+        if self._depth:
+            yield
+            return
+        self._conn.execute(self._BEGIN_READING)
+        try:
+            yield
+        finally:
+            self._conn.execute("COMMIT")
+
     def _in_ids(self) -> str:
         """A subquery over one parameter made by `_ids`: ``x IN <this>``."""
         raise NotImplementedError

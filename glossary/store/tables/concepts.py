@@ -32,15 +32,16 @@ class ConceptTables(TermTables):
         Raises:
             NotFoundError: no concept has that id.
         """
-        row = None
-        if storable_id(concept_id):
+        if not storable_id(concept_id):
+            raise NotFoundError(f"no concept {concept_id}")
+        with self._reading():
             row = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM concepts WHERE id = ?",
                 (concept_id,),
             ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no concept {concept_id}")
-        terms = self._terms_of([concept_id], with_evidence=True)
+            if row is None:
+                raise NotFoundError(f"no concept {concept_id}")
+            terms = self._terms_of([concept_id], with_evidence=True)
         return self._concept(row, terms.get(concept_id, []))
 
     def concepts(
@@ -61,8 +62,9 @@ class ConceptTables(TermTables):
             args.append(str(status))
         if where:
             sql += " WHERE " + " AND ".join(where)
-        rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
-        terms = self._terms_of(None, with_evidence=with_evidence)
+        with self._reading():
+            rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
+            terms = self._terms_of(None, with_evidence=with_evidence)
         return [self._concept(r, terms.get(r[0], [])) for r in rows]
 
     def concept_versions(self, concept_ids: Iterable[int]) -> dict[int, Version]:
