@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,42 @@ def test_cache_rows_of_the_old_json_format_are_still_read(tmp_path: Path) -> Non
         assert tb.cached_mentions("a.txt", "h2") is None
         assert list(tb.cached_documents(skip={"a.txt"})) == [("a.txt", None)]
         assert list(tb.all_cached_mentions()) == [mentions]
+
+
+def _row_format(mentions: list[Mention]) -> bytes:
+    """A cache row as the codec wrote it before the columns: JSON rows."""
+    docs: dict[str, int] = {}
+    contexts: dict[str, int] = {}
+    rows = [
+        [
+            *(m.text, docs.setdefault(m.document, len(docs)), m.start, m.end, m.lang),
+            None if m.kind is None else str(m.kind),
+            *(contexts.setdefault(m.context, len(contexts)), m.title, m.source),
+            m.score,
+        ]
+        for m in mentions
+    ]
+    record = {"documents": list(docs), "contexts": list(contexts), "mentions": rows}
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 1)
+
+
+@given(st.lists(_MENTION, max_size=8))
+def test_cache_rows_of_the_json_row_format_are_still_read(
+    mentions: list[Mention],
+) -> None:
+    assert decode_mentions(_row_format(mentions)) == mentions
+
+
+def test_codec_columns_are_smaller_than_json_rows_and_share_strings() -> None:
+    mentions = _seed_mentions() * 2
+    data = encode_mentions(mentions)
+    assert len(data) < len(_row_format(mentions))
+    decoded = decode_mentions(data)
+    assert decoded == mentions
+    half = len(mentions) // 2
+    assert all(
+        a.text is b.text for a, b in zip(decoded[:half], decoded[half:], strict=True)
+    )
 
 
 def _rows(tb: TermBase) -> dict[str, list[tuple[object, ...]]]:
