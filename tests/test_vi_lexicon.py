@@ -71,9 +71,19 @@ def test_an_adverb_after_a_verb_is_read_as_its_noun() -> None:
     assert ("vốn", "R") in _words("anh ấy vốn là giáo viên")
 
 
-def test_upper_case_words_together_are_one_name() -> None:
+def test_a_name_in_capitals_is_one_name_and_an_acronym_a_word() -> None:
     assert ("WHO", "Np") in _words("Tổ chức Y tế Thế giới (WHO) họp")
-    assert ("SOM ASEAN", "Np") in _words("Trưởng SOM ASEAN phát biểu")
+    assert ("TRẦN VĂN LÂM", "Np") in _words("Ảnh: TRẦN VĂN LÂM")
+    words = [w for w, _ in _words("Tổng thư ký SOM APEC phát biểu")]
+    assert "SOM" in words
+    assert "APEC" in words
+
+
+def test_a_bound_prefix_joins_a_short_name_but_not_a_title() -> None:
+    assert ("liên Triều", "N") in _words("Hai bên bàn về thương mại liên Triều.")
+    words = [w for w, _ in _words("ông là nguyên Phó bí thư, cựu Thủ tướng Lào")]
+    assert "nguyên" in words
+    assert "cựu" in words
 
 
 def test_both_tone_styles_find_the_word() -> None:

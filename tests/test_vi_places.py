@@ -5,6 +5,8 @@ The sentences are written for these tests, not taken from the labelled sets.
 
 from __future__ import annotations
 
+import pytest
+
 from glossary.cluster.base import norm_key
 from glossary.extract.vi_places import strip_settlement
 from glossary.extract.vietnamese import vietnamese_mentions
@@ -21,6 +23,18 @@ def test_feature_keeps_its_head_word() -> None:
     assert got["sông Đà"] is Kind.PLACE
     assert got["thác Dải Yếm"] is Kind.PLACE
     assert "Đà" not in got
+
+
+@pytest.mark.parametrize("backend", ["underthesea", "rules"])
+def test_a_head_that_ends_a_communes_name_opens_no_feature(backend: str) -> None:
+    # the gazetteer's communes of the north ending in "Phố", "Hồ", written in
+    # lower case: the head is the name's, the feature after it no feature
+    text = "Ở huyện Bắc Hà, mưa làm hỏng 4 nhà tại Hoàng Thu phố 3 và phố Cốc Lầu."
+    ms = vietnamese_mentions(Document("t.txt", text, "vi"), backend=backend)
+    got = {m.text: m.kind for m in ms}
+    assert got.get("Hoàng Thu phố") is Kind.PLACE
+    assert "phố 3" not in got
+    assert got.get("phố Cốc Lầu") is Kind.PLACE
 
 
 def test_airport_and_capitalised_feature() -> None:

@@ -66,6 +66,19 @@ def test_split_name_runs_finds_the_names_and_their_kinds() -> None:
     assert state.kinds["hoian"] is Kind.PLACE  # after "tại"
 
 
+@pytest.mark.parametrize("backend", ["underthesea", "rules"])
+def test_split_name_runs_cuts_two_acronyms_apart(backend: str) -> None:
+    # "SOM APEC": an international body's acronym names the body the first
+    # belongs to; "UBKT TƯ" (tests/test_name_links.py) stays one name
+    text = "Trưởng SOM APEC Trần Văn Lâm phát biểu."
+    state = read_tagged(Document("d", text, "vi"), tag(text, backend=backend))
+    for step in VIETNAMESE_STEPS[: VIETNAMESE_STEPS.index(split_name_runs) + 1]:
+        step(state)
+    names = [state.surface(i, j) for i, j in state.parts]
+    assert "APEC" in names
+    assert "Trần Văn Lâm" in names
+
+
 def test_join_local_places_makes_a_place_of_a_commune_with_a_lower_case_tail() -> None:
     text = nfc("Tại huyện Mường Khương, xã Pha Long và Tả Ngài chồ có mưa.")
     state = _until(join_local_places, text)

@@ -29,7 +29,12 @@ from functools import cache
 
 from glossary.extract.vi_tokens import TaggedWord
 from glossary.lang import vi
-from glossary.names.places import english_country_name, is_country, place_forms
+from glossary.names.places import (
+    english_country_name,
+    is_country,
+    is_syllable,
+    place_forms,
+)
 from glossary.names.vi_words import (
     dictionary_words,
     noun_words,
@@ -55,6 +60,8 @@ _NEVER_NAME = frozenset({"E", "C", "Cc", "R", "P", "L", "T", "Nc", "I"})
 # Of those, the ones no name is written as: prepositions and conjunctions
 # ("Anh" is England, "Chính" a given name).
 _FUNCTION = frozenset({"E", "C", "Cc"})
+# The tag of a bound prefix, no word of its own ("liên", "phi", "siêu").
+_BOUND = "Z"
 
 
 def lexicon_tag(text: str) -> list[TaggedWord]:
@@ -160,10 +167,12 @@ def _word_at(p: _Para, i: int) -> tuple[int, str]:
     if first.isupper() and len(first) > 1:
         j = _caps_run_end(p, i)
         if j > i + 1:
-            return j, "Np"  # "SOM ASEAN"
+            return j, "Np"  # "ĐẶNG TRUNG", a name in capitals
         return i + 1, tags.get(p.forms[i], "Np")
     if first.islower():
         j = _best_end(p, i)
+        if j == i + 1 and _bound_to_name(p, i):
+            return i + 2, "N"  # "biên giới liên Triều": inter-Korean
         return j, tags.get(p.form(i, j), "N")
     j = _best_end(p, i)
     if j > i + 1:  # a capitalised common word: "Thủ tướng"
@@ -181,15 +190,44 @@ def _word_at(p: _Para, i: int) -> tuple[int, str]:
     return i + 1, tag
 
 
+def _bound_to_name(p: _Para, i: int) -> bool:
+    """True if syllable i is a bound prefix ("liên", "phi", "siêu": tag Z)
+    before one capitalised syllable that is no word, head or surname of its
+    own and opens no name: a compound on a short name ("liên Triều"), not
+    "nguyên Phó bí thư" or "cựu Thủ tướng"."""
+    if not p.linked[i] or word_tags().get(p.forms[i]) != _BOUND:
+        return False
+    j = i + 1
+    word = p.words[j]
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and not (p.linked[j] and p.words[j + 1][:1].isupper())
+        and p.forms[j] not in vi.TITLE_PREFIXES
+        and p.forms[j] not in _surnames()
+        and word_key(word) not in _heads()
+        and _dictionary_end(p, j) == j + 1
+    )
+
+
 def _initial(p: _Para, i: int) -> bool:
     """True if piece i starts a sentence, a line or a quotation."""
     return i == 0 or p.words[i - 1] in _SENTENCE_END
 
 
 def _caps_run_end(p: _Para, i: int) -> int:
-    """End of the run of upper-case syllables (two letters or more) at i."""
+    """End of the run of upper-case Vietnamese syllables (two letters or
+    more) at i: a name in capitals ("ĐẶNG TRUNG"), where acronyms ("SOM
+    ASEAN", "HĐQT CTCP") are words of their own."""
     j = i + 1
-    while p.linked[j - 1] and p.words[j].isupper() and len(p.words[j]) > 1:
+    if not is_syllable(p.words[i]):
+        return j
+    while (
+        p.linked[j - 1]
+        and p.words[j].isupper()
+        and len(p.words[j]) > 1
+        and is_syllable(p.words[j])
+    ):
         j += 1
     return j
 

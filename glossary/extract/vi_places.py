@@ -30,7 +30,7 @@ from glossary.extract.vi_syllables import (
 )
 from glossary.lang import vi
 from glossary.model import Kind
-from glossary.names.places import is_city, is_province
+from glossary.names.places import is_city, is_province, is_unit_name
 from glossary.text import fold, word_key
 
 __all__ = [
@@ -91,6 +91,8 @@ def _feature_at(syls: Sequence[Syl], i: int) -> Span | None:
     if (m := _head_at(syls, i, _FEATURES)) > 0:
         if capital and s.text.lower() in SURNAMES:
             return None  # "Hồ Chí Minh"
+        if not capital and _ends_unit_name(syls, i, i + m):
+            return None  # "Thải Giàng phố": the commune's last syllable
         k = _name_end(syls, i + m)
         if k > i + m:
             return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:feature")
@@ -111,6 +113,33 @@ def _feature_at(syls: Sequence[Syl], i: int) -> Span | None:
         if k > j:
             return Span(s.start, syls[k - 1].end, Kind.PLACE, "vi:settlement")
     return None
+
+
+def _ends_unit_name(syls: Sequence[Syl], i: int, j: int) -> bool:
+    """True if the lower-case head [i, j) ends, with the capitalised
+    syllables right before it, the name of a district or commune the
+    gazetteer knows: many communes of the north end in a syllable that is a
+    head elsewhere ("Thải Giàng Phố", "Trung Lèng Hồ"), often written in
+    lower case."""
+    head = " ".join(s.text for s in syls[i:j])
+    k = i
+    while k > 0 and i - k < _UNIT_NAME_SYLLABLES and _linked_cap(syls, k - 1, k):
+        k -= 1
+        name = " ".join(s.text for s in syls[k:i])
+        if is_unit_name(f"{name} {head}"):
+            return True
+    return False
+
+
+def _linked_cap(syls: Sequence[Syl], a: int, b: int) -> bool:
+    """True if syllable a is a capitalised word one space before syllable b."""
+    return (
+        syls[a].word and syls[a].text[:1].isupper() and syls[b].start - syls[a].end == 1
+    )
+
+
+# The most syllables of a unit's name before a head that ends it.
+_UNIT_NAME_SYLLABLES = 3
 
 
 def _capital_at(syls: Sequence[Syl], i: int) -> Span | None:

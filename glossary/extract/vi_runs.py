@@ -13,7 +13,7 @@ from glossary.extract.vi_bodies import ORG_HEADS
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
 from glossary.extract.vi_titles import is_acronym
 from glossary.extract.vi_tokens import WORD, Context
-from glossary.lang import vi
+from glossary.lang import vi, vi_state
 from glossary.names.places import english_country_name, is_country
 from glossary.text import fold, name_key, word_key
 
@@ -225,11 +225,25 @@ def split_run(
             or is_country(left)  # "Hungary Szijjártó Péter"
             or english_country_name(left) is not None  # "Campuchia Hun Sen"
             or _place_before_foreign(ctx, start, k, j)
+            or _acronym_pair(ctx, k)
         ):
             parts.append((start, k))
             start = k
     parts.append((start, j))
     return parts
+
+
+def _acronym_pair(ctx: Context, k: int) -> bool:
+    """ "Trưởng SOM | ASEAN": an international body's acronym after another
+    acronym names the body the first belongs to, a name of its own ("UBKT
+    TƯ", "TP HCM" are one name)."""
+    return ctx.tokens[k].text in _BODY_ACRONYMS and is_acronym(ctx.tokens[k - 1].text)
+
+
+# The acronyms of international bodies ("ASEAN", "APEC", "WTO").
+_BODY_ACRONYMS = frozenset(
+    english for english, _ in vi_state.INTERNATIONAL if is_acronym(english)
+)
 
 
 def _lone_surname(left: str) -> bool:
