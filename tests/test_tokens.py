@@ -9,8 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.text.tokens import (
+    _PIECES,
+    _WORD_RUN,
     _has_marks,
     _non_ascii,
+    _run_en_weight,
     _surely_english,
     _vi_share,
     _word_counts,
@@ -87,6 +90,16 @@ _SEPS = st.sampled_from([" ", "  ", "\n", ", ", " “", "” ", "’", "'", " - 
 def test_detect_language_equals_a_full_count(pairs: list[tuple[str, str]]) -> None:
     text = "".join(w + s for w, s in pairs)
     assert detect_language(text) == _full_count(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SEPS), max_size=60))
+def test_weights_by_space_separated_piece_add_up_to_the_words(
+    pairs: list[tuple[str, str]],
+) -> None:
+    text = "".join(w + s for w, s in pairs)
+    by_word = sum(map(_run_en_weight, _WORD_RUN.findall(text)), 0.0)
+    assert sum(map(_PIECES.__getitem__, text.split(" ")), 0.0) == by_word
 
 
 _NON_ASCII_LETTER = re.compile(r"[^\W_\x00-\x7f]")
