@@ -164,14 +164,14 @@ def tokens(text: str) -> list[WordSpan]:
         out = caps
     else:
         out += caps[done:]
-    if "l-" in text:  # rare: one C-level scan decides
-        out = _with_articled_words(text, out)
-    return out
+    return _with_articled_words(text, out)
 
 
-_ARTICLED = re.compile(
-    rf"(?<![\w’'\-])(?:{'|'.join(NAME_ARTICLES)})[{UPPER}]\w*(?:[’'\-][^\W_]\w*)*"
-)
+# What an Arabic article opens, and what may not glue it to the word before
+# it. The articles are found by `str.find` (rare in English news): a regex
+# that opens with a look-behind is tried at every position of the text.
+_ARTICLED_WORD = re.compile(rf"[{UPPER}]\w*(?:[’'\-][^\W_]\w*)*")
+_GLUED = re.compile(r"[\w’'\-]")
 
 
 def _with_articled_words(text: str, toks: list[WordSpan]) -> list[WordSpan]:
@@ -179,10 +179,17 @@ def _with_articled_words(text: str, toks: list[WordSpan]) -> list[WordSpan]:
     in text order. Such a word is read as capitalised ("El-Sisi") so that
     it continues the name before it; its mention keeps the text as written,
     and it opens no name of its own (`english._name` wants a capital)."""
-    extra = [
-        (m.start(), m.end(), m.group()[:1].upper() + m.group()[1:])
-        for m in _ARTICLED.finditer(text)
-    ]
+    extra = []
+    for article in NAME_ARTICLES:
+        at = text.find(article)
+        while at >= 0:
+            word = _ARTICLED_WORD.match(text, at + len(article))
+            if word is not None and not (at and _GLUED.match(text, at - 1)):
+                # no match lies inside another: its letters are all glued
+                extra.append(
+                    (at, word.end(), article[:1].upper() + text[at + 1 : word.end()])
+                )
+            at = text.find(article, at + 1)
     if not extra:
         return toks
     return sorted(toks + extra)
