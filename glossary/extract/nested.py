@@ -80,6 +80,9 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     # spans written out already, with a kind (an untyped one gains ours)
     taken = {(m.start, m.end) for m in mentions if m.kind is not None}
     out: list[Mention] = []
+    # What is inside a host depends on its text, kind and language and on
+    # `known` only: a third of the hosts repeat one seen in the document.
+    inside: dict[tuple[str, Kind | None, str], list[tuple[int, int, Kind]]] = {}
     for host in mentions:
         if (
             host.kind in _HOSTS
@@ -87,7 +90,11 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
             and host.source != SOURCE
             and not _is_place(host.text)  # "Korea" in "Republic of Korea"
         ):
-            for rel_start, rel_end, kind in _inside(host, known):
+            key = (host.text, host.kind, host.lang)
+            found = inside.get(key)
+            if found is None:
+                found = inside[key] = _inside(host, known)
+            for rel_start, rel_end, kind in found:
                 text = host.text[rel_start:rel_end]
                 start = host.start + rel_start
                 if (start, start + len(text)) in taken:
