@@ -346,11 +346,11 @@ def evidence_at(rule: str, m: Mention, detail: str = "") -> Evidence:
 
 def name_words(m: Mention) -> tuple[str, ...]:
     """The words of the name `m` (split on spaces)."""
-    return _split_name(m.text)
+    return split_name(m.text)
 
 
 @lru_cache(maxsize=1 << 16)
-def _split_name(text: str) -> tuple[str, ...]:
+def split_name(text: str) -> tuple[str, ...]:
     """The words of a name (split on spaces)."""
     return tuple(w for w in _SPACES.split(text) if w)
 
@@ -453,7 +453,7 @@ def person_index(persons: list[Group]) -> PersonIndex:
 @lru_cache(maxsize=1 << 16)
 def name_tails(text: str, vietnamese: bool) -> frozenset[tuple[str, ...]]:
     """Word keys of the short names that can refer to the full name `text`."""
-    words = word_keys(_split_name(text))
+    words = word_keys(split_name(text))
     keys = {words[-n:] for n in range(1, len(words))}
     if not vietnamese:
         keys.update(words[:n] for n in range(1, len(words)))

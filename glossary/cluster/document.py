@@ -10,6 +10,7 @@ which link whole groups to each other.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 from glossary.cluster.base import (
     GIVEN_NAME,
@@ -30,6 +31,7 @@ from glossary.cluster.base import (
     provincial_capital,
     refers_to,
     spells_acronym,
+    split_name,
     strip_admin,
     two_syllable_short,
     word_keys,
@@ -129,44 +131,63 @@ def group_full_names(state: DocumentState) -> None:
     shorts = state.shorts
     acronyms = state.acronyms
     for m in state.mentions:
-        if m.kind in (Kind.PLACE, Kind.ORG) and not (
-            is_acronym(m.text)
-            and (
-                m.kind is Kind.ORG
-                or restore.country_names(m.text)
-                or restore.is_place_acronym(m.text)  # "HCMC" of "Ho Chi Minh City"
-            )
-        ):
-            _add_place_or_org(group_for(m.kind, norm_key(m.text, m.kind)), m)
-        elif is_acronym(m.text) and m.kind is not Kind.PERSON:
+        route, key, bare, rule = _route(m.text, m.kind)
+        if route is _FULL_PLACE_OR_ORG:
+            g = group_for(m.kind, key)  # type: ignore[arg-type]  # a place or org
+            g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
+            if bare:
+                g.extra.append(
+                    (bare, m.lang, TermType.SHORT_FORM, evidence_at(rule, m, m.text), m)
+                )
+        elif route is _ACRONYM:
             acronyms.append(m)
-        elif (
-            m.kind is Kind.PERSON
-            and len(words := name_words(m)) >= 2
-            and not two_syllable_short(words)
-        ):
-            g = group_for(Kind.PERSON, name_key(m.text))
+        elif route is _FULL_PERSON:
+            g = group_for(Kind.PERSON, key)
             g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
         else:
             shorts.append(m)
 
 
-def _add_place_or_org(g: Group, m: Mention) -> None:
-    """Add the full name `m` to its group `g`, and a place's name without its
-    administrative word ("Tam Kỳ" of "Tam Kỳ city"), a company's without its
-    category words ("Huyndai Motor" of "Tập đoàn Huyndai Motor"), as a short
-    form."""
-    g.add(m, TermType.FULL_FORM, evidence_at("same-name", m))
-    bare = strip_admin(m.text) if m.kind is Kind.PLACE else m.text
-    if provincial_capital(m.text):
-        bare = m.text  # "Lao Cai" is the province, not "Lao Cai City"
-    rule = "administrative-word"
-    if m.kind is Kind.ORG and (own := own_company_name(m.text)):
-        bare, rule = own, "category-word"
-    if bare != m.text and not looks_like_person(bare):
-        g.extra.append(
-            (bare, m.lang, TermType.SHORT_FORM, evidence_at(rule, m, m.text), m)
+# How `group_full_names` takes a name: the same for every mention of one
+# text and kind, so worked out once per text (a name recurs across the
+# documents of a corpus).
+_FULL_PLACE_OR_ORG, _ACRONYM, _FULL_PERSON, _SHORT = "place/org", "acr", "pers", ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _route(text: str, kind: Kind | None) -> tuple[str, str, str, str]:
+    """(route, group key, short form, its rule) of a name of `text` and `kind`.
+
+    A place or organisation named in full goes to the group of its key, with
+    its name without its administrative word ("Tam Kỳ" of "Tam Kỳ city") or,
+    a company's, without its category words ("Huyndai Motor" of "Tập đoàn
+    Huyndai Motor") as a short form (rule "administrative-word" or
+    "category-word"; "" when there is none); a person's full name to the
+    group of its key; an acronym to `link_acronyms`; the rest are short names.
+    """
+    if kind in (Kind.PLACE, Kind.ORG) and not (
+        is_acronym(text)
+        and (
+            kind is Kind.ORG
+            or restore.country_names(text)
+            or restore.is_place_acronym(text)  # "HCMC" of "Ho Chi Minh City"
         )
+    ):
+        bare = strip_admin(text) if kind is Kind.PLACE else text
+        if provincial_capital(text):
+            bare = text  # "Lao Cai" is the province, not "Lao Cai City"
+        rule = "administrative-word"
+        if kind is Kind.ORG and (own := own_company_name(text)):
+            bare, rule = own, "category-word"
+        if bare == text or looks_like_person(bare):
+            bare = rule = ""
+        return _FULL_PLACE_OR_ORG, norm_key(text, kind), bare, rule
+    if is_acronym(text) and kind is not Kind.PERSON:
+        return _ACRONYM, "", "", ""
+    words = split_name(text)
+    if kind is Kind.PERSON and len(words) >= 2 and not two_syllable_short(words):
+        return _FULL_PERSON, name_key(text), "", ""
+    return _SHORT, "", "", ""
 
 
 def link_parenthesis_aliases(state: DocumentState) -> None:
