@@ -7,14 +7,19 @@ Three phases, each safe to interrupt:
    terms), in worker processes when there are many (`glossary.pipeline`);
    its mentions are cached in the store with its hash (one transaction per
    quarter of a second of results). Inputs are read one at a time as the
-   workers take them, so only the texts being extracted are held; their
-   mentions are kept grouped (`pipeline.part`) for the next phase.
+   workers take them, so only the texts being extracted are held.
 2. *cluster*: the cached mentions of every document ever built are clustered
-   into candidates: each document's names are grouped as it arrives, then
-   the groups of all documents are merged; each merged group becomes a
-   candidate only when the store phase takes it, and is let go once stored.
+   into candidates, documents in path order: each document's names are
+   grouped (`pipeline.part`) and merged by name into the corpus's groups as
+   it arrives (those cached before it in between), holding per name what
+   its candidate needs; the occurrences go to a scratch file
+   (`store.OccurrenceSpill`), and the English term mentions are counted per
+   text (`pipeline.CorpusFeed`). After extraction the other corpus passes
+   run and each merged group becomes a candidate only when the store phase
+   takes it.
 3. *store*: one transaction replaces what builds derive (counts,
-   occurrences, build evidence) and merges candidates into concepts by key,
+   occurrences, copied from the spill, build evidence) and merges
+   candidates into concepts by key,
    following merge redirects. Review decisions are never undone: rejected
    keys are not proposed again; reviewed concepts keep kind, status, note,
    flags and preferred terms; manual terms are not changed or moved; a term
@@ -32,6 +37,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import BinaryIO
 
+from glossary.build_feed import Feeder
 from glossary.cluster import check_pass_names
 from glossary.errors import InputError
 from glossary.extract.vi_tagger import BACKENDS, DEFAULT_BACKEND
@@ -46,16 +52,13 @@ from glossary.model import (
 )
 from glossary.names.world import gazetteer_digest
 from glossary.pipeline import (
-    DocPart,
     Extractor,
     extract,
     extract_all,
-    part,
-    propose_lazily,
     with_backend,
 )
 from glossary.reader import Inputs, KnownAs
-from glossary.store import BuildWriter, ConceptSummary, TermStore
+from glossary.store import BuildWriter, ConceptSummary, OccurrenceSpill, TermStore
 from glossary.text import name_key, nfc
 
 __all__ = [
@@ -286,19 +289,23 @@ def _build_documents(
     prune: bool,
     total: int,
 ) -> BuildReport:
-    extracted = _extract_changed(
-        tb, documents, (progress, total), extractor, workers, disable, backend
-    )
-    stale = set(tb.document_hashes()) - extracted.seen if prune else set()
-    tb.forget_documents(stale)
-    # The stamp also covers the clustering code: a new clustering re-runs.
-    stamp = f"{pipeline_version()}{gazetteer_digest()}:{tb.cache_stamp()}"
-    if disable:
-        stamp += ":without:" + ",".join(sorted(disable))
-    new = updated = n_mentions = 0
-    # Nothing changed since the last completed store phase: skip clustering.
-    if extracted.processed or tb.meta(_STAMP) != stamp:
-        new, updated, n_mentions = _cluster(tb, extracted, stamp, progress, disable)
+    feeder = Feeder(tb, disable, ordered=not prune)
+    try:
+        extracted = _extract_changed(
+            tb, documents, (progress, total), extractor, workers, feeder, backend
+        )
+        stale = set(tb.document_hashes()) - extracted.seen if prune else set()
+        tb.forget_documents(stale)
+        # The stamp also covers the clustering code: a new clustering re-runs.
+        stamp = f"{pipeline_version()}{gazetteer_digest()}:{tb.cache_stamp()}"
+        if disable:
+            stamp += ":without:" + ",".join(sorted(disable))
+        new = updated = n_mentions = 0
+        # Nothing changed since the last completed store phase: skip clustering.
+        if extracted.processed or tb.meta(_STAMP) != stamp:
+            new, updated, n_mentions = _cluster(tb, feeder, stamp, progress)
+    finally:
+        feeder.spill.close()
     counts = tb.counts()
     return BuildReport(
         documents=len(extracted.seen),
@@ -322,7 +329,6 @@ def _build_documents(
 class _Extracted:
     """What the extraction step of a build did."""
 
-    parts: dict[str, DocPart]  # this run's documents, by path
     seen: set[str]  # every document's path
     processed: int = 0
     unchanged: int = 0
@@ -335,15 +341,16 @@ def _extract_changed(
     progress: tuple[Progress | None, int],
     extractor: Extractor,
     workers: int | None,
-    disable: frozenset[str],
+    feeder: Feeder,
     backend: str,
 ) -> _Extracted:
-    """Extract the documents whose content changed; cache what they yield.
+    """Extract the documents whose content changed; cache what they yield,
+    and hand their mentions to `feeder` as they come.
 
     `progress` is the callback and the number of documents it is told of.
     """
     report, total = progress
-    extracted = _Extracted(parts={}, seen=set())
+    extracted = _Extracted(seen=set())
     # (path, hash, size) of each document handed to extraction, not yet back
     pending: deque[tuple[str, str, int]] = deque()
 
@@ -364,7 +371,7 @@ def _extract_changed(
     for done in extract_all(changed(), extractor, workers):
         path, digest, size = pending.popleft()
         rows.append((path, digest, done.data, done.lang))
-        extracted.parts[path] = part(path, done.mentions, disable)
+        feeder.arrive(path, done.mentions)
         extracted.processed += 1
         extracted.size += size
         if time.monotonic() - written >= _CACHE_EVERY:
@@ -377,28 +384,16 @@ def _extract_changed(
 
 
 def _cluster(
-    tb: TermStore,
-    extracted: _Extracted,
-    stamp: str,
-    progress: Progress | None,
-    disable: frozenset[str],
+    tb: TermStore, feeder: Feeder, stamp: str, progress: Progress | None
 ) -> tuple[int, int, int]:
     """Cluster every cached document and store the concepts: (new, updated,
     mentions)."""
-    # Taken out, so that each part is let go once the corpus stage has read
-    # it; then each candidate is stored before the next is made.
-    parts, extracted.parts = extracted.parts, {}
-    every = (
-        parts.pop(path) if mentions is None else part(path, mentions, disable)
-        for path, mentions in tb.cached_documents(skip=parts)
-    )
-    proposal = propose_lazily(every, disable)
+    feed = feeder.finish()
+    total, proposed = feed.proposal()
     with tb.transaction():
-        new, updated = apply_candidates(
-            tb, proposal.candidates, progress=progress, total=proposal.total
-        )
+        new, updated = _apply(tb, proposed, feeder.spill, progress, total)
         tb.set_meta(_STAMP, stamp)
-    return new, updated, proposal.mentions
+    return new, updated, feed.mentions
 
 
 class _Places:
@@ -435,7 +430,8 @@ class _Placer:
         self.seen: set[int] = set()
         self.placeless = tb.placeless_evidence()
 
-    def place(self, concept_id: int, term: Term, occs: Sequence[Occurrence]) -> None:
+    def place(self, concept_id: int, term: Term, occs: Sequence[Occurrence]) -> int:
+        """Put `term` (seen at `occs`) into a concept; return its term id."""
         text = nfc(term.text).strip()
         places = self.places.get((text, term.lang))
         if places is None:
@@ -462,6 +458,7 @@ class _Placer:
             places.add(concept_id, tid, False, self.reviewed)
         self.out.add_occurrences(tid, occs)
         self.seen.add(tid)
+        return tid
 
     def _unseen(self, tid: int, term: Term) -> Term:
         """`term` without the placeless evidence its stored term already has
@@ -503,6 +500,19 @@ def apply_candidates(
     if total is None:
         candidates = list(candidates)
         total = len(candidates)
+    return _apply(tb, ((c, None) for c in candidates), None, progress, total)
+
+
+def _apply(
+    tb: TermStore,
+    proposed: Iterable[tuple[Candidate, Sequence[int] | None]],
+    spill: OccurrenceSpill | None,
+    progress: Progress | None,
+    total: int,
+) -> tuple[int, int]:
+    """`apply_candidates` of candidates, each with the ids of the document
+    groups whose occurrences `spill` holds (None: the candidate has its own;
+    none: `spill` holds them by the candidate's number, from 1)."""
     before = {s.id: s for s in tb.summaries()}
     reviewed = tb.reviewed_concept_ids()
     rejected = tb.rejected_keys()
@@ -513,15 +523,21 @@ def apply_candidates(
         by_key = tb.concept_ids_by_key()
         out = tb.bulk()
         placer = _Placer(tb, reviewed, out)
-        for n, cand in enumerate(candidates, 1):
+        for n, (cand, sources) in enumerate(proposed, 1):
             key = _key(cand.concept)
             if key not in rejected:
                 cid = _concept_for(out, cand.concept, key, by_key, reviewed, created)
+                if spill is not None and sources:
+                    spill.map_sources(n, sources)
                 for term in cand.concept.terms:
                     occs = cand.occurrences.get((term.text, term.lang), ())
-                    placer.place(cid, term, occs)
+                    tid = placer.place(cid, term, occs)
+                    if spill is not None and sources is not None:
+                        spill.map_term(n, term.text, term.lang, tid)
             if progress and (n % 500 == 0 or n == total):
                 progress("store", n, total)
+        if spill is not None:
+            out.add_spilled(spill)
         out.flush()
         # a build's terms are those with occurrences and those it made
         # (a Vietnamese name, a gazetteer form: evidence tied to no document)

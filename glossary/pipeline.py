@@ -37,12 +37,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
 from itertools import chain, islice
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from glossary.cluster import DocClusters, cluster_corpus_lazily, cluster_document
+from glossary.cluster import (
+    CorpusStream,
+    DocClusters,
+    Spilled,
+    cluster_corpus_lazily,
+    cluster_document,
+)
 from glossary.extract.english import english_mentions
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
 from glossary.extract.nested import nested_mentions
+from glossary.extract.term_counts import Hit, TermCounts
 from glossary.extract.terms import SOURCE as TERM_SOURCE
 from glossary.extract.terms import term_candidates, term_mentions, vi_term_candidates
 from glossary.extract.vietnamese import vietnamese_mentions
@@ -52,6 +59,7 @@ from glossary.text.sentences import Sentences
 from glossary.translate import add_vietnamese_term
 
 __all__ = [
+    "CorpusFeed",
     "DocPart",
     "Extracted",
     "Extractor",
@@ -246,6 +254,62 @@ def propose_lazily(parts: Iterable[DocPart], disable: Collection[str] = ()) -> P
     terms.clear()
     out = map(add_vietnamese_term, chain(names_out, ranked))
     return Proposal(n, count + len(ranked), out)
+
+
+class Spill(Protocol):
+    """Where a `CorpusFeed` puts occurrences (`glossary.store.OccurrenceSpill`)."""
+
+    def add(self, rows: list[Spilled], chunks: Iterable[Mention] = ()) -> None: ...
+    def add_hits(self, hits: Iterable[Hit]) -> None: ...
+
+
+class CorpusFeed:
+    """`propose_lazily` fed one document's part at a time, holding per name
+    what its candidate needs (`glossary.cluster.CorpusStream`) and per
+    English chunk text its counts (`glossary.extract.term_counts`): the
+    occurrences of names and titles, and the English term mentions, go to
+    `spill` as each document comes.
+
+    Candidates come with the ids of the document groups their occurrences
+    were spilled with: none for English terms (their spans of the spilled
+    term mentions are given to the spill), None for Vietnamese terms (which
+    carry their own occurrences).
+    """
+
+    def __init__(self, spill: Spill, disable: Collection[str] = ()) -> None:
+        self._stream = CorpusStream(disable)
+        self._spill = spill
+        self._chunks = TermCounts()
+        self._vi_terms: list[Mention] = []
+        self.mentions = 0  # how many mentions the parts had
+
+    def add(self, p: DocPart) -> None:
+        """Take the next document's part (documents in path order)."""
+        self.mentions += p.mentions
+        chunks = [m for m in p.terms if self._chunks.add(m)]
+        self._vi_terms += [m for m in p.terms if m.kind is Kind.TERM and m.lang == "vi"]
+        self._spill.add(self._stream.add(p.names), chunks)
+
+    def proposal(
+        self,
+    ) -> tuple[int, Iterator[tuple[Candidate, Sequence[int] | None]]]:
+        """How many candidates, and each with its spilled group ids: names
+        (made as the iterator gets to them), then terms. Call once."""
+        count, names = self._stream.candidates()
+        english, hits = self._chunks.candidates()
+        self._chunks = TermCounts()
+        # the store numbers candidates from 1: names first, then these
+        self._spill.add_hits((t, count + 1 + n, f, s, e) for t, n, f, s, e in hits)
+        vi = vi_term_candidates(self._vi_terms)
+        self._vi_terms = []
+        out: Iterator[tuple[Candidate, Sequence[int] | None]] = chain(
+            names,
+            ((c, ()) for c in english),
+            ((c, None) for c in vi),
+        )
+        return count + len(english) + len(vi), (
+            (add_vietnamese_term(c), sources) for c, sources in out
+        )
 
 
 def _extract_encoded(extractor: Extractor, doc: Document) -> tuple[str, bytes]:

@@ -13,7 +13,7 @@ from conftest import SEEDS, SHARED
 
 from glossary import review as service
 from glossary.build import BuildReport, apply_candidates, build, content_hash
-from glossary.model import Concept, ConceptStatus, Kind, TermStatus
+from glossary.model import Concept, ConceptStatus, Kind, Occurrence, TermStatus
 from glossary.pipeline import extract, part, propose
 from glossary.reader import read_inputs
 from glossary.store import ConceptSummary, TermBase, TermStore, open_store
@@ -353,3 +353,55 @@ def test_a_build_interrupted_while_reading_leaves_the_base_as_it_was(
         assert {(c.kind, c.label) for c in tb.concepts()} == {
             (c.kind, c.label) for c in fresh.concepts()
         }
+
+
+def _with_occurrences(tb: TermStore) -> list[tuple[Concept, list[Occurrence]]]:
+    return [(c, sorted(tb.occurrences(c.id or 0, limit=10_000))) for c in tb.concepts()]
+
+
+def _in_memory(tb: TermStore, path: Path) -> TermBase:
+    """The term base at `path` updated from `tb`'s cache clustered in memory,
+    as builds did."""
+    whole = TermBase(path)
+    for doc, mentions in tb.cached_documents():
+        whole.cache_mentions(doc, tb.document_hash(doc) or "", mentions or [])
+    parts = [part(doc, ms or []) for doc, ms in whole.cached_documents()]
+    apply_candidates(whole, propose(parts))
+    return whole
+
+
+@pytest.mark.skipif(not NEWS_DEV.is_dir(), reason="news-dev missing")
+@pytest.mark.parametrize("case", ["reversed", "one-changed"])
+def test_a_streamed_build_out_of_order_or_partial_stores_the_same(
+    case: str, tmp_path: Path
+) -> None:
+    # inputs out of path order make the corpus stage start again from the
+    # cache; a rebuild takes the cached documents between the changed ones:
+    # either way the concepts, evidence and occurrences of the whole corpus
+    news = tmp_path / "news"
+    news.mkdir()
+    for p in sorted(NEWS_DEV.glob("*.txt"))[:8]:
+        shutil.copy(p, news / p.name)
+    inputs = [str(SEEDS), *map(str, sorted(news.glob("*.txt")))]
+    before = tmp_path / "before.db"
+    with TermBase(tmp_path / "streamed.db") as tb:
+        if case == "reversed":
+            assert build(tb, inputs[::-1]).ok
+        else:
+            assert build(tb, inputs).ok
+            with TermBase(before) as copy:
+                for doc, mentions in tb.cached_documents():
+                    copy.cache_mentions(
+                        doc, tb.document_hash(doc) or "", mentions or []
+                    )
+                apply_candidates(
+                    copy,
+                    propose([part(d, ms or []) for d, ms in copy.cached_documents()]),
+                )
+            third = sorted(news.glob("*.txt"))[3]
+            third.write_text(third.read_text() + "\nThe World Bank met in Geneva.\n")
+            assert build(tb, inputs).processed == 1
+        streamed = _stored(tb), _with_occurrences(tb)
+        with _in_memory(tb, before) as whole:
+            assert (_stored(whole), _with_occurrences(whole)) == streamed
+    assert len(streamed[0][0]) > 200

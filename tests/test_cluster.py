@@ -11,12 +11,15 @@ import pytest
 from conftest import SEEDS, SHARED, english_concepts, owner_of
 
 from glossary.cluster import (
+    CorpusStream,
     DocClusters,
+    Spilled,
     acronym_of,
     cluster,
     cluster_corpus,
     cluster_document,
     norm_key,
+    tally,
 )
 from glossary.cluster.base import DocGroup, Group, freeze, thaw
 from glossary.cluster.document import document_stage
@@ -29,6 +32,7 @@ from glossary.model import (
     Flag,
     Kind,
     Mention,
+    Occurrence,
     TermStatus,
 )
 from glossary.names import places as restore
@@ -446,7 +450,8 @@ def test_frozen_groups_have_every_field_of_a_group() -> None:
     # between the per-document and the corpus stage
     group = {f.name for f in dataclasses.fields(Group)}
     frozen = {f.name for f in dataclasses.fields(DocGroup)}
-    assert group - {"merged_into"} == frozen
+    # (a corpus-stage group's merge, tally and spilled sources are its own)
+    assert group - {"merged_into", "tally", "sources"} == frozen
 
 
 def test_frozen_groups_thaw_to_equal_groups() -> None:
@@ -596,3 +601,48 @@ def test_foreign_feature_gets_no_vietnamese_name() -> None:
     text = "Việt Nam beat the hosts 2-1 at Hong Kong Stadium in Hà Nội's friendly."
     c = owner_of(english_concepts([("en.txt", text)]), "Hong Kong Stadium")
     assert c.preferred("vi") is None
+
+
+def _by_document(ms: list[Mention]) -> dict[str, list[Mention]]:
+    by_doc: dict[str, list[Mention]] = {}
+    for m in ms:
+        by_doc.setdefault(m.document, []).append(m)
+    return by_doc
+
+
+@pytest.mark.parametrize("kept", [2, 20])
+def test_corpus_stream_makes_the_candidates_of_cluster_corpus(
+    kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the streamed corpus stage keeps `kept` positions of each form: the
+    # same candidates (their first `kept` evidences), and the spilled
+    # occurrences mapped through each candidate's sources are its occurrences
+    monkeypatch.setattr(tally, "KEPT_POSITIONS", kept)
+    docs = [cluster_document(d, ms) for d, ms in _by_document(_real_mentions()).items()]
+    expected = cluster_corpus(docs)
+    stream = CorpusStream()
+    spilled: dict[int, list[Spilled]] = {}
+    for d in docs:
+        for row in stream.add(d):
+            spilled.setdefault(row[0], []).append(row)
+    total, got = stream.candidates()
+    pairs = list(got)
+    assert total == len(pairs) == len(expected)
+    trimmed = 0
+    for want, (cand, sources) in zip(expected, pairs, strict=True):
+        assert cand.occurrences == {}
+        cut = tuple(replace(t, evidence=t.evidence[:kept]) for t in want.concept.terms)
+        assert replace(cand.concept, terms=cut) == replace(want.concept, terms=cut)
+        trimmed += sum(
+            len(t.evidence) < len(w.evidence)
+            for t, w in zip(cand.concept.terms, want.concept.terms, strict=True)
+        )
+        occs: dict[tuple[str, str], list[Occurrence]] = {}
+        for gid in sources:
+            for _, text, lang, occ in spilled[gid]:
+                occs.setdefault((text, lang), []).append(occ)
+        assert {k: sorted(v) for k, v in occs.items()} == {
+            k: sorted(v) for k, v in want.occurrences.items()
+        }
+    if kept == 2:
+        assert trimmed  # forms with more than 2 positions were cut

@@ -23,7 +23,9 @@ the first runs as each document's extraction arrives (issue #4):
 
 `cluster_document` is pure and sees one document; its `DocClusters` holds
 frozen dataclasses and tuples of the document's own `Mention` objects.
-`cluster_corpus` takes the results in document order. The memoised helpers
+`cluster_corpus` takes the results in document order; `CorpusStream` is the
+same stage fed one document at a time, holding per name a tally of its
+mentions instead of every one (a build's memory). The memoised helpers
 (`name_key`, `norm_key`, word splits) cache pure functions, so every process
 may keep its own.
 
@@ -38,6 +40,7 @@ Modules, one job each (this one is the public entry):
     document.py        the document stage: mentions into groups
     document_links.py  its passes that link whole groups of the document
     corpus.py          the corpus stage: groups merged across documents
+    tally.py           what a merged group counts of the mentions it let go
     state_names.py     its join of bodies and posts by their state name
     candidate.py       a merged group into a candidate (preferred form, flags)
     preferred.py       the preferred terms adjusted by kind
@@ -61,20 +64,30 @@ from glossary.cluster.base import (
     thaw,
 )
 from glossary.cluster.candidate import candidate_of
-from glossary.cluster.corpus import CORPUS_PASSES, corpus_groups
+from glossary.cluster.corpus import (
+    CORPUS_PASSES,
+    corpus_groups,
+    merge_corpus,
+    merge_same_name,
+)
 from glossary.cluster.document import DOCUMENT_PASSES, document_stage
+from glossary.cluster.tally import Tally
 from glossary.gc_pause import paused_gc
 from glossary.model import (
     Candidate,
+    Kind,
     Mention,
+    Occurrence,
 )
 
 __all__ = [
     "CORPUS_PASSES",
     "DOCUMENT_PASSES",
     "STAGES",
+    "CorpusStream",
     "DocClusters",
     "DocGroup",
+    "Spilled",
     "acronym_of",
     "check_pass_names",
     "cluster",
@@ -206,3 +219,91 @@ def _candidates_of(groups: list[Group]) -> Iterator[Candidate]:
     groups.reverse()
     while groups:
         yield candidate_of(groups.pop())
+
+
+# An occurrence as a streamed build spills it: the id of the document group
+# it came in, the written form (text, lang) it is an occurrence of, and where.
+Spilled = tuple[int, str, str, Occurrence]
+
+
+def _spilled(gid: int, text: str, lang: str, m: Mention) -> Spilled:
+    return gid, text, lang, Occurrence(m.document, m.start, m.end, m.context, m.text)
+
+
+class CorpusStream:
+    """The corpus stage fed one document at a time, holding per name what its
+    candidate needs rather than every mention.
+
+    `add` merges each document's groups into the groups of the same name at
+    once (`merge_same_names`, run as documents come), and each merged group
+    keeps only the first mentions of each written form (enough for the
+    evidence a term shows; `glossary.cluster.base.KEPT_POSITIONS`), with
+    the rest counted in its tally. The occurrences of every mention are
+    handed back to the caller to spill, each with the id of the document
+    group it came in; a candidate lists those ids (its group's `sources`).
+    `candidates` runs the other corpus passes and makes the candidates: the
+    same as `cluster_corpus` over the same documents in the same order, but
+    their occurrences, which the spill holds.
+
+    Memory grows with the number of distinct names (and with the
+    document-local groups: short names that stay local), not with mentions.
+    """
+
+    def __init__(self, disable: Collection[str] = ()) -> None:
+        self.disable = check_pass_names(disable)
+        self._merge = "merge_same_names" not in self.disable
+        self._groups: list[Group] = []
+        self._by_key: dict[tuple[Kind, str], Group] = {}
+        self._titles: dict[str, Group] = {}
+        self._next_id = 0
+
+    def add(self, doc: DocClusters) -> list[Spilled]:
+        """Take one document's groups and titles (documents in order).
+
+        Returns:
+            The occurrences of its mentions, to spill.
+        """
+        rows: list[Spilled] = []
+        for d in doc.groups:
+            gid = self._next_id
+            self._next_id += 1
+            rows += [_spilled(gid, m.text, m.lang, m) for m, _, _ in d.members]
+            rows += [_spilled(gid, text, lang, m) for text, lang, _, _, m in d.extra]
+            g = thaw(d)
+            g.sources = [gid]
+            if self._merge:
+                merge_same_name(g, self._by_key, self._groups)
+            else:
+                self._groups.append(g)
+        for key, members in doc.titles:
+            gid = self._next_id
+            self._next_id += 1
+            t = self._titles.get(key)
+            if t is None:
+                t = self._titles[key] = Group(
+                    Kind.TITLE, "", key, tally=Tally(), sources=[]
+                )
+            assert t.sources is not None
+            t.sources.append(gid)
+            for m, ttype, ev in members:
+                rows.append(_spilled(gid, m.text, m.lang, m))
+                t.add(m, ttype, ev)
+        return rows
+
+    def candidates(self) -> tuple[int, Iterator[tuple[Candidate, list[int]]]]:
+        """Run the corpus passes; then how many candidates, and each (made
+        as the iterator gets to it) with the ids of the document groups its
+        occurrences were spilled with. Call once, after the last `add`."""
+        merged = merge_corpus(self._groups, self.disable, merged=self._merge)
+        merged.extend(self._titles.values())
+        self._titles = {}
+        self._by_key = {}
+        return len(merged), _with_sources(merged)
+
+
+def _with_sources(groups: list[Group]) -> Iterator[tuple[Candidate, list[int]]]:
+    """`candidate_of` each group in order, with its sources, emptying `groups`."""
+    groups.reverse()
+    while groups:
+        g = groups.pop()
+        yield candidate_of(g), g.sources or []

@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from glossary import text as _text
+from glossary.cluster.tally import (
+    Tally,
+    full_forms,
+    keep_members,
+    merge_tally,
+    tally,
+)
 from glossary.extract.english import (
     fold,  # one memo of text.fold for extraction and here
 )
@@ -224,6 +231,11 @@ class Group:
     """A concept as clustering builds it: its mentions and what is known of them.
 
     `merged_into` is the group it was merged into, if any (see `root`).
+
+    A streamed build (`sources` set) keeps only the first mentions of each
+    form (`KEPT_POSITIONS`), with the rest counted in `tally`; their
+    occurrences were spilled with the id of the document group they came
+    from, and `sources` lists those ids.
     """
 
     kind: Kind
@@ -239,6 +251,8 @@ class Group:
     local: bool = False  # identity is document-local (short or 2-syllable names)
     vi_name: str = ""  # full Vietnamese name the document implies ("Sở X tỉnh Y")
     merged_into: Group | None = None
+    tally: Tally | None = None  # the members summed up, once asked (`tally`)
+    sources: list[int] | None = None  # spilled document groups (streamed build)
 
     def root(self) -> Group:
         """The group this one was finally merged into (itself if none)."""
@@ -249,7 +263,10 @@ class Group:
 
     def add(self, m: Mention, t: TermType, ev: Evidence) -> None:
         """Add mention `m` as a term of type `t`, and count its title."""
-        self.members.append((m, t, ev))
+        if self.tally is None:
+            self.members.append((m, t, ev))
+        else:
+            keep_members(self, [(m, t, ev)])
         if m.title and not is_honorific(m.title):
             self.roles[canonical_title(m.title)] += 1
 
@@ -355,6 +372,9 @@ def split_name(text: str) -> tuple[str, ...]:
     return tuple(w for w in _SPACES.split(text) if w)
 
 
+split_name = _split_name  # the words of a name's text (`name_words` of a mention)
+
+
 def is_vietnamese_group(g: Group) -> bool:
     """True if the first name of `g` is a Vietnamese name: a Vietnamese surname
     first, and Vietnamese syllables only."""
@@ -407,10 +427,13 @@ def refers_to(short: tuple[str, ...], g: Group) -> bool:
     """True if the short name `short` can refer to person group `g`."""
     n = len(short)
     sk = word_keys(short)
-    for m, t, _ in g.members:
-        if t is not TermType.FULL_FORM:
-            continue
-        words = word_keys(name_words(m))
+    full = (
+        (m.text for m, t, _ in g.members if t is TermType.FULL_FORM)
+        if g.tally is None
+        else (text for text, _ in full_forms(g))
+    )
+    for text in full:
+        words = word_keys(_split_name(text))
         if len(words) <= n:
             continue
         if words[-n:] == sk:
@@ -423,8 +446,19 @@ def refers_to(short: tuple[str, ...], g: Group) -> bool:
 def absorb_short_form(h: Group, g: Group, rule: str) -> None:
     """Move `g` into `h` as short forms of `h`'s name, by `rule`."""
     full = h.members[0][0].text
-    for m, _t, _e in g.members:
-        h.add(m, TermType.SHORT_FORM, evidence_at(rule, m, full))
+    if h.sources is None and h.tally is None and g.tally is None:
+        for m, _t, _e in g.members:
+            h.add(m, TermType.SHORT_FORM, evidence_at(rule, m, full))
+    else:  # as `Group.add` of each, the titles of those let go too
+        for m, _, _ in g.members:
+            if m.title and not is_honorific(m.title):
+                h.roles[canonical_title(m.title)] += 1
+        h.roles.update(tally(g).dropped_roles)
+        moved = [
+            (m, TermType.SHORT_FORM, evidence_at(rule, m, full))
+            for m, _, _ in g.members
+        ]
+        merge_tally(h, g, moved, rule, TermType.SHORT_FORM)
     h.extra.extend(g.extra)
     g.merged_into = h
 
@@ -443,7 +477,7 @@ def person_index(persons: list[Group]) -> PersonIndex:
     for h in persons:
         vietnamese = is_vietnamese_group(h)
         keys: set[tuple[str, ...]] = set()
-        for text in {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}:
+        for text in {text: None for text, _ in full_forms(h)}:
             keys.update(name_tails(text, vietnamese))
         for key in keys:
             index.setdefault(key, []).append(h)

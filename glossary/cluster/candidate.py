@@ -9,8 +9,8 @@ Vietnamese preferred term, tone style, spelling).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from glossary.cluster.base import (
@@ -28,6 +28,7 @@ from glossary.cluster.preferred import (
     adjusted,
     full_form,
 )
+from glossary.cluster.tally import group_docs
 from glossary.extract.english import fold
 from glossary.model import (
     Candidate,
@@ -66,7 +67,28 @@ _occurrence = Occurrence._make
 
 
 _Form = tuple[str, str]  # (text, lang)
-_Forms = dict[_Form, list[Member]]
+
+
+@dataclass(slots=True)
+class _View:
+    """One written form of a group: its kept members then its synthesized
+    forms, and what all its mentions (kept or not) count up to."""
+
+    items: list[Member] = field(default_factory=list)
+    count: int = 0
+    types: dict[TermType, int] = field(default_factory=dict)  # first-seen order
+    rules: set[str] = field(default_factory=set)
+
+    def add(self, item: Member) -> None:
+        """Add a member counted by no tally (a synthesized form's)."""
+        self.items.append(item)
+        self.count += 1
+        t = item[1]
+        self.types[t] = self.types.get(t, 0) + 1
+        self.rules.add(item[2].rule)
+
+
+_Forms = dict[_Form, _View]
 
 
 def candidate_of(g: Group) -> Candidate:
@@ -80,13 +102,12 @@ def candidate_of(g: Group) -> Candidate:
     forms = _forms(g)
     flags = set(g.flags)
     notes = list(g.notes)
-    types = {k: [x[1] for x in v] for k, v in forms.items()}
-    fulls = _full_forms(g.kind, forms, types)
+    fulls = _full_forms(g.kind, forms)
     best = _preferred_form(g.kind, forms, fulls)
     restored = _restored(g, best, forms, flags, notes)
     pref_text = best[0] if restored is None else restored.text
     _flag_conflict(forms, fulls, flags, notes)
-    terms, occurrences = _terms(forms, types, best, restored)
+    terms, occurrences = _terms(forms, best, restored, spilled=g.sources is not None)
     terms = adjusted(g, terms, best, restored, flags, notes)
     if g.kind is Kind.TITLE:
         terms, pref_text = _title_terms(terms, best)
@@ -103,40 +124,46 @@ def candidate_of(g: Group) -> Candidate:
 
 
 def _forms(g: Group) -> _Forms:
-    """The members of `g` and its synthesized forms by (text, lang), in order."""
+    """The members of `g` and its synthesized forms by (text, lang), in order
+    (counted by `g`'s tally when it has one: a streamed build keeps only the
+    first members of each form)."""
     forms: _Forms = {}
-    for item in g.members:
-        m = item[0]
-        k = (m.text, m.lang)
-        v = forms.get(k)
-        if v is None:
-            forms[k] = [item]
-        else:
-            v.append(item)
+    if g.tally is None:
+        for item in g.members:
+            m = item[0]
+            k = (m.text, m.lang)
+            v = forms.get(k)
+            if v is None:
+                v = forms[k] = _View()
+            v.add(item)
+    else:
+        for k, f in g.tally.forms.items():
+            forms[k] = _View([], f.count, dict(f.types), set(f.rules))
+        for item in g.members:
+            m = item[0]
+            forms[(m.text, m.lang)].items.append(item)
     for text, lang, t, ev, m in g.extra:
-        forms.setdefault((text, lang), []).append((m, t, ev))
+        v = forms.get((text, lang))
+        if v is None:
+            v = forms[(text, lang)] = _View()
+        v.add((m, t, ev))
     return forms
 
 
-def _full_forms(
-    kind: Kind, forms: _Forms, types: dict[_Form, list[TermType]]
-) -> list[_Form]:
+def _full_forms(kind: Kind, forms: _Forms) -> list[_Form]:
     """The forms the preferred one is chosen from: the full forms (with the
     bare name of a place, "Tam Kỳ" of "Tam Kỳ city"), else every form."""
-    fulls = [k for k, v in types.items() if TermType.FULL_FORM in v]
+    fulls = [k for k, v in forms.items() if TermType.FULL_FORM in v.types]
     if kind is Kind.PLACE:
         # the bare name of "Tam Kỳ city" is a full form of the place
         fulls += [
             k
             for k, v in forms.items()
-            if k not in fulls
-            and any(ev.rule == "administrative-word" for _, _, ev in v)
+            if k not in fulls and "administrative-word" in v.rules
         ]
     if not fulls:  # an acronym's description is no name of it
         fulls = [
-            k
-            for k, v in forms.items()
-            if any(ev.rule != "acronym-definition" for _, _, ev in v)
+            k for k, v in forms.items() if v.rules - {"acronym-definition"}
         ] or list(forms)
     return fulls
 
@@ -145,7 +172,7 @@ def _preferred_form(kind: Kind, forms: _Forms, fulls: list[_Form]) -> _Form:
     """The preferred form among `fulls`: with marks, not in capitals, bare
     (no administrative word or legal form), the most words, the commonest;
     a country's usual name when it is written ("Belarus")."""
-    counts = {k: len(v) for k, v in forms.items()}
+    counts = {k: v.count for k, v in forms.items()}
 
     def rank(k: _Form) -> tuple[bool, bool, bool, int, int]:
         """The sort key of form `k`: higher is preferred."""
@@ -260,26 +287,24 @@ def _flag_conflict(
 
 
 def _terms(
-    forms: _Forms,
-    types: dict[_Form, list[TermType]],
-    best: _Form,
-    restored: Term | None,
+    forms: _Forms, best: _Form, restored: Term | None, *, spilled: bool
 ) -> tuple[list[Term], dict[_Form, tuple[Occurrence, ...]]]:
-    """One term per form (after `restored`, if any) and the occurrences of each.
+    """One term per form (after `restored`, if any) and the occurrences of each
+    (none when `spilled`: the store reads them from the spill).
 
-    A form's type is its commonest; full forms other than `best` are
-    variants; `best` is preferred unless a restored name is.
+    A form's type is its commonest (the first seen of those as common);
+    full forms other than `best` are variants; `best` is preferred unless
+    a restored name is.
     """
     terms: list[Term] = []
     if restored is not None:
         terms.append(restored)
     occurrences: dict[_Form, tuple[Occurrence, ...]] = {}
-    for k, v in forms.items():
-        ts = types[k]
-        if ts.count(ts[0]) == len(ts):  # one type: the commonest
-            ttype = ts[0]
-        else:
-            ttype = Counter(ts).most_common(1)[0][0]
+    for k, view in forms.items():
+        v, types = view.items, view.types
+        ttype = (
+            next(iter(types)) if len(types) == 1 else max(types, key=types.__getitem__)
+        )
         if ttype is TermType.FULL_FORM and k != best:
             ttype = TermType.VARIANT
         status = (
@@ -294,12 +319,13 @@ def _terms(
                 lang=k[1],
                 status=status,
                 type=ttype,
-                count=len(v),
+                count=view.count,
                 context=v[0][0].context,
                 evidence=evs,
             )
         )
-        occurrences[k] = tuple([_occurrence(_where(m)) for m, _, _ in v])
+        if not spilled:
+            occurrences[k] = tuple([_occurrence(_where(m)) for m, _, _ in v])
     return terms, occurrences
 
 
@@ -334,7 +360,7 @@ def _concept_key(g: Group, pref_text: str) -> str:
         key_text = g.vi_name  # "Sở Xây dựng" of one province, not of any
     key = f"{g.kind}:{norm_key(key_text, g.kind)}"
     if g.local:
-        docs = sorted({m.document for m, _, _ in g.members})
+        docs = sorted(group_docs(g))
         key += "@" + ",".join(docs)
     return key
 

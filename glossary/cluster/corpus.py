@@ -25,9 +25,17 @@ from glossary.cluster.base import (
     norm_key,
     person_index,
     refers_to,
+    split_name,
 )
 from glossary.cluster.sino import link_sino_vietnamese
 from glossary.cluster.state_names import join_same_state_names
+from glossary.cluster.tally import (
+    form_texts,
+    full_forms,
+    group_docs,
+    merge_tally,
+    only_type,
+)
 from glossary.extract.vi_syllables import SURNAMES
 from glossary.lang.en import ORG_HEADS
 from glossary.model import (
@@ -62,7 +70,7 @@ def corpus_groups(
                 t = title_groups[key] = Group(Kind.TITLE, "", key)
             for m, ttype, ev in members:
                 t.add(m, ttype, ev)
-    merged = _merge_corpus(groups, disable)
+    merged = merge_corpus(groups, disable)
     merged.extend(title_groups.values())
     return merged
 
@@ -77,6 +85,7 @@ class CorpusState:
     """
 
     groups: list[Group]
+    merged: bool = False  # same names merged already, as documents came
     _fulls: list[Group] | None = field(default=None, repr=False)
     _tails: PersonIndex | None = field(default=None, repr=False)
 
@@ -102,16 +111,19 @@ class CorpusState:
         return self._tails
 
 
-def _merge_corpus(groups: list[Group], disable: Collection[str]) -> list[Group]:
+def merge_corpus(
+    groups: list[Group], disable: Collection[str], *, merged: bool = False
+) -> list[Group]:
     """Merge the documents' groups across documents, strongest evidence first.
 
-    Runs the passes of `CORPUS_PASSES` in order, but those in `disable`.
-    Returns the groups left standing, in order of first mention, and empties
-    `groups`.
+    Runs the passes of `CORPUS_PASSES` in order, but those in `disable`
+    (`merged`: `merge_same_names` was run as documents came, by
+    `merge_same_name`). Returns the groups left standing, in order of first
+    mention, and empties `groups`.
     """
     # The state takes the groups: those merged into others are let go as
     # the passes drop them, not kept to the end by the caller's list.
-    state = CorpusState(groups[:])
+    state = CorpusState(groups[:], merged)
     groups.clear()
     for run in CORPUS_PASSES:
         if run.__name__ not in disable:
@@ -127,21 +139,31 @@ def merge_same_names(state: CorpusState) -> None:
     Document-local groups (short names, two-syllable Vietnamese persons)
     merge with nothing. Leaves every group left, in order.
     """
+    if state.merged:
+        return
     by_key: dict[tuple[Kind, str], Group] = {}
     out: list[Group] = []
     for g in state.groups:
-        if g.local or (g.kind is Kind.PERSON and _short_person(g)):
-            g.local = True
-            out.append(g)
-            continue
-        k = (g.kind, g.key if not _all_acronyms(g) else _acr_key(g))
-        h = by_key.get(k)
-        if h is None:
-            by_key[k] = g
-            out.append(g)
-            continue
-        _absorb(h, g, "same-name-corpus")
+        merge_same_name(g, by_key, out)
     state.groups = out
+
+
+def merge_same_name(
+    g: Group, by_key: dict[tuple[Kind, str], Group], out: list[Group]
+) -> None:
+    """`merge_same_names` for the next group `g`: into the group of `by_key`
+    with its kind and key, else onto `out` (and into `by_key` if not local)."""
+    if g.local or (g.kind is Kind.PERSON and _short_person(g)):
+        g.local = True
+        out.append(g)
+        return
+    k = (g.kind, g.key if not _all_acronyms(g) else _acr_key(g))
+    h = by_key.get(k)
+    if h is None:
+        by_key[k] = g
+        out.append(g)
+    else:
+        _absorb(h, g, "same-name-corpus")
 
 
 def join_untyped(state: CorpusState) -> None:
@@ -195,7 +217,7 @@ def link_titled_short_names(state: CorpusState) -> None:
         if not g.local or g.merged_into is not None or g.kind is not Kind.PERSON:
             continue
         if Flag.AMBIGUOUS in g.flags or any(
-            len(name_words(m)) > 1 and t is TermType.FULL_FORM for m, t, _ in g.members
+            len(split_name(text)) > 1 for text, _ in full_forms(g)
         ):
             continue
         if not g.roles:
@@ -256,7 +278,7 @@ def link_acronyms_corpus(state: CorpusState) -> None:
     by_initials: dict[str, list[Group]] = {}
     for h in fulls:
         if h.merged_into is None and h.kind in (Kind.ORG, Kind.PLACE):
-            texts = {m.text: None for m, t, _ in h.members if t is TermType.FULL_FORM}
+            texts = {text: None for text, _ in full_forms(h)}
             initials = {
                 acronym_of(text): None
                 for text in texts
@@ -291,8 +313,8 @@ def link_org_short_forms_corpus(state: CorpusState) -> None:
     place = {id(h): n for n, h in enumerate(orgs)}
     by_word: dict[str, dict[int, Group]] = {}  # see `_index_org_form`
     for h in orgs:
-        for m, _, _ in h.members:
-            _index_org_form(by_word, h, m.text)
+        for text in form_texts(h):
+            _index_org_form(by_word, h, text)
     for g in fulls:
         if g.merged_into is not None or g.kind is not Kind.ORG or _all_acronyms(g):
             continue
@@ -303,22 +325,26 @@ def link_org_short_forms_corpus(state: CorpusState) -> None:
         for h in sorted(by_word.get(w[0], {}).values(), key=lambda h: place[id(h)]):
             if h is g or h.merged_into is not None:
                 continue
-            if any(_org_prefix(w, m.text) for m, _, _ in h.members):
+            if any(_org_prefix(w, text) for text in form_texts(h)):
                 fits.append(h)
         roots = {f.root().key for f in fits}
         if len(fits) >= 1 and len(roots) == 1:
             root = fits[0].root()
             _absorb(root, g, "org-short-form-corpus")
-            for m, _, _ in g.members:
-                _index_org_form(by_word, root, m.text)
+            for text in form_texts(g):
+                _index_org_form(by_word, root, text)
 
 
 def _absorb(h: Group, g: Group, rule: str) -> None:
     """Move every member of `g` into `h`, recording `rule` as the evidence."""
-    h.members.extend(
+    moved = [
         (m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
         for m, t, ev in g.members
-    )
+    ]
+    if h.tally is None and g.tally is None and h.sources is None:
+        h.members.extend(moved)
+    else:
+        merge_tally(h, g, moved, rule, None)
     if g.roles:  # what `Group.add` would count for them: `g` counted them so
         h.roles.update(g.roles)
     h.extra.extend(
@@ -336,20 +362,20 @@ def _short_person(g: Group) -> bool:
     name of two syllables but a surname and a given name written with marks
     ("Nguyen Dung" may be Nguyễn Dung or Nguyễn Dũng, "Văn Vĩ" lacks its
     surname; "Trần Đơn" in two documents is one name)."""
-    full = [m for m, t, _ in g.members if t is TermType.FULL_FORM]
+    full = [text for text, _ in full_forms(g)]
     if not full:
         return True
-    longest = max(len(name_words(m)) for m in full)
+    longest = max(len(split_name(text)) for text in full)
     marked = all(
-        restore.has_diacritics(m.text) and m.text.split()[0].lower() in SURNAMES
-        for m in full
+        restore.has_diacritics(text) and text.split()[0].lower() in SURNAMES
+        for text in full
     )
     return longest < 2 or (longest < 3 and is_vietnamese_group(g) and not marked)
 
 
 def _all_acronyms(g: Group) -> bool:
     """True if every member of `g` is an acronym."""
-    return all(t is TermType.ACRONYM for _, t, _ in g.members)
+    return only_type(g, TermType.ACRONYM)
 
 
 def _acr_key(g: Group) -> str:
@@ -387,9 +413,7 @@ def link_two_syllable_corpus(state: CorpusState) -> None:
         if not (g.kind is Kind.OTHER or (g.kind is Kind.PERSON and g.local)):
             continue
         words = name_words(g.members[0][0])
-        if len(words) != 2 or any(
-            m.text != g.members[0][0].text for m, _, _ in g.members
-        ):
+        if len(words) != 2 or len(form_texts(g)) > 1:
             continue
         if not all(restore.is_syllable(w) for w in words):
             continue
@@ -401,8 +425,8 @@ def link_two_syllable_corpus(state: CorpusState) -> None:
     people: dict[str, set[int]] = {}  # document → ids of full-name persons
     for h in out:
         if h.merged_into is None and not h.local and h.kind is Kind.PERSON:
-            for m, _, _ in h.members:
-                people.setdefault(m.document, set()).add(id(h))
+            for doc in group_docs(h):
+                people.setdefault(doc, set()).add(id(h))
     for g, words in shorts:
         key = tuple(name_key(w) for w in words)
         fits = [
@@ -421,10 +445,9 @@ def link_two_syllable_corpus(state: CorpusState) -> None:
 
 def _share_person(g: Group, h: Group, people: dict[str, set[int]]) -> bool:
     """True if a document of `g` and one of `h` name a third person in full."""
-    here = set().union(*(people.get(m.document, set()) for m, _, _ in g.members))
-    there = {m.document for m, _, _ in h.members} - {
-        m.document for m, _, _ in g.members
-    }
+    docs = group_docs(g)
+    here = set().union(*(people.get(d, set()) for d in docs))
+    there = group_docs(h) - docs
     return any((here & people.get(d, set())) - {id(h)} for d in there)
 
 

@@ -14,16 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from glossary.cluster.base import Group
+from glossary.cluster.tally import CHINA_WORDS, forms
 from glossary.model import Kind
 from glossary.names import world
 from glossary.names.places import has_diacritics
 
-# A sentence names China: the person may be Chinese.
-_CHINA = ("Trung Quốc", "Trung Hoa")
-
 
 def _full_names(g: Group, lang: str) -> list[str]:
-    return [m.text for m, _, _ in g.members if m.lang == lang and " " in m.text]
+    return [text for text, in_lang in forms(g) if in_lang == lang and " " in text]
 
 
 def link_sino_vietnamese(
@@ -48,7 +46,9 @@ def link_sino_vietnamese(
         ]
         if len(fits) == 1:
             absorb(g, fits[0], "sino-vietnamese")
-        elif not fits and any(c in m.context for m, _, _ in g.members for c in _CHINA):
+        elif not fits and any(
+            c in m.context for m, _, _ in g.members for c in CHINA_WORDS
+        ):
             reading = world.pinyin_reading(max(names, key=len))
             if reading is not None:
                 g.notes.append(f"pinyin reading to check: {reading}")

@@ -16,7 +16,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from glossary.cluster.base import Group
-from glossary.model import Kind, TermType
+from glossary.cluster.tally import full_forms
+from glossary.model import Kind
 from glossary.names.state import vietnamese_name
 
 __all__ = ["join_same_state_names"]
@@ -76,13 +77,11 @@ def _vietnamese_names(g: Group) -> dict[str, bool]:
     country name gives it (read from an English full form), False if
     only written."""
     out: dict[str, bool] = {}
-    for m, t, _ in g.members:
-        if t is not TermType.FULL_FORM:
+    for text, lang in full_forms(g):
+        if lang == "vi":
+            out.setdefault(unicodedata.normalize("NFC", text), False)
             continue
-        if m.lang == "vi":
-            out.setdefault(unicodedata.normalize("NFC", m.text), False)
-            continue
-        hit = vietnamese_name(m.text, g.kind)
+        hit = vietnamese_name(text, g.kind)
         if hit is not None and hit.rule in _NAMED:
             out[unicodedata.normalize("NFC", hit.text)] = True
     return out
@@ -91,9 +90,9 @@ def _vietnamese_names(g: Group) -> dict[str, bool]:
 def _english_names(g: Group) -> set[frozenset[str]]:
     """The content words of each English full form written for `g`."""
     return {
-        frozenset(m.text.replace("’", "'").casefold().split()) - _FILLER
-        for m, t, _ in g.members
-        if t is TermType.FULL_FORM and m.lang == "en"
+        frozenset(text.replace("’", "'").casefold().split()) - _FILLER
+        for text, lang in full_forms(g)
+        if lang == "en"
     }
 
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 from glossary.store.engines import is_server, open_store, problems
 from glossary.store.interface import BuildWriter, TermStore
 from glossary.store.records import ConceptSummary, LogEntry, Snapshot, Version
+from glossary.store.spill import OccurrenceSpill
 from glossary.store.sqlite import TermBase
 
 __all__ = [
     "BuildWriter",
     "ConceptSummary",
     "LogEntry",
+    "OccurrenceSpill",
     "Snapshot",
     "TermBase",
     "TermStore",

@@ -28,6 +28,7 @@ from glossary.model import (
     TermType,
 )
 from glossary.store.records import ConceptSummary, LogEntry, Snapshot, Version
+from glossary.store.spill import OccurrenceSpill
 
 
 class BuildWriter(Protocol):
@@ -46,6 +47,7 @@ class BuildWriter(Protocol):
     def add_occurrences(
         self, term_id: int, occurrences: Sequence[Occurrence]
     ) -> None: ...
+    def add_spilled(self, spill: OccurrenceSpill) -> None: ...
     def flush(self) -> None: ...
 
 

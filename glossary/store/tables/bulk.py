@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from glossary.model import Concept, Flag, Kind, Occurrence, Term, TermStatus, TermType
+from glossary.store.spill import OccurrenceSpill
 from glossary.store.tables.base import (
     Connection,
     first_free_id,
@@ -75,6 +76,7 @@ class BulkWriter:
         # row tuples would be ~20 MB more at the build's peak.
         self._occurrences: list[tuple[int, Sequence[Occurrence]]] = []
         self._n_occurrences = 0
+        self._spills: list[OccurrenceSpill] = []
         self._touched: set[int] = set()
 
     def add_concept(self, concept: Concept, *, key: str | None = None) -> int:
@@ -171,12 +173,32 @@ class BulkWriter:
         )
         with dropped:
             self._conn.executemany(INSERT_OCCURRENCE, rows)
-        self._conn.executemany(INSERT_CONTEXT, new)
+            self._conn.executemany(INSERT_CONTEXT, new)
+            for spill in self._spills:
+                first = first_free_id(self._conn, "contexts")
+                used = bytearray()
+                self._conn.executemany(
+                    INSERT_OCCURRENCE,
+                    (
+                        (tid, doc, start, end, first + sid)
+                        for tid, doc, start, end, sid in spill.placed(used)
+                    ),
+                )
+                self._conn.executemany(
+                    INSERT_CONTEXT,
+                    ((first + sid, text) for sid, text in spill.sentences(used)),
+                )
 
     def add_occurrences(self, term_id: int, occurrences: Sequence[Occurrence]) -> None:
         """Record where a term was seen (`occurrences` is read at `flush`)."""
         self._occurrences.append((term_id, occurrences))
         self._n_occurrences += len(occurrences)
+
+    def add_spilled(self, spill: OccurrenceSpill) -> None:
+        """Write, at `flush`, the occurrences `spill` has placed (read then,
+        after those added one term at a time), with their sentences."""
+        self._spills.append(spill)
+        self._n_occurrences += spill.rows
 
     def _prefer_one(self) -> None:
         """Give each new concept a preferred term: its first, when none of its

@@ -1,0 +1,185 @@
+"""A build's scratch file of occurrences: `OccurrenceSpill`.
+
+A streamed build (`glossary.build`) writes every name's occurrence here as
+its document is grouped, with the id of the document group it came in and
+the written form it is an occurrence of, and every English term mention
+(a chunk: its text, place and sentence), instead of holding them to the
+store phase (a quarter of a million per 10 MB of English, each with its
+sentence). The store phase tells the spill which candidate took each group
+(`map_sources`), which spans of which chunk texts are a term candidate's
+forms (`add_hits`) and which term each form of a candidate became
+(`map_term`); `placed` then reads the occurrences back as rows of the
+term base: the names' in the order they were spilled, then the terms'.
+
+A separate SQLite file in a temporary directory, whichever engine holds
+the term base: it is the build's own memory, gone with the build.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from glossary.model import Mention, Occurrence
+
+_SCHEMA = """
+CREATE TABLE occ (
+    gid INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL,
+    document TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    sentence INTEGER NOT NULL
+);
+CREATE TABLE sentences (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE sources (gid INTEGER PRIMARY KEY, cand INTEGER NOT NULL);
+CREATE TABLE terms (
+    cand INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL,
+    tid INTEGER NOT NULL
+);
+CREATE TABLE chunks (
+    text TEXT NOT NULL, document TEXT NOT NULL, start INTEGER NOT NULL,
+    sentence INTEGER NOT NULL
+);
+CREATE TABLE hits (
+    text TEXT NOT NULL, cand INTEGER NOT NULL, form TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+"""
+
+# Rows buffered before one ``executemany``.
+_BATCH = 20_000
+
+
+class OccurrenceSpill:
+    """Occurrences written as documents are grouped, read back once placed.
+
+    Sentences are numbered once per `add` (one document's occurrences: a
+    sentence names several things); the term base stores them with these
+    numbers (past its own ids), so a sentence two documents share is stored
+    twice.
+    """
+
+    def __init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="glossary-spill-")
+        self._conn = sqlite3.connect(
+            Path(self._dir.name) / "spill.db", isolation_level=None
+        )
+        # Scratch data: a crash loses nothing the term base needs.
+        self._conn.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA
+        )
+        self._buffers: dict[str, list[tuple[Any, ...]]] = {
+            "INSERT INTO occ VALUES (?, ?, ?, ?, ?, ?, ?)": [],
+            "INSERT INTO sentences VALUES (?, ?)": [],
+            "INSERT INTO sources VALUES (?, ?)": [],
+            "INSERT INTO terms VALUES (?, ?, ?, ?)": [],
+            "INSERT INTO chunks VALUES (?, ?, ?, ?)": [],
+        }
+        self._occ, self._sentences, self._sources, self._terms, self._chunks = (
+            self._buffers.values()
+        )
+        self._next_sentence = 0
+        self.rows = 0  # occurrences spilled
+
+    def add(
+        self,
+        rows: Iterable[tuple[int, str, str, Occurrence]],
+        chunks: Iterable[Mention] = (),
+    ) -> None:
+        """Spill one document's occurrences: (group id, form text, form
+        language, occurrence); and its English term mentions (`chunks`),
+        whose spans `add_hits` will say."""
+        ids: dict[str, int] = {}
+        occ, sentences = self._occ, self._sentences
+
+        def sentence(text: str) -> int:
+            sid = ids.get(text)
+            if sid is None:
+                sid = ids[text] = self._next_sentence
+                self._next_sentence += 1
+                sentences.append((sid, text))
+            return sid
+
+        n = len(occ) + len(self._chunks)
+        for gid, text, lang, o in rows:
+            occ.append(
+                (gid, text, lang, o.document, o.start, o.end, sentence(o.context))
+            )
+        self._chunks.extend(
+            (m.text, m.document, m.start, sentence(m.context)) for m in chunks
+        )
+        self.rows += len(occ) + len(self._chunks) - n
+        if len(occ) + len(self._chunks) >= _BATCH:
+            self._write()
+
+    def add_hits(self, hits: Iterable[tuple[str, int, str, int, int]]) -> None:
+        """The spans of chunk texts that are candidates' forms: (chunk text,
+        candidate number, form, start, end in the text)."""
+        self._write()
+        with self._conn:
+            self._conn.execute("BEGIN")
+            self._conn.executemany("INSERT INTO hits VALUES (?, ?, ?, ?, ?)", hits)
+
+    def map_sources(self, cand: int, gids: Iterable[int]) -> None:
+        """Candidate number `cand` took the document groups `gids`."""
+        self._sources.extend((gid, cand) for gid in gids)
+        if len(self._sources) >= _BATCH:
+            self._write()
+
+    def map_term(self, cand: int, text: str, lang: str, tid: int) -> None:
+        """The form (`text`, `lang`) of candidate `cand` is stored as term `tid`."""
+        self._terms.append((cand, text, lang, tid))
+        if len(self._terms) >= _BATCH:
+            self._write()
+
+    def _write(self) -> None:
+        with self._conn:
+            self._conn.execute("BEGIN")
+            for sql, rows in self._buffers.items():
+                if rows:
+                    self._conn.executemany(sql, rows)
+                    rows.clear()
+
+    def placed(self, used: bytearray) -> Iterator[tuple[int, str, int, int, int]]:
+        """(term id, document, start, end, sentence) of every spilled
+        occurrence whose form became a term, in the order spilled; marks
+        each sentence read in `used` (one byte per sentence number)."""
+        self._write()
+        self._conn.executescript(
+            "CREATE INDEX IF NOT EXISTS terms_of ON terms(cand, text);"
+            "CREATE INDEX IF NOT EXISTS hits_of ON hits(text)"
+        )
+        used.extend(bytes(self._next_sentence - len(used)))
+        # CROSS JOIN keeps SQLite to this order: the spill in order, then
+        # each row's candidate and term by their indexes, so no sort is made.
+        names = self._conn.execute(
+            'SELECT t.tid, o.document, o.start, o."end", o.sentence '
+            "FROM occ o CROSS JOIN sources s ON s.gid = o.gid "
+            "CROSS JOIN terms t ON t.cand = s.cand AND t.text = o.text "
+            "AND t.lang = o.lang ORDER BY o.rowid"
+        )
+        for tid, doc, start, end, sid in names:
+            used[sid] = 1
+            yield tid, doc, start, end, sid
+        terms = self._conn.execute(
+            'SELECT t.tid, c.document, c.start + h.start, c.start + h."end", '
+            "c.sentence FROM chunks c CROSS JOIN hits h ON h.text = c.text "
+            "CROSS JOIN terms t ON t.cand = h.cand AND t.text = h.form "
+            "AND t.lang = 'en' ORDER BY c.rowid"
+        )
+        for tid, doc, start, end, sid in terms:
+            used[sid] = 1
+            yield tid, doc, start, end, sid
+
+    def sentences(self, used: bytearray) -> Iterator[tuple[int, str]]:
+        """(number, text) of the sentences marked in `used`."""
+        self._write()
+        for sid, text in self._conn.execute("SELECT id, text FROM sentences"):
+            if used[sid]:
+                yield sid, text
+
+    def close(self) -> None:
+        """Remove the file."""
+        self._conn.close()
+        self._dir.cleanup()
