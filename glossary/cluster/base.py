@@ -372,9 +372,6 @@ def split_name(text: str) -> tuple[str, ...]:
     return tuple(w for w in _SPACES.split(text) if w)
 
 
-split_name = _split_name  # the words of a name's text (`name_words` of a mention)
-
-
 def is_vietnamese_group(g: Group) -> bool:
     """True if the first name of `g` is a Vietnamese name: a Vietnamese surname
     first, and Vietnamese syllables only."""
@@ -433,7 +430,7 @@ def refers_to(short: tuple[str, ...], g: Group) -> bool:
         else (text for text, _ in full_forms(g))
     )
     for text in full:
-        words = word_keys(_split_name(text))
+        words = word_keys(split_name(text))
         if len(words) <= n:
             continue
         if words[-n:] == sk:
