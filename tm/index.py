@@ -41,9 +41,17 @@ __all__ = ["SourceIndex", "Speller", "quick_fold"]
 # dense mask: scattering their long posting lists would dominate a lookup.
 _DENSE_SHARE = 0.02
 _DENSE_WORDS = 64
-# Less than any word's idf, so only orders sources that share the same words.
-_LENGTH_COST = 0.01
-_FLOAT32 = struct.Struct("f")
+# Candidates are ranked in integers: a word's idf in units of 2**-16, and a
+# source's length differing from the query's by one word costs 0.01 (less
+# than any word's idf, so it mostly orders sources that share the same
+# words). Exact sums and ties, whatever order the postings are added in.
+_IDF_UNIT = 1 << 16
+_LENGTH_COST = 655
+# A candidate's sort key: its negated value above the low 32 bits, its
+# position in them, so one sort of int64 keys ranks by value, then position.
+_SHIFT = 32
+_LOW = (1 << _SHIFT) - 1
+_INT64 = struct.Struct("q")
 # Up to this many postings a lookup sorts them all; above, the best first
 # (sorting 2,000 takes longer than partitioning and sorting the best 120).
 _SORTED_WHOLE = 1024
@@ -159,21 +167,29 @@ class SourceIndex:
                 words.append(self.vocab.setdefault(w, len(self.vocab)))
                 units.append(n)
         self.ids: NDArray[np.int64] = np.frombuffer(ids, dtype=np.int64)
-        self._lengths = np.frombuffer(lengths, dtype=np.int32).astype(np.float32)
+        # The ids as Python ints too while the text is kept (a small memory):
+        # a lookup then reads its few candidates' ids without a numpy call.
+        self.id_list: list[int] = ids.tolist() if keep_text else []
         word_arr = np.frombuffer(words, dtype=np.int32)
         order = np.argsort(word_arr, kind="stable")
         self._postings: NDArray[np.int32] = np.frombuffer(units, dtype=np.int32)[order]
         counts = np.bincount(word_arr, minlength=len(self.vocab))
         self._start: NDArray[np.int64] = np.concatenate(([0], np.cumsum(counts)))
-        # A lookup reads a word's postings, and its sources' lengths, as
+        # A lookup reads a word's postings, and its sources' length costs, as
         # slices of these (Python ints for bounds, no numpy scalar per word).
         self._bounds: list[int] = self._start.tolist()
         self._post_view = self._postings.data
-        self._len_view = self._lengths[self._postings].data
-        # Zeroed accumulators, one taken per lookup (list.pop is atomic).
-        self._spares: list[NDArray[np.float32]] = []
+        # Each source's length cost, shifted into the keys' value bits.
+        self._length_keys = np.frombuffer(lengths, dtype=np.int32).astype(np.int64)
+        self._length_keys *= _LENGTH_COST << _SHIFT
+        # Summed into between lookups, each source's entry holding its own
+        # position (the tie-break of its sort key) when idle; one taken per
+        # lookup (list.pop is atomic).
+        self._spares: list[NDArray[np.int64]] = []
         size = max(len(self.ids), 1)
-        self._idf = [math.log(1 + size / max(int(c), 1)) for c in counts]
+        self._idf = [
+            round(_IDF_UNIT * math.log(1 + size / max(int(c), 1))) for c in counts
+        ]
         self._speller: Speller | None = None
         self._twins, self._more_twins = self._fold_twins()
         self._dense = self._dense_masks(counts)
@@ -243,57 +259,70 @@ class SourceIndex:
 
         Returns:
             Positions into `ids`/`sources`/`tokens`, by descending shared
-            inverse document frequency.
+            inverse document frequency (`word_weights`), less 0.01 a word
+            of length difference, then by position.
         """
         sparse, dense = self._weights(words)
         # Between other work numpy's own code is out of cache and each call
         # costs tens of µs, so the postings of all the words are read in one
-        # buffer and summed by one `add.at`, not word by word over every source.
+        # buffer and summed by one `add.at` into sort keys, not word by word.
         bounds, spans = self._bounds, []
         for wid, weight in sparse:
             spans.append((bounds[wid], bounds[wid + 1], weight))
         posts = self._post_view
         found = np.frombuffer(b"".join([posts[a:b] for a, b, _ in spans]), np.int32)
-        weights = np.frombuffer(
-            b"".join([_FLOAT32.pack(x) * (b - a) for a, b, x in spans]), np.float32
-        )
+        minus = b"".join([_INT64.pack(-x << _SHIFT) * (b - a) for a, b, x in spans])
         try:
             acc = self._spares.pop()
         except IndexError:  # the first lookup, or one in another thread
-            acc = np.zeros(len(self), np.float32)
-        np.add.at(acc, found, weights)
-        values = acc.take(found)
-        acc.put(found, 0)
+            acc = np.arange(len(self), dtype=np.int64)
+        np.add.at(acc, found, np.frombuffer(minus, np.int64))
+        keys = acc.take(found)
+        acc.put(found, found)
         self._spares.append(acc)
         for wid, weight in dense:
-            values += weight * self._dense[wid].take(found)
-        lengths = np.frombuffer(
-            b"".join([self._len_view[a:b] for a, b, _ in spans]), np.float32
-        )
-        # Among sources sharing as much, prefer those of the query's length.
-        values -= _LENGTH_COST * np.abs(lengths - len(words))
-        # A source is in `found` once per word it shares, with equal values:
-        # the best `limit` sources are among the best `most` entries, ties kept.
+            keys -= (weight << _SHIFT) * self._dense[wid].take(found)
+        off = self._length_keys.take(found)
+        off -= (_LENGTH_COST << _SHIFT) * len(words)
+        keys += np.abs(off, out=off)
+        # A source is in `found` once per word it shares, with equal keys:
+        # the best `limit` sources are among the best `most` keys.
         most = limit * len(spans)
-        if len(found) > _SORTED_WHOLE and len(found) > most:
-            best = values >= np.partition(values, -most)[-most]
-            found, values = found[best], values[best]
-        order = np.lexsort((found, -values))[:most]
-        return list(dict.fromkeys(found.take(order).tolist()))[:limit]
+        if len(keys) > _SORTED_WHOLE and len(keys) > most:
+            keys = np.partition(keys, most - 1)[:most]
+        keys.sort()
+        best: list[int] = []
+        last = None
+        for key in keys[:most].tolist():
+            if key != last:  # a source's keys are equal, so side by side
+                best.append(key & _LOW)
+                if len(best) == limit:
+                    break
+                last = key
+        return best
 
-    def _weights(
-        self, words: Sequence[str]
-    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
-        # Each query word, or its typo corrections sharing its weight: (word
-        # id, idf), split into words read by posting and common words (masks).
-        groups: list[list[int]] = []
+    def word_weights(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """(word id, weight) of each of the query's distinct `words`.
+
+        A word's weight is its idf in units of 2**-16; an unknown word (a
+        typo) gives way to its `corrections`, which share its weight.
+        """
+        weights: list[tuple[int, int]] = []
         for w in dict.fromkeys(words):
             wid = self.vocab.get(w)
             if wid is not None:
-                groups.append([wid])
-            else:
-                groups.append([self.vocab[c] for c in self.corrections(w)])
-        weights = [(wid, self._idf[wid] / len(g)) for g in groups for wid in g]
+                weights.append((wid, self._idf[wid]))
+                continue
+            near = [self.vocab[c] for c in self.corrections(w)]
+            weights.extend((c, self._idf[c] // len(near)) for c in near)
+        return weights
+
+    def _weights(
+        self, words: Sequence[str]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        # The words read by posting and the common words (masks), which only
+        # add to sources that one of the others found.
+        weights = self.word_weights(words)
         sparse = [(w, x) for w, x in weights if w not in self._dense]
         dense = [(w, x) for w, x in weights if w in self._dense]
         if not sparse:

@@ -255,21 +255,23 @@ class Matcher:
             found = self.store.scoring_tokens(self._candidate_ids(query, q))
             return [(i, src, s) for i, (src, s) in found.items()]
         pool = idx.candidates(index_words(q), _MEM_POOL)
-        ids: list[int] = idx.ids[pool].tolist()
         if idx.keeps_text:
-            texts = [idx.sources[p] for p in pool]
-            folded = [idx.folded[p] for p in pool]
-        else:
-            texts = self._stored_sources(ids)
-            folded = [quick_fold(t) for t in texts]
+            # No numpy call and no text but the kept candidates' (see
+            # `SourceIndex.candidates` on cold caches).
+            if len(pool) > _MEM_RESCORE:
+                folded = [idx.folded[p] for p in pool]
+                pool = [pool[k] for k in _closest(query, folded, _MEM_RESCORE)]
+            pool.extend(idx.twins(query))
+            id_of, sources = idx.id_list, idx.sources
+            kept = {id_of[p]: (sources[p], idx.tokens(p)) for p in pool}
+            return [(i, src, s) for i, (src, s) in kept.items()]
+        ids: list[int] = idx.ids[pool].tolist()
+        texts = self._stored_sources(ids)
+        folded = [quick_fold(t) for t in texts]
         keep: Iterable[int] = range(len(pool))
         if len(pool) > _MEM_RESCORE:
             keep = _closest(query, folded, _MEM_RESCORE)
         found = {ids[k]: (texts[k], self._tokens(idx, pool[k], texts[k])) for k in keep}
-        if idx.keeps_text:
-            for at in idx.twins(query):
-                found[int(idx.ids[at])] = (idx.sources[at], idx.tokens(at))
-            return [(i, src, s) for i, (src, s) in found.items()]
         for unit in self.store.same_folded_source(query):
             assert unit.id is not None
             p = idx.position(unit.id)
