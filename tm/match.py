@@ -67,12 +67,31 @@ class Tokens(NamedTuple):
     placeables: list[str]  # the placeables' original text, in order
 
 
+# ASCII text holding none of the characters a placeable needs (a URL needs
+# "://") splits into the same keys with `str` methods: each other mark spaced
+# out, "_" and NUL a space, as `_TOKEN` takes them.
+_PLACEABLE_MARKS = frozenset("%{$<0123456789")
+_SPACED = {
+    c: " " if ch in "_\x00" else f" {ch} "
+    for c in range(128)
+    if not (ch := chr(c)).isalnum() and not ch.isspace()
+}
+
+
 def tokenize(text: str) -> Tokens:
     """Split `text` into comparison keys and the placeables it contains.
 
     >>> tokenize("Delete %d files").keys == ["delete", "\\x00", "files"]
     True
     """
+    if text.isascii() and _PLACEABLE_MARKS.isdisjoint(text) and "://" not in text:
+        # Between other work the regex engine's code is out of cache: this
+        # costs about a fifth of `_TOKEN`'s time then.
+        return Tokens(text.translate(_SPACED).lower().split(), [])
+    return _tokenize_matched(text)
+
+
+def _tokenize_matched(text: str) -> Tokens:
     keys: list[str] = []
     placeables: list[str] = []
     for m in _TOKEN.finditer(text):

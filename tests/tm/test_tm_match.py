@@ -11,6 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tm import service
 from tm.match import (
+    _tokenize_matched,
     adapt,
     best_matches,
     decode_tokens,
@@ -217,3 +218,11 @@ def test_index_words_split_a_number_glued_to_a_word() -> None:
 
 def test_a_nul_in_the_text_is_no_placeable() -> None:
     assert index_words(tokenize("open\x00 file %d")) == ["open", "file", "d"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+@example("Can't open_file: (x)\x00\x7f\x1fnow;")
+@example("see http://x.vn or ftp://y")
+def test_plain_ascii_splits_as_the_token_regex_does(s: str) -> None:
+    # `tokenize` takes ASCII text without placeable marks past the regex.
+    assert tokenize(s) == _tokenize_matched(s)
