@@ -143,8 +143,10 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
                 mention(page, text[p.start : m.end], p.start, m.end, m.kind, "")
             )
             continue
-        adj = _UNIT_ADJECTIVE.search(text, max(0, m.start - 11), m.start)
-        if m.kind is not Kind.ORG or adj is None or m.title:
+        adj = None  # only an organisation without a title takes the unit word
+        if m.kind is Kind.ORG and not m.title:
+            adj = _UNIT_ADJECTIVE.search(text, max(0, m.start - 11), m.start)
+        if adj is None:
             if kept and m.kind is Kind.ORG and _party_unit(text, kept[-1], m.start):
                 # "Party delegation to the National Assembly", and the body
                 start = kept.pop().start
