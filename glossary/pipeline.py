@@ -54,7 +54,7 @@ from glossary.extract.terms import SOURCE as TERM_SOURCE
 from glossary.extract.terms import term_candidates, term_mentions, vi_term_candidates
 from glossary.extract.vietnamese import vietnamese_mentions
 from glossary.model import Candidate, Document, Kind, Mention
-from glossary.text import detect_language, language_sample
+from glossary.text import detect_language, detects_vietnamese, language_sample
 from glossary.text.sentences import Sentences
 from glossary.translate import add_vietnamese_term
 
@@ -154,7 +154,7 @@ def vietnamese_windows(text: str, *, every: bool = False) -> list[tuple[int, int
     run: tuple[int, int] | None = None
     for m in _LINE.finditer(text):
         # An English line full of Vietnamese names reads "mixed": English's.
-        if not every and detect_language(language_sample(m.group())) != "vi":
+        if not every and not detects_vietnamese(language_sample(m.group())):
             if m.group().strip():
                 run = None  # an English line ends the run
             continue

@@ -18,6 +18,7 @@ from glossary.text.tokens import (
     _vi_share,
     _word_counts,
     detect_language,
+    detects_vietnamese,
 )
 
 NEWS_DEV = SHARED / "corpus" / "news-dev"
@@ -100,6 +101,23 @@ def test_weights_by_space_separated_piece_add_up_to_the_words(
     text = "".join(w + s for w, s in pairs)
     by_word = sum(map(_run_en_weight, _WORD_RUN.findall(text)), 0.0)
     assert sum(map(_PIECES.__getitem__, text.split(" ")), 0.0) == by_word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SEPS), max_size=300))
+def test_detects_vietnamese_is_detect_language_saying_vi(
+    pairs: list[tuple[str, str]],
+) -> None:
+    text = "".join(w + s for w, s in pairs)
+    assert detects_vietnamese(text) == (detect_language(text) == "vi")
+
+
+def test_detects_vietnamese_on_each_line_of_real_news() -> None:
+    lines = [line for t in _real_texts() for line in t.splitlines() if line.strip()]
+    found = [detects_vietnamese(line) for line in lines]
+    assert found == [detect_language(line) == "vi" for line in lines]
+    assert any(found)
+    assert not all(found)
 
 
 _NON_ASCII_LETTER = re.compile(r"[^\W_\x00-\x7f]")

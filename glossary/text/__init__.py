@@ -28,6 +28,7 @@ from glossary.text.tokens import (
     Token,
     TokenKind,
     detect_language,
+    detects_vietnamese,
     language_sample,
     tokenize,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "Token",
     "TokenKind",
     "detect_language",
+    "detects_vietnamese",
     "fold",
     "fold_same_length",
     "is_vietnamese_syllable",

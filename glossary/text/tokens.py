@@ -25,6 +25,7 @@ __all__ = [
     "Token",
     "TokenKind",
     "detect_language",
+    "detects_vietnamese",
     "language_sample",
     "tokenize",
 ]
@@ -262,45 +263,69 @@ def _surely_english(text: str, non_ascii: str | None = None) -> bool:
 
     Exact, not a heuristic: every Vietnamese word holds a non-ASCII letter or
     a "’" and weighs at most 1, so the whole text's Vietnamese weight is at
-    most their number. Once the English weight of a prefix is three times
-    that, the share is at most 25% whatever the rest holds. Prefixes end at a
-    space, which no word crosses, so their word counts add up exactly. Text
-    without combining marks only.
+    most their number (`_vi_bound`). Once the English weight of a prefix is
+    three times that, the share is at most 25% whatever the rest holds.
+    Text without combining marks only.
     """
     if non_ascii is None:
         non_ascii = _non_ascii(text)
-    # the non-ASCII letters and digits (`[^\W_]`: what `str.isalnum` accepts)
-    vi_max = sum(map(str.isalnum, non_ascii)) + text.count("’")
+    return _english_weight_reaches(text, 3 * _vi_bound(text, non_ascii))
+
+
+def _vi_bound(text: str, non_ascii: str) -> int:
+    r"""Non-ASCII letters and digits (`[^\W_]`: `str.isalnum`), and "’"."""
+    return sum(map(str.isalnum, non_ascii)) + text.count("’")
+
+
+def _english_weight_reaches(
+    text: str, bound: float, prefixes: tuple[int, ...] = _PREFIXES
+) -> bool:
+    """True if the English weight of a prefix of `text` (of one of the sizes
+    `prefixes`, and a word) is `bound` or more. Prefixes end at a space,
+    which no word crosses, so their weights add up exactly."""
     en = 0.0
     start = 0
-    for size in _PREFIXES:
-        if en >= 3 * vi_max:
+    for size in prefixes:
+        if en >= bound:
             return True
-        if start >= len(text) or 3 * vi_max > size:
+        if start >= len(text) or bound > size:
             return False
         cut = text.find(" ", size)
         end = len(text) if cut < 0 else cut
         # the weights are halves and ones: exact in any order, as in `_vi_share`
         en += sum(map(_PIECES.__getitem__, text[start:end].split(" ")), 0.0)
         start = end
-    return en >= 3 * vi_max
+    return en >= bound
+
+
+def detects_vietnamese(text: str) -> bool:
+    """``detect_language(text) == "vi"`` (any text), settled sooner for other
+    text: "vi" needs three times as much Vietnamese weight as English, so a
+    text whose first words weigh more than a third of `_vi_bound` is not."""
+    text = _nfc(text)
+    non_ascii = _non_ascii(text)
+    if not non_ascii:
+        return False  # ASCII words never count as Vietnamese
+    if not _has_marks(text, non_ascii):
+        least = (2 * _vi_bound(text, non_ascii) // 3 + 1) / 2  # halves and ones
+        if _english_weight_reaches(text, least, (64, *_PREFIXES)):
+            return False
+    return detect_language(text) == "vi"
 
 
 class _PieceWeights(dict[str, float]):
-    """The English weight of the words of each space-separated piece seen
-    (no word crosses a space), memoised in a dict: pieces repeat ("the",
-    "Vietnam,"), and splitting on spaces plus a C-level dict hit per piece
-    costs a fourth of finding the words with `_WORD_RUN` and weighing each."""
+    """The English weight of each space-separated piece's words, memoised: a
+    split on spaces and a C-level dict hit per piece ("the", "Vietnam,")
+    cost a fourth of finding each word with `_WORD_RUN` and weighing it."""
 
     def __missing__(self, piece: str) -> float:
-        if len(self) > _PIECES_MAX:
+        if len(self) > 1 << 16:  # pieces remembered; then forgotten at once
             self.clear()
         weight = self[piece] = sum(map(_run_en_weight, _WORD_RUN.findall(piece)), 0.0)
         return weight
 
 
 _PIECES = _PieceWeights()
-_PIECES_MAX = 1 << 16  # pieces remembered; then forgotten all at once
 
 
 # Tokenizing megabytes only to count syllables dominated build time: a long
