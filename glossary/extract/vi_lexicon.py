@@ -107,10 +107,8 @@ class _Para:
         words = [m.group() for m in pieces]
         starts = [m.start() for m in pieces]
         kinds = [m.lastgroup for m in pieces]
-        forms = [
-            syllable_form(w.lower()) if k == "word" and w.isalpha() else ""
-            for w, k in zip(words, kinds, strict=True)
-        ]
+        # only a word's pieces can be alphabetic: numbers and marks are ""
+        forms = [_FORM_OF.get(w) or _form_of(w) for w in words]
         linked = [
             bool(forms[i] and forms[i + 1])
             and starts[i + 1] == starts[i] + len(words[i]) + 1
@@ -134,23 +132,40 @@ class _Para:
         return j
 
 
+def _form_of(word: str) -> str:
+    """`syllable_form` of an alphabetic piece, "" for any other (memoised)."""
+    if len(_FORM_OF) > _MOST_FORMS:  # foreign words are without number
+        _FORM_OF.clear()
+    form = _FORM_OF[word] = syllable_form(word.lower()) if word.isalpha() else ""
+    return form
+
+
+_FORM_OF: dict[str, str] = {}
+_MOST_FORMS = 200_000
+
+
 def _paragraph(p: _Para, out: list[TaggedWord]) -> None:
     i, n = 0, len(p.words)
-    nouns = noun_words()
+    nouns, tags = noun_words(), word_tags()
+    words, forms, starts, text = p.words, p.forms, p.starts, p.text
+    new = tuple.__new__  # TaggedWord's own __new__ is Python
     while i < n:
-        word, kind = p.words[i], p.kinds[i]
-        if kind == "num":
-            j, tag = i + 1, "M"
-        elif kind == "punct":
-            j, tag = i + 1, "CH"
-        elif not p.forms[i]:
-            j, tag = i + 1, _other_tag(word)
+        if not (form := forms[i]):  # a number, a mark or another token
+            kind = p.kinds[i]
+            j = i + 1
+            tag = "M" if kind == "num" else "CH" if kind == "punct" else ""
+            tag = tag or _other_tag(words[i])
         else:
-            j, tag = _word_at(p, i)
+            if words[i].islower() and not (p.linked[i] and words[i + 1].islower()):
+                # a lower-case syllable no dictionary word goes on from
+                bound = _bound_to_name(p, i)
+                j, tag = (i + 2, "N") if bound else (i + 1, tags.get(form, "N"))
+            else:
+                j, tag = _word_at(p, i)
             if tag == "R" and out and out[-1].tag == "V" and p.form(i, j) in nouns:
                 tag = "N"  # an adverb comes before its verb: "quản lý vốn"
-        a, b = p.span(i, j)
-        out.append(TaggedWord(p.text[a:b], tag, a, b))
+        b = starts[j - 1] + len(words[j - 1])
+        out.append(new(TaggedWord, (text[starts[i] : b], tag, starts[i], b)))
         i = j
 
 
@@ -195,12 +210,12 @@ def _bound_to_name(p: _Para, i: int) -> bool:
     before one capitalised syllable that is no word, head or surname of its
     own and opens no name: a compound on a short name ("liên Triều"), not
     "nguyên Phó bí thư" or "cựu Thủ tướng"."""
-    if not p.linked[i] or word_tags().get(p.forms[i]) != _BOUND:
-        return False
+    if not (p.linked[i] and p.words[i + 1][:1].isupper()):
+        return False  # most syllables
     j = i + 1
     word = p.words[j]
     return (
-        word[:1].isupper()
+        word_tags().get(p.forms[i]) == _BOUND
         and word[1:].islower()
         and not (p.linked[j] and p.words[j + 1][:1].isupper())
         and p.forms[j] not in vi.TITLE_PREFIXES
@@ -250,16 +265,17 @@ def _best_end(p: _Para, i: int) -> int:
     if len(ends) == 1:
         return ends[0]
     tags = word_tags()
-
-    def score(j: int) -> tuple[int, int, int, int]:
+    best, top = ends[0], (0, 0, 0, 0)
+    for j in ends:  # the first of the best, as max() would
         nxt = j
         if p.linked[j - 1] and p.words[j].islower():
             nxt = _word_ends(p, j)[0]
-        words = [(a, b) for a, b in ((i, j), (j, nxt)) if b > a]
-        known = sum(p.form(a, b) in tags for a, b in words)
-        return nxt - i, -len(words), known, j - i
-
-    return max(ends, key=score)
+        two = nxt > j  # a second word
+        known = (p.form(i, j) in tags) + (two and p.form(j, nxt) in tags)
+        score = (nxt - i, -1 - two, known, j - i)
+        if score > top:
+            best, top = j, score
+    return best
 
 
 def _word_ends(p: _Para, i: int) -> list[int]:

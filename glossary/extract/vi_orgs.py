@@ -367,26 +367,28 @@ def org_spans(text: str, syls: Sequence[Syl]) -> list[Span]:
         Span(m.start(), m.end(), Kind.ORG, "vi:web") for m in _DOMAIN.finditer(text)
     ]
     taken = [(sp.start, sp.end) for sp in found]
-    i = 0
-    while i < len(syls):
-        s = syls[i]
-        if not s.word or (
-            s.key not in _RULE_FIRSTS and s.text[0] not in _RULE_INITIALS
-        ):
-            i += 1  # no rule starts here (as `_org_at` checks): most syllables
+    # where a rule may start (as `_org_at` checks): few syllables
+    starts = [
+        i
+        for i, s in enumerate(syls)
+        if s.key and (s.key in _RULE_FIRSTS or s.text[0] in _RULE_INITIALS)
+    ]
+    after = 0  # the first syllable after the last span found
+    for i in starts:
+        if i < after:
             continue
+        s = syls[i]
         if taken and any(a <= s.start < b for a, b in taken):
-            i += 1
             continue
         sp = _org_at(syls, i)
         if sp is not None:
             sp = _stop_before(_no_link_at_end(sp, syls, i), syls, taken)
         if sp is None:
-            i += 1
             continue
         found.append(sp)
-        while i < len(syls) and syls[i].start < sp.end:
-            i += 1
+        after = i
+        while after < len(syls) and syls[after].start < sp.end:
+            after += 1
     found.sort(key=lambda sp: sp.start)
     return found
 

@@ -179,27 +179,28 @@ def place_spans(syls: Sequence[Syl], taken: Sequence[Span]) -> list[Span]:
     inside = [(sp.start, sp.end) for sp in taken]
     covered = _Covered(taken)
     out: list[Span] = []
-    i = 0
-    while i < len(syls):
-        if syls[i].key not in _SCAN_FIRSTS and (
-            i + 3 >= len(syls) or syls[i + 2].text != "-"
-        ):
-            i += 1  # no feature, capital or Korean name starts here: most syllables
-            continue
-        if syls[i].start in covered:
-            i += 1
+    n = len(syls)
+    # where a feature, capital or Korean name may start: few syllables
+    starts = [
+        i
+        for i, s in enumerate(syls)
+        if s.key in _SCAN_FIRSTS or (i + 3 < n and syls[i + 2].text == "-")
+    ]
+    after = 0  # the first syllable after the last span found
+    for i in starts:
+        if i < after or syls[i].start in covered:
             continue
         if (k := korean_at(syls, i)) > 0:
             out.append(Span(syls[i].start, syls[k - 1].end, Kind.PERSON, "vi:korean"))
-            i = k
+            after = k
             continue
         sp = _feature_at(syls, i) or _capital_at(syls, i)
         if sp is None or any(sp.start < b and a < sp.end for a, b in inside):
-            i += 1
             continue
         out.append(sp)
-        while i < len(syls) and syls[i].start < sp.end:
-            i += 1
+        after = i
+        while after < n and syls[after].start < sp.end:
+            after += 1
     return out
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from glossary.extract.vi_syllables import Span, is_vi_syllable
 from glossary.extract.vi_tagger import raw_tags
@@ -42,9 +43,12 @@ _HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 _SENTENCE_END = frozenset({".", "!", "?", ":", "–", "—", ";", '"', "“", "”", "("})
 
 
-@dataclass(frozen=True, slots=True)
-class TaggedWord:
-    """One word (possibly several syllables) with its POS tag and offsets."""
+class TaggedWord(NamedTuple):
+    """One word (possibly several syllables) with its POS tag and offsets.
+
+    A tuple, not a frozen dataclass: a document has one per word, and
+    building frozen dataclasses was a tenth of the rules' cost.
+    """
 
     text: str
     tag: str
@@ -131,42 +135,50 @@ def repair(
     inside a name ("Sang-sik") is put back.
     """
     whole = {word_key(t.text) for t in tokens if " " in t.text} | heads
+    # what a joined word starts with: most tokens are checked by one lookup
+    starts = {k.rsplit(" ", n)[0] for k in whole for n in range(1, k.count(" ") + 1)}
     out: list[TaggedWord] = []
+    prev: TaggedWord | None = None
     for tok in tokens:
-        prev = out[-1] if out else None
+        word = tok.text
+        if prev is not None and tok.start == prev.end + 1:
+            key = word_key(prev.text)
+            if (key in starts and f"{key} {word_key(word)}" in whole) or (
+                text[prev.end] == "-"
+                and prev.text[-1:].isalpha()
+                and word.isalpha()
+                and word.islower()
+            ):  # a word split once, or "Sang-sik": a name's dropped hyphen
+                prev = out[-1] = TaggedWord(
+                    text[prev.start : tok.end], prev.tag, prev.start, tok.end
+                )
+                continue
         if (
-            prev is not None
-            and tok.start == prev.end + 1
-            and f"{word_key(prev.text)} {word_key(tok.text)}" in whole  # key by key
-        ):
-            out[-1] = TaggedWord(
-                text[prev.start : tok.end], prev.tag, prev.start, tok.end
-            )
-            continue
-        if (
-            prev is not None
-            and tok.start == prev.end + 1
-            and text[prev.end] == "-"
-            and prev.text[-1:].isalpha()
-            and tok.text.isalpha()
-            and tok.text.islower()
-        ):  # "Sang-sik": the tagger dropped the hyphen of a name
-            out[-1] = TaggedWord(
-                text[prev.start : tok.end], prev.tag, prev.start, tok.end
-            )
-            continue
-        if (glued := _name_glued_to_word(text, tok, prev)) is not None:
+            (word[:1].isupper() or not word[:1].isalnum())
+            and not word.isalpha()
+            and (glued := _name_glued_to_word(text, tok, prev)) is not None
+        ):  # checked here first: most tokens are one syllable or lower case
             out.extend(glued)
+            prev = out[-1]
             continue
-        sylls = list(_HYPHENATED.finditer(tok.text)) if " " in tok.text else []
-        if len(sylls) > 1 and not all(is_vi_syllable(m.group()) for m in sylls):
-            for m in sylls:
+        if " " in word and not _vietnamese_syllables(word):
+            for m in _HYPHENATED.finditer(word):
                 a, b = tok.start + m.start(), tok.start + m.end()
                 low = m.group()[0].islower()
                 out.append(TaggedWord(text[a:b], "X" if low else tok.tag, a, b))
+            prev = out[-1]
             continue
         out.append(tok)
+        prev = tok
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _vietnamese_syllables(word: str) -> bool:
+    """True if every syllable of `word` (hyphenated parts as one) has a
+    Vietnamese shape, or it has one syllable."""
+    sylls = _HYPHENATED.findall(word)
+    return len(sylls) < 2 or all(map(is_vi_syllable, sylls))
 
 
 def _name_glued_to_word(
