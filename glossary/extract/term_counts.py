@@ -20,6 +20,7 @@ from glossary.extract.terms import (
     SOURCE,
     _accept,
     _cvalue,
+    _link_nested,
     _phrases,
     _Stats,
     _words,
@@ -126,15 +127,7 @@ class TermCounts:
                     seen[key] = {}
                 st.freq += t.count
                 seen[key].setdefault(phrase, []).append((text, s, e))
-        for key in stats:
-            words = key.split()
-            for i in range(len(words)):
-                for j in range(i + 2, len(words) + 1):
-                    sub = " ".join(words[i:j])
-                    if sub != key and sub in stats:
-                        nested = stats[sub].nested_in
-                        assert nested is not None
-                        nested.add(key)
+        _link_nested(stats)
         return stats, seen
 
     def _single_word_variants(self) -> dict[str, dict[str, list[tuple[str, int, int]]]]:

@@ -282,6 +282,12 @@ def _collect(mentions: Iterable[Mention]) -> dict[str, _Stats]:
             st.freq += n
             assert st.seen is not None
             st.seen.setdefault(phrase, []).append((at, s, e))
+    _link_nested(stats)
+    return stats
+
+
+def _link_nested(stats: dict[str, _Stats]) -> None:
+    """Record in each phrase's `nested_in` the longer phrases holding it."""
     for key in stats:
         words = key.split()
         for i in range(len(words)):
@@ -291,7 +297,6 @@ def _collect(mentions: Iterable[Mention]) -> dict[str, _Stats]:
                     nested = stats[sub].nested_in
                     assert nested is not None
                     nested.add(key)
-    return stats
 
 
 def _occurrences(st: _Stats) -> dict[str, list[Occurrence]]:
