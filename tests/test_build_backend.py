@@ -12,8 +12,10 @@ import pytest
 from conftest import SEEDS, SHARED
 
 from glossary.build import build, build_documents
-from glossary.extract import vi_tagger
+from glossary.cli import main
+from glossary.extract import vi_lexicon, vi_tagger
 from glossary.extract.mention_codec import decode_mentions
+from glossary.extract.vi_tokens import TaggedWord
 from glossary.model import Document
 from glossary.pipeline import extract, extract_all, with_backend
 from glossary.store import TermBase
@@ -30,9 +32,7 @@ def test_a_build_with_another_tagger_extracts_again(tmp_path: Path) -> None:
         assert build(tb, [str(seeds)]).processed == 5
 
 
-def test_the_build_tags_with_the_chosen_backend(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _spy_on_tagger(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     used: list[str] = []
     real = vi_tagger.raw_tags
 
@@ -41,10 +41,38 @@ def test_the_build_tags_with_the_chosen_backend(
         return real(paragraph, backend)
 
     monkeypatch.setattr("glossary.extract.vi_tokens.raw_tags", spy)
+    return used
+
+
+def test_the_build_tags_with_the_chosen_backend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used = _spy_on_tagger(monkeypatch)
     with TermBase(tmp_path / "g.db") as tb:
         report = build(tb, [str(VI)], backend="pyvi")
     assert report.new > 0
     assert set(used) == {"pyvi"}
+
+
+def test_rules_are_the_default_backend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as right as underthesea on Vietnamese neither was tuned on, and equal
+    # or better on news-dev and news-dev2 (bench/results/build.md)
+    used = _spy_on_tagger(monkeypatch)
+    read: list[str] = []
+    real = vi_lexicon.lexicon_tag
+
+    def spy(text: str) -> list[TaggedWord]:
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(vi_lexicon, "lexicon_tag", spy)
+    with TermBase(tmp_path / "g.db") as tb:
+        assert build(tb, [str(VI)]).new > 0
+    assert main(["build", "-q", "--db", str(tmp_path / "cli.db"), str(VI)]) == 0
+    assert used == []  # no tagger
+    assert len(read) == 2
 
 
 def test_an_unknown_backend_is_refused(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Raw Vietnamese POS tags of one paragraph, from underthesea or pyvi.
+"""Raw Vietnamese POS tags of one paragraph, from underthesea, pyvi or the rules.
 
 underthesea's `pos_tag` computes each word's CRF features in Python by
 rebuilding the whole sentence's columns for every word and every template
@@ -18,7 +18,9 @@ from functools import cache
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "raw_tags"]
 
 BACKENDS = ("underthesea", "pyvi", "rules")
-DEFAULT_BACKEND = "underthesea"
+# `glossary build`'s: no tagger, and as right as underthesea on text neither
+# was tuned on (bench/results/build.md). `glossary align` keeps underthesea.
+DEFAULT_BACKEND = "rules"
 
 _PYVI_TAGS = {"F": "CH"}
 
