@@ -176,6 +176,8 @@ class BulkWriter:
             self._conn.executemany(INSERT_CONTEXT, new)
             for spill in self._spills:
                 first = first_free_id(self._conn, "contexts")
+                if spill.insert_placed(self._conn, first):
+                    continue
                 used = bytearray()
                 self._conn.executemany(
                     INSERT_OCCURRENCE,
