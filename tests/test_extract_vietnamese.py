@@ -9,7 +9,7 @@ from conftest import DATA, SHARED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.extract.vi_tokens import TaggedWord, repair
+from glossary.extract.vi_tokens import TaggedWord, cached_name_key, repair, sentence
 from glossary.extract.vietnamese import tag, vietnamese_mentions
 from glossary.model import Document, Kind, Mention
 from glossary.text import fold, name_key, nfc
@@ -258,3 +258,24 @@ def test_a_name_glued_to_the_word_after_it_is_cut_off() -> None:
     ]
     got = [t.text for t in repair(text, tokens, frozenset())]
     assert got == ["Văn", "Thanh", "sút", "Thủ tướng", "Nhân đại", "Hoàng Đức", "bật"]
+
+
+def _sentence_by_finds(text: str, start: int, end: int) -> str:
+    # `sentence` as it was written before it indexed a text's marks
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [p for p in (text.find(c, end) for c in ".!?\n") if p >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip()
+
+
+@given(st.text(alphabet="ab .!?\n\tờ", max_size=40), st.data())
+def test_sentence_is_the_text_between_marks(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentence(text, start, end) == _sentence_by_finds(text, start, end)
+
+
+@given(st.lists(st.text(max_size=12), max_size=8))
+def test_cached_name_key_is_name_key(names: list[str]) -> None:
+    for name in [*names, *names]:  # the second time from the memo
+        assert cached_name_key(name) == name_key(name)

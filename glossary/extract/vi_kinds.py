@@ -13,7 +13,7 @@ import re
 
 from glossary.extract.vi_runs import after_credit
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
-from glossary.extract.vi_tokens import WORD, Context
+from glossary.extract.vi_tokens import WORD, Context, cached_name_key
 from glossary.lang import vi
 from glossary.lang.en import EVENT_WORDS, ORG_HEADS
 from glossary.model import Kind
@@ -27,7 +27,7 @@ from glossary.names.places import (
 from glossary.names.vi_admin import province_unit
 from glossary.names.vi_words import is_vietnamese_word
 from glossary.names.world import english_place, gazetteer_kind
-from glossary.text import fold, name_key, word_key
+from glossary.text import fold, word_key
 
 __all__ = ["between_kind", "name_kinds"]
 
@@ -72,13 +72,13 @@ def name_kinds(
     starts = dict(parts)
     ends = {b: a for a, b in starts.items()}
     for i, j in parts:
-        key = name_key(_surface(ctx, i, j))
+        key = cached_name_key(_surface(ctx, i, j))
         cued = _cued_kind(ctx, i, j, (starts, ends), title_ends)
         if cued is not None and cued[1] > strength.get(key, 0):
             kinds[key], strength[key] = cued
     _listed_kinds(ctx, parts, kinds)
     for i, j in parts:
-        key = name_key(_surface(ctx, i, j))
+        key = cached_name_key(_surface(ctx, i, j))
         if key not in kinds and (kind := _shape_kind(ctx, i, j, org_names)):
             kinds[key] = kind
     _listed_kinds(ctx, parts, kinds)
@@ -250,7 +250,7 @@ def _listed_kinds(
     """Names listed with a person take its kind when they have a person's
     shape ("Đông Nhi, Đàm Vĩnh Hưng, Lý Nhã Kỳ hay Bảo Thy"), and a country's
     short name listed with a place is that country ("sang Mỹ và Anh")."""
-    keys = [name_key(_surface(ctx, i, j)) for i, j in parts]
+    keys = [cached_name_key(_surface(ctx, i, j)) for i, j in parts]
     for n in _list_pairs(ctx, parts):
         (i, j), (k, m) = parts[n], parts[n + 1]
         for (a, b), key, other in (
@@ -313,7 +313,7 @@ def _shape_kind(ctx: Context, i: int, j: int, org_names: frozenset[str]) -> Kind
     Vĩ"); two words of Japanese syllables a Japanese name ("Mariko Suga").
     """
     name = _surface(ctx, i, j)
-    if name_key(name) in org_names and between_kind(name) is Kind.ORG:
+    if cached_name_key(name) in org_names and between_kind(name) is Kind.ORG:
         return Kind.ORG
     if between_kind(name) is Kind.ORG and (
         _CAMEL.match(name) or _foreign_word_after_of(ctx, i, j)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from glossary.extract.vi_bodies import ORG_HEADS
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
 from glossary.extract.vi_titles import is_acronym
-from glossary.extract.vi_tokens import WORD, Context
+from glossary.extract.vi_tokens import WORD, Context, cached_name_key
 from glossary.lang import vi, vi_state
 from glossary.names.places import english_country_name, is_country
-from glossary.text import fold, name_key, word_key
+from glossary.text import fold, word_key
 
 __all__ = [
     "ORG_HEAD_WORDS",
@@ -216,7 +216,7 @@ def split_run(
             start = k
             continue
         if here in korean or (
-            name_key(left) in alone
+            cached_name_key(left) in alone
             or (
                 first in SURNAMES
                 and ctx.tokens[k].tag == "Np"

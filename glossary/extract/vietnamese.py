@@ -18,6 +18,7 @@ terms); this module runs them as named steps and puts the mentions together.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ from glossary.extract.vi_titles import TITLE_HEADS, title_spans, titled_names
 from glossary.extract.vi_tokens import (
     Context,
     TaggedWord,
+    cached_name_key,
     context,
     cut,
     repair,
@@ -45,7 +47,7 @@ from glossary.extract.vi_tokens import (
 from glossary.lang import vi
 from glossary.model import Document, Kind, Mention
 from glossary.names.places import bare_place, units_within
-from glossary.text import marked_key, name_key
+from glossary.text import marked_key
 
 __all__ = [
     "VIETNAMESE_STEPS",
@@ -238,7 +240,9 @@ def _foreign_tail(text: VietnameseText, sp: Span) -> tuple[int, Kind | None] | N
         Its start and kind, or None ("Tập đoàn Samsung" is the company's
         name, not named after anything).
     """
-    sylls = [s for s in text.syllables if sp.start <= s.start < sp.end]
+    # the syllables are in text order: the span's are one slice of them
+    lo = bisect_left(text.syllables, sp.start, key=_start)
+    sylls = text.syllables[lo : bisect_left(text.syllables, sp.end, lo, key=_start)]
     k = len(sylls)
     while k > 1 and sylls[k - 1].cap and not is_vi_syllable(sylls[k - 1].text):
         k -= 1
@@ -251,29 +255,35 @@ def _foreign_tail(text: VietnameseText, sp: Span) -> tuple[int, Kind | None] | N
     return (start, None) if own else None
 
 
+def _start(s: Syl) -> int:
+    return s.start
+
+
 def split_name_runs(text: VietnameseText) -> None:
     """Split the runs of capitalised tokens left into names, and take the kind
     the document shows for each (a Korean name is a person)."""
     ctx, korean = text.ctx, text.korean
     runs = strip_honorifics(ctx, name_runs(ctx, text.claimed), text.claimed)
-    alone = {name_key(text.surface(i, j)) for i, j in runs}
+    alone = {cached_name_key(text.surface(i, j)) for i, j in runs}
     text.parts = [p for i, j in runs for p in split_run(ctx, i, j, alone, korean)]
     orgs = [
         text.doc.text[sp.start : sp.end] for sp, _ in text.spans if sp.kind is Kind.ORG
     ]
-    org_names = frozenset(name_key(n) for o in orgs for n in (o, own_name(o)) if n)
+    org_names = frozenset(
+        cached_name_key(n) for o in orgs for n in (o, own_name(o)) if n
+    )
     text.kinds = name_kinds(
         ctx, text.parts, {k for _, k in text.title_spans}, org_names
     )
     for i, j in text.parts:
         if text.tokens[i].start in korean:
-            text.kinds[name_key(text.surface(i, j))] = Kind.PERSON
+            text.kinds[cached_name_key(text.surface(i, j))] = Kind.PERSON
     # "huyện Bắc Hà ghi nhận ... Bảo Nhai 1 hộ": a commune of a district the
     # text names is a place
     named = {bare_place(m.text) for m in text.out if m.kind is Kind.PLACE}
     for i, j in text.parts:
         surface = text.surface(i, j)
-        if text.kinds.get(name_key(surface)) is Kind.PLACE:
+        if text.kinds.get(cached_name_key(surface)) is Kind.PLACE:
             named.add(surface)
     text.inside = units_within(named)
 
@@ -293,7 +303,7 @@ def join_local_places(text: VietnameseText) -> None:
         end = _unit_at(text, i, units, taken)
         if end:
             spans.append((i, end))
-            text.kinds[name_key(text.surface(i, end))] = Kind.PLACE
+            text.kinds[cached_name_key(text.surface(i, end))] = Kind.PLACE
             i = end
         else:
             i += 1
@@ -353,7 +363,7 @@ def emit_names(text: VietnameseText) -> None:
     for n, (i, j) in enumerate(parts):
         surface = text.surface(i, j)
         titled = i in text.titled and not _abbreviated_body(surface)
-        kind = Kind.PERSON if titled else text.kinds.get(name_key(surface))
+        kind = Kind.PERSON if titled else text.kinds.get(cached_name_key(surface))
         if kind is None and i in text.between:
             kind = between_kind(surface)
         if kind is None and _CLUB_AFTER.match(doc_text, tokens[j - 1].end):
