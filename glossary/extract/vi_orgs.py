@@ -317,12 +317,26 @@ def own_name(name: str) -> str:
     words = name.split()
     keys = [word_key(w) for w in words]
     start = 0
-    for table in (ORG_HEADS, LEGAL_FORMS, ORG_HEADS):
+    for table in (_HEADS_BY_FIRST, _LEGAL_FORMS_BY_FIRST, _HEADS_BY_FIRST):
+        heads = table.get(keys[start], ()) if start < len(keys) else ()
         start += max(
-            (len(h) for h in table if tuple(keys[start : start + len(h)]) == h),
+            (len(h) for h in heads if tuple(keys[start : start + len(h)]) == h),
             default=0,
         )
     return " ".join(words[start:]) if start else ""
+
+
+def _by_first(table: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in table:
+        if phrase:
+            out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+# `own_name` looks at the heads a name's first word opens, not at all of them
+_HEADS_BY_FIRST = _by_first(ORG_HEADS)
+_LEGAL_FORMS_BY_FIRST = _by_first(LEGAL_FORMS)
 
 
 def admin_places(

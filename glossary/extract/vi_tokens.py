@@ -207,26 +207,39 @@ def _name_glued_to_word(
     "Nhân đại") has one capital and follows no proper name, and a commune's
     name may end in lower case ("Nậm lúc", "Thải | Giàng phố").
     """
-    first = tok.text[:1]
-    if (first.isalnum() and not first.isupper()) or tok.text.isalpha():
-        return None  # no capital first, or one syllable: nothing glued
-    sylls = list(_HYPHENATED.finditer(tok.text))
-    caps = [m.group()[0].isupper() for m in sylls]
-    n = caps.index(False) if False in caps else len(caps)
-    if not 0 < n < len(caps) or any(caps[n:]) or is_vietnamese_word(tok.text):
+    glued = _glued_shape(tok.text)
+    if glued is None:
         return None
+    n, cut, rest = glued
     after_name = prev is not None and prev.tag == "Np" and tok.start == prev.end + 1
     if n == 1 and not after_name:
         return None
     joined = f"{prev.text} {tok.text}" if after_name and prev else tok.text
     if any(place_forms(t) or is_unit_name(t) for t in {joined, tok.text}):
         return None
-    cut = tok.start + sylls[n - 1].end()
-    rest = tok.start + sylls[n].start()
+    cut += tok.start
+    rest += tok.start
     return [
         TaggedWord(text[tok.start : cut], tok.tag, tok.start, cut),
         TaggedWord(text[rest : tok.end], tok.tag, rest, tok.end),
     ]
+
+
+# Most of a document's capitalised words recur: each is read once.
+@lru_cache(maxsize=1 << 16)
+def _glued_shape(word: str) -> tuple[int, int, int] | None:
+    """(capitalised syllables, end of the last, start of the next) of a word
+    whose capitalised syllables end in lower-case ones, and which no
+    dictionary word is; None for any other."""
+    first = word[:1]
+    if (first.isalnum() and not first.isupper()) or word.isalpha():
+        return None  # no capital first, or one syllable: nothing glued
+    sylls = list(_HYPHENATED.finditer(word))
+    caps = [m.group()[0].isupper() for m in sylls]
+    n = caps.index(False) if False in caps else len(caps)
+    if not 0 < n < len(caps) or any(caps[n:]) or is_vietnamese_word(word):
+        return None
+    return n, sylls[n - 1].end(), sylls[n].start()
 
 
 def shape(tok: TaggedWord) -> str:

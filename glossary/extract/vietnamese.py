@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from glossary.extract.vi_kinds import between_kind, name_kinds
 from glossary.extract.vi_orgs import admin_places, org_spans, own_name
@@ -326,9 +327,13 @@ def _unit_at(text: VietnameseText, i: int, units: set[str], taken: set[int]) -> 
         ):
             continue
         surface = text.surface(i, end)
-        if marked_key(surface) in units and not surface.istitle():
+        if _marked_key(surface) in units and not surface.istitle():
             return end  # a name run has the capitalised ones
     return 0
+
+
+# Each capitalised token's runs are keyed, and texts repeat their names.
+_marked_key = lru_cache(maxsize=1 << 14)(marked_key)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
