@@ -37,6 +37,9 @@ from tm.match import (
 
 __all__ = ["SourceIndex", "Speller", "quick_fold"]
 
+# A vocabulary word: (word id, start and end of its postings, weight).
+_Entry = tuple[int, int, int, int]
+
 # Words in more than this share of sources (at most this many words) get a
 # dense mask: scattering their long posting lists would dominate a lookup.
 _DENSE_SHARE = 0.02
@@ -52,6 +55,10 @@ _LENGTH_COST = 655
 _SHIFT = 32
 _LOW = (1 << _SHIFT) - 1
 _INT64 = struct.Struct("q")
+# Up to this many postings a lookup sums them in a dict: numpy's calls
+# cost more than that between other work (about 50 µs more at 100
+# postings, 20 µs less at 200).
+_FEW_POSTINGS = 128
 # Up to this many postings a lookup sorts them all; above, the best first
 # (sorting 2,000 takes longer than partitioning and sorting the best 120).
 _SORTED_WHOLE = 1024
@@ -147,7 +154,7 @@ class SourceIndex:
         self.folded: list[str] = []  # `quick_fold` of each source
         # Encoded tokens (a third of the size of `Tokens`), decoded when scored.
         self._tokens: list[str | Tokens] = []
-        self.vocab: dict[str, int] = {}
+        vocab: dict[str, int] = {}
         # array('i'), not lists: a million units make millions of postings.
         ids, words, units, lengths = array("q"), array("i"), array("i"), array("i")
         for n, (uid, source, encoded) in enumerate(rows):
@@ -164,7 +171,7 @@ class SourceIndex:
             ids.append(uid)
             lengths.append(len(found))
             for w in set(found):
-                words.append(self.vocab.setdefault(w, len(self.vocab)))
+                words.append(vocab.setdefault(w, len(vocab)))
                 units.append(n)
         self.ids: NDArray[np.int64] = np.frombuffer(ids, dtype=np.int64)
         # The ids as Python ints too while the text is kept (a small memory):
@@ -173,12 +180,10 @@ class SourceIndex:
         word_arr = np.frombuffer(words, dtype=np.int32)
         order = np.argsort(word_arr, kind="stable")
         self._postings: NDArray[np.int32] = np.frombuffer(units, dtype=np.int32)[order]
-        counts = np.bincount(word_arr, minlength=len(self.vocab))
+        counts = np.bincount(word_arr, minlength=len(vocab))
         self._start: NDArray[np.int64] = np.concatenate(([0], np.cumsum(counts)))
-        # A lookup reads a word's postings, and its sources' length costs, as
-        # slices of these (Python ints for bounds, no numpy scalar per word).
-        self._bounds: list[int] = self._start.tolist()
         self._post_view = self._postings.data
+        self._lengths = lengths
         # Each source's length cost, shifted into the keys' value bits.
         self._length_keys = np.frombuffer(lengths, dtype=np.int32).astype(np.int64)
         self._length_keys *= _LENGTH_COST << _SHIFT
@@ -186,13 +191,22 @@ class SourceIndex:
         # position (the tie-break of its sort key) when idle; one taken per
         # lookup (list.pop is atomic).
         self._spares: list[NDArray[np.int64]] = []
-        size = max(len(self.ids), 1)
-        self._idf = [
-            round(_IDF_UNIT * math.log(1 + size / max(int(c), 1))) for c in counts
-        ]
+        self._entries = self._word_entries(vocab)
         self._speller: Speller | None = None
         self._twins, self._more_twins = self._fold_twins()
         self._dense = self._dense_masks(counts)
+        self._dense_view = {wid: mask.data for wid, mask in self._dense.items()}
+
+    def _word_entries(self, vocab: dict[str, int]) -> dict[str, _Entry]:
+        # What a lookup reads of a query word, in one dict probe: its id, its
+        # postings' bounds (Python ints, no numpy scalar) and its idf.
+        size = max(len(self.ids), 1)
+        bounds: list[int] = self._start.tolist()
+        entries: dict[str, _Entry] = {}
+        for w, i in vocab.items():
+            a, b = bounds[i], bounds[i + 1]
+            entries[w] = (i, a, b, round(_IDF_UNIT * math.log(1 + size / (b - a))))
+        return entries
 
     def _fold_twins(self) -> tuple[dict[int, int], dict[int, list[int]]]:
         # Sources equal up to case, diacritics and spacing (the store's `fkey`),
@@ -246,8 +260,8 @@ class SourceIndex:
     def corrections(self, word: str) -> list[str]:
         """The vocabulary words nearest an unknown `word` (see `Speller`)."""
         if self._speller is None:
-            sizes = np.diff(self._start)
-            self._speller = Speller({w: int(sizes[i]) for w, i in self.vocab.items()})
+            sizes = {w: end - start for w, (_, start, end, _) in self._entries.items()}
+            self._speller = Speller(sizes)
         return self._speller.corrections(word)
 
     def candidates(self, words: Sequence[str], limit: int) -> list[int]:
@@ -262,13 +276,12 @@ class SourceIndex:
             inverse document frequency (`word_weights`), less 0.01 a word
             of length difference, then by position.
         """
-        sparse, dense = self._weights(words)
+        spans, dense = self._spans(words)
+        if sum([end - start for start, end, _ in spans]) <= _FEW_POSTINGS:
+            return self._few_candidates(spans, dense, len(words), limit)
         # Between other work numpy's own code is out of cache and each call
         # costs tens of µs, so the postings of all the words are read in one
         # buffer and summed by one `add.at` into sort keys, not word by word.
-        bounds, spans = self._bounds, []
-        for wid, weight in sparse:
-            spans.append((bounds[wid], bounds[wid + 1], weight))
         posts = self._post_view
         found = np.frombuffer(b"".join([posts[a:b] for a, b, _ in spans]), np.int32)
         minus = b"".join([_INT64.pack(-x << _SHIFT) * (b - a) for a, b, x in spans])
@@ -301,30 +314,56 @@ class SourceIndex:
                 last = key
         return best
 
-    def word_weights(self, words: Sequence[str]) -> list[tuple[int, int]]:
-        """(word id, weight) of each of the query's distinct `words`.
+    def _few_candidates(
+        self,
+        spans: list[tuple[int, int, int]],
+        dense: list[tuple[int, int]],
+        length: int,
+        limit: int,
+    ) -> list[int]:
+        # `candidates` in a dict, each source once: the same sort keys.
+        keys: dict[int, int] = {}
+        get = keys.get
+        posts = self._post_view
+        for start, end, weight in spans:
+            minus = weight << _SHIFT
+            for p in posts[start:end]:
+                keys[p] = get(p, p) - minus
+        for wid, weight in dense:
+            mask, minus = self._dense_view[wid], weight << _SHIFT
+            for p in keys:
+                if mask[p]:
+                    keys[p] -= minus
+        cost, lengths = _LENGTH_COST << _SHIFT, self._lengths
+        ranked = sorted([k + cost * abs(lengths[p] - length) for p, k in keys.items()])
+        return [key & _LOW for key in ranked[:limit]]
+
+    def word_weights(self, words: Sequence[str]) -> list[_Entry]:
+        """(word id, postings start, end, weight) of each of the query's
+        distinct `words`.
 
         A word's weight is its idf in units of 2**-16; an unknown word (a
         typo) gives way to its `corrections`, which share its weight.
         """
-        weights: list[tuple[int, int]] = []
+        entries = self._entries
+        found: list[_Entry] = []
         for w in dict.fromkeys(words):
-            wid = self.vocab.get(w)
-            if wid is not None:
-                weights.append((wid, self._idf[wid]))
+            entry = entries.get(w)
+            if entry is not None:
+                found.append(entry)
                 continue
-            near = [self.vocab[c] for c in self.corrections(w)]
-            weights.extend((c, self._idf[c] // len(near)) for c in near)
-        return weights
+            near = [entries[c] for c in self.corrections(w)]
+            found.extend((i, a, b, x // len(near)) for i, a, b, x in near)
+        return found
 
-    def _weights(
+    def _spans(
         self, words: Sequence[str]
-    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        # The words read by posting and the common words (masks), which only
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+        # The words read by posting, and the common words (masks), which only
         # add to sources that one of the others found.
-        weights = self.word_weights(words)
-        sparse = [(w, x) for w, x in weights if w not in self._dense]
-        dense = [(w, x) for w, x in weights if w in self._dense]
-        if not sparse:
-            return weights, []
-        return sparse, dense
+        found = self.word_weights(words)
+        dense = self._dense
+        spans = [(a, b, x) for i, a, b, x in found if i not in dense]
+        if not spans:
+            return [(a, b, x) for _, a, b, x in found], []
+        return spans, [(i, x) for i, _, _, x in found if i in dense]

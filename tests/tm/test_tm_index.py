@@ -146,3 +146,26 @@ def test_many_postings_rank_as_sorting_them_all(
     monkeypatch.setattr("tm.index._SORTED_WHOLE", 10**9)
     assert [idx.candidates(q, n) for q in queries for n in (1, 5, 30)] == partitioned
     assert partitioned[0] == [0]  # the first source holds all three words
+
+
+def test_few_postings_rank_as_numpy_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Up to `_FEW_POSTINGS` a lookup sums in a dict: the same positions in the
+    # same order, common words (masks), typos and ties by length included.
+    rows = []
+    for i in range(400):
+        words = [w for w, k in (("the", 1), ("alpha", 3), ("beta", 7)) if i % k == 0]
+        rows.append((i + 1, " ".join([*words, *[f"w{i % 50}"] * (i % 5)]), None))
+    rows.append((401, "open the window", None))
+    idx = SourceIndex(rows, keep_text=False)
+    queries = [
+        ["alpha", "beta"],
+        ["the", "alpha", "w7", "w7"],
+        ["the"],
+        ["betta", "w3", "w8"],
+        ["open", "the", "window", "xyzzy"],
+    ]
+    monkeypatch.setattr("tm.index._FEW_POSTINGS", 10**9)
+    few = [idx.candidates(q, n) for q in queries for n in (1, 5, 30)]
+    monkeypatch.setattr("tm.index._FEW_POSTINGS", -1)
+    assert [idx.candidates(q, n) for q in queries for n in (1, 5, 30)] == few
+    assert few[-3] == [idx.position(401)]
