@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 from glossary.extract.vi_bodies import (
     ADMIN,
@@ -297,6 +298,22 @@ _RULE_FIRSTS = frozenset(
     for phrase in table
 ) | {_CHAU}  # fmt: skip
 _RULE_INITIALS = ("T", "U")
+# The first syllables of each rule's table, and the first letters of the
+# rules that start otherwise ("TƯ": Trung ương; "U23").
+_RULE_TABLE_FIRSTS: dict[_Rule, frozenset[str]] = {
+    rule: frozenset(phrase[0] for phrase in table)
+    for rule, table in (
+        (_admin_org, _ADMIN_ORGS), (_institution, INSTITUTIONS), (_law, _LAW_HEADS),
+        (_local_place, LOCAL_ADMIN), (_region, frozenset({(_CHAU,)})),
+        (_state, _STATE_HEADS), (_named_site, _PLACE_HEADS),
+        (_standing_organ, _STANDING), (_headed_org, ORG_HEADS),
+        (_lower_headed_org, _LOWER_HEADS),
+    )
+}  # fmt: skip
+_INITIALS_OF: dict[_Rule, str] = {
+    _institution: "".join({a[0] for a in vi.CENTRAL_ABBREVIATIONS}),
+    _age_team: "U",
+}
 
 
 def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
@@ -304,10 +321,35 @@ def _org_at(syls: Sequence[Syl], i: int) -> Span | None:
     s = syls[i]
     if not s.word or (s.key not in _RULE_FIRSTS and s.text[0] not in _RULE_INITIALS):
         return None  # no rule starts here: most syllables, checked fast
-    for rule in _ORG_RULES:
+    initial = s.text[0] if s.text[0] in _RULE_INITIALS else ""
+    for rule in _rules_from(s.key, initial):
         if (sp := rule(syls, i)) is not None:
             return None if sp is _NO_NAME else sp
     return None
+
+
+_Rule = Callable[[Sequence[Syl], int], Span | None]
+
+
+@cache
+def _rules_from(key: str, initial: str) -> tuple[_Rule, ...]:
+    """The rules of `_ORG_RULES`, in order, that can start at a syllable of
+    `key` whose first letter is `initial` ("" if neither T nor U); the
+    others find nothing there by their first check."""
+    return tuple(
+        rule
+        for rule in _ORG_RULES
+        if key in _firsts_of(rule)
+        or (initial and initial in _INITIALS_OF.get(rule, ""))
+    )
+
+
+def _firsts_of(rule: _Rule) -> frozenset[str]:
+    return _RULE_TABLE_FIRSTS.get(rule, frozenset())
+
+
+def _initials_of(rule: _Rule) -> str:
+    return _INITIALS_OF.get(rule, "")
 
 
 def own_name(name: str) -> str:
