@@ -4,9 +4,16 @@ Sentences made up for the rules, not taken from the labelled sets."""
 
 from __future__ import annotations
 
+import pytest
+from conftest import SHARED
+
 from glossary.cluster import cluster
+from glossary.extract import nested
 from glossary.model import Document, Kind
 from glossary.pipeline import extract
+from glossary.reader import read_inputs
+
+NEWS = [SHARED / "corpus" / "news-dev", SHARED / "corpus" / "news-dev2"]
 
 
 def _nested(text: str, lang: str = "en") -> dict[str, Kind | None]:
@@ -129,3 +136,35 @@ def test_a_standing_organ_gives_the_body_it_belongs_to() -> None:
         "Ông là Chủ nhiệm Ủy ban Thường vụ Nhân đại thành phố Hàng Châu.", lang="vi"
     )
     assert found.get("Nhân đại thành phố Hàng Châu") is Kind.ORG
+
+
+def test_a_host_seen_in_another_document_finds_what_this_one_knows() -> None:
+    # What lies inside a host is remembered across documents by what each
+    # document knows of its spans: "Nam Dinh" of the club is a place where
+    # the document names the province, and the club's sponsor in both
+    club = "Thep Xanh Nam Dinh FC"
+    plain = _nested(f"{club} won again.")
+    named = _nested(f"Nam Dinh Province hosted {club} on Sunday.")
+    assert _nested(f"{club} won again.") == plain
+    assert named.get("Nam Dinh") is Kind.PLACE
+    assert plain.get("Thep Xanh") == named.get("Thep Xanh")
+
+
+@pytest.mark.skipif(not NEWS[1].is_dir(), reason="news-dev2 missing")
+def test_nested_mentions_are_those_of_each_document_alone() -> None:
+    # the cache across documents gives every news-dev and news-dev2
+    # document the nested mentions it gets with nothing remembered
+    paths = [str(p) for d in NEWS for p in sorted(d.glob("*.txt"))]
+    docs = read_inputs(paths).documents
+    found = [_of(doc) for doc in docs]
+    alone = []
+    for doc in docs:
+        nested._INSIDE.clear()
+        alone.append(_of(doc))
+    assert found == alone
+    assert sum(map(len, found)) > 150
+
+
+def _of(doc: Document) -> list[tuple[int, int, Kind | None]]:
+    _, ms = extract(doc)
+    return [(m.start, m.end, m.kind) for m in ms if m.source == "nested"]

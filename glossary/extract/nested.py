@@ -93,7 +93,7 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
             key = (host.text, host.kind, host.lang)
             found = inside.get(key)
             if found is None:
-                found = inside[key] = _inside(host, known)
+                found = inside[key] = _inside_known(host, known)
             for rel_start, rel_end, kind in found:
                 text = host.text[rel_start:rel_end]
                 start = host.start + rel_start
@@ -118,6 +118,46 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
                     )
                 )
     return out
+
+
+# `_inside` of hosts across documents, by host text, kind, language and what
+# the document's `known` says of each span `_longest_at` looks up; forgotten
+# all at once past `_INSIDE_MAX`.
+_INSIDE: dict[tuple[object, ...], list[tuple[int, int, Kind]]] = {}
+_INSIDE_MAX = 1 << 16
+
+
+def _inside_known(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]]:
+    """`_inside(host, known)`, remembered across documents: organisations
+    recur across a corpus, and `_inside` reads `known` only by looking up
+    the spans of `_looked_up` (and every name when a word is dashed)."""
+    spans = _looked_up(host.text)
+    if spans is None:
+        return _inside(host, known)
+    key = (host.text, host.kind, host.lang, *map(known.get, spans))
+    found = _INSIDE.get(key)
+    if found is None:
+        if len(_INSIDE) > _INSIDE_MAX:
+            _INSIDE.clear()
+        found = _INSIDE[key] = _inside(host, known)
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _looked_up(text: str) -> tuple[str, ...] | None:
+    """The spans of `text` that `_longest_at` looks up in `known`; None when
+    one word is dashed to the next or last (`_opens_country` then reads all
+    of `known`)."""
+    words = _words(text)
+    n = len(words)
+    if any(_paired(text, words, i, i + 1) for i in range(n)):
+        return None
+    return tuple(
+        text[words[i][0] : words[j - 1][1]]
+        for i in range(n)
+        for j in range(min(n, i + _LONGEST), i, -1)
+        if j - i != n
+    )
 
 
 def _inside(host: Mention, known: dict[str, Kind]) -> list[tuple[int, int, Kind]]:
