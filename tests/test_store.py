@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import SAMPLE_CONCEPTS, SEEDS
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
@@ -39,6 +39,7 @@ _MENTION = st.builds(
 
 
 @given(st.lists(_MENTION, max_size=8))
+@settings(deadline=None)  # no timed tests (a loaded machine passes 200 ms)
 def test_mention_codec_round_trips(mentions: list[Mention]) -> None:
     assert decode_mentions(encode_mentions(mentions)) == mentions
 
@@ -90,6 +91,7 @@ def _row_format(mentions: list[Mention]) -> bytes:
 
 
 @given(st.lists(_MENTION, max_size=8))
+@settings(deadline=None)  # no timed tests: a case took 273 ms at load 11
 def test_cache_rows_of_the_json_row_format_are_still_read(
     mentions: list[Mention],
 ) -> None:
