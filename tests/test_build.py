@@ -17,6 +17,7 @@ from glossary.model import Concept, ConceptStatus, Kind, Occurrence, TermStatus
 from glossary.pipeline import extract, part, propose
 from glossary.reader import read_inputs
 from glossary.store import ConceptSummary, TermBase, TermStore, open_store
+from glossary.store.tables import bulk
 
 
 @pytest.fixture
@@ -405,3 +406,42 @@ def test_a_streamed_build_out_of_order_or_partial_stores_the_same(
         with _in_memory(tb, before) as whole:
             assert (_stored(whole), _with_occurrences(whole)) == streamed
     assert len(streamed[0][0]) > 200
+
+
+def _built_and_reviewed(
+    seeds: Path, db: Path
+) -> list[tuple[Concept, list[Occurrence]]]:
+    """Seeds built, reviewed (approve, merge, split, manual term), edited and
+    built again: what the term base holds then."""
+    with TermBase(db) as tb:
+        build(tb, [str(seeds)])
+        review = service.Review(tb)
+        pm = _one(tb, "Phạm Minh Chính", Kind.PERSON)
+        review.approve(pm.id or 0)
+        chinh_short = next(t for t in pm.terms if t.text == "PM Chính")
+        review.split(chinh_short.id or 0)
+        source = _one(tb, "bilateral relations", Kind.TERM)
+        target = _one(tb, "trade relations", Kind.TERM)
+        review.merge(source.id or 0, target.id or 0)
+        digital = _one(tb, "digital transformation", Kind.TERM)
+        review.add_term(digital.id or 0, "chuyển đổi số", "vi")
+        for path in seeds.iterdir():
+            path.write_text(path.read_text() + "\nThe World Bank met in Geneva.\n")
+        build(tb, [str(seeds)])
+        return _with_occurrences(tb)
+
+
+def test_a_build_writing_its_rows_in_batches_stores_the_same(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the bulk writer writes new concepts, terms and evidence as they add up
+    # (a build of 200 MB of text has a hundred thousand concepts); what it
+    # stores, on a first build and on a rebuild after review, does not
+    # depend on where the batches end
+    whole = _built_and_reviewed(seeds, tmp_path / "whole.db")
+    for path in SEEDS.glob("*.txt"):  # the same texts at the same paths
+        shutil.copy(path, seeds / path.name)
+    monkeypatch.setattr(bulk, "_ROWS", 3)
+    batched = _built_and_reviewed(seeds, tmp_path / "batched.db")
+    assert len(whole) > 50
+    assert batched == whole

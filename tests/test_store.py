@@ -15,11 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
-from glossary.model import Document, Kind, Mention, Occurrence
+from glossary.model import Document, Kind, Mention, Occurrence, TermStatus
 from glossary.pipeline import extract
 from glossary.store import BuildWriter, TermBase, TermStore
 from glossary.store.postgresql import PostgresTermBase
 from glossary.store.sqlite.schema import SCHEMA_VERSION
+from glossary.store.tables import bulk as bulk_module
 from glossary.store.tables.bulk import BulkWriter
 
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -119,7 +120,12 @@ def _rows(tb: TermBase) -> dict[str, list[tuple[object, ...]]]:
     return rows
 
 
-def test_bulk_writes_what_single_calls_write() -> None:
+@pytest.mark.parametrize("batch", [None, 1])
+def test_bulk_writes_what_single_calls_write(
+    batch: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if batch is not None:  # new rows written as they come, not all at flush
+        monkeypatch.setattr(bulk_module, "_ROWS", batch)
     occurrences = [Occurrence("seeds/000.txt", 5, 9, "A sentence.")] * 3
     with TermBase() as one, TermBase() as bulk:
         for c in SAMPLE_CONCEPTS:
@@ -144,6 +150,39 @@ def test_bulk_writes_what_single_calls_write() -> None:
         assert out.add_term(cid, term, into=tid) == tid
         out.flush()
         assert _rows(bulk) == _rows(one)
+
+
+@pytest.mark.parametrize("batch", [None, 1])
+def test_bulk_gives_a_new_concept_without_preferred_term_its_first(
+    batch: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a candidate's preferred term may have gone to a reviewer's concept:
+    # the new concept's first term is made preferred, wherever the batch
+    # that wrote it ended
+    if batch is not None:
+        monkeypatch.setattr(bulk_module, "_ROWS", batch)
+    concept = SAMPLE_CONCEPTS[0]
+    admitted = [replace(t, status=TermStatus.ADMITTED) for t in concept.terms]
+    assert len(admitted) > 1
+    with TermBase() as tb, tb.transaction():
+        out = tb.bulk()
+        first = out.add_concept(concept, key="a")
+        second = out.add_concept(concept, key="b")
+        for cid in (first, second):
+            for t in admitted:
+                out.add_term(cid, t)
+        preferred = replace(concept.terms[0], text="Another form")
+        assert preferred.status is TermStatus.PREFERRED
+        out.add_term(second, preferred)  # the preferred term: none is added
+        out.flush()
+        one, two = tb.concept(first), tb.concept(second)
+    assert [t.status for t in one.terms] == [
+        TermStatus.PREFERRED,
+        *[TermStatus.ADMITTED] * (len(admitted) - 1),
+    ]
+    assert [t.text for t in two.terms if t.status is TermStatus.PREFERRED] == [
+        "Another form"
+    ]
 
 
 def _schema(tb: TermBase) -> set[tuple[str, str]]:

@@ -86,6 +86,10 @@ class CorpusState:
 
     groups: list[Group]
     merged: bool = False  # same names merged already, as documents came
+    # Each "ambiguous" note once: a short name in hundreds of documents fits
+    # the same persons in each, and the note lists them all (at 200 MB of
+    # text: tens of thousands of groups, a few dozen distinct notes).
+    notes: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     _fulls: list[Group] | None = field(default=None, repr=False)
     _tails: PersonIndex | None = field(default=None, repr=False)
 
@@ -241,7 +245,7 @@ def link_titled_short_names(state: CorpusState) -> None:
             _absorb(fits[0], g, "short-name+title-corpus")
             del role_heads[id(fits[0])]  # it has the titles of `g` now
         elif len(fits) > 1:
-            _flag_ambiguous(g, fits)
+            _flag_ambiguous(g, fits, state.notes)
 
 
 def link_sino_vietnamese_persons(state: CorpusState) -> None:
@@ -255,11 +259,17 @@ def link_sino_vietnamese_persons(state: CorpusState) -> None:
     link_sino_vietnamese(state.groups, _absorb)
 
 
-def _flag_ambiguous(g: Group, fits: list[Group]) -> None:
-    """Flag `g` ambiguous, with a note naming the concepts it fits."""
+def _flag_ambiguous(
+    g: Group, fits: list[Group], notes: dict[tuple[str, ...], str]
+) -> None:
+    """Flag `g` ambiguous, with a note naming the concepts it fits (the
+    same note object for the same names: `CorpusState.notes`)."""
     g.flags.add(Flag.AMBIGUOUS)
-    names = sorted({f.members[0][0].text for f in fits})
-    g.notes.append("ambiguous: " + " | ".join(names))
+    names = tuple(sorted({f.members[0][0].text for f in fits}))
+    note = notes.get(names)
+    if note is None:
+        note = notes[names] = "ambiguous: " + " | ".join(names)
+    g.notes.append(note)
 
 
 def link_acronyms_corpus(state: CorpusState) -> None:
@@ -296,7 +306,7 @@ def link_acronyms_corpus(state: CorpusState) -> None:
         if len(fits) == 1:
             _absorb(fits[0], g, "acronym-initials-corpus")
         elif len(fits) > 1:
-            _flag_ambiguous(g, fits)
+            _flag_ambiguous(g, fits, state.notes)
 
 
 def link_org_short_forms_corpus(state: CorpusState) -> None:

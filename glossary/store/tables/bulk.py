@@ -32,6 +32,9 @@ from glossary.text import nfc
 # Below this many occurrence rows, updating the indexes row by row is cheaper.
 REINDEX_MIN = 20_000
 
+# New terms and evidence rows held before they are written (`_write_rows`).
+_ROWS = 50_000
+
 
 class BulkWriter:
     """Buffers a build's writes and sends them in a few ``executemany`` calls.
@@ -65,6 +68,9 @@ class BulkWriter:
         self._reset()
 
     def _reset(self) -> None:
+        self._first_new = self._next_concept  # concepts from here on are new
+        self._first_term = self._next_term
+        self._now: float | None = None  # when the first row was written
         self._concepts: list[tuple[Any, ...]] = []
         self._concept_updates: dict[int, tuple[str, str, str]] = {}
         self._terms: list[tuple[Any, ...]] = []
@@ -128,7 +134,29 @@ class BulkWriter:
         )
         if into is None:
             self._touched.add(concept_id)
+        if len(self._terms) + len(self._evidence) >= _ROWS:
+            self._write_rows()
         return tid
+
+    def _stamp(self) -> float:
+        """The time every row of this round is written at."""
+        if self._now is None:
+            self._now = time.time()
+        return self._now
+
+    def _write_rows(self) -> None:
+        """Write the new concepts, terms and evidence buffered so far (a
+        concept before its terms, a term before its evidence): a build's
+        hundred thousand concepts are not all held to `flush`, which does
+        what depends on every row (the preferred terms, the versions)."""
+        now = self._stamp()
+        run = self._conn.executemany
+        run(INSERT_CONCEPT, [(*row, now) for row in self._concepts])
+        run(INSERT_TERM, self._terms)
+        run(INSERT_EVIDENCE, self._evidence)
+        self._concepts.clear()
+        self._terms.clear()
+        self._evidence.clear()
 
     def update_term(
         self, term_id: int, concept_id: int, *, status: TermStatus, type: TermType
@@ -206,15 +234,18 @@ class BulkWriter:
         """Give each new concept a preferred term: its first, when none of its
         terms is one (the candidate's preferred term may have gone to a
         reviewer's concept that holds that term)."""
-        new = {row[0] for row in self._concepts}
         first: dict[int, tuple[int, str]] = {}  # concept -> (term, type)
         held: set[int] = set()  # concepts with a preferred term
-        for tid, cid, _, _, status, type_, *_ in self._terms:
-            if cid in new:
-                first.setdefault(cid, (tid, type_))
-                status = self._term_updates.get(tid, (status,))[0]
-                if status == TermStatus.PREFERRED:
-                    held.add(cid)
+        # A new concept's terms are all new: written already (`_write_rows`).
+        for tid, cid, status, type_ in self._conn.execute(
+            "SELECT id, concept_id, status, type FROM terms "
+            "WHERE concept_id >= ? ORDER BY id",
+            (self._first_new,),
+        ):
+            first.setdefault(cid, (tid, type_))
+            status = self._term_updates.get(tid, (status,))[0]
+            if status == TermStatus.PREFERRED:
+                held.add(cid)
         for cid, (tid, type_) in first.items():
             if cid not in held:
                 self._term_updates[tid] = (str(TermStatus.PREFERRED), type_)
@@ -237,19 +268,18 @@ class BulkWriter:
 
     def flush(self) -> None:
         """Write everything buffered, in dependency order, and start afresh."""
-        self._prefer_one()
         if self._concept_updates:
             self._unchanged("concepts", "kind, note, flags", self._concept_updates)
+        now = self._stamp()
+        self._write_rows()
+        self._prefer_one()
         if self._term_updates:
             self._unchanged("terms", "status, type", self._term_updates)
-        now = time.time()
         run = self._conn.executemany
-        run(INSERT_CONCEPT, [(*row, now) for row in self._concepts])
         run(
             "UPDATE concepts SET kind = ?, note = ?, flags = ? WHERE id = ?",
             [(*v, cid) for cid, v in self._concept_updates.items()],
         )
-        run(INSERT_TERM, self._terms)
         run(
             "UPDATE terms SET count = count + ? WHERE id = ?",
             [(n, tid) for tid, n in self._counts.items()],
@@ -258,11 +288,10 @@ class BulkWriter:
             "UPDATE terms SET status = ?, type = ? WHERE id = ?",
             [(*v, tid) for tid, v in self._term_updates.items()],
         )
-        run(INSERT_EVIDENCE, self._evidence)
         self._insert_occurrences()
-        if self._concepts:
+        if self._next_concept > self._first_new:
             mark_given(self._conn, "concepts", self._next_concept - 1)
-        if self._terms:
+        if self._next_term > self._first_term:
             mark_given(self._conn, "terms", self._next_term - 1)
         run(
             "UPDATE concepts SET updated = ?, version = version + 1, changed_by = ? "
