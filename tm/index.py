@@ -241,6 +241,18 @@ class SourceIndex:
         toks = self._tokens[position]
         return decode_tokens(toks) if isinstance(toks, str) else toks
 
+    def kept(self, positions: Iterable[int]) -> list[tuple[int, str, Tokens]]:
+        """(unit id, source, scoring tokens) at each of `positions` once, in
+        their order; only with the text."""
+        id_of, sources, kept = self.id_list, self.sources, self._tokens
+        found = []
+        for p in dict.fromkeys(positions):
+            toks = kept[p]
+            if isinstance(toks, str):
+                toks = decode_tokens(toks)
+            found.append((id_of[p], sources[p], toks))
+        return found
+
     def position(self, unit_id: int) -> int | None:
         """Where the unit `unit_id` is in `ids`, or None if it is not indexed."""
         p = int(np.searchsorted(self.ids, unit_id))

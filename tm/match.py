@@ -229,19 +229,9 @@ def score(
 
 
 def _percent(sim: float) -> int:
-    # 100 is for identical text only. `_ceiling` rounds the same way, so its
-    # bound on `score` cannot be broken by rounding.
+    # 100 is for identical text only. `top_scored`'s bound rounds the same
+    # way, so rounding cannot break it.
     return min(99, int(sim * 100 + 1e-9))
-
-
-def _ceiling(query: str, source: str, q: Tokens, s: Tokens) -> int:
-    # Every inserted or deleted token costs at least _MINOR, so the length
-    # difference alone bounds the score from above (no edit operations needed).
-    if query == source:
-        return 100
-    longest = max(len(q.keys), len(s.keys), 1)
-    sim = 1.0 - _MINOR * abs(len(q.keys) - len(s.keys)) / longest
-    return _percent(sim)
 
 
 def _ranker(query: str) -> Callable[[tuple[int, int, str, Tokens]], tuple[int, ...]]:
@@ -279,10 +269,16 @@ def top_scored(
     """
     if limit <= 0:
         return []
-    ranked = sorted(
-        ((_ceiling(query, src, q, s), i, src, s) for i, src, s in candidates),
-        key=lambda c: -c[0],
-    )
+    # Every inserted or deleted token costs at least _MINOR, so the length
+    # difference alone bounds a score from above (no edit operations needed).
+    # Computed inline: a call per candidate costs more than this bound.
+    n = len(q.keys)
+    ranked: list[tuple[int, int, str, Tokens]] = []
+    for i, src, s in candidates:
+        m = len(s.keys)
+        sim = 1.0 - _MINOR * abs(n - m) / max(n, m, 1)
+        ranked.append((100 if src == query else _percent(sim), i, src, s))
+    ranked.sort(key=lambda c: -c[0])
     found: list[tuple[int, int, str, Tokens]] = []
     floor = minimum
     for ceiling, i, src, s in ranked:

@@ -259,12 +259,11 @@ class Matcher:
             # No numpy call and no text but the kept candidates' (see
             # `SourceIndex.candidates` on cold caches).
             if len(pool) > _MEM_RESCORE:
-                folded = [idx.folded[p] for p in pool]
-                pool = [pool[k] for k in _closest(query, folded, _MEM_RESCORE)]
+                folded = idx.folded
+                best = _closest(query, [folded[p] for p in pool], _MEM_RESCORE)
+                pool = [pool[k] for k in best]
             pool.extend(idx.twins(query))
-            id_of, sources = idx.id_list, idx.sources
-            kept = {id_of[p]: (sources[p], idx.tokens(p)) for p in pool}
-            return [(i, src, s) for i, (src, s) in kept.items()]
+            return idx.kept(pool)
         ids: list[int] = idx.ids[pool].tolist()
         texts = self._stored_sources(ids)
         folded = [quick_fold(t) for t in texts]
