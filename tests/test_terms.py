@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from test_sentences import plain_term_sentence
 
 from glossary.extract.terms import (
+    _RUN,
     _WORD,
     _chunks,
     _has_variant_spelling,
@@ -256,4 +257,16 @@ def test_sentence_of_a_long_sentence_is_cut_at_400_characters() -> None:
 def test_word_pattern_matches_its_plain_form(text: str) -> None:
     assert [m.span() for m in _WORD.finditer(text)] == [
         m.span() for m in _PLAIN_WORD.finditer(text)
+    ]
+
+
+# What `_RUN` finds, as first written: two content words or more, or one
+# with a spelling variant.
+_PLAIN_RUN = re.compile(r"[cV]x*+(?: [cV]x*+)++|Vx*+")
+
+
+@given(st.text(alphabet="cVnx| ", max_size=60))
+def test_run_pattern_matches_its_plain_form(shape: str) -> None:
+    assert [m.span() for m in _RUN.finditer(shape)] == [
+        m.span() for m in _PLAIN_RUN.finditer(shape)
     ]
