@@ -42,6 +42,7 @@ from typing import Any, NamedTuple, Protocol
 from glossary.cluster import (
     CorpusStream,
     DocClusters,
+    Shelf,
     Spilled,
     cluster_corpus_lazily,
     cluster_document,
@@ -257,8 +258,9 @@ def propose_lazily(parts: Iterable[DocPart], disable: Collection[str] = ()) -> P
     return Proposal(n, count + len(ranked), out)
 
 
-class Spill(Protocol):
-    """Where a `CorpusFeed` puts occurrences (`glossary.store.OccurrenceSpill`)."""
+class Spill(Shelf, Protocol):
+    """Where a `CorpusFeed` puts occurrences, and the groups that wait for
+    the end of the corpus stage (`glossary.store.OccurrenceSpill`)."""
 
     def add(self, rows: list[Spilled], chunks: Iterable[Mention] = ()) -> None: ...
     def add_hits(self, hits: Iterable[Hit]) -> None: ...
@@ -278,7 +280,7 @@ class CorpusFeed:
     """
 
     def __init__(self, spill: Spill, disable: Collection[str] = ()) -> None:
-        self._stream = CorpusStream(disable)
+        self._stream = CorpusStream(disable, shelf=spill)
         self._spill = spill
         self._chunks = TermCounts()
         self._vi_terms: list[Mention] = []

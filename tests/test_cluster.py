@@ -450,8 +450,9 @@ def test_frozen_groups_have_every_field_of_a_group() -> None:
     # between the per-document and the corpus stage
     group = {f.name for f in dataclasses.fields(Group)}
     frozen = {f.name for f in dataclasses.fields(DocGroup)}
-    # (a corpus-stage group's merge, tally and spilled sources are its own)
-    assert group - {"merged_into", "tally", "sources"} == frozen
+    # (a corpus-stage group's merge, tally, spilled sources and shelf are
+    # its own)
+    assert group - {"merged_into", "tally", "sources", "shelved"} == frozen
 
 
 def test_frozen_groups_thaw_to_equal_groups() -> None:
@@ -610,17 +611,35 @@ def _by_document(ms: list[Mention]) -> dict[str, list[Mention]]:
     return by_doc
 
 
-@pytest.mark.parametrize("kept", [2, 20])
+class _Shelf:
+    """A `Shelf` in memory, pickling as the spill does."""
+
+    def __init__(self) -> None:
+        self.items: list[bytes] = []
+        self.taken = 0
+
+    def shelve(self, item: object) -> int:
+        self.items.append(pickle.dumps(item))
+        return len(self.items) - 1
+
+    def unshelve(self, key: int) -> object:
+        self.taken += 1
+        return pickle.loads(self.items[key])
+
+
+@pytest.mark.parametrize(("kept", "shelved"), [(2, False), (20, False), (20, True)])
 def test_corpus_stream_makes_the_candidates_of_cluster_corpus(
-    kept: int, monkeypatch: pytest.MonkeyPatch
+    kept: int, shelved: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the streamed corpus stage keeps `kept` positions of each form: the
     # same candidates (their first `kept` evidences), and the spilled
-    # occurrences mapped through each candidate's sources are its occurrences
+    # occurrences mapped through each candidate's sources are its occurrences;
+    # with a shelf, local short names wait there, and come back the same
     monkeypatch.setattr(tally, "KEPT_POSITIONS", kept)
     docs = [cluster_document(d, ms) for d, ms in _by_document(_real_mentions()).items()]
     expected = cluster_corpus(docs)
-    stream = CorpusStream()
+    shelf = _Shelf()
+    stream = CorpusStream(shelf=shelf if shelved else None)
     spilled: dict[int, list[Spilled]] = {}
     for d in docs:
         for row in stream.add(d):
@@ -646,3 +665,5 @@ def test_corpus_stream_makes_the_candidates_of_cluster_corpus(
         }
     if kept == 2:
         assert trimmed  # forms with more than 2 positions were cut
+    if shelved:
+        assert shelf.taken == len(shelf.items) > 0

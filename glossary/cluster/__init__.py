@@ -51,7 +51,7 @@ Modules, one job each (this one is the public entry):
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from glossary.cluster.base import (
     DocClusters,
@@ -61,6 +61,7 @@ from glossary.cluster.base import (
     acronym_of,
     freeze,
     norm_key,
+    split_name,
     thaw,
 )
 from glossary.cluster.candidate import candidate_of
@@ -87,6 +88,7 @@ __all__ = [
     "CorpusStream",
     "DocClusters",
     "DocGroup",
+    "Shelf",
     "Spilled",
     "acronym_of",
     "check_pass_names",
@@ -230,6 +232,34 @@ def _spilled(gid: int, text: str, lang: str, m: Mention) -> Spilled:
     return gid, text, lang, Occurrence(m.document, m.start, m.end, m.context, m.text)
 
 
+class Shelf(Protocol):
+    """Where a `CorpusStream` puts what it need not hold to the end
+    (`glossary.store.OccurrenceSpill`)."""
+
+    def shelve(self, item: Any) -> int:
+        """Keep `item`; the key to take it back by."""
+        ...
+
+    def unshelve(self, key: int) -> Any:
+        """The item kept under `key`."""
+        ...
+
+
+def _shelvable(g: Group) -> bool:
+    """True for a document-local person whose every form is one word ("Deputy
+    Prime Minister Sivak": most local groups): the corpus passes ask it only
+    its kind, flags, titles, first name and whether a form has several words,
+    and only `link_titled_short_names` moves it (see `CorpusStream`)."""
+    return (
+        g.local
+        and g.kind is Kind.PERSON
+        and g.shelved is None
+        and all(
+            " " not in m.text and len(split_name(m.text)) == 1 for m, _, _ in g.members
+        )
+    )
+
+
 class CorpusStream:
     """The corpus stage fed one document at a time, holding per name what its
     candidate needs rather than every mention.
@@ -247,11 +277,16 @@ class CorpusStream:
 
     Memory grows with the number of distinct names (and with the
     document-local groups: short names that stay local), not with mentions.
+    With a `shelf`, a document-local person named in one word keeps only
+    its first member, without its sentence; the rest waits on the shelf
+    until a pass moves the group or its candidate is made (at 200 MB of
+    text, 85,000 of 90,000 groups are such).
     """
 
-    def __init__(self, disable: Collection[str] = ()) -> None:
+    def __init__(self, disable: Collection[str] = (), shelf: Shelf | None = None):
         self.disable = check_pass_names(disable)
         self._merge = "merge_same_names" not in self.disable
+        self._shelf = shelf
         self._groups: list[Group] = []
         self._by_key: dict[tuple[Kind, str], Group] = {}
         self._titles: dict[str, Group] = {}
@@ -273,6 +308,8 @@ class CorpusStream:
             g.sources = [gid]
             if self._merge:
                 merge_same_name(g, self._by_key, self._groups)
+                if self._shelf is not None and _shelvable(g):
+                    self._put(g, self._shelf)
             else:
                 self._groups.append(g)
         for key, members in doc.titles:
@@ -290,20 +327,41 @@ class CorpusStream:
                 t.add(m, ttype, ev)
         return rows
 
+    @staticmethod
+    def _put(g: Group, shelf: Shelf) -> None:
+        """Shelve `g`'s members, extra forms and sources, but its first
+        member (without its sentence: no pass reads it)."""
+        m, ttype, ev = g.members[0]
+        g.shelved = shelf.shelve((g.members, g.extra, g.sources))
+        g.members = [(m._replace(context=""), ttype, ev)]
+        g.extra = []
+        g.sources = []
+
+    def _unshelve(self, g: Group) -> None:
+        """Bring back what `_put` shelved of `g`."""
+        if g.shelved is not None and self._shelf is not None:
+            g.members, g.extra, g.sources = self._shelf.unshelve(g.shelved)
+            g.shelved = None
+
     def candidates(self) -> tuple[int, Iterator[tuple[Candidate, list[int]]]]:
         """Run the corpus passes; then how many candidates, and each (made
         as the iterator gets to it) with the ids of the document groups its
         occurrences were spilled with. Call once, after the last `add`."""
-        merged = merge_corpus(self._groups, self.disable, merged=self._merge)
+        merged = merge_corpus(
+            self._groups, self.disable, merged=self._merge, unshelve=self._unshelve
+        )
         merged.extend(self._titles.values())
         self._titles = {}
         self._by_key = {}
-        return len(merged), _with_sources(merged)
+        return len(merged), _with_sources(merged, self._unshelve)
 
 
-def _with_sources(groups: list[Group]) -> Iterator[tuple[Candidate, list[int]]]:
+def _with_sources(
+    groups: list[Group], unshelve: Callable[[Group], None]
+) -> Iterator[tuple[Candidate, list[int]]]:
     """`candidate_of` each group in order, with its sources, emptying `groups`."""
     groups.reverse()
     while groups:
         g = groups.pop()
+        unshelve(g)
         yield candidate_of(g), g.sources or []

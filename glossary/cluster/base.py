@@ -253,6 +253,9 @@ class Group:
     merged_into: Group | None = None
     tally: Tally | None = None  # the members summed up, once asked (`tally`)
     sources: list[int] | None = None  # spilled document groups (streamed build)
+    # its members, extra forms and sources wait on a shelf, but the first
+    # member, without its sentence (`glossary.cluster.CorpusStream`)
+    shelved: int | None = None
 
     def root(self) -> Group:
         """The group this one was finally merged into (itself if none)."""

@@ -90,6 +90,8 @@ class CorpusState:
     # the same persons in each, and the note lists them all (at 200 MB of
     # text: tens of thousands of groups, a few dozen distinct notes).
     notes: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
+    # brings a shelved group's members back (`CorpusStream`), before it moves
+    unshelve: Callable[[Group], None] = field(default=lambda g: None, repr=False)
     _fulls: list[Group] | None = field(default=None, repr=False)
     _tails: PersonIndex | None = field(default=None, repr=False)
 
@@ -116,18 +118,25 @@ class CorpusState:
 
 
 def merge_corpus(
-    groups: list[Group], disable: Collection[str], *, merged: bool = False
+    groups: list[Group],
+    disable: Collection[str],
+    *,
+    merged: bool = False,
+    unshelve: Callable[[Group], None] | None = None,
 ) -> list[Group]:
     """Merge the documents' groups across documents, strongest evidence first.
 
     Runs the passes of `CORPUS_PASSES` in order, but those in `disable`
     (`merged`: `merge_same_names` was run as documents came, by
-    `merge_same_name`). Returns the groups left standing, in order of first
-    mention, and empties `groups`.
+    `merge_same_name`; `unshelve`: what brings back a shelved group's
+    members). Returns the groups left standing, in order of first mention,
+    and empties `groups`.
     """
     # The state takes the groups: those merged into others are let go as
     # the passes drop them, not kept to the end by the caller's list.
     state = CorpusState(groups[:], merged)
+    if unshelve is not None:
+        state.unshelve = unshelve
     groups.clear()
     for run in CORPUS_PASSES:
         if run.__name__ not in disable:
@@ -242,6 +251,7 @@ def link_titled_short_names(state: CorpusState) -> None:
             if refers:
                 fits.append(h)
         if len(fits) == 1:
+            state.unshelve(g)
             _absorb(fits[0], g, "short-name+title-corpus")
             del role_heads[id(fits[0])]  # it has the titles of `g` now
         elif len(fits) > 1:
@@ -347,6 +357,7 @@ def link_org_short_forms_corpus(state: CorpusState) -> None:
 
 def _absorb(h: Group, g: Group, rule: str) -> None:
     """Move every member of `g` into `h`, recording `rule` as the evidence."""
+    assert g.shelved is None, "unshelve a group before it moves"
     moved = [
         (m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
         for m, t, ev in g.members

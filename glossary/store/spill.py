@@ -10,6 +10,8 @@ sentence). The store phase tells the spill which candidate took each group
 forms (`add_hits`) and which term each form of a candidate became
 (`map_term`); `placed` then reads the occurrences back as rows of the
 term base: the names' in the order they were spilled, then the terms'.
+The corpus stage also shelves here what it need not hold to its end
+(`shelve`, `unshelve`: the members of document-local short names).
 
 A separate SQLite file in a temporary directory, whichever engine holds
 the term base: it is the build's own memory, gone with the build.
@@ -17,6 +19,7 @@ the term base: it is the build's own memory, gone with the build.
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -45,6 +48,7 @@ CREATE TABLE hits (
     text TEXT NOT NULL, cand INTEGER NOT NULL, form TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL
 );
+CREATE TABLE shelf (id INTEGER PRIMARY KEY, item BLOB NOT NULL);
 """
 
 # The placed occurrences: (term id, document, start, end, sentence number
@@ -94,10 +98,17 @@ class OccurrenceSpill:
             "INSERT INTO sources VALUES (?, ?)": [],
             "INSERT INTO terms VALUES (?, ?, ?, ?)": [],
             "INSERT INTO chunks VALUES (?, ?, ?, ?)": [],
+            "INSERT INTO shelf VALUES (?, ?)": [],
         }
-        self._occ, self._sentences, self._sources, self._terms, self._chunks = (
-            self._buffers.values()
-        )
+        (
+            self._occ,
+            self._sentences,
+            self._sources,
+            self._terms,
+            self._chunks,
+            self._shelf,
+        ) = self._buffers.values()
+        self._shelved = 0
         self._next_sentence = 0
         self.rows = 0  # occurrences spilled
 
@@ -131,6 +142,24 @@ class OccurrenceSpill:
         self.rows += len(occ) + len(self._chunks) - n
         if len(occ) + len(self._chunks) >= _BATCH:
             self._write()
+
+    def shelve(self, item: Any) -> int:
+        """Keep `item` (pickled) until `unshelve`; its key."""
+        key = self._shelved
+        self._shelved += 1
+        self._shelf.append((key, pickle.dumps(item, pickle.HIGHEST_PROTOCOL)))
+        if len(self._shelf) >= _BATCH:
+            self._write()
+        return key
+
+    def unshelve(self, key: int) -> Any:
+        """The item `shelve` kept under `key`."""
+        if self._shelf:
+            self._write()
+        (data,) = self._conn.execute(
+            "SELECT item FROM shelf WHERE id = ?", (key,)
+        ).fetchone()
+        return pickle.loads(data)
 
     def add_hits(self, hits: Iterable[tuple[str, int, str, int, int]]) -> None:
         """The spans of chunk texts that are candidates' forms: (chunk text,
