@@ -213,13 +213,15 @@ def _lower_then_named(syls: Sequence[Syl], i: int) -> int:
         and k - i < MAX_LOWER
         and syls[k].word
         and syls[k].text.islower()
-        and syls[k].tag in ("N", "V")
+        and syls[k].tag in ("N", "V", "A")
         and syls[k].key not in _TERM_WORDS
         and not match(syls, k, ADMIN)
     ):
         k += 1
     if k == i or k >= len(syls) or syls[k].start - syls[k - 1].end != 1:
         return i
+    if any(x.tag == "A" for x in syls[i:k]) and not _country_at(syls, k):
+        return i  # an adjective opens only a country's body: "Đảng cộng sản Việt Nam"
     if (m := match(syls, k, _ADMIN_BODIES)) and syls[k].text.isupper():
         end = admin_place(syls, k + m)  # "UBND tỉnh Khánh Hòa"
         return end if end > k + m else k + m + match(syls, k + m, ADMIN)
@@ -227,6 +229,12 @@ def _lower_then_named(syls: Sequence[Syl], i: int) -> int:
     if end > k and all(is_vi_syllable(x.text) for x in syls[k:end]):
         return _name_continued(syls, end)
     return i
+
+
+def _country_at(syls: Sequence[Syl], k: int) -> bool:
+    """True if the capitalised run at k is a country's name ("Việt Nam")."""
+    end = cap_run(syls, k)
+    return end > k and is_country(" ".join(x.text for x in syls[k:end]))
 
 
 def _past_legal_form(syls: Sequence[Syl], i: int) -> int:

@@ -64,7 +64,7 @@ _PLACE_HEADS = keys("nhà", "nhà hát", "sân vận động", "svđ", "sân bay
 _STATE_HEADS = keys("vương quốc", "liên bang", "cộng hòa", "đại công quốc")
 # Heads of laws and decrees: their names are terms, not bodies
 # ("Luật Tổ chức Chính phủ" is not the body "Tổ chức Chính phủ").
-_LAW_HEADS = keys("luật", "bộ luật", "nghị định", "nghị quyết", "hiến pháp")
+_LAW_HEADS = keys(*vi.LAW_HEADS)
 _SPOUSE_WORDS = frozenset(word_key(w) for w in vi.SPOUSE_WORDS)
 # Courts of appeal: "TAND Cấp cao tại Hà Nội" (also Đà Nẵng, TP.HCM)
 _COURTS = keys("tòa án", "tand", "viện kiểm sát", "vksnd")

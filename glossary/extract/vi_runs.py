@@ -9,6 +9,8 @@ country before its person ("Campuchia Hun Sen").
 
 from __future__ import annotations
 
+import re
+
 from glossary.extract.vi_bodies import ORG_HEADS
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
 from glossary.extract.vi_titles import is_acronym
@@ -31,6 +33,12 @@ _WEEKDAYS = frozenset(
     word_key(f"{vi.WEEKDAY_WORD} {d}") for d in vi.WEEKDAY_NUMBERS
 ) | {word_key(vi.SUNDAY)}
 _DAY_WORDS = frozenset({word_key(vi.WEEKDAY_WORD)})
+_MONTH_WORDS = frozenset({word_key(vi.MONTH_WORD)})
+_MONTH_NAMES = frozenset(word_key(m) for m in vi.MONTH_NAMES)
+# Law heads written alone: "Luật" of "Luật phá sản doanh nghiệp".
+_LAW_HEAD_WORDS = frozenset(word_key(h) for h in vi.LAW_HEADS)
+# A Roman numeral of two letters or more: "XI" of "khoá XI", "thế kỷ XX".
+_ROMAN = re.compile(r"^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$")
 _CREDIT_CUES = frozenset(word_key(s) for s in vi.CREDIT_CUES)
 # Capitalised inside a sentence, "Ông" and "Bà" are surnames ("bà xã Ông
 # Cao Thắng"), not the honorifics a name could be cut from.
@@ -95,13 +103,11 @@ def _is_name_token(ctx: Context, i: int) -> bool:
     credit = after_credit(ctx, i)  # "(ảnh: Truyền hình Lào Cai)"
     if ctx.shapes[i] not in ("cap", "cw" if credit else "cap"):
         return False
-    if word_key(tok.text) in ORG_HEAD_WORDS:
+    key = word_key(tok.text)
+    if key in ORG_HEAD_WORDS or key in _LAW_HEAD_WORDS:
         return False
-    prev = word_key(ctx.tokens[i - 1].text) if i else ""
-    if word_key(tok.text) in _WEEKDAYS or (
-        prev in _DAY_WORDS and tok.start - ctx.tokens[i - 1].end == 1
-    ):
-        return False  # "Thứ Ba", "Chủ nhật": weekdays are not names
+    if _calendar_word(ctx, i, key) or _numeral_after_lower(ctx, i):
+        return False
     sylls = WORD.findall(tok.text)
     if (
         ctx.initial[i]
@@ -117,6 +123,26 @@ def _is_name_token(ctx: Context, i: int) -> bool:
         if ctx.shapes[i + 1] == "low" and pair in ctx.lower_words:
             return False
     return True
+
+
+def _calendar_word(ctx: Context, i: int, key: str) -> bool:
+    """ "Thứ Ba", "Chủ nhật", "tháng Tám": weekdays and months are not names."""
+    if key in _WEEKDAYS:
+        return True
+    if not i or ctx.tokens[i].start - ctx.tokens[i - 1].end != 1:
+        return False
+    prev = word_key(ctx.tokens[i - 1].text)
+    return prev in _DAY_WORDS or (prev in _MONTH_WORDS and key in _MONTH_NAMES)
+
+
+def _numeral_after_lower(ctx: Context, i: int) -> bool:
+    """ "khoá XI", "thế kỷ XX": a Roman numeral numbering the lower-case word
+    before it is not a name ("Đại hội VIII" and "Louis XIV" are left alone)."""
+    return (
+        i > 0
+        and _ROMAN.match(ctx.tokens[i].text) is not None
+        and ctx.shapes[i - 1] == "low"
+    )
 
 
 def after_credit(ctx: Context, i: int) -> bool:

@@ -188,6 +188,19 @@ WEEKDAY_NUMBERS = ("hai", "ba", "tư", "năm", "sáu", "bảy")
 WEEKDAY_WORD = "thứ"
 SUNDAY = "chủ nhật"
 
+# Source: the Vietnamese calendar: "tháng" + a capitalised number or name is
+# a month ("cách mạng tháng Tám", "tháng Giêng"), not a name.
+MONTH_WORD = "tháng"
+MONTH_NAMES = (
+    "giêng", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    "mười một", "mười hai", "chạp",
+)  # fmt: skip
+
+# Source: this project's list: heads of a law's or decree's name; capitalised
+# alone or before lower-case words ("Luật phá sản doanh nghiệp", "tức là Luật
+# cần cụ thể") they are a common noun, never a name.
+LAW_HEADS = ("luật", "bộ luật", "nghị định", "nghị quyết", "hiến pháp")
+
 # Source: this project's list: words of a photo credit or byline ("Ảnh: ...").
 CREDIT_CUES = ("ảnh", "theo", "nguồn", "video")
 
