@@ -62,3 +62,16 @@ def test_lower_case_adjectives_before_a_country_stay_in_the_body(
 def test_an_adjective_before_a_name_not_a_country_opens_no_body() -> None:
     names = _names("Hôm qua, Hội đồng lớn Hà Nội họp.")
     assert not any(n.startswith("Hội đồng") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("word", "sentence"), _cases("vi_capitalised_common_words.tsv")
+)
+def test_capitalised_first_syllable_of_a_common_word_is_no_name(
+    word: str, sentence: str
+) -> None:
+    """underthesea splits "Toàn dân", "Chú giải", "Thứ ba": the dictionary
+    joins the pair, so the capitalised syllable alone is no name."""
+    doc = Document("d", sentence, "vi")
+    found = {m.text for m in vietnamese_mentions(doc, backend="underthesea")}
+    assert word not in found

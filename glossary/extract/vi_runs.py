@@ -17,6 +17,7 @@ from glossary.extract.vi_titles import is_acronym
 from glossary.extract.vi_tokens import WORD, Context, cached_name_key
 from glossary.lang import vi, vi_state
 from glossary.names.places import english_country_name, is_country
+from glossary.names.vi_words import is_vietnamese_word
 from glossary.text import fold, word_key
 
 __all__ = [
@@ -119,8 +120,10 @@ def _is_name_token(ctx: Context, i: int) -> bool:
     if len(sylls) == 1 and is_vi_syllable(sylls[0]) and i + 1 < len(ctx.tokens):
         # "Kỳ họp" split by the tagger: the pair is a common word elsewhere.
         nxt = ctx.tokens[i + 1]
-        pair = fold(f"{tok.text} {nxt.text}")
-        if ctx.shapes[i + 1] == "low" and pair in ctx.lower_words:
+        pair = f"{tok.text} {nxt.text}"
+        if ctx.shapes[i + 1] == "low" and (
+            fold(pair) in ctx.lower_words or is_vietnamese_word(pair)
+        ):
             return False
     return True
 
