@@ -47,3 +47,35 @@ def test_a_writer_kept_waiting_on_postgresql_says_so_then_gives_up(
     with open_store(pg_url) as tb:
         assert tb.counts() == before
     assert main(["add", "Mekong Delta", "--db", pg_url]) == 0  # free again
+
+
+def test_a_writer_whose_server_goes_away_while_it_waits_gets_one_line(
+    pg_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server lost between two waits (a crash, a restart): the asking of
+    who holds the lock fails like any lost connection, one line, exit 2."""
+    import psycopg
+
+    from glossary.store.postgresql import connection
+
+    monkeypatch.setattr(connection, "LOCK_WAIT_MS", 100)
+    # the waiting writer's own session ended as it asks whom it waits for
+    monkeypatch.setattr(
+        connection, "_HOLDER", "SELECT pg_terminate_backend(pg_backend_pid()), %s"
+    )
+    with open_store(pg_url, user="ann") as tb:
+        fill_sample(tb)
+        before = tb.counts()
+    holder = psycopg.connect(pg_url, autocommit=True, application_name="glossary bob")
+    holder.execute("BEGIN")
+    holder.execute("SELECT pg_advisory_xact_lock(%s)", (connection.WRITE_LOCK,))
+    try:
+        assert main(["add", "Mekong Delta", "--db", pg_url]) == 2
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"glossary: error: {pg_url}: "), lines
+    with open_store(pg_url) as tb:
+        assert tb.counts() == before

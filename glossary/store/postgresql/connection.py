@@ -209,7 +209,10 @@ class PostgresConnection(Tables):
 
     def _holder(self) -> str:
         """Who holds the write lock, as a waiting writer is told."""
-        row = self._pg.raw.execute(_HOLDER, (WRITE_LOCK,)).fetchone()
+        try:
+            row = self._pg.raw.execute(_HOLDER, (WRITE_LOCK,)).fetchone()
+        except USER_ERRORS as e:  # the server went away while we waited
+            raise store_error(self.path, e) from e
         if row is None or not row[0]:
             return "another writer"
         since = time.strftime("%H:%M:%S", time.localtime(float(row[1])))
