@@ -47,18 +47,15 @@ def main(corpus: str, db: str) -> None:
     first: dict[int, tuple[float, float, float]] = {}
     extract_chunk = pipeline._extract_chunk
 
-    made: dict[int, int] = {}
-
-    def timed_chunk(*args: Any, **kwargs: Any) -> Any:
+    def timed_chunk(extractor: Any, docs: Any) -> Any:
         # runs in a worker: one line per worker, rewritten after each chunk
         pid = os.getpid()
         first.setdefault(pid, (time.perf_counter(), *_schedstat()))
-        out = extract_chunk(*args, **kwargs)
-        made[pid] = made.get(pid, 0) + sum(len(r) > 2 and r[2] is not None for r in out)
+        out = extract_chunk(extractor, docs)
         t0, cpu0, wait0 = first[pid]
         cpu, waiting = _schedstat()
         (logs / str(pid)).write_text(
-            f"{time.perf_counter() - t0} {cpu - cpu0} {waiting - wait0} {made[pid]}"
+            f"{time.perf_counter() - t0} {cpu - cpu0} {waiting - wait0}"
         )
         return out
 
@@ -85,8 +82,8 @@ def main(corpus: str, db: str) -> None:
     print(_line("parent, extraction", t1 - t0, c1 - c0, w1 - w0))
     print(_line("parent, tail (store)", t2 - t1, c2 - c1, w2 - w1))
     for n, log in enumerate(sorted(logs.iterdir()), 1):
-        wall, cpu, waiting, parts = map(float, log.read_text().split())
-        print(_line(f"worker {n}", wall, cpu, waiting) + f"  parts {parts:.0f}")
+        wall, cpu, waiting = map(float, log.read_text().split())
+        print(_line(f"worker {n}", wall, cpu, waiting))
         log.unlink()
     logs.rmdir()
 

@@ -368,11 +368,10 @@ def _extract_changed(
 
     rows: list[tuple[str, str, bytes, str]] = []  # cache rows not yet written
     written = time.monotonic()
-    parts = feeder.disable if feeder.ordered else None  # workers may run `part`
-    for done in extract_all(changed(), extractor, workers, parts):
+    for done in extract_all(changed(), extractor, workers):
         path, digest, size = pending.popleft()
         rows.append((path, digest, done.data, done.lang))
-        feeder.arrive(path, done.mentions, done.part)
+        feeder.arrive(path, done.mentions)
         extracted.processed += 1
         extracted.size += size
         if time.monotonic() - written >= _CACHE_EVERY:

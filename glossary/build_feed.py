@@ -6,7 +6,7 @@ Part of the build use case (`glossary.build`).
 from __future__ import annotations
 
 from glossary.model import Mention
-from glossary.pipeline import CorpusFeed, DocPart, part
+from glossary.pipeline import CorpusFeed, part
 from glossary.store import OccurrenceSpill, TermStore
 
 __all__ = ["Feeder"]
@@ -35,11 +35,8 @@ class Feeder:
         self._next = 0  # the first of `_cached` not yet taken
         self._last = ""  # the last document taken
 
-    def arrive(
-        self, path: str, mentions: list[Mention], made: DocPart | None = None
-    ) -> None:
-        """Take a document extracted in this build (with its `part`, when
-        an extraction worker `made` it)."""
+    def arrive(self, path: str, mentions: list[Mention]) -> None:
+        """Take a document extracted in this build."""
         if not self.ordered:
             return
         if self._last and path <= self._last:
@@ -51,7 +48,7 @@ class Feeder:
         self._cached_before(path)
         if self._next < len(self._cached) and self._cached[self._next] == path:
             self._next += 1  # its new text replaces the cached one
-        self.feed.add(part(path, mentions, self.disable) if made is None else made)
+        self.feed.add(part(path, mentions, self.disable))
         self._last = path
 
     def _cached_before(self, path: str | None) -> None:

@@ -8,14 +8,14 @@ third of the size of the pickled mentions, and decoding it costs about as
 much as unpickling them.
 
 `part` is the per-document stage of `propose` (names grouped within the
-document, `cluster.cluster_document`, and the term mentions); the parent
-runs it as results arrive, while the workers extract the next documents,
-and with the corpus stage after it the parent was the busiest of the three
-processes (10 MB: ≈3.8 s of CPU against ≈2.6 s per worker, which waited
-for it). So while the parent is behind, the workers run `part` too and
-send it pickled, which costs the parent less than decoding the mentions
-and running `part` (see `_extract_chunk`): the three then take ≈2.9 s
-each.
+document, `cluster.cluster_document`, and the term mentions); it runs in
+the parent as results arrive, while the workers extract the next
+documents. Running it in the workers does not pay on two cores: even with
+the clusters sent as positions of the mentions, it saves the parent
+≈1.1 s of CPU for 10 MB but costs the workers as much again, and during
+extraction the three processes already keep both cores busy, with the
+parent the less loaded (≈4.5 s of CPU against ≈5 s per worker). With more
+cores and more workers it would.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
 from itertools import chain, islice
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from glossary.cluster import (
     CorpusStream,
@@ -96,8 +96,7 @@ class Extracted(NamedTuple):
 
     lang: str
     data: bytes  # the mentions, encoded for the cache
-    mentions: list[Mention]  # empty when `part` is given
-    part: DocPart | None = None  # its `part`, when a worker made it
+    mentions: list[Mention]
 
 
 def extract(doc: Document, backend: str = "underthesea") -> tuple[str, list[Mention]]:
@@ -315,6 +314,11 @@ class CorpusFeed:
         )
 
 
+def _extract_encoded(extractor: Extractor, doc: Document) -> tuple[str, bytes]:
+    lang, mentions = extractor(doc)
+    return lang, encode_mentions(mentions)
+
+
 def with_backend(backend: str) -> Extractor:
     """`extract` with the Vietnamese tagger `backend` (picklable, so that
     the workers run it)."""
@@ -333,13 +337,7 @@ _POOL_MIN = 48
 _POOL_CHUNK = 8
 
 
-# In a worker: set while the parent is behind (see `_extract_chunk`).
-_behind: Any = None
-
-
-def _start_worker(behind: Any) -> None:
-    global _behind
-    _behind = behind
+def _ignore_interrupt() -> None:
     # Ctrl-C is handled once, in the parent, which owns the store.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -348,7 +346,6 @@ def extract_all(
     docs: Iterable[Document],
     extractor: Extractor = extract,
     workers: int | None = None,
-    disable: Collection[str] | None = None,
 ) -> Generator[Extracted, None, None]:
     """Extract `docs`, yielding results in order, in worker processes when
     that pays (the default extractor, enough documents, ``fork`` available).
@@ -361,9 +358,6 @@ def extract_all(
         extractor: language detection plus extraction (`extract`, or
             `with_backend`'s, run in workers).
         workers: processes (default: one per CPU, at most 2).
-        disable: when given, workers may also run `part` (without these
-            passes) and send it: they do so while this process, which
-            takes the results, is behind them (see `_extract_chunk`).
     """
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
@@ -386,35 +380,19 @@ def extract_all(
     yield Extracted(lang, encode_mentions(mentions), mentions)
     chunks = _chunks(chain(head[1:], docs), _POOL_CHUNK)
     del head
-    yield from _pooled(chunks, extractor, workers, disable)
-
-
-def _pooled(
-    chunks: Iterator[list[Document]],
-    extractor: Extractor,
-    workers: int,
-    disable: Collection[str] | None,
-) -> Generator[Extracted, None, None]:
-    """`extract_all` of `chunks` in `workers` processes, forked: they
-    inherit the loaded modules and caches instead of importing again."""
-    context = mp.get_context("fork")
-    # Set while this process is behind the workers: chunks wait for it done.
-    behind = context.Value("b", 0, lock=False)
+    # fork: workers inherit the loaded modules and caches instead of
+    # importing everything again.
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(behind,)
+        workers, mp_context=mp.get_context("fork"), initializer=_ignore_interrupt
     )
     try:
-        run = partial(_extract_chunk, extractor, parts=disable)
+        run = partial(_extract_chunk, extractor)
         running = deque(pool.submit(run, c) for c in islice(chunks, _AHEAD * workers))
         while running:
-            behind.value = disable is not None and running[0].done()
             done = running.popleft().result()
             running.extend(pool.submit(run, c) for c in islice(chunks, 1))
-            for lang, data, made in done:
-                if made is None:
-                    yield Extracted(lang, data, decode_mentions(data))
-                else:
-                    yield Extracted(lang, data, [], made)
+            for lang, data in done:
+                yield Extracted(lang, data, decode_mentions(data))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -430,25 +408,6 @@ def _chunks(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
 
 
 def _extract_chunk(
-    extractor: Extractor, docs: list[Document], parts: Collection[str] | None
-) -> list[tuple[str, bytes, DocPart | None]]:
-    """Extract a chunk in a worker; while the parent is behind, and given
-    `parts` (passes not to run), run `part` of each document too and send
-    it instead of the mentions.
-
-    Three processes share two cores, and the parent's per-document stage
-    (decoding, `part`, the corpus stage) is the longest: on a busy machine
-    the workers waited for it a third of their time. Sending a worker's
-    `part` (pickled) costs the parent less than decoding the mentions and
-    running `part`; so the workers take it over while the parent is behind
-    them (asked for each document, so that the balance follows at once),
-    and the parent does it while it would wait for them.
-    """
-    out: list[tuple[str, bytes, DocPart | None]] = []
-    for doc in docs:
-        lang, mentions = extractor(doc)
-        made = None
-        if parts is not None and _behind is not None and _behind.value:
-            made = part(doc.path, mentions, parts)
-        out.append((lang, encode_mentions(mentions), made))
-    return out
+    extractor: Extractor, docs: list[Document]
+) -> list[tuple[str, bytes]]:
+    return [_extract_encoded(extractor, doc) for doc in docs]

@@ -7,16 +7,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from conftest import SEEDS, SHARED
 
-from glossary import pipeline
 from glossary import review as service
 from glossary.build import BuildReport, apply_candidates, build, content_hash
-from glossary.build_feed import Feeder
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence, TermStatus
 from glossary.pipeline import extract, part, propose
 from glossary.reader import read_inputs
@@ -449,36 +445,3 @@ def test_a_build_writing_its_rows_in_batches_stores_the_same(
     batched = _built_and_reviewed(seeds, tmp_path / "batched.db")
     assert len(whole) > 50
     assert batched == whole
-
-
-NEWS_DEV2 = SHARED / "corpus" / "news-dev2"
-
-
-@pytest.mark.skipif(not NEWS_DEV2.is_dir(), reason="news-dev2 missing")
-def test_parts_the_workers_make_store_what_the_parent_makes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # the workers run the per-document stage while the parent is behind
-    # them; here always: the term base is that of a build in one process
-    inputs = [str(p) for d in (NEWS_DEV, NEWS_DEV2) for p in sorted(d.glob("*.txt"))]
-    with TermBase(tmp_path / "one.db") as tb:
-        assert build(tb, inputs, workers=1).ok
-        alone = _stored(tb), _with_occurrences(tb)
-
-    def always_behind(behind: object) -> None:
-        pipeline._behind = SimpleNamespace(value=1)
-
-    made: list[bool] = []
-    arrive = Feeder.arrive
-
-    def arrived(self: Feeder, path: str, mentions: Any, part: Any = None) -> None:
-        made.append(part is not None)
-        arrive(self, path, mentions, part)
-
-    monkeypatch.setattr(pipeline, "_start_worker", always_behind)
-    monkeypatch.setattr(Feeder, "arrive", arrived)
-    with TermBase(tmp_path / "two.db") as tb:
-        assert build(tb, inputs, workers=2).ok
-        assert (_stored(tb), _with_occurrences(tb)) == alone
-    assert len(made) == len(inputs) >= 48  # enough for the workers
-    assert sum(made) == len(inputs) - 1  # all but the first, made before them
