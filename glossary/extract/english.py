@@ -27,8 +27,14 @@ from glossary.extract.en_document import (
     title_mention,
     unit_bodies,
 )
-from glossary.extract.en_heads import place_head_end, plural_head
+from glossary.extract.en_heads import place_head_end
 from glossary.extract.en_singles import NOT_LAST, SINGLES, Made
+from glossary.extract.en_surface import (
+    FACTS,
+    NAMES,
+    parts_last,
+    without_possessive,
+)
 from glossary.extract.name_kind import (
     Page,
     guess,
@@ -52,11 +58,9 @@ from glossary.lang.en import (
     DASH_GAPS,
     EVENT_WORDS,
     MONTHS,
-    NUMBERED_HEADS,
     ORG_HEADS,
     ORG_PRODUCTS,
     OWNER_NOUNS,
-    PLACE_ADJECTIVES,
     PLACE_WORDS,
     STOP,
     WEEKDAYS,
@@ -237,7 +241,7 @@ def _holder(page: Page, words: list[WordSpan], out: list[Mention]) -> None:
     """The name a title after it is held in: an organisation unless the name
     shows a place ("Hanoi Mayor")."""
     start, end = words[0][0], words[-1][1]
-    surface, end = _without_possessive(page.text[start:end], end)
+    surface, end = without_possessive(page.text[start:end], end)
     kind = kind_of(page, start, surface, "")
     if kind is not Kind.PLACE:
         kind = Kind.ORG
@@ -309,6 +313,8 @@ def _leading_places(
     Empty when only a demonym is left.
     """
     text = page.text
+    if words and not _MAY_LEAD[words[0][2]]:
+        return _country_possessive(page, words, out)
     if (
         len(words) > 1
         and is_title_word(words[1][2])
@@ -340,6 +346,20 @@ def _leading_places(
         words.pop(0)
     if all(is_demonym(w) or fold(w) in COMPASS for _, _, w in words):
         return []  # "Thai", "South Koreans"
+    return _country_possessive(page, words, out)
+
+
+def _country_possessive(
+    page: Page, words: list[WordSpan], out: list[Mention]
+) -> list[WordSpan]:
+    """Split a country with a possessive off the front of a run ("Belarus’s
+    Prime Minister"): `_leading_places`' last step."""
+    text = page.text
+    if len(words) < 2:
+        return words
+    start, end = words[0][0], words[-2][1]
+    if text.find("’s", start, end) < 0 and text.find("'s", start, end) < 0:
+        return words  # no possessive before the last word: most runs
     for k in range(len(words) - 1):
         wk = words[k][2]
         if wk.endswith(("’s", "'s")) and restore.is_country(wk[:-2]):
@@ -348,6 +368,29 @@ def _leading_places(
             out.append(mention(page, text[ps:pe], ps, pe, Kind.PLACE, ""))
             return words[k + 1 :]
     return words
+
+
+class _MayLead(dict[str, bool]):
+    """For each word: True if `_leading_places` may act on a run it opens (a
+    country or a country code, "State", a demonym, a compass point); on any
+    other run only its last step can (`_country_possessive`). Memoised in a
+    dict: asked of every run of several words."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > _MAY_LEAD_MAX:
+            self.clear()
+        may = self[word] = (
+            word == "State"
+            or restore.is_country(word)
+            or word in country_codes()
+            or is_demonym(word)
+            or fold(word) in COMPASS
+        )
+        return may
+
+
+_MAY_LEAD = _MayLead()
+_MAY_LEAD_MAX = 1 << 16
 
 
 def _gazetteer_head(words: list[WordSpan]) -> bool:
@@ -475,19 +518,25 @@ def _name(
     """
     text = page.text
     start, end = words[0][0], words[-1][1]
-    surface = text[start:end]
-    surface, end = _without_possessive(surface, end)
-    if not surface or not surface[:1].isupper() or plural_head(surface):
+    surface, cut = NAMES[text[start:end]]
+    if not surface:
         return
-    end, num = _sign_or_number_after(text, surface, end)
-    surface = text[start:end]
+    end -= cut
+    num = False
+    if text.startswith("+", end) and _PLUS_SUFFIX.match(text, end):  # "VinMart+"
+        end += 1
+        surface = text[start:end]
+    elif FACTS[surface].numbered and (n := _NUMBER_AFTER.match(text, end)):
+        end, num = n.end(), True  # "Military Region 2"
+        surface = text[start:end]
+    facts = FACTS[surface]
     # lowercase administrative word right after: "Vung Tau city"
     after = (
-        _ADMIN_AFTER.match(text, end, end + 30) if text[end : end + 1] == " " else None
+        _ADMIN_AFTER.match(text, end, end + 30) if text.startswith(" ", end) else None
     )
     kind: Kind | None = None
-    head_end = place_head_end(after, fold(parts_last(surface))) if after else 0
-    if (head_end or (after and after.group(1) in _UNITS)) and _qualifier_only(surface):
+    head_end = place_head_end(after, facts.last) if after else 0
+    if (head_end or (after and after.group(1) in _UNITS)) and facts.qualifier:
         return  # "the Central province", "Northern districts": a region, no name
     if head_end and (
         not run.connector or kind_of(page, start, surface, "") is Kind.PLACE
@@ -496,6 +545,7 @@ def _name(
             out.append(mention(page, surface, start, end, Kind.ORG, ""))
         end = head_end
         surface = text[start:end]
+        facts = FACTS[surface]
         kind = Kind.PLACE
     elif num:
         kind = Kind.ORG
@@ -503,7 +553,7 @@ def _name(
         kind = Kind.OTHER  # "Mekong-South Korea summit": an event's label
         if "-" in surface and " " in surface:  # its parties are names too
             _compound_parts(page, surface, start, out)
-    if not title and _is_compound(surface):
+    if not title and facts.compound:
         _compound_parts(page, surface, start, out)
         return
     title = title or pending
@@ -513,47 +563,6 @@ def _name(
 
 
 _UNITS = frozenset({"provinces", "districts", "communes", "towns", "cities", "regions"})
-
-
-def _qualifier_only(surface: str) -> bool:
-    """True if a name is one adjective that qualifies places ("Central",
-    "Northern"): with a unit word after it, it names a region, not a unit."""
-    low = surface.casefold()
-    return " " not in low and (low in PLACE_ADJECTIVES or low.endswith("ern"))
-
-
-def _sign_or_number_after(text: str, surface: str, end: int) -> tuple[int, bool]:
-    """Where a name ends with the "+" of a brand ("VinMart+") or the number of
-    a unit after its head word ("Military Region 2"), and whether a number
-    was taken."""
-    if _PLUS_SUFFIX.match(text, end):
-        return end + 1, False
-    if fold(parts_last(surface)) in NUMBERED_HEADS:
-        num = _NUMBER_AFTER.match(text, end)
-        if num:
-            return num.end(), True
-    return end, False
-
-
-def _without_possessive(surface: str, end: int) -> tuple[str, int]:
-    """A name without its possessive ('s, s'), and where it then ends."""
-    for suf in ("'s", "’s") if surface.endswith(("'s", "’s")) else ():
-        if surface.endswith(suf):
-            surface = surface[: -len(suf)]
-            end -= len(suf)
-    if surface.endswith(("s'", "s’")):
-        surface = surface[:-1]
-        end -= 1
-    return surface, end
-
-
-def _is_compound(surface: str) -> bool:
-    """True if `surface` is a "Vietnam-US" compound of capitalised parts."""
-    return (
-        "-" in surface
-        and len(surface.split()) == 1
-        and all(p[:1].isupper() for p in surface.split("-"))
-    )
 
 
 def _compound_parts(page: Page, surface: str, start: int, out: list[Mention]) -> None:
@@ -577,11 +586,6 @@ _PLUS_SUFFIX = re.compile(r"\+(?![\w+])")
 # Event words after a name label an event; "a Deloitte report" is what the
 # name publishes (`en_cues`).
 _EVENTS_AFTER = EVENT_WORDS - frozenset(ORG_PRODUCTS)
-
-
-def parts_last(surface: str) -> str:
-    """The last word of `surface`."""
-    return surface.rsplit(None, 1)[-1]
 
 
 def _strip_possessive(surface: str) -> str:
