@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import re
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from conftest import DATA, SEEDS, SHARED
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import glossary.text as text_module
 from glossary.text import (
     Lang,
     TokenKind,
@@ -126,11 +129,39 @@ mixed_text = st.lists(
 ).map("".join)
 
 
+def test_fold_fast_path_keeps_each_characters_fold_or_nothing() -> None:
+    """Of each character a lower-cased NFD text can hold, fold's fast path
+    keeps at most one character, and that one is the character's fold (a
+    space as " "): so a text that keeps as many characters as it had is
+    folded, whatever its characters. Checked over all of Unicode."""
+    encoding, decoding = text_module._charmaps()
+    lowered = {c for code in range(0x110000) for c in chr(code).lower()}
+    wrong = []
+    for c in lowered - {chr(code) for code in range(0xD800, 0xE000)}:
+        kept = codecs.charmap_encode(nfd(c), "ignore", encoding)[0]
+        if not kept:
+            continue
+        got = codecs.charmap_decode(kept, "strict", decoding)[0]
+        if len(kept) > 1 or got != (" " if c.isspace() else reference_fold(c)):
+            wrong.append(c)
+    assert wrong == []
+
+
 @given(mixed_text)
 @settings(max_examples=300, deadline=None)
 def test_fold_of_mixed_text_equals_reference(s: str) -> None:
     assert fold(s) == reference_fold(s)
     assert fold(nfd(s)) == fold(s)
+
+
+@given(st.one_of(any_text, mixed_text), st.integers(min_value=1, max_value=6))
+@settings(max_examples=300, deadline=None)
+def test_a_long_text_folded_in_pieces_is_folded_whole(s: str, piece: int) -> None:
+    """fold cuts a long text before a space into pieces; made short here so
+    the cuts fall anywhere, beside marks, rare spaces and slow runs."""
+    with mock.patch.object(text_module, "_PIECE", piece):
+        assert fold(s) == reference_fold(s)
+        assert fold(nfd(s)) == reference_fold(s)
 
 
 @given(any_text)

@@ -16,9 +16,11 @@ elsewhere only wrap these (a cache, per word) or say why they keep what `fold` f
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from glossary.text.segment import Backend
 from glossary.text.sentences import split_sentences
@@ -32,6 +34,9 @@ from glossary.text.tokens import (
     language_sample,
     tokenize,
 )
+
+if TYPE_CHECKING:
+    from _codecs import _EncodingMap
 
 __all__ = [
     "Backend",
@@ -99,13 +104,12 @@ _LATIN_MARKS = tuple(
 )
 
 
-@cache
-def _unsafe() -> re.Pattern[str]:
-    """Runs of non-ASCII characters other than punctuation and symbols that
-    fold to themselves and never compose (Latin-1 and general punctuation,
-    currency): what is left for the slow path once Latin marks are dropped."""
+def _self_folding() -> list[str]:
+    """Non-ASCII punctuation, symbols and spaces that fold to themselves and
+    never compose: Latin-1 and general punctuation, currency, letterlike
+    symbols and arrows."""
     blocks = [(0xA0, 0xC0), (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2200)]
-    safe = [
+    return [
         chr(c)
         for lo, hi in blocks
         for c in range(lo, hi)
@@ -113,8 +117,25 @@ def _unsafe() -> re.Pattern[str]:
         and _fold_slow(chr(c)) == chr(c)
         and unicodedata.normalize("NFD", chr(c)) == chr(c)
     ]
-    body = "".join(re.escape(c) for c in safe)
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    """Runs of non-ASCII characters other than the self-folding ones: what is
+    left for the slow path once Latin marks are dropped."""
+    body = "".join(re.escape(c) for c in _self_folding())
     return re.compile(f"[^\\x00-\\x7f{body}]+")
+
+
+@cache
+def _charmaps() -> tuple[dict[int, int] | _EncodingMap, str]:
+    """The `codecs.charmap` tables of fold's fast path. Encoding keeps ASCII
+    and the first 128 self-folding characters (as bytes 0x80-0xFF: Latin-1,
+    then general punctuation, then currency) and drops everything else (the
+    marks of an NFD text); decoding gives them back, every space as " "."""
+    kept = "".join(map(chr, range(128))) + "".join(_self_folding()[:128])
+    decoded = "".join(" " if c.isspace() else c for c in kept)
+    return codecs.charmap_build(kept), decoded
 
 
 # White space other than space, tab, CR and LF (what `str.split` splits on).
@@ -136,6 +157,15 @@ def _collapse(s: str) -> str:
     return s.strip(" ")
 
 
+def _squeeze(s: str) -> str:
+    """`_collapse` of a text whose only white space is " "."""
+    if len(s) < 512:
+        return " ".join(s.split())
+    while "  " in s:
+        s = s.replace("  ", " ")
+    return s.strip(" ")
+
+
 def _fold_run(m: re.Match[str]) -> str:
     return _fold_slow(m.group())
 
@@ -143,9 +173,10 @@ def _fold_run(m: re.Match[str]) -> str:
 def fold(s: str) -> str:
     """Search key: casefold, strip every diacritic (đ→d), collapse whitespace.
 
-    ASCII and Latin text with diacritics (all of Vietnamese) take a fast path
-    of C-level calls (lower, NFD, ASCII encode); only runs of other
-    characters (ə, ı, •, other scripts) go through casefold-NFD-strip.
+    ASCII and Latin text with diacritics (all of Vietnamese), with common
+    punctuation and symbols (– ’ “ € ₫), take a fast path of C-level calls
+    (lower, NFD, an encode that drops the marks); only runs of other
+    characters (ə, ı, ™, other scripts) go through casefold-NFD-strip.
 
     Args:
         s: Any text, NFC or NFD.
@@ -156,30 +187,55 @@ def fold(s: str) -> str:
     >>> fold("Phạm  Minh Chính")
     'pham minh chinh'
     """
+    if len(s) > _PIECE:
+        pieces = _pieces(s)
+        if len(pieces) > 1:
+            return " ".join(filter(None, map(fold, pieces)))
     if s.isascii():
         return _collapse(s.lower())
     low = s.lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", low)
+    # Each character kept one ASCII or self-folding character and lost only
+    # combining marks: tests/test_text.py checks over all of Unicode that no
+    # character keeps two, and that this is the slow path's result. ASCII
+    # alone first: for a word, the cheaper calls.
     key = decomposed.encode("ascii", "ignore")
     if len(key) == len(low):
-        # Each character lost only combining marks: checked over all of
-        # Unicode, this is exactly the slow path's result.
         return _collapse(key.decode("ascii"))
-    # Latin text with punctuation such as – ’ “ (most real lines): drop the
-    # marks and check that only self-folding punctuation is left.
+    encoding, decoding = _charmaps()
+    kept, _ = codecs.charmap_encode(decomposed, "ignore", encoding)
+    if len(kept) == len(low):
+        return _squeeze(codecs.charmap_decode(kept, "strict", decoding)[0])
+    # Latin letters beside other characters (ə, ı, ™, other scripts): drop
+    # the marks and fold only the runs left over the slow way.
     stripped = decomposed
     for mark in _LATIN_MARKS:  # str.replace beats a regex sub fourfold here
         if mark in stripped:
             stripped = stripped.replace(mark, "")
-    if stripped.isascii():
-        return _collapse(stripped)
-    # Only the runs left over (ə, ı, ≥, other scripts, other marks) take the
-    # slow path; lower-then-casefold is casefold, and NFD of a run is itself.
+    # lower-then-casefold is casefold, and NFD of a run is itself.
     joined, slow = _unsafe().subn(_fold_run, stripped)
     if slow and not unicodedata.is_normalized("NFC", joined):
         # a dropped mark between two slow runs (Hangul jamo) let them compose
         joined = _fold_slow(joined)
     return _collapse(joined)
+
+
+# A long text is folded in pieces of about this many characters, each cut
+# before a space: each of fold's passes then stays in the CPU's cache, and a
+# character only the slow path folds (ə, ™) sends only its piece down it. No
+# step of fold looks across a space, so the pieces' keys joined by one space
+# are the whole text's (tests/test_text.py).
+_PIECE = 1 << 20
+
+
+def _pieces(s: str) -> list[str]:
+    """`s` cut before a space every `_PIECE` characters or so."""
+    pieces, start = [], 0
+    while (cut := s.find(" ", start + _PIECE)) > 0:
+        pieces.append(s[start:cut])
+        start = cut
+    pieces.append(s[start:])
+    return pieces
 
 
 def name_key(s: str) -> str:
