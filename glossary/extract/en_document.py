@@ -65,6 +65,8 @@ def quoted_works(text: str, out: list[Mention]) -> list[Mention]:
     words at most), is the title of a work, a show or a slogan (other):
     “Am vong Song Huong”, “Hen Yeu”; a titled name, a Vietnamese personal
     name, or a name in quoted speech stays a person."""
+    if "“" not in text and '"' not in text:
+        return out  # no quotation to be in (most documents)
     for i, m in enumerate(out):
         if (
             m.kind is Kind.PERSON
@@ -103,18 +105,22 @@ def listed_units(text: str, out: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out):
         if m.kind is not Kind.PERSON or m.title or " " not in m.text:
             continue
-        fellows = [
-            f
-            for f in (
-                out[i - 1] if i else None,
-                out[i + 1] if i + 1 < len(out) else None,
-            )
-            if f is not None
-            and text[min(f.end, m.end) : max(f.start, m.start)] in _LIST_GAP
-        ]
-        if any(f.kind is Kind.PLACE for f in fellows) and restore.is_unit_name(m.text):
+        before = out[i - 1] if i else None
+        after = out[i + 1] if i + 1 < len(out) else None
+        if (
+            _place_listed(text, m, before) or _place_listed(text, m, after)
+        ) and restore.is_unit_name(m.text):
             out[i] = m._replace(kind=Kind.PLACE)
     return out
+
+
+def _place_listed(text: str, m: Mention, fellow: Mention | None) -> bool:
+    """True if `fellow` is a place listed next to `m` (", ", " and ")."""
+    return (
+        fellow is not None
+        and fellow.kind is Kind.PLACE
+        and text[min(fellow.end, m.end) : max(fellow.start, m.start)] in _LIST_GAP
+    )
 
 
 # "provincial Party Committee", "Ha Giang provincial Department of ...",
@@ -129,6 +135,9 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
     text = page.text
     kept: list[Mention] = []
     for m in out:
+        if m.kind is not Kind.ORG and m.kind is not Kind.PLACE:
+            kept.append(m)  # every rule below joins a body or its place
+            continue
         if kept and _located(text, kept[-1], m):
             # "People's Committee of the central province of Thanh Hoa"
             b = kept.pop()
