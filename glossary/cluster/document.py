@@ -93,14 +93,22 @@ def document_stage(
 
 def _title_member(m: Mention) -> tuple[str, Member]:
     """The key of the title concept of `m`, and `m` as its member."""
-    full = canonical_title(m.text)
-    if is_plural_title(m.text):
+    key, ttype = _title_key(m.text)
+    return key, (m, ttype, evidence_at("title", m))
+
+
+@lru_cache(maxsize=1 << 12)
+def _title_key(text: str) -> tuple[str, TermType]:
+    """The key of the title concept of a title written `text`, and the term
+    type it is of it (a few titles recur across every document)."""
+    full = canonical_title(text)
+    if is_plural_title(text):
         ttype = TermType.VARIANT  # "Deputy Prime Ministers"
-    elif full == m.text:
+    elif full == text:
         ttype = TermType.FULL_FORM
     else:
         ttype = TermType.SHORT_FORM
-    return f"title:{name_key(full)}", (m, ttype, evidence_at("title", m))
+    return f"title:{name_key(full)}", ttype
 
 
 def _cluster_doc(doc: str, ms: list[Mention], disable: Collection[str]) -> list[Group]:
