@@ -77,8 +77,9 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and m.source != SOURCE:
             known.setdefault(m.text, m.kind)
-    # spans written out already, with a kind (an untyped one gains ours)
-    taken = {(m.start, m.end) for m in mentions if m.kind is not None}
+    # spans written out already, with a kind (an untyped one gains ours):
+    # made once a host holds a name (most documents have none)
+    taken: set[tuple[int, int]] | None = None
     out: list[Mention] = []
     # What is inside a host depends on its text, kind and language and on
     # `known` only: a third of the hosts repeat one seen in the document.
@@ -94,7 +95,10 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
             found = inside.get(key)
             if found is None:
                 found = inside[key] = _inside_known(host, known)
+            if found and taken is None:
+                taken = {(m.start, m.end) for m in mentions if m.kind is not None}
             for rel_start, rel_end, kind in found:
+                assert taken is not None
                 text = host.text[rel_start:rel_end]
                 start = host.start + rel_start
                 if (start, start + len(text)) in taken:
