@@ -658,7 +658,8 @@ def test_corpus_stream_makes_the_candidates_of_cluster_corpus(
         )
         occs: dict[tuple[str, str], list[Occurrence]] = {}
         for gid in sources:
-            for _, text, lang, occ in spilled[gid]:
+            for _, text, lang, m in spilled[gid]:
+                occ = Occurrence(m.document, m.start, m.end, m.context, m.text)
                 occs.setdefault((text, lang), []).append(occ)
         assert {k: sorted(v) for k, v in occs.items()} == {
             k: sorted(v) for k, v in want.occurrences.items()

@@ -78,7 +78,6 @@ from glossary.model import (
     Candidate,
     Kind,
     Mention,
-    Occurrence,
 )
 
 __all__ = [
@@ -224,12 +223,9 @@ def _candidates_of(groups: list[Group]) -> Iterator[Candidate]:
 
 
 # An occurrence as a streamed build spills it: the id of the document group
-# it came in, the written form (text, lang) it is an occurrence of, and where.
-Spilled = tuple[int, str, str, Occurrence]
-
-
-def _spilled(gid: int, text: str, lang: str, m: Mention) -> Spilled:
-    return gid, text, lang, Occurrence(m.document, m.start, m.end, m.context, m.text)
+# it came in, the written form (text, lang) it is an occurrence of, and the
+# mention (its document, start, end and context are the occurrence's).
+Spilled = tuple[int, str, str, Mention]
 
 
 class Shelf(Protocol):
@@ -302,8 +298,8 @@ class CorpusStream:
         for d in doc.groups:
             gid = self._next_id
             self._next_id += 1
-            rows += [_spilled(gid, m.text, m.lang, m) for m, _, _ in d.members]
-            rows += [_spilled(gid, text, lang, m) for text, lang, _, _, m in d.extra]
+            rows += [(gid, m.text, m.lang, m) for m, _, _ in d.members]
+            rows += [(gid, text, lang, m) for text, lang, _, _, m in d.extra]
             g = thaw(d)
             g.sources = [gid]
             if self._merge:
@@ -323,7 +319,7 @@ class CorpusStream:
             assert t.sources is not None
             t.sources.append(gid)
             for m, ttype, ev in members:
-                rows.append(_spilled(gid, m.text, m.lang, m))
+                rows.append((gid, m.text, m.lang, m))
                 t.add(m, ttype, ev)
         return rows
 

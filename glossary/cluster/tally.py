@@ -31,6 +31,7 @@ KEPT_POSITIONS = 20
 
 # A sentence names China: the person may be Chinese (`glossary.cluster.sino`).
 CHINA_WORDS = ("Trung Quốc", "Trung Hoa")
+_CHINA: tuple[str, str] = CHINA_WORDS
 
 
 @dataclass(slots=True)
@@ -100,7 +101,7 @@ def _keep(g: Group, t: Tally, members: list[Member]) -> None:
             if len(f.seen) >= KEPT_POSITIONS:
                 f.seen = None
             kept.append(item)
-        elif not trims or any(c in m.context for c in CHINA_WORDS):
+        elif not trims or _names_china(m.context):
             kept.append(item)  # what `glossary.cluster.sino` asks of a sentence
         elif m.title and not is_honorific(m.title):
             t.dropped_roles[canonical_title(m.title)] += 1
@@ -130,6 +131,17 @@ def merge_tally(
         rule: the rule every moved evidence now has.
         ttype: the term type every moved member now has, or None if kept.
     """
+    if g.tally is None and len(g.members) <= KEPT_POSITIONS:
+        # `g` is a document's group as it came (most merges): no form of it
+        # has more positions than a tally keeps, so counting its members
+        # straight into `h`'s tally is what summing them up first would give
+        ht = tally(h)
+        _count_moved(ht, g.members, rule, ttype)
+        _keep(h, ht, members)
+        h.members.extend(members)
+        if h.sources is not None and g.sources is not None:
+            h.sources.extend(g.sources)
+        return
     gt, ht = tally(g), tally(h)
     for k, gf in gt.forms.items():
         hf = ht.forms.get(k)
@@ -148,6 +160,29 @@ def merge_tally(
     h.members.extend(members)
     if h.sources is not None and g.sources is not None:
         h.sources.extend(g.sources)
+
+
+def _count_moved(
+    t: Tally, members: list[Member], rule: str, ttype: TermType | None
+) -> None:
+    """Count `members` into `t` as `merge_tally` moves them: each evidence
+    now by `rule`, each of type `ttype` (if not None)."""
+    forms, docs = t.forms, t.docs
+    for m, mtype, _ in members:
+        f = forms.get((m.text, m.lang))
+        if f is None:
+            f = forms[(m.text, m.lang)] = FormTally()
+        f.count += 1
+        kind = mtype if ttype is None else ttype
+        f.types[kind] = f.types.get(kind, 0) + 1
+        f.rules.add(rule)
+        docs.add(m.document)
+
+
+def _names_china(sentence: str) -> bool:
+    """True if `sentence` holds one of `CHINA_WORDS` (two ``in`` tests:
+    ``any`` over a generator cost more than the tests, once per mention)."""
+    return _CHINA[0] in sentence or _CHINA[1] in sentence
 
 
 def full_forms(g: Group) -> list[Form]:

@@ -114,33 +114,37 @@ class OccurrenceSpill:
 
     def add(
         self,
-        rows: Iterable[tuple[int, str, str, Occurrence]],
+        rows: Iterable[tuple[int, str, str, Mention | Occurrence]],
         chunks: Iterable[Mention] = (),
     ) -> None:
         """Spill one document's occurrences: (group id, form text, form
-        language, occurrence); and its English term mentions (`chunks`),
-        whose spans `add_hits` will say."""
+        language, the mention or occurrence: its document, start, end and
+        sentence); and its English term mentions (`chunks`), whose spans
+        `add_hits` will say."""
+        # Inline, not a helper per row: this runs for every mention of the
+        # corpus, in the process that is the critical path of extraction.
         ids: dict[str, int] = {}
-        occ, sentences = self._occ, self._sentences
-
-        def sentence(text: str) -> int:
-            sid = ids.get(text)
-            if sid is None:
-                sid = ids[text] = self._next_sentence
-                self._next_sentence += 1
-                sentences.append((sid, text))
-            return sid
-
-        n = len(occ) + len(self._chunks)
+        known = ids.get
+        occ, sentences, chunk_rows = self._occ, self._sentences, self._chunks
+        n = len(occ) + len(chunk_rows)
+        next_id = self._next_sentence
         for gid, text, lang, o in rows:
-            occ.append(
-                (gid, text, lang, o.document, o.start, o.end, sentence(o.context))
-            )
-        self._chunks.extend(
-            (m.text, m.document, m.start, sentence(m.context)) for m in chunks
-        )
-        self.rows += len(occ) + len(self._chunks) - n
-        if len(occ) + len(self._chunks) >= _BATCH:
+            sid = known(o.context)
+            if sid is None:
+                sid = ids[o.context] = next_id
+                next_id += 1
+                sentences.append((sid, o.context))
+            occ.append((gid, text, lang, o.document, o.start, o.end, sid))
+        for m in chunks:
+            sid = known(m.context)
+            if sid is None:
+                sid = ids[m.context] = next_id
+                next_id += 1
+                sentences.append((sid, m.context))
+            chunk_rows.append((m.text, m.document, m.start, sid))
+        self._next_sentence = next_id
+        self.rows += len(occ) + len(chunk_rows) - n
+        if len(occ) + len(chunk_rows) >= _BATCH:
             self._write()
 
     def shelve(self, item: Any) -> int:
