@@ -627,19 +627,23 @@ class _Shelf:
         return pickle.loads(self.items[key])
 
 
-@pytest.mark.parametrize(("kept", "shelved"), [(2, False), (20, False), (20, True)])
+@pytest.mark.parametrize(
+    ("kept", "shelved", "hold"),
+    [(2, False, 0), (20, False, 0), (20, True, 0), (20, True, 1)],
+)
 def test_corpus_stream_makes_the_candidates_of_cluster_corpus(
-    kept: int, shelved: bool, monkeypatch: pytest.MonkeyPatch
+    kept: int, shelved: bool, hold: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the streamed corpus stage keeps `kept` positions of each form: the
     # same candidates (their first `kept` evidences), and the spilled
     # occurrences mapped through each candidate's sources are its occurrences;
-    # with a shelf, local short names wait there, and come back the same
+    # with a shelf, local short names past the first `hold` wait there, and
+    # come back the same
     monkeypatch.setattr(tally, "KEPT_POSITIONS", kept)
     docs = [cluster_document(d, ms) for d, ms in _by_document(_real_mentions()).items()]
     expected = cluster_corpus(docs)
     shelf = _Shelf()
-    stream = CorpusStream(shelf=shelf if shelved else None)
+    stream = CorpusStream(shelf=shelf if shelved else None, hold=hold)
     spilled: dict[int, list[Spilled]] = {}
     for d in docs:
         for row in stream.add(d):
@@ -668,3 +672,9 @@ def test_corpus_stream_makes_the_candidates_of_cluster_corpus(
         assert trimmed  # forms with more than 2 positions were cut
     if shelved:
         assert shelf.taken == len(shelf.items) > 0
+        if hold:  # the first `hold` were kept whole, the rest shelved
+            every = _Shelf()
+            whole = CorpusStream(shelf=every)
+            for d in docs:
+                whole.add(d)
+            assert len(shelf.items) == len(every.items) - hold

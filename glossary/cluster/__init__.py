@@ -273,16 +273,23 @@ class CorpusStream:
 
     Memory grows with the number of distinct names (and with the
     document-local groups: short names that stay local), not with mentions.
-    With a `shelf`, a document-local person named in one word keeps only
-    its first member, without its sentence; the rest waits on the shelf
-    until a pass moves the group or its candidate is made (at 200 MB of
-    text, 85,000 of 90,000 groups are such).
+    With a `shelf`, a document-local person named in one word, past the
+    first `hold` such, keeps only its first member, without its sentence;
+    the rest waits on the shelf until a pass moves the group or its
+    candidate is made (at 200 MB of text, 85,000 of 90,000 groups are
+    such).
     """
 
-    def __init__(self, disable: Collection[str] = (), shelf: Shelf | None = None):
+    def __init__(
+        self,
+        disable: Collection[str] = (),
+        shelf: Shelf | None = None,
+        hold: int = 0,
+    ):
         self.disable = check_pass_names(disable)
         self._merge = "merge_same_names" not in self.disable
         self._shelf = shelf
+        self._hold = hold  # shelvable groups still kept whole
         self._groups: list[Group] = []
         self._by_key: dict[tuple[Kind, str], Group] = {}
         self._titles: dict[str, Group] = {}
@@ -305,7 +312,10 @@ class CorpusStream:
             if self._merge:
                 merge_same_name(g, self._by_key, self._groups)
                 if self._shelf is not None and _shelvable(g):
-                    self._put(g, self._shelf)
+                    if self._hold > 0:
+                        self._hold -= 1
+                    else:
+                        self._put(g, self._shelf)
             else:
                 self._groups.append(g)
         for key, members in doc.titles:
