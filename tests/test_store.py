@@ -240,6 +240,26 @@ def test_reset_build_data_keeps_the_indexes(tmp_path: Path) -> None:
         assert tb.concept(cid).terms[0].count == 0
 
 
+def _synchronous(tb: TermBase) -> int:
+    return int(tb._conn.execute("PRAGMA synchronous").fetchone()[0])
+
+
+def test_a_new_term_base_is_synced_once_when_closed(tmp_path: Path) -> None:
+    # a file the connection makes is written without syncs (0: OFF) until it
+    # is closed, whose checkpoint (NORMAL) syncs it and folds the WAL in; a
+    # term base that exists keeps NORMAL (1) throughout
+    path = tmp_path / "g.db"
+    with TermBase(path) as tb:
+        assert _synchronous(tb) == 0
+        cid = tb.add_concept(SAMPLE_CONCEPTS[0])
+    assert not Path(f"{path}-wal").exists()
+    with TermBase(path) as tb:
+        assert _synchronous(tb) == 1
+        assert tb.concept(cid).label == SAMPLE_CONCEPTS[0].label
+    with TermBase(path, readonly=True) as tb:
+        assert tb.concept(cid).label == SAMPLE_CONCEPTS[0].label
+
+
 def test_bulk_ids_are_the_ones_sqlite_would_give() -> None:
     with TermBase() as one, TermBase() as bulk:
         for tb in (one, bulk):
