@@ -22,7 +22,6 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from glossary.text import fold
@@ -123,16 +122,31 @@ class Speller:
                 near.extend(self._by_length.get(n, ()))
         found = {self._deletes.get(d) for d in (word, *_deletions(word))}
         near.extend({w for f in found if f is not None for w in f.split("\x00")})
-        best = process.extract(
-            word,
-            near,
-            scorer=OSA.distance,
-            score_cutoff=1 if len(word) < 6 else 2,
-            limit=None,
-        )
+        # Direct calls: between other work `process.extract`'s own set-up
+        # costs more than the few words it would compare (60 against 40 µs).
+        cutoff = 1 if len(word) < 6 else 2
+        distance, freq = OSA.distance, self._freq
+        best: list[tuple[int, int, str]] = []
+        for w in near:
+            d = distance(word, w, score_cutoff=cutoff)
+            if d <= cutoff:
+                best.append((d, -freq.get(w, 0), w))
         # the word itself breaks ties: the same answer in any order of `near`
-        best.sort(key=lambda m: (m[1], -self._freq.get(m[0], 0), m[0]))
-        return [str(m[0]) for m in best[:3]]
+        best.sort()
+        return [w for _, _, w in best[:3]]
+
+
+def _groups(keys: Iterable[str]) -> tuple[dict[int, int], dict[int, list[int]]]:
+    # Positions by the hash of their key (an int, not the string, to keep the
+    # index small; a lookup checks the key itself): the first, and the
+    # others if any.
+    first: dict[int, int] = {}
+    more: dict[int, list[int]] = {}
+    for n, key in enumerate(keys):
+        h = hash(key)
+        if first.setdefault(h, n) != n:
+            more.setdefault(h, []).append(n)
+    return first, more
 
 
 class SourceIndex:
@@ -193,7 +207,10 @@ class SourceIndex:
         self._spares: list[NDArray[np.int64]] = []
         self._entries = self._word_entries(vocab)
         self._speller: Speller | None = None
-        self._twins, self._more_twins = self._fold_twins()
+        self._twins, self._more_twins = _groups(fold(s) for s in self.sources)
+        self._same_keys, self._more_same_keys = _groups(
+            " ".join(self.tokens(p).keys) for p in range(len(self.sources))
+        )
         self._dense = self._dense_masks(counts)
         self._dense_view = {wid: mask.data for wid, mask in self._dense.items()}
 
@@ -207,18 +224,6 @@ class SourceIndex:
             a, b = bounds[i], bounds[i + 1]
             entries[w] = (i, a, b, round(_IDF_UNIT * math.log(1 + size / (b - a))))
         return entries
-
-    def _fold_twins(self) -> tuple[dict[int, int], dict[int, list[int]]]:
-        # Sources equal up to case, diacritics and spacing (the store's `fkey`),
-        # by the hash of their fold: a lookup finds them without SQL. The
-        # first source of each fold, and the others if any.
-        twins: dict[int, int] = {}
-        more: dict[int, list[int]] = {}
-        for n, source in enumerate(self.sources):
-            key = hash(fold(source))
-            if twins.setdefault(key, n) != n:
-                more.setdefault(key, []).append(n)
-        return twins, more
 
     def _dense_masks(self, counts: NDArray[np.int64]) -> dict[int, NDArray[np.bool_]]:
         # The most common words get a dense membership mask (a byte a unit),
@@ -268,6 +273,17 @@ class SourceIndex:
             return []
         found = [first, *self._more_twins.get(key, ())]
         return [p for p in found if fold(self.sources[p]) == folded]
+
+    def same_keys(self, q: Tokens) -> list[int]:
+        """Positions of the sources whose scoring keys are `q`'s (they score 99
+        against it, or 100 if identical, less a point a differing placeable);
+        only with the text."""
+        key = hash(" ".join(q.keys))
+        first = self._same_keys.get(key)
+        if first is None:
+            return []
+        found = [first, *self._more_same_keys.get(key, ())]
+        return [p for p in found if self.tokens(p).keys == q.keys]
 
     def corrections(self, word: str) -> list[str]:
         """The vocabulary words nearest an unknown `word` (see `Speller`)."""

@@ -40,6 +40,7 @@ __all__ = [
     "source_words",
     "tokenize",
     "top_scored",
+    "unequal_keys_ceiling",
 ]
 
 _PLACEABLE = (
@@ -226,6 +227,22 @@ def score(
         x != y for x, y in zip(q.placeables, s.placeables, strict=False)
     )
     return max(0, _percent(sim) - placeable_diffs)
+
+
+def unequal_keys_ceiling(q: Tokens) -> int:
+    """The highest `score` a source whose keys differ from `q`'s can reach.
+
+    Every inserted or deleted key costs at least `_MINOR`, and a replaced one
+    at least 1/(n+1) for a query key of n letters (one letter of n+1), so a
+    query of few short keys leaves the sources with its very keys (99, or
+    100 if identical) above all others.
+    """
+    n = len(q.keys)
+    if not n:
+        return 99
+    replaced = min(_MINOR, 1 / (1 + max(map(len, q.keys))))
+    # As many keys with one replaced (fewer keys cost more), or one key more.
+    return _percent(max(1 - replaced / n, 1 - _MINOR / (n + 1)))
 
 
 def _percent(sim: float) -> int:

@@ -19,7 +19,15 @@ from tm.engines import Memory
 from tm.formats import csv, po, tmx
 from tm.formats.parallel import load_pair
 from tm.index import SourceIndex, Speller, quick_fold
-from tm.match import Tokens, adapt, fold_words, index_words, tokenize, top_scored
+from tm.match import (
+    Tokens,
+    adapt,
+    fold_words,
+    index_words,
+    tokenize,
+    top_scored,
+    unequal_keys_ceiling,
+)
 from tm.model import ExportReport, ImportStats, Match, Unit
 from tm.store import TOKENISED_UNITS
 
@@ -302,9 +310,12 @@ class Matcher:
         """
         query = nfc(query)
         q = tokenize(query)
-        found = self._with_tokens(query, q, self._source_index())
-        wanted = len(found) if tgt_lang else limit
-        scored = top_scored(query, q, found, minimum=minimum, limit=wanted)
+        idx = self._source_index()
+        scored = None if tgt_lang else _sure_twins(query, q, idx, minimum, limit)
+        if scored is None:
+            found = self._with_tokens(query, q, idx)
+            wanted = len(found) if tgt_lang else limit
+            scored = top_scored(query, q, found, minimum=minimum, limit=wanted)
         units = self._units_of([f[1] for f in scored])
         if tgt_lang:
             scored = [
@@ -313,6 +324,25 @@ class Matcher:
         return [
             Match(units[i], v, adapt(q, units[i], s)) for v, i, _, s in scored[:limit]
         ]
+
+
+def _sure_twins(
+    query: str, q: Tokens, idx: SourceIndex | None, minimum: int, limit: int
+) -> list[tuple[int, int, str, Tokens]] | None:
+    """`top_scored` over the whole memory when its best `limit` all have the
+    query's keys, found without a candidate search; else None.
+
+    Sources with the query's keys score 99 or 100 (less a point a differing
+    placeable); when no other source can reach 99 (`unequal_keys_ceiling`:
+    a few short keys), the best `limit` are among them if that many score 99.
+    """
+    if idx is None or not idx.keeps_text or limit <= 0:
+        return None
+    same = idx.same_keys(q)
+    if len(same) < limit or unequal_keys_ceiling(q) >= 99:
+        return None
+    scored = top_scored(query, q, idx.kept(same), minimum=minimum, limit=limit)
+    return scored if len(scored) == limit and scored[-1][0] >= 99 else None
 
 
 def _same_language(tag: str, lang: str) -> bool:

@@ -23,6 +23,7 @@ from tm.match import (
     source_words,
     tokenize,
     top_scored,
+    unequal_keys_ceiling,
 )
 from tm.model import Match, Unit
 
@@ -135,6 +136,48 @@ def test_top_scored_equals_scoring_everything(
     )
     want = [f for f in every if f[0] >= minimum][:limit]
     assert top_scored(query, q, cands, minimum=minimum, limit=limit) == want
+
+
+_NEAR_PIECE = st.sampled_from(
+    [
+        "open",
+        "Open",
+        "opne",
+        "opn",
+        "file",
+        "files",
+        "internationalization",
+        "internationalisation",
+        "Internationalizations",
+        "a",
+        "%d",
+        "3",
+        ",",
+        ".",
+        "_",
+    ]
+)
+
+
+@given(st.lists(_NEAR_PIECE, max_size=8), st.lists(_NEAR_PIECE, max_size=8))
+@example(
+    query=["internationalization", "file"], source=["internationalisation", "file"]
+)
+@example(query=[","] * 8, source=[","] * 9)
+@example(query=["opn", "opn"], source=["open", "opn"])
+def test_no_source_with_other_keys_scores_above_the_ceiling(
+    query: list[str], source: list[str]
+) -> None:
+    q, s = tokenize(" ".join(query)), tokenize(" ".join(source))
+    if q.keys != s.keys:
+        assert score(" ".join(query), " ".join(source)) <= unequal_keys_ceiling(q)
+
+
+def test_few_short_keys_leave_other_sources_below_99() -> None:
+    # "Open the files": one letter of five differs in one key of three
+    assert unequal_keys_ceiling(tokenize("Open the file")) == 93
+    assert score("Open the file", "Open the files") == 93
+    assert unequal_keys_ceiling(tokenize("Internationalization of a b c")) == 99
 
 
 _REAL_UNITS = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SEEDS
@@ -12,6 +13,7 @@ from conftest import SEEDS
 from glossary.errors import ExportError, InputError
 from glossary.text import split_sentences
 from tm import service
+from tm.match import best_matches
 from tm.model import ExportReport, Unit
 from tm.store import MemoryStore
 
@@ -104,6 +106,37 @@ def test_index_and_fts_paths_agree(
     compact = [service.Matcher(store).lookup(q, minimum=40) for q in queries]
     assert indexed == compact
     assert indexed[1][0].translation == "Xóa 7 tập tin"
+
+
+def test_sources_with_the_query_keys_answer_as_scoring_everything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Case, diacritic, spacing and underscore twins (one a long word away
+    from another source) answer without a candidate search when they must
+    win, and as scoring every unit always."""
+    store = MemoryStore()
+    path = TM_DATA / "twins.tsv"
+    service.import_units(store, path.name, service.read_file(path))
+    units = list(store.units())
+    sure: list[str] = []
+    twins = service._sure_twins
+
+    def spy(query: str, *args: Any) -> Any:
+        found = twins(query, *args)
+        if found is not None:
+            sure.append(query)
+        return found
+
+    monkeypatch.setattr(service, "_sure_twins", spy)
+    matcher = service.Matcher(store)
+    for u in units:
+        for q in {u.source, u.source.upper(), u.source.swapcase(), u.source.lower()}:
+            for limit in (1, 2, 3):
+                want = best_matches(q, units, minimum=50, limit=limit)
+                assert matcher.lookup(q, minimum=50, limit=limit) == want
+    assert "OPEN THE FILE" in sure
+    # one letter of 28 away, "…anizm is a long word" scores 99 too
+    assert "ANTIDISESTABLISHMENTARIANISM IS A LONG WORD" not in sure
 
 
 def _seed_sentences_with_numbers() -> list[str]:
