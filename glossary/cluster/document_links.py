@@ -82,7 +82,10 @@ def link_org_short_forms(state: DocumentState) -> None:
         w = _org_words(m0.text)
         if len(w) < 1:
             continue
-        fits = _opened(g, w, by_first.get(w[0], ()))
+        opened = by_first.get(w[0])
+        if opened is None and g.kind is not Kind.ORG and g.kind is not Kind.OTHER:
+            continue  # a person or place opening no long name: no rule below fits
+        fits = _opened(g, w, opened or ())
         if not fits and g.kind in (Kind.ORG, Kind.OTHER):
             # "Hòa Phát" for "Tập đoàn Hòa Phát": a company's name after its
             # Vietnamese category words
