@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from glossary import text as _text
 from glossary.cluster.tally import (
@@ -283,9 +284,11 @@ Member = tuple[Mention, TermType, Evidence]
 Extra = tuple[str, str, TermType, Evidence, Mention]
 
 
-@dataclass(frozen=True, slots=True)
-class DocGroup:
+class DocGroup(NamedTuple):
     """One concept as one document's clustering left it (a frozen `Group`).
+
+    A named tuple (`freeze` makes one per group of every document: a frozen
+    dataclass cost five times as much to build).
 
     Attributes:
         kind: the concept's kind.
@@ -332,19 +335,26 @@ class DocClusters:
     titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
 
 
+# ``DocGroup(...)``, ``Evidence(...)`` without their Python frames
+_tuple_new = tuple.__new__
+
+
 def freeze(g: Group) -> DocGroup:
     """`g` as a frozen, picklable `DocGroup`."""
-    return DocGroup(
-        g.kind,
-        g.doc,
-        g.key,
-        tuple(g.members),
-        tuple(g.extra),
-        frozenset(g.flags),
-        tuple(g.notes),
-        tuple(g.roles.items()),
-        g.local,
-        g.vi_name,
+    return _tuple_new(
+        DocGroup,
+        (
+            g.kind,
+            g.doc,
+            g.key,
+            tuple(g.members),
+            tuple(g.extra),
+            frozenset(g.flags),
+            tuple(g.notes),
+            tuple(g.roles.items()),
+            g.local,
+            g.vi_name,
+        ),
     )
 
 
@@ -364,12 +374,8 @@ def thaw(d: DocGroup) -> Group:
     )
 
 
-_tuple_new = tuple.__new__
-
-
 def evidence_at(rule: str, m: Mention, detail: str = "") -> Evidence:
     """Evidence by `rule` at the place of mention `m`."""
-    # ``Evidence(...)`` without its Python frame: one is made per mention
     return _tuple_new(Evidence, (rule, m.document, m.start, m.end, detail))
 
 
