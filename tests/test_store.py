@@ -74,6 +74,23 @@ def test_cache_rows_of_the_old_json_format_are_still_read(tmp_path: Path) -> Non
         assert list(tb.all_cached_mentions()) == [mentions]
 
 
+def test_codec_columns_are_16_bit_when_every_value_fits() -> None:
+    mentions = _seed_mentions()
+    raw = zlib.decompress(encode_mentions(mentions))
+    assert json.loads(raw.partition(b"\n")[0])["w"] == "H"
+    # an offset past 65,535 (a long document) takes 64-bit columns
+    far = [m._replace(start=m.start + 70_000, end=m.end + 70_000) for m in mentions]
+    data = encode_mentions(far)
+    head, _, body = zlib.decompress(data).partition(b"\n")
+    assert json.loads(head)["w"] == "q"
+    assert decode_mentions(data) == far
+    # a row from before "w" (64-bit columns) is still read
+    old = json.loads(head)
+    del old["w"]
+    line = json.dumps(old, ensure_ascii=False, separators=(",", ":")).encode()
+    assert decode_mentions(zlib.compress(line + b"\n" + body, 1)) == far
+
+
 def _row_format(mentions: list[Mention]) -> bytes:
     """A cache row as the codec wrote it before the columns: JSON rows."""
     docs: dict[str, int] = {}

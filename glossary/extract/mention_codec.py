@@ -22,8 +22,10 @@ __all__ = ["decode_mentions", "encode_mentions"]
 # The mention cache holds, per document, a zlib-compressed record by column:
 # a line of UTF-8 JSON, {"n": mentions, "documents": [path, ...], "contexts":
 # [sentence, ...], "strings": [text, language, title or rule, ...], "kinds":
-# [kind or null, ...]}, then the mentions' fields as little-endian 64-bit
-# integers, one column of n after the other (text, document, start, end,
+# [kind or null, ...], "w": "H" or "q"}, then the mentions' fields as
+# little-endian integers, 16-bit unsigned when every value fits ("H": most
+# documents, a third of the bytes to compress), else 64-bit ("q", and rows
+# without "w"), one column of n after the other (text, document, start, end,
 # language, kind, context, title and source, each but the offsets an index
 # into its table), then their scores as n doubles. Each string is written
 # once, and the columns are made and read by `zip`, `map` and `array` at C
@@ -35,6 +37,7 @@ _KINDS: dict[str | None, Kind | None] = {str(k): k for k in Kind}
 _KINDS[None] = None
 _INTS = 9  # integer columns: every field but the score
 _SWAP = sys.byteorder == "big"  # the columns are stored little-endian
+_SMALL = 0xFFFF  # every integer at most this: 16-bit columns (most documents)
 # ``Mention(...)`` without its Python frame (`Mention` documents this).
 _mention = partial(tuple.__new__, Mention)
 
@@ -58,8 +61,15 @@ def encode_mentions(mentions: Sequence[Mention]) -> bytes:
     docs, contexts, kinds = _table(doc), _table(ctx), _table(kind)
     strings = _table(chain(text, lang, title, source))
     at = strings.__getitem__
+    small = (
+        max(len(strings), len(contexts), len(docs)) <= _SMALL
+        and min(start, default=0) >= 0
+        and min(end, default=0) >= 0
+        and max(start, default=0) <= _SMALL
+        and max(end, default=0) <= _SMALL
+    )
     ints = array(
-        "q",
+        "H" if small else "q",
         chain(
             map(at, text),
             map(docs.__getitem__, doc),
@@ -78,6 +88,7 @@ def encode_mentions(mentions: Sequence[Mention]) -> bytes:
         scores.byteswap()
     head = {
         "n": len(mentions),
+        "w": ints.typecode,
         "documents": list(docs),
         "contexts": list(contexts),
         "strings": list(strings),
@@ -98,9 +109,10 @@ def decode_mentions(data: str | bytes) -> list[Mention]:
         return _decode_rows(json.loads(raw))
     head = json.loads(line)
     n = head["n"]
-    ints, scores = array("q"), array("d")
-    ints.frombytes(body[: 8 * _INTS * n])
-    scores.frombytes(body[8 * _INTS * n :])
+    ints, scores = array(head.get("w", "q")), array("d")
+    size = ints.itemsize * _INTS * n
+    ints.frombytes(body[:size])
+    scores.frombytes(body[size:])
     if _SWAP:
         ints.byteswap()
         scores.byteswap()
