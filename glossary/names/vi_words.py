@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import importlib.util
 import pickle
+import re
+import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -57,22 +60,45 @@ def syllable_form(syllable: str) -> str:
     if form is None:
         if len(_FORMS) > _MOST_FORMS:  # foreign words are without number
             _FORMS.clear()
-        form = _FORMS[syllable] = to_old_style(syllable)
+        restyled = _MOVABLE.search(syllable) or not unicodedata.is_normalized(
+            "NFC", syllable
+        )
+        form = _FORMS[syllable] = to_old_style(syllable) if restyled else syllable
     return form
 
 
 _MOST_FORMS = 200_000
+# to_old_style moves a mark only in a run of letters that ends in o or u and
+# a, e or y (hoà, khoẻ, thuỷ), and NFC input is otherwise kept: a text
+# without such a pair of letters is its own old style.
+_PAIR = "[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ]"
+_MOVABLE = re.compile(_PAIR, re.IGNORECASE)
+_LINE_WITH_PAIR = re.compile(f"^.*{_PAIR}.*$", re.IGNORECASE | re.MULTILINE)
 
 
 @cache
 def dictionary_words() -> frozenset[str]:
     """The segmenter's dictionary, each syllable a `syllable_form`."""
     words = _words()
-    syllables = {s for w in words for s in w.split()}
-    styled = {s for s in syllables if syllable_form(s) != s}
-    restyle = [w for w in words if not styled.isdisjoint(w.split())]
-    new = {" ".join(map(syllable_form, w.split())) for w in restyle}
-    return (words - frozenset(restyle)) | new
+    styled: dict[str, str] = {}  # each syllable not in its old style: its form
+    restyle: dict[str, str] = {}  # each word with such a syllable: its form
+    for word in _may_restyle(words):
+        parts = word.split()
+        for s in parts:
+            if s not in styled and (form := syllable_form(s)) != s:
+                styled[s] = form
+        if not styled.keys().isdisjoint(parts):
+            restyle[word] = " ".join([styled.get(s, s) for s in parts])
+    return (words - restyle.keys()) | frozenset(restyle.values())
+
+
+def _may_restyle(words: frozenset[str]) -> Iterable[str]:
+    """The words `syllable_form` may change (a tenth of them): those with a
+    pair of letters it may move a mark in, found by one scan of them all."""
+    text = "\n".join(words)
+    if text.count("\n") != len(words) - 1 or not unicodedata.is_normalized("NFC", text):
+        return words  # a line break in a word, or text not NFC: try them all
+    return _LINE_WITH_PAIR.findall(text)
 
 
 def word_tags() -> dict[str, str]:
