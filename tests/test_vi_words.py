@@ -10,7 +10,9 @@ from glossary.text import to_old_style
 
 # Letters whose marks move (o/u then a/e/y, any tone, any case), others,
 # combining marks NFC may or may not compose, digits and separators.
-_ALPHABET = "oòóỏõọuùúủũụaàáảãạeèéẻẽẹyỳýỷỹỵOÒUÙAÀEÈYÝhkqgitnđĐôơư\u0300\u0301\u0323²2_- "
+_ALPHABET = (
+    "oòóỏõọuùúủũụaàáảãạeèéẻẽẹyỳýỷỹỵOÒUÙAÀEÈYÝ" + "hkqgitnđĐôơư\u0300\u0301\u0323²2_- "
+)
 
 
 @given(st.text(alphabet=_ALPHABET, max_size=12))
