@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NoReturn, TypeVar
@@ -29,6 +30,11 @@ from glossary.model import (
     TermType,
 )
 from glossary.store import TermStore, open_store
+
+# Tables kept between runs (glossary.names.tables) go to a directory of this
+# session's, not to the user's cache: every session works them out once.
+_TABLES = tempfile.TemporaryDirectory(prefix="glossary-tables-")
+os.environ.setdefault("GLOSSARY_CACHE", _TABLES.name)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

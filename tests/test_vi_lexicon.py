@@ -129,3 +129,21 @@ def test_the_backend_finds_the_names_of_a_real_text() -> None:
         (surface, Kind(kind)) for kind, surface in rows if kind in ("person", "place")
     }
     assert gold - {("Việt", Kind.PLACE)} <= found  # "Việt" is inside "Việt - Belarus"
+
+
+def test_beginnings_and_words_are_the_words_beginnings() -> None:
+    # `_word_ends` reads a run of two to four syllables as a beginning of a
+    # word when it is a word or one of `_beginnings`: the same runs as the
+    # first two to four syllables of every word (what it looked up before)
+    from glossary.extract import vi_lexicon
+
+    words, beginnings = vi_lexicon._words()
+    every = {
+        " ".join(parts[:n])
+        for parts in map(str.split, words)
+        for n in range(2, min(len(parts), 4) + 1)
+    }
+    runs = {w for w in words if w == " ".join(w.split()) and 2 <= len(w.split()) <= 4}
+    assert every == beginnings | runs
+    assert not beginnings & words
+    assert {"chủ tịch", "ủy ban nhân"} <= every

@@ -9,16 +9,15 @@ several spellings make it ambiguous, none leaves it as written.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from glossary.lang import vi
 from glossary.lang.en import VI_LOCAL_UNITS, VI_UNITS
+from glossary.names.tables import ADDRESS_DATA, ISO_DIR, kept, underthesea_file
 from glossary.text import fold, marked_key, name_key
 
 __all__ = [
@@ -33,8 +32,6 @@ __all__ = [
     "place_forms",
     "restore_place",
 ]
-
-ISO_DIR = Path("/usr/share/iso-codes/json")
 
 # The Vietnamese family names (folded): name structure, not a name list.
 VIETNAMESE_SURNAMES = frozenset(
@@ -91,11 +88,9 @@ class Restoration:
 def _underthesea_mapping() -> dict[str, object]:
     # The data file is read where the package keeps it, without importing
     # underthesea: its import alone (≈1 s) dominated English-only builds.
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+    path = underthesea_file(ADDRESS_DATA)
+    if path is None:  # pragma: no cover
         return {}
-    root = Path(next(iter(spec.submodule_search_locations)))
-    path = root / "address" / "data" / "mapping.json"
     try:
         data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # pragma: no cover - optional data
@@ -130,7 +125,7 @@ def _province_records() -> Iterator[tuple[dict[str, object], str]]:
                     yield rec, src
 
 
-@cache
+@kept("places-gazetteer")
 def _gazetteer() -> dict[str, dict[str, str]]:
     """name_key → {diacritized form: source}."""
     gaz: dict[str, dict[str, str]] = {}
@@ -153,7 +148,7 @@ def _gazetteer() -> dict[str, dict[str, str]]:
     return gaz
 
 
-@cache
+@kept("places-foreign-places")
 def _foreign_places() -> frozenset[str]:
     """name_keys of non-Vietnamese subdivisions (ISO 3166-2), when present."""
     out: set[str] = set()
@@ -166,7 +161,7 @@ def _foreign_places() -> frozenset[str]:
     return frozenset(out)
 
 
-@cache
+@kept("places-countries")
 def _countries() -> tuple[frozenset[str], frozenset[str]]:
     names: set[str] = set()
     codes: set[str] = set()
@@ -195,7 +190,7 @@ def country_codes() -> frozenset[str]:
     return _countries()[1]
 
 
-@cache
+@kept("places-provinces")
 def _provinces() -> frozenset[str]:
     keys: set[str] = set()
     for rec, _ in _province_records():
@@ -220,7 +215,7 @@ def is_foreign_place(text: str) -> bool:
     return name_key(text) in _foreign_places()
 
 
-@cache
+@kept("places-code-names")
 def _code_names() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for rec in _iso_records("3166-1"):
@@ -231,7 +226,7 @@ def _code_names() -> dict[str, tuple[str, ...]]:
     return out
 
 
-@cache
+@kept("places-currencies")
 def _currencies() -> frozenset[str]:
     return frozenset(str(r.get("alpha_3", "")) for r in _iso_records("4217")) - {""}
 
@@ -247,7 +242,7 @@ def country_names(code: str) -> tuple[str, ...]:
     return _code_names().get(code, ())
 
 
-@cache
+@kept("places-name-codes")
 def _name_codes() -> dict[str, str]:
     """name_key of each ISO 3166-1 English name form → alpha-2 code.
 
@@ -285,7 +280,7 @@ def country_name(text: str) -> str | None:
     return None if "," in name else name
 
 
-@cache
+@kept("places-vietnamese-countries")
 def _vietnamese_countries() -> dict[str, str]:
     """name_key of each country's Vietnamese name (CLDR, through Babel) → its
     English name (CLDR), for every country but Việt Nam ({} without Babel).
@@ -323,7 +318,7 @@ def english_country_name(vietnamese: str) -> str | None:
     return found
 
 
-@cache
+@kept("places-short-names")
 def _short_names() -> dict[str, str]:
     return {marked_key(name): code for name, code in vi.COUNTRY_SHORT_NAMES.items()}
 
@@ -374,7 +369,7 @@ def place_forms(text: str) -> dict[str, str]:
     return {}
 
 
-@cache
+@kept("places-cities")
 def _cities() -> dict[str, str]:
     """name_key(short) → "Thành phố X" for province-level cities."""
     out: dict[str, str] = {}
@@ -385,7 +380,7 @@ def _cities() -> dict[str, str]:
     return out
 
 
-@cache
+@kept("places-city-initials")
 def _city_initials() -> dict[str, tuple[str, ...]]:
     """Initials of a province-level city's name ("HCM") → its full names."""
     out: dict[str, set[str]] = {}
@@ -399,7 +394,7 @@ def _city_initials() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-@cache
+@kept("places-place-acronyms")
 def _place_acronyms() -> frozenset[str]:
     """Acronyms of three or more letters for a country ("UAE" of "United Arab
     Emirates") or a province-level city with its "City" ("HCMC")."""
@@ -487,7 +482,7 @@ _LEVELS = {
 _CATEGORY = re.compile(rf"^({'|'.join(VI_LOCAL_UNITS)})\s+(.+)$", re.I)
 
 
-@cache
+@kept("places-local-units")
 def _local_units() -> dict[str, frozenset[tuple[str, str]]]:
     """name_key(name) → {(category, name)} of districts and wards (underthesea)."""
     units: dict[str, set[tuple[str, str]]] = {}
@@ -554,7 +549,7 @@ def local_unit(name: str, level: str) -> str | None:
     return f"{cat} {unit}"
 
 
-@cache
+@kept("places-units-inside")
 def _units_inside() -> dict[str, frozenset[str]]:
     """Each province's and district's bare name (with its marks) → the bare
     names of the districts and wards inside it (underthesea, 2025 and before)."""

@@ -10,14 +10,13 @@ alone costs a second); loaded on first use (about 50 ms, 1.1 MB).
 
 from __future__ import annotations
 
-import importlib.util
 import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
+from glossary.names.tables import DICTIONARY, kept, underthesea_file
 from glossary.text import to_new_style, to_old_style
 
 __all__ = [
@@ -30,17 +29,12 @@ __all__ = [
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
-_MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 
-
-@cache
+@kept("vi-segmenter-words")
 def _words() -> frozenset[str]:
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+    path = underthesea_file(DICTIONARY)
+    if path is None:  # pragma: no cover
         return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))).joinpath(
-        *_MODEL, "dictionary.bin"
-    )
     try:
         with path.open("rb") as f:
             # a pickled set of str written by joblib, from the installed package
@@ -76,7 +70,7 @@ _MOVABLE = re.compile(_PAIR, re.IGNORECASE)
 _LINE_WITH_PAIR = re.compile(f"^.*{_PAIR}.*$", re.IGNORECASE | re.MULTILINE)
 
 
-@cache
+@kept("vi-dictionary")
 def dictionary_words() -> frozenset[str]:
     """The segmenter's dictionary, each syllable a `syllable_form`."""
     words = _words()
@@ -116,7 +110,7 @@ def noun_words() -> frozenset[str]:
     return _pos()[1]
 
 
-@cache
+@kept("vi-pos")
 def _pos() -> tuple[dict[str, str], frozenset[str]]:
     tags: dict[str, str] = {}
     nouns: set[str] = set()

@@ -21,11 +21,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from glossary.errors import InputError
 from glossary.names.places import place_forms
+from glossary.names.tables import kept
 from glossary.text import fold, name_key
 
 __all__ = [
@@ -59,7 +59,7 @@ _USER: dict[str, str] = {}
 _USER_KINDS: dict[str, str] = {}
 
 
-@cache
+@kept("world-places")
 def _world() -> tuple[dict[str, str], frozenset[str]]:
     """name_key of each Vietnamese or alternate form → English name, and the
     name_keys of the English names themselves."""
@@ -121,7 +121,7 @@ def is_foreign_city(text: str) -> bool:
     return name_key(text) in _world()[1]
 
 
-@cache
+@kept("world-pinyin")
 def _pinyin() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     path = DATA / "hanviet_pinyin.tsv"
