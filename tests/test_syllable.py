@@ -13,7 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.text import fold
-from glossary.text.syllable import is_vietnamese_syllable, split_tone
+from glossary.text.syllable import (
+    _restyle_runs,
+    _restyle_text,
+    is_vietnamese_syllable,
+    split_tone,
+)
 
 ENGLISH_WORDS = Path("/usr/share/dict/words")
 
@@ -185,3 +190,16 @@ def test_validator_properties(s: str) -> None:
     assert is_vietnamese_syllable(s.upper()) == valid
     if valid:
         assert is_vietnamese_syllable(fold(s), ascii_ok=True)
+
+
+@given(
+    st.text(
+        alphabet="oòóỏõọuùúủũụaàáảãạeèéẻẽẹyỳýỷỹỵOÒUÙAÀEÈYÝhkqgnđôơư\u0300\u0309 -2",
+        max_size=14,
+    )
+)
+def test_text_without_a_movable_pair_is_kept_in_both_styles(text: str) -> None:
+    # the fast path of to_new_style and to_old_style against every run
+    text = unicodedata.normalize("NFC", text)
+    for new in (True, False):
+        assert _restyle_text(text, new=new) == _restyle_runs(text, new=new)

@@ -54,20 +54,16 @@ def syllable_form(syllable: str) -> str:
     if form is None:
         if len(_FORMS) > _MOST_FORMS:  # foreign words are without number
             _FORMS.clear()
-        restyled = _MOVABLE.search(syllable) or not unicodedata.is_normalized(
-            "NFC", syllable
-        )
-        form = _FORMS[syllable] = to_old_style(syllable) if restyled else syllable
+        form = _FORMS[syllable] = to_old_style(syllable)
     return form
 
 
 _MOST_FORMS = 200_000
 # to_old_style moves a mark only in a run of letters that ends in o or u and
-# a, e or y (hoà, khoẻ, thuỷ), and NFC input is otherwise kept: a text
-# without such a pair of letters is its own old style.
-_PAIR = "[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ]"
-_MOVABLE = re.compile(_PAIR, re.IGNORECASE)
-_LINE_WITH_PAIR = re.compile(f"^.*{_PAIR}.*$", re.IGNORECASE | re.MULTILINE)
+# a, e or y (hoà, khoẻ, thuỷ): a word without such a pair is kept.
+_LINE_WITH_PAIR = re.compile(
+    "^.*[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ].*$", re.IGNORECASE | re.MULTILINE
+)
 
 
 @kept("vi-dictionary")

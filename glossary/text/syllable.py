@@ -11,6 +11,7 @@ take only sắc or nặng).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -186,7 +187,17 @@ def _restyle(word: str, *, new: bool) -> str:
     return "".join(chars)
 
 
+# A mark moves only in a run of letters that ends in o or u and a, e or y
+# (hoà/hòa, khoẻ/khỏe, thuỷ/thủy): NFC text without such a pair is the
+# same in both styles, and most text is.
+_MOVABLE = re.compile("[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ]", re.IGNORECASE)
+
+
 def _restyle_text(s: str, *, new: bool) -> str:
+    return s if _MOVABLE.search(s) is None else _restyle_runs(s, new=new)
+
+
+def _restyle_runs(s: str, *, new: bool) -> str:
     out: list[str] = []
     start = -1
     for i, ch in enumerate(s):
