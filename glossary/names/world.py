@@ -229,9 +229,10 @@ def gazetteer_digest() -> str:
 
 def user_english(text: str) -> str | None:
     """The English name the user's gazetteer gives `text`, if any."""
-    return _USER.get(_form_key(text))
+    # most builds have none: then no key (each candidate and name key asks)
+    return _USER.get(_form_key(text)) if _USER else None
 
 
 def gazetteer_kind(text: str) -> str | None:
     """The kind a user's gazetteer gives `text` ("place", "org", "person")."""
-    return _USER_KINDS.get(_form_key(text))
+    return _USER_KINDS.get(_form_key(text)) if _USER_KINDS else None
