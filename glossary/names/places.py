@@ -67,6 +67,8 @@ def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(fold(word)))
 
 
+# a build asks of the same names again and again (2 MB: 40k calls, 3,700 texts)
+@lru_cache(maxsize=1 << 16)
 def has_diacritics(text: str) -> bool:
     """True if `text` carries Vietnamese marks (any non-ASCII letter)."""
     # Most text is ASCII: answered at once, without a loop over characters.

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from glossary.errors import InputError
@@ -104,10 +105,15 @@ def english_place(text: str) -> str | None:
     None when no city, or several, have that form, or when it is also the
     name of a Vietnamese place ("Kim Hoa" is a commune of Hà Nội too).
     """
-    key = _form_key(text)
-    if key in _USER:
+    if _USER and (key := _form_key(text)) in _USER:
         return _USER[key]
-    found = _world()[0].get(key)
+    return _world_place(text)
+
+
+# the Vietnamese rules ask of each capitalised run (12k calls for 2 MB)
+@lru_cache(maxsize=1 << 16)
+def _world_place(text: str) -> str | None:
+    found = _world()[0].get(_form_key(text))
     if found is None or any(
         source != "iso 3166-2" for source in place_forms(text).values()
     ):
