@@ -294,7 +294,7 @@ def join_local_places(text: VietnameseText) -> None:
     name ends in lower case ("Thải Giàng phố", "Nậm lúc"): tokens spelling,
     in any case, a unit inside a place the document names (`inside`).
     """
-    units = {marked_key(u) for u in text.inside}
+    units = _marked_keys(text.inside)
     if not units:
         return
     toks, taken = text.tokens, set(text.claimed)
@@ -313,7 +313,16 @@ def join_local_places(text: VietnameseText) -> None:
         text.parts = sorted(kept + spans)
 
 
-def _unit_at(text: VietnameseText, i: int, units: set[str], taken: set[int]) -> int:
+# The documents of a province name its districts and wards again and again
+# (hundreds of units each): their keys are made once per set.
+@lru_cache(maxsize=256)
+def _marked_keys(units: frozenset[str]) -> frozenset[str]:
+    return frozenset(map(marked_key, units))
+
+
+def _unit_at(
+    text: VietnameseText, i: int, units: frozenset[str], taken: set[int]
+) -> int:
     """End of the longest run of one to three tokens at i, the first
     capitalised and some other not, that spells a unit of `units`; 0 if
     none."""
