@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -139,6 +139,16 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"  # what \w matches
 
 
+def _starts(keys: Iterable[str]) -> set[str]:
+    """The first one to n - 1 words of each n-word key."""
+    return {k.rsplit(" ", n)[0] for k in keys for n in range(1, k.count(" ") + 1)}
+
+
+@lru_cache(maxsize=4)  # the same heads for every document
+def _starts_of_heads(heads: frozenset[str]) -> frozenset[str]:
+    return frozenset(_starts(heads))
+
+
 def repair(
     text: str, tokens: list[TaggedWord], heads: frozenset[str]
 ) -> list[TaggedWord]:
@@ -150,9 +160,10 @@ def repair(
     "Belarus_Anatoly") is cut into syllables, and a hyphen the tagger dropped
     inside a name ("Sang-sik") is put back.
     """
-    whole = {word_key(t.text) for t in tokens if " " in t.text} | heads
+    joined = {word_key(t.text) for t in tokens if " " in t.text}
+    whole = joined | heads
     # what a joined word starts with: most tokens are checked by one lookup
-    starts = {k.rsplit(" ", n)[0] for k in whole for n in range(1, k.count(" ") + 1)}
+    starts = _starts(joined) | _starts_of_heads(heads)
     out: list[TaggedWord] = []
     prev: TaggedWord | None = None
     for tok in tokens:
