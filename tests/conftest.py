@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn, TypeVar
 
 import pytest
+from hypothesis import settings
 
 from glossary.cluster import cluster
 from glossary.extract.english import english_mentions
@@ -40,6 +41,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+
+# No test is timed (speed is measured in bench/): hypothesis's per-example
+# deadline only fails examples that ran while the machine was busy.
+settings.register_profile("untimed", deadline=None)
+settings.load_profile("untimed")
 
 
 def _t(
