@@ -187,12 +187,12 @@ def fold(s: str) -> str:
     >>> fold("Phạm  Minh Chính")
     'pham minh chinh'
     """
+    if s.isascii():
+        return _collapse(s.lower())
     if len(s) > _PIECE:
         pieces = _pieces(s)
         if len(pieces) > 1:
             return " ".join(filter(None, map(fold, pieces)))
-    if s.isascii():
-        return _collapse(s.lower())
     low = s.lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", low)
     # Each character kept one ASCII or self-folding character and lost only
@@ -220,11 +220,11 @@ def fold(s: str) -> str:
     return _collapse(joined)
 
 
-# A long text is folded in pieces of about this many characters, each cut
-# before a space: each of fold's passes then stays in the CPU's cache, and a
-# character only the slow path folds (ə, ™) sends only its piece down it. No
-# step of fold looks across a space, so the pieces' keys joined by one space
-# are the whole text's (tests/test_text.py).
+# A long text that is not ASCII is folded in pieces of about this many
+# characters, each cut before a space: each of fold's passes then stays in
+# the CPU's cache, and a character only the slow path folds (ə, ™) sends only
+# its piece down it. No step of fold looks across a space, so the pieces'
+# keys joined by one space are the whole text's (tests/test_text.py).
 _PIECE = 1 << 20
 
 
