@@ -73,16 +73,24 @@ def tally(g: Group) -> Tally:
     return g.tally
 
 
-def _count(t: Tally, members: list[Member]) -> None:
-    """Count `members` into `t` (not their positions: see `_keep`)."""
+def _count(
+    t: Tally,
+    members: list[Member],
+    rule: str | None = None,
+    ttype: TermType | None = None,
+) -> None:
+    """Count `members` into `t` (not their positions: see `_keep`); as
+    `merge_tally` moves them, each evidence by `rule` and each of type
+    `ttype` when given."""
     forms, docs = t.forms, t.docs
-    for m, ttype, ev in members:
+    for m, mtype, ev in members:
         f = forms.get((m.text, m.lang))
         if f is None:
             f = forms[(m.text, m.lang)] = FormTally()
         f.count += 1
-        f.types[ttype] = f.types.get(ttype, 0) + 1
-        f.rules.add(ev.rule)
+        kind = mtype if ttype is None else ttype
+        f.types[kind] = f.types.get(kind, 0) + 1
+        f.rules.add(ev.rule if rule is None else rule)
         docs.add(m.document)
 
 
@@ -136,7 +144,7 @@ def merge_tally(
         # has more positions than a tally keeps, so counting its members
         # straight into `h`'s tally is what summing them up first would give
         ht = tally(h)
-        _count_moved(ht, g.members, rule, ttype)
+        _count(ht, g.members, rule, ttype)
         _keep(h, ht, members)
         h.members.extend(members)
         if h.sources is not None and g.sources is not None:
@@ -160,23 +168,6 @@ def merge_tally(
     h.members.extend(members)
     if h.sources is not None and g.sources is not None:
         h.sources.extend(g.sources)
-
-
-def _count_moved(
-    t: Tally, members: list[Member], rule: str, ttype: TermType | None
-) -> None:
-    """Count `members` into `t` as `merge_tally` moves them: each evidence
-    now by `rule`, each of type `ttype` (if not None)."""
-    forms, docs = t.forms, t.docs
-    for m, mtype, _ in members:
-        f = forms.get((m.text, m.lang))
-        if f is None:
-            f = forms[(m.text, m.lang)] = FormTally()
-        f.count += 1
-        kind = mtype if ttype is None else ttype
-        f.types[kind] = f.types.get(kind, 0) + 1
-        f.rules.add(rule)
-        docs.add(m.document)
 
 
 def _names_china(sentence: str) -> bool:
