@@ -17,11 +17,25 @@ from glossary.store import open_store
 pytestmark = pytest.mark.pg
 
 
+def _add_while_bob_writes(pg_url: str) -> int:
+    """`glossary add`'s exit status while "glossary bob" holds the write lock."""
+    import psycopg
+
+    from glossary.store.postgresql import connection
+
+    holder = psycopg.connect(pg_url, autocommit=True, application_name="glossary bob")
+    holder.execute("BEGIN")
+    holder.execute("SELECT pg_advisory_xact_lock(%s)", (connection.WRITE_LOCK,))
+    try:
+        return main(["add", "Mekong Delta", "--db", pg_url])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
 def test_a_writer_kept_waiting_on_postgresql_says_so_then_gives_up(
     pg_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import psycopg
-
     from glossary.store.postgresql import connection
 
     monkeypatch.setattr(connection, "LOCK_WAIT_MS", 100)
@@ -29,14 +43,7 @@ def test_a_writer_kept_waiting_on_postgresql_says_so_then_gives_up(
     with open_store(pg_url, user="ann") as tb:
         fill_sample(tb)
         before = tb.counts()
-    holder = psycopg.connect(pg_url, autocommit=True, application_name="glossary bob")
-    holder.execute("BEGIN")
-    holder.execute("SELECT pg_advisory_xact_lock(%s)", (connection.WRITE_LOCK,))
-    try:
-        assert main(["add", "Mekong Delta", "--db", pg_url]) == 2
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+    assert _add_while_bob_writes(pg_url) == 2
     lines = capsys.readouterr().err.splitlines()
     waiting = f"glossary: warning: {pg_url}: waiting for glossary bob (writing since "
     assert [line.startswith(waiting) for line in lines] == [True, True, False]
@@ -54,8 +61,6 @@ def test_a_writer_whose_server_goes_away_while_it_waits_gets_one_line(
 ) -> None:
     """The server lost between two waits (a crash, a restart): the asking of
     who holds the lock fails like any lost connection, one line, exit 2."""
-    import psycopg
-
     from glossary.store.postgresql import connection
 
     monkeypatch.setattr(connection, "LOCK_WAIT_MS", 100)
@@ -66,14 +71,7 @@ def test_a_writer_whose_server_goes_away_while_it_waits_gets_one_line(
     with open_store(pg_url, user="ann") as tb:
         fill_sample(tb)
         before = tb.counts()
-    holder = psycopg.connect(pg_url, autocommit=True, application_name="glossary bob")
-    holder.execute("BEGIN")
-    holder.execute("SELECT pg_advisory_xact_lock(%s)", (connection.WRITE_LOCK,))
-    try:
-        assert main(["add", "Mekong Delta", "--db", pg_url]) == 2
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+    assert _add_while_bob_writes(pg_url) == 2
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1, lines
     assert lines[0].startswith(f"glossary: error: {pg_url}: "), lines
