@@ -104,19 +104,20 @@ _LATIN_MARKS = tuple(
 )
 
 
-def _self_folding() -> list[str]:
+@cache
+def _self_folding() -> tuple[str, ...]:
     """Non-ASCII punctuation, symbols and spaces that fold to themselves and
     never compose: Latin-1 and general punctuation, currency, letterlike
     symbols and arrows."""
     blocks = [(0xA0, 0xC0), (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2200)]
-    return [
+    return tuple(
         chr(c)
         for lo, hi in blocks
         for c in range(lo, hi)
         if unicodedata.category(chr(c))[0] in "PSZ"
         and _fold_slow(chr(c)) == chr(c)
         and unicodedata.normalize("NFD", chr(c)) == chr(c)
-    ]
+    )
 
 
 @cache
