@@ -147,3 +147,25 @@ def test_beginnings_and_words_are_the_words_beginnings() -> None:
     assert every == beginnings | runs
     assert not beginnings & words
     assert {"chủ tịch", "ủy ban nhân"} <= every
+
+
+_PHRASE = (
+    "phó thủ tướng Thủ Tướng liên Triều chủ tịch bầu cử tri quản lý vốn huy động "
+    "Hà Nội nguyên cựu quyền Phó Chủ Tịch hội đồng nhân dân và của Nhật Bản siêu "
+    "phi hoà bình hòa Bộ Tài chính Nguyễn Văn An anh ấy là giáo viên . , ( ) 19"
+)
+
+
+@given(st.lists(st.sampled_from(_PHRASE.split()), max_size=40).map(" ".join))
+def test_each_lower_case_run_is_read_as_the_words_would_be_one_by_one(
+    text: str,
+) -> None:
+    # `_lower_words` keeps each distinct run's words (`_RUN_WORDS`): the same
+    # tags as reading them a word at a time, whatever came before
+    from unittest import mock
+
+    from glossary.extract import vi_lexicon
+
+    once, twice = lexicon_tag(text), lexicon_tag(text)  # the second remembered
+    with mock.patch.object(vi_lexicon, "_lower_words", return_value=0):
+        assert once == twice == lexicon_tag(text)

@@ -147,27 +147,100 @@ _MOST_FORMS = 200_000
 
 def _paragraph(p: _Para, out: list[TaggedWord]) -> None:
     i, n = 0, len(p.words)
-    nouns, tags = noun_words(), word_tags()
+    nouns = noun_words()
     words, forms, starts, text = p.words, p.forms, p.starts, p.text
     new = tuple.__new__  # TaggedWord's own __new__ is Python
     while i < n:
-        if not (form := forms[i]):  # a number, a mark or another token
+        if not forms[i]:  # a number, a mark or another token
             kind = p.kinds[i]
             j = i + 1
             tag = "M" if kind == "num" else "CH" if kind == "punct" else ""
             tag = tag or _other_tag(words[i])
         else:
-            if words[i].islower() and not (p.linked[i] and words[i + 1].islower()):
-                # a lower-case syllable no dictionary word goes on from
-                bound = _bound_to_name(p, i)
-                j, tag = (i + 2, "N") if bound else (i + 1, tags.get(form, "N"))
-            else:
-                j, tag = _word_at(p, i)
+            if words[i].islower() and (j := _lower_words(p, i, out)):
+                i = j
+                continue
+            j, tag = _syllable_word(p, i)
             if tag == "R" and out and out[-1].tag == "V" and p.form(i, j) in nouns:
                 tag = "N"  # an adverb comes before its verb: "quản lý vốn"
         b = starts[j - 1] + len(words[j - 1])
         out.append(new(TaggedWord, (text[starts[i] : b], tag, starts[i], b)))
         i = j
+
+
+def _syllable_word(p: _Para, i: int) -> tuple[int, str]:
+    """End index and tag (before the adverb rule) of the word at syllable i."""
+    words = p.words
+    if words[i].islower() and not (p.linked[i] and words[i + 1].islower()):
+        # a lower-case syllable no dictionary word goes on from
+        if _bound_to_name(p, i):
+            return i + 2, "N"
+        return i + 1, word_tags().get(p.forms[i], "N")
+    return _word_at(p, i)
+
+
+def _lower_words(p: _Para, i: int, out: list[TaggedWord]) -> int:
+    """Tag the words of the run of two or more linked lower-case syllables at
+    i; return the run's end, or 0 for one syllable, or where the word after
+    the run has a say in how it ends (a bound prefix before a capital:
+    "liên Triều").
+
+    Within such a run nothing else is read, so each distinct run is
+    segmented once (`_RUN_WORDS`): running text repeats its phrases
+    ("cho biết", "theo đó", "trong thời gian tới").
+    """
+    words, linked = p.words, p.linked
+    if not (linked[i] and words[i + 1].islower()):
+        return 0
+    k = i + 2
+    while linked[k - 1] and words[k].islower():
+        k += 1
+    if linked[k - 1] and word_tags().get(p.forms[k - 1]) == _BOUND:
+        return 0
+    starts, text = p.starts, p.text
+    run = text[starts[i] : starts[k - 1] + len(words[k - 1])]
+    if (segmented := _RUN_WORDS.get(run)) is None:
+        if len(_RUN_WORDS) > _MOST_RUNS:  # phrases are without number
+            _RUN_WORDS.clear()
+        _RUN_WORDS[run] = _read_words(p, i, k, out)
+        return k
+    new = tuple.__new__  # TaggedWord's own __new__ is Python
+    before = out[-1].tag if out else ""
+    for n, tag, noun in segmented:
+        j = i + n
+        if noun and before == "V":
+            tag = "N"  # an adverb comes before its verb: "quản lý vốn"
+        b = starts[j - 1] + len(words[j - 1])
+        out.append(new(TaggedWord, (text[starts[i] : b], tag, starts[i], b)))
+        before, i = tag, j
+    return k
+
+
+def _read_words(
+    p: _Para, i: int, k: int, out: list[TaggedWord]
+) -> tuple[tuple[int, str, bool], ...]:
+    """Tag the words of lower-case syllables [i, k) one by one; return each
+    one's syllables, tag, and whether an adverb it is reads as a noun after a
+    verb."""
+    read: list[tuple[int, str, bool]] = []
+    nouns = noun_words()
+    words, starts, text = p.words, p.starts, p.text
+    new = tuple.__new__
+    while i < k:
+        # a word may go on from any syllable but the last (`_syllable_word`)
+        j, tag = _word_at(p, i) if i < k - 1 else _syllable_word(p, i)
+        noun = tag == "R" and p.form(i, j) in nouns
+        read.append((j - i, tag, noun))
+        if noun and out and out[-1].tag == "V":
+            tag = "N"
+        b = starts[j - 1] + len(words[j - 1])
+        out.append(new(TaggedWord, (text[starts[i] : b], tag, starts[i], b)))
+        i = j
+    return tuple(read)
+
+
+_RUN_WORDS: dict[str, tuple[tuple[int, str, bool], ...]] = {}
+_MOST_RUNS = 100_000
 
 
 def _other_tag(word: str) -> str:
