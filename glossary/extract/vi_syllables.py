@@ -83,12 +83,12 @@ class Span:
 _SYL = re.compile(r"\w+|[^\w\s]")
 
 
-def syllables(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[Syl]:
+def syllables(text: str, tokens: Sequence[tuple[str, str, int, int]]) -> list[Syl]:
     """Syllables and punctuation of `text`, each with its token's tag.
 
     Args:
         text: the document text.
-        tokens: (start, end, tag) of each token, in order.
+        tokens: (text, tag, start, end) of each token (`TaggedWord`s), in order.
 
     Returns:
         The syllable stream in text order.
@@ -96,8 +96,7 @@ def syllables(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[Syl]:
     out: list[Syl] = []
     append = out.append
     new = tuple.__new__  # Syl's own __new__ is Python: a third of the cost
-    for i, (start, end, tag) in enumerate(tokens):
-        piece = text[start:end]
+    for i, (piece, tag, start, end) in enumerate(tokens):
         if piece.isalnum():  # one syllable: most tokens
             append(new(Syl, (piece, start, end, tag, i, word_key(piece))))
             continue
@@ -123,11 +122,13 @@ def match(syls: Sequence[Syl], i: int, table: frozenset[tuple[str, ...]]) -> int
     if i >= len(syls) or syls[i].key not in _firsts(table):
         return 0
     best = 0
-    for n in (1, 2, 3, 4):
-        if i + n > len(syls) or not syls[i + n - 1].key:
+    phrase: tuple[str, ...] = ()
+    for s in syls[i : i + 4]:
+        if not s.key:
             break
-        if tuple(s.key for s in syls[i : i + n]) in table:
-            best = n
+        phrase += (s.key,)
+        if phrase in table:
+            best = len(phrase)
     return best
 
 
