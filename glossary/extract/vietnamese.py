@@ -163,7 +163,7 @@ def read_tagged(doc: Document, tokens: list[TaggedWord]) -> VietnameseText:
     """The document with its spans of organisations and named places found
     and its tokens cut at their edges."""
     tokens = repair(doc.text, tokens, ORG_HEAD_WORDS | TITLE_HEADS)
-    syls = syllables(doc.text, [(t.start, t.end, t.tag) for t in tokens])
+    syls = syllables(doc.text, tokens)
     found = org_spans(doc.text, syls)
     found = sorted([*found, *place_spans(syls, found)], key=lambda sp: sp.start)
     tokens = cut(doc.text, tokens, found)
