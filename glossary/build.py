@@ -389,7 +389,7 @@ def _cluster(
     """Cluster every cached document and store the concepts: (new, updated,
     mentions)."""
     feed = feeder.finish()
-    total, proposed = feed.proposal()
+    total, proposed = feed.proposal(apart=True)
     with tb.transaction():
         new, updated = _apply(tb, proposed, feeder.spill, progress, total)
         tb.set_meta(_STAMP, stamp)

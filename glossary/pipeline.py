@@ -42,10 +42,12 @@ from typing import NamedTuple, Protocol
 from glossary.cluster import (
     CorpusStream,
     DocClusters,
+    Group,
     Shelf,
     Spilled,
     cluster_corpus_lazily,
     cluster_document,
+    emptied,
 )
 from glossary.extract.english import english_mentions
 from glossary.extract.mention_codec import decode_mentions, encode_mentions
@@ -54,6 +56,7 @@ from glossary.extract.term_counts import Hit, TermCounts
 from glossary.extract.terms import SOURCE as TERM_SOURCE
 from glossary.extract.terms import term_candidates, term_mentions, vi_term_candidates
 from glossary.extract.vietnamese import vietnamese_mentions
+from glossary.made_apart import can_fork, made_apart
 from glossary.model import Candidate, Document, Kind, Mention
 from glossary.text import detect_language, detects_vietnamese, language_sample
 from glossary.text.sentences import Sentences
@@ -272,6 +275,20 @@ class Spill(Shelf, Protocol):
 HOLD_LOCAL = 10_000
 
 
+# A candidate and the ids of the document groups its occurrences were spilled
+# with: none for English terms (the spill has their spans of the term
+# mentions), None for Vietnamese terms (which carry their own occurrences).
+Proposed = tuple[Candidate, Sequence[int] | None]
+
+# Below this many names, making the last ones in a forked child
+# (`CorpusFeed.proposal`) costs more than it saves; the child makes this
+# share of them (as it pickles them and copies the pages it touches, it
+# makes them at ≈2/3 of the parent's pace, and the parent stores them
+# meanwhile).
+APART_MIN = 2_000
+APART_SHARE = 0.65
+
+
 class CorpusFeed:
     """`propose_lazily` fed one document's part at a time, holding per name
     what its candidate needs (`glossary.cluster.CorpusStream`) and per
@@ -299,26 +316,37 @@ class CorpusFeed:
         self._vi_terms += [m for m in p.terms if m.kind is Kind.TERM and m.lang == "vi"]
         self._spill.add(self._stream.add(p.names), chunks)
 
-    def proposal(
-        self,
-    ) -> tuple[int, Iterator[tuple[Candidate, Sequence[int] | None]]]:
+    def proposal(self, *, apart: bool = False) -> tuple[int, Iterator[Proposed]]:
         """How many candidates, and each with its spilled group ids: names
-        (made as the iterator gets to them), then terms. Call once."""
-        count, names = self._stream.candidates()
+        (made as the iterator gets to them), then terms. Call once.
+
+        `apart`: the last names are made in a forked child meanwhile
+        (`glossary.made_apart`), when there are many, nothing was shelved
+        (the child would read the spill) and the system can fork.
+        """
+        groups = self._stream.merged()
+        count = len(groups)
         english, hits = self._chunks.candidates()
         self._chunks = TermCounts()
         # the store numbers candidates from 1: names first, then these
         self._spill.add_hits((t, count + 1 + n, f, s, e) for t, n, f, s, e in hits)
         vi = vi_term_candidates(self._vi_terms)
         self._vi_terms = []
-        out: Iterator[tuple[Candidate, Sequence[int] | None]] = chain(
-            names,
-            ((c, ()) for c in english),
-            ((c, None) for c in vi),
-        )
-        return count + len(english) + len(vi), (
-            (add_vietnamese_term(c), sources) for c, sources in out
-        )
+        items: list[Group | Proposed] = [
+            *groups,
+            *((c, ()) for c in english),
+            *((c, None) for c in vi),
+        ]
+        groups.clear()
+        if apart and count >= APART_MIN and not self._stream.shelved and can_fork():
+            return len(items), made_apart(items, self._proposed, APART_SHARE)
+        return len(items), map(self._proposed, emptied(items))
+
+    def _proposed(self, item: Group | Proposed) -> Proposed:
+        """The candidate of a name's group, or of a term, with its Vietnamese
+        term (`add_vietnamese_term`) and its spilled group ids."""
+        c, sources = self._stream.candidate(item) if isinstance(item, Group) else item
+        return add_vietnamese_term(c), sources
 
 
 def _extract_encoded(extractor: Extractor, doc: Document) -> tuple[str, bytes]:

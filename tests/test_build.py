@@ -7,12 +7,15 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SEEDS, SHARED
 
+from glossary import pipeline
 from glossary import review as service
 from glossary.build import BuildReport, apply_candidates, build, content_hash
+from glossary.made_apart import made_apart
 from glossary.model import Concept, ConceptStatus, Kind, Occurrence, TermStatus
 from glossary.pipeline import extract, part, propose
 from glossary.reader import read_inputs
@@ -330,6 +333,31 @@ def test_a_streamed_build_stores_what_the_corpus_in_memory_gives(
         whole = _stored(tb)
     assert len(streamed[0]) > 200
     assert streamed == whole
+
+
+@pytest.mark.skipif(not NEWS_DEV.is_dir(), reason="news-dev missing")
+def test_names_made_in_a_forked_child_store_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a large build makes its last candidates in a child (made_apart), which
+    # small ones do not: the same concepts, evidence and occurrences
+    inputs = [str(SEEDS), *map(str, sorted(NEWS_DEV.glob("*.txt"))[:8])]
+    apart = []
+
+    def spied(*args: Any) -> Any:
+        apart.append(True)
+        return made_apart(*args)
+
+    monkeypatch.setattr(pipeline, "made_apart", spied)
+    stored = []
+    for least in (10**9, 1):
+        monkeypatch.setattr(pipeline, "APART_MIN", least)
+        with TermBase(tmp_path / f"{least}.db") as tb:
+            assert build(tb, inputs).ok
+            stored.append((_stored(tb), _with_occurrences(tb)))
+    assert apart == [True]
+    assert len(stored[0][0][0]) > 200
+    assert stored[0] == stored[1]
 
 
 def test_a_build_interrupted_while_reading_leaves_the_base_as_it_was(

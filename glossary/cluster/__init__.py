@@ -51,7 +51,7 @@ Modules, one job each (this one is the public entry):
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from glossary.cluster.base import (
     DocClusters,
@@ -87,6 +87,7 @@ __all__ = [
     "CorpusStream",
     "DocClusters",
     "DocGroup",
+    "Group",
     "Shelf",
     "Spilled",
     "acronym_of",
@@ -95,6 +96,7 @@ __all__ = [
     "cluster_corpus",
     "cluster_corpus_lazily",
     "cluster_document",
+    "emptied",
     "norm_key",
 ]
 
@@ -217,9 +219,7 @@ def cluster_corpus_lazily(
 
 def _candidates_of(groups: list[Group]) -> Iterator[Candidate]:
     """`candidate_of` each group in order, emptying `groups` as it goes."""
-    groups.reverse()
-    while groups:
-        yield candidate_of(groups.pop())
+    return map(candidate_of, emptied(groups))
 
 
 # An occurrence as a streamed build spills it: the id of the document group
@@ -290,6 +290,7 @@ class CorpusStream:
         self._merge = "merge_same_names" not in self.disable
         self._shelf = shelf
         self._hold = hold  # shelvable groups still kept whole
+        self.shelved = False  # whether a group went to the shelf
         self._groups: list[Group] = []
         self._by_key: dict[tuple[Kind, str], Group] = {}
         self._titles: dict[str, Group] = {}
@@ -316,6 +317,7 @@ class CorpusStream:
                         self._hold -= 1
                     else:
                         self._put(g, self._shelf)
+                        self.shelved = True
             else:
                 self._groups.append(g)
         for key, members in doc.titles:
@@ -353,21 +355,32 @@ class CorpusStream:
         """Run the corpus passes; then how many candidates, and each (made
         as the iterator gets to it) with the ids of the document groups its
         occurrences were spilled with. Call once, after the last `add`."""
+        merged = self.merged()
+        return len(merged), map(self.candidate, emptied(merged))
+
+    def merged(self) -> list[Group]:
+        """Run the corpus passes: the groups to make candidates of
+        (`candidate`), in order. Call once, after the last `add`."""
         merged = merge_corpus(
             self._groups, self.disable, merged=self._merge, unshelve=self._unshelve
         )
         merged.extend(self._titles.values())
         self._titles = {}
         self._by_key = {}
-        return len(merged), _with_sources(merged, self._unshelve)
+        return merged
+
+    def candidate(self, g: Group) -> tuple[Candidate, list[int]]:
+        """The candidate of a group of `merged`, with the ids of the document
+        groups its occurrences were spilled with."""
+        self._unshelve(g)
+        return candidate_of(g), g.sources or []
 
 
-def _with_sources(
-    groups: list[Group], unshelve: Callable[[Group], None]
-) -> Iterator[tuple[Candidate, list[int]]]:
-    """`candidate_of` each group in order, with its sources, emptying `groups`."""
-    groups.reverse()
-    while groups:
-        g = groups.pop()
-        unshelve(g)
-        yield candidate_of(g), g.sources or []
+T = TypeVar("T")
+
+
+def emptied(items: list[T]) -> Iterator[T]:
+    """The items of `items` in order, each let go of as it is taken."""
+    items.reverse()
+    while items:
+        yield items.pop()
