@@ -6,7 +6,7 @@ Part of the build use case (`glossary.build`).
 from __future__ import annotations
 
 from glossary.model import Mention
-from glossary.pipeline import CorpusFeed, part
+from glossary.pipeline import CorpusFeed
 from glossary.store import OccurrenceSpill, TermStore
 
 __all__ = ["Feeder"]
@@ -20,8 +20,8 @@ class Feeder:
 
     Inputs usually come in path order (a directory is read sorted); when
     one does not, or with --prune, the corpus stage starts again after
-    extraction from the cache. Either way a document's part is let go once
-    the corpus stage has taken it (`glossary.pipeline.CorpusFeed`).
+    extraction from the cache. Either way a document's groups are let go
+    once the corpus stage has taken them (`glossary.pipeline.CorpusFeed`).
     """
 
     def __init__(self, tb: TermStore, disable: frozenset[str], *, ordered: bool):
@@ -48,7 +48,7 @@ class Feeder:
         self._cached_before(path)
         if self._next < len(self._cached) and self._cached[self._next] == path:
             self._next += 1  # its new text replaces the cached one
-        self.feed.add(part(path, mentions, self.disable))
+        self.feed.add(path, mentions)
         self._last = path
 
     def _cached_before(self, path: str | None) -> None:
@@ -59,7 +59,7 @@ class Feeder:
             self._next += 1
             mentions = self.tb.cached_mentions(older, self._hashes[older])
             if mentions is not None:
-                self.feed.add(part(older, mentions, self.disable))
+                self.feed.add(older, mentions)
 
     def finish(self) -> CorpusFeed:
         """Take the documents not taken yet; the feed, every document in."""
@@ -67,5 +67,5 @@ class Feeder:
             self._cached_before(None)
         else:
             for path, mentions in self.tb.cached_documents():
-                self.feed.add(part(path, mentions or [], self.disable))
+                self.feed.add(path, mentions or [])
         return self.feed

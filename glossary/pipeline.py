@@ -8,13 +8,13 @@ third of the size of the pickled mentions, and decoding it costs about as
 much as unpickling them.
 
 `part` is the per-document stage of `propose` (names grouped within the
-document, `cluster.cluster_document`, and the term mentions); it runs in
-the parent as results arrive, while the workers extract the next
+document, `cluster.cluster_document`, and the term mentions); a build runs
+it in the parent as results arrive (`CorpusFeed.add`, which takes the
+groups as the stage leaves them), while the workers extract the next
 documents. Running it in the workers does not pay on two cores: even with
 the clusters sent as positions of the mentions, it saves the parent
 ≈1.1 s of CPU for 10 MB but costs the workers as much again, and during
-extraction the three processes already keep both cores busy, with the
-parent the less loaded (≈4.5 s of CPU against ≈5 s per worker). With more
+extraction the three processes already keep both cores busy. With more
 cores and more workers it would.
 """
 
@@ -200,15 +200,20 @@ def part(
         mentions: its mentions, in the order extraction gave them.
         disable: names of clustering passes not to run (for diagnosis).
     """
-    term = Kind.TERM
     return DocPart(
         len(mentions),
         cluster_document(path, mentions, disable=disable),
-        tuple(
-            m
-            for m in mentions
-            if m.source == TERM_SOURCE or (m.kind is term and m.lang == "vi")
-        ),
+        _terms(mentions),
+    )
+
+
+def _terms(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """`DocPart.terms` of `mentions`."""
+    term = Kind.TERM
+    return tuple(
+        m
+        for m in mentions
+        if m.source == TERM_SOURCE or (m.kind is term and m.lang == "vi")
     )
 
 
@@ -290,7 +295,7 @@ APART_SHARE = 0.65
 
 
 class CorpusFeed:
-    """`propose_lazily` fed one document's part at a time, holding per name
+    """`propose_lazily` fed one document at a time, holding per name
     what its candidate needs (`glossary.cluster.CorpusStream`) and per
     English chunk text its counts (`glossary.extract.term_counts`): the
     occurrences of names and titles, and the English term mentions, go to
@@ -307,14 +312,17 @@ class CorpusFeed:
         self._spill = spill
         self._chunks = TermCounts()
         self._vi_terms: list[Mention] = []
-        self.mentions = 0  # how many mentions the parts had
+        self.mentions = 0  # how many mentions the documents had
 
-    def add(self, p: DocPart) -> None:
-        """Take the next document's part (documents in path order)."""
-        self.mentions += p.mentions
-        chunks = [m for m in p.terms if self._chunks.add(m)]
-        self._vi_terms += [m for m in p.terms if m.kind is Kind.TERM and m.lang == "vi"]
-        self._spill.add(self._stream.add(p.names), chunks)
+    def add(self, path: str, mentions: Sequence[Mention]) -> None:
+        """Take the next document's mentions (documents in path order): its
+        `part`, the groups taken as the document stage leaves them, not
+        frozen to be thawed again (`CorpusStream.add_document`)."""
+        self.mentions += len(mentions)
+        terms = _terms(mentions)
+        chunks = [m for m in terms if self._chunks.add(m)]
+        self._vi_terms += [m for m in terms if m.kind is Kind.TERM and m.lang == "vi"]
+        self._spill.add(self._stream.add_document(path, mentions), chunks)
 
     def proposal(self, *, apart: bool = False) -> tuple[int, Iterator[Proposed]]:
         """How many candidates, and each with its spilled group ids: names

@@ -627,6 +627,17 @@ class _Shelf:
         return pickle.loads(self.items[key])
 
 
+def test_corpus_stream_takes_a_document_as_its_stage_leaves_it() -> None:
+    # add_document skips freezing the groups to thaw them again: the same
+    # occurrences to spill, and the same candidates
+    frozen, direct = CorpusStream(), CorpusStream()
+    for d, ms in _by_document(_real_mentions()).items():
+        assert direct.add_document(d, ms) == frozen.add(cluster_document(d, ms))
+    (n, want), (m, got) = frozen.candidates(), direct.candidates()
+    assert n == m > 0
+    assert list(got) == list(want)
+
+
 @pytest.mark.parametrize(
     ("kept", "shelved", "hold"),
     [(2, False, 0), (20, False, 0), (20, True, 0), (20, True, 1)],

@@ -302,13 +302,25 @@ class CorpusStream:
         Returns:
             The occurrences of its mentions, to spill.
         """
+        return self._take(map(thaw, doc.groups), doc.titles)
+
+    def add_document(self, document: str, mentions: Sequence[Mention]) -> list[Spilled]:
+        """`add` of ``cluster_document(document, mentions)``, its groups
+        taken as the document stage leaves them (not frozen to be thawed)."""
+        groups, titles = document_stage(document, mentions, self.disable)
+        return self._take(groups, titles.items())
+
+    def _take(
+        self,
+        groups: Iterable[Group],
+        titles: Iterable[tuple[str, Sequence[Member]]],
+    ) -> list[Spilled]:
         rows: list[Spilled] = []
-        for d in doc.groups:
+        for g in groups:
             gid = self._next_id
             self._next_id += 1
-            rows += [(gid, m.text, m.lang, m) for m, _, _ in d.members]
-            rows += [(gid, text, lang, m) for text, lang, _, _, m in d.extra]
-            g = thaw(d)
+            rows += [(gid, m.text, m.lang, m) for m, _, _ in g.members]
+            rows += [(gid, text, lang, m) for text, lang, _, _, m in g.extra]
             g.sources = [gid]
             if self._merge:
                 merge_same_name(g, self._by_key, self._groups)
@@ -320,7 +332,7 @@ class CorpusStream:
                         self.shelved = True
             else:
                 self._groups.append(g)
-        for key, members in doc.titles:
+        for key, members in titles:
             gid = self._next_id
             self._next_id += 1
             t = self._titles.get(key)
