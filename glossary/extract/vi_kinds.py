@@ -10,6 +10,7 @@ subject of a football verb a player.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from glossary.extract.vi_runs import after_credit
 from glossary.extract.vi_syllables import SURNAMES, is_vi_syllable
@@ -410,15 +411,22 @@ def _is_agency(ctx: Context, i: int, j: int) -> bool:
 _CUE_WORDS = 3  # syllables of the longest cue ("sân vận động")
 
 
-def _cue_before(ctx: Context, i: int) -> set[str]:
+def _cue_before(ctx: Context, i: int) -> frozenset[str]:
     """The word keys the name at token i may follow as a cue: the last one to
     three syllables before it, whatever the word segmenter joined ("tay thủ
     môn Trung Kiên" follows "thủ môn", "thủ đô Viêng Chăn" follows "thủ đô")."""
     if i == 0 or not WORD.fullmatch(ctx.tokens[i - 1].text.replace(" ", "_")):
-        return set()
-    before = " ".join(t.text for t in ctx.tokens[max(0, i - _CUE_WORDS) : i])
+        return frozenset()
+    before = [t.text for t in ctx.tokens[max(0, i - _CUE_WORDS) : i]]
+    return _cues_ending(" ".join(before))
+
+
+# Names follow the same few words again and again ("Thủ tướng", "ông").
+@lru_cache(maxsize=1 << 14)
+def _cues_ending(before: str) -> frozenset[str]:
+    """The word keys of the last one to three syllables of `before`."""
     sylls = WORD.findall(before)[-_CUE_WORDS:]
-    return {word_key(" ".join(sylls[-n:])) for n in range(1, len(sylls) + 1)}
+    return frozenset(word_key(" ".join(sylls[-n:])) for n in range(1, len(sylls) + 1))
 
 
 # The middle names that mark a woman's or a man's full name.
