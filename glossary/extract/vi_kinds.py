@@ -464,9 +464,17 @@ def _is_byline(ctx: Context, i: int, j: int) -> bool:
         and word_key(toks[i - 2].text) in _CREDIT_CUES
     ):
         return True
-    before = text[: toks[i].start].rstrip(" ")
-    after = text[toks[j - 1].end :].lstrip(" ")
-    return (not before or before.endswith("\n")) and (not after or after[0] == "\n")
+    # only spaces to the start and the end of its line (the text around it
+    # is not copied, once per name)
+    start = toks[i].start
+    while start and text[start - 1] == " ":
+        start -= 1
+    if start and text[start - 1] != "\n":
+        return False
+    return _LINE_ENDS_AFTER.match(text, toks[j - 1].end) is not None
+
+
+_LINE_ENDS_AFTER = re.compile(r" *(?:\n|\Z)")
 
 
 def _is_country_before_person(
