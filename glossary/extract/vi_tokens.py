@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -328,17 +329,27 @@ _fold_word = lru_cache(maxsize=1 << 17)(fold)
 def cut(text: str, tokens: list[TaggedWord], spans: list[Span]) -> list[TaggedWord]:
     """Tokens cut at every span edge, so each span is a run of whole tokens."""
     edges = sorted({sp.start for sp in spans} | {sp.end for sp in spans})
+    # the few tokens an edge falls inside, found from the edges (tokens are
+    # in text order and disjoint), not each token looked up among the edges
+    inner: dict[int, list[int]] = {}
+    for edge in edges:
+        k = bisect.bisect_right(tokens, edge, key=_start) - 1
+        if k >= 0 and tokens[k].start < edge < tokens[k].end:
+            inner.setdefault(k, []).append(edge)
     out: list[TaggedWord] = []
-    for tok in tokens:
-        lo = bisect.bisect_right(edges, tok.start)
-        inner = edges[lo : bisect.bisect_left(edges, tok.end, lo)]
-        if not inner:
-            out.append(tok)
-            continue
-        for a, b in itertools.pairwise([tok.start, *inner, tok.end]):
+    done = 0
+    for k, cuts in inner.items():  # in text order, as the edges
+        out += tokens[done:k]
+        done = k + 1
+        tok = tokens[k]
+        for a, b in itertools.pairwise([tok.start, *cuts, tok.end]):
             piece = text[a:b]
             a += len(piece) - len(piece.lstrip())
             b -= len(piece) - len(piece.rstrip())
             if a < b:
                 out.append(TaggedWord(text[a:b], tok.tag, a, b))
+    out += tokens[done:]
     return out
+
+
+_start = operator.attrgetter("start")
