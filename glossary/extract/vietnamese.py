@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from glossary.extract.vi_kinds import between_kind, name_kinds
 from glossary.extract.vi_orgs import admin_places, org_spans, own_name
@@ -478,12 +479,18 @@ _LOOK_BACK = 64
 def _token_ranges(
     tokens: list[TaggedWord], spans: list[Span]
 ) -> list[tuple[Span, tuple[int, int]]]:
-    """Each span with the [i, k) range of the tokens it covers."""
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i + 1 for i, t in enumerate(tokens)}
+    """Each span with the [i, k) range of the tokens it covers (the tokens
+    in text order, disjoint: bisected, not every token's start and end
+    tabled for a few spans)."""
     out = []
+    n = len(tokens)
     for sp in spans:
-        i, k = starts.get(sp.start), ends.get(sp.end)
-        if i is not None and k is not None and k > i:
+        i = bisect_left(tokens, sp.start, key=_token_start)
+        k = bisect_left(tokens, sp.end, key=_token_end) + 1
+        if i < k <= n and tokens[i].start == sp.start and tokens[k - 1].end == sp.end:
             out.append((sp, (i, k)))
     return out
+
+
+_token_start = attrgetter("start")
+_token_end = attrgetter("end")
