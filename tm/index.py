@@ -165,6 +165,7 @@ class SourceIndex:
         """Index `rows` of (unit id, source, `encode_tokens` of it or None), by id."""
         self.keeps_text = keep_text
         self.sources: list[str] = []
+        self.folded: list[str] = []  # `quick_fold` of each source
         # Encoded tokens (a third of the size of `Tokens`), decoded when scored.
         self._tokens: list[str | Tokens] = []
         vocab: dict[str, int] = {}
@@ -176,6 +177,8 @@ class SourceIndex:
                 stored = encoded if encoded is not None else encode_tokens(source, toks)
                 self._tokens.append(stored or toks)
                 self.sources.append(source)
+                folded = quick_fold(source)
+                self.folded.append(source if folded == source else folded)
                 found = index_words(toks)
             else:
                 found = source_words(source)

@@ -39,8 +39,7 @@ _POOL = 100
 _FEW = 10
 _BEST_WORDS = 4
 _RESCORE = 20
-# In-memory index: the best sources by shared words, cut by rapidfuzz ratio
-# when the index holds no text (above `MAX_UNITS`), and scored exactly.
+# In-memory index: sources ranked by shared words, then by rapidfuzz ratio.
 _MEM_POOL = 30
 _MEM_RESCORE = 8
 # Memories up to this size get the in-memory index (about 0.5 KB a unit).
@@ -146,10 +145,9 @@ class Matcher:
     1. Unknown query words (typos) are replaced by their nearest vocabulary
        words (`tm.index.Speller`: one edit or transposition).
     2. Each query word adds its idf to every source containing it; the best
-       `_MEM_RESCORE` (8) sources are kept, ties going to the query's length.
-       Above `MAX_UNITS`, the best `_MEM_POOL` (30), of which rapidfuzz
-       `ratio` on folded text keeps 8 (near-duplicates tie on their words).
-    3. Sources equal up to case/diacritics (the `fkey` index) are added.
+       `_MEM_POOL` (30) sources are kept, ties going to the query's length.
+    3. rapidfuzz `ratio` on folded text keeps the best `_MEM_RESCORE` (8);
+       sources equal up to case/diacritics (the `fkey` index) are added.
     4. These get the exact token score of `tm.match`, from stored tokens.
 
     A one-off lookup (`in_memory=False`) uses SQLite instead:
@@ -264,14 +262,16 @@ class Matcher:
         if idx is None:
             found = self.store.scoring_tokens(self._candidate_ids(query, q))
             return [(i, src, s) for i, (src, s) in found.items()]
+        pool = idx.candidates(index_words(q), _MEM_POOL)
         if idx.keeps_text:
             # No numpy call and no text but the kept candidates' (see
-            # `SourceIndex.candidates` on cold caches), and no rapidfuzz cut:
-            # its call costs more than scoring the index's best few exactly.
-            pool = idx.candidates(index_words(q), _MEM_RESCORE)
+            # `SourceIndex.candidates` on cold caches).
+            if len(pool) > _MEM_RESCORE:
+                folded = idx.folded
+                best = _closest(query, [folded[p] for p in pool], _MEM_RESCORE)
+                pool = [pool[k] for k in best]
             pool.extend(idx.twins(query))
             return idx.kept(pool)
-        pool = idx.candidates(index_words(q), _MEM_POOL)
         ids: list[int] = idx.ids[pool].tolist()
         texts = self._stored_sources(ids)
         folded = [quick_fold(t) for t in texts]
