@@ -94,3 +94,17 @@ def test_old_versions_are_forgotten(
     assert len(list(tmp_path.glob("t-????????????????.pickle"))) == 8
     assert not (tmp_path / "t-0000000000000000.pickle").exists()
     assert other.exists()
+
+
+class _DiskFull:
+    def __reduce__(self) -> tuple[object, ...]:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_failed_write_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GLOSSARY_CACHE", str(tmp_path))
+    value = [_DiskFull()]
+    assert tables.read_or_make("t", lambda: value) is value  # worked out, not kept
+    assert list(tmp_path.iterdir()) == []

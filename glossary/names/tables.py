@@ -133,7 +133,11 @@ def _keep(path: Path, value: object) -> None:
         with tempfile.NamedTemporaryFile(
             dir=path.parent, prefix=".tmp-", delete=False
         ) as f:
-            pickle.dump(value, f, pickle.HIGHEST_PROTOCOL)
+            try:
+                pickle.dump(value, f, pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # a full disk: no half-written file left
+                os.unlink(f.name)
+                raise
         os.replace(f.name, path)
         table = path.name.rsplit("-", 1)[0]
         versions = sorted(
