@@ -160,10 +160,15 @@ class VietnameseText:
         return self.doc.text[self.tokens[i].start : self.tokens[j - 1].end]
 
 
+# The heads `repair` keeps whole: one set for every document (`repair`
+# caches what it works out of it).
+_REPAIR_HEADS = ORG_HEAD_WORDS | TITLE_HEADS
+
+
 def read_tagged(doc: Document, tokens: list[TaggedWord]) -> VietnameseText:
     """The document with its spans of organisations and named places found
     and its tokens cut at their edges."""
-    tokens = repair(doc.text, tokens, ORG_HEAD_WORDS | TITLE_HEADS)
+    tokens = repair(doc.text, tokens, _REPAIR_HEADS)
     syls = syllables(doc.text, tokens)
     found = org_spans(doc.text, syls)
     found = sorted([*found, *place_spans(syls, found)], key=lambda sp: sp.start)
