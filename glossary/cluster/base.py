@@ -469,11 +469,15 @@ def absorb_short_form(h: Group, g: Group, rule: str) -> None:
             if m.title and not is_honorific(m.title):
                 h.roles[canonical_title(m.title)] += 1
         h.roles.update(tally(g).dropped_roles)
-        moved = [
-            (m, TermType.SHORT_FORM, evidence_at(rule, m, full))
-            for m, _, _ in g.members
-        ]
-        merge_tally(h, g, moved, rule, TermType.SHORT_FORM)
+        merge_tally(
+            h,
+            g,
+            lambda kept: [
+                (m, TermType.SHORT_FORM, evidence_at(rule, m, full)) for m, _, _ in kept
+            ],
+            rule,
+            TermType.SHORT_FORM,
+        )
     h.extra.extend(g.extra)
     g.merged_into = h
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from glossary.cluster.base import (
     Group,
@@ -358,12 +359,9 @@ def link_org_short_forms_corpus(state: CorpusState) -> None:
 def _absorb(h: Group, g: Group, rule: str) -> None:
     """Move every member of `g` into `h`, recording `rule` as the evidence."""
     assert g.shelved is None, "unshelve a group before it moves"
-    moved = [
-        (m, t, Evidence(rule, ev.document, ev.start, ev.end, ev.detail))
-        for m, t, ev in g.members
-    ]
+    moved = partial(_relabelled, rule)
     if h.tally is None and g.tally is None and h.sources is None:
-        h.members.extend(moved)
+        h.members.extend(moved(g.members))
     else:
         merge_tally(h, g, moved, rule, None)
     if g.roles:  # what `Group.add` would count for them: `g` counted them so
@@ -376,6 +374,15 @@ def _absorb(h: Group, g: Group, rule: str) -> None:
     h.notes.extend(n for n in g.notes if n not in h.notes)
     h.doc = ""
     g.merged_into = h
+
+
+# ``Evidence(...)`` without its Python frame
+_evidence = partial(tuple.__new__, Evidence)
+
+
+def _relabelled(rule: str, members: list[Member]) -> list[Member]:
+    """`members` with `rule` as their evidence's rule."""
+    return [(m, t, _evidence((rule, *ev[1:]))) for m, t, ev in members]
 
 
 def _short_person(g: Group) -> bool:

@@ -12,6 +12,7 @@ taken (a group of one document, or clustering in memory).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -69,7 +70,9 @@ def tally(g: Group) -> Tally:
         g.tally = Tally()
         members = g.members
         _count(g.tally, members)
-        _keep(g, g.tally, members)
+        kept = _kept(g, g.tally, members)
+        if kept is not members:
+            members[:] = kept
     return g.tally
 
 
@@ -79,7 +82,7 @@ def _count(
     rule: str | None = None,
     ttype: TermType | None = None,
 ) -> None:
-    """Count `members` into `t` (not their positions: see `_keep`); as
+    """Count `members` into `t` (not their positions: see `_kept`); as
     `merge_tally` moves them, each evidence by `rule` and each of type
     `ttype` when given."""
     forms, docs = t.forms, t.docs
@@ -94,10 +97,11 @@ def _count(
         docs.add(m.document)
 
 
-def _keep(g: Group, t: Tally, members: list[Member]) -> None:
+def _kept(g: Group, t: Tally, members: list[Member]) -> list[Member]:
     """Note the positions of `members` (counted in `t`), the last of `g`'s;
-    in a streamed build (`g.sources`), drop from `members` those of a form
-    that already has `KEPT_POSITIONS` positions kept."""
+    the ones `g` keeps: in a streamed build (`g.sources`), not those of a
+    form that already has `KEPT_POSITIONS` positions kept (`members`
+    itself when it keeps them all)."""
     trims = g.sources is not None
     kept: list[Member] = []
     forms = t.forms
@@ -113,8 +117,7 @@ def _keep(g: Group, t: Tally, members: list[Member]) -> None:
             kept.append(item)  # what `glossary.cluster.sino` asks of a sentence
         elif m.title and not is_honorific(m.title):
             t.dropped_roles[canonical_title(m.title)] += 1
-    if trims and len(kept) < len(members):
-        members[:] = kept
+    return kept if len(kept) < len(members) else members
 
 
 def keep_members(g: Group, members: list[Member]) -> None:
@@ -122,20 +125,25 @@ def keep_members(g: Group, members: list[Member]) -> None:
     only what `tally` keeps."""
     t = tally(g)
     _count(t, members)
-    _keep(g, t, members)
-    g.members.extend(members)
+    g.members.extend(_kept(g, t, members))
 
 
 def merge_tally(
-    h: Group, g: Group, members: list[Member], rule: str, ttype: TermType | None
+    h: Group,
+    g: Group,
+    moved: Callable[[list[Member]], list[Member]],
+    rule: str,
+    ttype: TermType | None,
 ) -> None:
-    """Add `g`'s `members` (`g.members` relabelled) and what its tally counts
-    of the members it let go to `h`.
+    """Add `g`'s members and what its tally counts of the members it let go
+    to `h`.
 
     Args:
         h: the group that takes them.
         g: the group they come from.
-        members: `g.members` as `h` takes them (emptied of those `h` drops).
+        moved: `g`'s members as `h` takes them (relabelled), of those `h`
+            keeps: most of a frequent name's are counted only, and are not
+            relabelled for nothing.
         rule: the rule every moved evidence now has.
         ttype: the term type every moved member now has, or None if kept.
     """
@@ -145,8 +153,7 @@ def merge_tally(
         # straight into `h`'s tally is what summing them up first would give
         ht = tally(h)
         _count(ht, g.members, rule, ttype)
-        _keep(h, ht, members)
-        h.members.extend(members)
+        h.members.extend(moved(_kept(h, ht, g.members)))
         if h.sources is not None and g.sources is not None:
             h.sources.extend(g.sources)
         return
@@ -164,8 +171,7 @@ def merge_tally(
         hf.rules.add(rule)
     ht.docs |= gt.docs
     ht.dropped_roles.update(gt.dropped_roles)
-    _keep(h, ht, members)
-    h.members.extend(members)
+    h.members.extend(moved(_kept(h, ht, g.members)))
     if h.sources is not None and g.sources is not None:
         h.sources.extend(g.sources)
 
