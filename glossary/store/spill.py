@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.model import Mention, Occurrence
+from glossary.store.tables.rows import insert_rows
 
 _SCHEMA = """
 CREATE TABLE occ (
@@ -190,7 +191,7 @@ class OccurrenceSpill:
             self._conn.execute("BEGIN")
             for sql, rows in self._buffers.items():
                 if rows:
-                    self._conn.executemany(sql, rows)
+                    insert_rows(self._conn, sql, rows)
                     rows.clear()
 
     def placed(self, used: bytearray) -> Iterator[tuple[int, str, int, int, int]]:

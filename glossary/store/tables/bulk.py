@@ -25,6 +25,7 @@ from glossary.store.tables.rows import (
     INSERT_OCCURRENCE,
     INSERT_TERM,
     flags_text,
+    insert_rows,
     term_row,
 )
 from glossary.text import nfc
@@ -150,10 +151,9 @@ class BulkWriter:
         hundred thousand concepts are not all held to `flush`, which does
         what depends on every row (the preferred terms, the versions)."""
         now = self._stamp()
-        run = self._conn.executemany
-        run(INSERT_CONCEPT, [(*row, now) for row in self._concepts])
-        run(INSERT_TERM, self._terms)
-        run(INSERT_EVIDENCE, self._evidence)
+        insert_rows(self._conn, INSERT_CONCEPT, [(*row, now) for row in self._concepts])
+        insert_rows(self._conn, INSERT_TERM, self._terms)
+        insert_rows(self._conn, INSERT_EVIDENCE, self._evidence)
         self._concepts.clear()
         self._terms.clear()
         self._evidence.clear()

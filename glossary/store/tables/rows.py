@@ -4,10 +4,12 @@ the same rows), and the text columns' encodings: the same on every engine."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 from glossary.model import Flag, Term, TermFlag
+from glossary.store.tables.base import Connection
 from glossary.text import fold, name_key, nfc
 
 
@@ -34,6 +36,28 @@ INSERT_OCCURRENCE = (
     "VALUES (?, ?, ?, ?, ?)"
 )
 INSERT_CONTEXT = "INSERT INTO contexts (id, text) VALUES (?, ?)"
+
+# Rows per statement of `insert_rows`: 64 rows of 12 columns stay within the
+# 999 parameters older SQLite builds allow.
+ROWS_PER_INSERT = 64
+
+
+def insert_rows(conn: Connection, insert: str, rows: Sequence[Any]) -> None:
+    """Run `insert`, an INSERT of one row (``... VALUES (?, ?)``), for each of
+    `rows` in order, but `ROWS_PER_INSERT` rows to a statement: SQLite and
+    the sqlite3 module cost less per row so than with a statement per row
+    (a build's spilled occurrences: 0.47 -> 0.28 s per 10 MB of English)."""
+    head, one = insert.rsplit(" VALUES ", 1)
+    whole = len(rows) - len(rows) % ROWS_PER_INSERT
+    if whole:
+        # each statement's parameters: the values of its rows, made in C
+        values = chain.from_iterable(rows[:whole] if whole < len(rows) else rows)
+        conn.executemany(
+            f"{head} VALUES " + ", ".join([one] * ROWS_PER_INSERT),
+            zip(*[values] * (one.count("?") * ROWS_PER_INSERT), strict=True),
+        )
+    if whole < len(rows):
+        conn.executemany(insert, rows[whole:])
 
 
 def term_row(
