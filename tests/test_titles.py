@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from glossary.lang import en
 from glossary.names.titles import (
+    HONORIFICS,
+    OPENS_TITLE,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     canonical_title,
     complement_end,
     is_plural_title,
@@ -19,6 +24,23 @@ def test_split_title() -> None:
     assert split_title(["Mr.", "Kim"]) == 1
     assert split_title(["General", "Motors"]) == 0
     assert split_title(["Minister"]) == 0  # a name must be left
+
+
+def test_opens_title_only_skips_what_split_title_leaves() -> None:
+    # every first word of a title opens one; any other word splits nothing,
+    # whatever follows it
+    words = {*HONORIFICS, *TITLE_HEADS, *TITLE_MODIFIERS}
+    words |= {w for pair in en.HONORIFIC_PAIRS for w in pair}
+    words |= {w + "s" for w in TITLE_HEADS} | {w + "." for w in words}
+    words |= {w.title() for w in words} | {w.upper() for w in words}
+    words |= {"Hanoi", "General", "Motors", "Kim", "Vietnam", "Ltd.", "X"}
+    follow = sorted(words)
+    for w in sorted(words):
+        if OPENS_TITLE[w]:
+            continue
+        assert all(split_title([w, x, "Kim"]) == 0 for x in follow), w
+    assert all(OPENS_TITLE[w] for w in ("Deputy", "Mr.", "Ministers", "Tan"))
+    assert not OPENS_TITLE["Hanoi"]
 
 
 def test_canonical_title() -> None:

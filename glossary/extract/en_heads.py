@@ -12,10 +12,16 @@ import re
 from functools import lru_cache
 
 from glossary.extract.name_runs import fold
-from glossary.lang.en import COMPOUND_PLACE_HEADS, ORG_HEADS, PLACE_WORDS
+from glossary.lang.en import (
+    COMPOUND_PLACE_HEADS,
+    EVENT_WORDS,
+    ORG_HEADS,
+    ORG_PRODUCTS,
+    PLACE_WORDS,
+)
 from glossary.names.titles import TITLE_HEADS
 
-__all__ = ["place_head_end", "plural_head"]
+__all__ = ["EVENTS_AFTER", "READ_AFTER", "UNITS", "place_head_end", "plural_head"]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -70,3 +76,16 @@ _HEADS_AFTER = PLACE_WORDS - {
 # A feature named on another one: "Gio Mountain pass", "Red River delta".
 _FEATURES = frozenset({"mountain", "mountains", "river", "hill", "lake"})
 _ON_FEATURES = frozenset({"pass", "valley", "delta", "waterfall", "falls", "cave"})
+# Plural unit words after a name: a region ("Northern districts"), no name.
+UNITS = frozenset({"provinces", "districts", "communes", "towns", "cities", "regions"})
+# Event words after a name label an event; "a Deloitte report" is what the
+# name publishes (`en_cues`).
+EVENTS_AFTER = EVENT_WORDS - frozenset(ORG_PRODUCTS)
+# The first words after a name that `english._name` reads: the first of a
+# place head (`place_head_end` is 0 after any other), a plural unit, an event.
+READ_AFTER = (
+    _HEADS_AFTER
+    | {pair.split()[0] for pair in COMPOUND_PLACE_HEADS}
+    | UNITS
+    | EVENTS_AFTER
+)

@@ -27,7 +27,7 @@ from glossary.extract.en_document import (
     title_mention,
     unit_bodies,
 )
-from glossary.extract.en_heads import place_head_end
+from glossary.extract.en_heads import EVENTS_AFTER, READ_AFTER, UNITS, place_head_end
 from glossary.extract.en_singles import NOT_LAST, SINGLES, Made
 from glossary.extract.en_surface import (
     FACTS,
@@ -56,10 +56,8 @@ from glossary.lang.en import (
     ADVERB_SUFFIXES,
     ARTICLES,
     DASH_GAPS,
-    EVENT_WORDS,
     MONTHS,
     ORG_HEADS,
-    ORG_PRODUCTS,
     OWNER_NOUNS,
     PLACE_WORDS,
     STOP,
@@ -69,6 +67,7 @@ from glossary.model import Document, Kind, Mention
 from glossary.names import places as restore
 from glossary.names.places import country_codes
 from glossary.names.titles import (
+    OPENS_TITLE,
     canonical_title,
     complement_end,
     is_honorific,
@@ -89,7 +88,6 @@ __all__ = [
 # One or two lowercase words right after a name ("Vung Tau city", "Lung Cu
 # flag tower"), within 30 characters.
 _ADMIN_AFTER = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
-# Words a name never ends with: dates, and the connectors runs may hold.
 
 
 def english_mentions(
@@ -479,7 +477,7 @@ def _leading_title(
         the run is a title alone ("Secretary of State") or an honorific.
     """
     text = page.text
-    ntitle = split_title(names)
+    ntitle = split_title(names) if names and OPENS_TITLE[names[0]] else 0
     if ntitle:
         # honorifics after an office ("Prime Minister Samdech Techo Hun Sen")
         # are no part of the title concept
@@ -534,9 +532,11 @@ def _name(
     after = (
         _ADMIN_AFTER.match(text, end, end + 30) if text.startswith(" ", end) else None
     )
+    if after is not None and after.group(1) not in READ_AFTER:
+        after = None  # most words after a name ("said"): no rule below reads them
     kind: Kind | None = None
     head_end = place_head_end(after, facts.last) if after else 0
-    if (head_end or (after and after.group(1) in _UNITS)) and facts.qualifier:
+    if (head_end or (after and after.group(1) in UNITS)) and facts.qualifier:
         return  # "the Central province", "Northern districts": a region, no name
     if head_end and (
         not run.connector or kind_of(page, start, surface, "") is Kind.PLACE
@@ -549,7 +549,7 @@ def _name(
         kind = Kind.PLACE
     elif num:
         kind = Kind.ORG
-    elif after and after.group(1) in _EVENTS_AFTER:
+    elif after and after.group(1) in EVENTS_AFTER:
         kind = Kind.OTHER  # "Mekong-South Korea summit": an event's label
         if "-" in surface and " " in surface:  # its parties are names too
             _compound_parts(page, surface, start, out)
@@ -560,9 +560,6 @@ def _name(
     if kind is None:
         kind = kind_of(page, start, surface, title)
     out.append(mention(page, surface, start, end, kind, title))
-
-
-_UNITS = frozenset({"provinces", "districts", "communes", "towns", "cities", "regions"})
 
 
 def _compound_parts(page: Page, surface: str, start: int, out: list[Mention]) -> None:
@@ -583,9 +580,6 @@ def _compound_parts(page: Page, surface: str, start: int, out: list[Mention]) ->
 
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b")
 _PLUS_SUFFIX = re.compile(r"\+(?![\w+])")
-# Event words after a name label an event; "a Deloitte report" is what the
-# name publishes (`en_cues`).
-_EVENTS_AFTER = EVENT_WORDS - frozenset(ORG_PRODUCTS)
 
 
 def _strip_possessive(surface: str) -> str:

@@ -16,6 +16,7 @@ from glossary.text import fold
 
 __all__ = [
     "HONORIFICS",
+    "OPENS_TITLE",
     "PORTFOLIO_HEADS",
     "TITLE_HEADS",
     "TITLE_MODIFIERS",
@@ -119,6 +120,34 @@ def split_title(words: list[str]) -> int:
         else:
             break
     return last_head
+
+
+_PAIR_FIRSTS = frozenset(first for first, _ in _HONORIFIC_PAIRS)
+
+
+class _OpensTitle(dict[str, bool]):
+    """For each word: False if `split_title` is 0 for any words it opens (it
+    is no title's first word: most capitalised words), so that none need
+    splitting. Memoised in a dict (a hit is a C-level subscript); forgotten
+    all at once past `_OPENS_MAX` words."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > _OPENS_MAX:
+            self.clear()
+        low = word.casefold().rstrip(".")  # `split_title`'s tests of a first word
+        opens = self[word] = (
+            low in HONORIFICS
+            or low + "." in HONORIFICS
+            or low in _PAIR_FIRSTS
+            or low in TITLE_HEADS
+            or (low.endswith("s") and low[:-1] in TITLE_HEADS)
+            or low in TITLE_MODIFIERS
+        )
+        return opens
+
+
+OPENS_TITLE = _OpensTitle()
+_OPENS_MAX = 1 << 16
 
 
 @lru_cache(maxsize=1 << 12)
