@@ -12,7 +12,7 @@ from glossary.extract.name_runs import is_demonym
 from glossary.lang.en import ADVERB_SUFFIXES, ARTICLES, MONTHS, STOP, WEEKDAYS
 from glossary.names.titles import is_honorific, is_title_word, split_title
 
-__all__ = ["NOT_LAST", "SINGLES", "Made"]
+__all__ = ["MAKES_NAME", "MAKES_TITLE", "NOT_LAST", "SINGLES", "Made"]
 
 NOT_LAST = WEEKDAYS | MONTHS | {"of", "on", "for", "and", "the"}
 
@@ -50,6 +50,9 @@ class _Singles(dict[str, tuple[Made, Made]]):
 
 SINGLES = _Singles()
 _SINGLES_MAX = 1 << 16
+# Bound once for the loop over runs: an enum's member is looked up through
+# EnumType's `__getattr__` hook (≈90 ns a time in Python 3.11).
+MAKES_NAME, MAKES_TITLE = Made.NAME, Made.TITLE
 
 
 def _single_at(word: str, *, initial: bool) -> Made:

@@ -28,7 +28,7 @@ from glossary.extract.en_document import (
     unit_bodies,
 )
 from glossary.extract.en_heads import EVENTS_AFTER, READ_AFTER, UNITS, place_head_end
-from glossary.extract.en_singles import NOT_LAST, SINGLES, Made
+from glossary.extract.en_singles import MAKES_NAME, MAKES_TITLE, NOT_LAST, SINGLES
 from glossary.extract.en_surface import (
     FACTS,
     NAMES,
@@ -113,9 +113,9 @@ def english_mentions(
             made = otherwise
             if when_initial is not otherwise and sentence_initial(text, start):
                 made = when_initial
-            if made is Made.NAME:
+            if made is MAKES_NAME:
                 _name(page, run, run.words, "", "", out)
-            elif made is Made.TITLE:
+            elif made is MAKES_TITLE:
                 out.append(title_mention(page, start, end))
             continue
         words = _trimmed(text, run.words)  # trimmed in place: `runs` is done

@@ -57,6 +57,10 @@ __all__ = ["SOURCE", "nested_mentions"]
 
 SOURCE = "nested"
 _HOSTS = (Kind.ORG, Kind.PLACE, Kind.OTHER, Kind.TITLE)
+# The kinds of the names looked for inside hosts. A set: asked of every
+# mention, and `Kind.PERSON` is looked up through EnumType's `__getattr__`
+# hook (≈90 ns a time in Python 3.11).
+_KNOWN = frozenset({Kind.PERSON, Kind.PLACE, Kind.ORG})
 _LONGEST = 5  # words of a nested name
 _WORD = re.compile(r"\w[^\s()’',;:]*")
 _ROMAN = frozenset("IVXLCDM")
@@ -75,7 +79,7 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     """
     known: dict[str, Kind] = {}
     for m in mentions:
-        if m.kind in (Kind.PERSON, Kind.PLACE, Kind.ORG) and m.source != SOURCE:
+        if m.kind in _KNOWN and m.source != SOURCE:
             known.setdefault(m.text, m.kind)
     # spans written out already, with a kind (an untyped one gains ours):
     # made once a host holds a name (most documents have none)
