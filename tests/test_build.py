@@ -473,3 +473,36 @@ def test_a_build_writing_its_rows_in_batches_stores_the_same(
     batched = _built_and_reviewed(seeds, tmp_path / "batched.db")
     assert len(whole) > 50
     assert batched == whole
+
+
+def _contexts_used(tb: TermStore) -> tuple[list[int], list[int]]:
+    """The sentence ids stored, and those the occurrences refer to."""
+    conn = tb._conn  # type: ignore[attr-defined]
+    stored = [r[0] for r in conn.execute("SELECT id FROM contexts ORDER BY id")]
+    used = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT context_id FROM occurrences ORDER BY context_id"
+        )
+    ]
+    return stored, used
+
+
+def test_a_build_stores_the_sentences_of_its_occurrences_only(
+    seeds: Path, tmp_path: Path
+) -> None:
+    # the spilled sentences of names are all stored when every name's
+    # occurrences are (a first build); once a name is rejected, only those
+    # of the occurrences stored, as those of term mentions that made no term
+    with TermBase(tmp_path / "tb.db") as tb:
+        build(tb, [str(seeds)])
+        stored, used = _contexts_used(tb)
+        assert len(stored) > 50
+        assert stored == used
+        service.Review(tb).reject(_one(tb, "Phạm Minh Chính", Kind.PERSON).id or 0)
+        for path in seeds.iterdir():
+            path.write_text(path.read_text() + "\n")
+        build(tb, [str(seeds)])
+        stored_again, used_again = _contexts_used(tb)
+        assert stored_again == used_again
+        assert len(stored_again) < len(stored)

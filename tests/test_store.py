@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import sqlite3
 import zlib
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from glossary.store.postgresql import PostgresTermBase
 from glossary.store.sqlite.schema import SCHEMA_VERSION
 from glossary.store.tables import bulk as bulk_module
 from glossary.store.tables.bulk import BulkWriter
+from glossary.store.tables.rows import ROWS_PER_INSERT, insert_rows
 
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 _MENTION = st.builds(
@@ -459,3 +461,15 @@ def test_each_engine_implements_the_store_interface(
     for name, method in methods.items():
         assert _parameters(getattr(engine, name)) == _parameters(method), name
     store.close()
+
+
+@pytest.mark.parametrize("n", [0, 1, 63, 64, 65, 129])
+def test_rows_inserted_many_to_a_statement_are_the_rows_in_order(n: int) -> None:
+    # insert_rows puts ROWS_PER_INSERT rows in one statement and the rest one
+    # by one: the same rows, in the same order, as a statement per row
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a INTEGER, b TEXT, c REAL)")
+    rows = [(i, f"r{i}", i / 2) for i in range(n)]
+    insert_rows(conn, "INSERT INTO t (a, b, c) VALUES (?, ?, ?)", rows)
+    assert ROWS_PER_INSERT == 64
+    assert conn.execute("SELECT a, b, c FROM t ORDER BY rowid").fetchall() == rows

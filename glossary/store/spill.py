@@ -35,7 +35,9 @@ CREATE TABLE occ (
     document TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     sentence INTEGER NOT NULL
 );
-CREATE TABLE sentences (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY, text TEXT NOT NULL, named INTEGER NOT NULL
+);
 CREATE TABLE sources (gid INTEGER PRIMARY KEY, cand INTEGER NOT NULL);
 CREATE TABLE terms (
     cand INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL,
@@ -95,7 +97,7 @@ class OccurrenceSpill:
         )
         self._buffers: dict[str, list[tuple[Any, ...]]] = {
             "INSERT INTO occ VALUES (?, ?, ?, ?, ?, ?, ?)": [],
-            "INSERT INTO sentences VALUES (?, ?)": [],
+            "INSERT INTO sentences VALUES (?, ?, ?)": [],
             "INSERT INTO sources VALUES (?, ?)": [],
             "INSERT INTO terms VALUES (?, ?, ?, ?)": [],
             "INSERT INTO chunks VALUES (?, ?, ?, ?)": [],
@@ -111,6 +113,7 @@ class OccurrenceSpill:
         ) = self._buffers.values()
         self._shelved = 0
         self._next_sentence = 0
+        self._names = 0  # names' occurrences spilled
         self.rows = 0  # occurrences spilled
 
     def add(
@@ -127,23 +130,24 @@ class OccurrenceSpill:
         ids: dict[str, int] = {}
         known = ids.get
         occ, sentences, chunk_rows = self._occ, self._sentences, self._chunks
-        n = len(occ) + len(chunk_rows)
+        n, names = len(occ) + len(chunk_rows), len(occ)
         next_id = self._next_sentence
         for gid, text, lang, o in rows:
             sid = known(o.context)
             if sid is None:
                 sid = ids[o.context] = next_id
                 next_id += 1
-                sentences.append((sid, o.context))
+                sentences.append((sid, o.context, 1))
             occ.append((gid, text, lang, o.document, o.start, o.end, sid))
         for m in chunks:
             sid = known(m.context)
             if sid is None:
                 sid = ids[m.context] = next_id
                 next_id += 1
-                sentences.append((sid, m.context))
+                sentences.append((sid, m.context, 0))
             chunk_rows.append((m.text, m.document, m.start, sid))
         self._next_sentence = next_id
+        self._names += len(occ) - names
         self.rows += len(occ) + len(chunk_rows) - n
         if len(occ) + len(chunk_rows) >= _BATCH:
             self._write()
@@ -225,13 +229,28 @@ class OccurrenceSpill:
                 "ATTACH DATABASE ? AS " + self._attached[1], (str(self._path),)
             )
         schema = self._attached[1] + "."
-        for query in _PLACED:
-            conn.execute(_INSERT_PLACED + query.format(schema=schema), (first,))
+        names, terms = (_INSERT_PLACED + q.format(schema=schema) for q in _PLACED)
+        every_name = conn.execute(names, (first,)).rowcount == self._names
+        (last,) = conn.execute(
+            "SELECT COALESCE(MAX(id), 0) FROM occurrences"
+        ).fetchone()
+        conn.execute(terms, (first,))
+        if every_name:
+            # a sentence a name was spilled with is used: only those of the
+            # term mentions alone are looked for among the terms' occurrences
+            used = (
+                "named OR ? + id IN (SELECT context_id FROM occurrences WHERE id > ?)"
+            )
+            args = (first, first, last)
+        else:
+            used = (
+                "? + id IN (SELECT context_id FROM occurrences WHERE context_id >= ?)"
+            )
+            args = (first, first, first)
         conn.execute(
             "INSERT INTO contexts (id, text) SELECT ? + id, text "
-            f"FROM {schema}sentences WHERE ? + id IN "
-            "(SELECT context_id FROM occurrences WHERE context_id >= ?) ORDER BY id",
-            (first, first, first),
+            f"FROM {schema}sentences WHERE {used} ORDER BY id",
+            args,
         )
         return True
 
@@ -239,7 +258,8 @@ class OccurrenceSpill:
         """Write what is buffered, and index what `_PLACED` looks up."""
         self._write()
         self._conn.executescript(
-            "CREATE INDEX IF NOT EXISTS terms_of ON terms(cand, text);"
+            # covering: a form's term id without reading the row
+            "CREATE INDEX IF NOT EXISTS terms_of ON terms(cand, text, lang, tid);"
             "CREATE INDEX IF NOT EXISTS hits_of ON hits(text)"
         )
 
