@@ -10,8 +10,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
+from functools import lru_cache
 
-from glossary.extract.vi_tokens import WORD, Context, sentence
+from glossary.extract.vi_tokens import Context, sentence
 from glossary.model import Document, Kind, Mention
 from glossary.text import fold, word_key
 
@@ -23,15 +24,19 @@ _TERM_TAGS = frozenset({"N", "Nc", "V", "A"})
 _GENERIC_MIN = 2
 
 
-def _generic_words(ctx: Context) -> tuple[set[str], set[str]]:
-    """Words followed (heads) or preceded (modifiers) by 2+ distinct content words."""
-    after: dict[str, set[str]] = defaultdict(set)
-    before: dict[str, set[str]] = defaultdict(set)
-    # each content word keyed once; None for any other token
-    keys = [
+def _content_keys(ctx: Context) -> list[str | None]:
+    """The `word_key` of each lower-case content word; None for any other token."""
+    return [
         word_key(t.text) if s == "low" and t.tag in _TERM_TAGS else None
         for t, s in zip(ctx.tokens, ctx.shapes, strict=True)
     ]
+
+
+def _generic_words(keys: list[str | None]) -> tuple[set[str], set[str]]:
+    """Words followed (heads) or preceded (modifiers) by 2+ distinct content
+    words (`keys`: `_content_keys`)."""
+    after: dict[str, set[str]] = defaultdict(set)
+    before: dict[str, set[str]] = defaultdict(set)
     for a, b in itertools.pairwise(keys):
         if a is not None and b is not None:
             after[a].add(b)
@@ -41,8 +46,11 @@ def _generic_words(ctx: Context) -> tuple[set[str], set[str]]:
     return heads, mods
 
 
-def _lower_case_runs(ctx: Context, claimed: set[int]) -> list[tuple[int, int]]:
-    """Token spans of unclaimed lower-case words of a term's parts of speech."""
+def _lower_case_runs(
+    ctx: Context, keys: list[str | None], claimed: set[int]
+) -> list[tuple[int, int]]:
+    """Token spans of unclaimed lower-case words of a term's parts of speech
+    (`keys`: `_content_keys`) whose syllables are all letters."""
     tokens = ctx.tokens
     spans: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
@@ -50,10 +58,9 @@ def _lower_case_runs(ctx: Context, claimed: set[int]) -> list[tuple[int, int]]:
         j = i
         while (
             j < n
+            and keys[j] is not None
             and j not in claimed
-            and ctx.shapes[j] == "low"
-            and tokens[j].tag in _TERM_TAGS
-            and all(w.isalpha() for w in tokens[j].text.split())
+            and _alphabetic(tokens[j].text)
         ):
             j += 1
         if j > i:
@@ -62,22 +69,32 @@ def _lower_case_runs(ctx: Context, claimed: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
+# Documents share most of their words: each is looked at once.
+@lru_cache(maxsize=1 << 16)
+def _alphabetic(word: str) -> bool:
+    return all(w.isalpha() for w in word.split())
+
+
 def terms(doc: Document, ctx: Context, claimed: set[int]) -> list[Mention]:
     """Noun phrases bounded by punctuation or function words, ranked by termhood."""
     tokens = ctx.tokens
-    spans = _lower_case_runs(ctx, claimed)
-    heads, mods = _generic_words(ctx)
+    keys = _content_keys(ctx)
+    spans = _lower_case_runs(ctx, keys, claimed)
+    heads, mods = _generic_words(keys)
     found: list[tuple[int, int]] = []
     for i, j in spans:
         # "lĩnh vực hợp tác mới" → "hợp tác": a word the document puts before
         # (or after) many different words is a generic head (or modifier).
-        while j - i > 1 and word_key(tokens[i].text) in heads:
+        while j - i > 1 and keys[i] in heads:
             i += 1
-        while j - i > 1 and word_key(tokens[j - 1].text) in mods:
+        while j - i > 1 and keys[j - 1] in mods:
             j -= 1
         if j - i > 2 and " " not in tokens[i].text and tokens[i + 1].tag == "V":
             i += 1  # a nominaliser before a verb: "sự phát triển bền vững"
-        sylls = sum(len(WORD.findall(t.text)) for t in tokens[i:j])
+        if j - i > 3:
+            continue  # too long for a term
+        # the words' syllables are all letters (`_lower_case_runs`)
+        sylls = sum(len(t.text.split()) for t in tokens[i:j])
         if j - i == 1 and sylls >= 3 and tokens[i].tag == "N":
             found.append((i, j))  # one long compound: "công nghệ thông tin"
             continue
@@ -88,14 +105,18 @@ def terms(doc: Document, ctx: Context, claimed: set[int]) -> list[Mention]:
         if tokens[i].tag == "V" and " " not in tokens[i].text:
             continue  # "có nông sản", "ký biên bản": a verb phrase, not a term
         found.append((i, j))
-    freq = Counter(
-        fold(doc.text[tokens[i].start : tokens[j - 1].end]) for i, j in found
-    )
+    return _ranked(doc, [(tokens[i].start, tokens[j - 1].end) for i, j in found])
+
+
+def _ranked(doc: Document, found: list[tuple[int, int]]) -> list[Mention]:
+    """The terms at the character spans `found`, each scored by its length
+    and how often the document has it."""
+    folded = [fold(doc.text[start:end]) for start, end in found]
+    freq = Counter(folded)
     out = []
-    for i, j in found:
-        start, end = tokens[i].start, tokens[j - 1].end
+    for (start, end), key in zip(found, folded, strict=True):
         surface = doc.text[start:end]
-        score = math.log2(1 + len(surface.split())) * freq[fold(surface)]
+        score = math.log2(1 + len(surface.split())) * freq[key]
         out.append(
             Mention(
                 text=surface,
