@@ -303,17 +303,16 @@ def join_local_places(text: VietnameseText) -> None:
     units = _marked_keys(text.inside)
     if not units:
         return
-    toks, taken = text.tokens, set(text.claimed)
+    taken = set(text.claimed)
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        end = _unit_at(text, i, units, taken)
-        if end:
+    after = 0  # the first token after the last unit found
+    # a unit's first token is capitalised: few tokens are tried
+    capitals = [i for i, t in enumerate(text.tokens) if t.text[:1].isupper()]
+    for i in capitals:
+        if i >= after and i not in taken and (end := _unit_at(text, i, units, taken)):
             spans.append((i, end))
             text.kinds[cached_name_key(text.surface(i, end))] = Kind.PLACE
-            i = end
-        else:
-            i += 1
+            after = end
     if spans:
         kept = [p for p in text.parts if not any(_overlap(p, q) for q in spans)]
         text.parts = sorted(kept + spans)
@@ -331,10 +330,8 @@ def _unit_at(
 ) -> int:
     """End of the longest run of one to three tokens at i, the first
     capitalised and some other not, that spells a unit of `units`; 0 if
-    none."""
+    none. The caller has checked token i: capitalised, not taken."""
     toks = text.tokens
-    if i in taken or not toks[i].text[:1].isupper():
-        return 0
     for end in range(min(i + 3, len(toks)), i, -1):
         if any(
             k in taken or toks[k].start != toks[k - 1].end + 1
