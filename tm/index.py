@@ -61,6 +61,11 @@ _FEW_POSTINGS = 128
 # Up to this many postings a lookup sorts them all; above, the best first
 # (sorting 2,000 takes longer than partitioning and sorting the best 120).
 _SORTED_WHOLE = 1024
+# Accumulators for queries of 1, 2, ... words (up to this many, and this
+# many bytes in all), whose idle entries hold each source's length cost
+# besides its position: a lookup of such a length adds no cost of its own.
+_LENGTH_ACCUMULATORS = 24
+_LENGTH_ACCUMULATOR_BYTES = 4 << 20
 
 
 def quick_fold(text: str) -> str:
@@ -153,7 +158,8 @@ class SourceIndex:
     """A word → sources posting index, with the sources' text if asked to keep it.
 
     Postings, lengths and ids are numpy arrays (about 100 bytes a unit for
-    memories of short segments, with the common words' masks); the text
+    memories of short segments, with the common words' masks, and up to
+    4 MB of accumulators for the shorter query lengths); the text
     (sources and their encoded scoring tokens, about 0.5 KB a unit) is kept
     only with `keep_text`, and larger memories fetch their few candidates'
     text from the store instead.
@@ -213,6 +219,12 @@ class SourceIndex:
         )
         self._dense = self._dense_masks(counts)
         self._dense_view = {wid: mask.data for wid, mask in self._dense.items()}
+        self._by_length: dict[int, list[NDArray[np.int64]]] = {}
+        lengths_kept = _LENGTH_ACCUMULATOR_BYTES // (8 * max(len(self), 1))
+        for length in range(1, min(lengths_kept, _LENGTH_ACCUMULATORS) + 1):
+            acc = np.abs(self._length_keys - (_LENGTH_COST << _SHIFT) * length)
+            acc += np.arange(len(self), dtype=np.int64)
+            self._by_length[length] = [acc]
 
     def _word_entries(self, vocab: dict[str, int]) -> dict[str, _Entry]:
         # What a lookup reads of a query word, in one dict probe: its id, its
@@ -312,20 +324,28 @@ class SourceIndex:
         # buffer and summed by one `add.at` into sort keys, not word by word.
         posts = self._post_view
         found = np.frombuffer(b"".join([posts[a:b] for a, b, _ in spans]), np.int32)
-        minus = b"".join([_INT64.pack(-x << _SHIFT) * (b - a) for a, b, x in spans])
-        try:
-            acc = self._spares.pop()
-        except IndexError:  # the first lookup, or one in another thread
-            acc = np.arange(len(self), dtype=np.int64)
-        np.add.at(acc, found, np.frombuffer(minus, np.int64))
-        keys = acc.take(found)
-        acc.put(found, found)
-        self._spares.append(acc)
+        packed = [_INT64.pack(-x << _SHIFT) * (b - a) for a, b, x in spans]
+        minus = np.frombuffer(b"".join(packed), np.int64)
+        acc = self._length_accumulator(len(words))
+        if acc is not None:
+            np.add.at(acc, found, minus)
+            keys = acc.take(found)
+            np.subtract.at(acc, found, minus)
+            self._by_length[len(words)].append(acc)
+        else:
+            try:
+                acc = self._spares.pop()
+            except IndexError:  # the first lookup, or one in another thread
+                acc = np.arange(len(self), dtype=np.int64)
+            np.add.at(acc, found, minus)
+            keys = acc.take(found)
+            acc.put(found, found)
+            self._spares.append(acc)
+            off = self._length_keys.take(found)
+            off -= (_LENGTH_COST << _SHIFT) * len(words)
+            keys += np.abs(off, out=off)
         for wid, weight in dense:
             keys -= (weight << _SHIFT) * self._dense[wid].take(found)
-        off = self._length_keys.take(found)
-        off -= (_LENGTH_COST << _SHIFT) * len(words)
-        keys += np.abs(off, out=off)
         # A source is in `found` once per word it shares, with equal keys:
         # the best `limit` sources are among the best `most` keys.
         most = limit * len(spans)
@@ -341,6 +361,16 @@ class SourceIndex:
                     break
                 last = key
         return best
+
+    def _length_accumulator(self, length: int) -> NDArray[np.int64] | None:
+        # An idle accumulator for queries of `length` words, or None.
+        idle = self._by_length.get(length)
+        if idle:
+            try:
+                return idle.pop()
+            except IndexError:  # taken meanwhile by another thread
+                pass
+        return None
 
     def _few_candidates(
         self,

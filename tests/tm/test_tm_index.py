@@ -169,3 +169,31 @@ def test_few_postings_rank_as_numpy_does(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr("tm.index._FEW_POSTINGS", -1)
     assert [idx.candidates(q, n) for q in queries for n in (1, 5, 30)] == few
     assert few[-3] == [idx.position(401)]
+
+
+def test_length_accumulators_rank_as_the_shared_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Queries of up to `_LENGTH_ACCUMULATORS` words have an accumulator each
+    # whose idle entries hold the length cost: the same positions in the same
+    # order as adding the cost per lookup, and idle again after each lookup.
+    rows = []
+    for i in range(600):
+        words = [w for w, k in (("the", 1), ("alpha", 3), ("beta", 7)) if i % k == 0]
+        rows.append((i + 1, " ".join([*words, *[f"w{i % 40}"] * (i % 9)]), None))
+    queries = [
+        ["alpha", "beta"],
+        ["the", "alpha", "w7", "w7"],
+        ["alpha", *[f"w{k}" for k in range(30)]],  # longer than any accumulator
+        ["betta", "w3", "w8"],
+    ]
+    monkeypatch.setattr("tm.index._FEW_POSTINGS", -1)
+    idx = SourceIndex(rows, keep_text=False)
+    assert sorted(idx._by_length) == list(range(1, 25))
+    idle = {n: acc.copy() for n, [acc] in idx._by_length.items()}
+    found = [idx.candidates(q, n) for q in queries for n in (1, 5, 30)]
+    assert all((idx._by_length[n][0] == acc).all() for n, acc in idle.items())
+    monkeypatch.setattr("tm.index._LENGTH_ACCUMULATOR_BYTES", 0)
+    shared = SourceIndex(rows, keep_text=False)
+    assert not shared._by_length
+    assert [shared.candidates(q, n) for q in queries for n in (1, 5, 30)] == found
