@@ -364,9 +364,12 @@ def link_acronyms(state: DocumentState) -> None:
         for x in g.members:
             initials_of.setdefault(acronym_of(x[0].text), {})[id(g)] = g
     org_ids = {id(g) for g in orgs}
+    # the names that end where "NAME (ACRONYM)" would put one
+    ends = {a.start - 2 for a in acronyms}
     by_end: dict[int, list[Mention]] = {}
     for m in ms:
-        by_end.setdefault(m.end, []).append(m)
+        if m.end in ends:
+            by_end.setdefault(m.end, []).append(m)
     for a in acronyms:
         target = _parenthesis_expansion(groups, a, by_end)
         if target is not None:  # a person's group may have become a body

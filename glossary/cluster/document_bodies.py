@@ -10,6 +10,7 @@ Committee"), or for the one generic form with a level word it writes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from glossary.cluster.base import (
     DocumentState,
@@ -62,11 +63,7 @@ def link_generic_bodies(state: DocumentState) -> None:
     orgs = [g for g in state.order if g.kind is _ORG and g.merged_into is None]
     if len(orgs) < 2:
         return
-    places = {
-        name_key(strip_vi_unit(strip_admin(m.text)))
-        for m in state.mentions
-        if m.kind is _PLACE
-    }
+    places = {_place_key(m.text) for m in state.mentions if m.kind is _PLACE}
     named: dict[str, list[tuple[Group, str]]] = {}  # body key → (group, place)
     levelled: dict[str, list[Group]] = {}  # body key → "municipal B" groups
     for h in orgs:
@@ -101,15 +98,23 @@ def link_generic_bodies(state: DocumentState) -> None:
                 absorb_short_form(same[0], g, "generic-body")
 
 
-def _body_and_place(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 14)
+def _place_key(text: str) -> str:
+    """The key of a place's name without its unit words (a place recurs)."""
+    return name_key(strip_vi_unit(strip_admin(text)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _body_and_place(text: str) -> tuple[tuple[str, str], ...]:
     """Each (body, place) reading of a body's name written with its place:
     "Tỉnh ủy Thanh Hóa", "UBND tỉnh Lào Cai"; "Da Nang city People's
     Committee", "Hoang Sa district's People's Committee"; "People's
-    Committee of Thanh Hoa", "... of the central province of Thanh Hoa"."""
+    Committee of Thanh Hoa", "... of the central province of Thanh Hoa".
+    Memoised: a body's name recurs across the documents of a corpus."""
     if " of " in text:
         body, _, place = text.partition(" of ")
         place = _LOCATED.sub("", place)  # "the central province of Thanh Hoa"
-        return [(body, strip_admin(place))] if place[:1].isupper() else []
+        return ((body, strip_admin(place)),) if place[:1].isupper() else ()
     words = text.split()
     out = []
     for n in range(1, len(words)):
@@ -120,7 +125,7 @@ def _body_and_place(text: str) -> list[tuple[str, str]]:
             out.append((head, strip_vi_unit(rest)))
         if n < len(words) - 1:  # "Da Nang city | People's Committee"
             out.append((rest, strip_admin(_POSSESSIVE.sub("", head))))
-    return out
+    return tuple(out)
 
 
 def _of_level(h: Group, units: tuple[str, ...]) -> bool:
@@ -158,7 +163,7 @@ def _last_place_before(
         if x.start >= m.start:
             break
         if x.context == m.context and x.kind is _PLACE:
-            h = keys.get(name_key(strip_vi_unit(strip_admin(x.text))))
+            h = keys.get(_place_key(x.text))
             if h is not None:
                 found = h
     return found
@@ -226,6 +231,8 @@ def _other_name(n: Mention, *, renamed: bool) -> bool:
 
 # Vietnamese category heads, longest first, as lower-case word tuples.
 _VI_HEADS = sorted((tuple(h.split()) for h in vi.ORG_HEADS), key=len, reverse=True)
+# The words that open one of them.
+_VI_HEAD_FIRSTS = frozenset(h[0] for h in _VI_HEADS)
 # Words of a body's description before its acronym, head included.
 _MAX_DEFINITION = 14
 
@@ -262,7 +269,7 @@ def _definition(a: Mention) -> str:
         return ""
     words = a.context[:at].split(" ")[-_MAX_DEFINITION:]
     for k in range(len(words) - 2, -1, -1):
-        if not words[k][:1].isupper():
+        if not words[k][:1].isupper() or words[k].lower() not in _VI_HEAD_FIRSTS:
             continue
         low = tuple(w.lower() for w in words[k:])
         if any(low[: len(h)] == h for h in _VI_HEADS):
