@@ -63,12 +63,14 @@ def link_generic_bodies(state: DocumentState) -> None:
     orgs = [g for g in state.order if g.kind is _ORG and g.merged_into is None]
     if len(orgs) < 2:
         return
-    places = {_place_key(m.text) for m in state.mentions if m.kind is _PLACE}
+    places: set[str] | None = None  # the keys of the places named, when needed
     named: dict[str, list[tuple[Group, str]]] = {}  # body key → (group, place)
     levelled: dict[str, list[Group]] = {}  # body key → "municipal B" groups
     for h in orgs:
         text = h.members[0][0].text
         for body, place in _body_and_place(text):
+            if places is None:
+                places = {_place_key(x.text) for x in _places(state.mentions)}
             if name_key(place) not in places:
                 continue  # no place the document names
             named.setdefault(name_key(body), []).append((h, place))
@@ -96,6 +98,11 @@ def link_generic_bodies(state: DocumentState) -> None:
             same = [h for h in levelled.get(name_key(text), ()) if h is not g]
             if len(same) == 1 and same[0].merged_into is None:
                 absorb_short_form(same[0], g, "generic-body")
+
+
+def _places(mentions: list[Mention]) -> list[Mention]:
+    """The places among `mentions`."""
+    return [m for m in mentions if m.kind is _PLACE]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -184,12 +191,10 @@ def link_parenthesis_names(state: DocumentState) -> None:
     `link_acronyms`) or a gazetteer place with no renaming word before it
     ("Công ty X (Hà Nội)" says where the body is).
     """
+    # the names by start and their groups, made at the first parenthesis
+    # (before any group changes below; most documents have none)
     owner: dict[int, Group] = {}
-    for g in state.order:
-        if g.merged_into is None:
-            for m, _, _ in g.members:
-                owner[m.start] = g
-    by_start = {m.start: m for m in state.mentions}
+    by_start: dict[int, Mention] = {}
     for g in list(state.order):
         if g.kind is not _ORG or g.merged_into is not None:
             continue
@@ -197,6 +202,9 @@ def link_parenthesis_names(state: DocumentState) -> None:
             at = m.context.find(f"{m.text} (")
             if at < 0:
                 continue
+            if not by_start:
+                owner = _owners(state)
+                by_start = {m.start: m for m in state.mentions}
             after = m.context[at + len(m.text) + 2 :]
             cue = _RENAMED.match(after)
             n = by_start.get(m.end + 2 + (cue.end() if cue else 0))
@@ -211,6 +219,16 @@ def link_parenthesis_names(state: DocumentState) -> None:
                 g.add(x, _VARIANT, evidence_at("parenthesis-name", x, m.text))
             g.extra.extend(h.extra)
             h.merged_into = g
+
+
+def _owners(state: DocumentState) -> dict[int, Group]:
+    """The group each name of a group left standing is in, by its start."""
+    owner: dict[int, Group] = {}
+    for g in state.order:
+        if g.merged_into is None:
+            for m, _, _ in g.members:
+                owner[m.start] = g
+    return owner
 
 
 def _other_name(n: Mention, *, renamed: bool) -> bool:
