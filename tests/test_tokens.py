@@ -1,22 +1,29 @@
-"""Language detection's quick "en" exit gives the answer of a full count."""
+"""Language detection's quick "en" exit and its count by space-separated
+pieces give the answer of a full count of the words."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 from conftest import SEEDS, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.text.tokens import (
+    _MARK_FREE,
     _PIECES,
+    _VI_PIECES,
     _WORD_RUN,
+    _en_weight,
     _has_marks,
+    _is_mark,
     _non_ascii,
-    _run_en_weight,
+    _rejoin,
     _surely_english,
     _vi_share,
-    _word_counts,
+    _vi_weight,
     detect_language,
     detects_vietnamese,
 )
@@ -24,8 +31,20 @@ from glossary.text.tokens import (
 NEWS_DEV = SHARED / "corpus" / "news-dev"
 
 
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word of `_scan` occurs (text without combining marks):
+    `detect_language`'s count before it weighed space-separated pieces."""
+    counts = Counter(_WORD_RUN.findall(text))
+    for run in [r for r in counts if r.isnumeric() or "'" in r or "’" in r]:
+        n = counts.pop(run)
+        for word in _rejoin(run) if not run.isnumeric() else ():
+            counts[word] += n
+    return counts
+
+
 def _full_count(text: str) -> str:
-    """`detect_language` without the quick exit (text without marks)."""
+    """`detect_language` without the quick exit and the pieces (text without
+    marks): every word counted, then weighed."""
     share = _vi_share(_word_counts(text))
     if share is None or share <= 0.25:
         return "en"
@@ -99,8 +118,33 @@ def test_weights_by_space_separated_piece_add_up_to_the_words(
     pairs: list[tuple[str, str]],
 ) -> None:
     text = "".join(w + s for w, s in pairs)
-    by_word = sum(map(_run_en_weight, _WORD_RUN.findall(text)), 0.0)
-    assert sum(map(_PIECES.__getitem__, text.split(" ")), 0.0) == by_word
+    counts = _word_counts(text)
+    pieces = text.split(" ")
+    for weights, weight in ((_PIECES, _en_weight), (_VI_PIECES, _vi_weight)):
+        by_word = sum(n * weight(w) for w, n in counts.items())
+        assert sum(map(weights.__getitem__, pieces), 0.0) == by_word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_detect_language_equals_a_full_count_on_any_text(text: str) -> None:
+    text = unicodedata.normalize("NFC", text)
+    if not _has_marks(text):
+        assert detect_language(text) == _full_count(text)
+
+
+def test_no_combining_mark_lies_in_the_mark_free_ranges() -> None:
+    ranges = [(0x80, 0x300), (0x1E00, 0x1F00), (0x2000, 0x20D0)]
+    inside = "".join(chr(c) for low, high in ranges for c in range(low, high))
+    assert _MARK_FREE.fullmatch(inside)
+    assert not any(map(_is_mark, inside))
+    assert not _MARK_FREE.fullmatch("\u0300")
+    assert not _MARK_FREE.fullmatch("\u20d0")
+
+
+def test_detect_language_equals_a_full_count_on_each_line_of_real_news() -> None:
+    lines = [line for t in _real_texts() for line in t.splitlines() if line.strip()]
+    assert [detect_language(line) for line in lines] == list(map(_full_count, lines))
 
 
 @settings(max_examples=300, deadline=None)
@@ -138,3 +182,9 @@ def test_non_ascii_characters_of_the_seeds() -> None:
     for text in _real_texts():
         assert _non_ascii(text) == "".join(_NON_ASCII_CHAR.findall(text))
     assert _non_ascii("Phạm Minh Chính’s\ud800") == "ạí’\ud800"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=60))
+def test_has_marks_is_any_combining_mark(text: str) -> None:
+    assert _has_marks(text) == any(map(_is_mark, text))
