@@ -54,6 +54,16 @@ from glossary.cluster.document_places import (
 )
 from glossary.cluster.real_names import link_real_names
 from glossary.model import (
+    ACRONYM_FORM,
+    FULL_FORM,
+    ORG,
+    OTHER,
+    PERSON,
+    PLACE,
+    SHORT_FORM,
+    TERM_KIND,
+    TITLE_KIND,
+    VARIANT_FORM,
     Flag,
     Kind,
     Mention,
@@ -63,14 +73,7 @@ from glossary.names import places as restore
 from glossary.names.titles import canonical_title, is_honorific, is_plural_title
 from glossary.names.vi_admin import own_company_name
 
-# The enum members the per-mention loops compare with and add, bound once:
-# `Kind.PERSON` goes through EnumType's `__getattr__` hook, ≈86 ns a time in
-# Python 3.11 (a module global ≈7 ns); `k in (Kind.PLACE, Kind.ORG)` ≈350 ns
-# against ≈20 ns in a constant frozenset.
-_ORG, _OTHER, _PERSON, _PLACE = Kind.ORG, Kind.OTHER, Kind.PERSON, Kind.PLACE
-_TERM, _TITLE_KIND = Kind.TERM, Kind.TITLE
-_FULL_FORM, _SHORT_FORM = TermType.FULL_FORM, TermType.SHORT_FORM
-_VARIANT, _ACRONYM_FORM = TermType.VARIANT, TermType.ACRONYM
+# bound once, as `glossary.model`'s member constants are
 _AMBIGUOUS = Flag.AMBIGUOUS
 _PLACE_OR_ORG = frozenset({Kind.PLACE, Kind.ORG})
 
@@ -90,9 +93,9 @@ def document_stage(
     names: list[Mention] = []
     for m in mentions:
         kind = m.kind
-        if kind is _TERM:
+        if kind is TERM_KIND:
             continue
-        if kind is _TITLE_KIND:
+        if kind is TITLE_KIND:
             key, member = _title_member(m)
             titles.setdefault(key, []).append(member)
             continue
@@ -115,11 +118,11 @@ def _title_key(text: str) -> tuple[str, TermType]:
     type it is of it (a few titles recur across every document)."""
     full = canonical_title(text)
     if is_plural_title(text):
-        ttype = _VARIANT  # "Deputy Prime Ministers"
+        ttype = VARIANT_FORM  # "Deputy Prime Ministers"
     elif full == text:
-        ttype = _FULL_FORM
+        ttype = FULL_FORM
     else:
-        ttype = _SHORT_FORM
+        ttype = SHORT_FORM
     return f"title:{name_key(full)}", ttype
 
 
@@ -154,16 +157,16 @@ def group_full_names(state: DocumentState) -> None:
         route, key, bare, rule = _route(m.text, m.kind)
         if route is _FULL_PLACE_OR_ORG:
             g = group_for(m.kind, key)  # type: ignore[arg-type]  # a place or org
-            g.add(m, _FULL_FORM, evidence_at("same-name", m))
+            g.add(m, FULL_FORM, evidence_at("same-name", m))
             if bare:
                 g.extra.append(
-                    (bare, m.lang, _SHORT_FORM, evidence_at(rule, m, m.text), m)
+                    (bare, m.lang, SHORT_FORM, evidence_at(rule, m, m.text), m)
                 )
         elif route is _ACRONYM:
             acronyms.append(m)
         elif route is _FULL_PERSON:
-            g = group_for(_PERSON, key)
-            g.add(m, _FULL_FORM, evidence_at("same-name", m))
+            g = group_for(PERSON, key)
+            g.add(m, FULL_FORM, evidence_at("same-name", m))
         else:
             shorts.append(m)
 
@@ -188,24 +191,24 @@ def _route(text: str, kind: Kind | None) -> tuple[str, str, str, str]:
     if kind in _PLACE_OR_ORG and not (
         is_acronym(text)
         and (
-            kind is _ORG
+            kind is ORG
             or restore.country_names(text)
             or restore.is_place_acronym(text)  # "HCMC" of "Ho Chi Minh City"
         )
     ):
-        bare = strip_admin(text) if kind is _PLACE else text
+        bare = strip_admin(text) if kind is PLACE else text
         if provincial_capital(text):
             bare = text  # "Lao Cai" is the province, not "Lao Cai City"
         rule = "administrative-word"
-        if kind is _ORG and (own := own_company_name(text)):
+        if kind is ORG and (own := own_company_name(text)):
             bare, rule = own, "category-word"
         if bare == text or looks_like_person(bare):
             bare = rule = ""
         return _FULL_PLACE_OR_ORG, norm_key(text, kind), bare, rule
-    if is_acronym(text) and kind is not _PERSON:
+    if is_acronym(text) and kind is not PERSON:
         return _ACRONYM, "", "", ""
     words = split_name(text)
-    if kind is _PERSON and len(words) >= 2 and not two_syllable_short(words):
+    if kind is PERSON and len(words) >= 2 and not two_syllable_short(words):
         return _FULL_PERSON, name_key(text), "", ""
     return _SHORT, "", "", ""
 
@@ -227,9 +230,9 @@ def link_parenthesis_aliases(state: DocumentState) -> None:
             and _is_full_person(nxt)
             and f"{m.text} ({nxt.text})" in nxt.context
         ):
-            alias = groups.full.get((_PERSON, name_key(nxt.text)))
+            alias = groups.full.get((PERSON, name_key(nxt.text)))
             if alias is not None:
-                alias.add(m, _VARIANT, evidence_at("parenthesis", m, nxt.text))
+                alias.add(m, VARIANT_FORM, evidence_at("parenthesis", m, nxt.text))
                 shorts.remove(m)
 
 
@@ -246,7 +249,7 @@ def link_short_names(state: DocumentState) -> None:
     ("ambiguous"); any other gets a document-local group ("same-name").
     """
     groups, shorts = state, state.shorts
-    persons = [g for g in state.order if g.kind is _PERSON]
+    persons = [g for g in state.order if g.kind is PERSON]
     titled = _titled_short_names(shorts, state.mentions)
     # persons by the short names that can refer to them (see `person_index`)
     tails = person_index(persons)
@@ -263,9 +266,9 @@ def link_short_names(state: DocumentState) -> None:
             # "Thủ tướng Suga" beside "Mariko Suga": the one with that title
             held = [g for g in fits if canonical_title(m.title) in g.roles]
             fits = held if len(held) == 1 else fits
-        if not fits and m.kind is not None and m.kind is not _PERSON:
+        if not fits and m.kind is not None and m.kind is not PERSON:
             g = groups.group_for(m.kind, norm_key(m.text, m.kind))
-            g.add(m, _FULL_FORM, evidence_at("same-name", m))
+            g.add(m, FULL_FORM, evidence_at("same-name", m))
         elif len(fits) == 1:
             _add_short_name(fits[0], m)
         elif len(fits) > 1:
@@ -278,7 +281,7 @@ def _add_short_name(g: Group, m: Mention) -> None:
     """Add the short name `m` to the one person `g` it fits ("given-name" or
     "surname"), and "PM Chính" too when the title is written before it."""
     rule = GIVEN_NAME if is_vietnamese_group(g) else "surname"
-    g.add(m, _SHORT_FORM, evidence_at(rule, m, g.members[0][0].text))
+    g.add(m, SHORT_FORM, evidence_at(rule, m, g.members[0][0].text))
     if (
         m.title
         and not is_honorific(m.title)
@@ -290,7 +293,7 @@ def _add_short_name(g: Group, m: Mention) -> None:
             (
                 a.text,
                 m.lang,
-                _SHORT_FORM,
+                SHORT_FORM,
                 evidence_at(rule + "+title", a, g.members[0][0].text),
                 a,
             )
@@ -301,9 +304,9 @@ def _add_ambiguous(groups: DocumentState, m: Mention, fits: list[Group]) -> None
     """A short name fitting several persons: a document-local person of its
     own, flagged ambiguous, with a note naming them."""
     key = f"{name_key(m.text)}@{groups.doc}"
-    g = groups.group_for(_PERSON, key)
+    g = groups.group_for(PERSON, key)
     g.local = True
-    g.add(m, _SHORT_FORM, evidence_at("ambiguous", m))
+    g.add(m, SHORT_FORM, evidence_at("ambiguous", m))
     g.flags.add(_AMBIGUOUS)
     names = sorted({f.members[0][0].text for f in fits})
     note = "ambiguous: " + " | ".join(names)
@@ -324,25 +327,25 @@ def _add_unlinked(
     document (`titled`); a person's identity stays in the document. A new
     full form of a person in `indexed` goes into `tails` too.
     """
-    kind = m.kind or (_PERSON if m.title else _OTHER)
-    if kind is _OTHER and name_key(m.text) in titled:
+    kind = m.kind or (PERSON if m.title else OTHER)
+    if kind is OTHER and name_key(m.text) in titled:
         # "Chinh said" after "PM Chinh": the document already names this
         # short name as a person
-        kind = _PERSON
+        kind = PERSON
     g = groups.group_for(kind, name_key(m.text))
-    g.local = kind is _PERSON
-    g.add(m, _FULL_FORM, evidence_at("same-name", m))
+    g.local = kind is PERSON
+    g.add(m, FULL_FORM, evidence_at("same-name", m))
     if id(g) in indexed:  # a new full form of a known person
         _index_person(tails, g, m)
     if (
-        kind is _PERSON
+        kind is PERSON
         and m.title
         and len(m.title) <= 9
         and not is_honorific(m.title)
         and _title_adjacent(m)
     ):
         a = _with_title(m)
-        g.extra.append((a.text, m.lang, _SHORT_FORM, evidence_at("title", a), a))
+        g.extra.append((a.text, m.lang, SHORT_FORM, evidence_at("title", a), a))
 
 
 def link_acronyms(state: DocumentState) -> None:
@@ -373,12 +376,12 @@ def link_acronyms(state: DocumentState) -> None:
     for a in acronyms:
         target = _parenthesis_expansion(groups, a, by_end)
         if target is not None:  # a person's group may have become a body
-            known = id(target) in org_ids or target.kind is not _PERSON
+            known = id(target) in org_ids or target.kind is not PERSON
         elif len(fits := list(initials_of.get(a.text, {}).values())) == 1:
             target = fits[0]
             target.add(
                 a,
-                _ACRONYM_FORM,
+                ACRONYM_FORM,
                 evidence_at("acronym-initials", a, target.members[0][0].text),
             )
             known = True
@@ -404,7 +407,7 @@ def _parenthesis_expansion(
         spelled = spells_acronym(a.text, p.text) or (
             len(initials) >= 3 and a.text[1:] == initials
         )
-        if p.kind is _PERSON and not spelled:
+        if p.kind is PERSON and not spelled:
             continue
         if (
             spelled
@@ -412,13 +415,13 @@ def _parenthesis_expansion(
             or initials.startswith(a.text)
             or (initials.endswith(a.text) and len(a.text) >= 3)
         ):
-            key = name_key(p.text) if p.kind is _PERSON else norm_key(p.text, p.kind)
-            target = groups.full.get((p.kind or _ORG, key))
+            key = name_key(p.text) if p.kind is PERSON else norm_key(p.text, p.kind)
+            target = groups.full.get((p.kind or ORG, key))
             if target is not None:
-                if target.kind is _PERSON:
-                    target.kind = _ORG  # "Hoàng Anh Gia Lai (HAGL)": a body
+                if target.kind is PERSON:
+                    target.kind = ORG  # "Hoàng Anh Gia Lai (HAGL)": a body
                 target.add(
-                    a, _ACRONYM_FORM, evidence_at("acronym-parenthesis", a, p.text)
+                    a, ACRONYM_FORM, evidence_at("acronym-parenthesis", a, p.text)
                 )
                 return target
     return None
@@ -427,9 +430,9 @@ def _parenthesis_expansion(
 def _acronym_group(groups: DocumentState, a: Mention) -> Group:
     """Add acronym `a` with no expansion to its own group and return it: an
     organisation's by its key, a country code to its country's group."""
-    kind = a.kind or _ORG
+    kind = a.kind or ORG
     akey = norm_key(a.text, kind)
-    if kind is _PLACE:
+    if kind is PLACE:
         keys = [norm_key(n, kind) for n in restore.country_names(a.text)]
         local = [k for k in keys if (kind, k) in groups.full]
         if local or keys:
@@ -437,7 +440,7 @@ def _acronym_group(groups: DocumentState, a: Mention) -> Group:
     g = groups.group_for(kind, akey)
     g.add(
         a,
-        _ACRONYM_FORM if kind is _ORG else _FULL_FORM,
+        ACRONYM_FORM if kind is ORG else FULL_FORM,
         evidence_at("same-name", a),
     )
     return g
@@ -445,20 +448,18 @@ def _acronym_group(groups: DocumentState, a: Mention) -> Group:
 
 def _is_full_person(m: Mention) -> bool:
     """True if `m` is a person named in two words or more."""
-    return m.kind is _PERSON and len(name_words(m)) >= 2
+    return m.kind is PERSON and len(name_words(m)) >= 2
 
 
 def _join_typed(m: Mention, full: dict[tuple[Kind, str], Group]) -> bool:
     """An untyped name joins the one organisation or place of its document
     written the same way ("Thép Xanh Nam Định" after "(Thép Xanh Nam Định)")."""
     same = [
-        g
-        for k in (_ORG, _PLACE)
-        if (g := full.get((k, norm_key(m.text, k)))) is not None
+        g for k in (ORG, PLACE) if (g := full.get((k, norm_key(m.text, k)))) is not None
     ]
     if len(same) != 1:
         return False
-    same[0].add(m, _FULL_FORM, evidence_at("same-name", m))
+    same[0].add(m, FULL_FORM, evidence_at("same-name", m))
     return True
 
 
@@ -496,7 +497,7 @@ def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:
     A key that the document also uses for a place, an organisation or another
     typed non-person is ambiguous and left out.
     """
-    keys = {name_key(m.text) for m in shorts if m.kind is _PERSON and m.title}
+    keys = {name_key(m.text) for m in shorts if m.kind is PERSON and m.title}
     if not keys:
         return keys
     typed = {
@@ -506,7 +507,7 @@ def _titled_short_names(shorts: list[Mention], ms: list[Mention]) -> set[str]:
     return keys - typed
 
 
-_UNTYPED = frozenset({None, _PERSON, _OTHER, _TITLE_KIND})
+_UNTYPED = frozenset({None, PERSON, OTHER, TITLE_KIND})
 
 
 Pass = Callable[[DocumentState], None]

@@ -23,15 +23,18 @@ from glossary.cluster.base import (
     strip_vi_unit,
 )
 from glossary.lang import vi
-from glossary.model import Kind, Mention, TermType
+from glossary.model import (
+    ACRONYM_FORM,
+    ORG,
+    PERSON,
+    PLACE,
+    SHORT_FORM,
+    TITLE_KIND,
+    VARIANT_FORM,
+    Mention,
+)
 from glossary.names import places as restore
 from glossary.names import world
-
-# The enum members the per-group loops compare with, bound once: `Kind.ORG`
-# goes through EnumType's `__getattr__` hook, ≈86 ns a time in Python 3.11.
-_ORG, _PERSON, _PLACE, _TITLE_KIND = Kind.ORG, Kind.PERSON, Kind.PLACE, Kind.TITLE
-_SHORT_FORM, _VARIANT = TermType.SHORT_FORM, TermType.VARIANT
-_ACRONYM_FORM = TermType.ACRONYM
 
 # A level word before an English body's name: "municipal People's Committee".
 _LEVEL = re.compile(r"^(provincial|municipal|city|district|commune|ward|town)\s+(.+)$")
@@ -60,7 +63,7 @@ def link_generic_bodies(state: DocumentState) -> None:
     a level word ("Department of Home Affairs" → "municipal Department of
     Home Affairs"). Short forms, evidence "generic-body".
     """
-    orgs = [g for g in state.order if g.kind is _ORG and g.merged_into is None]
+    orgs = [g for g in state.order if g.kind is ORG and g.merged_into is None]
     if len(orgs) < 2:
         return
     places: set[str] | None = None  # the keys of the places named, when needed
@@ -102,7 +105,7 @@ def link_generic_bodies(state: DocumentState) -> None:
 
 def _places(mentions: list[Mention]) -> list[Mention]:
     """The places among `mentions`."""
-    return [m for m in mentions if m.kind is _PLACE]
+    return [m for m in mentions if m.kind is PLACE]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -156,7 +159,7 @@ def _by_place_named_before(
         if h is None:
             continue
         g.members.remove(item)
-        h.add(m, _SHORT_FORM, evidence_at("generic-body", m, h.members[0][0].text))
+        h.add(m, SHORT_FORM, evidence_at("generic-body", m, h.members[0][0].text))
     if not g.members:
         g.merged_into = next(iter(keys.values()))
 
@@ -169,7 +172,7 @@ def _last_place_before(
     for x in mentions:
         if x.start >= m.start:
             break
-        if x.context == m.context and x.kind is _PLACE:
+        if x.context == m.context and x.kind is PLACE:
             h = keys.get(_place_key(x.text))
             if h is not None:
                 found = h
@@ -196,7 +199,7 @@ def link_parenthesis_names(state: DocumentState) -> None:
     owner: dict[int, Group] = {}
     by_start: dict[int, Mention] = {}
     for g in list(state.order):
-        if g.kind is not _ORG or g.merged_into is not None:
+        if g.kind is not ORG or g.merged_into is not None:
             continue
         for m, _, _ in list(g.members):
             at = m.context.find(f"{m.text} (")
@@ -216,7 +219,7 @@ def link_parenthesis_names(state: DocumentState) -> None:
             if not _other_name(n, renamed=bool(cue and cue.group().strip())):
                 continue
             for x, _, _ in h.members:
-                g.add(x, _VARIANT, evidence_at("parenthesis-name", x, m.text))
+                g.add(x, VARIANT_FORM, evidence_at("parenthesis-name", x, m.text))
             g.extra.extend(h.extra)
             h.merged_into = g
 
@@ -233,7 +236,7 @@ def _owners(state: DocumentState) -> dict[int, Group]:
 
 def _other_name(n: Mention, *, renamed: bool) -> bool:
     """True if the name `n` in parentheses may be a body's other name."""
-    if n.kind is _PERSON or n.kind is _TITLE_KIND:
+    if n.kind is PERSON or n.kind is TITLE_KIND:
         return False
     if renamed:
         return True
@@ -265,18 +268,18 @@ def link_acronym_definitions(state: DocumentState) -> None:
     the name, the words say what it is.
     """
     for g in state.order:
-        if g.merged_into is not None or g.kind is not _ORG:
+        if g.merged_into is not None or g.kind is not ORG:
             continue
         written = {m.text for m, _, _ in g.members}
         for m, t, _ in list(g.members):
-            text = _definition(m) if t is _ACRONYM_FORM else ""
+            text = _definition(m) if t is ACRONYM_FORM else ""
             if not text or text in written:
                 continue
             written.add(text)
             start = m.start - 2 - len(text)
             d = m._replace(text=text, start=start, end=start + len(text), title="")
             ev = evidence_at("acronym-definition", d, m.text)
-            g.extra.append((text, "vi", _VARIANT, ev, d))
+            g.extra.append((text, "vi", VARIANT_FORM, ev, d))
 
 
 def _definition(a: Mention) -> str:

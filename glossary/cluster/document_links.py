@@ -36,8 +36,14 @@ from glossary.extract.nested import SOURCE as NESTED
 from glossary.lang import vi
 from glossary.lang.en import ORG_HEADS, PLACE_WORDS
 from glossary.model import (
+    FULL_FORM,
+    ORG,
+    OTHER,
+    PERSON,
+    PLACE,
+    SHORT_FORM,
+    TITLE_KIND,
     Kind,
-    TermType,
 )
 from glossary.names import places as restore
 from glossary.names import world
@@ -49,11 +55,7 @@ from glossary.names.vi_admin import (
     with_province,
 )
 
-# The enum members the per-group loops compare with, bound once: `Kind.ORG`
-# goes through EnumType's `__getattr__` hook, ≈86 ns a time in Python 3.11.
-_ORG, _OTHER, _PERSON, _PLACE = Kind.ORG, Kind.OTHER, Kind.PERSON, Kind.PLACE
-_TITLE_KIND = Kind.TITLE
-_FULL_FORM, _SHORT_FORM = TermType.FULL_FORM, TermType.SHORT_FORM
+# sets of `glossary.model`'s member constants, for the same reason
 _PLACE_OR_ORG = frozenset({Kind.PLACE, Kind.ORG})
 _ORG_OR_OTHER = frozenset({Kind.ORG, Kind.OTHER})
 _PERSON_OR_OTHER = frozenset({Kind.PERSON, Kind.OTHER})
@@ -85,14 +87,14 @@ def link_org_short_forms(state: DocumentState) -> None:
             by_first.setdefault(hw[0], []).append(h)
             by_last.setdefault(hw[-1], []).append(h)
     for g in order:
-        if g.merged_into is not None or g.kind is _TITLE_KIND:
+        if g.merged_into is not None or g.kind is TITLE_KIND:
             continue
         m0 = g.members[0][0]
         w = _org_words(m0.text)
         if len(w) < 1:
             continue
         opened = by_first.get(w[0])
-        if opened is None and g.kind is not _ORG and g.kind is not _OTHER:
+        if opened is None and g.kind is not ORG and g.kind is not OTHER:
             continue  # a person or place opening no long name: no rule below fits
         fits = _opened(g, w, opened or ())
         if not fits and g.kind in _ORG_OR_OTHER:
@@ -103,15 +105,15 @@ def link_org_short_forms(state: DocumentState) -> None:
                 for h in by_last.get(w[-1], ())
                 if h is not g
                 and h.merged_into is None
-                and h.kind is _ORG
+                and h.kind is ORG
                 and _category_prefixed(w, h.members[0][0].text)
             ]
         fits = _settlement(fits)
         if len(fits) == 1:
             absorb_short_form(fits[0], g, "org-short-form")
         elif fits and all(_place_stem(g, h) for h in fits):
-            g.kind = _PLACE  # "Ban Gioc" of "Ban Gioc village/waterfall"
-        elif g.kind is _ORG and split_words(m0.text)[-1].lower() in _VI_UNITS:
+            g.kind = PLACE  # "Ban Gioc" of "Ban Gioc village/waterfall"
+        elif g.kind is ORG and split_words(m0.text)[-1].lower() in _VI_UNITS:
             g.local = True  # "UBND tỉnh" of another document is another body
 
 
@@ -164,7 +166,7 @@ def _brand_fits(g: Group, word: str, longs: Iterable[Group]) -> list[Group]:
         for h in longs
         if h is not g
         and h.merged_into is None
-        and h.kind is _ORG
+        and h.kind is ORG
         and len(hw := _org_words(h.members[0][0].text)) > 1
         and hw[0] == word
     ]
@@ -186,7 +188,7 @@ def _settlement(fits: list[Group]) -> list[Group]:
     "Ban Gioc" fits "Ban Gioc village" and "Ban Gioc waterfall": a
     settlement's bare name is the settlement (features add head nouns).
     """
-    if len(fits) < 2 or any(h.kind is not _PLACE for h in fits):
+    if len(fits) < 2 or any(h.kind is not PLACE for h in fits):
         return fits
     settled = [
         h for h in fits if folded_words(h.members[0][0].text)[-1] in PLACE_ADMIN_WORDS
@@ -216,7 +218,7 @@ def _owned(g: Group, w: tuple[str, ...], rest: tuple[str, ...]) -> bool:
     "UBKT T.Ư", "T.Ư" of "T.Ư Đảng". A category head alone ("Ủy ban") is no
     body's name."""
     return (
-        g.kind is _ORG
+        g.kind is ORG
         and len(w) >= 2
         and " ".join(w) not in _VI_HEADS
         and any(rest[: len(o)] == o for o in _OWNERS)
@@ -238,14 +240,14 @@ def _begins(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]
         hw = _org_words(h.members[0][0].text)
         if len(hw) <= len(w) or hw[: len(w)] != w:
             continue
-        if g.kind is _PLACE and h.kind is not _PLACE:
+        if g.kind is PLACE and h.kind is not PLACE:
             continue  # "Hà Nội" the city is not "Hà Nội FC"
-        if g.kind is _PLACE and provincial_capital(h.members[0][0].text):
+        if g.kind is PLACE and provincial_capital(h.members[0][0].text):
             continue  # the province "Lao Cai" is not "Lao Cai City"
-        if g.roles and h.kind is not _PERSON:
+        if g.roles and h.kind is not PERSON:
             continue  # "Ambassador Hoa" is not "Hoa province"
         rest = hw[len(w) :]
-        org_short = g.kind is _ORG and w[-1] in ORG_HEADS and len(w) >= 2
+        org_short = g.kind is ORG and w[-1] in ORG_HEADS and len(w) >= 2
         # "Van Thinh Phat" for "... Holdings Group"; but "Government" is
         # not "Government Office": a name ending in a head is a body
         head_only = w[-1] not in ORG_HEADS and all(
@@ -256,7 +258,7 @@ def _begins(g: Group, w: tuple[str, ...], longs: Iterable[Group]) -> list[Group]
             or head_only
             or _unit_short(g, h)
             or _place_stem(g, h)
-            or (h.kind is _ORG and _owned(g, w, rest))
+            or (h.kind is ORG and _owned(g, w, rest))
         ):
             fits.append(h)
     return fits
@@ -266,7 +268,7 @@ def _place_stem(g: Group, h: Group) -> bool:
     """True if `g` is an uncued name that place `h` only adds place head
     nouns to ("Ham Nghi" of "Ham Nghi Street"): the head noun is evidence
     of a place that beats a bare form's person guess."""
-    if h.kind is not _PLACE or g.kind not in _PERSON_OR_OTHER:
+    if h.kind is not PLACE or g.kind not in _PERSON_OR_OTHER:
         return False
     if g.roles or any(m.title for m, _t, _e in g.members):
         return False
@@ -300,7 +302,7 @@ def _unit_short(g: Group, h: Group) -> bool:
     "UBND tỉnh" is "UBND tỉnh Thanh Hóa"; "Sở Kế hoạch và Đầu tư" is "Sở Kế
     hoạch và Đầu tư tỉnh Hà Tĩnh" (the caller wants one such `h`).
     """
-    if g.kind is not _ORG or h.kind is not _ORG:
+    if g.kind is not ORG or h.kind is not ORG:
         return False
     w = split_words(g.members[0][0].text)
     hw = split_words(h.members[0][0].text)
@@ -333,11 +335,11 @@ def link_two_word_persons(state: DocumentState) -> None:
     Pompeo".
     """
     order = state.order
-    persons = [g for g in order if g.kind is _PERSON and g.merged_into is None]
+    persons = [g for g in order if g.kind is PERSON and g.merged_into is None]
     # full forms do not change here (only short forms are added)
     tails = person_index(persons)
     for g in persons:
-        forms = {m.text for m, t, _ in g.members if t is _FULL_FORM}
+        forms = {m.text for m, t, _ in g.members if t is FULL_FORM}
         if g.merged_into is not None or len(forms) != 1:
             continue
         words = name_words(g.members[0][0])
@@ -388,7 +390,7 @@ def link_club_places(state: DocumentState) -> None:
     ms, order = state.mentions, state.order
     clubs: dict[str, Group] = {}
     for g in order:
-        if g.kind is _ORG and g.merged_into is None:
+        if g.kind is ORG and g.merged_into is None:
             w = split_words(g.members[0][0].text)
             if len(w) >= 2 and fold(w[-1]) in _CLUB_HEADS:
                 clubs.setdefault(name_key(" ".join(w[:-1])), g)
@@ -396,9 +398,9 @@ def link_club_places(state: DocumentState) -> None:
                 clubs.setdefault(name_key(" ".join(w[1:])), g)
     if not clubs:
         return
-    persons = {m.end: m for m in ms if m.kind is _PERSON}
+    persons = {m.end: m for m in ms if m.kind is PERSON}
     for g in order:
-        if g.kind is not _PLACE or g.merged_into is not None:
+        if g.kind is not PLACE or g.merged_into is not None:
             continue
         for item in list(g.members):
             m = item[0]
@@ -413,7 +415,7 @@ def link_club_places(state: DocumentState) -> None:
             g.members.remove(item)
             club.add(
                 m,
-                _SHORT_FORM,
+                SHORT_FORM,
                 evidence_at("club-of-player", m, club.members[0][0].text),
             )
 
@@ -433,13 +435,13 @@ def link_club_names(state: DocumentState) -> None:
     named = [
         g
         for g in order
-        if g.kind is _ORG
+        if g.kind is ORG
         and g.merged_into is None
         and restore.is_province(g.members[0][0].text)
     ]
     if not named:
         return
-    live = [g for g in order if g.kind is _ORG and g.merged_into is None]
+    live = [g for g in order if g.kind is ORG and g.merged_into is None]
     for g in named:
         text = g.members[0][0].text
         if g.merged_into is not None:
@@ -488,12 +490,12 @@ def attach_provinces(state: DocumentState) -> None:
         """The document's province, if it has one (`document_province`)."""
         if not memo:
             sentences = dict.fromkeys(m.context for m in ms)
-            places = {strip_vi_unit(m.text) for m in ms if m.kind is _PLACE}
+            places = {strip_vi_unit(m.text) for m in ms if m.kind is PLACE}
             memo.append(document_province(sentences, places))
         return memo[0]
 
     for g in order:
-        if g.kind is not _ORG or g.merged_into is not None or g.vi_name:
+        if g.kind is not ORG or g.merged_into is not None or g.vi_name:
             continue
         m0 = g.members[0][0]
         if m0.lang != "vi" or not restore.has_diacritics(m0.text):
@@ -507,4 +509,4 @@ def attach_provinces(state: DocumentState) -> None:
         }
         if len(units) == 1:
             g.vi_name = m0.text + units.pop()
-            g.key = norm_key(g.vi_name, _ORG)
+            g.key = norm_key(g.vi_name, ORG)

@@ -19,12 +19,8 @@ from glossary.cluster.base import (
     split_words,
 )
 from glossary.extract.nested import SOURCE as NESTED
-from glossary.model import Kind, Mention, TermType
+from glossary.model import PLACE, SHORT_FORM, Mention
 from glossary.names import places as restore
-
-# Bound once: `Kind.PLACE` goes through EnumType's `__getattr__` hook, ≈86 ns
-# a time in Python 3.11.
-_PLACE, _SHORT_FORM = Kind.PLACE, TermType.SHORT_FORM
 
 # A sentence that speaks of provinces: its bare names are provinces.
 _PROVINCE_WORD = re.compile(r"\b(?:provinc(?:e|es|ial)|tỉnh)\b", re.IGNORECASE)
@@ -42,7 +38,7 @@ def link_capital_mentions(state: DocumentState) -> None:
     """
     capitals: dict[str, Group] = {}
     for g in state.order:
-        if g.kind is _PLACE and g.merged_into is None:
+        if g.kind is PLACE and g.merged_into is None:
             for m, _, _ in g.members:
                 if name := provincial_capital(m.text):
                     capitals.setdefault(name_key(name), g)
@@ -51,12 +47,12 @@ def link_capital_mentions(state: DocumentState) -> None:
     sentences = {m.context: None for m in state.mentions}
     names: dict[str, set[str]] = {}  # the capitals' names as written
     for m in state.mentions:
-        if m.kind is _PLACE and name_key(m.text) in capitals:
+        if m.kind is PLACE and name_key(m.text) in capitals:
             names.setdefault(name_key(m.text), set()).add(m.text.lower())
     with_unit = {k for k, v in names.items() if _province_written(v, sentences)}
     provinces_of = _provinces_by_sentence(state.mentions)
     for g in state.order:
-        if g.kind is not _PLACE or g.merged_into is not None:
+        if g.kind is not PLACE or g.merged_into is not None:
             continue
         for item in list(g.members):
             m = item[0]
@@ -75,7 +71,7 @@ def link_capital_mentions(state: DocumentState) -> None:
             g.members.remove(item)
             city.add(
                 m,
-                _SHORT_FORM,
+                SHORT_FORM,
                 evidence_at("capital-of-document", m, city.members[0][0].text),
             )
             if not g.members:  # every mention was the city's
@@ -95,7 +91,7 @@ def _provinces_by_sentence(mentions: list[Mention]) -> dict[str, int]:
     Tuyên Quang": a list of peers, all provinces)."""
     seen: dict[str, set[str]] = {}
     for m in mentions:
-        if m.kind is _PLACE and restore.is_province(m.text):
+        if m.kind is PLACE and restore.is_province(m.text):
             seen.setdefault(m.context, set()).add(name_key(m.text))
     return {s: len(v) for s, v in seen.items()}
 
@@ -108,7 +104,7 @@ def link_country_short_names(state: DocumentState) -> None:
     country's own name ("Sudan" is not "South Sudan") or fits two
     ("Korea" beside South and North Korea).
     """
-    places = [g for g in state.order if g.kind is _PLACE and g.merged_into is None]
+    places = [g for g in state.order if g.kind is PLACE and g.merged_into is None]
     countries = [
         (g, split_words(g.members[0][0].text))
         for g in places

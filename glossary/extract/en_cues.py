@@ -14,7 +14,7 @@ import re
 
 from glossary.extract.name_kind import is_vietnamese_name
 from glossary.lang.en import ORG_DESCRIPTORS, ORG_OFFICES, ORG_PRODUCTS
-from glossary.model import Kind, Mention
+from glossary.model import PERSON, Kind, Mention
 
 __all__ = ["org_cues"]
 
@@ -28,9 +28,6 @@ _PUBLISHES = re.compile(rf" (?:{_words(ORG_PRODUCTS)})\b")
 _HELD_IN = re.compile(rf"\b(?:{_words(ORG_OFFICES)}) of (?:the )?$")
 # How far back the cues before a name look.
 _REACH = 40
-# Kind's members that per-mention loops compare with, bound once: `Kind.PERSON`
-# goes through EnumType's `__getattr__` hook, ≈90 ns a time in Python 3.11.
-_PERSON = Kind.PERSON
 
 
 def described_as_org(text: str, m: Mention) -> bool:
@@ -72,7 +69,7 @@ def _open_to_cues(m: Mention) -> bool:
     if m.kind is None:
         return True
     return (
-        m.kind is _PERSON
+        m.kind is PERSON
         and not m.title
         and " " in m.text
         and not is_vietnamese_name(m.text.split())
@@ -90,6 +87,6 @@ def org_cues(text: str, out: list[Mention]) -> list[Mention]:
         if _open_to_cues(m):
             if any(rule(text, m) for rule in _RULES):
                 out[i] = m._replace(kind=Kind.ORG)
-        elif m.kind is _PERSON and not m.title and names_outlet(text, m):
+        elif m.kind is PERSON and not m.title and names_outlet(text, m):
             out[i] = m._replace(kind=Kind.ORG)
     return out

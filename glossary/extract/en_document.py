@@ -16,7 +16,7 @@ from functools import lru_cache
 from glossary.extract.name_kind import Page, is_vietnamese_name
 from glossary.extract.name_runs import fold
 from glossary.lang.en import ADMIN_WORDS, PARTY_UNITS, SENT_END
-from glossary.model import Kind, Mention
+from glossary.model import ORG, PERSON, PLACE, TITLE_KIND, Kind, Mention
 from glossary.names import places as restore
 
 __all__ = [
@@ -33,9 +33,6 @@ __all__ = [
 _RULES = "en.rules"
 _TITLE = "en.title"
 
-# Kind's members that per-mention loops compare with, bound once: `Kind.ORG`
-# goes through EnumType's `__getattr__` hook, ≈90 ns a time in Python 3.11.
-_ORG, _PERSON, _PLACE, _TITLE_KIND = Kind.ORG, Kind.PERSON, Kind.PLACE, Kind.TITLE
 
 # Mentions are built by `tuple.__new__` (see `glossary.model.Mention`).
 _tuple_new = tuple.__new__
@@ -52,11 +49,11 @@ def listed_places(page: Page, out: list[Mention]) -> list[Mention]:
     districts", "Hai Chau and Cam Le districts" (a person has no such word)."""
     text = page.text
     for i, m in enumerate(out):
-        if m.kind is _TITLE_KIND or not _PLURAL_UNIT.match(text, m.end):
+        if m.kind is TITLE_KIND or not _PLURAL_UNIT.match(text, m.end):
             continue
         j = i
         while True:
-            if out[j].kind is not _PLACE:
+            if out[j].kind is not PLACE:
                 out[j] = out[j]._replace(kind=Kind.PLACE)
             if j == 0 or text[out[j - 1].end : out[j].start] not in _LIST_GAP:
                 break
@@ -73,7 +70,7 @@ def quoted_works(text: str, out: list[Mention]) -> list[Mention]:
         return out  # no quotation to be in (most documents)
     for i, m in enumerate(out):
         if (
-            m.kind is _PERSON
+            m.kind is PERSON
             and not m.title
             and _in_short_quote(text, m)
             and not is_vietnamese_name(m.text.split())
@@ -107,7 +104,7 @@ def listed_units(text: str, out: list[Mention]) -> list[Mention]:
     "the fields of Hoang Su Phi, and Tien Falls" (a person's name listed
     among places is rare; one with a title is left alone)."""
     for i, m in enumerate(out):
-        if m.kind is not _PERSON or m.title or " " not in m.text:
+        if m.kind is not PERSON or m.title or " " not in m.text:
             continue
         before = out[i - 1] if i else None
         after = out[i + 1] if i + 1 < len(out) else None
@@ -122,7 +119,7 @@ def _place_listed(text: str, m: Mention, fellow: Mention | None) -> bool:
     """True if `fellow` is a place listed next to `m` (", ", " and ")."""
     return (
         fellow is not None
-        and fellow.kind is _PLACE
+        and fellow.kind is PLACE
         and text[min(fellow.end, m.end) : max(fellow.start, m.start)] in _LIST_GAP
     )
 
@@ -139,7 +136,7 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
     text = page.text
     kept: list[Mention] = []
     for m in out:
-        if m.kind is not _ORG and m.kind is not _PLACE:
+        if m.kind is not ORG and m.kind is not PLACE:
             kept.append(m)  # every rule below joins a body or its place
             continue
         if kept and _located(text, kept[-1], m):
@@ -157,10 +154,10 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
             )
             continue
         adj = None  # only an organisation without a title takes the unit word
-        if m.kind is _ORG and not m.title:
+        if m.kind is ORG and not m.title:
             adj = _UNIT_ADJECTIVE.search(text, max(0, m.start - 11), m.start)
         if adj is None:
-            if kept and m.kind is _ORG and _party_unit(text, kept[-1], m.start):
+            if kept and m.kind is ORG and _party_unit(text, kept[-1], m.start):
                 # "Party delegation to the National Assembly", and the body
                 start = kept.pop().start
                 kept.append(
@@ -172,7 +169,7 @@ def unit_bodies(page: Page, out: list[Mention]) -> list[Mention]:
         prev = kept[-1] if kept else None
         if (
             prev is not None
-            and prev.kind is _PLACE
+            and prev.kind is PLACE
             and prev.end in (start - 1, m.start - 1)
         ):
             start = kept.pop().start  # "Da Nang city" + "People's Committee"
@@ -199,8 +196,8 @@ def _located(text: str, body: Mention, place: Mention) -> bool:
     """True if `place` says where organisation `body` is, after "of the
     (central) province of": one body's name with it."""
     return (
-        body.kind is _ORG
-        and place.kind is _PLACE
+        body.kind is ORG
+        and place.kind is PLACE
         and _LOCATED.fullmatch(text, body.end, place.start) is not None
     )
 
@@ -209,9 +206,9 @@ def _unit_possessive(text: str, place: Mention, body: Mention) -> bool:
     """True if `body` is an organisation owned by `place`, a place named with
     its unit word right before it: "Trung Khanh district's Party Committee"."""
     return (
-        body.kind is _ORG
+        body.kind is ORG
         and not body.title
-        and place.kind is _PLACE
+        and place.kind is PLACE
         and text[place.end : body.start] in ("’s ", "'s ")
         and fold(place.text.rsplit(" ", 1)[-1]) in ADMIN_WORDS
     )
@@ -221,7 +218,7 @@ def _part_of_body(text: str, prev: Mention, start: int) -> bool:
     """True if the organisation `prev` is part of the unit's body that opens
     at `start`: "Standing Board" + " of the ", or "Party" + " delegation
     to the " (a Party unit named by the body it sits in)."""
-    if prev.kind is not _ORG or prev.title:
+    if prev.kind is not ORG or prev.title:
         return False
     return text[prev.end : start] == " of the " or _party_unit(text, prev, start)
 
@@ -237,7 +234,7 @@ def _party_unit(text: str, prev: Mention, start: int) -> bool:
         return False
     low = text[prev.end : start].split()
     return (
-        prev.kind is _ORG
+        prev.kind is ORG
         and prev.text == "Party"
         and len(low) == 3
         and low[0] in PARTY_UNITS
@@ -299,7 +296,7 @@ def title_mention(page: Page, start: int, end: int) -> Mention:
     surface = page.text[start:end]
     return _tuple_new(
         Mention,
-        (surface, page.path, start, end, "en", _TITLE_KIND, context, "", _TITLE, 0.0),
+        (surface, page.path, start, end, "en", TITLE_KIND, context, "", _TITLE, 0.0),
     )
 
 
