@@ -79,7 +79,7 @@ def dictionary_words() -> frozenset[str]:
                 styled[s] = form
         if not styled.keys().isdisjoint(parts):
             restyle[word] = " ".join([styled.get(s, s) for s in parts])
-    return (words - restyle.keys()) | frozenset(restyle.values())
+    return words.difference(restyle.keys()) | frozenset(restyle.values())
 
 
 def _may_restyle(words: frozenset[str]) -> Iterable[str]:
