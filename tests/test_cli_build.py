@@ -158,6 +158,7 @@ def test_show_gives_each_rule_once_and_counts_the_rest(
 
 def test_rules_lists_every_pass_by_stage(capsys: pytest.CaptureFixture[str]) -> None:
     from glossary.cluster import STAGES
+    from glossary.docstrings import docstring
     from glossary.translate import RULES
 
     assert main(["rules"]) == 0
@@ -165,7 +166,7 @@ def test_rules_lists_every_pass_by_stage(capsys: pytest.CaptureFixture[str]) -> 
     for stage, passes in {**STAGES, "translate": RULES}.items():
         section = out.split(f"{stage} stage:\n", 1)[1]
         for run in passes:
-            first = (run.__doc__ or "").strip().splitlines()[0]
+            first = docstring(run).strip().splitlines()[0]
             assert f"  {run.__name__} " in section
             assert first in section
 

@@ -55,6 +55,7 @@ from glossary.cluster.document_places import (
     link_country_short_names,
 )
 from glossary.cluster.real_names import link_real_names
+from glossary.docstrings import docstring
 from glossary.model import Flag, Kind, Mention, TermType
 
 # A name in a sentence: (text, kind, title); the sentence is the context.
@@ -695,8 +696,7 @@ def test_every_pass_is_public_documented_and_tested_here() -> None:
     for passes in STAGES.values():
         for run in passes:
             assert not run.__name__.startswith("_")
-            assert run.__doc__
-            assert run.__doc__.strip().splitlines()[0].endswith(".")
+            assert docstring(run).strip().splitlines()[0].endswith(".")
             assert any(name.startswith(f"test_{run.__name__}_") for name in here), (
                 run.__name__
             )

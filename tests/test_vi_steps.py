@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from conftest import SHARED
 
+from glossary.docstrings import docstring
 from glossary.extract.vietnamese import (
     VIETNAMESE_STEPS,
     VietnameseText,
@@ -125,5 +126,5 @@ def test_the_steps_make_vietnamese_mentions() -> None:
         ("Hội An", Kind.PLACE),
     ]
     for step in VIETNAMESE_STEPS:
-        assert step.__doc__
+        assert docstring(step)
         assert f"test_{step.__name__}_" in "".join(globals())

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from glossary.build import BuildReport, Progress, build
 from glossary.cluster import STAGES, check_pass_names
+from glossary.docstrings import docstring
 from glossary.errors import NotFoundError, escape_controls
 from glossary.extract.vi_tagger import BACKENDS, DEFAULT_BACKEND
 from glossary.formats.json import concept_record
@@ -358,7 +359,7 @@ def run_rules(args: argparse.Namespace) -> int:
         print(f"{stage} stage:")
         width = max(len(run.__name__) for run in passes)
         for run in passes:
-            summary = (run.__doc__ or "").strip().splitlines()[0]
+            summary = docstring(run).strip().splitlines()[0]
             print(f"  {run.__name__:<{width}}  {summary}")
     return 0
 
