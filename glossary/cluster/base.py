@@ -334,6 +334,11 @@ class DocClusters:
     groups: tuple[DocGroup, ...] = ()
     titles: tuple[tuple[str, tuple[Member, ...]], ...] = ()
 
+    def __reduce__(self) -> tuple[type[DocClusters], tuple[object, ...]]:
+        # Unpickled through the constructor: compiled by mypyc, a frozen
+        # dataclass would be restored by setting its fields, which it refuses.
+        return DocClusters, (self.document, self.groups, self.titles)
+
 
 # ``DocGroup(...)``, ``Evidence(...)`` without their Python frames
 _tuple_new = tuple.__new__
