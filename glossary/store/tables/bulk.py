@@ -66,6 +66,7 @@ class BulkWriter:
         self._in_ids = in_ids  # the engine's ``IN <subquery>`` and its parameter
         self._next_concept = next_id(conn, "concepts")
         self._next_term = next_id(conn, "terms")
+        self._keys: dict[str, tuple[str, str]] = {}  # a term text's search keys
         self._reset()
 
     def _reset(self) -> None:
@@ -126,7 +127,7 @@ class BulkWriter:
             tid = self._next_term
             self._next_term += 1
             text = nfc(term.text).strip()
-            self._terms.append(term_row(tid, concept_id, text, term))
+            self._terms.append(term_row(tid, concept_id, text, term, self._keys))
         else:
             tid = into
             self._counts[tid] = self._counts.get(tid, 0) + term.count

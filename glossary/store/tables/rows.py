@@ -61,9 +61,21 @@ def insert_rows(conn: Connection, insert: str, rows: Sequence[Any]) -> None:
 
 
 def term_row(
-    term_id: int | None, concept_id: int, text: str, term: Term
+    term_id: int | None,
+    concept_id: int,
+    text: str,
+    term: Term,
+    keys: dict[str, tuple[str, str]] | None = None,
 ) -> tuple[Any, ...]:
-    """The `INSERT_TERM` row of `term`, whose NFC, stripped text is `text`."""
+    """The `INSERT_TERM` row of `term`, whose NFC, stripped text is `text`;
+    `keys` holds the search keys of the texts seen so far (a build stores a
+    common short name as a term of hundreds of concepts: 10 MB of English
+    has 14,943 terms of 3,085 texts)."""
+    found = None if keys is None else keys.get(text)
+    if found is None:
+        found = (fold(text), name_key(text))
+        if keys is not None:
+            keys[text] = found
     return (
         term_id,
         concept_id,
@@ -75,8 +87,7 @@ def term_row(
         term.pos,
         nfc(term.context),
         int(term.manual),
-        fold(text),
-        name_key(text),
+        *found,
     )
 
 
