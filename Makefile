@@ -7,14 +7,14 @@ OUT := out
 # (CI, containers) every command would compile its modules again (≈0.1 s).
 BYTECODE := $(BIN)/python -m compileall -q glossary tm
 
-.PHONY: run test test-pg bench lint types clean
+.PHONY: run test test-pg bench lint types native clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install -q -e .
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install -q -e '.[native]'
 	$(BYTECODE)
 	touch $@
 
@@ -23,7 +23,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BYTECODE)
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
+# The hot modules compiled by mypyc beside their sources (tools/native.py):
+# compiles only what changed; without a C compiler or mypy it says so in one
+# line and Python runs the sources. GLOSSARY_PURE=1 runs the sources anyway.
+native: $(VENV)/.installed
+	$(BIN)/python tools/native.py $(NATIVE_FLAGS)
+
+# A failed compile leaves `make run` on pure Python (one line says so).
+run: NATIVE_FLAGS = --or-pure
+run: $(VENV)/.installed native
 	@mkdir -p $(OUT)
 	$(BIN)/glossary build seeds --db $(OUT)/glossary.db
 	$(BIN)/glossary export --db $(OUT)/glossary.db --format json -o $(OUT)/glossary.json
@@ -43,7 +51,7 @@ types: $(VENV)/.installed-test
 # The PostgreSQL tests run within `make test` whenever a server is at hand
 # (initdb and pg_ctl on PATH, or $$GLOSSARY_TEST_PG) and skip otherwise;
 # `make test-pg` runs only them, and fails without a server.
-test: lint types
+test: lint types native
 	$(BIN)/pytest -q -n 2
 
 test-pg: $(VENV)/.installed-test
@@ -53,4 +61,5 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .pytest_cache
+	$(PYTHON) tools/native.py --clean
+	rm -rf $(VENV) $(OUT) build .mypy_cache .ruff_cache .pytest_cache

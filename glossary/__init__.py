@@ -15,6 +15,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from glossary import native
+
+# Before any other module of the package loads: the compiled modules, or
+# their sources when those changed since (see glossary/native.py).
+native.guard()
+
 if TYPE_CHECKING:
     from glossary.api import Change, Glossary, Match, Span
     from glossary.text import (

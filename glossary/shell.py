@@ -77,7 +77,8 @@ def version(prog: str) -> str:
 
 
 class VersionAction(argparse.Action):
-    """``--version``: print `version` of the parser's prog and exit."""
+    """``--version``: print `version` of the parser's prog, whether the
+    compiled modules run, and exit."""
 
     def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
         super().__init__(
@@ -89,7 +90,10 @@ class VersionAction(argparse.Action):
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from glossary import native
+
         print(version(parser.prog))
+        print(native.describe())
         parser.exit()
 
 
