@@ -51,7 +51,9 @@ types: $(VENV)/.installed-test
 # The PostgreSQL tests run within `make test` whenever a server is at hand
 # (initdb and pg_ctl on PATH, or $$GLOSSARY_TEST_PG) and skip otherwise;
 # `make test-pg` runs only them, and fails without a server.
-test: lint types native
+# lint and types (one core) beside the native compile (two C files at a time).
+test: $(VENV)/.installed-test
+	$(MAKE) --no-print-directory -j 2 lint types native
 	$(BIN)/pytest -q -n 2
 
 test-pg: $(VENV)/.installed-test
