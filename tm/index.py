@@ -222,9 +222,7 @@ class SourceIndex:
         self._by_length: dict[int, list[NDArray[np.int64]]] = {}
         lengths_kept = _LENGTH_ACCUMULATOR_BYTES // (8 * max(len(self), 1))
         for length in range(1, min(lengths_kept, _LENGTH_ACCUMULATORS) + 1):
-            acc = np.abs(self._length_keys - (_LENGTH_COST << _SHIFT) * length)
-            acc += np.arange(len(self), dtype=np.int64)
-            self._by_length[length] = [acc]
+            self._by_length[length] = [self._idle_accumulator(length)]
 
     def _word_entries(self, vocab: dict[str, int]) -> dict[str, _Entry]:
         # What a lookup reads of a query word, in one dict probe: its id, its
@@ -326,21 +324,16 @@ class SourceIndex:
         found = np.frombuffer(b"".join([posts[a:b] for a, b, _ in spans]), np.int32)
         packed = [_INT64.pack(-x << _SHIFT) * (b - a) for a, b, x in spans]
         minus = np.frombuffer(b"".join(packed), np.int64)
-        acc = self._length_accumulator(len(words))
-        if acc is not None:
-            np.add.at(acc, found, minus)
-            keys = acc.take(found)
-            np.subtract.at(acc, found, minus)
-            self._by_length[len(words)].append(acc)
-        else:
-            try:
-                acc = self._spares.pop()
-            except IndexError:  # the first lookup, or one in another thread
-                acc = np.arange(len(self), dtype=np.int64)
-            np.add.at(acc, found, minus)
-            keys = acc.take(found)
-            acc.put(found, found)
-            self._spares.append(acc)
+        idle = self._by_length.get(len(words), self._spares)
+        try:
+            acc = idle.pop()
+        except IndexError:  # the first lookup, or one in another thread
+            acc = self._idle_accumulator(len(words) if idle is not self._spares else 0)
+        np.add.at(acc, found, minus)
+        keys = acc.take(found)
+        np.subtract.at(acc, found, minus)  # idle again
+        idle.append(acc)
+        if idle is self._spares:  # no length cost in the idle entries
             off = self._length_keys.take(found)
             off -= (_LENGTH_COST << _SHIFT) * len(words)
             keys += np.abs(off, out=off)
@@ -362,15 +355,13 @@ class SourceIndex:
                 last = key
         return best
 
-    def _length_accumulator(self, length: int) -> NDArray[np.int64] | None:
-        # An idle accumulator for queries of `length` words, or None.
-        idle = self._by_length.get(length)
-        if idle:
-            try:
-                return idle.pop()
-            except IndexError:  # taken meanwhile by another thread
-                pass
-        return None
+    def _idle_accumulator(self, length: int) -> NDArray[np.int64]:
+        # Each source's position, plus its length cost for queries of
+        # `length` words (none for 0).
+        acc = np.arange(len(self), dtype=np.int64)
+        if length:
+            acc += np.abs(self._length_keys - (_LENGTH_COST << _SHIFT) * length)
+        return acc
 
     def _few_candidates(
         self,

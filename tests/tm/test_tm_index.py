@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -176,7 +177,8 @@ def test_length_accumulators_rank_as_the_shared_one(
 ) -> None:
     # Queries of up to `_LENGTH_ACCUMULATORS` words have an accumulator each
     # whose idle entries hold the length cost: the same positions in the same
-    # order as adding the cost per lookup, and idle again after each lookup.
+    # order as adding the cost per lookup, and idle again after each lookup
+    # (the shared ones too: each source's position).
     rows = []
     for i in range(600):
         words = [w for w, k in (("the", 1), ("alpha", 3), ("beta", 7)) if i % k == 0]
@@ -197,3 +199,4 @@ def test_length_accumulators_rank_as_the_shared_one(
     shared = SourceIndex(rows, keep_text=False)
     assert not shared._by_length
     assert [shared.candidates(q, n) for q in queries for n in (1, 5, 30)] == found
+    assert all((acc == np.arange(len(rows))).all() for acc in shared._spares)
