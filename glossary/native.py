@@ -111,14 +111,23 @@ def changed(root: Path, sources: Iterable[Source]) -> list[str]:
     return moved
 
 
-def stale(manifest: Manifest, root: Path = ROOT) -> str | None:
-    """Why the compiled modules may not run, or None when they may."""
+def unusable(manifest: Manifest, root: Path = ROOT) -> str | None:
+    """Why the manifest's extension modules cannot load here (built for
+    another Python, or missing), whatever their sources; None when they can."""
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
     if manifest.suffix != suffix:
         return f"built for {manifest.suffix or 'nothing'}, not {suffix}"
     missing = [name for name in manifest.extensions if not (root / name).exists()]
     if missing or not manifest.extensions:
         return f"{missing[0] if missing else 'the extensions'} missing"
+    return None
+
+
+def stale(manifest: Manifest, root: Path = ROOT) -> str | None:
+    """Why the compiled modules may not run, or None when they may."""
+    why = unusable(manifest, root)
+    if why:
+        return why
     moved = changed(root, manifest.sources)
     if moved:
         more = f" and {len(moved) - 1} more" if len(moved) > 1 else ""

@@ -40,7 +40,14 @@ sys.path.insert(0, str(ROOT))
 # format) without its guard's warning about the very build this script makes.
 _PURE = os.environ.get("GLOSSARY_PURE")
 os.environ["GLOSSARY_PURE"] = "1"
-from glossary.native import MANIFEST, Manifest, dump, load, source_of  # noqa: E402
+from glossary.native import (  # noqa: E402
+    MANIFEST,
+    Manifest,
+    dump,
+    load,
+    source_of,
+    unusable,
+)
 
 if _PURE is None:
     del os.environ["GLOSSARY_PURE"]
@@ -123,17 +130,11 @@ def up_to_date(sources: list[str]) -> bool:
     manifest = read_manifest()
     now = tuple(source_of(ROOT, path) for path in sources)
     digests = [(s.path, s.sha256) for s in manifest.sources]
-    if digests != [(s.path, s.sha256) for s in now] or stale_files(manifest):
+    if digests != [(s.path, s.sha256) for s in now] or unusable(manifest, ROOT):
         return False
     if now != manifest.sources:
         write_manifest(manifest._replace(sources=now))
     return True
-
-
-def stale_files(manifest: Manifest) -> bool:
-    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    present = all((ROOT / name).exists() for name in manifest.extensions)
-    return manifest.suffix != suffix or not manifest.extensions or not present
 
 
 def compile_now(sources: list[str], jobs: int) -> None:
