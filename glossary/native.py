@@ -27,6 +27,8 @@ PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 MANIFEST = PACKAGE / "native-build.txt"
 PURE_VARIABLE = "GLOSSARY_PURE"
+# The packages with compiled modules; `tm` imports `glossary` (this guard) first.
+PACKAGES = ("glossary", "tm")
 
 
 class Source(NamedTuple):
@@ -231,7 +233,8 @@ def guard() -> None:
     why, manifest = decide()
     if why:
         STATE = f"native: no ({why})"
-        sys.meta_path.insert(0, SourceFinder(__package__ or "glossary"))
+        for package in PACKAGES:
+            sys.meta_path.insert(0, SourceFinder(package))
     else:
         STATE = f"native: yes ({len(manifest.sources)} modules compiled by mypyc)"
         sys.meta_path.append(LibraryFinder(ROOT, manifest.extensions))

@@ -144,6 +144,7 @@ def test_the_listed_modules_exist_and_leave_out_the_re_exporting_inits() -> None
     listed = tool.listed_sources()
     assert "glossary/extract/english.py" in listed
     assert "glossary/pipeline.py" in listed
+    assert {"tm/match.py", "tm/index.py"} <= set(listed)
     assert all((ROOT / name).is_file() for name in listed)
     inits = {name for name in listed if name.endswith("__init__.py")}
     assert inits == {"glossary/text/__init__.py", "glossary/cluster/__init__.py"}
@@ -160,24 +161,28 @@ def test_without_a_c_compiler_the_tool_says_so(monkeypatch: pytest.MonkeyPatch) 
 
 
 def _copy_package(to: Path) -> Path:
-    """The package's sources, compiled modules and manifest under `to`."""
-    copied = shutil.copytree(
-        ROOT / "glossary",
-        to / "glossary",
-        ignore=shutil.ignore_patterns("__pycache__"),
-    )
+    """The packages' sources, compiled modules and manifest under `to`;
+    glossary's copy."""
+    for package in native.PACKAGES:
+        shutil.copytree(
+            ROOT / package, to / package, ignore=shutil.ignore_patterns("__pycache__")
+        )
     for library in ROOT.glob(f"{tool.GROUP}__mypyc*"):
         shutil.copy2(library, to / library.name)
-    return copied
+    return to / "glossary"
 
 
-def _where(tree: Path, env: dict[str, str] | None = None) -> tuple[str, str]:
-    """(which listed modules loaded from .py and from extensions, stderr)."""
+def _where(
+    tree: Path, env: dict[str, str] | None = None, first: str = "glossary.pipeline"
+) -> tuple[str, str]:
+    """(which listed modules loaded from .py and from extensions, stderr),
+    after importing `first`, then the others."""
     code = (
-        "import sys, glossary.pipeline, glossary.build_feed\n"
+        f"import sys, {first}, glossary.pipeline, glossary.build_feed, tm.index\n"
         "from glossary import native\n"
         "print(native.describe())\n"
-        "hot = ('glossary.text.', 'glossary.extract.', 'glossary.pipeline')\n"
+        "hot = ('glossary.text.', 'glossary.extract.', 'glossary.pipeline',"
+        " 'tm.index', 'tm.match')\n"
         "files = [m.__file__ for n, m in sys.modules.items() if n.startswith(hot)]\n"
         "kept = [f for f in files if not f.endswith('__init__.py')]\n"
         "print(sorted({f.rpartition('.')[2] for f in kept}))\n"
@@ -216,15 +221,31 @@ def test_a_copy_runs_compiled_until_a_source_changes(tmp_path: Path) -> None:
     )
 
 
+def test_an_edited_tm_module_runs_pure_when_imported_first(tmp_path: Path) -> None:
+    """tm's compiled modules share the guard: importing one of them before
+    anything of glossary still finds an edit."""
+    _built()
+    _copy_package(tmp_path)
+    env = {native.PURE_VARIABLE: ""}
+    assert _where(tmp_path, env, first="tm.match")[0].endswith("['so']\n")
+    with (tmp_path / "tm" / "index.py").open("a", encoding="utf-8") as source:
+        source.write("# edited\n")
+    out, err = _where(tmp_path, env, first="tm.match")
+    assert out == "native: no (out of date: tm/index.py changed)\n['py']\n"
+    assert "(tm/index.py changed)" in err
+
+
 def test_the_suite_runs_the_compiled_modules() -> None:
     """After `make test` compiled them, pytest imports the compiled modules."""
     _built()
     if os.environ.get(native.PURE_VARIABLE, "") not in ("", "0"):
         pytest.skip(f"{native.PURE_VARIABLE} is set")
     import glossary.extract.english
+    import tm.index
 
     assert native.describe().startswith("native: yes")
     assert glossary.extract.english.__file__.endswith(SUFFIX)
+    assert tm.index.__file__.endswith(SUFFIX)
 
 
 def _export(corpus: list[Path], db: Path, pure: bool) -> bytes:

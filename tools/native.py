@@ -42,6 +42,7 @@ _PURE = os.environ.get("GLOSSARY_PURE")
 os.environ["GLOSSARY_PURE"] = "1"
 from glossary.native import (  # noqa: E402
     MANIFEST,
+    PACKAGES,
     Manifest,
     dump,
     load,
@@ -109,11 +110,12 @@ def write_manifest(manifest: Manifest) -> None:
 
 
 def extension_files() -> list[Path]:
-    """Every extension module in the package, and the shared library beside it."""
+    """Every extension module in the packages, and the shared library beside them."""
     suffixes = importlib.machinery.EXTENSION_SUFFIXES
+    inside = [path for package in PACKAGES for path in (ROOT / package).rglob("*")]
     return sorted(
         path
-        for path in [*ROOT.glob(f"{GROUP}__mypyc*"), *(ROOT / "glossary").rglob("*")]
+        for path in [*ROOT.glob(f"{GROUP}__mypyc*"), *inside]
         if any(path.name.endswith(suffix) for suffix in suffixes)
     )
 
