@@ -15,7 +15,13 @@ from conftest import SAMPLE_CONCEPTS, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.extract.mention_codec import decode_mentions, encode_mentions
+from glossary.extract.mention_codec import (
+    compressed,
+    decode_mentions,
+    decode_record,
+    encode_mentions,
+    encode_record,
+)
 from glossary.model import Document, Kind, Mention, Occurrence, TermStatus
 from glossary.pipeline import extract
 from glossary.store import BuildWriter, TermBase, TermStore
@@ -45,6 +51,10 @@ _MENTION = st.builds(
 @settings(deadline=None)  # no timed tests (a loaded machine passes 200 ms)
 def test_mention_codec_round_trips(mentions: list[Mention]) -> None:
     assert decode_mentions(encode_mentions(mentions)) == mentions
+    # what an extraction worker sends: the cache row and the record it holds
+    record = encode_record(mentions)
+    assert compressed(record) == encode_mentions(mentions)
+    assert decode_record(record) == mentions
 
 
 def _seed_mentions() -> list[Mention]:

@@ -17,7 +17,13 @@ from typing import Any
 
 from glossary.model import Kind, Mention
 
-__all__ = ["decode_mentions", "encode_mentions"]
+__all__ = [
+    "compressed",
+    "decode_mentions",
+    "decode_record",
+    "encode_mentions",
+    "encode_record",
+]
 
 # The mention cache holds, per document, a zlib-compressed record by column:
 # a line of UTF-8 JSON, {"n": mentions, "documents": [path, ...], "contexts":
@@ -52,6 +58,16 @@ def encode_mentions(mentions: Sequence[Mention]) -> bytes:
 
     Pure, so extraction workers can run it: see `TermBase.cache_encoded`.
     """
+    return compressed(encode_record(mentions))
+
+
+def compressed(record: bytes) -> bytes:
+    """A record of `encode_record` as the mention cache holds it."""
+    return zlib.compress(record, 1)
+
+
+def encode_record(mentions: Sequence[Mention]) -> bytes:
+    """`encode_mentions` before compression (`decode_record` reads it)."""
     if mentions:
         text, doc, start, end, lang, kind, ctx, title, source, score = zip(
             *mentions, strict=True
@@ -96,14 +112,19 @@ def encode_mentions(mentions: Sequence[Mention]) -> bytes:
     }
     # JSON escapes every control character, so the line ends at the first b"\n".
     line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode()
-    return zlib.compress(b"".join((line, b"\n", ints, scores)), 1)
+    return b"".join((line, b"\n", ints, scores))
 
 
 def decode_mentions(data: str | bytes) -> list[Mention]:
     """The mentions `encode_mentions` encoded (or an older cache row held)."""
     if isinstance(data, str):
         return _decode_dicts(data)
-    raw = zlib.decompress(data)
+    return decode_record(zlib.decompress(data))
+
+
+def decode_record(raw: bytes) -> list[Mention]:
+    """The mentions `encode_record` encoded (or an older cache row held,
+    decompressed)."""
     line, columns, body = raw.partition(b"\n")
     if not columns:
         return _decode_rows(json.loads(raw))
