@@ -377,6 +377,38 @@ def test_a_version_3_term_base_gains_versions_and_who(tmp_path: Path) -> None:
         assert tb.occurrences(1)
 
 
+def test_a_version_5_term_base_keeps_its_occurrences_and_deletes_them_with_terms(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from glossary.store.sqlite.schema import MIGRATIONS
+
+    _version_1_term_base(tmp_path / "old.db")
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.executescript(
+        ";".join(MIGRATIONS[1:5]) + "; UPDATE schema_version SET version = 5"
+    )
+    conn.execute(
+        "INSERT INTO terms (id, concept_id, text, lang, status, type, fold_key, "
+        "name_key) VALUES (2, 1, 'Chính', 'vi', 'admitted', 'shortForm', 'y', 'y')"
+    )
+    conn.execute(
+        'INSERT INTO occurrences (term_id, document, start, "end", context_id) '
+        "VALUES (2, 'a.txt', 20, 25, 1)"
+    )
+    conn.commit()
+    conn.close()
+    with TermBase(tmp_path / "old.db") as tb:
+        assert len(tb.occurrences(1)) == 4  # of the concept's two terms
+        assert not tb._conn.execute("PRAGMA foreign_key_list(occurrences)").fetchall()
+        tb.remove_terms([2])  # the trigger does what ON DELETE CASCADE did
+        assert [o.start for o in tb.occurrences(1)] == [0, 20, 3]
+        assert tb._conn.execute("SELECT COUNT(*) FROM occurrences").fetchone() == (3,)
+        tb.delete_concepts({1})  # through the terms' own foreign key
+        assert tb._conn.execute("SELECT COUNT(*) FROM occurrences").fetchone() == (0,)
+
+
 def test_a_version_2_term_base_gains_cat_fields_and_keeps_its_data(
     tmp_path: Path,
 ) -> None:

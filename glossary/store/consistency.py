@@ -21,7 +21,8 @@ from glossary.store.tables.review_log import named_concepts
 Query = Callable[[str], Iterable[tuple[Any, ...]]]
 
 # (table, column, table it points at): the foreign keys, and occurrences'
-# sentences, which have none (see the SQLite schema's version 2).
+# sentences and (in SQLite) terms, which have none (see the SQLite schema's
+# versions 2 and 6).
 _REFERENCES = (
     ("terms", "concept_id", "concepts"),
     ("evidence", "term_id", "terms"),

@@ -204,9 +204,8 @@ class SQLiteConnection(Tables):
                 self._conn.execute("CREATE TABLE schema_version (version INTEGER)")
                 self._conn.execute("INSERT INTO schema_version VALUES (0)")
             for script in MIGRATIONS[version:]:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self._conn.execute(statement)
+                for statement in _statements(script):
+                    self._conn.execute(statement)
             self._conn.execute(
                 "UPDATE schema_version SET version = ?", (SCHEMA_VERSION,)
             )
@@ -260,6 +259,20 @@ class SQLiteConnection(Tables):
 
     def _read_columns(self, table: str) -> list[str]:
         return [str(r[1]) for r in self._conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of `script`, split at the semicolons that end one (not
+    those inside a trigger's body)."""
+    statement = ""
+    for part in script.split(";"):
+        statement += part + ";"
+        if sqlite3.complete_statement(statement):
+            if statement.strip(" \n;"):
+                yield statement
+            statement = ""
+    if statement.strip(" \n;"):
+        yield statement
 
 
 def _sync(path: str) -> None:
