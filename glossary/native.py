@@ -167,8 +167,12 @@ class LibraryFinder:
 class SourceFinder:
     """Finds a package's modules in their .py files, never an extension module."""
 
-    def __init__(self, package: str) -> None:
+    def __init__(self, package: str, root: Path | None = None) -> None:
         self.prefix = f"{package}."
+        # The package's folder is searched after `path`: a folder of the same
+        # name on sys.path (pytest puts tests/, with tests/tm, there) makes
+        # the package a namespace whose path misses it.
+        self.root = root
         self.finders: dict[str, importlib.machinery.FileFinder] = {}
 
     def find_spec(
@@ -179,7 +183,10 @@ class SourceFinder:
     ) -> importlib.machinery.ModuleSpec | None:
         if path is None or not fullname.startswith(self.prefix):
             return None
-        for entry in path:
+        entries = list(path)
+        if self.root is not None:
+            entries.append(str(self.root.joinpath(*fullname.split(".")[:-1])))
+        for entry in entries:
             finder = self.finders.get(entry)
             if finder is None:
                 finder = importlib.machinery.FileFinder(
@@ -234,7 +241,7 @@ def guard() -> None:
     if why:
         STATE = f"native: no ({why})"
         for package in PACKAGES:
-            sys.meta_path.insert(0, SourceFinder(package))
+            sys.meta_path.insert(0, SourceFinder(package, ROOT))
     else:
         STATE = f"native: yes ({len(manifest.sources)} modules compiled by mypyc)"
         sys.meta_path.append(LibraryFinder(ROOT, manifest.extensions))

@@ -235,6 +235,17 @@ def test_an_edited_tm_module_runs_pure_when_imported_first(tmp_path: Path) -> No
     assert "(tm/index.py changed)" in err
 
 
+def test_pure_python_finds_tm_behind_a_folder_of_its_name(tmp_path: Path) -> None:
+    """pytest puts tests/ on sys.path, and tests/tm makes `tm` a namespace
+    whose path misses the package: pure Python must still load its sources."""
+    (tmp_path / "tm").mkdir()
+    code = "import glossary, tm.match; print(tm.match.__file__)"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), native.PURE_VARIABLE: "1"}
+    run = [sys.executable, "-c", code]
+    done = subprocess.run(run, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.stdout == f"{ROOT / 'tm' / 'match.py'}\n", done.stderr
+
+
 def test_the_suite_runs_the_compiled_modules() -> None:
     """After `make test` compiled them, pytest imports the compiled modules."""
     _built()
