@@ -42,21 +42,9 @@ from glossary.cluster import check_pass_names
 from glossary.errors import InputError
 from glossary.extract.vi_tagger import BACKENDS, DEFAULT_BACKEND
 from glossary.gc_pause import paused_gc
-from glossary.model import (
-    Candidate,
-    Concept,
-    Document,
-    Occurrence,
-    Term,
-    TermStatus,
-)
+from glossary.model import Candidate, Concept, Document, Occurrence, Term, TermStatus
 from glossary.names.world import gazetteer_digest
-from glossary.pipeline import (
-    Extractor,
-    extract,
-    extract_all,
-    with_backend,
-)
+from glossary.pipeline import Extractor, extract, extract_all, with_backend
 from glossary.reader import Inputs, KnownAs
 from glossary.store import BuildWriter, ConceptSummary, OccurrenceSpill, TermStore
 from glossary.text import name_key, nfc
@@ -327,12 +315,35 @@ def _build_documents(
 
 @dataclass
 class _Extracted:
-    """What the extraction step of a build did."""
+    """What the extraction step of a build did, and what it is doing."""
 
     seen: set[str]  # every document's path
+    # (path, hash, size) of each document handed to extraction, not yet back
+    pending: deque[tuple[str, str, int]]
     processed: int = 0
     unchanged: int = 0
     size: int = 0  # bytes of text extracted
+
+    def changed(
+        self,
+        tb: TermStore,
+        documents: Iterable[Document],
+        backend: str,
+        report: Progress | None,
+        total: int,
+    ) -> Iterator[Document]:
+        """The `documents` whose content changed since `tb` cached them, each
+        put in `pending`; the others counted as unchanged."""
+        for doc in documents:
+            self.seen.add(doc.path)
+            digest = content_hash(doc, backend)
+            if tb.document_hash(doc.path) == digest:
+                self.unchanged += 1
+                if report:
+                    report("extract", self.unchanged + self.processed, total)
+                continue
+            self.pending.append((doc.path, digest, len(doc.text.encode("utf-8"))))
+            yield doc
 
 
 def _extract_changed(
@@ -350,26 +361,12 @@ def _extract_changed(
     `progress` is the callback and the number of documents it is told of.
     """
     report, total = progress
-    extracted = _Extracted(seen=set())
-    # (path, hash, size) of each document handed to extraction, not yet back
-    pending: deque[tuple[str, str, int]] = deque()
-
-    def changed() -> Iterator[Document]:
-        for doc in documents:
-            extracted.seen.add(doc.path)
-            digest = content_hash(doc, backend)
-            if tb.document_hash(doc.path) == digest:
-                extracted.unchanged += 1
-                if report:
-                    report("extract", extracted.unchanged + extracted.processed, total)
-                continue
-            pending.append((doc.path, digest, len(doc.text.encode("utf-8"))))
-            yield doc
-
+    extracted = _Extracted(seen=set(), pending=deque())
+    changed = extracted.changed(tb, documents, backend, report, total)
     rows: list[tuple[str, str, bytes, str]] = []  # cache rows not yet written
     written = time.monotonic()
-    for done in extract_all(changed(), extractor, workers):
-        path, digest, size = pending.popleft()
+    for done in extract_all(changed, extractor, workers):
+        path, digest, size = extracted.pending.popleft()
         rows.append((path, digest, done.data, done.lang))
         feeder.arrive(path, done.mentions)
         extracted.processed += 1

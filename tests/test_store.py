@@ -476,10 +476,9 @@ def _protocol_methods(protocol: type) -> dict[str, Any]:
 
 
 def _parameters(function: Any) -> list[tuple[str, Any, Any]]:
-    return [
-        (p.name, p.kind, p.default)
-        for p in inspect.signature(function).parameters.values()
-    ]
+    # after self, which a method compiled by mypyc takes positional-only
+    _, *parameters = inspect.signature(function).parameters.values()
+    return [(p.name, p.kind, p.default) for p in parameters]
 
 
 @pytest.mark.parametrize(
