@@ -4,12 +4,14 @@ a small hand-made one, and the seeds."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import NoReturn, TypeVar
 
 import pytest
@@ -41,6 +43,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def load_tool(name: str) -> ModuleType:
+    """The script tools/`name`.py, imported as module `name` (tools/ is no
+    package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 # No test is timed (speed is measured in bench/): hypothesis's per-example
 # deadline only fails examples that ran while the machine was busy.

@@ -14,10 +14,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from conftest import ROOT, SEEDS, SHARED
+from conftest import ROOT, SEEDS, SHARED, load_tool
 
 from glossary import native
 from glossary.native import Manifest, SourceFinder, decide, dump, load, source_of
@@ -25,17 +24,7 @@ from glossary.native import Manifest, SourceFinder, decide, dump, load, source_o
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
-def _tool() -> ModuleType:
-    path = ROOT / "tools" / "native.py"
-    spec = importlib.util.spec_from_file_location("native_tool", path)
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _tool()
+tool = load_tool("native")
 
 
 def _built() -> Manifest:
